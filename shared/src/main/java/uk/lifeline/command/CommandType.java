@@ -1,0 +1,136 @@
+package uk.lifeline.command;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Every command a code can carry: its GBCS sub class, how many 20-digit blocks its code has, and the rule for
+ * codes entered out of order. Sub class 0 is GBCS's own top-up; 1-12 are Lifeline's extension; 13-15 are
+ * reserved. The values are part of the code format: never renumber them.
+ */
+public enum CommandType {
+    TOP_UP(0, 1, Order.ANY, "amount"),
+    DEDUCT_CREDIT(1, 1, Order.ANY, "amount"),
+    SET_CREDIT(2, 1, Order.NEWEST_ONLY, "balance"),
+    ADD_DEBT(3, 2, Order.ANY, "register", "amount"),
+    DEDUCT_DEBT(4, 2, Order.ANY, "register", "amount"),
+    SET_DEBT(5, 2, Order.NEWEST_ONLY, "register", "amount", "rate", "period", "percent"),
+    CHANGE_PRICE(6, 2, Order.NEWEST_ONLY, "unit-rate", "standing-charge", "from"),
+    CHANGE_TIME_OF_USE_PRICE(7, 3, Order.NEWEST_ONLY,
+            "peak-rate", "off-peak-rate", "off-peak-start", "off-peak-end", "standing-charge", "from"),
+    SET_FRIENDLY_CREDIT_PERIOD(8, 2, Order.NEWEST_ONLY, "slot", "start", "end", "days", "bank-holidays"),
+    SET_NON_DISCONNECT_PERIOD(9, 2, Order.NEWEST_ONLY, "start", "end"),
+    OPEN_HAN(10, 1, Order.NEWEST_ONLY, "device", "minutes"),
+    CHANGE_MODE(11, 1, Order.NEWEST_ONLY, "mode"),
+    REVERT_TO_DEFAULT(12, 1, Order.NEWEST_ONLY);
+
+    /**
+     * Whether a meter takes the code after it has accepted a code with a higher counter. Amounts that add or
+     * take away commute, so they follow GBCS (any order within the counter cache). A command that sets a value
+     * would undo whatever a newer code did, so it must be the newest code the meter has seen.
+     */
+    public enum Order { ANY, NEWEST_ONLY }
+
+    private static final CommandType[] BY_SUBCLASS = new CommandType[16];
+
+    static {
+        for (CommandType type : values()) {
+            BY_SUBCLASS[type.subclass] = type;
+        }
+    }
+
+    private final int subclass;
+    private final int blocks;
+    private final Order order;
+    private final String[] parameterNames;
+
+    CommandType(int subclass, int blocks, Order order, String... parameterNames) {
+        this.subclass = subclass;
+        this.blocks = blocks;
+        this.order = order;
+        this.parameterNames = parameterNames;
+    }
+
+    /** The 4-bit GBCS sub class. */
+    public int subclass() {
+        return subclass;
+    }
+
+    /** 1, 2 or 3 blocks: a 20, 40 or 60-digit code. */
+    public int blocks() {
+        return blocks;
+    }
+
+    public Order order() {
+        return order;
+    }
+
+    /** The name the CLI and the API use, e.g. {@code top-up}, {@code change-time-of-use-price}. */
+    public String commandName() {
+        return Parameters.name(this);
+    }
+
+    /** The type for a sub class, or null for a reserved one (13-15). */
+    public static CommandType ofSubclass(int subclass) {
+        return subclass >= 0 && subclass < 16 ? BY_SUBCLASS[subclass] : null;
+    }
+
+    /** @throws IllegalArgumentException listing the known commands */
+    public static CommandType ofName(String name) {
+        for (CommandType type : values()) {
+            if (type.commandName().equals(name.toLowerCase(Locale.ROOT))) {
+                return type;
+            }
+        }
+        StringBuilder known = new StringBuilder();
+        for (CommandType type : values()) {
+            known.append(known.length() == 0 ? "" : ", ").append(type.commandName());
+        }
+        throw new IllegalArgumentException("unknown command '" + name + "'; the commands are " + known);
+    }
+
+    /** Builds the command from NAME=VALUE parameters, refusing names it does not take. */
+    public MeterCommand fromParameters(Parameters p) {
+        p.allowOnly(commandName(), parameterNames);
+        return parser().apply(p);
+    }
+
+    /** Reads the command from its payload fields (the inverse of {@link MeterCommand#writeTo}). */
+    public MeterCommand read(FieldReader in) {
+        switch (this) {
+            case TOP_UP: return new TopUp(CreditValue.take("amount", in));
+            case DEDUCT_CREDIT: return new DeductCredit(CreditValue.take("amount", in));
+            case SET_CREDIT: return new SetCredit(CreditValue.take("balance", in));
+            case ADD_DEBT: return new AddDebt(DebtRegister.take(in), in.take(DebtRegister.AMOUNT_BITS));
+            case DEDUCT_DEBT: return new DeductDebt(DebtRegister.take(in), in.take(DebtRegister.AMOUNT_BITS));
+            case SET_DEBT: return SetDebt.read(in);
+            case CHANGE_PRICE: return ChangePrice.read(in);
+            case CHANGE_TIME_OF_USE_PRICE: return ChangeTimeOfUsePrice.read(in);
+            case SET_FRIENDLY_CREDIT_PERIOD: return SetFriendlyCreditPeriod.read(in);
+            case SET_NON_DISCONNECT_PERIOD: return SetNonDisconnectPeriod.read(in);
+            case OPEN_HAN: return OpenHan.read(in);
+            case CHANGE_MODE: return ChangeMode.read(in);
+            case REVERT_TO_DEFAULT: return new RevertToDefault();
+            default: throw new AssertionError(this);
+        }
+    }
+
+    private Function<Parameters, MeterCommand> parser() {
+        switch (this) {
+            case TOP_UP: return p -> new TopUp(p.pence("amount"));
+            case DEDUCT_CREDIT: return p -> new DeductCredit(p.pence("amount"));
+            case SET_CREDIT: return p -> new SetCredit(p.pence("balance"));
+            case ADD_DEBT: return p -> new AddDebt(p.choice("register", DebtRegister.class), p.pence("amount"));
+            case DEDUCT_DEBT: return p -> new DeductDebt(p.choice("register", DebtRegister.class), p.pence("amount"));
+            case SET_DEBT: return SetDebt::from;
+            case CHANGE_PRICE: return ChangePrice::from;
+            case CHANGE_TIME_OF_USE_PRICE: return ChangeTimeOfUsePrice::from;
+            case SET_FRIENDLY_CREDIT_PERIOD: return SetFriendlyCreditPeriod::from;
+            case SET_NON_DISCONNECT_PERIOD: return p -> new SetNonDisconnectPeriod(p.instant("start"), p.instant("end"));
+            case OPEN_HAN: return p -> new OpenHan(p.choice("device", OpenHan.Device.class), p.integer("minutes"));
+            case CHANGE_MODE: return p -> new ChangeMode(p.choice("mode", ChangeMode.Mode.class));
+            case REVERT_TO_DEFAULT: return p -> new RevertToDefault();
+            default: throw new AssertionError(this);
+        }
+    }
+}

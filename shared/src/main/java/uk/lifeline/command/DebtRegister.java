@@ -1,0 +1,32 @@
+package uk.lifeline.command;
+
+/**
+ * The meter's debt registers: two recovered by time (an amount per day or hour) and one recovered from each
+ * top-up (a percentage). Code value = ordinal position below; never reorder.
+ */
+public enum DebtRegister {
+    TIME_BASED_1,
+    TIME_BASED_2,
+    PAYMENT_BASED;
+
+    static final int BITS = 2;
+    /** Debt amounts are 20 bits of pence: up to £10,485.75. */
+    static final int AMOUNT_BITS = 20;
+    static final long MAX_AMOUNT = (1L << AMOUNT_BITS) - 1;
+
+    void put(FieldWriter out) {
+        out.put(ordinal(), BITS);
+    }
+
+    static DebtRegister take(FieldReader in) {
+        int code = (int) in.take(BITS);
+        if (code >= values().length) {
+            throw new ParameterOutOfRangeException("register", code, "0 to " + (values().length - 1));
+        }
+        return values()[code];
+    }
+
+    boolean isTimeBased() {
+        return this != PAYMENT_BASED;
+    }
+}

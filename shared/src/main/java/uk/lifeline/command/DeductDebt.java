@@ -1,0 +1,28 @@
+package uk.lifeline.command;
+
+import java.util.Map;
+
+/** Takes an amount off one debt register (the meter never takes it below zero). Immutable. */
+public record DeductDebt(DebtRegister register, long amountPence) implements MeterCommand {
+
+    public DeductDebt {
+        java.util.Objects.requireNonNull(register, "register");
+        Pence.check("amount", amountPence, 1, DebtRegister.MAX_AMOUNT);
+    }
+
+    @Override
+    public CommandType type() {
+        return CommandType.DEDUCT_DEBT;
+    }
+
+    @Override
+    public void writeTo(FieldWriter out) {
+        register.put(out);
+        out.put(amountPence, DebtRegister.AMOUNT_BITS);
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return Parameters.ordered("register", Parameters.name(register), "amount", Pence.toPounds(amountPence));
+    }
+}

@@ -1,0 +1,226 @@
+package uk.lifeline.meter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import uk.lifeline.code.CodeKey;
+import uk.lifeline.code.CodeLayout;
+import uk.lifeline.code.GbcsCheckDigit;
+import uk.lifeline.code.Ptut;
+import uk.lifeline.command.CommandType;
+import uk.lifeline.command.MeterCommand;
+import uk.lifeline.command.SetNonDisconnectPeriod;
+import uk.lifeline.meter.EntryResult.Accepted;
+import uk.lifeline.meter.EntryResult.AwaitingBlock;
+import uk.lifeline.meter.EntryResult.Rejected;
+import uk.lifeline.meter.MeterCodeState.PendingCode;
+
+/**
+ * The meter's side of the code scheme, written to be ported line by line to a meter or PPMID: it takes one
+ * 20-digit block at a time, as a keypad does, and answers with the command, a request for the next block, or a
+ * typed {@link Rejection}. The checks run in the order docs/command-codes.md ("Meter-side checks") gives.
+ *
+ * <p>Holds the device's {@link CodeKey} (the ECDH secret, agreed once when the decoder is built) and the
+ * {@link MeterCodeState}. Not thread-safe as a keypad is not: entries are serialised by synchronisation.
+ */
+public final class ReferenceMeterDecoder {
+
+    private final CodeKey key;
+    private final DecoderSettings settings;
+    private final Clock clock;
+    private MeterCodeState state;
+
+    public ReferenceMeterDecoder(CodeKey key, DecoderSettings settings, MeterCodeState state, Clock clock) {
+        this.key = key;
+        this.settings = settings;
+        this.state = state;
+        this.clock = clock;
+    }
+
+    public synchronized MeterCodeState state() {
+        return state;
+    }
+
+    /**
+     * Enters every block of a whole code in turn (20, 40 or 60 digits; spaces and dashes ignored) and returns
+     * the last answer, stopping at the first refusal.
+     */
+    public synchronized EntryResult enterCode(String digits) {
+        String clean = digits.replaceAll("[\\s-]", "");
+        if (clean.isEmpty() || clean.length() % Ptut.BLOCK_DIGITS != 0) {
+            return new Rejected(Rejection.TYPO, "a code is 20, 40 or 60 digits; got " + clean.length());
+        }
+        EntryResult result = null;
+        for (int at = 0; at < clean.length(); at += Ptut.BLOCK_DIGITS) {
+            result = enterBlock(clean.substring(at, at + Ptut.BLOCK_DIGITS));
+            if (result instanceof Rejected) {
+                return result;
+            }
+        }
+        return result;
+    }
+
+    /** Enters one 20-digit block (spaces and dashes ignored). */
+    public synchronized EntryResult enterBlock(String digits) {
+        Instant now = clock.instant();
+        // 1. A locked keypad takes nothing.
+        if (now.isBefore(state.lockedUntil())) {
+            return new Rejected(Rejection.LOCKED_OUT,
+                    "locked for " + Duration.between(now, state.lockedUntil()).getSeconds() + " more seconds");
+        }
+        // 2. Typing errors: length, characters, check digit. Never counted towards lockout.
+        String block = digits.replaceAll("[\\s-]", "");
+        if (block.length() != Ptut.BLOCK_DIGITS || !block.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return new Rejected(Rejection.TYPO, "a block is 20 digits; got " + block.length() + " characters");
+        }
+        if (!GbcsCheckDigit.isValid(block)) {
+            return new Rejected(Rejection.TYPO, "the check digit does not match: a digit is wrong or two are swapped");
+        }
+        // 3. Structure: a PTUT, a known sub class, a block index the command has.
+        long ptut = Ptut.fromCheckedDigits(block);
+        if (ptut < 0) {
+            return new Rejected(Rejection.UNSUPPORTED, "not a UTRN: below the K-class 5 offset or lead bits set");
+        }
+        CommandType type = CommandType.ofSubclass(CodeLayout.subclass(ptut));
+        if (type == null) {
+            return new Rejected(Rejection.UNSUPPORTED, "reserved sub class " + CodeLayout.subclass(ptut));
+        }
+        if (type.blocks() == 1) {
+            return finish(type, new long[] {ptut}, now);
+        }
+        int index = CodeLayout.index(ptut);
+        if (index >= type.blocks()) {
+            return new Rejected(Rejection.UNSUPPORTED, "block index " + (index + 1) + " but this code has "
+                    + type.blocks() + " blocks");
+        }
+        return index == 0 ? startChain(type, ptut, now) : continueChain(type, index, ptut, now);
+    }
+
+    // 4a. The first block of a chained code abandons any code entered part-way and starts a new one. The counter
+    // is checked now so the customer hears at once that an old code is old; the MAC waits for the last block.
+    private EntryResult startChain(CommandType type, long ptut, Instant now) {
+        long counter = rebuildCounter(CodeLayout.counterBits(ptut), state.highestCounter());
+        Rejected stale = freshness(type, counter);
+        if (stale != null) {
+            return stale;
+        }
+        state = with(state.failures(), state.lockouts(), state.lockedUntil(),
+                new PendingCode(type.subclass(), CodeLayout.counterBits(ptut), Collections.singletonList(ptut), now));
+        return new AwaitingBlock(1, type.blocks());
+    }
+
+    // 4b. A later block must follow the blocks before it, of the same code, in time.
+    private EntryResult continueChain(CommandType type, int index, long ptut, Instant now) {
+        PendingCode pending = state.pending();
+        if (pending == null || now.isAfter(pending.lastBlockAt().plus(settings.blockEntryTimeout()))) {
+            return new Rejected(Rejection.BLOCK_OUT_OF_ORDER, "block " + (index + 1) + " of " + type.blocks()
+                    + " but no code is being entered: start from block 1");
+        }
+        if (pending.subclass() != type.subclass() || pending.counterBits() != CodeLayout.counterBits(ptut)) {
+            return new Rejected(Rejection.BLOCK_FROM_ANOTHER_CODE, "expected block " + (pending.ptuts().size() + 1)
+                    + " of the code being entered");
+        }
+        if (index != pending.ptuts().size()) {
+            return new Rejected(Rejection.BLOCK_OUT_OF_ORDER, "expected block " + (pending.ptuts().size() + 1)
+                    + " of " + type.blocks() + ", got block " + (index + 1));
+        }
+        List<Long> ptuts = new ArrayList<>(pending.ptuts());
+        ptuts.add(ptut);
+        if (ptuts.size() < type.blocks()) {
+            state = with(state.failures(), state.lockouts(), state.lockedUntil(),
+                    new PendingCode(pending.subclass(), pending.counterBits(), ptuts, now));
+            return new AwaitingBlock(ptuts.size(), type.blocks());
+        }
+        long[] all = new long[ptuts.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = ptuts.get(i);
+        }
+        return finish(type, all, now);
+    }
+
+    // 5-8. The whole code is in: MAC, counter, parameters, then accept.
+    private EntryResult finish(CommandType type, long[] ptuts, Instant now) {
+        long counter = rebuildCounter(CodeLayout.counterBits(ptuts[0]), state.highestCounter());
+        if (counter < 1 || !CodeLayout.macMatches(key, counter, ptuts)) {
+            return macFailure(now);
+        }
+        Rejected stale = freshness(type, counter);
+        if (stale != null) {
+            state = with(state.failures(), state.lockouts(), state.lockedUntil(), null);
+            return stale;
+        }
+        MeterCommand command;
+        try {
+            command = CodeLayout.command(type, ptuts);
+        } catch (IllegalArgumentException badParameter) {
+            state = with(state.failures(), state.lockouts(), state.lockedUntil(), null);
+            return new Rejected(Rejection.UNSUPPORTED, badParameter.getMessage());
+        }
+        if (command instanceof SetNonDisconnectPeriod period && !period.end().isAfter(now)) {
+            state = with(state.failures(), state.lockouts(), state.lockedUntil(), null);
+            return new Rejected(Rejection.EXPIRED, "the non-disconnect period ended at " + period.end());
+        }
+        accept(counter);
+        return new Accepted(command, counter);
+    }
+
+    /** Null when the counter may be accepted; otherwise why not. */
+    private Rejected freshness(CommandType type, long counter) {
+        List<Long> cache = state.acceptedCounters();
+        if (counter < 1) {
+            return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + counter + " is before the first code");
+        }
+        if (cache.contains(counter)) {
+            return new Rejected(Rejection.DUPLICATE, "counter " + counter + " has already been accepted");
+        }
+        if (cache.size() >= settings.counterCacheSize() && counter <= Collections.min(cache)) {
+            return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + counter
+                    + " is older than every counter the meter remembers");
+        }
+        if (type.order() == CommandType.Order.NEWEST_ONLY && counter < state.highestCounter()) {
+            return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + counter + ": a newer code (counter "
+                    + state.highestCounter() + ") has been entered since this one was made");
+        }
+        return null;
+    }
+
+    private Rejected macFailure(Instant now) {
+        int failures = state.failures() + 1;
+        if (failures < settings.failuresBeforeLockout()) {
+            state = with(failures, state.lockouts(), state.lockedUntil(), null);
+            return new Rejected(Rejection.BAD_MAC, "not for this meter, or not from its supplier ("
+                    + failures + " of " + settings.failuresBeforeLockout() + " before the keypad locks)");
+        }
+        int lockouts = state.lockouts() + 1;
+        Duration lock = settings.lockout(lockouts);
+        state = with(0, lockouts, now.plus(lock), null);
+        return new Rejected(Rejection.BAD_MAC, "not for this meter, or not from its supplier; keypad locked for "
+                + lock.getSeconds() + " seconds");
+    }
+
+    private void accept(long counter) {
+        List<Long> cache = new ArrayList<>(state.acceptedCounters());
+        cache.add(counter);
+        while (cache.size() > settings.counterCacheSize()) {
+            cache.remove(Collections.min(cache));
+        }
+        state = new MeterCodeState(Math.max(counter, state.highestCounter()), cache, 0, 0, state.lockedUntil(), null);
+    }
+
+    private MeterCodeState with(int failures, int lockouts, Instant lockedUntil, PendingCode pending) {
+        return new MeterCodeState(state.highestCounter(), state.acceptedCounters(), failures, lockouts, lockedUntil,
+                pending);
+    }
+
+    /**
+     * Rebuilds a full UTRN counter from its 10 transmitted bits, as GBCS does: the one value with those low bits
+     * in the window from 511 below to 512 above the highest counter accepted.
+     */
+    public static long rebuildCounter(int counterBits, long highestAccepted) {
+        long windowStart = highestAccepted - 511;
+        return windowStart + Math.floorMod(counterBits - windowStart, 1L << CodeLayout.COUNTER_BITS);
+    }
+}
