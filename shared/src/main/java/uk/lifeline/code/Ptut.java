@@ -4,8 +4,8 @@ package uk.lifeline.code;
  * Converts between a block's 64-bit PTUT and its 20 decimal digits. Stateless and thread-safe.
  *
  * <p>Digits = decimal(PTUT + K-class-5 offset), 19 digits, followed by the GBCS check digit. The offset keeps
- * UTRNs apart from STS token numbers; with the PTUT's three lead bits zero every block is exactly 19 digits
- * before the check digit and starts 73, 74 or 75...97.
+ * UTRNs apart from STS token numbers. With the PTUT's three lead bits zero every block is exactly 19 digits
+ * before the check digit, from 7394156990786306048 to 9699999999999999999; GBCS top-ups (sub class 0) start 73-75.
  */
 public final class Ptut {
 

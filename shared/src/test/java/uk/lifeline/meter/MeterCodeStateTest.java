@@ -1,0 +1,79 @@
+package uk.lifeline.meter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.lifeline.code.CodeEncoder;
+import uk.lifeline.code.CommandCode;
+import uk.lifeline.meter.EntryResult.Accepted;
+import uk.lifeline.testing.Examples;
+import uk.lifeline.testing.SettableClock;
+import uk.lifeline.testing.TestKeys;
+
+class MeterCodeStateTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStateFileThatDoesNotExistYetIsAFactoryFreshMeter() throws IOException {
+        assertThat(MeterCodeState.load(dir.resolve("new-meter.state"))).isEqualTo(MeterCodeState.FACTORY_FRESH);
+    }
+
+    @Test
+    void everyFieldSurvivesSaveAndLoad() throws IOException {
+        MeterCodeState state = new MeterCodeState(700, Arrays.asList(698L, 700L, 650L), 3, 2,
+                Instant.parse("2026-11-23T08:00:10Z"), new MeterCodeState.PendingCode(7, 700 & 1023,
+                        Arrays.asList(0x1234_5678_9ABC_DEFL, 0x0FFF_FFFF_FFFF_FFFFL), Instant.parse("2026-11-23T08:01:00Z")));
+        Path file = dir.resolve("meter.state");
+
+        state.save(file);
+
+        assertThat(MeterCodeState.load(file)).isEqualTo(state);
+        assertThat(Files.exists(dir.resolve("meter.state.tmp"))).isFalse();
+    }
+
+    @Test
+    void aMeterRestartedFromItsFileRemembersWhatItAccepted() throws IOException {
+        Path file = dir.resolve("meter.state");
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-23T08:00:00Z"));
+        CommandCode topUp = CodeEncoder.encode(Examples.parse("top-up amount=20"), 1, TestKeys.issuingKey());
+        CommandCode economy7 = CodeEncoder.encode(Examples.parse(Examples.commandLines().get("change to Economy 7")), 2,
+                TestKeys.issuingKey());
+        ReferenceMeterDecoder before = new ReferenceMeterDecoder(TestKeys.meterKey(), DecoderSettings.DEFAULTS,
+                MeterCodeState.load(file), clock);
+        assertThat(before.enterCode(topUp.digits())).isInstanceOf(Accepted.class);
+        before.enterBlock(economy7.blocks().get(0));
+        before.state().save(file);
+
+        ReferenceMeterDecoder after = new ReferenceMeterDecoder(TestKeys.meterKey(), DecoderSettings.DEFAULTS,
+                MeterCodeState.load(file), clock);
+
+        assertThat(after.enterBlock(economy7.blocks().get(1))).isEqualTo(new EntryResult.AwaitingBlock(2, 3));
+        assertThat(((EntryResult.Rejected) after.enterCode(topUp.digits())).reason()).isEqualTo(Rejection.DUPLICATE);
+    }
+
+    @Test
+    void aDamagedStateFileIsReportedNotTreatedAsFresh() throws IOException {
+        Path file = dir.resolve("meter.state");
+        Files.write(file, "highest-counter=seven\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> MeterCodeState.load(file)).isInstanceOf(IOException.class).hasMessageContaining("damaged");
+    }
+
+    @Test
+    void rejectionCodesAreStableAndLookedUpStrictly() {
+        assertThat(Rejection.fromCode("bad-mac")).isEqualTo(Rejection.BAD_MAC);
+        assertThat(Rejection.TYPO.exitStatus()).isEqualTo(10);
+        assertThat(Rejection.EXPIRED.exitStatus()).isEqualTo(18);
+        assertThatThrownBy(() -> Rejection.fromCode("nope")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
