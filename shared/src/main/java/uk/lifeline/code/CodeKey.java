@@ -57,6 +57,8 @@ public final class CodeKey {
      */
     public static CodeKey agree(PrivateKey ownPrivate, PublicKey peerPublic, Eui64 originator, Eui64 device)
             throws InvalidKeyException {
+        requireP256(ownPrivate, "own private key");
+        requireP256(peerPublic, "peer public key");
         try {
             KeyAgreement ecdh = KeyAgreement.getInstance("ECDH");
             ecdh.init(ownPrivate);
@@ -64,6 +66,15 @@ public final class CodeKey {
             return new CodeKey(originator, device, ecdh.generateSecret());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("this Java runtime has no ECDH", e);
+        }
+    }
+
+    // GBCS fixes the curve: any other would give a shared secret of another length and codes no meter accepts.
+    private static void requireP256(java.security.Key key, String which) throws InvalidKeyException {
+        if (!(key instanceof java.security.interfaces.ECKey)
+                || ((java.security.interfaces.ECKey) key).getParams().getCurve().getField().getFieldSize() != 256
+                || ((java.security.interfaces.ECKey) key).getParams().getCofactor() != 1) {
+            throw new InvalidKeyException(which + " must be an elliptic-curve key on P-256 (secp256r1)");
         }
     }
 

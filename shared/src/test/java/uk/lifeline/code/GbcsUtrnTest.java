@@ -92,6 +92,19 @@ class GbcsUtrnTest {
     }
 
     @Test
+    void keysOnAnotherCurveAreRefused() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+        java.security.KeyPair p384 = generator.generateKeyPair();
+
+        assertThatThrownBy(() -> CodeKey.agree(p384.getPrivate(), p384.getPublic(), TestKeys.ORIGINATOR, TestKeys.METER))
+                .isInstanceOf(java.security.InvalidKeyException.class)
+                .hasMessageContaining("P-256");
+        assertThatThrownBy(() -> CodeKey.agree(TestKeys.supplierPrivate(), p384.getPublic(), TestKeys.ORIGINATOR,
+                TestKeys.METER)).hasMessageContaining("peer public key");
+    }
+
+    @Test
     void codeKeyNeverPrintsTheSharedSecret() {
         assertThat(TestKeys.gbcsIssuingKey().toString()).isEqualTo("CodeKey[originator=90B3D51F30010000, device=00DB1234567890A0]");
     }
