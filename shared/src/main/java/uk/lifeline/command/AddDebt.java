@@ -16,6 +16,11 @@ public record AddDebt(DebtRegister register, long amountPence) implements MeterC
     }
 
     @Override
+    public Setting setting() {
+        return register.setting();
+    }
+
+    @Override
     public void writeTo(FieldWriter out) {
         register.put(out);
         out.put(amountPence, DebtRegister.AMOUNT_BITS);

@@ -9,27 +9,26 @@ import java.util.function.Function;
  * reserved. The values are part of the code format: never renumber them.
  */
 public enum CommandType {
-    TOP_UP(0, 1, Order.ANY, "amount"),
-    DEDUCT_CREDIT(1, 1, Order.ANY, "amount"),
-    SET_CREDIT(2, 1, Order.NEWEST_ONLY, "balance"),
-    ADD_DEBT(3, 2, Order.ANY, "register", "amount"),
-    DEDUCT_DEBT(4, 2, Order.ANY, "register", "amount"),
-    SET_DEBT(5, 2, Order.NEWEST_ONLY, "register", "amount", "rate", "period", "percent"),
-    CHANGE_PRICE(6, 2, Order.NEWEST_ONLY, "unit-rate", "standing-charge", "from"),
-    CHANGE_TIME_OF_USE_PRICE(7, 3, Order.NEWEST_ONLY,
+    TOP_UP(0, 1, Effect.ADJUSTS, Setting.CREDIT, "amount"),
+    DEDUCT_CREDIT(1, 1, Effect.ADJUSTS, Setting.CREDIT, "amount"),
+    SET_CREDIT(2, 1, Effect.SETS, Setting.CREDIT, "balance"),
+    ADD_DEBT(3, 2, Effect.ADJUSTS, null, "register", "amount"),
+    DEDUCT_DEBT(4, 2, Effect.ADJUSTS, null, "register", "amount"),
+    SET_DEBT(5, 2, Effect.SETS, null, "register", "amount", "rate", "period", "percent"),
+    CHANGE_PRICE(6, 2, Effect.SETS, Setting.TARIFF, "unit-rate", "standing-charge", "from"),
+    CHANGE_TIME_OF_USE_PRICE(7, 3, Effect.SETS, Setting.TARIFF,
             "peak-rate", "off-peak-rate", "off-peak-start", "off-peak-end", "standing-charge", "from"),
-    SET_FRIENDLY_CREDIT_PERIOD(8, 2, Order.NEWEST_ONLY, "slot", "start", "end", "days", "bank-holidays"),
-    SET_NON_DISCONNECT_PERIOD(9, 2, Order.NEWEST_ONLY, "start", "end"),
-    OPEN_HAN(10, 1, Order.NEWEST_ONLY, "device", "minutes"),
-    CHANGE_MODE(11, 1, Order.NEWEST_ONLY, "mode"),
-    REVERT_TO_DEFAULT(12, 1, Order.NEWEST_ONLY);
+    SET_FRIENDLY_CREDIT_PERIOD(8, 2, Effect.SETS, null, "slot", "start", "end", "days", "bank-holidays"),
+    SET_NON_DISCONNECT_PERIOD(9, 2, Effect.SETS, Setting.NON_DISCONNECT_PERIOD, "start", "end"),
+    OPEN_HAN(10, 1, Effect.SETS, Setting.HAN, "device", "minutes"),
+    CHANGE_MODE(11, 1, Effect.SETS, Setting.PAYMENT_MODE, "mode"),
+    REVERT_TO_DEFAULT(12, 1, Effect.SETS, Setting.ALL);
 
     /**
-     * Whether a meter takes the code after it has accepted a code with a higher counter. Amounts that add or
-     * take away commute, so they follow GBCS (any order within the counter cache). A command that sets a value
-     * would undo whatever a newer code did, so it must be the newest code the meter has seen.
+     * How a command changes its {@link Setting}, which decides the codes it supersedes. Adjustments commute with
+     * each other, so they may be entered in any order (as GBCS top-ups may); a set must not undo a newer code.
      */
-    public enum Order { ANY, NEWEST_ONLY }
+    public enum Effect { ADJUSTS, SETS }
 
     private static final CommandType[] BY_SUBCLASS = new CommandType[16];
 
@@ -41,13 +40,15 @@ public enum CommandType {
 
     private final int subclass;
     private final int blocks;
-    private final Order order;
+    private final Effect effect;
+    private final Setting setting;
     private final String[] parameterNames;
 
-    CommandType(int subclass, int blocks, Order order, String... parameterNames) {
+    CommandType(int subclass, int blocks, Effect effect, Setting setting, String... parameterNames) {
         this.subclass = subclass;
         this.blocks = blocks;
-        this.order = order;
+        this.effect = effect;
+        this.setting = setting;
         this.parameterNames = parameterNames;
     }
 
@@ -61,8 +62,13 @@ public enum CommandType {
         return blocks;
     }
 
-    public Order order() {
-        return order;
+    public Effect effect() {
+        return effect;
+    }
+
+    /** The setting every command of this type writes, or null where a parameter decides (debt register, slot). */
+    Setting fixedSetting() {
+        return setting;
     }
 
     /** The name the CLI and the API use, e.g. {@code top-up}, {@code change-time-of-use-price}. */

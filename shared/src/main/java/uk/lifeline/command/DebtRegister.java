@@ -26,6 +26,15 @@ public enum DebtRegister {
         return values()[code];
     }
 
+    /** Each register is its own setting: a code for one never supersedes a code for another. */
+    public Setting setting() {
+        switch (this) {
+            case TIME_BASED_1: return Setting.DEBT_TIME_BASED_1;
+            case TIME_BASED_2: return Setting.DEBT_TIME_BASED_2;
+            default: return Setting.DEBT_PAYMENT_BASED;
+        }
+    }
+
     boolean isTimeBased() {
         return this != PAYMENT_BASED;
     }

@@ -13,6 +13,11 @@ public sealed interface MeterCommand
 
     CommandType type();
 
+    /** The part of the meter's state this command writes: what a newer code for it supersedes. */
+    default Setting setting() {
+        return type().fixedSetting();
+    }
+
     /** Appends this command's parameter fields to a code's payload, as {@code docs/command-codes.md} lays out. */
     void writeTo(FieldWriter out);
 

@@ -69,6 +69,11 @@ public record SetDebt(DebtRegister register, long amountPence, long rate, Recove
     }
 
     @Override
+    public Setting setting() {
+        return register.setting();
+    }
+
+    @Override
     public void writeTo(FieldWriter out) {
         register.put(out);
         out.put(amountPence, DebtRegister.AMOUNT_BITS).put(rate, RATE_BITS).put(recovery.ordinal(), RECOVERY_BITS);

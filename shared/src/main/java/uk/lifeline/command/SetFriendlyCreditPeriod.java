@@ -59,6 +59,12 @@ public record SetFriendlyCreditPeriod(int slot, LocalTime start, LocalTime end, 
         return CommandType.SET_FRIENDLY_CREDIT_PERIOD;
     }
 
+    /** Each slot is its own setting. */
+    @Override
+    public Setting setting() {
+        return Setting.valueOf("FRIENDLY_CREDIT_SLOT_" + slot);
+    }
+
     @Override
     public void writeTo(FieldWriter out) {
         long mask = 0;

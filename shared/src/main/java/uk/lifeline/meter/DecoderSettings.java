@@ -6,7 +6,8 @@ import java.time.Duration;
  * A meter's code-entry settings. Immutable.
  *
  * @param counterCacheSize how many accepted counters the meter remembers (GBCS: about 100)
- * @param failuresBeforeLockout bad-MAC codes in a row that lock the keypad
+ * @param failuresBeforeLockout bad-MAC codes since the last accepted code (or lockout) that lock the keypad;
+ *     typos and other refusals do not count
  * @param firstLockout how long the first lockout lasts; each further lockout before a good code doubles it
  * @param longestLockout the cap on a lockout's length
  * @param blockEntryTimeout how long the meter waits for the next block of a chained code
@@ -22,8 +23,9 @@ public record DecoderSettings(int counterCacheSize, int failuresBeforeLockout, D
         if (counterCacheSize < 1 || failuresBeforeLockout < 1) {
             throw new IllegalArgumentException("cache size and failures before lockout must be at least 1");
         }
-        if (firstLockout.isNegative() || longestLockout.compareTo(firstLockout) < 0 || blockEntryTimeout.isNegative()) {
-            throw new IllegalArgumentException("lockout and timeout durations must be positive, longest >= first");
+        if (firstLockout.isNegative() || firstLockout.isZero() || longestLockout.compareTo(firstLockout) < 0
+                || blockEntryTimeout.isNegative() || blockEntryTimeout.isZero()) {
+            throw new IllegalArgumentException("lockout and timeout durations must be above zero, longest >= first");
         }
     }
 

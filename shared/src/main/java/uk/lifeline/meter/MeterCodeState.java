@@ -12,23 +12,29 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.lifeline.command.Setting;
 
 /**
  * What a meter remembers between code entries: the highest counter it accepted, its cache of recently accepted
- * counters (oldest first), the bad-MAC count and lockout, and a chained code entered part-way. Immutable; the
- * decoder replaces it on each entry.
+ * counters (in the order accepted), per setting the newest counter accepted and the newest that set it, the
+ * bad-MAC count and lockout, and a chained code entered part-way. Immutable; the decoder replaces it on each entry.
  *
+ * @param newestAccepted per setting, the highest counter of any accepted code that wrote it
+ * @param newestSet per setting, the highest counter of an accepted code that set it ({@code ALL}: revert)
+ * @param failures bad-MAC codes since the last accepted code or lockout
+ * @param lockouts lockouts since the last accepted code; each lasts twice as long as the one before
  * @param pending the blocks of a chained code entered so far, or null
  */
-public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, int failures, int lockouts,
-        Instant lockedUntil, PendingCode pending) {
+public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, Map<Setting, Long> newestAccepted,
+        Map<Setting, Long> newestSet, int failures, int lockouts, Instant lockedUntil, PendingCode pending) {
 
     /** A factory-fresh meter: no counter accepted, no failures. */
-    public static final MeterCodeState FACTORY_FRESH =
-            new MeterCodeState(0, Collections.emptyList(), 0, 0, Instant.EPOCH, null);
+    public static final MeterCodeState FACTORY_FRESH = new MeterCodeState(0, Collections.emptyList(),
+            Collections.emptyMap(), Collections.emptyMap(), 0, 0, Instant.EPOCH, null);
 
     private static final String HEADER = "# Lifeline reference meter code state, version 1";
 
@@ -41,6 +47,18 @@ public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, i
 
     public MeterCodeState {
         acceptedCounters = Collections.unmodifiableList(new ArrayList<>(acceptedCounters));
+        newestAccepted = copy(newestAccepted);
+        newestSet = copy(newestSet);
+    }
+
+    /** The newest counter recorded for {@code setting} in {@code counters}, 0 if none. */
+    static long newest(Map<Setting, Long> counters, Setting setting) {
+        Long counter = counters.get(setting);
+        return counter == null ? 0 : counter;
+    }
+
+    private static Map<Setting, Long> copy(Map<Setting, Long> counters) {
+        return counters.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new EnumMap<>(counters));
     }
 
     /** Reads a state file; a file that does not exist yet is a factory-fresh meter. */
@@ -66,7 +84,8 @@ public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, i
                 }
             }
             return new MeterCodeState(Long.parseLong(values.get("highest-counter")), counters,
-                    Integer.parseInt(values.get("failures")), Integer.parseInt(values.get("lockouts")),
+                    parseCounters(values.getOrDefault("newest-accepted", "")),
+                    parseCounters(values.getOrDefault("newest-set", "")), Integer.parseInt(values.get("failures")), Integer.parseInt(values.get("lockouts")),
                     Instant.parse(values.get("locked-until")), parsePending(values.getOrDefault("pending", "")));
         } catch (RuntimeException e) {
             throw new IOException("meter state file " + file + " is damaged: " + e.getMessage(), e);
@@ -82,6 +101,8 @@ public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, i
             text.append(i == 0 ? "" : ",").append(acceptedCounters.get(i));
         }
         text.append('\n');
+        text.append("newest-accepted=").append(formatCounters(newestAccepted)).append('\n');
+        text.append("newest-set=").append(formatCounters(newestSet)).append('\n');
         text.append("failures=").append(failures).append('\n');
         text.append("lockouts=").append(lockouts).append('\n');
         text.append("locked-until=").append(lockedUntil).append('\n');
@@ -97,6 +118,25 @@ public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, i
             channel.force(true);
         }
         Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String formatCounters(Map<Setting, Long> counters) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<Setting, Long> e : counters.entrySet()) {
+            out.append(out.length() == 0 ? "" : ",").append(e.getKey()).append(':').append(e.getValue());
+        }
+        return out.toString();
+    }
+
+    private static Map<Setting, Long> parseCounters(String text) {
+        Map<Setting, Long> counters = new EnumMap<>(Setting.class);
+        for (String entry : text.split(",")) {
+            if (!entry.isEmpty()) {
+                String[] parts = entry.split(":");
+                counters.put(Setting.valueOf(parts[0]), Long.parseLong(parts[1]));
+            }
+        }
+        return counters;
     }
 
     private String formatPending() {

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import uk.lifeline.code.CodeEncoder;
 import uk.lifeline.code.CodeKey;
 import uk.lifeline.code.CodeLayout;
 import uk.lifeline.code.GbcsCheckDigit;
@@ -13,6 +16,7 @@ import uk.lifeline.code.Ptut;
 import uk.lifeline.command.CommandType;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.SetNonDisconnectPeriod;
+import uk.lifeline.command.Setting;
 import uk.lifeline.meter.EntryResult.Accepted;
 import uk.lifeline.meter.EntryResult.AwaitingBlock;
 import uk.lifeline.meter.EntryResult.Rejected;
@@ -89,7 +93,7 @@ public final class ReferenceMeterDecoder {
             return new Rejected(Rejection.UNSUPPORTED, "reserved sub class " + CodeLayout.subclass(ptut));
         }
         if (type.blocks() == 1) {
-            return finish(type, new long[] {ptut}, now);
+            return finish(new long[] {ptut}, now);
         }
         int index = CodeLayout.index(ptut);
         if (index >= type.blocks()) {
@@ -99,14 +103,9 @@ public final class ReferenceMeterDecoder {
         return index == 0 ? startChain(type, ptut, now) : continueChain(type, index, ptut, now);
     }
 
-    // 4a. The first block of a chained code abandons any code entered part-way and starts a new one. The counter
-    // is checked now so the customer hears at once that an old code is old; the MAC waits for the last block.
+    // 4a. The first block of a chained code abandons any code entered part-way and starts a new one. Nothing is
+    // judged yet: without the MAC the meter cannot tell whose code this is.
     private EntryResult startChain(CommandType type, long ptut, Instant now) {
-        long counter = rebuildCounter(CodeLayout.counterBits(ptut), state.highestCounter());
-        Rejected stale = freshness(type, counter);
-        if (stale != null) {
-            return stale;
-        }
         state = with(state.failures(), state.lockouts(), state.lockedUntil(),
                 new PendingCode(type.subclass(), CodeLayout.counterBits(ptut), Collections.singletonList(ptut), now));
         return new AwaitingBlock(1, type.blocks());
@@ -138,41 +137,19 @@ public final class ReferenceMeterDecoder {
         for (int i = 0; i < all.length; i++) {
             all[i] = ptuts.get(i);
         }
-        return finish(type, all, now);
+        return finish(all, now);
     }
 
-    // 5-8. The whole code is in: MAC, counter, parameters, then accept.
-    private EntryResult finish(CommandType type, long[] ptuts, Instant now) {
+    // 5-9. The whole code is in: counter and MAC, cache, parameters, supersession, expiry, then accept. Whatever
+    // the answer, a chained code entered part-way is finished with.
+    private EntryResult finish(long[] ptuts, Instant now) {
+        CommandType type = CommandType.ofSubclass(CodeLayout.subclass(ptuts[0]));
         long counter = rebuildCounter(CodeLayout.counterBits(ptuts[0]), state.highestCounter());
-        if (counter < 1 || !CodeLayout.macMatches(key, counter, ptuts)) {
-            return macFailure(now);
+        if (!authentic(counter, ptuts)) {
+            return outsideWindowOrForged(counter, ptuts, now);
         }
-        Rejected stale = freshness(type, counter);
-        if (stale != null) {
-            state = with(state.failures(), state.lockouts(), state.lockedUntil(), null);
-            return stale;
-        }
-        MeterCommand command;
-        try {
-            command = CodeLayout.command(type, ptuts);
-        } catch (IllegalArgumentException badParameter) {
-            state = with(state.failures(), state.lockouts(), state.lockedUntil(), null);
-            return new Rejected(Rejection.UNSUPPORTED, badParameter.getMessage());
-        }
-        if (command instanceof SetNonDisconnectPeriod period && !period.end().isAfter(now)) {
-            state = with(state.failures(), state.lockouts(), state.lockedUntil(), null);
-            return new Rejected(Rejection.EXPIRED, "the non-disconnect period ended at " + period.end());
-        }
-        accept(counter);
-        return new Accepted(command, counter);
-    }
-
-    /** Null when the counter may be accepted; otherwise why not. */
-    private Rejected freshness(CommandType type, long counter) {
+        state = with(state.failures(), state.lockouts(), state.lockedUntil(), null);
         List<Long> cache = state.acceptedCounters();
-        if (counter < 1) {
-            return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + counter + " is before the first code");
-        }
         if (cache.contains(counter)) {
             return new Rejected(Rejection.DUPLICATE, "counter " + counter + " has already been accepted");
         }
@@ -180,9 +157,66 @@ public final class ReferenceMeterDecoder {
             return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + counter
                     + " is older than every counter the meter remembers");
         }
-        if (type.order() == CommandType.Order.NEWEST_ONLY && counter < state.highestCounter()) {
-            return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + counter + ": a newer code (counter "
-                    + state.highestCounter() + ") has been entered since this one was made");
+        MeterCommand command;
+        try {
+            command = CodeLayout.command(type, ptuts);
+        } catch (IllegalArgumentException badParameter) {
+            return new Rejected(Rejection.UNSUPPORTED, badParameter.getMessage());
+        }
+        Rejected superseded = supersededBy(command, counter);
+        if (superseded != null) {
+            return superseded;
+        }
+        if (command instanceof SetNonDisconnectPeriod && !((SetNonDisconnectPeriod) command).end().isAfter(now)) {
+            return new Rejected(Rejection.EXPIRED, "the non-disconnect period ended at "
+                    + ((SetNonDisconnectPeriod) command).end());
+        }
+        accept(command, counter);
+        return new Accepted(command, counter);
+    }
+
+    private boolean authentic(long counter, long[] ptuts) {
+        return counter >= 1 && counter <= CodeEncoder.MAX_COUNTER && CodeLayout.macMatches(key, counter, ptuts);
+    }
+
+    // The rebuilt counter did not give a good MAC. A genuine code just outside the window would match 1024 below
+    // or above: say so rather than count it towards lockout. Such a code is never accepted, so the extra tries
+    // give a forger nothing.
+    private EntryResult outsideWindowOrForged(long counter, long[] ptuts, Instant now) {
+        state = with(state.failures(), state.lockouts(), state.lockedUntil(), null);
+        long window = 1L << CodeLayout.COUNTER_BITS;
+        if (authentic(counter - window, ptuts)) {
+            return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + (counter - window)
+                    + " is more than 511 below the newest accepted (" + state.highestCounter() + ")");
+        }
+        if (authentic(counter + window, ptuts)) {
+            return new Rejected(Rejection.OUT_OF_WINDOW, "counter " + (counter + window)
+                    + " is more than 512 above the newest accepted (" + state.highestCounter() + ")");
+        }
+        return macFailure(now);
+    }
+
+    /**
+     * Null when no newer accepted code supersedes this one. A revert supersedes everything older; a set
+     * supersedes older codes for its setting; a set is superseded by any newer code for its setting, since it
+     * would undo it. Adjustments of one setting never supersede each other.
+     */
+    private Rejected supersededBy(MeterCommand command, long counter) {
+        long revert = MeterCodeState.newest(state.newestSet(), Setting.ALL);
+        Setting setting = command.setting();
+        if (setting == Setting.ALL && counter < state.highestCounter()) {
+            return new Rejected(Rejection.COUNTER_TOO_OLD, "a newer code (counter " + state.highestCounter()
+                    + ") has been entered since this revert to default was made");
+        }
+        if (counter < revert) {
+            return new Rejected(Rejection.COUNTER_TOO_OLD, "the meter was reverted to default (counter " + revert
+                    + ") after this code was made");
+        }
+        boolean sets = command.type().effect() == CommandType.Effect.SETS;
+        long newer = MeterCodeState.newest(sets ? state.newestAccepted() : state.newestSet(), setting);
+        if (counter < newer) {
+            return new Rejected(Rejection.COUNTER_TOO_OLD, "a newer code (counter " + newer + ") "
+                    + (sets ? "for the same setting" : "has set this amount") + " since this code was made");
         }
         return null;
     }
@@ -201,18 +235,27 @@ public final class ReferenceMeterDecoder {
                 + lock.getSeconds() + " seconds");
     }
 
-    private void accept(long counter) {
+    private void accept(MeterCommand command, long counter) {
         List<Long> cache = new ArrayList<>(state.acceptedCounters());
         cache.add(counter);
         while (cache.size() > settings.counterCacheSize()) {
             cache.remove(Collections.min(cache));
         }
-        state = new MeterCodeState(Math.max(counter, state.highestCounter()), cache, 0, 0, state.lockedUntil(), null);
+        Map<Setting, Long> accepted = new EnumMap<>(Setting.class);
+        accepted.putAll(state.newestAccepted());
+        Map<Setting, Long> set = new EnumMap<>(Setting.class);
+        set.putAll(state.newestSet());
+        accepted.merge(command.setting(), counter, Math::max);
+        if (command.type().effect() == CommandType.Effect.SETS) {
+            set.merge(command.setting(), counter, Math::max);
+        }
+        state = new MeterCodeState(Math.max(counter, state.highestCounter()), cache, accepted, set, 0, 0,
+                state.lockedUntil(), null);
     }
 
     private MeterCodeState with(int failures, int lockouts, Instant lockedUntil, PendingCode pending) {
-        return new MeterCodeState(state.highestCounter(), state.acceptedCounters(), failures, lockouts, lockedUntil,
-                pending);
+        return new MeterCodeState(state.highestCounter(), state.acceptedCounters(), state.newestAccepted(),
+                state.newestSet(), failures, lockouts, lockedUntil, pending);
     }
 
     /**

@@ -13,7 +13,7 @@ public enum Rejection {
     BAD_MAC("bad-mac", 12, "This code is not for this meter. Check you are using the right meter."),
     /** The meter has already accepted this code. */
     DUPLICATE("duplicate", 13, "This code has already been used."),
-    /** Older than the meter's counter window, or superseded by a newer code it has accepted. */
+    /** Older than the meter's counter window or cache, or superseded by a newer code it has accepted. */
     COUNTER_TOO_OLD("counter-too-old", 14, "This code is out of date. Ask your supplier for a new one."),
     /** A block of a chained code entered before the blocks ahead of it, or after entry timed out. */
     BLOCK_OUT_OF_ORDER("block-out-of-order", 15, "Enter the blocks in order, starting from block 1."),
@@ -22,7 +22,9 @@ public enum Rejection {
     /** Too many codes with a bad MAC: the keypad is locked for a while. */
     LOCKED_OUT("locked-out", 17, "Too many wrong codes. Wait, then try again."),
     /** A code whose effect has already passed, e.g. a non-disconnect period that has ended. */
-    EXPIRED("expired", 18, "This code has expired. Ask your supplier for a new one.");
+    EXPIRED("expired", 18, "This code has expired. Ask your supplier for a new one."),
+    /** A genuine code more than 512 counters ahead of the newest the meter accepted: earlier codes are missing. */
+    OUT_OF_WINDOW("out-of-window", 19, "Enter your earlier codes first, or ask your supplier for a new code.");
 
     private final String code;
     private final int exitStatus;

@@ -113,6 +113,20 @@ public final class VectorFileGenerator {
         sequence(sequences, "a set command older than an accepted code is superseded; a top-up is not",
                 encode("top-up amount=5", 3, key).digits(), encode("set-credit balance=20", 2, key).digits(),
                 encode("top-up amount=5", 1, key).digits());
+        CommandCode olderPrice = encode("change-price unit-rate=24.5 standing-charge=50", 8, key);
+        sequence(sequences, "a price change still goes in after a newer top-up",
+                encode("top-up amount=5", 9, key).digits(), olderPrice.blocks().get(0), olderPrice.blocks().get(1));
+        sequence(sequences, "a set-credit voids older top-ups but not other settings",
+                encode("set-credit balance=20", 4, key).digits(), encode("top-up amount=5", 3, key).digits(),
+                encode("open-han device=ppmid minutes=30", 2, key).digits());
+        sequence(sequences, "a revert to default voids every older code", encode("revert-to-default", 4, key).digits(),
+                encode("top-up amount=5", 3, key).digits(), encode("top-up amount=5", 5, key).digits());
+        sequence(sequences, "a genuine code more than 512 ahead is out of window, then fits once earlier codes are in",
+                encode("top-up amount=5", 600, key).digits(), encode("top-up amount=5", 300, key).digits(),
+                encode("top-up amount=5", 600, key).digits());
+        sequence(sequences, "a genuine code more than 511 behind the newest is too old",
+                encode("top-up amount=5", 300, key).digits(), encode("top-up amount=5", 800, key).digits(),
+                encode("top-up amount=5", 100, key).digits());
         CommandCode ended = encode("set-non-disconnect-period start=2026-11-01T00:00:00Z end=2026-11-02T00:00:00Z", 7, key);
         sequence(sequences, "a non-disconnect period that has ended is expired", ended.blocks().toArray(new String[0]));
         sequence(sequences, "reserved sub class 13 is unsupported", Ptut.toDigits((13L << 57) | (1L << 47) | 0x1234L));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.lifeline.code.CodeEncoder;
 import uk.lifeline.code.CommandCode;
+import uk.lifeline.command.Setting;
 import uk.lifeline.meter.EntryResult.Accepted;
 import uk.lifeline.testing.Examples;
 import uk.lifeline.testing.SettableClock;
@@ -30,7 +31,11 @@ class MeterCodeStateTest {
 
     @Test
     void everyFieldSurvivesSaveAndLoad() throws IOException {
-        MeterCodeState state = new MeterCodeState(700, Arrays.asList(698L, 700L, 650L), 3, 2,
+        java.util.Map<Setting, Long> accepted = new java.util.EnumMap<>(Setting.class);
+        accepted.put(Setting.CREDIT, 700L);
+        accepted.put(Setting.TARIFF, 650L);
+        MeterCodeState state = new MeterCodeState(700, Arrays.asList(698L, 700L, 650L), accepted,
+                java.util.Collections.singletonMap(Setting.TARIFF, 650L), 3, 2,
                 Instant.parse("2026-11-23T08:00:10Z"), new MeterCodeState.PendingCode(7, 700 & 1023,
                         Arrays.asList(0x1234_5678_9ABC_DEFL, 0x0FFF_FFFF_FFFF_FFFFL), Instant.parse("2026-11-23T08:01:00Z")));
         Path file = dir.resolve("meter.state");
@@ -74,6 +79,7 @@ class MeterCodeStateTest {
         assertThat(Rejection.fromCode("bad-mac")).isEqualTo(Rejection.BAD_MAC);
         assertThat(Rejection.TYPO.exitStatus()).isEqualTo(10);
         assertThat(Rejection.EXPIRED.exitStatus()).isEqualTo(18);
+        assertThat(Rejection.OUT_OF_WINDOW.exitStatus()).isEqualTo(19);
         assertThatThrownBy(() -> Rejection.fromCode("nope")).isInstanceOf(IllegalArgumentException.class);
     }
 }

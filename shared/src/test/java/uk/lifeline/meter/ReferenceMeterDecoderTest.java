@@ -139,11 +139,34 @@ class ReferenceMeterDecoderTest {
         }
 
         @Test
-        void countersBeyondTheWindowCannotBeRebuiltAndFailTheMac() {
+        void aGenuineCodeMoreThan512AheadIsOutOfWindowAndNotCountedTowardsLockout() {
+            assertThat(reason(meter.enterCode(code("top-up amount=1", 513).digits()))).isEqualTo(Rejection.OUT_OF_WINDOW);
             assertThat(meter.enterCode(code("top-up amount=1", 512).digits())).isInstanceOf(Accepted.class);
-            // 1025 above 512 would be rebuilt as 1: the MAC was made with 1025, so it fails.
-            assertThat(reason(meter.enterCode(code("top-up amount=1", 1537).digits()))).isEqualTo(Rejection.BAD_MAC);
+            assertThat(reason(meter.enterCode(code("top-up amount=1", 1537).digits()))).isEqualTo(Rejection.OUT_OF_WINDOW);
             assertThat(meter.enterCode(code("top-up amount=1", 1024).digits())).isInstanceOf(Accepted.class);
+            assertThat(meter.state().failures()).isZero();
+        }
+
+        @Test
+        void aGenuineCodeMoreThan511BehindIsTooOldEvenBeforeTheCacheIsFull() {
+            assertThat(meter.enterCode(code("top-up amount=1", 300).digits())).isInstanceOf(Accepted.class);
+            assertThat(meter.enterCode(code("top-up amount=1", 812).digits())).isInstanceOf(Accepted.class);
+
+            assertThat(reason(meter.enterCode(code("top-up amount=1", 200).digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
+            assertThat(meter.enterCode(code("top-up amount=1", 301).digits())).isInstanceOf(Accepted.class);
+            assertThat(meter.state().failures()).isZero();
+        }
+
+        @Test
+        void aCounterRebuiltPastTheLastThirtyTwoBitCounterNeverWrapsOntoAnOldCode() {
+            // Rebuilt as 2^32 + 5, whose low 32 bits would give counter 5's key if the meter let it wrap.
+            long highest = 0xFFFFFFFFL - 10;
+            meter = new ReferenceMeterDecoder(TestKeys.meterKey(), DecoderSettings.DEFAULTS, new MeterCodeState(highest,
+                    java.util.Collections.singletonList(highest), java.util.Collections.emptyMap(),
+                    java.util.Collections.emptyMap(), 0, 0, Instant.EPOCH, null), clock);
+
+            assertThat(meter.enterCode(code("top-up amount=1", 5).digits())).isInstanceOf(Rejected.class);
+            assertThat(meter.enterCode(code("top-up amount=1", 0xFFFFFFFFL).digits())).isInstanceOf(Accepted.class);
         }
 
         @Test
@@ -168,7 +191,7 @@ class ReferenceMeterDecoderTest {
         }
 
         @Test
-        void aCommandThatSetsStateIsRefusedOnceANewerCodeHasBeenAccepted() {
+        void aSetIsRefusedOnceANewerCodeForTheSameSettingHasBeenAccepted() {
             CommandCode setCredit = code("set-credit balance=20", 6);
             assertThat(meter.enterCode(code("top-up amount=5", 7).digits())).isInstanceOf(Accepted.class);
 
@@ -178,11 +201,58 @@ class ReferenceMeterDecoderTest {
         }
 
         @Test
-        void staleFirstBlockOfAChainedCodeIsRefusedAtOnce() {
+        void aPriceChangeStillGoesInAfterANewerTopUp() {
+            assertThat(meter.enterCode(code("top-up amount=5", 7).digits())).isInstanceOf(Accepted.class);
+
+            assertThat(meter.enterCode(code("change-price unit-rate=24.5 standing-charge=50", 6).digits()))
+                    .isInstanceOf(Accepted.class);
+            assertThat(reason(meter.enterCode(code("change-price unit-rate=20 standing-charge=50", 5).digits())))
+                    .isEqualTo(Rejection.COUNTER_TOO_OLD);
+        }
+
+        @Test
+        void anOlderTopUpIsVoidOnceANewerSetCreditHasBeenAccepted() {
+            CommandCode olderTopUp = code("top-up amount=5", 3);
+            assertThat(meter.enterCode(code("set-credit balance=20", 4).digits())).isInstanceOf(Accepted.class);
+
+            assertThat(reason(meter.enterCode(olderTopUp.digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
+            assertThat(meter.enterCode(code("add-debt register=time-based-1 amount=5", 2).digits()))
+                    .as("another setting is untouched").isInstanceOf(Accepted.class);
+        }
+
+        @Test
+        void debtRegistersAndFriendlyCreditSlotsAreSeparateSettings() {
+            assertThat(meter.enterCode(code("set-debt register=time-based-2 amount=10 rate=1 period=per-day", 9).digits()))
+                    .isInstanceOf(Accepted.class);
+            assertThat(meter.enterCode(code("set-debt register=time-based-1 amount=10 rate=1 period=per-day", 8).digits()))
+                    .isInstanceOf(Accepted.class);
+            assertThat(meter.enterCode(code("set-friendly-credit-period slot=2 start=16:00 end=10:00 days=all", 7).digits()))
+                    .isInstanceOf(Accepted.class);
+            assertThat(meter.enterCode(code("set-friendly-credit-period slot=1 start=16:00 end=10:00 days=all", 6).digits()))
+                    .isInstanceOf(Accepted.class);
+            assertThat(reason(meter.enterCode(code("deduct-debt register=time-based-2 amount=1", 5).digits())))
+                    .isEqualTo(Rejection.COUNTER_TOO_OLD);
+        }
+
+        @Test
+        void aRevertVoidsEveryOlderCodeAndIsItselfRefusedAfterAnyNewerOne() {
+            CommandCode olderTopUp = code("top-up amount=5", 3);
+            CommandCode olderPrice = code("change-price unit-rate=24.5 standing-charge=50", 2);
+            assertThat(meter.enterCode(code("revert-to-default", 4).digits())).isInstanceOf(Accepted.class);
+
+            assertThat(reason(meter.enterCode(olderTopUp.digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
+            assertThat(reason(meter.enterCode(olderPrice.digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
+            assertThat(meter.enterCode(code("top-up amount=5", 6).digits())).isInstanceOf(Accepted.class);
+            assertThat(reason(meter.enterCode(code("revert-to-default", 5).digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
+        }
+
+        @Test
+        void aStaleChainedCodeIsJudgedOnlyWhenItsLastBlockBringsTheMac() {
             CommandCode price = code("change-price unit-rate=24.5 standing-charge=50", 2);
             assertThat(meter.enterCode(price.digits())).isInstanceOf(Accepted.class);
 
-            assertThat(reason(meter.enterBlock(price.blocks().get(0)))).isEqualTo(Rejection.DUPLICATE);
+            assertThat(meter.enterBlock(price.blocks().get(0))).isEqualTo(new AwaitingBlock(1, 2));
+            assertThat(reason(meter.enterBlock(price.blocks().get(1)))).isEqualTo(Rejection.DUPLICATE);
         }
     }
 
