@@ -1,0 +1,22 @@
+package uk.lifeline.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * A meter-local calendar period for a block tariff's consumption or a debt-recovery cap: a day, a week from
+ * Monday (as meters' provision periods run), or a calendar month. Code = lower-case name; never rename.
+ */
+public enum CalendarPeriod {
+    DAY, WEEK, MONTH;
+
+    /** The first day of the period that {@code date} is in. */
+    public LocalDate start(LocalDate date) {
+        switch (this) {
+            case DAY: return date;
+            case WEEK: return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            default: return date.withDayOfMonth(1);
+        }
+    }
+}
