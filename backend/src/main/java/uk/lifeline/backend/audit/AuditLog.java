@@ -1,0 +1,65 @@
+package uk.lifeline.backend.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Appends to a supplier's audit chain. One statement moves the chain's head and inserts the entry, so it joins
+ * the caller's transaction: the entry is durable exactly when the change it records is. The head row's lock is
+ * held only from this statement to the commit, so callers append last. Thread-safe.
+ */
+@Component
+public class AuditLog {
+
+    private static final String APPEND = """
+            WITH head AS (
+              UPDATE audit_head
+              SET seq = seq + 1, prev_hash = hash,
+                  hash = sha256(hash || int8send(seq + 1) || convert_to(:entry, 'UTF8'))
+              WHERE supplier_id = :supplier
+              RETURNING supplier_id, seq, prev_hash, hash)
+            INSERT INTO audit_log (supplier_id, seq, entry, prev_hash, hash)
+            SELECT supplier_id, seq, :entry, prev_hash, hash FROM head
+            """;
+
+    private final DatabaseClient db;
+    private final ObjectMapper json;
+
+    public AuditLog(DatabaseClient db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /**
+     * Appends one entry.
+     *
+     * @param actor the user who did it, or null for the system (e.g. expiry)
+     * @param action what happened, e.g. {@code code.issued}
+     * @param subject what it happened to, e.g. {@code code:<id>}
+     */
+    public Mono<Void> append(UUID supplierId, Instant at, UUID actor, String action, String subject,
+            Map<String, ?> details) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("at", at.toString());
+        entry.put("actor", actor == null ? "system" : actor.toString());
+        entry.put("action", action);
+        entry.put("subject", subject);
+        entry.put("details", details);
+        String text;
+        try {
+            text = json.writeValueAsString(entry);
+        } catch (JsonProcessingException e) {
+            return Mono.error(e);
+        }
+        return db.sql(APPEND).bind("supplier", supplierId).bind("entry", text).fetch().rowsUpdated()
+                .flatMap(n -> n == 1 ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("supplier " + supplierId + " has no audit head")));
+    }
+}

@@ -1,0 +1,86 @@
+package uk.lifeline.backend.auth;
+
+import static uk.lifeline.backend.auth.Role.ADMIN;
+import static uk.lifeline.backend.auth.Role.AGENT;
+import static uk.lifeline.backend.auth.Role.CUSTOMER;
+import static uk.lifeline.backend.auth.Role.OPS;
+import static uk.lifeline.backend.auth.Role.SUPERVISOR;
+
+import java.util.Arrays;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+/**
+ * The security chain, in one place: stateless bearer tokens, and for every endpoint the roles that may call it.
+ * Anything not listed is denied. Which rows a caller may see (their supplier; a customer's own account) is
+ * enforced in the queries; the rules here are about roles only.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    SecurityWebFilterChain securityChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+            ProblemSecurityHandlers problems) {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(Caller.ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .oauth2ResourceServer(o -> o
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems)
+                        .jwt(jwt -> jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter))))
+                .authorizeExchange(this::rules)
+                .build();
+    }
+
+    private void rules(AuthorizeExchangeSpec r) {
+        r.pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+                .permitAll()
+                .pathMatchers(HttpMethod.GET, "/api/v1/customers").hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.POST, "/api/v1/meters/*/codes", "/api/v1/meters/*/codes/preview")
+                .hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.GET, "/api/v1/meters/*/codes").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.POST, "/api/v1/codes/*/approve", "/api/v1/codes/*/refuse")
+                .hasRole(SUPERVISOR.name())
+                .pathMatchers(HttpMethod.POST, "/api/v1/codes/*/cancel").hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.POST, "/api/v1/codes/*/result").hasAnyRole(names(CUSTOMER, AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.GET, "/api/v1/codes/*")
+                .hasAnyRole(names(CUSTOMER, AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.GET, "/api/v1/me/codes").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.GET, "/api/v1/audit/verify").hasAnyRole(names(SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(OPS, ADMIN))
+                .anyExchange().denyAll();
+    }
+
+    private static String[] names(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,147 @@
+package uk.lifeline.backend.issuing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import uk.lifeline.backend.audit.AuditLog;
+import uk.lifeline.backend.auth.Caller;
+import uk.lifeline.backend.problem.ApiException;
+import uk.lifeline.backend.problem.ProblemType;
+import uk.lifeline.backend.tenant.Suppliers;
+import uk.lifeline.meter.Rejection;
+
+/**
+ * What happens to a code after it is made: approval or refusal by a second supervisor, cancellation, and the
+ * result the PPMID showed. Each is one transaction that locks the code's row, checks its status, writes the
+ * change and its audit entry. Thread-safe.
+ */
+@Service
+public class CodeActions {
+
+    private final CodeLedger ledger;
+    private final Counters counters;
+    private final Suppliers suppliers;
+    private final Envelopes envelopes;
+    private final AuditLog audit;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    public CodeActions(CodeLedger ledger, Counters counters, Suppliers suppliers, Envelopes envelopes,
+            AuditLog audit, TransactionalOperator tx, Clock clock) {
+        this.ledger = ledger;
+        this.counters = counters;
+        this.suppliers = suppliers;
+        this.envelopes = envelopes;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Mono<CodeView> approve(Caller caller, UUID codeId) {
+        return locked(caller, codeId, code -> {
+            Instant now = now();
+            secondPerson(caller, code, "approve");
+            if (!now.isBefore(code.expiresAt())) {
+                throw wrongStatus(code, "it expired at " + code.expiresAt() + " before it was approved");
+            }
+            return suppliers.byId(code.supplierId()).flatMap(supplier -> {
+                CodeRecord approved = code.approved(caller.userId(), now, null);
+                CodeRecord signed = approved.withEnvelope(envelopes.sign(supplier, approved));
+                return write(caller, signed, "code.approved", Map.of("counter", signed.counter()));
+            });
+        });
+    }
+
+    public Mono<CodeView> refuse(Caller caller, UUID codeId, String why) {
+        return locked(caller, codeId, code -> {
+            secondPerson(caller, code, "refuse");
+            return write(caller, code.cancelled("refused: " + why, now()), "code.refused", Map.of("reason", why));
+        });
+    }
+
+    public Mono<CodeView> cancel(Caller caller, UUID codeId, String why) {
+        return locked(caller, codeId, code -> {
+            if (!CodeStatus.OUTSTANDING.contains(code.status())) {
+                throw wrongStatus(code, "only ISSUED, PENDING_APPROVAL or DELIVERED codes can be cancelled");
+            }
+            return write(caller, code.cancelled(why, now()), "code.cancelled", Map.of("reason", why));
+        });
+    }
+
+    /**
+     * Records what the PPMID showed. ACCEPTED moves the meter's counter window up; REJECTED keeps the meter's
+     * reason code (e.g. {@code duplicate}, {@code counter-too-old}). Reporting the same result again changes
+     * nothing.
+     */
+    public Mono<CodeView> result(Caller caller, UUID codeId, CodeStatus outcome, String shown) {
+        if (outcome != CodeStatus.ACCEPTED && outcome != CodeStatus.REJECTED) {
+            return Mono.error(ApiException.field(ProblemType.VALIDATION, "outcome", "must be ACCEPTED or REJECTED",
+                    "ACCEPTED, REJECTED"));
+        }
+        String reason = outcome == CodeStatus.REJECTED ? rejectionCode(shown) : null;
+        return locked(caller, codeId, code -> {
+            if (code.status() == outcome && java.util.Objects.equals(code.resultReason(), reason)) {
+                return Mono.just(CodeView.of(code));
+            }
+            if (!CodeStatus.AWAITING_RESULT.contains(code.status())) {
+                throw wrongStatus(code, "results are recorded for ISSUED, DELIVERED, ENTERED or EXPIRED codes");
+            }
+            CodeRecord done = code.withResult(outcome, reason, now());
+            Mono<Void> window = outcome == CodeStatus.ACCEPTED
+                    ? counters.accepted(code.supplierId(), code.deviceId(), code.counter()) : Mono.empty();
+            return window.then(write(caller, done, outcome == CodeStatus.ACCEPTED ? "code.accepted" : "code.rejected",
+                    reason == null ? Map.of("counter", code.counter())
+                            : Map.of("counter", code.counter(), "rejection", reason)));
+        });
+    }
+
+    private Mono<CodeView> locked(Caller caller, UUID codeId, java.util.function.Function<CodeRecord, Mono<CodeView>> change) {
+        UUID customer = caller.isCustomer() ? caller.customerAccountId() : null;
+        return tx.transactional(ledger.find(caller.supplierId(), codeId, customer, true)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("code", codeId)))
+                .flatMap(change));
+    }
+
+    private Mono<CodeView> write(Caller caller, CodeRecord changed, String action, Map<String, ?> details) {
+        return ledger.update(changed)
+                .then(audit.append(changed.supplierId(), changed.updatedAt(), caller.userId(), action,
+                        "code:" + changed.id(), details))
+                .thenReturn(CodeView.of(changed));
+    }
+
+    private static void secondPerson(Caller caller, CodeRecord code, String verb) {
+        if (code.status() != CodeStatus.PENDING_APPROVAL) {
+            throw wrongStatus(code, "only PENDING_APPROVAL codes can be approved or refused");
+        }
+        if (code.issuedBy().equals(caller.userId())) {
+            throw new ApiException(ProblemType.FOUR_EYES, "you asked for this code, so another supervisor must "
+                    + verb + " it (you may cancel it)");
+        }
+    }
+
+    private static String rejectionCode(String shown) {
+        try {
+            return Rejection.fromCode(shown == null ? "" : shown.trim()).code();
+        } catch (IllegalArgumentException e) {
+            StringBuilder codes = new StringBuilder();
+            for (Rejection r : Rejection.values()) {
+                codes.append(codes.length() == 0 ? "" : ", ").append(r.code());
+            }
+            throw ApiException.field(ProblemType.VALIDATION, "reason", "the reason the PPMID showed is needed for a"
+                    + " rejection", codes.toString());
+        }
+    }
+
+    private static ApiException wrongStatus(CodeRecord code, String rule) {
+        return new ApiException(ProblemType.WRONG_STATUS, "code " + code.id() + " is " + code.status() + "; " + rule);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,64 @@
+package uk.lifeline.backend.issuing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import uk.lifeline.backend.keys.EcKeyPair;
+import uk.lifeline.backend.keys.KeyPurpose;
+import uk.lifeline.backend.keys.KeyRing;
+import uk.lifeline.backend.tenant.Supplier;
+
+/**
+ * Signs code envelopes: a compact JWS (ES256, {@code typ} {@value #TYPE}) over the facts of a released code,
+ * with the supplier's envelope key, whose public half is in {@code /.well-known/jwks.json} under its kid. The
+ * phone app and delivery channels check it before showing a code. Thread-safe.
+ */
+@Component
+class Envelopes {
+
+    static final String TYPE = "lifeline-code+jwt";
+
+    private final KeyRing keys;
+
+    Envelopes(KeyRing keys) {
+        this.keys = keys;
+    }
+
+    String sign(Supplier supplier, CodeRecord code) {
+        List<String> blocks = new ArrayList<>();
+        for (int at = 0; at < code.digits().length(); at += 20) {
+            blocks.add(code.digits().substring(at, at + 20));
+        }
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(supplier.code())
+                .jwtID(code.id().toString())
+                .subject(code.meterId())
+                .issueTime(Date.from(code.issuedAt()))
+                .expirationTime(Date.from(code.expiresAt()))
+                .claim("customer", code.customerAccountId().toString())
+                .claim("originator", supplier.originatorId().toString())
+                .claim("command", code.command())
+                .claim("parameters", code.parameters())
+                .claim("counter", code.counter())
+                .claim("blocks", blocks)
+                .claim("status", code.status().name())
+                .build();
+        EcKeyPair key = keys.current(supplier.code(), KeyPurpose.ENVELOPE_SIGNING);
+        SignedJWT jws = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid())
+                .type(new JOSEObjectType(TYPE)).build(), claims);
+        try {
+            jws.sign(new ECDSASigner(key.privateKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign an envelope with key " + key.kid(), e);
+        }
+        return jws.serialize();
+    }
+}

@@ -1,0 +1,63 @@
+package uk.lifeline.backend.issuing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Idempotency records: per user and Idempotency-Key, the hash of the request and the response it got. The
+ * record is written in the same transaction as the code, so a key either has its code and response or nothing.
+ * Thread-safe.
+ */
+@Component
+class Idempotency {
+
+    /** One stored request and its response. Immutable. */
+    record Row(String key, byte[] requestHash, int httpStatus, String responseBody) {}
+
+    private final DatabaseClient db;
+    private final ObjectMapper json;
+
+    Idempotency(DatabaseClient db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    Mono<Row> find(UUID supplier, UUID user, String key) {
+        return db.sql("SELECT key, request_hash, http_status, response_body FROM idempotency_record"
+                        + " WHERE supplier_id = :supplier AND user_id = :user AND key = :key")
+                .bind("supplier", supplier).bind("user", user).bind("key", key)
+                .map(row -> new Row(row.get("key", String.class), bytes(row.get("request_hash")),
+                        row.get("http_status", Integer.class), row.get("response_body", String.class)))
+                .one();
+    }
+
+    /** The SHA-256 of what makes two requests the same: the meter, the command, its parameters and the reason. */
+    byte[] hash(String meterId, IssueRequest request) {
+        TreeMap<String, Object> canonical = new TreeMap<>();
+        canonical.put("meter", meterId);
+        canonical.put("command", request.command());
+        canonical.put("parameters", new TreeMap<>(request.parametersOrEmpty()));
+        canonical.put("reason", request.reason());
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash a request", e);
+        }
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value instanceof java.nio.ByteBuffer buffer) {
+            byte[] out = new byte[buffer.remaining()];
+            buffer.duplicate().get(out);
+            return out;
+        }
+        return (byte[]) value;
+    }
+}

@@ -1,0 +1,145 @@
+package uk.lifeline.backend.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+
+/**
+ * Turns every error a controller signals into RFC 9457 {@code application/problem+json}: the one place where
+ * errors become HTTP. Nothing here reveals stack traces, SQL or keys; unexpected errors are logged and answered
+ * with a bare 500.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e, ServerWebExchange exchange) {
+        return answer(e.type(), e.getMessage(), exchange, e.fields());
+    }
+
+    @ExceptionHandler(WebExchangeBindException.class)
+    ResponseEntity<ProblemDetail> invalid(WebExchangeBindException e, ServerWebExchange exchange) {
+        List<FieldProblem> fields = e.getFieldErrors().stream()
+                .map(f -> FieldProblem.of(f.getField(), f.getDefaultMessage()))
+                .toList();
+        String detail = fields.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return answer(ProblemType.VALIDATION, detail, exchange, fields);
+    }
+
+    @ExceptionHandler(MissingRequestValueException.class)
+    ResponseEntity<ProblemDetail> missing(MissingRequestValueException e, ServerWebExchange exchange) {
+        String name = e.getName();
+        if ("Idempotency-Key".equalsIgnoreCase(name)) {
+            return answer(ProblemType.MISSING_IDEMPOTENCY_KEY, IdempotencyKeys.MISSING, exchange, List.of());
+        }
+        return answer(ProblemType.VALIDATION, e.getLabel() + " '" + name + "' is required", exchange,
+                List.of(FieldProblem.of(name, "required")));
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ResponseEntity<ProblemDetail> input(ServerWebInputException e, ServerWebExchange exchange) {
+        Throwable cause = rootJsonCause(e);
+        if (cause instanceof MismatchedInputException mismatch && !(cause instanceof JsonParseException)) {
+            String field = path(mismatch);
+            return answer(ProblemType.VALIDATION, field + ": wrong type of value", exchange,
+                    List.of(FieldProblem.of(field, "wrong type of value")));
+        }
+        if (cause != null || e.getReason() != null && e.getReason().contains("body")) {
+            return answer(ProblemType.MALFORMED_JSON, "the request body is not valid JSON of the expected shape",
+                    exchange, List.of());
+        }
+        return answer(ProblemType.VALIDATION, String.valueOf(e.getReason()), exchange, List.of());
+    }
+
+    @ExceptionHandler(UnsupportedMediaTypeStatusException.class)
+    ResponseEntity<ProblemDetail> mediaType(UnsupportedMediaTypeStatusException e, ServerWebExchange exchange) {
+        return answer(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send application/json", exchange, List.of());
+    }
+
+    @ExceptionHandler(MethodNotAllowedException.class)
+    ResponseEntity<ProblemDetail> method(MethodNotAllowedException e, ServerWebExchange exchange) {
+        return answer(ProblemType.METHOD_NOT_ALLOWED, e.getHttpMethod() + " is not allowed here", exchange, List.of());
+    }
+
+    @ExceptionHandler(NotAcceptableStatusException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(NotAcceptableStatusException e, ServerWebExchange exchange) {
+        return answer(ProblemType.NOT_ACCEPTABLE, "this endpoint answers application/json", exchange, List.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, ServerWebExchange exchange) {
+        return answer(ProblemType.FORBIDDEN, "your role may not do this", exchange, List.of());
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<ProblemDetail> status(ResponseStatusException e, ServerWebExchange exchange) {
+        HttpStatusCode code = e.getStatusCode();
+        if (code.value() == HttpStatus.NOT_FOUND.value()) {
+            return answer(ProblemType.NOT_FOUND, "no such resource", exchange, List.of());
+        }
+        if (code.is4xxClientError()) {
+            return answer(ProblemType.VALIDATION, String.valueOf(e.getReason()), exchange, List.of());
+        }
+        return unexpected(e, exchange);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
+        log.error("unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
+        return answer(ProblemType.INTERNAL, "something went wrong; nothing was issued", exchange, List.of());
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemType type, String detail, ServerWebExchange exchange,
+            List<FieldProblem> fields) {
+        String path = exchange.getRequest().getPath().value();
+        return ResponseEntity.status(type.status()).body(Problems.of(type, detail, path, fields));
+    }
+
+    private static Throwable rootJsonCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException || t instanceof JsonMappingException) {
+                return t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.length() == 0 ? "body" : out.toString();
+    }
+}

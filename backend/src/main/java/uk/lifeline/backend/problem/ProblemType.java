@@ -1,0 +1,64 @@
+package uk.lifeline.backend.problem;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every kind of error the API answers with, each with a stable type URI (RFC 9457), its HTTP status and title.
+ * The slugs are part of the API: clients switch on them, so never rename one.
+ */
+public enum ProblemType {
+    MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "The request body is not valid JSON"),
+    VALIDATION("validation", HttpStatus.BAD_REQUEST, "The request has invalid fields"),
+    UNKNOWN_COMMAND("unknown-command", HttpStatus.BAD_REQUEST, "Unknown command"),
+    PARAMETER_OUT_OF_RANGE("parameter-out-of-range", HttpStatus.BAD_REQUEST, "A parameter is out of range"),
+    INVALID_PARAMETERS("invalid-parameters", HttpStatus.BAD_REQUEST, "Missing or unknown command parameters"),
+    INVALID_MPAN("invalid-mpan", HttpStatus.BAD_REQUEST, "Not a valid MPAN"),
+    INVALID_MPRN("invalid-mprn", HttpStatus.BAD_REQUEST, "Not a valid MPRN"),
+    MISSING_IDEMPOTENCY_KEY("missing-idempotency-key", HttpStatus.BAD_REQUEST, "Idempotency-Key header required"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_ENTITY,
+            "Idempotency-Key already used for a different request"),
+    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required"),
+    INVALID_CREDENTIALS("invalid-credentials", HttpStatus.UNAUTHORIZED, "Wrong username or password"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed for your role"),
+    FOUR_EYES("four-eyes", HttpStatus.FORBIDDEN, "A code needs a second person's approval"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    NOT_A_METER("not-a-meter", HttpStatus.CONFLICT, "This device does not take codes"),
+    WRONG_STATUS("wrong-status", HttpStatus.CONFLICT, "The code is not in a status that allows this"),
+    COUNTER_WINDOW_EXHAUSTED("counter-window-exhausted", HttpStatus.CONFLICT,
+            "Too many codes outstanding for this meter"),
+    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    /** Types are URNs: stable names that need no web server; docs/backend-api.md describes each. */
+    public static final String PREFIX = "urn:lifeline:problem:";
+
+    private final String slug;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemType(String slug, HttpStatus status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI uri() {
+        return URI.create(PREFIX + slug);
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
