@@ -49,6 +49,7 @@ public final class LifelineCodes {
             "                        --device HEX16 --state FILE DIGITS...",
             "  lifeline-codes keygen --private OUT.key --public OUT.pem",
             "  lifeline-codes demo    (fresh test keys; issues every command and enters it at a reference meter)",
+            Simulate.USAGE,
             "commands: top-up amount=12.34 | deduct-credit amount= | set-credit balance= |",
             "  add-debt register=time-based-1 amount= | deduct-debt register= amount= |",
             "  set-debt register= amount= (rate= period=per-day|per-hour | percent=) |",
@@ -86,6 +87,7 @@ public final class LifelineCodes {
                 case "decode": return decode(rest);
                 case "keygen": return keygen(rest);
                 case "demo": return demo();
+                case "simulate": return Simulate.run(rest, out, err);
                 case "help": case "--help": case "-h":
                     out.println(USAGE_TEXT);
                     return OK;
