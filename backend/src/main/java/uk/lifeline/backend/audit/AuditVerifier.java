@@ -3,6 +3,7 @@ package uk.lifeline.backend.audit;
 import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import uk.lifeline.backend.database.Rows;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -49,12 +50,12 @@ public class AuditVerifier {
                         + " ORDER BY seq")
                 .bind("supplier", supplierId)
                 .map(row -> new Link(row.get("seq", Long.class), row.get("entry", String.class),
-                        bytes(row.get("prev_hash")), bytes(row.get("hash"))))
+                        Rows.bytes(row.get("prev_hash")), Rows.bytes(row.get("hash"))))
                 .all()
                 .reduce(new Walk(0, AuditHash.GENESIS, 0, null, null), Walk::next);
         Mono<Link> head = db.sql("SELECT seq, hash FROM audit_head WHERE supplier_id = :supplier")
                 .bind("supplier", supplierId)
-                .map(row -> new Link(row.get("seq", Long.class), null, null, bytes(row.get("hash"))))
+                .map(row -> new Link(row.get("seq", Long.class), null, null, Rows.bytes(row.get("hash"))))
                 .one();
         return Mono.zip(walk, head).map(both -> {
             Walk w = both.getT1();
@@ -68,14 +69,5 @@ public class AuditVerifier {
             }
             return new ChainReport(true, w.checked(), null, null);
         });
-    }
-
-    private static byte[] bytes(Object value) {
-        if (value instanceof java.nio.ByteBuffer buffer) {
-            byte[] out = new byte[buffer.remaining()];
-            buffer.duplicate().get(out);
-            return out;
-        }
-        return (byte[]) value;
     }
 }

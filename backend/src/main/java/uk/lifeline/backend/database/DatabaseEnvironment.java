@@ -17,6 +17,7 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>{@code spring.r2dbc.url} set: used as it is (with {@code spring.flyway.url} beside it);</li>
  *   <li>{@code lifeline.database.url} set (e.g. {@code postgresql://db:5432/lifeline}): an external PostgreSQL,
  *       with {@code lifeline.database.username} and {@code password};</li>
+ *   <li>{@code lifeline.database.embedded=false}: nothing here; Spring's own properties must say (tests);</li>
  *   <li>otherwise the embedded default: a PostgreSQL under {@code lifeline.data-dir}/postgres, started here,
  *       which also switches on the demo data and first-start key generation unless they are set.</li>
  * </ol>
@@ -31,7 +32,8 @@ public final class DatabaseEnvironment implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        if (env.containsProperty("spring.r2dbc.url")) {
+        if (env.containsProperty("spring.r2dbc.url")
+                || !env.getProperty("lifeline.database.embedded", Boolean.class, true)) {
             return;
         }
         Map<String, Object> chosen = new HashMap<>();

@@ -26,9 +26,10 @@ public class SeedWriter {
     }
 
     public Mono<Void> customer(UUID id, UUID supplier, String accountNumber, String name, String phone) {
-        return run(db.sql("INSERT INTO customer_account (id, supplier_id, account_number, name, phone)"
+        var spec = db.sql("INSERT INTO customer_account (id, supplier_id, account_number, name, phone)"
                         + " VALUES (:id, :s, :n, :name, :phone)")
-                .bind("id", id).bind("s", supplier).bind("n", accountNumber).bind("name", name).bind("phone", phone));
+                .bind("id", id).bind("s", supplier).bind("n", accountNumber).bind("name", name);
+        return run(phone == null ? spec.bindNull("phone", String.class) : spec.bind("phone", phone));
     }
 
     /** @param customer the customer's account for role CUSTOMER, otherwise null */

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import uk.lifeline.backend.database.Rows;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -33,7 +34,7 @@ class Idempotency {
         return db.sql("SELECT key, request_hash, http_status, response_body FROM idempotency_record"
                         + " WHERE supplier_id = :supplier AND user_id = :user AND key = :key")
                 .bind("supplier", supplier).bind("user", user).bind("key", key)
-                .map(row -> new Row(row.get("key", String.class), bytes(row.get("request_hash")),
+                .map(row -> new Row(row.get("key", String.class), Rows.bytes(row.get("request_hash")),
                         row.get("http_status", Integer.class), row.get("response_body", String.class)))
                 .one();
     }
@@ -52,12 +53,4 @@ class Idempotency {
         }
     }
 
-    private static byte[] bytes(Object value) {
-        if (value instanceof java.nio.ByteBuffer buffer) {
-            byte[] out = new byte[buffer.remaining()];
-            buffer.duplicate().get(out);
-            return out;
-        }
-        return (byte[]) value;
-    }
 }
