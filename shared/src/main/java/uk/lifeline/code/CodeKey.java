@@ -95,6 +95,10 @@ public final class CodeKey {
      *     high four bytes
      */
     public int mac(long utrnCounter, byte[] macInput) {
+        // Counter 2^32 + k would shift to counter k's key and associated data: never let it wrap.
+        if (utrnCounter < 1 || utrnCounter > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("UTRN counter " + utrnCounter + " is out of range: 1 to 4294967295");
+        }
         long originatorCounter = utrnCounter << 32;
         byte[] aad = new byte[AAD_HEADER.length + 8 + 8 + 1 + 8 + macInput.length];
         int at = 0;

@@ -36,7 +36,8 @@ public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, M
     public static final MeterCodeState FACTORY_FRESH = new MeterCodeState(0, Collections.emptyList(),
             Collections.emptyMap(), Collections.emptyMap(), 0, 0, Instant.EPOCH, null);
 
-    private static final String HEADER = "# Lifeline reference meter code state, version 1";
+    private static final String HEADER = "# Lifeline reference meter code state, version 2";
+    private static final String VERSION_1 = "# Lifeline reference meter code state, version 1";
 
     /** The earlier blocks of a chained code: its sub class, counter bits, their PTUTs, when the last came. */
     public record PendingCode(int subclass, int counterBits, List<Long> ptuts, Instant lastBlockAt) {
@@ -83,8 +84,15 @@ public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, M
                     counters.add(Long.parseLong(c));
                 }
             }
-            return new MeterCodeState(Long.parseLong(values.get("highest-counter")), counters,
-                    parseCounters(values.getOrDefault("newest-accepted", "")),
+            long highest = Long.parseLong(values.get("highest-counter"));
+            // Version 1 refused any set older than the newest code: every setting starts at the newest counter.
+            Map<Setting, Long> newestAccepted = parseCounters(values.getOrDefault("newest-accepted", ""));
+            if (!lines.isEmpty() && lines.get(0).equals(VERSION_1) && highest > 0) {
+                for (Setting setting : Setting.values()) {
+                    newestAccepted.put(setting, highest);
+                }
+            }
+            return new MeterCodeState(highest, counters, newestAccepted,
                     parseCounters(values.getOrDefault("newest-set", "")), Integer.parseInt(values.get("failures")), Integer.parseInt(values.get("lockouts")),
                     Instant.parse(values.get("locked-until")), parsePending(values.getOrDefault("pending", "")));
         } catch (RuntimeException e) {

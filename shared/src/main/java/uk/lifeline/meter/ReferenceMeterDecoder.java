@@ -145,10 +145,16 @@ public final class ReferenceMeterDecoder {
     private EntryResult finish(long[] ptuts, Instant now) {
         CommandType type = CommandType.ofSubclass(CodeLayout.subclass(ptuts[0]));
         long counter = rebuildCounter(CodeLayout.counterBits(ptuts[0]), state.highestCounter());
-        if (!authentic(counter, ptuts)) {
-            return outsideWindowOrForged(counter, ptuts, now);
-        }
         state = with(state.failures(), state.lockouts(), state.lockedUntil(), null);
+        if (counter < 1 || counter > CodeEncoder.MAX_COUNTER) {
+            // No MAC is computed, so the answer tells nobody anything about the key.
+            return new Rejected(Rejection.OUT_OF_WINDOW, "the counter bits rebuild to " + counter
+                    + ", outside 1 to " + CodeEncoder.MAX_COUNTER + ": too far from the newest accepted ("
+                    + state.highestCounter() + ")");
+        }
+        if (!CodeLayout.macMatches(key, counter, ptuts)) {
+            return tooOldOrForged(counter, ptuts, now);
+        }
         List<Long> cache = state.acceptedCounters();
         if (cache.contains(counter)) {
             return new Rejected(Rejection.DUPLICATE, "counter " + counter + " has already been accepted");
@@ -175,23 +181,15 @@ public final class ReferenceMeterDecoder {
         return new Accepted(command, counter);
     }
 
-    private boolean authentic(long counter, long[] ptuts) {
-        return counter >= 1 && counter <= CodeEncoder.MAX_COUNTER && CodeLayout.macMatches(key, counter, ptuts);
-    }
-
-    // The rebuilt counter did not give a good MAC. A genuine code just outside the window would match 1024 below
-    // or above: say so rather than count it towards lockout. Such a code is never accepted, so the extra tries
-    // give a forger nothing.
-    private EntryResult outsideWindowOrForged(long counter, long[] ptuts, Instant now) {
-        state = with(state.failures(), state.lockouts(), state.lockedUntil(), null);
-        long window = 1L << CodeLayout.COUNTER_BITS;
-        if (authentic(counter - window, ptuts)) {
-            return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + (counter - window)
+    // The MAC fails at the rebuilt counter. A genuine code more than 511 behind the newest accepted would match
+    // 1024 below: say it is too old rather than count it towards lockout. That tells a forger nothing useful, as
+    // the newest accepted counter never falls, so such a code can never be accepted. The window above is not
+    // tried: a match there would be a code the meter accepts later, and saying so would double a forger's odds.
+    private EntryResult tooOldOrForged(long counter, long[] ptuts, Instant now) {
+        long older = counter - (1L << CodeLayout.COUNTER_BITS);
+        if (older >= 1 && CodeLayout.macMatches(key, older, ptuts)) {
+            return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + older
                     + " is more than 511 below the newest accepted (" + state.highestCounter() + ")");
-        }
-        if (authentic(counter + window, ptuts)) {
-            return new Rejected(Rejection.OUT_OF_WINDOW, "counter " + (counter + window)
-                    + " is more than 512 above the newest accepted (" + state.highestCounter() + ")");
         }
         return macFailure(now);
     }

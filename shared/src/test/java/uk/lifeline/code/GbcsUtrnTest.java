@@ -105,6 +105,15 @@ class GbcsUtrnTest {
     }
 
     @Test
+    void theMacRefusesACounterThatWouldWrapOntoAnother() {
+        CodeKey key = TestKeys.gbcsIssuingKey();
+        byte[] input = {0, 0, 0, 0};
+
+        assertThatThrownBy(() -> key.mac((1L << 32) + 1, input)).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> key.mac(0, input)).hasMessageContaining("out of range");
+    }
+
+    @Test
     void codeKeyNeverPrintsTheSharedSecret() {
         assertThat(TestKeys.gbcsIssuingKey().toString()).isEqualTo("CodeKey[originator=90B3D51F30010000, device=00DB1234567890A0]");
     }

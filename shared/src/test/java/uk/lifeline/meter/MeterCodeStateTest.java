@@ -67,6 +67,23 @@ class MeterCodeStateTest {
     }
 
     @Test
+    void aVersionOneFileKeepsRefusingSetsOlderThanTheNewestCode() throws IOException {
+        Path file = dir.resolve("meter.state");
+        Files.write(file, String.join("\n", "# Lifeline reference meter code state, version 1", "highest-counter=12",
+                "accepted-counters=11,12", "failures=0", "lockouts=0", "locked-until=1970-01-01T00:00:00Z", "pending=")
+                .getBytes(StandardCharsets.UTF_8));
+        ReferenceMeterDecoder meter = new ReferenceMeterDecoder(TestKeys.meterKey(), DecoderSettings.DEFAULTS,
+                MeterCodeState.load(file), new SettableClock(Instant.parse("2026-11-23T08:00:00Z")));
+
+        EntryResult olderSet = meter.enterCode(CodeEncoder.encode(Examples.parse("set-credit balance=5"), 10,
+                TestKeys.issuingKey()).digits());
+
+        assertThat(((EntryResult.Rejected) olderSet).reason()).isEqualTo(Rejection.COUNTER_TOO_OLD);
+        assertThat(meter.enterCode(CodeEncoder.encode(Examples.parse("top-up amount=5"), 10, TestKeys.issuingKey())
+                .digits())).isInstanceOf(Accepted.class);
+    }
+
+    @Test
     void aDamagedStateFileIsReportedNotTreatedAsFresh() throws IOException {
         Path file = dir.resolve("meter.state");
         Files.write(file, "highest-counter=seven\n".getBytes(StandardCharsets.UTF_8));
