@@ -47,7 +47,6 @@ public abstract class BackendTest {
         registry.add("spring.flyway.user", () -> EmbeddedDatabase.USER);
         registry.add("lifeline.data-dir", dataDir::toString);
         registry.add("lifeline.keys.generate-missing", () -> "true");
-        registry.add("lifeline.demo.enabled", () -> "false");
         registry.add("lifeline.codes.expiry-sweep", () -> "1h");
     }
 
