@@ -70,6 +70,11 @@ public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, M
         } catch (NoSuchFileException e) {
             return FACTORY_FRESH;
         }
+        String header = lines.isEmpty() ? "" : lines.get(0);
+        if (!header.equals(HEADER) && !header.equals(VERSION_1)) {
+            throw new IOException("meter state file " + file + " has an unknown header: '"
+                    + (header.length() > 60 ? header.substring(0, 60) + "..." : header) + "'");
+        }
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : lines) {
             int eq = line.indexOf('=');
@@ -87,7 +92,7 @@ public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, M
             long highest = Long.parseLong(values.get("highest-counter"));
             // Version 1 refused any set older than the newest code: every setting starts at the newest counter.
             Map<Setting, Long> newestAccepted = parseCounters(values.getOrDefault("newest-accepted", ""));
-            if (!lines.isEmpty() && lines.get(0).equals(VERSION_1) && highest > 0) {
+            if (header.equals(VERSION_1) && !values.containsKey("newest-accepted") && highest > 0) {
                 for (Setting setting : Setting.values()) {
                     newestAccepted.put(setting, highest);
                 }

@@ -146,11 +146,14 @@ public final class ReferenceMeterDecoder {
         CommandType type = CommandType.ofSubclass(CodeLayout.subclass(ptuts[0]));
         long counter = rebuildCounter(CodeLayout.counterBits(ptuts[0]), state.highestCounter());
         state = with(state.failures(), state.lockouts(), state.lockedUntil(), null);
-        if (counter < 1 || counter > CodeEncoder.MAX_COUNTER) {
-            // No MAC is computed, so the answer tells nobody anything about the key.
+        // Outside the counter range no MAC is computed, so these answers tell nobody anything about the key.
+        if (counter < 1) {
             return new Rejected(Rejection.OUT_OF_WINDOW, "the counter bits rebuild to " + counter
-                    + ", outside 1 to " + CodeEncoder.MAX_COUNTER + ": too far from the newest accepted ("
-                    + state.highestCounter() + ")");
+                    + ": more than 512 ahead of the newest accepted (" + state.highestCounter() + ")");
+        }
+        if (counter > CodeEncoder.MAX_COUNTER) {
+            return new Rejected(Rejection.COUNTER_TOO_OLD, "the counter bits rebuild past " + CodeEncoder.MAX_COUNTER
+                    + ": more than 511 behind the newest accepted (" + state.highestCounter() + ")");
         }
         if (!CodeLayout.macMatches(key, counter, ptuts)) {
             return tooOldOrForged(counter, ptuts, now);

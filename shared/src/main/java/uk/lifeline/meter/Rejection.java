@@ -23,7 +23,7 @@ public enum Rejection {
     LOCKED_OUT("locked-out", 17, "Too many wrong codes. Wait, then try again."),
     /** A code whose effect has already passed, e.g. a non-disconnect period that has ended. */
     EXPIRED("expired", 18, "This code has expired. Ask your supplier for a new one."),
-    /** Counter bits that rebuild outside 1 to 2^32-1: a code far ahead of the newest the meter accepted. */
+    /** Counter bits that rebuild below 1: a code more than 512 ahead of the newest the meter accepted. */
     OUT_OF_WINDOW("out-of-window", 19, "Enter your earlier codes first, or ask your supplier for a new code.");
 
     private final String code;

@@ -84,9 +84,28 @@ class MeterCodeStateTest {
     }
 
     @Test
+    void aVersionOneFileThatAlreadyHasPerSettingCountersKeepsThem() throws IOException {
+        Path file = dir.resolve("meter.state");
+        Files.write(file, String.join("\n", "# Lifeline reference meter code state, version 1", "highest-counter=12",
+                "accepted-counters=5,12", "newest-accepted=TARIFF:5,CREDIT:12", "newest-set=TARIFF:5", "failures=0",
+                "lockouts=0", "locked-until=1970-01-01T00:00:00Z", "pending=").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(MeterCodeState.load(file).newestAccepted()).containsEntry(Setting.TARIFF, 5L).hasSize(2);
+    }
+
+    @Test
+    void aFileWithAnUnknownHeaderIsRefused() throws IOException {
+        Path file = dir.resolve("meter.state");
+        Files.write(file, "# something else\nhighest-counter=1\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> MeterCodeState.load(file)).isInstanceOf(IOException.class).hasMessageContaining("header");
+    }
+
+    @Test
     void aDamagedStateFileIsReportedNotTreatedAsFresh() throws IOException {
         Path file = dir.resolve("meter.state");
-        Files.write(file, "highest-counter=seven\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(file, "# Lifeline reference meter code state, version 2\nhighest-counter=seven\n"
+                .getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> MeterCodeState.load(file)).isInstanceOf(IOException.class).hasMessageContaining("damaged");
     }

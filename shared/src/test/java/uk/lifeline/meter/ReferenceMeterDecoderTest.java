@@ -174,7 +174,8 @@ class ReferenceMeterDecoderTest {
                     java.util.Collections.singletonList(highest), java.util.Collections.emptyMap(),
                     java.util.Collections.emptyMap(), 0, 0, Instant.EPOCH, null), clock);
 
-            assertThat(meter.enterCode(code("top-up amount=1", 5).digits())).isInstanceOf(Rejected.class);
+            assertThat(reason(meter.enterCode(code("top-up amount=1", 5).digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
+            assertThat(meter.state().failures()).isZero();
             assertThat(meter.enterCode(code("top-up amount=1", 0xFFFFFFFFL).digits())).isInstanceOf(Accepted.class);
         }
 
