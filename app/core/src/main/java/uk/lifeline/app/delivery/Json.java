@@ -16,6 +16,9 @@ public final class Json {
 
     /** @throws IllegalArgumentException for text that is not a JSON object */
     public static Map<String, Object> parse(String json) {
+        if (json == null || !json.trim().startsWith("{")) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
         try {
             return JSONObjectUtils.parse(json);
         } catch (ParseException e) {

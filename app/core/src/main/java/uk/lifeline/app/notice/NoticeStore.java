@@ -9,7 +9,7 @@ public interface NoticeStore {
     /** Keeps a notice unless one with its id is kept already; returns whether it was added. */
     boolean insert(SignedNotice notice);
 
-    List<SignedNotice> all();
+    List<SignedNotice> notices();
 
     void delete(String id);
 }

@@ -56,7 +56,7 @@ public final class Notices {
     public List<SignedNotice> active() {
         Instant now = clock.instant();
         List<SignedNotice> active = new ArrayList<>();
-        for (SignedNotice notice : store.all()) {
+        for (SignedNotice notice : store.notices()) {
             if (notice.hasEnded(now)) {
                 store.delete(notice.id());
             } else if (notice.isActive(now)) {

@@ -25,7 +25,8 @@ import uk.lifeline.command.Parameters;
 /**
  * Checks an envelope before anything in it reaches the customer: a compact JWS, ES256 only, of the envelope's
  * type, signed under a key the recipient's supplier owns, with a valid signature, for this supplier and customer
- * account, and whose digits agree with the facts it states (check digit, block count, sub class, counter). The
+ * account, and whose digits carry exactly the command it states (check digit, block count, sub class, counter,
+ * and the parameters decoded from the digits), so the words the customer reads are what the meter will do. The
  * claim names are the backend's ({@code backend/.../issuing/Envelopes.java}); docs/app-protocol.md lists them.
  * Thread-safe.
  */
@@ -57,7 +58,7 @@ public final class EnvelopeVerifier {
             if (counter == null || blocks == null || meter == null || !meter.matches("[0-9A-Fa-f]{16}")) {
                 throw malformed(envelope, "counter, blocks and a 16-hex-digit meter id (sub) are required");
             }
-            checkDigits(envelope, command.type(), counter, blocks);
+            checkDigits(envelope, command, counter, blocks);
             return new SignedCode(v.id, v.supplier, meter, v.customer, command, counter, blocks,
                     instant(envelope, claims.getIssueTime(), "iat"), instant(envelope, claims.getExpirationTime(), "exp"),
                     v.keyId, envelope);
@@ -161,22 +162,34 @@ public final class EnvelopeVerifier {
     }
 
     /** The digits must be the code the facts describe, so the words shown match what the meter will do. */
-    private static void checkDigits(String envelope, CommandType type, long counter, List<String> blocks) {
+    private static void checkDigits(String envelope, MeterCommand command, long counter, List<String> blocks) {
+        CommandType type = command.type();
         if (blocks.size() != type.blocks()) {
             throw mismatch(envelope, type.commandName() + " has " + type.blocks() + " blocks, not " + blocks.size());
         }
+        long[] ptuts = new long[blocks.size()];
         for (int i = 0; i < blocks.size(); i++) {
             String block = blocks.get(i);
             if (!block.matches("[0-9]{" + Ptut.BLOCK_DIGITS + "}") || !GbcsCheckDigit.isValid(block)) {
                 throw mismatch(envelope, "block " + (i + 1) + " is not 20 digits with a good check digit");
             }
-            long ptut = Ptut.fromCheckedDigits(block);
-            if (ptut < 0 || CodeLayout.subclass(ptut) != type.subclass()
-                    || CodeLayout.counterBits(ptut) != (counter & ((1L << CodeLayout.COUNTER_BITS) - 1))
-                    || (blocks.size() > 1 && CodeLayout.index(ptut) != i)) {
+            ptuts[i] = Ptut.fromCheckedDigits(block);
+            if (ptuts[i] < 0 || CodeLayout.subclass(ptuts[i]) != type.subclass()
+                    || CodeLayout.counterBits(ptuts[i]) != (counter & ((1L << CodeLayout.COUNTER_BITS) - 1))
+                    || (blocks.size() > 1 && CodeLayout.index(ptuts[i]) != i)) {
                 throw mismatch(envelope, "block " + (i + 1) + " is not block " + (i + 1) + " of a "
                         + type.commandName() + " code with counter " + counter);
             }
+        }
+        MeterCommand carried;
+        try {
+            carried = CodeLayout.command(type, ptuts);
+        } catch (IllegalArgumentException e) {
+            throw mismatch(envelope, "the digits carry no valid " + type.commandName() + ": " + e.getMessage());
+        }
+        if (!carried.equals(command)) {
+            throw mismatch(envelope, "the digits carry " + carried.parameters() + ", the words say "
+                    + command.parameters());
         }
     }
 

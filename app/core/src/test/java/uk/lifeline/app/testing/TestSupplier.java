@@ -1,0 +1,165 @@
+package uk.lifeline.app.testing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import uk.lifeline.app.trust.EnvelopeVerifier;
+import uk.lifeline.app.trust.Recipient;
+import uk.lifeline.code.CodeEncoder;
+import uk.lifeline.code.CodeKey;
+import uk.lifeline.code.CommandCode;
+import uk.lifeline.code.Eui64;
+import uk.lifeline.command.MeterCommand;
+
+/**
+ * A supplier for tests, signing envelopes exactly as the backend's {@code issuing/Envelopes} does: real codes
+ * (made with shared's encoder for a test meter), ES256 under a key whose kid names the supplier, the same
+ * claims. Also makes the wrong things a forger would send. Not thread-safe.
+ */
+public final class TestSupplier {
+
+    public static final String SUPPLIER = "demo-energy";
+    public static final String CUSTOMER = "5f0c6f64-8a3c-4f5e-9f0e-2b7d0c1e4a11";
+    public static final String METER = "0011223344556677";
+    public static final String ORIGINATOR = "90B3D51F30010000";
+
+    private final CodeKey codeKey;
+    private ECKey signingKey;
+    private final List<ECKey> published = new ArrayList<>();
+    private Instant now = Instant.parse("2026-12-01T09:00:00Z");
+
+    public TestSupplier() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair supplierKa = generator.generateKeyPair();
+            KeyPair meterKa = generator.generateKeyPair();
+            codeKey = CodeKey.agree(supplierKa.getPrivate(), meterKa.getPublic(), Eui64.parse(ORIGINATOR),
+                    Eui64.parse(METER));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        signingKey = newKey(SUPPLIER + "-20260101-0a1b2c3d");
+        published.add(signingKey);
+    }
+
+    public static Recipient recipient() {
+        return new Recipient(SUPPLIER, CUSTOMER);
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public TestSupplier at(Instant instant) {
+        now = instant;
+        return this;
+    }
+
+    /** A new envelope key, published beside the old one (the old one stays for envelopes already sent). */
+    public ECKey rotate(String kid) {
+        signingKey = newKey(kid);
+        published.add(signingKey);
+        return signingKey;
+    }
+
+    /** The public JWK set, as {@code /.well-known/jwks.json} serves it. */
+    public String jwks() {
+        List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>(published);
+        return new JWKSet(keys).toPublicJWKSet().toString();
+    }
+
+    public CommandCode code(MeterCommand command, long counter) {
+        return CodeEncoder.encode(command, counter, codeKey);
+    }
+
+    /** The claims the backend signs for a code issued now, valid for 30 days. */
+    public JWTClaimsSet.Builder claims(MeterCommand command, long counter) {
+        CommandCode code = code(command, counter);
+        return new JWTClaimsSet.Builder()
+                .issuer(SUPPLIER)
+                .jwtID(UUID.randomUUID().toString())
+                .subject(METER)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofDays(30))))
+                .claim("customer", CUSTOMER)
+                .claim("originator", ORIGINATOR)
+                .claim("command", command.type().commandName())
+                .claim("parameters", command.parameters())
+                .claim("counter", counter)
+                .claim("blocks", code.blocks())
+                .claim("status", "ISSUED");
+    }
+
+    public String envelope(MeterCommand command, long counter) {
+        return sign(claims(command, counter).build());
+    }
+
+    public String sign(JWTClaimsSet claims) {
+        return sign(claims, signingKey, EnvelopeVerifier.CODE_TYPE);
+    }
+
+    /** Signs anything with any key: what a forger (or a mix-up) would produce. */
+    public static String sign(JWTClaimsSet claims, ECKey key, String type) {
+        SignedJWT jws = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+                .type(type == null ? null : new JOSEObjectType(type)).build(), claims);
+        try {
+            jws.sign(new ECDSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jws.serialize();
+    }
+
+    /** A notice of emergency non-disconnect from {@code from} until {@code until}. */
+    public String notice(Instant from, Instant until) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(SUPPLIER)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(until))
+                .claim("customer", CUSTOMER)
+                .claim("kind", "non-disconnect")
+                .claim("from", from.getEpochSecond())
+                .claim("until", until.getEpochSecond())
+                .build();
+        return sign(claims, signingKey, EnvelopeVerifier.NOTICE_TYPE);
+    }
+
+    /** The code id ({@code jti}) an envelope was signed with. */
+    public static String idOf(String envelope) {
+        try {
+            return SignedJWT.parse(envelope).getJWTClaimsSet().getJWTID();
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public static ECKey newKey(String kid) {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
+                    .generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
