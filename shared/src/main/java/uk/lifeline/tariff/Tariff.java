@@ -20,11 +20,17 @@ public sealed interface Tariff permits SingleRate, TimeOfUse, Block {
      */
     BigDecimal halfHourCharge(LocalTime start, long wattHours, long usedBefore);
 
-    /** Exact pence for watt-hours at a rate: kWh (3 decimals) times pence per kWh (3 decimals). */
+    /**
+     * Exact pence for watt-hours at a rate: kWh (3 decimals) times pence per kWh (3 decimals) is a whole number of
+     * millionths of a penny, so the product of the two whole numbers at scale 6 is exact (and cheaper than
+     * multiplying two decimals, which matters 17,520 times a year).
+     *
+     * @throws ArithmeticException if the product does not fit a long (over 9 million kWh at 1p)
+     */
     static BigDecimal energyCharge(long wattHours, UnitPrice rate) {
         if (wattHours < 0) {
             throw new IllegalArgumentException("energy cannot be negative: " + wattHours + " Wh");
         }
-        return BigDecimal.valueOf(wattHours, 3).multiply(rate.pence());
+        return BigDecimal.valueOf(Math.multiplyExact(wattHours, rate.thousandthsOfPenny()), 6);
     }
 }
