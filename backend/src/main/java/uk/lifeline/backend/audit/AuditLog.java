@@ -18,16 +18,25 @@ import reactor.core.publisher.Mono;
 @Component
 public class AuditLog {
 
-    private static final String APPEND = """
-            WITH head AS (
+    /**
+     * Moves the chain's head: a common table expression named {@code head}, taking {@code :supplier} and
+     * {@code :entry}. {@link #CHAIN_INSERT} after it writes the entry, so other statements can append in the same
+     * statement as the change they record.
+     */
+    public static final String CHAIN_HEAD = """
+            head AS (
               UPDATE audit_head
               SET seq = seq + 1, prev_hash = hash,
                   hash = sha256(hash || int8send(seq + 1) || convert_to(:entry, 'UTF8'))
               WHERE supplier_id = :supplier
               RETURNING supplier_id, seq, prev_hash, hash)
-            INSERT INTO audit_log (supplier_id, seq, entry, prev_hash, hash)
-            SELECT supplier_id, seq, :entry, prev_hash, hash FROM head
             """;
+
+    public static final String CHAIN_INSERT = "INSERT INTO audit_log (supplier_id, seq, entry, prev_hash, hash)"
+            + " SELECT supplier_id, seq, :entry, prev_hash, hash FROM head";
+
+    private static final String APPEND = "WITH " + CHAIN_HEAD + CHAIN_INSERT;
+
 
     private final DatabaseClient db;
     private final ObjectMapper json;
@@ -46,20 +55,26 @@ public class AuditLog {
      */
     public Mono<Void> append(UUID supplierId, Instant at, UUID actor, String action, String subject,
             Map<String, ?> details) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("at", at.toString());
-        entry.put("actor", actor == null ? "system" : actor.toString());
-        entry.put("action", action);
-        entry.put("subject", subject);
-        entry.put("details", details);
         String text;
         try {
-            text = json.writeValueAsString(entry);
+            text = entry(at, actor, action, subject, details);
         } catch (JsonProcessingException e) {
             return Mono.error(e);
         }
         return db.sql(APPEND).bind("supplier", supplierId).bind("entry", text).fetch().rowsUpdated()
                 .flatMap(n -> n == 1 ? Mono.<Void>empty()
                         : Mono.error(new IllegalStateException("supplier " + supplierId + " has no audit head")));
+    }
+
+    /** The entry's text, as it is stored and hashed. */
+    public String entry(Instant at, UUID actor, String action, String subject, Map<String, ?> details)
+            throws JsonProcessingException {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("at", at.toString());
+        entry.put("actor", actor == null ? "system" : actor.toString());
+        entry.put("action", action);
+        entry.put("subject", subject);
+        entry.put("details", details);
+        return json.writeValueAsString(entry);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.audit.AuditLog;
 
 /**
  * The code ledger's reads and writes. Every statement names the supplier, and a customer's reads name their
@@ -48,17 +49,23 @@ class CodeLedger {
         this.json = json;
     }
 
-    /** Inserts a new code and, in the same statement, the idempotency record of the request that made it. */
-    Mono<Void> insert(CodeRecord c, Idempotency.Row request) {
-        String sql = "WITH code_row AS (" + INSERT + " RETURNING id) "
-                + "INSERT INTO idempotency_record (supplier_id, user_id, key, request_hash, http_status, response_body)"
-                + " SELECT :supplier, :issuedBy, :key, :hash, :httpStatus, :body FROM code_row";
+    /**
+     * Inserts a new code and, in the same statement (one round trip), the idempotency record of the request that
+     * made it and its audit entry.
+     */
+    Mono<Void> insert(CodeRecord c, Idempotency.Row request, String auditEntry) {
+        String sql = "WITH code_row AS (" + INSERT + " RETURNING id), "
+                + "request AS (INSERT INTO idempotency_record (supplier_id, user_id, key, request_hash, http_status,"
+                + " response_body) SELECT :supplier, :issuedBy, :key, :hash, :httpStatus, :body FROM code_row), "
+                + AuditLog.CHAIN_HEAD + AuditLog.CHAIN_INSERT;
         GenericExecuteSpec spec = bindCode(db.sql(sql), c)
+                .bind("entry", auditEntry)
                 .bind("key", request.key())
                 .bind("hash", request.requestHash())
                 .bind("httpStatus", request.httpStatus())
                 .bind("body", request.responseBody());
-        return spec.fetch().rowsUpdated().then();
+        return spec.fetch().rowsUpdated().flatMap(n -> n == 1 ? Mono.<Void>empty()
+                : Mono.error(new IllegalStateException("supplier " + c.supplierId() + " has no audit head")));
     }
 
     Mono<CodeRecord> find(UUID supplier, UUID id, UUID customerOrNull, boolean forUpdate) {

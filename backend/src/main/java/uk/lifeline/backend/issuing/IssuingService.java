@@ -150,15 +150,15 @@ public class IssuingService {
         CodeView view = CodeView.of(made);
         HttpStatus http = status == CodeStatus.ISSUED ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
         String body;
+        String entry;
         try {
             body = json.writeValueAsString(view);
+            entry = audit.entry(now, caller.userId(), status == CodeStatus.ISSUED ? "code.issued" : "code.requested",
+                    "code:" + made.id(), auditDetails(made));
         } catch (JsonProcessingException e) {
             return Mono.error(e);
         }
-        return ledger.insert(made, new Idempotency.Row(key, hash, http.value(), body))
-                .then(audit.append(supplier.id(), now, caller.userId(),
-                        status == CodeStatus.ISSUED ? "code.issued" : "code.requested", "code:" + made.id(),
-                        auditDetails(made)))
+        return ledger.insert(made, new Idempotency.Row(key, hash, http.value(), body), entry)
                 .thenReturn(new Outcome(http, view, false));
     }
 
