@@ -274,9 +274,9 @@ class SimulatorTest {
             MeterSettings settings = settings().bankHolidays(BankHolidayRegion.ENGLAND_AND_WALES)
                     .defaultFriendlyCredit(NonDisablementCalendar.NONE.withSlot(4, holidays)).build();
             // Saturday 26 December 2026 is not a bank holiday; Monday 28th is its substitute.
-            Simulation s = simulate(meter(settings, "2026-12-27T23:00Z", 0), flat("2026-12-27T23:00Z", 4 * 48, 100));
+            Simulation s = simulate(meter(settings, "2026-12-26T00:00Z", 0), flat("2026-12-26T00:00Z", 4 * 48, 100));
             assertThat(entries(s, Change.SUPPLY_DISABLED)).extracting(TimelineEntry::at)
-                    .containsExactly(at("2026-12-27T23:00Z"), at("2026-12-29T00:00Z"));
+                    .containsExactly(at("2026-12-26T00:00Z"), at("2026-12-29T00:00Z"));
             assertThat(entries(s, Change.SUPPLY_ARMED)).extracting(TimelineEntry::at)
                     .containsExactly(at("2026-12-28T00:00Z"));
         }
