@@ -134,23 +134,27 @@ CREATE TABLE idempotency_record (
     PRIMARY KEY (supplier_id, user_id, key)
 );
 
--- The audit log: one hash chain per supplier. Each entry's hash is
--- SHA-256(previous hash || seq as 8 bytes big-endian || entry as UTF-8); the first entry's previous hash is 32
--- zero bytes. audit_head holds the newest link, so appending is one statement that locks only that row.
+-- The audit log: 16 hash chains per supplier, an entry's chain chosen by its subject (so a code's entries share
+-- one chain, in order). Each entry's hash is SHA-256(previous hash in its chain || seq as 8 bytes big-endian ||
+-- entry as UTF-8); a chain's first previous hash is 32 zero bytes. audit_head holds each chain's newest link, so
+-- appending is one statement that locks one head row until commit; 16 chains let 16 commits share a WAL flush.
 CREATE TABLE audit_head (
-    supplier_id uuid PRIMARY KEY REFERENCES supplier (id),
+    supplier_id uuid NOT NULL REFERENCES supplier (id),
+    chain       int NOT NULL CHECK (chain BETWEEN 0 AND 15),
     seq         bigint NOT NULL DEFAULT 0,
     prev_hash   bytea NOT NULL DEFAULT decode(repeat('00', 32), 'hex'),
-    hash        bytea NOT NULL DEFAULT decode(repeat('00', 32), 'hex')
+    hash        bytea NOT NULL DEFAULT decode(repeat('00', 32), 'hex'),
+    PRIMARY KEY (supplier_id, chain)
 );
 
 CREATE TABLE audit_log (
     supplier_id uuid NOT NULL REFERENCES supplier (id),
+    chain       int NOT NULL,
     seq         bigint NOT NULL,
     entry       text NOT NULL,
     prev_hash   bytea NOT NULL,
     hash        bytea NOT NULL,
-    PRIMARY KEY (supplier_id, seq)
+    PRIMARY KEY (supplier_id, chain, seq)
 );
 
 CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -165,7 +169,7 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
 
 CREATE FUNCTION supplier_audit_head() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO audit_head (supplier_id) VALUES (NEW.id);
+    INSERT INTO audit_head (supplier_id, chain) SELECT NEW.id, g FROM generate_series(0, 15) AS g;
     RETURN NEW;
 END;
 $$;

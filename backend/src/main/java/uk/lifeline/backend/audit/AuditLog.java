@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Appends to a supplier's audit chain. One statement moves the chain's head and inserts the entry, so it joins
+ * Appends to a supplier's audit chains. One statement moves the chain's head and inserts the entry, so it joins
  * the caller's transaction: the entry is durable exactly when the change it records is. The head row's lock is
  * held only from this statement to the commit, so callers append last. Thread-safe.
  */
@@ -19,8 +19,8 @@ import reactor.core.publisher.Mono;
 public class AuditLog {
 
     /**
-     * Moves the chain's head: a common table expression named {@code head}, taking {@code :supplier} and
-     * {@code :entry}. {@link #CHAIN_INSERT} after it writes the entry, so other statements can append in the same
+     * Moves the chain's head: a common table expression named {@code head}, taking {@code :supplier},
+     * {@code :chain} ({@link #chainOf}) and {@code :entry}. {@link #CHAIN_INSERT} after it writes the entry, so other statements can append in the same
      * statement as the change they record.
      */
     public static final String CHAIN_HEAD = """
@@ -28,12 +28,15 @@ public class AuditLog {
               UPDATE audit_head
               SET seq = seq + 1, prev_hash = hash,
                   hash = sha256(hash || int8send(seq + 1) || convert_to(:entry, 'UTF8'))
-              WHERE supplier_id = :supplier
-              RETURNING supplier_id, seq, prev_hash, hash)
+              WHERE supplier_id = :supplier AND chain = :chain
+              RETURNING supplier_id, chain, seq, prev_hash, hash)
             """;
 
-    public static final String CHAIN_INSERT = "INSERT INTO audit_log (supplier_id, seq, entry, prev_hash, hash)"
-            + " SELECT supplier_id, seq, :entry, prev_hash, hash FROM head";
+    public static final String CHAIN_INSERT = "INSERT INTO audit_log (supplier_id, chain, seq, entry, prev_hash, hash)"
+            + " SELECT supplier_id, chain, seq, :entry, prev_hash, hash FROM head";
+
+    /** How many chains each supplier's log has. */
+    public static final int CHAINS = 16;
 
     private static final String APPEND = "WITH " + CHAIN_HEAD + CHAIN_INSERT;
 
@@ -61,9 +64,14 @@ public class AuditLog {
         } catch (JsonProcessingException e) {
             return Mono.error(e);
         }
-        return db.sql(APPEND).bind("supplier", supplierId).bind("entry", text).fetch().rowsUpdated()
+        return db.sql(APPEND).bind("supplier", supplierId).bind("chain", chainOf(subject)).bind("entry", text).fetch().rowsUpdated()
                 .flatMap(n -> n == 1 ? Mono.<Void>empty()
                         : Mono.error(new IllegalStateException("supplier " + supplierId + " has no audit head")));
+    }
+
+    /** The chain a subject's entries go to: the same for every entry about one code. */
+    public static int chainOf(String subject) {
+        return Math.floorMod(subject.hashCode(), CHAINS);
     }
 
     /** The entry's text, as it is stored and hashed. */

@@ -60,6 +60,7 @@ class CodeLedger {
                 + AuditLog.CHAIN_HEAD + AuditLog.CHAIN_INSERT;
         GenericExecuteSpec spec = bindCode(db.sql(sql), c)
                 .bind("entry", auditEntry)
+                .bind("chain", AuditLog.chainOf("code:" + c.id()))
                 .bind("key", request.key())
                 .bind("hash", request.requestHash())
                 .bind("httpStatus", request.httpStatus())
