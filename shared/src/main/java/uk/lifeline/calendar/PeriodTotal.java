@@ -18,7 +18,7 @@ public record PeriodTotal(LocalDate periodStart, long total) {
 
     /** The total so far in the period of {@code date}: zero once a new period has begun. */
     public long in(CalendarPeriod period, LocalDate date) {
-        return period.start(date).equals(periodStart) ? total : 0;
+        return period.contains(periodStart, date) ? total : 0;
     }
 
     /** This total with {@code amount} added in the period of {@code date}. */

@@ -27,17 +27,23 @@ public final class Rounding {
      * @throws IllegalArgumentException for a negative amount (charges and shares are never negative)
      */
     public static long wholePence(BigDecimal exactPence) {
-        if (exactPence.signum() < 0) {
-            throw new IllegalArgumentException("a charge cannot be negative: " + exactPence);
-        }
-        return exactPence.setScale(0, MODE).longValueExact();
+        return roundDown(exactPence).longValueExact();
     }
 
     /** Adds an exact charge to the fraction carried so far: the whole pence now due and the new fraction. */
     public static Accrued accrue(BigDecimal carried, BigDecimal exactCharge) {
         BigDecimal total = carried.add(exactCharge);
-        long whole = wholePence(total);
-        return new Accrued(whole, whole == 0 ? total : total.subtract(BigDecimal.valueOf(whole)));
+        BigDecimal whole = roundDown(total);
+        long pence = whole.longValueExact();
+        return new Accrued(pence, pence == 0 ? total : total.subtract(whole));
+    }
+
+    /** The rounding itself; everywhere else money is parsed with RoundingMode.UNNECESSARY, refusing to round. */
+    private static BigDecimal roundDown(BigDecimal exactPence) {
+        if (exactPence.signum() < 0) {
+            throw new IllegalArgumentException("a charge cannot be negative: " + exactPence);
+        }
+        return exactPence.setScale(0, MODE);
     }
 
     /** {@code percent} of a payment in whole pence, rounded down. */

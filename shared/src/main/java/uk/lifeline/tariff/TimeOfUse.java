@@ -55,9 +55,15 @@ public record TimeOfUse(List<RateSwitch> switches, UnitPrice standingCharge) imp
 
     /** The rate in force at a meter-local wall-clock time. */
     public UnitPrice rateAt(LocalTime time) {
+        return rateAt(time.toSecondOfDay());
+    }
+
+    /** The rate at a second of the wall-clock day (0 to 86,399); allocates nothing, for the charging loop. */
+    private UnitPrice rateAt(int secondOfDay) {
         RateSwitch current = switches.get(switches.size() - 1);
-        for (RateSwitch candidate : switches) {
-            if (candidate.from().isAfter(time)) {
+        for (int i = 0; i < switches.size(); i++) {
+            RateSwitch candidate = switches.get(i);
+            if (candidate.from().toSecondOfDay() > secondOfDay) {
                 break;
             }
             current = candidate;
@@ -67,8 +73,8 @@ public record TimeOfUse(List<RateSwitch> switches, UnitPrice standingCharge) imp
 
     @Override
     public BigDecimal halfHourCharge(LocalTime start, long wattHours, long usedBefore) {
-        UnitPrice first = rateAt(start);
-        UnitPrice second = rateAt(start.plusMinutes(15));
+        UnitPrice first = rateAt(start.toSecondOfDay());
+        UnitPrice second = rateAt((start.toSecondOfDay() + 900) % 86_400);
         if (first.equals(second)) {
             return Tariff.energyCharge(wattHours, first);
         }

@@ -3,6 +3,9 @@ package uk.lifeline.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +22,16 @@ class CalendarPeriodTest {
         "MONTH, 2026-02-28, 2026-02-01"})
     void aPeriodStartsOnItsFirstDay(CalendarPeriod period, LocalDate date, LocalDate start) {
         assertThat(period.start(date)).isEqualTo(start);
+    }
+
+    /** contains(start, date) is exactly start(date).equals(start), without allocating. */
+    @Property(tries = 500)
+    void containsAgreesWithStart(@ForAll CalendarPeriod period, @ForAll @IntRange(min = 0, max = 3000) int a,
+            @ForAll @IntRange(min = 0, max = 3000) int b) {
+        LocalDate date = LocalDate.of(2024, 1, 1).plusDays(a);
+        LocalDate other = LocalDate.of(2024, 1, 1).plusDays(b);
+        assertThat(period.contains(other, date)).isEqualTo(period.start(date).equals(other));
+        assertThat(period.contains(period.start(other), date)).isEqualTo(period.start(date).equals(period.start(other)));
     }
 
     @Test
