@@ -17,8 +17,11 @@ import uk.lifeline.calendar.BankHolidays;
 import uk.lifeline.calendar.MeterTime;
 import uk.lifeline.prepay.RandomMeters.Scenario;
 
-/** The rules every meter keeps, whatever its settings, consumption and codes. */
-class MeterProperties {
+/**
+ * The rules every meter keeps, whatever its settings, consumption and codes. Named *Test so that surefire runs it
+ * under ./mvnw verify (its default includes do not match *Properties).
+ */
+class MeterPropertiesTest {
 
     /** Top-ups = change in (balance - emergency credit used) + charges taken + debt collected, to the penny. */
     @Property(tries = 300)
