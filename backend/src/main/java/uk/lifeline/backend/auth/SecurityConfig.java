@@ -63,6 +63,8 @@ public class SecurityConfig {
                 .pathMatchers(HttpMethod.POST, "/api/v1/meters/*/codes", "/api/v1/meters/*/codes/preview")
                 .hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.GET, "/api/v1/meters/*/codes").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.GET, "/api/v1/meters/*/model").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.PUT, "/api/v1/meters/*/model").hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.POST, "/api/v1/codes/*/approve", "/api/v1/codes/*/refuse")
                 .hasRole(SUPERVISOR.name())
                 .pathMatchers(HttpMethod.POST, "/api/v1/codes/*/cancel").hasAnyRole(names(AGENT, SUPERVISOR))

@@ -1,6 +1,8 @@
 package uk.lifeline.backend.demo;
 
 import java.security.KeyPair;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +21,14 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.customer.SupplyPointNumbers;
+import uk.lifeline.backend.model.MeterModels;
 import uk.lifeline.code.Pem;
 
 /**
  * Seeds the demo data into an empty database, when {@code lifeline.demo.enabled} (the embedded default): two
  * suppliers, their staff, customers with premises, MPANs and MPRNs, and meters with and without WAN, whose
- * simulated private keys go to {@code lifeline.demo.meter-keys}. Then prints where the backend is and who can
+ * simulated private keys go to {@code lifeline.demo.meter-keys}, each meter with a modelled prepayment state
+ * ({@link DemoModels}) for previews. Then prints where the backend is and who can
  * sign in.
  */
 @Component
@@ -39,15 +43,17 @@ class DemoSeeder implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final TransactionalOperator tx;
     private final Environment env;
+    private final MeterModels models;
 
     DemoSeeder(DemoProperties properties, SeedWriter seed, DatabaseClient db, PasswordEncoder passwords,
-            TransactionalOperator tx, Environment env) {
+            TransactionalOperator tx, Environment env, MeterModels models) {
         this.properties = properties;
         this.seed = seed;
         this.db = db;
         this.passwords = passwords;
         this.tx = tx;
         this.env = env;
+        this.models = models;
     }
 
     @Override
@@ -115,10 +121,15 @@ class DemoSeeder implements ApplicationRunner {
         KeyPair pair = DemoMeterKeys.generate();
         DemoMeterKeys.save(properties.meterKeys(), d.eui64(), pair);
         UUID supplyPoint = UUID.randomUUID();
+        UUID device = UUID.randomUUID();
         String fuel = d.type().equals("ESME") ? "ELECTRICITY" : "GAS";
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Mono<Void> model = Mono.justOrEmpty(DemoModels.of(d.eui64(), now))
+                .flatMap(state -> models.seed(supplier, device, state, now)).then();
         return seed.supplyPoint(supplyPoint, supplier, premises, fuel, d.mpxn())
-                .then(seed.device(UUID.randomUUID(), supplier, premises, supplyPoint, d.eui64(), d.type(),
-                        Pem.encode(pair.getPublic()), d.wanState()));
+                .then(seed.device(device, supplier, premises, supplyPoint, d.eui64(), d.type(),
+                        Pem.encode(pair.getPublic()), d.wanState()))
+                .then(model);
     }
 
     /** Adds no-WAN meters to one bench account of the first supplier, up to {@code count}. */

@@ -10,6 +10,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.audit.AuditLog;
 import uk.lifeline.backend.auth.Caller;
+import uk.lifeline.backend.model.MeterModelService;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
 import uk.lifeline.backend.tenant.Suppliers;
@@ -30,9 +31,10 @@ public class CodeActions {
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final MeterModelService models;
 
     public CodeActions(CodeLedger ledger, Counters counters, Suppliers suppliers, Envelopes envelopes,
-            AuditLog audit, TransactionalOperator tx, Clock clock) {
+            AuditLog audit, TransactionalOperator tx, Clock clock, MeterModelService models) {
         this.ledger = ledger;
         this.counters = counters;
         this.suppliers = suppliers;
@@ -40,6 +42,7 @@ public class CodeActions {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.models = models;
     }
 
     public Mono<CodeView> approve(Caller caller, UUID codeId) {
@@ -92,8 +95,12 @@ public class CodeActions {
                 throw wrongStatus(code, "results are recorded for ISSUED, DELIVERED, ENTERED or EXPIRED codes");
             }
             CodeRecord done = code.withResult(outcome, reason, now());
+            // ACCEPTED also moves the meter's modelled state on by the code, in this transaction (audited).
             Mono<Void> window = outcome == CodeStatus.ACCEPTED
-                    ? counters.accepted(code.supplierId(), code.deviceId(), code.counter()) : Mono.empty();
+                    ? counters.accepted(code.supplierId(), code.deviceId(), code.counter())
+                            .then(models.applyAccepted(code.supplierId(), code.deviceId(), code.id(), code.command(),
+                                    code.parameters(), caller.userId(), done.updatedAt(), "code:" + code.id()))
+                    : Mono.empty();
             return window.then(write(caller, done, outcome == CodeStatus.ACCEPTED ? "code.accepted" : "code.rejected",
                     reason == null ? Map.of("counter", code.counter())
                             : Map.of("counter", code.counter(), "rejection", reason)));

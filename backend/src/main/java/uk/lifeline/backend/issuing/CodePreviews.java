@@ -10,11 +10,16 @@ import reactor.core.publisher.Mono;
 import uk.lifeline.backend.auth.Caller;
 import uk.lifeline.backend.issuing.ApprovalPolicy.Decision;
 import uk.lifeline.backend.meter.Meters;
+import uk.lifeline.backend.model.MeterModelService;
+import uk.lifeline.backend.model.ModelEffect;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
 import uk.lifeline.command.MeterCommand;
 
-/** Previews a code: every check issuing makes, and nothing written. Thread-safe. */
+/**
+ * Previews a code: every check issuing makes (approval, counter window, whether the modelled meter would refuse
+ * it), what the code would do to the meter by the shared tariff engine, and nothing written. Thread-safe.
+ */
 @Service
 class CodePreviews {
 
@@ -22,17 +27,17 @@ class CodePreviews {
     private final Counters counters;
     private final CodeLedger ledger;
     private final ApprovalPolicy policy;
-    private final CodeEffects effects;
+    private final MeterModelService models;
     private final IssuingProperties properties;
     private final Clock clock;
 
-    CodePreviews(Meters meters, Counters counters, CodeLedger ledger, ApprovalPolicy policy, CodeEffects effects,
+    CodePreviews(Meters meters, Counters counters, CodeLedger ledger, ApprovalPolicy policy, MeterModelService models,
             IssuingProperties properties, Clock clock) {
         this.meters = meters;
         this.counters = counters;
         this.ledger = ledger;
         this.policy = policy;
-        this.effects = effects;
+        this.models = models;
         this.properties = properties;
         this.clock = clock;
     }
@@ -50,16 +55,28 @@ class CodePreviews {
                         .toInstant();
                 Mono<Long> today = policy.needsDailyTotal(caller.role(), command)
                         ? ledger.releasedTopUpsSince(caller.supplierId(), meter.id(), startOfDay) : Mono.just(0L);
-                return Mono.zip(today, counters.peek(caller.supplierId(), meter.id())).map(both -> {
-                    Decision decision = policy.decide(caller.role(), command, both.getT1());
-                    Counters.State state = both.getT2();
+                return Mono.zip(today, counters.peek(caller.supplierId(), meter.id()),
+                        models.preview(caller.supplierId(), meter.id(), command, now)).map(all -> {
+                    Decision decision = policy.decide(caller.role(), command, all.getT1());
+                    Counters.State state = all.getT2();
+                    ModelEffect effect = all.getT3();
                     long remaining = Math.max(0, state.highestAccepted() + properties.counterWindow() - state.next() + 1);
+                    CodePreview.Issuable issuable = effect.refused()
+                            ? new CodePreview.Issuable(false, ProblemType.METER_WOULD_REFUSE.uri().toString(),
+                                    "the meter would refuse it: " + effect.refusal().code() + " ("
+                                            + effect.refusal().advice() + ")")
+                            : remaining == 0
+                                    ? new CodePreview.Issuable(false,
+                                            ProblemType.COUNTER_WINDOW_EXHAUSTED.uri().toString(),
+                                            "report the results of codes already entered first")
+                                    : new CodePreview.Issuable(true, null, decision.needsApproval()
+                                            ? "as PENDING_APPROVAL: a supervisor other than you must approve it" : null);
                     return new CodePreview(meter.eui64().toString(), meter.type().name(), meter.wanState().name(),
                             command.type().commandName(), command.parameters(), command.type().blocks(),
                             20 * command.type().blocks(),
                             new CodePreview.ApprovalPreview(decision.needsApproval(), List.copyOf(decision.reasons())),
                             new CodePreview.CounterPreview(state.next(), state.highestAccepted(), remaining),
-                            now.plus(properties.expiry()), effects.effect(command, now));
+                            now.plus(properties.expiry()), effect, issuable);
                 });
             });
         });

@@ -24,6 +24,7 @@ import uk.lifeline.backend.issuing.ApprovalPolicy.Decision;
 import uk.lifeline.backend.meter.Meter;
 import uk.lifeline.backend.meter.MeterKeys;
 import uk.lifeline.backend.meter.Meters;
+import uk.lifeline.backend.model.MeterModelService;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.IdempotencyKeys;
 import uk.lifeline.backend.problem.ProblemType;
@@ -60,11 +61,12 @@ public class IssuingService {
     private final ObjectMapper json;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final MeterModelService models;
 
     public IssuingService(Suppliers suppliers, Meters meters, MeterKeys meterKeys, Counters counters,
             CodeLedger ledger, Idempotency idempotency, ApprovalPolicy policy, Envelopes envelopes, AuditLog audit,
             TransactionalOperator tx, IssuingProperties properties, ObjectMapper json, MeterRegistry metrics,
-            Clock clock) {
+            Clock clock, MeterModelService models) {
         this.suppliers = suppliers;
         this.meters = meters;
         this.meterKeys = meterKeys;
@@ -79,6 +81,7 @@ public class IssuingService {
         this.json = json;
         this.metrics = metrics;
         this.clock = clock;
+        this.models = models;
     }
 
     public Mono<Outcome> issue(Caller caller, String meterId, String idempotencyKey, IssueRequest request) {
@@ -128,7 +131,9 @@ public class IssuingService {
                             .flatMap(counter -> todayTotal(caller, meter, command, now)
                                     .flatMap(today -> record(caller, supplier, meter, key, hash, request, command,
                                             codeKey, counter, today, now)));
-                    return tx.transactional(work);
+                    // A code the meter's modelled state says it would refuse is not issued (docs/backend-api.md).
+                    return models.checkAccepted(supplier.id(), meter.id(), meter.eui64().toString(), command, now)
+                            .then(tx.transactional(work));
                 })
                 .doOnNext(outcome -> metrics.counter("lifeline.codes.issued", "command", outcome.code().command(),
                         "status", outcome.code().status().name()).increment());

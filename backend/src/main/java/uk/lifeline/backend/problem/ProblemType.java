@@ -30,6 +30,10 @@ public enum ProblemType {
     WRONG_STATUS("wrong-status", HttpStatus.CONFLICT, "The code is not in a status that allows this"),
     COUNTER_WINDOW_EXHAUSTED("counter-window-exhausted", HttpStatus.CONFLICT,
             "Too many codes outstanding for this meter"),
+    METER_WOULD_REFUSE("meter-would-refuse", HttpStatus.CONFLICT,
+            "The meter would refuse this code"),
+    NO_METER_MODEL("no-meter-model", HttpStatus.CONFLICT, "The backend holds no modelled state for this meter"),
+    TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
