@@ -73,6 +73,18 @@ public class SecurityConfig {
                 .hasAnyRole(names(CUSTOMER, AGENT, SUPERVISOR, OPS, ADMIN))
                 .pathMatchers(HttpMethod.GET, "/api/v1/me/codes").hasRole(CUSTOMER.name())
                 .pathMatchers(HttpMethod.GET, "/api/v1/audit/verify").hasAnyRole(names(SUPERVISOR, OPS, ADMIN))
+                // Delivery and campaigns (issue 5).
+                .pathMatchers(HttpMethod.POST, "/api/v1/activations").permitAll()
+                .pathMatchers(HttpMethod.POST, "/api/v1/customers/*/activation-codes")
+                .hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers("/api/v1/me/devices", "/api/v1/me/devices/*", "/api/v1/me/notices", "/api/v1/me/stream")
+                .hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.GET, "/api/v1/codes/*/deliveries")
+                .hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.POST, "/api/v1/notices", "/api/v1/price-changes", "/api/v1/campaigns/*/cancel")
+                .hasRole(OPS.name())
+                .pathMatchers(HttpMethod.GET, "/api/v1/notices/*", "/api/v1/campaigns/*", "/api/v1/campaigns/*/no-phone")
+                .hasAnyRole(names(OPS, ADMIN))
                 .pathMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(OPS, ADMIN))
                 .anyExchange().denyAll();
     }

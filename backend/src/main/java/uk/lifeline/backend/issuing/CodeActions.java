@@ -10,6 +10,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.audit.AuditLog;
 import uk.lifeline.backend.auth.Caller;
+import uk.lifeline.backend.delivery.CodeMessages;
+import uk.lifeline.backend.delivery.Outbox;
 import uk.lifeline.backend.model.MeterModelService;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
@@ -32,9 +34,10 @@ public class CodeActions {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final MeterModelService models;
+    private final Outbox outbox;
 
     public CodeActions(CodeLedger ledger, Counters counters, Suppliers suppliers, Envelopes envelopes,
-            AuditLog audit, TransactionalOperator tx, Clock clock, MeterModelService models) {
+            AuditLog audit, TransactionalOperator tx, Clock clock, MeterModelService models, Outbox outbox) {
         this.ledger = ledger;
         this.counters = counters;
         this.suppliers = suppliers;
@@ -43,6 +46,7 @@ public class CodeActions {
         this.tx = tx;
         this.clock = clock;
         this.models = models;
+        this.outbox = outbox;
     }
 
     public Mono<CodeView> approve(Caller caller, UUID codeId) {
@@ -55,7 +59,8 @@ public class CodeActions {
             return suppliers.byId(code.supplierId()).flatMap(supplier -> {
                 CodeRecord approved = code.approved(caller.userId(), now, null);
                 CodeRecord signed = approved.withEnvelope(envelopes.sign(supplier, approved));
-                return write(caller, signed, "code.approved", Map.of("counter", signed.counter()));
+                return write(caller, signed, "code.approved", Map.of("counter", signed.counter()))
+                        .flatMap(view -> outbox.add(CodeMessages.released(signed, now)).thenReturn(view));
             });
         });
     }
@@ -72,7 +77,9 @@ public class CodeActions {
             if (!CodeStatus.OUTSTANDING.contains(code.status())) {
                 throw wrongStatus(code, "only ISSUED, PENDING_APPROVAL or DELIVERED codes can be cancelled");
             }
-            return write(caller, code.cancelled(why, now()), "code.cancelled", Map.of("reason", why));
+            CodeRecord cancelled = code.cancelled(why, now());
+            return write(caller, cancelled, "code.cancelled", Map.of("reason", why))
+                    .flatMap(view -> outbox.add(CodeMessages.status(cancelled)).thenReturn(view));
         });
     }
 

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.audit.AuditLog;
+import uk.lifeline.backend.delivery.CodeMessages;
+import uk.lifeline.backend.delivery.Outbox;
 import uk.lifeline.backend.auth.Caller;
 import uk.lifeline.backend.issuing.ApprovalPolicy.Decision;
 import uk.lifeline.backend.meter.Meter;
@@ -62,11 +64,12 @@ public class IssuingService {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final MeterModelService models;
+    private final Outbox outbox;
 
     public IssuingService(Suppliers suppliers, Meters meters, MeterKeys meterKeys, Counters counters,
             CodeLedger ledger, Idempotency idempotency, ApprovalPolicy policy, Envelopes envelopes, AuditLog audit,
             TransactionalOperator tx, IssuingProperties properties, ObjectMapper json, MeterRegistry metrics,
-            Clock clock, MeterModelService models) {
+            Clock clock, MeterModelService models, Outbox outbox) {
         this.suppliers = suppliers;
         this.meters = meters;
         this.meterKeys = meterKeys;
@@ -82,6 +85,7 @@ public class IssuingService {
         this.metrics = metrics;
         this.clock = clock;
         this.models = models;
+        this.outbox = outbox;
     }
 
     public Mono<Outcome> issue(Caller caller, String meterId, String idempotencyKey, IssueRequest request) {
@@ -163,7 +167,10 @@ public class IssuingService {
         } catch (JsonProcessingException e) {
             return Mono.error(e);
         }
+        // The phone's message goes into the outbox in this transaction (delivery, issue 5).
+        Mono<Void> announce = status == CodeStatus.ISSUED ? outbox.add(CodeMessages.released(made, now)) : Mono.empty();
         return ledger.insert(made, new Idempotency.Row(key, hash, http.value(), body), entry)
+                .then(announce)
                 .thenReturn(new Outcome(http, view, false));
     }
 

@@ -1,0 +1,235 @@
+package uk.lifeline.backend.delivery;
+
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Sends the outbox's phone messages through the {@link PushGateway}. Each step claims a batch of due deliveries
+ * ({@code FOR UPDATE SKIP LOCKED}, so instances never share one) and marks them SENDING with a lease in a
+ * committed statement before anything goes out; then sends the batch and records each outcome: SENT, a retry
+ * later (exponential backoff with jitter, never sooner than FCM's Retry-After), the phone's token retired, or
+ * FAILED after the last attempt. A delivery still SENDING when its lease runs out belonged to a dispatcher that
+ * stopped mid-send: it may or may not have gone, so it becomes IN_DOUBT and is never sent again by the backend
+ * (the app's pull and stream still bring the code). Pending deliveries past their message's expiry become
+ * EXPIRED. Thread-safe.
+ */
+@Component
+public class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final DatabaseClient db;
+    private final PushGateway gateway;
+    private final PushProperties properties;
+    private final Clock clock;
+    private final String instance = "dispatcher-" + ProcessHandle.current().pid() + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private final BackgroundLoop loop;
+
+    public Dispatcher(DatabaseClient db, PushGateway gateway, PushProperties properties, Clock clock) {
+        this.db = db;
+        this.gateway = gateway;
+        this.properties = properties;
+        this.clock = clock;
+        this.loop = new BackgroundLoop("push-dispatcher", 1, properties.pollInterval(), this::step);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void announce() {
+        if (!gateway.configured()) {
+            log.warn("Push dispatcher idle: {}", gateway.description());
+        }
+    }
+
+    /** One round: tidy leases and expiries, then claim, send and record one batch. Completes with the batch size. */
+    public Mono<Integer> step() {
+        Instant now = now();
+        Mono<Void> tidy = markInDoubt(now).then(expire(now));
+        if (!gateway.configured()) {
+            return tidy.thenReturn(0);
+        }
+        return tidy.then(claim(now)).flatMap(claimed -> {
+            if (claimed.isEmpty()) {
+                return Mono.just(0);
+            }
+            List<Push> batch = claimed.stream().map(Claimed::push).toList();
+            return Mono.fromCallable(() -> gateway.send(batch)).subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(outcomes -> record(claimed, outcomes)).thenReturn(batch.size());
+        });
+    }
+
+    private Mono<Void> markInDoubt(Instant now) {
+        return db.sql("""
+                        UPDATE push_delivery SET state = 'IN_DOUBT', last_error = 'the dispatcher ' || claimed_by
+                          || ' stopped while sending: not sent again, as it may have gone'
+                        WHERE state = 'SENDING' AND lease_until < :now
+                        """)
+                .bind("now", now).fetch().rowsUpdated().then();
+    }
+
+    private Mono<Void> expire(Instant now) {
+        return db.sql("""
+                        UPDATE push_delivery SET state = 'EXPIRED' WHERE id IN (
+                          SELECT id FROM push_delivery WHERE state = 'PENDING' AND expires_at <= :now
+                          LIMIT 5000 FOR UPDATE SKIP LOCKED)
+                        """)
+                .bind("now", now).fetch().rowsUpdated().then();
+    }
+
+    /** A claimed delivery and how many attempts it has had, this one included. */
+    record Claimed(Push push, int attempts) {}
+
+    /** Claims up to a batch of due deliveries and reads what to send; committed on its own. */
+    Mono<List<Claimed>> claim(Instant now) {
+        return db.sql("""
+                        WITH due AS (
+                          SELECT id FROM push_delivery WHERE state = 'PENDING' AND next_attempt_at <= :now
+                          ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        UPDATE push_delivery p SET state = 'SENDING', lease_until = :lease, claimed_by = :me,
+                          attempts = p.attempts + 1
+                        FROM due, outbox_message m, push_device d
+                        WHERE p.id = due.id AND m.id = p.message_id AND d.supplier_id = p.supplier_id
+                          AND d.id = p.device_id
+                        RETURNING p.id, p.attempts, p.expires_at, d.token, m.kind, m.subject_id, m.status,
+                          m.envelope, m.title, m.body, m.high_priority
+                        """)
+                .bind("now", now).bind("limit", properties.batchSize()).bind("lease", now.plus(properties.lease()))
+                .bind("me", instance)
+                .map(row -> new Claimed(push(row, now), row.get("attempts", Integer.class))).all().collectList();
+    }
+
+    private Push push(Readable row, Instant now) {
+        Map<String, String> data = new LinkedHashMap<>();
+        String kind = row.get("kind", String.class);
+        data.put("type", kind);
+        data.put("id", row.get("subject_id", UUID.class).toString());
+        String status = row.get("status", String.class);
+        if (status != null) {
+            data.put("status", status);
+        }
+        String envelope = row.get("envelope", String.class);
+        if (envelope != null) {
+            data.put("envelope", envelope);
+        }
+        Duration ttl = Duration.between(now, row.get("expires_at", Instant.class));
+        boolean high = Boolean.TRUE.equals(row.get("high_priority", Boolean.class));
+        return new Push(row.get("id", Long.class), row.get("token", String.class), data,
+                row.get("title", String.class), row.get("body", String.class), high,
+                Outbox.Kind.NOTICE.wire().equals(kind) || high ? "notices" : "codes",
+                ttl.isNegative() ? Duration.ZERO : ttl.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private Mono<Void> record(List<Claimed> batch, List<PushOutcome> outcomes) {
+        Instant now = now();
+        int n = outcomes.size();
+        Long[] ids = new Long[n];
+        String[] states = new String[n];
+        String[] names = new String[n];
+        String[] errors = new String[n];
+        String[] next = new String[n];
+        List<Long> retired = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            PushOutcome o = outcomes.get(i);
+            ids[i] = o.deliveryId();
+            names[i] = o.fcmName();
+            errors[i] = o.error();
+            switch (o.result()) {
+                case SENT -> states[i] = "SENT";
+                case RETIRE_TOKEN -> {
+                    states[i] = "RETIRED";
+                    retired.add(o.deliveryId());
+                }
+                case FAILED -> states[i] = "FAILED";
+                case RETRY -> {
+                    states[i] = "PENDING";
+                    next[i] = now.plus(retryDelay(o.retryAfter(), batch.get(i).attempts())).toString();
+                }
+            }
+        }
+        Mono<Void> write = db.sql("""
+                        UPDATE push_delivery p SET
+                          state = CASE WHEN u.state = 'PENDING' AND p.attempts >= :max THEN 'FAILED' ELSE u.state END,
+                          fcm_name = u.name, last_error = u.error, lease_until = NULL,
+                          sent_at = CASE WHEN u.state = 'SENT' THEN :now ELSE p.sent_at END,
+                          next_attempt_at = coalesce(u.next::timestamptz, p.next_attempt_at)
+                        FROM unnest(:ids::bigint[], :states::text[], :names::text[], :errors::text[], :next::text[])
+                          AS u(id, state, name, error, next)
+                        WHERE p.id = u.id AND p.state IN ('SENDING', 'IN_DOUBT')
+                        """)
+                .bind("ids", ids).bind("states", states).bind("names", names).bind("errors", errors)
+                .bind("next", next).bind("now", now).bind("max", properties.maxAttempts())
+                .fetch().rowsUpdated().then();
+        return retired.isEmpty() ? write : write.then(retire(retired.toArray(Long[]::new), now));
+    }
+
+    /** FCM says these tokens are dead: retire the phones, and their other queued messages with them. */
+    private Mono<Void> retire(Long[] deliveries, Instant now) {
+        return db.sql("""
+                        WITH dead AS (
+                          UPDATE push_device d SET retired_at = :now,
+                            retired_reason = 'FCM: ' || coalesce(p.last_error, 'token refused')
+                          FROM push_delivery p
+                          WHERE p.id = ANY(:ids::bigint[]) AND d.supplier_id = p.supplier_id AND d.id = p.device_id
+                            AND d.retired_at IS NULL
+                          RETURNING d.id)
+                        UPDATE push_delivery q SET state = 'RETIRED', last_error = 'the phone''s token was retired'
+                        FROM dead WHERE q.device_id = dead.id AND q.state = 'PENDING'
+                        """)
+                .bind("ids", deliveries).bind("now", now).fetch().rowsUpdated()
+                .doOnNext(n -> log.info("Retired {} phone token(s) FCM refused", deliveries.length)).then();
+    }
+
+    /**
+     * Exponential backoff with jitter: the first retry after about {@code firstRetry}, each later one about twice
+     * as long, up to {@code longestRetry}, each drawn between half and all of that; never sooner than Retry-After.
+     */
+    Duration retryDelay(Duration retryAfter, int attempts) {
+        long base = properties.firstRetry().toMillis() << Math.min(20, Math.max(0, attempts - 1));
+        long capped = Math.min(base, properties.longestRetry().toMillis());
+        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        Duration delay = Duration.ofMillis(jittered);
+        return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public void start() {
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        loop.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+
+    /** Looks for due messages now (after an issue or a campaign page). */
+    public void wake() {
+        loop.wake();
+    }
+}

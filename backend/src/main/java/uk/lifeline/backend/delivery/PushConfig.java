@@ -1,0 +1,64 @@
+package uk.lifeline.backend.delivery;
+
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.file.Files;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the push gateway from configuration: FCM with the service account in
+ * {@code lifeline.push.credentials-file}, or none (the embedded default), and says which at start-up.
+ */
+@Configuration
+class PushConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(PushConfig.class);
+
+    @Bean
+    PushGateway pushGateway(PushProperties properties) {
+        if (!properties.configured()) {
+            log.warn("Push to phones is OFF. " + NoPushGateway.WHY);
+            return new NoPushGateway();
+        }
+        HttpTransport transport = properties.endpoint() == null || properties.endpoint().isBlank() ? null
+                : loopback(properties.endpoint());
+        try (InputStream in = Files.newInputStream(properties.credentialsFile())) {
+            GoogleCredentials credentials = transport == null ? GoogleCredentials.fromStream(in)
+                    : GoogleCredentials.fromStream(in, () -> transport);
+            credentials = credentials.createScoped(List.of("https://www.googleapis.com/auth/firebase.messaging"));
+            String project = properties.projectId() != null && !properties.projectId().isBlank()
+                    ? properties.projectId()
+                    : credentials instanceof ServiceAccountCredentials sa ? sa.getProjectId() : null;
+            if (project == null) {
+                throw new IllegalStateException("set lifeline.push.project-id: the credentials name no project");
+            }
+            FcmGateway gateway = FcmGateway.create(credentials, project, transport, properties.threads());
+            log.info("Push to phones is ON: {}{}", gateway.description(),
+                    transport == null ? "" : " through " + properties.endpoint() + " (not Google: a test endpoint)");
+            return gateway;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the FCM service account " + properties.credentialsFile(), e);
+        }
+    }
+
+    /** Sends every request for {@code *.googleapis.com} to {@code endpoint} instead (a fake FCM on loopback). */
+    static HttpTransport loopback(String endpoint) {
+        String base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+        return new NetHttpTransport.Builder().setConnectionFactory(url -> {
+            URL target = url.getHost().endsWith("googleapis.com")
+                    ? new URL(base + url.getFile()) : url;
+            return (HttpURLConnection) target.openConnection();
+        }).build();
+    }
+}
