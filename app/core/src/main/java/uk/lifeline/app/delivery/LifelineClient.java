@@ -106,27 +106,40 @@ public final class LifelineClient {
         return send("GET", "/.well-known/jwks.json", null, false);
     }
 
-    /** An open {@code text/event-stream}; {@link #next} blocks until an event, and {@link #close} ends it. */
+    /**
+     * An open {@code text/event-stream}; {@link #next} blocks until an event. The server sends a comment line at
+     * least every 25 seconds, and the stream checks after every line whether it has been closed.
+     */
     public static final class EventStream implements Closeable {
         private final HttpURLConnection connection;
         private final BufferedReader reader;
         private final EventStreamParser parser = new EventStreamParser();
+        private volatile boolean closed;
+        private volatile boolean reading;
 
         EventStream(HttpURLConnection connection) throws IOException {
             this.connection = connection;
             this.reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
         }
 
-        /** The next event, or null when the server ended the stream. */
+        /** The next event, or null when the server ended the stream or it was closed. */
         public ServerSentEvent next() throws IOException {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                ServerSentEvent event = parser.line(line);
-                if (event != null) {
-                    return event;
+            reading = true;
+            try {
+                String line;
+                while (!closed && (line = reader.readLine()) != null) {
+                    ServerSentEvent event = parser.line(line);
+                    if (event != null) {
+                        return closed ? null : event;
+                    }
+                }
+                return null;
+            } finally {
+                reading = false;
+                if (closed) {
+                    connection.disconnect();
                 }
             }
-            return null;
         }
 
         /** The last event id, for {@code Last-Event-ID} when reconnecting. */
@@ -134,9 +147,16 @@ public final class LifelineClient {
             return parser.lastId();
         }
 
+        /**
+         * Ends the stream without waiting. While another thread waits in {@link #next}, that thread disconnects at
+         * the server's next line: HttpURLConnection cannot close a response under a read without waiting for it.
+         */
         @Override
         public void close() {
-            connection.disconnect();
+            closed = true;
+            if (!reading) {
+                connection.disconnect();
+            }
         }
     }
 

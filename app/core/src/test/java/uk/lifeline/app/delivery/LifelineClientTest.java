@@ -176,4 +176,27 @@ class LifelineClientTest {
         }
         assertThat(backend.requests("GET", "/api/v1/me/stream").get(0).lastEventId()).isEqualTo("16");
     }
+
+    @Test
+    void closingTheStreamFromAnotherThreadEndsItAtTheNextKeepAlive() throws Exception {
+        AppCore core = signedIn();
+        LifelineClient.EventStream stream = core.client().openStream(null);
+        Thread reader = new Thread(() -> {
+            try {
+                stream.next();
+            } catch (java.io.IOException e) {
+                // closed under it: expected
+            }
+        });
+        reader.start();
+        Thread.sleep(200);
+
+        long start = System.nanoTime();
+        stream.close();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofMillis(100));
+        reader.join(5_000);
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+        assertThat(reader.isAlive()).isFalse();
+    }
 }

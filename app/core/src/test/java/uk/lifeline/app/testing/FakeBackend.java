@@ -36,6 +36,7 @@ public final class FakeBackend implements AutoCloseable {
     private volatile int resultStatus = 200;
     private volatile int codesStatus = 200;
     private volatile boolean noticesMissing;
+    private volatile boolean closed;
 
     public static final String TOKEN = "session-token-for-tests";
     public static final String ACTIVATION_CODE = "123456789017";
@@ -107,7 +108,7 @@ public final class FakeBackend implements AutoCloseable {
 
     @Override
     public void close() {
-        streamEvents.add("");
+        closed = true;
         server.stop(0);
     }
 
@@ -185,12 +186,10 @@ public final class FakeBackend implements AutoCloseable {
         try (OutputStream out = x.getResponseBody()) {
             out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            while (true) {
-                String event = streamEvents.poll(10, TimeUnit.SECONDS);
-                if (event == null || event.isEmpty()) {
-                    return;
-                }
-                out.write(event.getBytes(StandardCharsets.UTF_8));
+            while (!closed) {
+                String event = streamEvents.poll(100, TimeUnit.MILLISECONDS);
+                // The real backend sends a keep-alive comment every 25 s; this one, every tenth of a second.
+                out.write((event != null ? event : ": keep-alive\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
         } catch (InterruptedException e) {

@@ -1,15 +1,142 @@
 package uk.lifeline.app.ui.screen.wallet;
 
+import android.Manifest;
 import android.app.Activity;
+import android.content.Intent;
+import android.content.pm.PackageManager;
+import android.os.Build;
 import android.os.Bundle;
+import android.widget.EditText;
 import android.widget.TextView;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import uk.lifeline.app.AppGraph;
+import uk.lifeline.app.LifelineApplication;
+import uk.lifeline.app.R;
+import uk.lifeline.app.background.CodeStream;
+import uk.lifeline.app.background.SyncJobService;
+import uk.lifeline.app.core.AppCore;
+import uk.lifeline.app.delivery.Inbox;
+import uk.lifeline.app.entry.CodeCheck;
+import uk.lifeline.app.ui.Screens;
+import uk.lifeline.app.ui.screen.signin.SignInActivity;
+import uk.lifeline.app.words.When;
 
+/**
+ * The code wallet: notices, a warning when a message failed verification, the codes to enter in the order to
+ * enter them, a check for codes from a letter, and codes already done with. Pulls on opening and listens to the
+ * live stream while open.
+ */
 public final class WalletActivity extends Activity {
+
+    private static final int ASK_NOTIFICATIONS = 1;
+
+    private AppGraph graph;
+    private AppCore core;
+    private CodeStream stream;
+    private WalletViews views;
+
     @Override
     protected void onCreate(Bundle state) {
         super.onCreate(state);
-        TextView text = new TextView(this);
-        text.setText(uk.lifeline.app.R.string.app_name);
-        setContentView(text);
+        graph = LifelineApplication.graph(this);
+        if (graph.core() == null) {
+            startActivity(new Intent(this, SignInActivity.class));
+            finish();
+            return;
+        }
+        setContentView(R.layout.activity_wallet);
+        views = new WalletViews(this);
+        findViewById(R.id.link_again).setOnClickListener(v -> startActivity(new Intent(this, SignInActivity.class)));
+        findViewById(R.id.check_button).setOnClickListener(v -> check());
+        askForNotifications();
+    }
+
+    @Override
+    protected void onStart() {
+        super.onStart();
+        if (views == null) {
+            return;
+        }
+        core = graph.core();
+        refresh();
+        if (!graph.signedOut()) {
+            pull();
+            stream = new CodeStream(core, new CodeStream.Listener() {
+                @Override
+                public void delivered(Inbox.Report report) {
+                    graph.announce(report);
+                    graph.onMain(WalletActivity.this::refresh);
+                }
+
+                @Override
+                public void signedOut() {
+                    graph.sessionEnded();
+                    graph.onMain(WalletActivity.this::refresh);
+                }
+            });
+            stream.start();
+        }
+    }
+
+    @Override
+    protected void onStop() {
+        if (stream != null) {
+            stream.stop();
+            stream = null;
+        }
+        super.onStop();
+    }
+
+    /** Reads the wallet off the main thread and shows it. */
+    void refresh() {
+        graph.local().execute(() -> {
+            WalletViews.Snapshot snapshot = WalletViews.Snapshot.read(graph, core);
+            graph.onMain(() -> {
+                if (!isFinishing() && !isDestroyed()) {
+                    views.show(snapshot);
+                }
+            });
+        });
+    }
+
+    private void pull() {
+        AppCore current = core;
+        graph.background().execute(() -> {
+            SyncJobService.Round round = SyncJobService.syncOnce(graph, current);
+            graph.onMain(() -> {
+                if (isFinishing() || isDestroyed()) {
+                    return;
+                }
+                views.syncState(round == SyncJobService.Round.DONE ? getString(R.string.wallet_updated,
+                        DateTimeFormatter.ofPattern("HH:mm", Locale.UK).format(graph.clock().instant().atZone(When.HOME)))
+                        : getString(R.string.wallet_offline));
+                refresh();
+            });
+        });
+    }
+
+    private void check() {
+        EditText input = findViewById(R.id.check_input);
+        CodeCheck.Finding finding = CodeCheck.check(input.getText().toString());
+        TextView result = findViewById(R.id.check_result);
+        switch (finding.kind()) {
+            case LOOKS_RIGHT:
+                result.setText(R.string.check_ok);
+                break;
+            case WRONG_LENGTH:
+                result.setText(getString(R.string.check_length, finding.digits()));
+                break;
+            default:
+                result.setText(getString(R.string.check_wrong_block, finding.block()));
+                break;
+        }
+    }
+
+    private void askForNotifications() {
+        if (Build.VERSION.SDK_INT >= 33
+                && checkSelfPermission(Manifest.permission.POST_NOTIFICATIONS) != PackageManager.PERMISSION_GRANTED) {
+            requestPermissions(new String[] {Manifest.permission.POST_NOTIFICATIONS}, ASK_NOTIFICATIONS);
+        }
     }
 }

@@ -1,0 +1,31 @@
+package uk.lifeline.app;
+
+import android.app.Application;
+import android.content.Context;
+import uk.lifeline.app.background.SyncScheduler;
+import uk.lifeline.app.notify.Notifications;
+
+/** Creates the notification channels and the app's object graph once, at start. */
+public class LifelineApplication extends Application {
+
+    private volatile AppGraph graph;
+
+    @Override
+    public void onCreate() {
+        super.onCreate();
+        Notifications.createChannels(this);
+        graph = AppGraph.standard(this);
+        if (graph.core() != null) {
+            SyncScheduler.schedulePeriodic(this);
+        }
+    }
+
+    public static AppGraph graph(Context context) {
+        return ((LifelineApplication) context.getApplicationContext()).graph;
+    }
+
+    /** For tests: a graph with a software key, a fixed clock or a direct executor. */
+    public void replaceGraph(AppGraph replacement) {
+        graph = replacement;
+    }
+}

@@ -1,0 +1,59 @@
+package uk.lifeline.app.background;
+
+import android.content.BroadcastReceiver;
+import android.content.Context;
+import android.content.Intent;
+import android.os.Bundle;
+import android.util.Log;
+import java.util.HashMap;
+import java.util.Map;
+import uk.lifeline.app.AppGraph;
+import uk.lifeline.app.LifelineApplication;
+import uk.lifeline.app.core.AppCore;
+import uk.lifeline.app.delivery.Inbox;
+import uk.lifeline.app.delivery.PushMessage;
+
+/**
+ * Receives FCM data messages (docs/app-protocol.md) where Google services deliver them, and only parses each one
+ * and hands it to the inbox, which verifies it like any other. A {@code sync} message schedules a sync.
+ */
+public final class PushReceiver extends BroadcastReceiver {
+
+    private static final String TAG = "LifelinePush";
+
+    @Override
+    public void onReceive(Context context, Intent intent) {
+        Bundle extras = intent.getExtras();
+        if (extras == null) {
+            return;
+        }
+        Map<String, String> data = new HashMap<>();
+        for (String key : new String[] {"type", "id", "envelope", "status"}) {
+            String value = extras.getString(key);
+            if (value != null) {
+                data.put(key, value);
+            }
+        }
+        PushMessage message;
+        try {
+            message = PushMessage.parse(data);
+        } catch (IllegalArgumentException e) {
+            Log.w(TAG, "ignored a push message: " + e.getMessage());
+            return;
+        }
+        handOn(context, message);
+    }
+
+    static void handOn(Context context, PushMessage message) {
+        if (PushMessage.SYNC.equals(message.kind())) {
+            SyncScheduler.syncWhenOnline(context);
+            return;
+        }
+        AppGraph graph = LifelineApplication.graph(context);
+        AppCore core = graph.core();
+        if (core == null || graph.signedOut()) {
+            return;
+        }
+        graph.background().execute(() -> graph.announce(core.inbox().handle(message, Inbox.PUSH)));
+    }
+}

@@ -1,0 +1,48 @@
+package uk.lifeline.app.background;
+
+import android.app.job.JobParameters;
+import android.app.job.JobService;
+import java.io.IOException;
+import uk.lifeline.app.AppGraph;
+import uk.lifeline.app.LifelineApplication;
+import uk.lifeline.app.core.AppCore;
+import uk.lifeline.app.delivery.HttpStatusException;
+
+/** Runs one sync round off the main thread: queued results out, new codes and notices in. */
+public final class SyncJobService extends JobService {
+
+    @Override
+    public boolean onStartJob(JobParameters params) {
+        AppGraph graph = LifelineApplication.graph(this);
+        AppCore core = graph.core();
+        if (core == null || graph.signedOut()) {
+            return false;
+        }
+        graph.background().execute(() -> jobFinished(params, syncOnce(graph, core) == Round.TRY_LATER));
+        return true;
+    }
+
+    @Override
+    public boolean onStopJob(JobParameters params) {
+        return true;
+    }
+
+    /** How a round went. */
+    public enum Round { DONE, TRY_LATER, SIGNED_OUT, REFUSED }
+
+    /** One round, announcing what it brought; a session the backend no longer takes is forgotten. */
+    public static Round syncOnce(AppGraph graph, AppCore core) {
+        try {
+            graph.announce(core.sync());
+            return Round.DONE;
+        } catch (HttpStatusException e) {
+            if (e.isSignedOut()) {
+                graph.sessionEnded();
+                return Round.SIGNED_OUT;
+            }
+            return e.isRetryable() ? Round.TRY_LATER : Round.REFUSED;
+        } catch (IOException e) {
+            return Round.TRY_LATER;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package uk.lifeline.app.ui.screen.entry;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.graphics.Typeface;
+import android.os.Bundle;
+import android.text.SpannableStringBuilder;
+import android.text.Spanned;
+import android.text.style.BackgroundColorSpan;
+import android.text.style.StyleSpan;
+import android.text.style.UnderlineSpan;
+import android.view.View;
+import android.widget.Button;
+import android.widget.TextView;
+import uk.lifeline.app.AppGraph;
+import uk.lifeline.app.LifelineApplication;
+import uk.lifeline.app.R;
+import uk.lifeline.app.core.AppCore;
+import uk.lifeline.app.entry.KeypadEntry;
+import uk.lifeline.app.ui.Screens;
+import uk.lifeline.app.ui.screen.result.ResultActivity;
+import uk.lifeline.app.wallet.CodeStatus;
+import uk.lifeline.app.wallet.WalletCode;
+import uk.lifeline.app.words.PlainWords;
+import uk.lifeline.app.words.When;
+
+/**
+ * Typing one code on the keypad: one group of four digits at a time in very large type, 'block 2 of 3', a big
+ * 'next group' button so the customer keeps their place, and the group read aloud on request. TalkBack reads the
+ * digits one by one.
+ */
+public final class EntryActivity extends Activity {
+
+    /** Start again from the first group (after a refusal). */
+    public static final String RESTART = "uk.lifeline.app.RESTART";
+    private static final String STEP = "step";
+    private static final String READING = "reading";
+
+    private AppGraph graph;
+    private WalletCode code;
+    private KeypadEntry entry;
+    private int step;
+    private boolean reading;
+    private ReadAloud readAloud;
+
+    @Override
+    protected void onCreate(Bundle state) {
+        super.onCreate(state);
+        setContentView(R.layout.activity_entry);
+        graph = LifelineApplication.graph(this);
+        readAloud = new ReadAloud(this);
+        step = state == null ? 0 : state.getInt(STEP);
+        reading = state != null && state.getBoolean(READING);
+        findViewById(R.id.next).setOnClickListener(v -> next());
+        findViewById(R.id.back).setOnClickListener(v -> move(entry.previous(), step - 1));
+        findViewById(R.id.read_aloud).setOnClickListener(v -> toggleReading());
+        findViewById(R.id.say_again).setOnClickListener(v -> readAloud.say(entry.spoken()));
+        load(getIntent().getStringExtra(Screens.CODE_ID));
+    }
+
+    @Override
+    protected void onSaveInstanceState(Bundle state) {
+        super.onSaveInstanceState(state);
+        state.putInt(STEP, step);
+        state.putBoolean(READING, reading);
+    }
+
+    @Override
+    protected void onDestroy() {
+        readAloud.shutdown();
+        super.onDestroy();
+    }
+
+    private void load(String id) {
+        AppCore core = graph.core();
+        graph.local().execute(() -> {
+            WalletCode found = core == null ? null : core.wallet().find(id).orElse(null);
+            if (found != null && found.status() != CodeStatus.ENTERED) {
+                core.wallet().startEntering(id);
+            }
+            graph.onMain(() -> {
+                if (found == null) {
+                    finish();
+                    return;
+                }
+                code = found;
+                KeypadEntry at = KeypadEntry.start(found.code().blocks());
+                for (int i = 0; i < step; i++) {
+                    at = at.next();
+                }
+                ((TextView) findViewById(R.id.what)).setText(Screens.sentence(
+                        PlainWords.describe(found.code().command(), When.at(graph.clock().instant()))));
+                show(at);
+            });
+        });
+    }
+
+    private void next() {
+        if (entry.isLast()) {
+            AppCore core = graph.core();
+            graph.local().execute(() -> core.wallet().finishedTyping(code.id()));
+            startActivity(new Intent(this, ResultActivity.class).putExtra(Screens.CODE_ID, code.id()));
+            finish();
+            return;
+        }
+        move(entry.next(), step + 1);
+    }
+
+    private void move(KeypadEntry to, int newStep) {
+        if (to == entry) {
+            return;
+        }
+        step = newStep;
+        show(to);
+    }
+
+    private void show(KeypadEntry at) {
+        entry = at;
+        ((TextView) findViewById(R.id.block_label)).setText(Screens.sentence(at.blockLabel()));
+        ((TextView) findViewById(R.id.group_label)).setText(Screens.sentence(at.groupLabel()));
+        TextView digits = findViewById(R.id.digits);
+        digits.setText(at.digits());
+        digits.setContentDescription(getString(R.string.entry_digits_description, KeypadEntry.oneByOne(at.digits())));
+        ((TextView) findViewById(R.id.all_groups)).setText(allGroups(at));
+        findViewById(R.id.press_enter).setVisibility(at.endsBlock() ? View.VISIBLE : View.GONE);
+        ((Button) findViewById(R.id.next)).setText(at.isLast() ? R.string.entry_done : R.string.entry_next);
+        findViewById(R.id.back).setEnabled(!at.isFirst());
+        if (reading) {
+            readAloud.say(at.spoken());
+        }
+        showReading();
+    }
+
+    /** The block's groups in a row, the one to type now marked in three ways (bold, underline, shade). */
+    private CharSequence allGroups(KeypadEntry at) {
+        SpannableStringBuilder text = new SpannableStringBuilder();
+        int group = 1;
+        for (String g : at.groupsOfBlock()) {
+            if (text.length() > 0) {
+                text.append("  ");
+            }
+            int start = text.length();
+            text.append(g);
+            if (group++ == at.group()) {
+                int end = text.length();
+                text.setSpan(new StyleSpan(Typeface.BOLD), start, end, Spanned.SPAN_EXCLUSIVE_EXCLUSIVE);
+                text.setSpan(new UnderlineSpan(), start, end, Spanned.SPAN_EXCLUSIVE_EXCLUSIVE);
+                text.setSpan(new BackgroundColorSpan(getColor(R.color.notice)), start, end,
+                        Spanned.SPAN_EXCLUSIVE_EXCLUSIVE);
+            }
+        }
+        return text;
+    }
+
+    private void toggleReading() {
+        reading = !reading;
+        if (reading) {
+            readAloud.say(entry.spoken());
+        } else {
+            readAloud.stop();
+        }
+        showReading();
+    }
+
+    private void showReading() {
+        ((Button) findViewById(R.id.read_aloud)).setText(reading ? R.string.entry_read_aloud_on
+                : R.string.entry_read_aloud);
+        findViewById(R.id.say_again).setVisibility(reading ? View.VISIBLE : View.GONE);
+    }
+}

@@ -1,0 +1,108 @@
+package uk.lifeline.app.ui.screen.result;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.os.Bundle;
+import android.view.View;
+import android.widget.Button;
+import android.widget.TextView;
+import uk.lifeline.app.AppGraph;
+import uk.lifeline.app.LifelineApplication;
+import uk.lifeline.app.R;
+import uk.lifeline.app.background.SyncScheduler;
+import uk.lifeline.app.core.AppCore;
+import uk.lifeline.app.delivery.HttpStatusException;
+import uk.lifeline.app.delivery.ResultSender;
+import uk.lifeline.app.entry.EntryOutcome;
+import uk.lifeline.app.ui.Outcomes;
+import uk.lifeline.app.ui.Screens;
+import uk.lifeline.app.ui.screen.entry.EntryActivity;
+import uk.lifeline.app.ui.screen.wallet.WalletActivity;
+import uk.lifeline.app.words.PlainWords;
+import uk.lifeline.app.words.When;
+
+/**
+ * After typing: the customer picks what the meter or keypad showed. The result is kept on the phone at once and
+ * sent to the supplier now or when next online; the screen then says what to do next.
+ */
+public final class ResultActivity extends Activity {
+
+    private AppGraph graph;
+    private AppCore core;
+    private String codeId;
+
+    @Override
+    protected void onCreate(Bundle state) {
+        super.onCreate(state);
+        setContentView(R.layout.activity_result);
+        graph = LifelineApplication.graph(this);
+        core = graph.core();
+        codeId = getIntent().getStringExtra(Screens.CODE_ID);
+        if (core == null || codeId == null) {
+            finish();
+            return;
+        }
+        choice(R.id.accepted, EntryOutcome.ACCEPTED);
+        choice(R.id.rejected, EntryOutcome.REJECTED);
+        choice(R.id.duplicate, EntryOutcome.DUPLICATE);
+        choice(R.id.credit_too_high, EntryOutcome.CREDIT_TOO_HIGH);
+        choice(R.id.locked, EntryOutcome.LOCKED);
+        String supplier = core.session().supplierName();
+        Button call = findViewById(R.id.call);
+        call.setText(getString(R.string.call_supplier, supplier));
+        call.setOnClickListener(v -> Screens.dial(this, core.session().supplierPhone()));
+        findViewById(R.id.done).setOnClickListener(v -> {
+            startActivity(new Intent(this, WalletActivity.class).addFlags(Intent.FLAG_ACTIVITY_CLEAR_TOP));
+            finish();
+        });
+        findViewById(R.id.try_again).setOnClickListener(v -> {
+            startActivity(new Intent(this, EntryActivity.class).putExtra(Screens.CODE_ID, codeId));
+            finish();
+        });
+        graph.local().execute(() -> core.wallet().find(codeId).ifPresent(code -> graph.onMain(() ->
+                ((TextView) findViewById(R.id.what)).setText(Screens.sentence(PlainWords.describe(
+                        code.code().command(), When.at(graph.clock().instant())))))));
+    }
+
+    private void choice(int button, EntryOutcome outcome) {
+        findViewById(button).setOnClickListener(v -> record(outcome));
+    }
+
+    private void record(EntryOutcome outcome) {
+        findViewById(R.id.choices).setVisibility(View.GONE);
+        findViewById(R.id.answer).setVisibility(View.VISIBLE);
+        ((TextView) findViewById(R.id.answer_title)).setText(Outcomes.label(outcome));
+        ((TextView) findViewById(R.id.advice)).setText(outcome.advice());
+        findViewById(R.id.try_again).setVisibility(outcome.mayRetry() ? View.VISIBLE : View.GONE);
+        TextView delivery = findViewById(R.id.delivery);
+        String supplier = core.session().supplierName();
+        delivery.setText(getString(R.string.result_saved, supplier));
+        graph.local().execute(() -> {
+            core.wallet().recordOutcome(codeId, outcome);
+            graph.background().execute(() -> {
+                boolean sent = send();
+                graph.onMain(() -> {
+                    if (sent && !isDestroyed()) {
+                        delivery.setText(getString(R.string.result_sent, supplier));
+                    } else if (!sent) {
+                        SyncScheduler.syncWhenOnline(this);
+                    }
+                });
+            });
+        });
+    }
+
+    /** True when nothing is left to send. */
+    private boolean send() {
+        if (graph.signedOut()) {
+            return false;
+        }
+        try {
+            ResultSender.Round round = core.results().send();
+            return round.left() == 0;
+        } catch (HttpStatusException e) {
+            graph.sessionEnded();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package uk.lifeline.app.ui.screen.signin;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.os.Build;
+import android.os.Bundle;
+import android.view.View;
+import android.widget.EditText;
+import android.widget.TextView;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import uk.lifeline.app.AppGraph;
+import uk.lifeline.app.LifelineApplication;
+import uk.lifeline.app.R;
+import uk.lifeline.app.account.ActivationCode;
+import uk.lifeline.app.account.Session;
+import uk.lifeline.app.background.SyncScheduler;
+import uk.lifeline.app.delivery.HttpStatusException;
+import uk.lifeline.app.delivery.LifelineClient;
+import uk.lifeline.app.ui.screen.wallet.WalletActivity;
+
+/**
+ * Links the app to the customer's account with the activation code from an agent or a letter. A mistyped code
+ * is caught here (its check digit) before it costs an attempt at the server.
+ */
+public final class SignInActivity extends Activity {
+
+    private AppGraph graph;
+    private EditText code;
+    private EditText server;
+    private TextView problem;
+    private View link;
+    private View progress;
+
+    @Override
+    protected void onCreate(Bundle state) {
+        super.onCreate(state);
+        setContentView(R.layout.activity_sign_in);
+        graph = LifelineApplication.graph(this);
+        code = findViewById(R.id.activation_code);
+        server = findViewById(R.id.server);
+        problem = findViewById(R.id.sign_in_problem);
+        link = findViewById(R.id.link);
+        progress = findViewById(R.id.progress);
+        link.setOnClickListener(v -> link());
+    }
+
+    private void link() {
+        String typed = code.getText().toString();
+        String wrong = ActivationCode.problem(typed);
+        if (wrong != null) {
+            showProblem(wrong);
+            return;
+        }
+        String address = server.getText().toString().trim();
+        working(true);
+        graph.background().execute(() -> {
+            String failure = null;
+            try {
+                Session session = new LifelineClient(address, () -> null)
+                        .activate(ActivationCode.normalise(typed), Build.MODEL, graph.clock());
+                graph.signIn(session);
+            } catch (HttpStatusException e) {
+                failure = getString(e.isRetryable() ? R.string.sign_in_offline : R.string.sign_in_refused);
+            } catch (IOException | IllegalArgumentException e) {
+                failure = getString(R.string.sign_in_offline);
+            } catch (GeneralSecurityException e) {
+                failure = e.getMessage();
+            }
+            String shown = failure;
+            graph.onMain(() -> finished(shown));
+        });
+    }
+
+    private void finished(String failure) {
+        if (isFinishing() || isDestroyed()) {
+            return;
+        }
+        working(false);
+        if (failure != null) {
+            showProblem(failure);
+            return;
+        }
+        SyncScheduler.schedulePeriodic(this);
+        startActivity(new Intent(this, WalletActivity.class).addFlags(Intent.FLAG_ACTIVITY_CLEAR_TOP));
+        finish();
+    }
+
+    private void working(boolean busy) {
+        link.setEnabled(!busy);
+        progress.setVisibility(busy ? View.VISIBLE : View.GONE);
+        if (busy) {
+            problem.setVisibility(View.GONE);
+        }
+    }
+
+    private void showProblem(String text) {
+        problem.setText(text);
+        problem.setVisibility(View.VISIBLE);
+    }
+}

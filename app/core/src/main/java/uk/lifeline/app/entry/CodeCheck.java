@@ -1,0 +1,42 @@
+package uk.lifeline.app.entry;
+
+import uk.lifeline.code.GbcsCheckDigit;
+import uk.lifeline.code.Ptut;
+
+/**
+ * Checks a code the customer got some other way (a letter, a text, read out on the phone) before they go to the
+ * meter: 20, 40 or 60 digits, each 20-digit block ending in its GBCS check digit, which catches every single
+ * wrong digit and every swap of two neighbours. Stateless.
+ */
+public final class CodeCheck {
+
+    /** What the check found. Immutable. */
+    public record Finding(Kind kind, int digits, int block) {}
+
+    public enum Kind {
+        /** Every block's check digit matches. */
+        LOOKS_RIGHT,
+        /** Not 20, 40 or 60 digits; {@link Finding#digits()} says how many. */
+        WRONG_LENGTH,
+        /** A block's check digit does not match; {@link Finding#block()} says which (1-based). */
+        WRONG_DIGIT
+    }
+
+    private CodeCheck() {}
+
+    /** Ignores spaces, dashes and slashes, as codes are written in groups. */
+    public static Finding check(String typed) {
+        String digits = typed.replaceAll("[\\s/-]", "");
+        int n = digits.length();
+        if (!digits.matches("[0-9]*") || n == 0 || n % Ptut.BLOCK_DIGITS != 0 || n > 3 * Ptut.BLOCK_DIGITS) {
+            return new Finding(Kind.WRONG_LENGTH, n, 0);
+        }
+        for (int block = 0; block < n / Ptut.BLOCK_DIGITS; block++) {
+            String one = digits.substring(block * Ptut.BLOCK_DIGITS, (block + 1) * Ptut.BLOCK_DIGITS);
+            if (!GbcsCheckDigit.isValid(one)) {
+                return new Finding(Kind.WRONG_DIGIT, n, block + 1);
+            }
+        }
+        return new Finding(Kind.LOOKS_RIGHT, n, 0);
+    }
+}
