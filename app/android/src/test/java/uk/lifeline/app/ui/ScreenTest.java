@@ -39,7 +39,8 @@ public abstract class ScreenTest {
     }
 
     @After
-    public void stopBackend() {
+    public void stop() {
+        graph.database().close();
         backend.close();
     }
 
