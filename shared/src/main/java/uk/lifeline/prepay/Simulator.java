@@ -35,7 +35,8 @@ public final class Simulator {
             throw new IllegalArgumentException("events must fall within the readings, " + profile.start() + " to "
                     + profile.end());
         }
-        List<TimelineEntry> timeline = new ArrayList<>();
+        // About one entry a half hour (its energy charge) plus a few a day and a few an event: sized once.
+        List<TimelineEntry> timeline = new ArrayList<>(profile.size() + profile.size() / 8 + 8 * pending.size() + 16);
         Registers r = new Registers(start, timeline);
         MeterTime.Cursor clock = new MeterTime.Cursor();
         int next = 0;
