@@ -56,7 +56,8 @@ public final class LifelineDatabase extends SQLiteOpenHelper
         db.execSQL("CREATE TABLE result_outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, code_id TEXT NOT NULL,"
                 + " outcome TEXT NOT NULL, recorded_at INTEGER NOT NULL)");
         db.execSQL("CREATE TABLE notice (id TEXT PRIMARY KEY, supplier TEXT NOT NULL, customer_id TEXT NOT NULL,"
-                + " kind TEXT NOT NULL, from_at INTEGER NOT NULL, until_at INTEGER NOT NULL, envelope TEXT NOT NULL)");
+                + " kind TEXT NOT NULL, from_at INTEGER NOT NULL, until_at INTEGER NOT NULL, message TEXT,"
+                + " envelope TEXT NOT NULL)");
         db.execSQL("CREATE TABLE kept (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
     }
 
@@ -156,6 +157,7 @@ public final class LifelineDatabase extends SQLiteOpenHelper
         v.put("kind", notice.kind());
         v.put("from_at", notice.from().toEpochMilli());
         v.put("until_at", notice.until().toEpochMilli());
+        v.put("message", notice.message());
         v.put("envelope", notice.envelope());
         return getWritableDatabase().insertWithOnConflict("notice", null, v, SQLiteDatabase.CONFLICT_IGNORE) != -1;
     }
@@ -164,10 +166,11 @@ public final class LifelineDatabase extends SQLiteOpenHelper
     public List<SignedNotice> notices() {
         List<SignedNotice> out = new ArrayList<>();
         try (Cursor c = getReadableDatabase().query("notice", new String[] {"id", "supplier", "customer_id", "kind",
-                "from_at", "until_at", "envelope"}, null, null, null, null, null)) {
+                "from_at", "until_at", "message", "envelope"}, null, null, null, null, null)) {
             while (c.moveToNext()) {
                 out.add(new SignedNotice(c.getString(0), c.getString(1), c.getString(2), c.getString(3),
-                        Instant.ofEpochMilli(c.getLong(4)), Instant.ofEpochMilli(c.getLong(5)), c.getString(6)));
+                        Instant.ofEpochMilli(c.getLong(4)), Instant.ofEpochMilli(c.getLong(5)), c.getString(6),
+                        c.getString(7)));
             }
         }
         return out;

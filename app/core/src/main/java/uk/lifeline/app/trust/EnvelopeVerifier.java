@@ -86,7 +86,8 @@ public final class EnvelopeVerifier {
             if (!until.isAfter(from)) {
                 throw malformed(envelope, "until must be after from");
             }
-            return new SignedNotice(v.id, v.supplier, v.customer, kind, from, until, envelope);
+            return new SignedNotice(v.id, v.supplier, v.customer, kind, from, until,
+                    v.claims.getStringClaim("message"), envelope);
         } catch (ParseException e) {
             throw new UntrustedEnvelopeException(EnvelopeProblem.MALFORMED, envelope, e.getMessage(), e);
         }

@@ -7,9 +7,10 @@ import java.time.Instant;
  * off until ...'), which the app shows until {@code until}. Immutable.
  *
  * @param kind {@link #NON_DISCONNECT}
+ * @param message the supplier's own words (signed with the rest), or null
  */
 public record SignedNotice(String id, String supplier, String customerId, String kind, Instant from, Instant until,
-        String envelope) {
+        String message, String envelope) {
 
     public static final String NON_DISCONNECT = "non-disconnect";
 

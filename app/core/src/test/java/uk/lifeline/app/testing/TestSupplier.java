@@ -141,6 +141,8 @@ public final class TestSupplier {
                 .claim("kind", "non-disconnect")
                 .claim("from", from.getEpochSecond())
                 .claim("until", until.getEpochSecond())
+                .claim("title", "Cold weather")
+                .claim("message", "Very cold weather is forecast.")
                 .build();
         return sign(claims, signingKey, EnvelopeVerifier.NOTICE_TYPE);
     }

@@ -149,6 +149,7 @@ class EnvelopeVerifierTest {
         assertThat(notice.kind()).isEqualTo(SignedNotice.NON_DISCONNECT);
         assertThat(notice.until()).isEqualTo(supplier.now().plusSeconds(86_400));
         assertThat(notice.isActive(supplier.now())).isTrue();
+        assertThat(notice.message()).isEqualTo("Very cold weather is forecast.");
     }
 
     @Test

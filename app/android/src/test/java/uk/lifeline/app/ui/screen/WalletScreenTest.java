@@ -100,7 +100,7 @@ public class WalletScreenTest extends ScreenTest {
         LinearLayout notices = wallet.findViewById(R.id.notices);
         assertThat(notices.getChildCount()).isEqualTo(1);
         assertThat(((TextView) notices.getChildAt(0)).getText().toString())
-                .isEqualTo("Your supply will not be cut off until Friday 18:00.");
+                .isEqualTo("Your supply will not be cut off until Friday 18:00.\nVery cold weather is forecast.");
         android.app.NotificationManager manager = app.getSystemService(android.app.NotificationManager.class);
         assertThat(shadowOf(manager).getAllNotifications()).anySatisfy(n -> {
             assertThat(n.getChannelId()).isEqualTo("notices");

@@ -35,7 +35,8 @@ final class WalletViews {
             Instant now = graph.clock().instant();
             List<String> headlines = new ArrayList<>();
             for (SignedNotice notice : core.notices().active()) {
-                headlines.add(core.notices().headline(notice));
+                headlines.add(core.notices().headline(notice)
+                        + (notice.message() == null ? "" : "\n" + notice.message()));
             }
             return new Snapshot(core.session(), graph.signedOut(), core.wallet().toEnter(), core.wallet().history(), headlines,
                     !core.wallet().refusedMessages().isEmpty(), now);
