@@ -134,6 +134,9 @@ CREATE TABLE campaign (
     parameters    jsonb NOT NULL,
     area          jsonb NOT NULL,
     reason        text NOT NULL,
+    -- What customers' phones show for a price change (a notice's own words are in notice).
+    title         text,
+    message       text,
     status        text NOT NULL CHECK (status IN ('RUNNING', 'COMPLETED', 'CANCELLED')),
     total         int NOT NULL,
     created_by    uuid NOT NULL REFERENCES app_user (id),

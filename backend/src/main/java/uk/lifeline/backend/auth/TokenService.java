@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -36,6 +37,11 @@ public class TokenService {
 
     /** A signed token for a user; {@code customer} is null except for customers. */
     public String issue(UUID userId, UUID supplierId, Role role, UUID customer, String username) {
+        return issue(userId, supplierId, role, customer, username, properties.tokenTtl());
+    }
+
+    /** The same, lasting {@code ttl} (an activated app's session: see the activation package). */
+    public String issue(UUID userId, UUID supplierId, Role role, UUID customer, String username, Duration ttl) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(properties.issuer())
@@ -44,7 +50,7 @@ public class TokenService {
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(properties.tokenTtl())))
+                .expirationTime(Date.from(now.plus(ttl)))
                 .claim("preferred_username", username)
                 .claim(Caller.SUPPLIER_CLAIM, supplierId.toString())
                 .claim(Caller.ROLES_CLAIM, List.of(role.name()));

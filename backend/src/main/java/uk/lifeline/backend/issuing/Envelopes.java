@@ -22,17 +22,17 @@ import uk.lifeline.backend.tenant.Supplier;
  * phone app and delivery channels check it before showing a code. Thread-safe.
  */
 @Component
-class Envelopes {
+public class Envelopes {
 
     static final String TYPE = "lifeline-code+jwt";
 
     private final KeyRing keys;
 
-    Envelopes(KeyRing keys) {
+    public Envelopes(KeyRing keys) {
         this.keys = keys;
     }
 
-    String sign(Supplier supplier, CodeRecord code) {
+    public String sign(Supplier supplier, CodeRecord code) {
         List<String> blocks = new ArrayList<>();
         for (int at = 0; at < code.digits().length(); at += 20) {
             blocks.add(code.digits().substring(at, at + 20));
@@ -51,9 +51,14 @@ class Envelopes {
                 .claim("blocks", blocks)
                 .claim("status", code.status().name())
                 .build();
+        return signWith(keys, supplier, TYPE, claims);
+    }
+
+    /** Signs any envelope type (codes here; notices too) with the supplier's current envelope key. */
+    public static String signWith(KeyRing keys, Supplier supplier, String type, JWTClaimsSet claims) {
         EcKeyPair key = keys.current(supplier.code(), KeyPurpose.ENVELOPE_SIGNING);
         SignedJWT jws = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid())
-                .type(new JOSEObjectType(TYPE)).build(), claims);
+                .type(new JOSEObjectType(type)).build(), claims);
         try {
             jws.sign(new ECDSASigner(key.privateKey()));
         } catch (JOSEException e) {

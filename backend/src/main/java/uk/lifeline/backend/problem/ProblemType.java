@@ -33,6 +33,8 @@ public enum ProblemType {
     METER_WOULD_REFUSE("meter-would-refuse", HttpStatus.CONFLICT,
             "The meter would refuse this code"),
     NO_METER_MODEL("no-meter-model", HttpStatus.CONFLICT, "The backend holds no modelled state for this meter"),
+    INVALID_AREA("invalid-area", HttpStatus.BAD_REQUEST, "The area is not a list of postcode districts"),
+    INVALID_WINDOW("invalid-window", HttpStatus.BAD_REQUEST, "The notice's start and end are not allowed"),
     TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");

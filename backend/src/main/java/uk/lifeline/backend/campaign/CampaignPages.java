@@ -1,0 +1,406 @@
+package uk.lifeline.backend.campaign;
+
+import io.r2dbc.postgresql.codec.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import uk.lifeline.backend.audit.AuditLog;
+import uk.lifeline.backend.delivery.CodeMessages;
+import uk.lifeline.backend.delivery.Outbox;
+import uk.lifeline.backend.issuing.CodeRecord;
+import uk.lifeline.backend.issuing.CodeStatus;
+import uk.lifeline.backend.issuing.Envelopes;
+import uk.lifeline.backend.issuing.IssuingProperties;
+import uk.lifeline.backend.meter.DeviceType;
+import uk.lifeline.backend.meter.Meter;
+import uk.lifeline.backend.meter.MeterKeys;
+import uk.lifeline.backend.meter.WanState;
+import uk.lifeline.backend.notice.NoticeEnvelopes;
+import uk.lifeline.backend.tenant.Supplier;
+import uk.lifeline.backend.tenant.Suppliers;
+import uk.lifeline.code.CodeEncoder;
+import uk.lifeline.code.CodeKey;
+import uk.lifeline.code.CommandCode;
+import uk.lifeline.code.Eui64;
+import uk.lifeline.command.MeterCommand;
+import uk.lifeline.command.Parameters;
+
+/**
+ * One page of a campaign, in one transaction: claim up to a page of its PENDING meters
+ * ({@code FOR UPDATE SKIP LOCKED}, so instances share a campaign without overlap), and for each meter without
+ * WAN take its next counter, encode, sign and store the code, put its message in the outbox, and mark the meter
+ * CODED; mark WAN meters for the DCC; sign and store the notice for each customer who has none yet; append one
+ * audit entry for the page. A crash anywhere before the commit rolls all of it back, so every meter is coded
+ * exactly once. The CPU work (key agreement, encoding, signatures) runs on all cores. Then hands WAN meters to
+ * the DCC adapter. Thread-safe.
+ */
+@Component
+class CampaignPages {
+
+    /** A claimed meter. Immutable. */
+    record Target(UUID deviceId, UUID customerId, String eui64, DeviceType type, WanState wan, String publicKey,
+            boolean hasPhone, boolean needsNotice) {}
+
+    /** What became of a meter in this page. Immutable. */
+    private record Done(Target target, String state, CodeRecord code, String error) {}
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final CampaignStore store;
+    private final Suppliers suppliers;
+    private final MeterKeys meterKeys;
+    private final Envelopes envelopes;
+    private final NoticeEnvelopes notices;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final IssuingProperties issuing;
+    private final CampaignProperties properties;
+    private final DccAdapter dcc;
+    private final Clock clock;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    /** Tests only: runs inside a page's transaction after everything is written, before the commit. */
+    volatile Runnable beforeCommit = () -> {};
+
+    CampaignPages(DatabaseClient db, TransactionalOperator tx, CampaignStore store, Suppliers suppliers,
+            MeterKeys meterKeys, Envelopes envelopes, NoticeEnvelopes notices, Outbox outbox, AuditLog audit,
+            IssuingProperties issuing, CampaignProperties properties, DccAdapter dcc, Clock clock,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
+        this.db = db;
+        this.tx = tx;
+        this.store = store;
+        this.suppliers = suppliers;
+        this.meterKeys = meterKeys;
+        this.envelopes = envelopes;
+        this.notices = notices;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.issuing = issuing;
+        this.properties = properties;
+        this.dcc = dcc;
+        this.clock = clock;
+    }
+
+    /** Works one page of the oldest running campaign that has work; completes with the meters done (0: none). */
+    Mono<Integer> step() {
+        return store.running().concatMap(this::page).filter(n -> n > 0).next()
+                .switchIfEmpty(Mono.defer(() -> store.finish(now()).thenReturn(0)));
+    }
+
+    Mono<Integer> page(Campaign c) {
+        Mono<Integer> coded = tx.transactional(claim(c).collectList()
+                .flatMap(targets -> targets.isEmpty() ? Mono.just(0) : process(c, targets).thenReturn(targets.size())));
+        return coded.flatMap(n -> toDcc(c).map(m -> n + m));
+    }
+
+    private Flux<Target> claim(Campaign c) {
+        var spec = db.sql("""
+                        SELECT t.device_id, t.customer_account_id, d.eui64, d.device_type, d.wan_state, d.ka_public_key,
+                          EXISTS (SELECT 1 FROM push_device p WHERE p.supplier_id = t.supplier_id
+                            AND p.customer_account_id = t.customer_account_id AND p.retired_at IS NULL) AS has_phone,
+                          NOT EXISTS (SELECT 1 FROM customer_notice n WHERE n.notice_id = :notice
+                            AND n.customer_account_id = t.customer_account_id) AS needs_notice
+                        FROM campaign_target t JOIN device d ON d.supplier_id = t.supplier_id AND d.id = t.device_id
+                        WHERE t.campaign_id = :c AND t.supplier_id = :s AND t.state = 'PENDING'
+                          AND EXISTS (SELECT 1 FROM campaign WHERE id = :c AND status = 'RUNNING')
+                        ORDER BY t.device_id LIMIT :n FOR UPDATE OF t SKIP LOCKED
+                        """)
+                .bind("c", c.id()).bind("s", c.supplierId()).bind("n", properties.pageSize());
+        spec = c.noticeId() == null ? spec.bindNull("notice", UUID.class) : spec.bind("notice", c.noticeId());
+        return spec.map(row -> new Target(row.get("device_id", UUID.class), row.get("customer_account_id", UUID.class),
+                row.get("eui64", String.class), DeviceType.valueOf(row.get("device_type", String.class)),
+                WanState.valueOf(row.get("wan_state", String.class)), row.get("ka_public_key", String.class),
+                Boolean.TRUE.equals(row.get("has_phone", Boolean.class)),
+                Boolean.TRUE.equals(row.get("needs_notice", Boolean.class)))).all();
+    }
+
+    private Mono<Void> process(Campaign c, List<Target> targets) {
+        Instant now = now();
+        MeterCommand command = MeterCommand.parse(c.command(), Parameters.of(c.parameters()));
+        Instant expires = now.plus(issuing.expiry());
+        if (c.isNotice() && c.endsAt().isBefore(expires)) {
+            expires = c.endsAt();
+        }
+        Instant codeExpiry = expires;
+        return suppliers.byId(c.supplierId()).flatMap(supplier -> {
+            List<Done> done = new ArrayList<>();
+            List<Target> noWan = new ArrayList<>();
+            for (Target t : targets) {
+                if (t.wan() == WanState.COMMISSIONED_WAN) {
+                    done.add(new Done(t, "DCC_PENDING", null, null));
+                } else {
+                    noWan.add(t);
+                }
+            }
+            // Key agreement first (cached per meter), so a meter whose key is unreadable takes no counter.
+            return Flux.fromIterable(noWan).parallel().runOn(Schedulers.parallel())
+                    .map(t -> keyed(supplier, t)).sequential().collectList()
+                    .flatMap(keyed -> {
+                        List<Keyed> usable = new ArrayList<>();
+                        for (Keyed k : keyed) {
+                            if (k.key() == null) {
+                                done.add(new Done(k.target(), "FAILED", null, k.error()));
+                            } else {
+                                usable.add(k);
+                            }
+                        }
+                        return takeCounters(c.supplierId(), usable).flatMap(counters -> Flux.fromIterable(usable)
+                                .parallel().runOn(Schedulers.parallel())
+                                .map(k -> code(c, supplier, command, k, counters.get(k.target().deviceId()), now,
+                                        codeExpiry))
+                                .sequential().collectList());
+                    })
+                    .flatMap(coded -> {
+                        done.addAll(coded);
+                        return customerNotices(c, supplier, targets, now)
+                                .flatMap(signed -> write(c, done, signed, now));
+                    });
+        });
+    }
+
+    private record Keyed(Target target, CodeKey key, String error) {}
+
+    private Keyed keyed(Supplier supplier, Target t) {
+        try {
+            Meter meter = new Meter(t.deviceId(), supplier.id(), Eui64.parse(t.eui64()), t.type(), t.wan(),
+                    t.publicKey(), t.customerId());
+            return new Keyed(t, meterKeys.forMeter(supplier, meter), null);
+        } catch (RuntimeException e) {
+            return new Keyed(t, null, "no usable key-agreement key: " + e.getMessage());
+        }
+    }
+
+    /** Takes each meter's next counter, locking the counter rows in one order; a full window leaves a meter out. */
+    private Mono<Map<UUID, Long>> takeCounters(UUID supplier, List<Keyed> keyed) {
+        if (keyed.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        String[] ids = keyed.stream().map(k -> k.target().deviceId().toString()).toArray(String[]::new);
+        return db.sql("""
+                        WITH locked AS (
+                          SELECT device_id FROM code_counter WHERE supplier_id = :s AND device_id = ANY(:ids::uuid[])
+                          ORDER BY device_id FOR UPDATE)
+                        UPDATE code_counter c SET next_counter = c.next_counter + 1 FROM locked
+                        WHERE c.supplier_id = :s AND c.device_id = locked.device_id
+                          AND c.next_counter <= c.highest_accepted + :window
+                        RETURNING c.device_id, c.next_counter - 1 AS counter
+                        """)
+                .bind("s", supplier).bind("ids", ids).bind("window", issuing.counterWindow())
+                .map(row -> Map.entry(row.get("device_id", UUID.class), row.get("counter", Long.class))).all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private Done code(Campaign c, Supplier supplier, MeterCommand command, Keyed k, Long counter, Instant now,
+            Instant expires) {
+        Target t = k.target();
+        if (counter == null) {
+            return new Done(t, "FAILED", null, "counter window exhausted: results of earlier codes are needed");
+        }
+        CommandCode code = CodeEncoder.encode(command, counter, k.key());
+        CodeRecord made = new CodeRecord(UUID.randomUUID(), supplier.id(), t.deviceId(), t.eui64(), t.customerId(),
+                command.type().commandName(), command.parameters(), null, code.digits(), code.blocks().size(), counter,
+                "campaign " + c.id() + ": " + c.reason(), CodeStatus.ISSUED, false, List.of(), c.createdBy(), null,
+                now, expires, null, null, null, null, null, now);
+        return new Done(t, "CODED", made.withEnvelope(envelopes.sign(supplier, made)), null);
+    }
+
+    /** A notice signed for one customer. Immutable. */
+    private record SignedNotice(UUID customerId, String envelope) {}
+
+    private Mono<List<SignedNotice>> customerNotices(Campaign c, Supplier supplier, List<Target> targets,
+            Instant now) {
+        if (!c.isNotice()) {
+            return Mono.just(List.of());
+        }
+        Map<UUID, Boolean> customers = new LinkedHashMap<>();
+        targets.stream().filter(Target::needsNotice).forEach(t -> customers.put(t.customerId(), true));
+        return Flux.fromIterable(customers.keySet()).parallel().runOn(Schedulers.parallel())
+                .map(customer -> new SignedNotice(customer, notices.sign(supplier, c.noticeId(), customer,
+                        c.startsAt(), c.endsAt(), c.title(), c.message(), now)))
+                .sequential().collectList();
+    }
+
+    private Mono<Void> write(Campaign c, List<Done> done, List<SignedNotice> signed, Instant now) {
+        List<CodeRecord> codes = done.stream().filter(d -> d.code() != null).map(Done::code).toList();
+        List<Outbox.Message> messages = new ArrayList<>(codes.size());
+        String title = c.title() != null ? c.title() : "New prices for your meter";
+        for (CodeRecord code : codes) {
+            String body = c.isNotice() ? c.message() + " Open Lifeline to enter the code that keeps your supply on."
+                    : c.message() != null ? c.message() : "A code with your new prices is ready. Open Lifeline to enter it.";
+            messages.add(CodeMessages.released(code, now, c.id(), title, body));
+        }
+        return insertCodes(c, codes, now)
+                .then(outbox.addAll(messages))
+                .then(insertNotices(c, signed, now))
+                .then(updateTargets(c, done, now))
+                .then(Mono.defer(() -> auditPage(c, done, now)))
+                .then(Mono.fromRunnable(() -> beforeCommit.run()));
+    }
+
+    private Mono<Void> insertCodes(Campaign c, List<CodeRecord> codes, Instant now) {
+        if (codes.isEmpty()) {
+            return Mono.empty();
+        }
+        CodeRecord first = codes.get(0);
+        int n = codes.size();
+        String[] ids = new String[n];
+        String[] devices = new String[n];
+        String[] customers = new String[n];
+        String[] digits = new String[n];
+        Long[] counters = new Long[n];
+        String[] signedEnvelopes = new String[n];
+        for (int i = 0; i < n; i++) {
+            CodeRecord code = codes.get(i);
+            ids[i] = code.id().toString();
+            devices[i] = code.deviceId().toString();
+            customers[i] = code.customerAccountId().toString();
+            digits[i] = code.digits();
+            counters[i] = code.counter();
+            signedEnvelopes[i] = code.envelope();
+        }
+        return db.sql("""
+                        INSERT INTO code (id, supplier_id, device_id, customer_account_id, command, parameters, digits,
+                          blocks, counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
+                          expires_at, envelope, updated_at)
+                        SELECT i::uuid, :s, d::uuid, cu::uuid, :command, :parameters::jsonb, g, :blocks, n, :reason, 'ISSUED',
+                          false, '[]'::jsonb, :by, :now, :expires, e, :now
+                        FROM unnest(:ids::text[], :devices::text[], :customers::text[], :digits::text[],
+                          :counters::bigint[], :envelopes::text[]) AS u(i, d, cu, g, n, e)
+                        """)
+                .bind("s", c.supplierId()).bind("command", first.command())
+                .bind("parameters", Json.of(jsonOf(first.parameters()))).bind("blocks", first.blocks())
+                .bind("reason", first.reason()).bind("by", c.createdBy()).bind("now", now)
+                .bind("expires", first.expiresAt()).bind("ids", ids).bind("devices", devices)
+                .bind("customers", customers).bind("digits", digits).bind("counters", counters)
+                .bind("envelopes", signedEnvelopes)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Stores each customer's notice once (another page may have got there first) and queues its message. */
+    private Mono<Void> insertNotices(Campaign c, List<SignedNotice> signed, Instant now) {
+        if (signed.isEmpty()) {
+            return Mono.empty();
+        }
+        Map<UUID, String> byCustomer = new HashMap<>();
+        signed.forEach(s -> byCustomer.put(s.customerId(), s.envelope()));
+        return db.sql("""
+                        INSERT INTO customer_notice (notice_id, supplier_id, customer_account_id, envelope, ends_at,
+                          created_at)
+                        SELECT :notice, :s, cu::uuid, e, :ends, :now
+                        FROM unnest(:customers::text[], :envelopes::text[]) AS u(cu, e)
+                        ON CONFLICT DO NOTHING
+                        RETURNING customer_account_id
+                        """)
+                .bind("notice", c.noticeId()).bind("s", c.supplierId()).bind("ends", c.endsAt()).bind("now", now)
+                .bind("customers", signed.stream().map(s -> s.customerId().toString()).toArray(String[]::new))
+                .bind("envelopes", signed.stream().map(SignedNotice::envelope).toArray(String[]::new))
+                .map(row -> row.get("customer_account_id", UUID.class)).all()
+                .map(customer -> new Outbox.Message(c.supplierId(), customer, Outbox.Kind.NOTICE, c.noticeId(), null,
+                        byCustomer.get(customer), c.title(), c.message(), true, c.id(), now,
+                        Outbox.expiry(now, c.endsAt(), CodeMessages.LONGEST_TTL)))
+                .collectList().flatMap(outbox::addAll);
+    }
+
+    private Mono<Void> updateTargets(Campaign c, List<Done> done, Instant now) {
+        int n = done.size();
+        String[] devices = new String[n];
+        String[] states = new String[n];
+        String[] codes = new String[n];
+        Boolean[] phones = new Boolean[n];
+        String[] errors = new String[n];
+        for (int i = 0; i < n; i++) {
+            Done d = done.get(i);
+            devices[i] = d.target().deviceId().toString();
+            states[i] = d.state();
+            codes[i] = d.code() == null ? null : d.code().id().toString();
+            phones[i] = d.target().hasPhone();
+            errors[i] = d.error();
+        }
+        return db.sql("""
+                        UPDATE campaign_target t SET state = u.state, code_id = u.code::uuid, has_phone = u.phone,
+                          error = u.error, done_at = CASE WHEN u.state = 'DCC_PENDING' THEN NULL ELSE :now END
+                        FROM unnest(:devices::text[], :states::text[], :codes::text[], :phones::boolean[],
+                          :errors::text[]) AS u(d, state, code, phone, error)
+                        WHERE t.campaign_id = :c AND t.device_id = u.d::uuid
+                        """)
+                .bind("c", c.id()).bind("now", now).bind("devices", devices).bind("states", states)
+                .bind("codes", codes).bind("phones", phones).bind("errors", errors)
+                .fetch().rowsUpdated().then();
+    }
+
+    private Mono<Void> auditPage(Campaign c, List<Done> done, Instant now) {
+        List<List<Object>> codes = new ArrayList<>();
+        long dccCount = 0;
+        long failed = 0;
+        for (Done d : done) {
+            if (d.code() != null) {
+                codes.add(List.of(d.code().id().toString(), d.code().meterId(), d.code().counter()));
+            } else if ("FAILED".equals(d.state())) {
+                failed++;
+            } else {
+                dccCount++;
+            }
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("command", c.command());
+        details.put("parameters", c.parameters());
+        details.put("codes", codes);
+        details.put("toDcc", dccCount);
+        details.put("failed", failed);
+        return audit.append(c.supplierId(), now, c.createdBy(), "campaign.codes.issued", "campaign:" + c.id(),
+                details);
+    }
+
+    /** Hands the campaign's WAN meters to the DCC adapter, a page at a time, marking them DCC_SENT. */
+    private Mono<Integer> toDcc(Campaign c) {
+        return tx.transactional(db.sql("""
+                                SELECT t.device_id, d.eui64 FROM campaign_target t
+                                JOIN device d ON d.supplier_id = t.supplier_id AND d.id = t.device_id
+                                WHERE t.campaign_id = :c AND t.state = 'DCC_PENDING'
+                                ORDER BY t.device_id LIMIT :n FOR UPDATE OF t SKIP LOCKED
+                                """)
+                        .bind("c", c.id()).bind("n", properties.pageSize())
+                        .map(row -> Map.entry(row.get("device_id", UUID.class), row.get("eui64", String.class)))
+                        .all().collectList()
+                        .flatMap(meters -> meters.isEmpty() ? Mono.just(0) : Mono.fromCallable(() -> {
+                            for (Map.Entry<UUID, String> m : meters) {
+                                dcc.submit(new DccAdapter.ServiceRequest(UUID.nameUUIDFromBytes((c.id() + "/"
+                                        + m.getKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                        c.supplierId(), m.getValue(), c.command(), c.parameters(), c.id()));
+                            }
+                            return meters.size();
+                        }).subscribeOn(Schedulers.boundedElastic())
+                                .flatMap(n -> db.sql("""
+                                                UPDATE campaign_target SET state = 'DCC_SENT', done_at = :now
+                                                WHERE campaign_id = :c AND device_id = ANY(:ids::uuid[])
+                                                """)
+                                        .bind("c", c.id()).bind("now", now())
+                                        .bind("ids", meters.stream().map(m -> m.getKey().toString())
+                                                .toArray(String[]::new))
+                                        .fetch().rowsUpdated().thenReturn(n))));
+    }
+
+    private String jsonOf(Map<String, String> parameters) {
+        try {
+            return json.writeValueAsString(parameters);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

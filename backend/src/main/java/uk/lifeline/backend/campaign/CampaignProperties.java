@@ -1,0 +1,17 @@
+package uk.lifeline.backend.campaign;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How campaigns run.
+ *
+ * @param pageSize meters claimed and coded in one transaction
+ * @param workers pages in flight at once on this instance (each holds one database connection)
+ * @param pollInterval how often an idle worker looks for work
+ * @param enabled whether this instance works on campaigns at all (an API-only instance may not)
+ */
+@ConfigurationProperties("lifeline.campaigns")
+public record CampaignProperties(@DefaultValue("500") int pageSize, @DefaultValue("2") int workers,
+        @DefaultValue("1s") Duration pollInterval, @DefaultValue("true") boolean enabled) {}
