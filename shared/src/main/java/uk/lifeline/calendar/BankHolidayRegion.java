@@ -2,7 +2,7 @@ package uk.lifeline.calendar;
 
 /**
  * The three bank-holiday divisions of the UK, as GOV.UK names them. A meter is configured with the one its premises
- * is in. Code = GOV.UK's division name; never change one.
+ * is in. Code = GOV.UK's division name; never change one. Immutable and thread-safe.
  */
 public enum BankHolidayRegion {
     ENGLAND_AND_WALES("england-and-wales"),

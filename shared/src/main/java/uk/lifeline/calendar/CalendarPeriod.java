@@ -6,7 +6,8 @@ import java.time.temporal.TemporalAdjusters;
 
 /**
  * A meter-local calendar period for a block tariff's consumption or a debt-recovery cap: a day, a week from
- * Monday (as meters' provision periods run), or a calendar month. Code = lower-case name; never rename.
+ * Monday (as meters' provision periods run), or a calendar month. Code = lower-case name; never rename. Immutable and
+ * thread-safe.
  */
 public enum CalendarPeriod {
     DAY, WEEK, MONTH;

@@ -15,7 +15,6 @@ import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.ParameterOutOfRangeException;
 import uk.lifeline.command.SetDebt;
 import uk.lifeline.command.SetFriendlyCreditPeriod;
-import uk.lifeline.command.UnitPrice;
 import uk.lifeline.prepay.Credit;
 import uk.lifeline.prepay.Debts;
 import uk.lifeline.prepay.MeterSettings;
@@ -44,7 +43,8 @@ final class MeterConfiguration {
                 "emergency-credit-limit", "emergency-credit-threshold", "low-credit-threshold",
                 "disablement-threshold", "maximum-meter-balance", "maximum-credit-threshold",
                 "suspend-debt-emergency", "suspend-debt-disabled", "time-debt-cap", "payment-debt-cap", "state");
-        MeterSettings defaults = MeterSettings.builder(new SingleRate(new UnitPrice(0), new UnitPrice(0))).build();
+        Tariff tariff = tariff(meter.section("tariff"));
+        MeterSettings defaults = MeterSettings.builder(tariff).build();
         NonDisablementCalendar calendar = NonDisablementCalendar.NONE;
         if (meter.has("friendly-credit")) {
             for (JsonSection slot : meter.sections("friendly-credit")) {
@@ -53,7 +53,7 @@ final class MeterConfiguration {
                 calendar = calendar.withSlot(command.slot(), FriendlyCreditSlot.of(command));
             }
         }
-        MeterSettings settings = MeterSettings.builder(tariff(meter.section("tariff")))
+        MeterSettings settings = MeterSettings.builder(tariff)
                 .defaultMode(meter.has("mode") ? meter.choice("mode", ChangeMode.Mode.class) : defaults.defaultMode())
                 .bankHolidays(BankHolidayRegion.fromDivision(meter.text("bank-holidays", "england-and-wales")))
                 .defaultFriendlyCredit(calendar)

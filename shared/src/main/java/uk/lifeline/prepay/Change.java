@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Why a meter's money or supply changed: the reason on every timeline entry. Code = lower-case name with dashes;
- * stable for the API, the app and the CLI; never rename one.
+ * stable for the API, the app and the CLI; never rename one. Immutable and thread-safe.
  */
 public enum Change {
     /** Energy used in a half hour, taken from credit. */

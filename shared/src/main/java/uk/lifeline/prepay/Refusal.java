@@ -2,7 +2,7 @@ package uk.lifeline.prepay;
 
 /**
  * Why a meter in this state refuses a command, a button press or an emergency-credit request. A refusal changes
- * nothing. Each has a stable code and advice in plain words; never rename a code.
+ * nothing. Each has a stable code and advice in plain words; never rename a code. Immutable and thread-safe.
  */
 public enum Refusal {
     /** A single top-up larger than the Maximum Credit Threshold. */
