@@ -49,6 +49,8 @@ class NoticeCampaignTest extends BackendTest {
 
     @BeforeAll
     void seed() {
+        // Sign-ins hash passwords: slow on a busy machine.
+        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         t = tenant("wx");
         other = tenant("wy");
         String key = Pem.encode(uk.lifeline.backend.demo.DemoMeterKeys.generate().getPublic());
