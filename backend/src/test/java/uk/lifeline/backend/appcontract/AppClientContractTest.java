@@ -1,0 +1,86 @@
+package uk.lifeline.backend.appcontract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.lifeline.app.account.Session;
+import uk.lifeline.app.core.AppCore;
+import uk.lifeline.app.delivery.HttpStatusException;
+import uk.lifeline.app.delivery.Inbox;
+import uk.lifeline.app.delivery.LifelineClient;
+import uk.lifeline.app.delivery.ResultSender;
+import uk.lifeline.app.entry.EntryOutcome;
+import uk.lifeline.app.testing.MemoryStores;
+import uk.lifeline.app.trust.SignedCode;
+import uk.lifeline.app.wallet.CodeStatus;
+import uk.lifeline.app.words.PlainWords;
+import uk.lifeline.app.words.When;
+import uk.lifeline.backend.issuing.CodeView;
+import uk.lifeline.backend.testing.BackendTest;
+import uk.lifeline.backend.testing.Tenant;
+
+/**
+ * The customer app's own network client and core (app/core), not a copy of them, against the running backend:
+ * activation, sync with envelope verification against the real JWK set, and a result (docs/app-protocol.md).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AppClientContractTest extends BackendTest {
+
+    private Tenant t;
+
+    @BeforeAll
+    void tenant() {
+        t = tenant("appc");
+    }
+
+    @Test
+    void theAppActivatesSyncsAVerifiedCodeAndReportsWhatTheMeterShowed() throws Exception {
+        String activationCode = (String) post(t.token("agent"), "/api/v1/customers/" + t.customer1
+                + "/activation-codes", Map.of()).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody().get("activationCode");
+        Session session = new LifelineClient(server(), () -> null).activate(activationCode, "contract test",
+                Clock.systemUTC());
+        assertThat(session.customerId()).isEqualTo(t.customer1.toString());
+        assertThat(session.supplier()).isEqualTo(t.code);
+
+        CodeView issued = issue(t.token("agent"), t.meter1, "top-up", Map.of("amount", "2.00"))
+                .expectStatus().isCreated().expectBody(CodeView.class).returnResult().getResponseBody();
+        MemoryStores phone = new MemoryStores();
+        AppCore app = new AppCore(session, phone, phone, phone, phone, Clock.systemUTC());
+
+        Inbox.Report report = app.sync();
+
+        assertThat(report.refused()).isZero();
+        SignedCode code = report.added().stream().filter(c -> c.id().equals(issued.id().toString())).findFirst()
+                .orElseThrow();
+        assertThat(code.counter()).isEqualTo(issued.counter());
+        assertThat(code.meterId()).isEqualTo(t.meter1);
+        assertThat(PlainWords.describe(code.command(), When.at(java.time.Instant.now()))).isEqualTo("adds £2.00 credit");
+        assertThat(app.sync().added()).isEmpty();
+
+        app.wallet().recordOutcome(code.id(), EntryOutcome.ACCEPTED);
+        assertThat(app.results().send()).isEqualTo(new ResultSender.Round(1, 0, 0));
+
+        CodeView after = get(t.token("agent"), "/api/v1/codes/" + issued.id()).expectStatus().isOk()
+                .expectBody(CodeView.class).returnResult().getResponseBody();
+        assertThat(after.status().name()).isEqualTo("ACCEPTED");
+        assertThat(app.wallet().find(code.id()).orElseThrow().status()).isEqualTo(CodeStatus.ACCEPTED);
+    }
+
+    @Test
+    void aMistypedOrUnknownActivationCodeLinksNothing() {
+        LifelineClient client = new LifelineClient(server(), () -> null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.activate("123456789017", "p",
+                Clock.systemUTC())).isInstanceOfSatisfying(HttpStatusException.class,
+                        e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    private String server() {
+        return "http://localhost:" + port;
+    }
+}
