@@ -20,7 +20,7 @@ import uk.lifeline.command.Setting;
 
 /**
  * What a meter remembers between code entries: the highest counter it accepted, its cache of recently accepted
- * counters (in the order accepted), per setting the newest counter accepted and the newest that set it, the
+ * counters (ascending), per setting the newest counter accepted and the newest that set it, the
  * bad-MAC count and lockout, and a chained code entered part-way. Immutable; the decoder replaces it on each entry.
  *
  * @param newestAccepted per setting, the highest counter of any accepted code that wrote it

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,25 +28,61 @@ import uk.lifeline.meter.MeterCodeState.PendingCode;
  * 20-digit block at a time, as a keypad does, and answers with the command, a request for the next block, or a
  * typed {@link Rejection}. The checks run in the order docs/command-codes.md ("Meter-side checks") gives.
  *
- * <p>Holds the device's {@link CodeKey} (the ECDH secret, agreed once when the decoder is built) and the
- * {@link MeterCodeState}. Not thread-safe as a keypad is not: entries are serialised by synchronisation.
+ * <p>Holds the device's {@link CodeKey} (the ECDH secret, agreed once when the decoder is built) and the meter's
+ * code state in fixed-size primitive fields, as a meter's memory would: the counter cache is a sorted array, the
+ * per-setting counters are indexed by setting. {@link #state()} gives an immutable {@link MeterCodeState}
+ * snapshot to save. Mutable; entries are serialised by synchronisation, as a keypad serialises them.
  */
 public final class ReferenceMeterDecoder {
+
+    private static final Setting[] SETTINGS = Setting.values();
 
     private final CodeKey key;
     private final DecoderSettings settings;
     private final Clock clock;
-    private MeterCodeState state;
+
+    private long highest;
+    private final long[] cache; // ascending; the first `cached` entries are in use
+    private int cached;
+    private final long[] newestAccepted = new long[SETTINGS.length];
+    private final long[] newestSet = new long[SETTINGS.length];
+    private int failures;
+    private int lockouts;
+    private Instant lockedUntil;
+    private PendingCode pending;
 
     public ReferenceMeterDecoder(CodeKey key, DecoderSettings settings, MeterCodeState state, Clock clock) {
         this.key = key;
         this.settings = settings;
-        this.state = state;
         this.clock = clock;
+        this.highest = state.highestCounter();
+        long[] remembered = new long[state.acceptedCounters().size()];
+        for (int i = 0; i < remembered.length; i++) {
+            remembered[i] = state.acceptedCounters().get(i);
+        }
+        Arrays.sort(remembered);
+        // A cache saved under a larger setting keeps its newest counters.
+        this.cached = Math.min(remembered.length, settings.counterCacheSize());
+        this.cache = new long[settings.counterCacheSize()];
+        System.arraycopy(remembered, remembered.length - cached, cache, 0, cached);
+        for (Setting setting : SETTINGS) {
+            newestAccepted[setting.ordinal()] = MeterCodeState.newest(state.newestAccepted(), setting);
+            newestSet[setting.ordinal()] = MeterCodeState.newest(state.newestSet(), setting);
+        }
+        this.failures = state.failures();
+        this.lockouts = state.lockouts();
+        this.lockedUntil = state.lockedUntil();
+        this.pending = state.pending();
     }
 
+    /** An immutable snapshot of everything the meter remembers, counter cache in ascending order. */
     public synchronized MeterCodeState state() {
-        return state;
+        List<Long> counters = new ArrayList<>(cached);
+        for (int i = 0; i < cached; i++) {
+            counters.add(cache[i]);
+        }
+        return new MeterCodeState(highest, counters, toMap(newestAccepted), toMap(newestSet), failures, lockouts,
+                lockedUntil, pending);
     }
 
     /**
@@ -53,7 +90,7 @@ public final class ReferenceMeterDecoder {
      * the last answer, stopping at the first refusal.
      */
     public synchronized EntryResult enterCode(String digits) {
-        String clean = digits.replaceAll("[\\s-]", "");
+        String clean = withoutSeparators(digits);
         if (clean.isEmpty() || clean.length() % Ptut.BLOCK_DIGITS != 0) {
             return new Rejected(Rejection.TYPO, "a code is 20, 40 or 60 digits; got " + clean.length());
         }
@@ -71,13 +108,13 @@ public final class ReferenceMeterDecoder {
     public synchronized EntryResult enterBlock(String digits) {
         Instant now = clock.instant();
         // 1. A locked keypad takes nothing.
-        if (now.isBefore(state.lockedUntil())) {
+        if (now.isBefore(lockedUntil)) {
             return new Rejected(Rejection.LOCKED_OUT,
-                    "locked for " + Duration.between(now, state.lockedUntil()).getSeconds() + " more seconds");
+                    "locked for " + Duration.between(now, lockedUntil).getSeconds() + " more seconds");
         }
         // 2. Typing errors: length, characters, check digit. Never counted towards lockout.
-        String block = digits.replaceAll("[\\s-]", "");
-        if (block.length() != Ptut.BLOCK_DIGITS || !block.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        String block = withoutSeparators(digits);
+        if (block.length() != Ptut.BLOCK_DIGITS || !allDigits(block)) {
             return new Rejected(Rejection.TYPO, "a block is 20 digits; got " + block.length() + " characters");
         }
         if (!GbcsCheckDigit.isValid(block)) {
@@ -106,14 +143,12 @@ public final class ReferenceMeterDecoder {
     // 4a. The first block of a chained code abandons any code entered part-way and starts a new one. Nothing is
     // judged yet: without the MAC the meter cannot tell whose code this is.
     private EntryResult startChain(CommandType type, long ptut, Instant now) {
-        state = with(state.failures(), state.lockouts(), state.lockedUntil(),
-                new PendingCode(type.subclass(), CodeLayout.counterBits(ptut), Collections.singletonList(ptut), now));
+        pending = new PendingCode(type.subclass(), CodeLayout.counterBits(ptut), Collections.singletonList(ptut), now);
         return new AwaitingBlock(1, type.blocks());
     }
 
     // 4b. A later block must follow the blocks before it, of the same code, in time.
     private EntryResult continueChain(CommandType type, int index, long ptut, Instant now) {
-        PendingCode pending = state.pending();
         if (pending == null || now.isAfter(pending.lastBlockAt().plus(settings.blockEntryTimeout()))) {
             return new Rejected(Rejection.BLOCK_OUT_OF_ORDER, "block " + (index + 1) + " of " + type.blocks()
                     + " but no code is being entered: start from block 1");
@@ -129,8 +164,7 @@ public final class ReferenceMeterDecoder {
         List<Long> ptuts = new ArrayList<>(pending.ptuts());
         ptuts.add(ptut);
         if (ptuts.size() < type.blocks()) {
-            state = with(state.failures(), state.lockouts(), state.lockedUntil(),
-                    new PendingCode(pending.subclass(), pending.counterBits(), ptuts, now));
+            pending = new PendingCode(pending.subclass(), pending.counterBits(), ptuts, now);
             return new AwaitingBlock(ptuts.size(), type.blocks());
         }
         long[] all = new long[ptuts.size()];
@@ -144,25 +178,24 @@ public final class ReferenceMeterDecoder {
     // the answer, a chained code entered part-way is finished with.
     private EntryResult finish(long[] ptuts, Instant now) {
         CommandType type = CommandType.ofSubclass(CodeLayout.subclass(ptuts[0]));
-        long counter = rebuildCounter(CodeLayout.counterBits(ptuts[0]), state.highestCounter());
-        state = with(state.failures(), state.lockouts(), state.lockedUntil(), null);
+        long counter = rebuildCounter(CodeLayout.counterBits(ptuts[0]), highest);
+        pending = null;
         // Outside the counter range no MAC is computed, so these answers tell nobody anything about the key.
         if (counter < 1) {
             return new Rejected(Rejection.OUT_OF_WINDOW, "the counter bits rebuild to " + counter
-                    + ": more than 512 ahead of the newest accepted (" + state.highestCounter() + ")");
+                    + ": more than 512 ahead of the newest accepted (" + highest + ")");
         }
         if (counter > CodeEncoder.MAX_COUNTER) {
             return new Rejected(Rejection.COUNTER_TOO_OLD, "the counter bits rebuild past " + CodeEncoder.MAX_COUNTER
-                    + ": more than 511 behind the newest accepted (" + state.highestCounter() + ")");
+                    + ": more than 511 behind the newest accepted (" + highest + ")");
         }
         if (!CodeLayout.macMatches(key, counter, ptuts)) {
             return tooOldOrForged(counter, ptuts, now);
         }
-        List<Long> cache = state.acceptedCounters();
-        if (cache.contains(counter)) {
+        if (Arrays.binarySearch(cache, 0, cached, counter) >= 0) {
             return new Rejected(Rejection.DUPLICATE, "counter " + counter + " has already been accepted");
         }
-        if (cache.size() >= settings.counterCacheSize() && counter <= Collections.min(cache)) {
+        if (cached >= cache.length && counter <= cache[0]) {
             return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + counter
                     + " is older than every counter the meter remembers");
         }
@@ -192,7 +225,7 @@ public final class ReferenceMeterDecoder {
         long older = counter - (1L << CodeLayout.COUNTER_BITS);
         if (older >= 1 && CodeLayout.macMatches(key, older, ptuts)) {
             return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + older
-                    + " is more than 511 below the newest accepted (" + state.highestCounter() + ")");
+                    + " is more than 511 below the newest accepted (" + highest + ")");
         }
         return macFailure(now);
     }
@@ -203,10 +236,10 @@ public final class ReferenceMeterDecoder {
      * would undo it. Adjustments of one setting never supersede each other.
      */
     private Rejected supersededBy(MeterCommand command, long counter) {
-        long revert = MeterCodeState.newest(state.newestSet(), Setting.ALL);
+        long revert = newestSet[Setting.ALL.ordinal()];
         Setting setting = command.setting();
-        if (setting == Setting.ALL && counter < state.highestCounter()) {
-            return new Rejected(Rejection.COUNTER_TOO_OLD, "a newer code (counter " + state.highestCounter()
+        if (setting == Setting.ALL && counter < highest) {
+            return new Rejected(Rejection.COUNTER_TOO_OLD, "a newer code (counter " + highest
                     + ") has been entered since this revert to default was made");
         }
         if (counter < revert) {
@@ -214,7 +247,7 @@ public final class ReferenceMeterDecoder {
                     + ") after this code was made");
         }
         boolean sets = command.type().effect() == CommandType.Effect.SETS;
-        long newer = MeterCodeState.newest(sets ? state.newestAccepted() : state.newestSet(), setting);
+        long newer = (sets ? newestAccepted : newestSet)[setting.ordinal()];
         if (counter < newer) {
             return new Rejected(Rejection.COUNTER_TOO_OLD, "a newer code (counter " + newer + ") "
                     + (sets ? "for the same setting" : "has set this amount") + " since this code was made");
@@ -223,40 +256,36 @@ public final class ReferenceMeterDecoder {
     }
 
     private Rejected macFailure(Instant now) {
-        int failures = state.failures() + 1;
+        failures++;
         if (failures < settings.failuresBeforeLockout()) {
-            state = with(failures, state.lockouts(), state.lockedUntil(), null);
             return new Rejected(Rejection.BAD_MAC, "not for this meter, or not from its supplier ("
                     + failures + " of " + settings.failuresBeforeLockout() + " before the keypad locks)");
         }
-        int lockouts = state.lockouts() + 1;
+        lockouts++;
+        failures = 0;
         Duration lock = settings.lockout(lockouts);
-        state = with(0, lockouts, now.plus(lock), null);
+        lockedUntil = now.plus(lock);
         return new Rejected(Rejection.BAD_MAC, "not for this meter, or not from its supplier; keypad locked for "
                 + lock.getSeconds() + " seconds");
     }
 
     private void accept(MeterCommand command, long counter) {
-        List<Long> cache = new ArrayList<>(state.acceptedCounters());
-        cache.add(counter);
-        while (cache.size() > settings.counterCacheSize()) {
-            cache.remove(Collections.min(cache));
+        // The cache is full only if the counter is above its smallest (checked before): that one makes room.
+        if (cached == cache.length) {
+            System.arraycopy(cache, 1, cache, 0, --cached);
         }
-        Map<Setting, Long> accepted = new EnumMap<>(Setting.class);
-        accepted.putAll(state.newestAccepted());
-        Map<Setting, Long> set = new EnumMap<>(Setting.class);
-        set.putAll(state.newestSet());
-        accepted.merge(command.setting(), counter, Math::max);
+        int at = -Arrays.binarySearch(cache, 0, cached, counter) - 1;
+        System.arraycopy(cache, at, cache, at + 1, cached - at);
+        cache[at] = counter;
+        cached++;
+        highest = Math.max(highest, counter);
+        int setting = command.setting().ordinal();
+        newestAccepted[setting] = Math.max(newestAccepted[setting], counter);
         if (command.type().effect() == CommandType.Effect.SETS) {
-            set.merge(command.setting(), counter, Math::max);
+            newestSet[setting] = Math.max(newestSet[setting], counter);
         }
-        state = new MeterCodeState(Math.max(counter, state.highestCounter()), cache, accepted, set, 0, 0,
-                state.lockedUntil(), null);
-    }
-
-    private MeterCodeState with(int failures, int lockouts, Instant lockedUntil, PendingCode pending) {
-        return new MeterCodeState(state.highestCounter(), state.acceptedCounters(), state.newestAccepted(),
-                state.newestSet(), failures, lockouts, lockedUntil, pending);
+        failures = 0;
+        lockouts = 0;
     }
 
     /**
@@ -266,5 +295,36 @@ public final class ReferenceMeterDecoder {
     public static long rebuildCounter(int counterBits, long highestAccepted) {
         long windowStart = highestAccepted - 511;
         return windowStart + Math.floorMod(counterBits - windowStart, 1L << CodeLayout.COUNTER_BITS);
+    }
+
+    private static Map<Setting, Long> toMap(long[] counters) {
+        Map<Setting, Long> map = new EnumMap<>(Setting.class);
+        for (Setting setting : SETTINGS) {
+            if (counters[setting.ordinal()] != 0) {
+                map.put(setting, counters[setting.ordinal()]);
+            }
+        }
+        return map;
+    }
+
+    /** The input without spaces, tabs or dashes: how people write codes down. */
+    private static String withoutSeparators(String digits) {
+        StringBuilder out = new StringBuilder(digits.length());
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c != '-' && !Character.isWhitespace(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

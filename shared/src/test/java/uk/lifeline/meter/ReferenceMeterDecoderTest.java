@@ -184,7 +184,7 @@ class ReferenceMeterDecoderTest {
             assertThat(meter.enterCode(code("top-up amount=5", 5).digits())).isInstanceOf(Accepted.class);
             assertThat(meter.enterCode(code("top-up amount=3", 3).digits())).isInstanceOf(Accepted.class);
             assertThat(meter.state().highestCounter()).isEqualTo(5);
-            assertThat(meter.state().acceptedCounters()).containsExactly(5L, 3L);
+            assertThat(meter.state().acceptedCounters()).containsExactly(3L, 5L);
         }
 
         @Test
