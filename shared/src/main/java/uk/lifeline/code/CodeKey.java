@@ -16,9 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The shared secret Z comes from one static ECDH agreement on P-256: the supplier's prepayment top-up
  * key-agreement private key with the device's key-agreement public key, or (on the meter) the device's private
- * key with the supplier's public key. The agreement is the costly step (about a millisecond, against about a microsecond for a MAC), so a
- * {@code CodeKey} is made once per supplier-meter pair and kept: the backend caches it per device, the reference
- * meter holds it for as long as it runs. Everything after it is per code: the GBCS KDF gives a fresh AES-128 key
+ * key with the supplier's public key. The agreement is the costly step (about a millisecond, against about a
+ * microsecond for a MAC), so a {@code CodeKey} is made once per supplier-meter pair and kept: the backend caches
+ * it per device, the reference meter holds it for as long as it runs. Everything after it is per code: the GBCS KDF gives a fresh AES-128 key
  * for each originator counter, and the MAC is the last four bytes of the AES-GCM tag over the code's
  * associated data, with empty plaintext.
  */
