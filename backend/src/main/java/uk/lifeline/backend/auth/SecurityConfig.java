@@ -73,6 +73,9 @@ public class SecurityConfig {
                 .hasAnyRole(names(CUSTOMER, AGENT, SUPERVISOR, OPS, ADMIN))
                 .pathMatchers(HttpMethod.GET, "/api/v1/me/codes").hasRole(CUSTOMER.name())
                 .pathMatchers(HttpMethod.GET, "/api/v1/audit/verify").hasAnyRole(names(SUPERVISOR, OPS, ADMIN))
+                // The consoles (issue 7): static pages need no token; the supervisors' approvals queue.
+                .pathMatchers(HttpMethod.GET, "/", "/index.html", "/console/**").permitAll()
+                .pathMatchers(HttpMethod.GET, "/api/v1/console/pending-codes").hasRole(SUPERVISOR.name())
                 // Delivery and campaigns (issue 5).
                 .pathMatchers(HttpMethod.POST, "/api/v1/activations").permitAll()
                 .pathMatchers(HttpMethod.POST, "/api/v1/customers/*/activation-codes")

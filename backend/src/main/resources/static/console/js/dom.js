@@ -1,0 +1,139 @@
+// Small DOM helpers shared by the consoles: building elements without innerHTML (so nothing the API returns is
+// ever parsed as HTML), formatting money, prices and times, status badges, and an aria-live announcer.
+
+/** h('p', {class: 'hint'}, 'text', child...): attributes starting with 'on' become listeners. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (name.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(name.slice(2).toLowerCase(), value);
+    } else if (name === 'dataset') {
+      Object.assign(el.dataset, value);
+    } else if (value === true) {
+      el.setAttribute(name, '');
+    } else {
+      el.setAttribute(name, String(value));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) {
+      continue;
+    }
+    if (Array.isArray(child)) {
+      append(el, child);
+    } else {
+      el.append(child instanceof Node ? child : String(child));
+    }
+  }
+}
+
+export function clear(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+
+/** 1234 -> '£12.34'. */
+export function money(pence) {
+  return pence === undefined || pence === null ? '–' : pounds.format(pence / 100);
+}
+
+/** A stored price (thousandths of a penny) -> '24.862p'. */
+export function price(thousandths) {
+  if (thousandths === undefined || thousandths === null) {
+    return '–';
+  }
+  const value = typeof thousandths === 'object' ? thousandths.thousandthsOfPenny : thousandths;
+  return `${(value / 1000).toFixed(3)}p`;
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London',
+});
+const timeOnly = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/London',
+});
+
+/** An ISO instant in UK time, e.g. '23 Nov 2026, 02:15'. */
+export function when(iso) {
+  return iso ? dateTime.format(new Date(iso)) : '–';
+}
+
+export function clock(date) {
+  return timeOnly.format(date);
+}
+
+/** A status in words, coloured by kind: the word carries the meaning. */
+export function badge(status, prefix = 's') {
+  const words = String(status || '').replace(/_/g, ' ').toLowerCase();
+  return h('span', { class: `badge ${prefix}-${status}` }, words);
+}
+
+const WAN_WORDS = {
+  NO_WAN: 'no WAN: codes by phone',
+  INSTALL_AND_LEAVE: 'install and leave: no WAN yet',
+  PARTIAL_INSTALL: 'partial install: no WAN',
+  COMMISSIONED_WAN: 'WAN working',
+};
+
+export function wanBadge(state) {
+  return h('span', { class: `badge wan-${state}` }, WAN_WORDS[state] || String(state || 'unknown').toLowerCase());
+}
+
+let announcer;
+
+/** Says something to screen-reader users without moving focus. */
+export function announce(text) {
+  if (!announcer) {
+    announcer = h('div', { class: 'visually-hidden', 'aria-live': 'polite', role: 'status' });
+    document.body.append(announcer);
+  }
+  announcer.textContent = '';
+  setTimeout(() => {
+    announcer.textContent = text;
+  }, 50);
+}
+
+/** Parameters as 'amount 20.00, register time-based-1'. */
+export function parameterText(parameters) {
+  const entries = Object.entries(parameters || {});
+  return entries.length ? entries.map(([k, v]) => `${k} ${v}`).join(', ') : 'no parameters';
+}
+
+/**
+ * Runs `task` every `ms` while the page is visible, one run at a time (first run now unless `now` is false).
+ * Returns {stop}.
+ */
+export function repeat(task, ms, { now = true } = {}) {
+  let timer = null;
+  let stopped = false;
+  const run = async () => {
+    if (!document.hidden) {
+      await task();
+    }
+    if (!stopped) {
+      timer = setTimeout(run, ms);
+    }
+  };
+  if (now) {
+    run();
+  } else {
+    timer = setTimeout(run, ms);
+  }
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

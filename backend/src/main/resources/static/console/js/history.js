@@ -1,0 +1,91 @@
+// A meter's codes, newest first, with their live status: polled every few seconds while the page is visible,
+// announcing changes. Released codes link to the read-out view; outstanding ones can be cancelled.
+import { api } from './api.js';
+import { announce, badge, clear, clock, h, parameterText, repeat, when } from './dom.js';
+import { askReason } from './dialog.js';
+
+const CANCELLABLE = ['ISSUED', 'PENDING_APPROVAL', 'DELIVERED'];
+const EVERY_MS = 5000;
+
+export function historyView(container, meterId, { readoutUrl }) {
+  const body = h('tbody');
+  const status = h('p', { class: 'muted', id: 'history-status' }, 'Loading…');
+  const error = h('div', { role: 'alert' });
+  clear(container,
+      h('h3', { id: 'history-heading' }, 'Codes for this meter'),
+      error,
+      h('div', { class: 'table-wrap' }, h('table', { id: 'history', 'aria-labelledby': 'history-heading' },
+          h('thead', {}, h('tr', {}, ['Issued', 'Command', 'Status', 'Counter', 'Actions']
+              .map((t) => h('th', { scope: 'col' }, t)))),
+          body)),
+      status);
+  const seen = new Map();
+
+  async function refresh() {
+    try {
+      const { data } = await api('GET', `/api/v1/meters/${encodeURIComponent(meterId)}/codes?page=0&size=20`);
+      clear(error);
+      draw(data);
+      status.textContent = `${data.totalItems} codes in all; showing the newest ${data.items.length}. `
+          + `Status updated ${clock(new Date())}, every ${EVERY_MS / 1000} seconds.`;
+    } catch (e) {
+      clear(error, h('p', { class: 'alert' }, `Could not load the codes: ${e.message}`));
+    }
+  }
+
+  function draw(page) {
+    const changes = [];
+    clear(body, ...page.items.map((code) => {
+      const before = seen.get(code.id);
+      if (before && before !== code.status) {
+        changes.push(`Code with counter ${code.counter} is now ${code.status.replace(/_/g, ' ').toLowerCase()}`);
+      }
+      seen.set(code.id, code.status);
+      return row(code);
+    }));
+    if (!page.items.length) {
+      body.append(h('tr', {}, h('td', { colspan: 5 }, 'No codes yet.')));
+    }
+    if (changes.length) {
+      announce(changes.join('. '));
+    }
+  }
+
+  function row(code) {
+    const note = code.resultReason || code.cancelReason;
+    const actions = [];
+    if (code.digits) {
+      actions.push(h('a', { class: 'button small secondary', href: readoutUrl(code),
+        'aria-label': `Read out the code with counter ${code.counter}` }, 'Read out'));
+    }
+    if (CANCELLABLE.includes(code.status)) {
+      const cancel = h('button', { type: 'button', class: 'button small danger',
+        'aria-label': `Cancel the code with counter ${code.counter}` }, 'Cancel');
+      cancel.addEventListener('click', () => cancelCode(code));
+      actions.push(cancel);
+    }
+    return h('tr', { dataset: { code: code.id, status: code.status } },
+        h('td', {}, when(code.issuedAt)),
+        h('td', {}, h('strong', {}, code.command), h('br'), h('span', { class: 'muted' }, parameterText(code.parameters))),
+        h('td', {}, badge(code.status), note ? h('br') : null, note ? h('span', { class: 'muted' }, note) : null),
+        h('td', { class: 'num' }, String(code.counter)),
+        h('td', {}, h('div', { class: 'actions' }, actions)));
+  }
+
+  async function cancelCode(code) {
+    const done = await askReason({
+      title: `Cancel the ${code.command} code?`,
+      intro: `Counter ${code.counter}, ${parameterText(code.parameters)}. A cancelled code must not be read out; `
+          + 'if the customer has already typed it in, report the result instead.',
+      label: 'Why cancel it', confirm: 'Cancel the code',
+      send: (reason) => api('POST', `/api/v1/codes/${code.id}/cancel`, { body: { reason } }),
+    });
+    if (done) {
+      announce('The code is cancelled');
+      refresh();
+    }
+  }
+
+  const poll = repeat(refresh, EVERY_MS);
+  return { refresh, stop: () => poll.stop() };
+}

@@ -1,0 +1,74 @@
+// The sign-in page: trades a username and password for an access token (POST /api/v1/auth/token), keeps it in
+// sessionStorage and opens the console for the user's role, or the page they were sent here from.
+import { api, homeFor, session } from './api.js';
+import { h } from './dom.js';
+import { clearErrors, showErrors, showProblem } from './forms.js';
+
+const WHY = {
+  expired: ['Your session has ended', 'Sign in again to carry on.'],
+  signedout: ['You have signed out', 'The console has forgotten your session on this tab.'],
+  signin: ['Sign in first', 'The console needs you to sign in.'],
+  role: ['This console is for staff', 'Customers use the Lifeline app.'],
+};
+
+const params = new URLSearchParams(location.search);
+const why = WHY[params.get('why')];
+if (why) {
+  document.getElementById('notice').append(h('div', { class: 'alert info', role: 'status' },
+      h('h2', {}, why[0]), h('p', {}, why[1])));
+}
+
+const PAGES_FOR = {
+  AGENT: ['agent', 'readout'], SUPERVISOR: ['agent', 'readout'], OPS: ['ops', 'campaign'], ADMIN: ['ops', 'campaign'],
+};
+
+/** The page to open after sign-in: the one asked for if it is a console page of this role, else the role's own. */
+function safeNext(next, role) {
+  const m = /^\/console\/([a-z]+)\.html([?#].*)?$/.exec(next || '');
+  return m && (PAGES_FOR[role] || []).includes(m[1]) ? next : homeFor(role);
+}
+
+const current = session.user();
+if (current && homeFor(current.role)) {
+  location.replace(safeNext(params.get('next'), current.role));
+}
+
+const form = document.getElementById('signin-form');
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors(form);
+  const username = form.username.value.trim();
+  const password = form.password.value;
+  const missing = [];
+  if (!username) {
+    missing.push({ field: 'username', message: 'Enter your username' });
+  }
+  if (!password) {
+    missing.push({ field: 'password', message: 'Enter your password' });
+  }
+  if (missing.length) {
+    showErrors(form, missing);
+    return;
+  }
+  const button = document.getElementById('signin-button');
+  button.disabled = true;
+  try {
+    const { data } = await api('POST', '/api/v1/auth/token', { body: { username, password }, auth: false });
+    session.save(data.access_token);
+    const user = session.user();
+    if (!homeFor(user.role)) {
+      session.clear();
+      showErrors(form, [], { title: 'This console is for staff', detail: 'Customers use the Lifeline app.' });
+      return;
+    }
+    location.assign(safeNext(params.get('next'), user.role));
+  } catch (e) {
+    if (e.code === 'invalid-credentials') {
+      showErrors(form, [{ field: 'password', message: 'Wrong username or password' }]);
+    } else {
+      showProblem(form, e);
+    }
+  } finally {
+    button.disabled = false;
+  }
+});

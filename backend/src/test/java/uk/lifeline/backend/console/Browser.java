@@ -1,0 +1,147 @@
+package uk.lifeline.backend.console;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium driven through Debian's chromedriver (never Selenium Manager, never a download),
+ * shared by a test class: page helpers, full-page screenshots under {@code target/screenshots}, and the
+ * accessibility checks the consoles must pass (labels, contrast, width). Not thread-safe.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of(System.getProperty("lifeline.test.dir", "target/test-data"))
+            .toAbsolutePath().getParent().resolve("screenshots");
+    static final Dimension DESKTOP = new Dimension(1280, 900);
+
+    final ChromeDriver driver;
+    private final String base;
+
+    private Browser(ChromeDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    static Browser open(int port) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--lang=en-GB", "--hide-scrollbars");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        return new Browser(driver, "http://localhost:" + port);
+    }
+
+    void go(String path) {
+        driver.get(base + path);
+    }
+
+    WebDriverWait waiting(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    WebElement visible(String css) {
+        return waiting(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    WebElement clickable(String css) {
+        return waiting(15).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+    }
+
+    void waitForText(String css, String text) {
+        waiting(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Forgets the session as sign-out does, and opens the sign-in page. */
+    void signedOut() {
+        go("/");
+        js("sessionStorage.clear(); localStorage.clear();");
+        go("/");
+        visible("#username");
+    }
+
+    void signIn(String username, String password) {
+        signedOut();
+        visible("#username").sendKeys(username);
+        visible("#password").sendKeys(password);
+        clickable("#signin-button").click();
+        visible("#sign-out");
+    }
+
+    void width(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** The whole page, not just the viewport, as target/screenshots/{name}.png. */
+    Path screenshot(String name) {
+        Dimension before = driver.manage().window().getSize();
+        long height = ((Number) js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)"))
+                .longValue();
+        long chrome = before.height - ((Number) js("return window.innerHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(before.width, (int) Math.min(6000, height + chrome)));
+        js("window.scrollTo(0, 0)");
+        try {
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    /** What the accessibility checks found wrong on the current page; empty when it passes. */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityProblems() {
+        return (List<String>) js(AccessibilityChecks.SCRIPT);
+    }
+
+    /** How far the page is wider than the viewport, in CSS pixels (0 when nothing sticks out). */
+    long overflow() {
+        return ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> storage() {
+        return (Map<String, Object>) js("return {session: Object.assign({}, sessionStorage),"
+                + " local: Object.assign({}, localStorage)};");
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
