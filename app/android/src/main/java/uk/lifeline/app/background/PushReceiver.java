@@ -41,10 +41,6 @@ public final class PushReceiver extends BroadcastReceiver {
             Log.w(TAG, "ignored a push message: " + e.getMessage());
             return;
         }
-        handOn(context, message);
-    }
-
-    static void handOn(Context context, PushMessage message) {
         if (PushMessage.SYNC.equals(message.kind())) {
             SyncScheduler.syncWhenOnline(context);
             return;
@@ -54,6 +50,14 @@ public final class PushReceiver extends BroadcastReceiver {
         if (core == null || graph.signedOut()) {
             return;
         }
-        graph.background().execute(() -> graph.announce(core.inbox().handle(message, Inbox.PUSH)));
+        // Verifying may fetch the supplier's keys: off the main thread, with the receiver kept alive meanwhile.
+        PendingResult pending = goAsync();
+        graph.background().execute(() -> {
+            try {
+                graph.announce(core.inbox().handle(message, Inbox.PUSH));
+            } finally {
+                pending.finish();
+            }
+        });
     }
 }

@@ -15,6 +15,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
 import org.robolectric.RobolectricTestRunner;
+import org.robolectric.annotation.Config;
 import org.robolectric.shadows.ShadowTextToSpeech;
 import uk.lifeline.app.R;
 import uk.lifeline.app.background.SyncScheduler;
@@ -143,6 +144,25 @@ public class EntryScreenTest extends ScreenTest {
         graph.core().sync();
         assertThat(graph.database().pending()).isEmpty();
         assertThat(backend.requests("POST", "/api/v1/codes/" + code.id() + "/result")).hasSize(2);
+    }
+
+    @Test
+    @Config(fontScale = 2.0f)
+    public void atTheLargestFontSizeTheDigitsGrowAndTalkBackReadsThemOneByOne() throws Exception {
+        WalletCode code = receive(new TopUp(2000), 1);
+        EntryActivity entry = open(EntryActivity.class, code);
+
+        // Android 14 scales font sizes non-linearly: at 200% 24sp words grow by half, 72sp digits (already huge) a little.
+        float density = entry.getResources().getDisplayMetrics().density;
+        assertThat(((TextView) entry.findViewById(R.id.group_label)).getTextSize())
+                .isGreaterThanOrEqualTo(24 * density * 1.5f);
+        TextView digits = entry.findViewById(R.id.digits);
+        assertThat(digits.getTextSize()).isGreaterThan(72 * density);
+        assertThat(digits.getMaxLines()).isEqualTo(1);
+        assertThat(digits.getContentDescription().toString()).matches("Type [0-9] [0-9] [0-9] [0-9]");
+        assertThat(digits.getAccessibilityLiveRegion()).isEqualTo(View.ACCESSIBILITY_LIVE_REGION_POLITE);
+        assertThat(entry.findViewById(R.id.next).getMinimumHeight())
+                .isGreaterThanOrEqualTo((int) (96 * entry.getResources().getDisplayMetrics().density));
     }
 
     private WalletCode receive(MeterCommand command, long counter) throws Exception {

@@ -55,8 +55,9 @@ public class WalletScreenTest extends ScreenTest {
     public void aCodePushedWhileAwayIsInTheWalletAndTheSyncJobIsScheduled() throws Exception {
         signIn();
         SyncScheduler.schedulePeriodic(app);
-        new PushReceiver().onReceive(app, new Intent("com.google.android.c2dm.intent.RECEIVE")
+        app.sendBroadcast(new Intent("com.google.android.c2dm.intent.RECEIVE").setClass(app, PushReceiver.class)
                 .putExtra("type", "code").putExtra("envelope", supplier.envelope(new TopUp(1500), 3)));
+        idle();
 
         WalletActivity wallet = open();
 

@@ -51,10 +51,10 @@ public final class EntryActivity extends Activity {
         readAloud = new ReadAloud(this);
         step = state == null ? 0 : state.getInt(STEP);
         reading = state != null && state.getBoolean(READING);
-        findViewById(R.id.next).setOnClickListener(v -> next());
-        findViewById(R.id.back).setOnClickListener(v -> move(entry.previous(), step - 1));
-        findViewById(R.id.read_aloud).setOnClickListener(v -> toggleReading());
-        findViewById(R.id.say_again).setOnClickListener(v -> readAloud.say(entry.spoken()));
+        onceLoaded(R.id.next, this::next);
+        onceLoaded(R.id.back, () -> move(entry.previous(), step - 1));
+        onceLoaded(R.id.read_aloud, this::toggleReading);
+        onceLoaded(R.id.say_again, () -> readAloud.say(entry.spoken()));
         load(getIntent().getStringExtra(Screens.CODE_ID));
     }
 
@@ -69,6 +69,15 @@ public final class EntryActivity extends Activity {
     protected void onDestroy() {
         readAloud.shutdown();
         super.onDestroy();
+    }
+
+    /** A button that does nothing until the code has been read from the phone's database. */
+    private void onceLoaded(int button, Runnable action) {
+        findViewById(button).setOnClickListener(v -> {
+            if (entry != null) {
+                action.run();
+            }
+        });
     }
 
     private void load(String id) {
