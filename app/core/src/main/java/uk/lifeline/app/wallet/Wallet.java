@@ -87,7 +87,7 @@ public final class Wallet {
         for (WalletCode code : store.all()) {
             if (code.needsEntry(clock.instant())) {
                 pending.add(code);
-            } else if (isOpen(code) && code.code().isExpired(clock.instant())) {
+            } else if (code.isOpen()) {
                 store.update(code.with(CodeStatus.EXPIRED, clock.instant()));
             }
         }
@@ -137,10 +137,5 @@ public final class Wallet {
 
     private void change(String id, CodeStatus status) {
         store.find(id).ifPresent(code -> store.update(code.with(status, clock.instant())));
-    }
-
-    private static boolean isOpen(WalletCode code) {
-        return code.status() == CodeStatus.NEW || code.status() == CodeStatus.ENTERING
-                || code.status() == CodeStatus.ENTERED || code.status() == CodeStatus.REJECTED;
     }
 }

@@ -37,9 +37,11 @@ public record WalletCode(SignedCode code, CodeStatus status, EntryOutcome outcom
 
     /** Still to be typed (or typed again, after a refusal worth retrying), and not expired at {@code now}. */
     public boolean needsEntry(Instant now) {
-        if (code.isExpired(now)) {
-            return false;
-        }
+        return isOpen() && !code.isExpired(now);
+    }
+
+    /** Still to be typed, or typed again after a refusal worth retrying, whether or not it has expired. */
+    public boolean isOpen() {
         switch (status) {
             case NEW:
             case ENTERING:

@@ -90,6 +90,17 @@ class WalletTest {
     }
 
     @Test
+    void aCodeAlreadyUsedStaysSoAfterItsExpiry() {
+        Wallet wallet = wallet();
+        String id = wallet.receive(supplier.envelope(new TopUp(2000), 1), "pull").code().id();
+        wallet.recordOutcome(id, EntryOutcome.DUPLICATE);
+        clock = Clock.offset(clock, Duration.ofDays(31));
+
+        assertThat(wallet().toEnter()).isEmpty();
+        assertThat(wallet().find(id).get().status()).isEqualTo(CodeStatus.REJECTED);
+    }
+
+    @Test
     void entryMovesThroughItsStatusesAndTheResultIsQueued() {
         Wallet wallet = wallet();
         String id = wallet.receive(supplier.envelope(new TopUp(2000), 1), "pull").code().id();
