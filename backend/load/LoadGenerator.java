@@ -1,7 +1,11 @@
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,15 +17,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Issues codes over HTTP with N concurrent clients against a running backend, and reports codes per second and
- * latency percentiles. Each client sends one request at a time (closed loop), to the bench meters 00BE... in
- * turn, each with a fresh Idempotency-Key. Run with the JDK's source launcher:
+ * Issues codes over HTTP with N concurrent clients against a running backend, and reports codes per second,
+ * latency percentiles, and where the machine's CPU went. Each client sends one request at a time (closed loop),
+ * to the bench meters 00BE... in turn, each with a fresh Idempotency-Key. Run with the JDK's source launcher:
  *
- * <pre>java backend/load/LoadGenerator.java URL USER PASSWORD CLIENTS METERS WARMUP_S MEASURE_S</pre>
+ * <pre>java backend/load/LoadGenerator.java URL USER PASSWORD CLIENTS METERS WARMUP_S MEASURE_S [BACKEND_PID PG_PID]</pre>
  *
- * Only talks to the URL it is given (loopback in backend/load/run.sh); stops by itself after the measured run.
+ * <p>Before the timed warm-up it issues one code to every bench meter, so each meter's key agreement (ECDH, once
+ * per meter and kept) is done before measuring. With the two process ids it also reports CPU milliseconds per
+ * code for the backend, PostgreSQL (the postmaster and its children) and this generator, and the load average:
+ * on a shared machine, CPU per code is the figure that does not depend on what else runs.
+ *
+ * <p>Only talks to the URL it is given (loopback in backend/load/run.sh); stops by itself after the measured run.
  */
 public final class LoadGenerator {
+
+    private static final String BODY =
+            "{\"command\":\"top-up\",\"parameters\":{\"amount\":\"1.00\"},\"reason\":\"load test\"}";
+    private static final long TICKS = 100; // USER_HZ: clock ticks per second in /proc
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -29,9 +42,27 @@ public final class LoadGenerator {
         int meters = Integer.parseInt(args[4]);
         long warmup = Long.parseLong(args[5]) * 1_000_000_000L;
         long measure = Long.parseLong(args[6]) * 1_000_000_000L;
+        long backendPid = args.length > 7 ? Long.parseLong(args[7]) : -1;
+        long postmasterPid = args.length > 8 ? Long.parseLong(args[8]) : -1;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String token = signIn(http, base, args[1], args[2]);
+
+        long warmStart = System.nanoTime();
+        AtomicLong warmNext = new AtomicLong();
+        AtomicLong warmErrors = new AtomicLong();
+        // LOAD_SKIP_METER_WARMUP=1 skips the pass, for a second run against a backend that has already had it.
+        long warmMeters = "1".equals(System.getenv("LOAD_SKIP_METER_WARMUP")) ? 0 : meters;
+        runClients(clients, () -> {
+            long i;
+            while ((i = warmNext.getAndIncrement()) < warmMeters) {
+                if (send(http, base, token, i % meters) != 201) {
+                    warmErrors.incrementAndGet();
+                }
+            }
+        });
+        System.out.printf(Locale.ROOT, "warm-up: one code to each of %d meters in %.1f s (%d errors), then %d s%n",
+                warmMeters, (System.nanoTime() - warmStart) / 1e9, warmErrors.get(), warmup / 1_000_000_000L);
 
         long start = System.nanoTime();
         long measureFrom = start + warmup;
@@ -39,34 +70,20 @@ public final class LoadGenerator {
         AtomicLong next = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         List<long[]> perClient = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
+        int[][] counts = new int[clients][1];
+        Runnable[] loops = new Runnable[clients];
         for (int c = 0; c < clients; c++) {
-            long[] latencies = new long[2_000_000 / clients];
+            long[] latencies = new long[4_000_000 / clients];
             perClient.add(latencies);
-            int[] count = new int[1];
-            Thread thread = new Thread(() -> {
+            int[] count = counts[c];
+            loops[c] = () -> {
                 while (true) {
                     long now = System.nanoTime();
                     if (now >= end) {
                         break;
                     }
-                    long i = next.getAndIncrement();
-                    String meter = String.format(Locale.ROOT, "00BE%012X", i % meters);
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/meters/" + meter + "/codes"))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .header("Idempotency-Key", UUID.randomUUID().toString())
-                            .timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"command\":\"top-up\",\"parameters\":{\"amount\":\"1.00\"},\"reason\":\"load test\"}"))
-                            .build();
                     long sent = System.nanoTime();
-                    int status;
-                    try {
-                        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                    } catch (Exception e) {
-                        status = -1;
-                    }
+                    int status = send(http, base, token, next.getAndIncrement() % meters);
                     long took = System.nanoTime() - sent;
                     if (sent >= measureFrom && sent < end) {
                         if (status == 201 && count[0] < latencies.length) {
@@ -76,33 +93,305 @@ public final class LoadGenerator {
                         }
                     }
                 }
-                latencies[latencies.length - 1] = -count[0] - 1; // how many were recorded
-            });
+            };
+        }
+        String ops = signIn(http, base, "olly.ops", args[2]);
+        long[] pool = new long[5]; // samples, sum acquired, max acquired, sum pending, max pending
+        long maxPool = gauge(http, base, ops, "r2dbc.pool.max.allocated");
+        Thread poolSampler = new Thread(() -> {
+            while (System.nanoTime() < end) {
+                if (System.nanoTime() >= measureFrom) {
+                    long acquired = gauge(http, base, ops, "r2dbc.pool.acquired");
+                    long pending = gauge(http, base, ops, "r2dbc.pool.pending");
+                    pool[0]++;
+                    pool[1] += acquired;
+                    pool[2] = Math.max(pool[2], acquired);
+                    pool[3] += pending;
+                    pool[4] = Math.max(pool[4], pending);
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        poolSampler.setDaemon(true);
+        poolSampler.start();
+        Thread sampler = new Thread(() -> {
+            try {
+                Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                return;
+            }
+            Usage before = Usage.take(backendPid, postmasterPid);
+            try {
+                Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                return;
+            }
+            Usage after = Usage.take(backendPid, postmasterPid);
+            Usage.last = new Usage[] {before, after};
+        });
+        sampler.start();
+        runClients(clients, loops);
+        sampler.join();
+
+        long total = 0;
+        for (int[] c : counts) {
+            total += c[0];
+        }
+        long[] all = new long[(int) total];
+        int at = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(perClient.get(c), 0, all, at, counts[c][0]);
+            at += counts[c][0];
+        }
+        Arrays.sort(all);
+        double seconds = measure / 1e9;
+        System.out.printf(Locale.ROOT, "backend: %d clients, %d meters, %.0f s measured: %d codes issued (201),"
+                + " %d errors%n", clients, meters, seconds, total, errors.get());
+        System.out.printf(Locale.ROOT, "backend: %.0f codes/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                total / seconds, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99),
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        if (pool[0] > 0) {
+            System.out.printf(Locale.ROOT, "r2dbc pool (max %d connections), %d samples: connections in use mean %.1f,"
+                    + " max %d; requests waiting for one mean %.1f, max %d%n", maxPool, pool[0],
+                    pool[1] / (double) pool[0], pool[2], pool[3] / (double) pool[0], pool[4]);
+        }
+        if (Usage.last != null) {
+            Usage b = Usage.last[0];
+            Usage a = Usage.last[1];
+            double n = Math.max(1, total);
+            double machine = (a.machineBusy - b.machineBusy) * 1000.0 / TICKS;
+            double backend = (a.backend - b.backend) * 1000.0 / TICKS;
+            double postgres = (a.postgres - b.postgres) * 1000.0 / TICKS;
+            double generator = (a.generatorNanos - b.generatorNanos) / 1e6;
+            double others = Math.max(0, machine - backend - postgres - generator);
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf(Locale.ROOT, "load average: %s at the start of the measured run, %s at its end%n",
+                    b.loadAverage, a.loadAverage);
+            System.out.printf(Locale.ROOT, "cpu: the %d cores were %.0f%% busy; of that: backend %.0f%%, postgres %.0f%%,"
+                            + " load generator %.0f%%, everything else %.0f%%%n", cores,
+                    100 * machine / (seconds * 1000 * cores), 100 * backend / (seconds * 1000 * cores),
+                    100 * postgres / (seconds * 1000 * cores), 100 * generator / (seconds * 1000 * cores),
+                    100 * others / (seconds * 1000 * cores));
+            System.out.printf(Locale.ROOT, "cpu per code: backend %.2f ms, postgres %.2f ms, load generator %.2f ms"
+                            + " (%d cores can give %.0f codes/s at %.2f ms per code)%n", backend / n, postgres / n,
+                    generator / n, cores, cores * 1000 / ((backend + postgres + generator) / n),
+                    (backend + postgres + generator) / n);
+        }
+        System.out.printf(Locale.ROOT, "RESULT codes_per_s=%.0f p50_ms=%.1f p99_ms=%.1f errors=%d%n",
+                total / seconds, pct(all, 0.50), pct(all, 0.99), errors.get());
+    }
+
+    private static void runClients(int clients, Runnable... loops) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(loops[loops.length == 1 ? 0 : c]);
             threads.add(thread);
             thread.start();
         }
         for (Thread thread : threads) {
             thread.join();
         }
-        long total = 0;
-        for (long[] l : perClient) {
-            total += -l[l.length - 1] - 1;
+    }
+
+    /**
+     * One keep-alive HTTP/1.1 connection per client thread, written and read by hand: the JDK's HttpClient costs
+     * about 1.5 ms of CPU per request, which on a 2-core machine is taken from the backend under test.
+     */
+    private static final class Connection {
+        private static final ThreadLocal<Connection> MINE = new ThreadLocal<>();
+        private final java.net.Socket socket;
+        private final java.io.BufferedInputStream in;
+        private final java.io.OutputStream out;
+
+        private Connection(URI base) throws IOException {
+            socket = new java.net.Socket(base.getHost(), base.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
+            out = new java.io.BufferedOutputStream(socket.getOutputStream(), 4_096);
         }
-        long[] all = new long[(int) total];
-        int at = 0;
-        for (long[] l : perClient) {
-            int n = (int) (-l[l.length - 1] - 1);
-            System.arraycopy(l, 0, all, at, n);
-            at += n;
+
+        static Connection get(URI base) throws IOException {
+            Connection c = MINE.get();
+            if (c == null) {
+                c = new Connection(base);
+                MINE.set(c);
+            }
+            return c;
         }
-        Arrays.sort(all);
-        double seconds = measure / 1e9;
-        System.out.printf(Locale.ROOT, "backend: %d clients, %.0f s measured: %d codes issued (201), %d errors%n",
-                clients, seconds, total, errors.get());
-        System.out.printf(Locale.ROOT, "backend: %.0f codes/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                total / seconds, pct(all, 0.50), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-        System.out.printf(Locale.ROOT, "RESULT codes_per_s=%.0f p50_ms=%.1f p99_ms=%.1f errors=%d%n",
-                total / seconds, pct(all, 0.50), pct(all, 0.99), errors.get());
+
+        static void drop() {
+            Connection c = MINE.get();
+            MINE.remove();
+            if (c != null) {
+                try {
+                    c.socket.close();
+                } catch (IOException ignored) {
+                    // already gone
+                }
+            }
+        }
+
+        /** Sends one request and reads the whole answer; returns the status. */
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String status = line();
+            if (status == null) {
+                throw new IOException("connection closed");
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String h = line(); h != null && !h.isEmpty(); h = line()) {
+                String lower = h.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                    skip(size);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                skip(length);
+            }
+            if (close) {
+                drop();
+            }
+            return code;
+        }
+
+        private void skip(long n) throws IOException {
+            while (n > 0) {
+                long skipped = in.skip(n);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new IOException("connection closed");
+                    }
+                    skipped = 1;
+                }
+                n -= skipped;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder(64);
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                if (c == '\n') {
+                    int len = b.length();
+                    return len > 0 && b.charAt(len - 1) == '\r' ? b.substring(0, len - 1) : b.toString();
+                }
+                b.append((char) c);
+            }
+            return b.length() == 0 ? null : b.toString();
+        }
+    }
+
+    private static int send(HttpClient http, String base, String token, long meter) {
+        URI uri = URI.create(base);
+        byte[] body = BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String head = "POST /api/v1/meters/" + String.format(Locale.ROOT, "00BE%012X", meter) + "/codes HTTP/1.1\r\n"
+                + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Accept: application/json\r\n"
+                + "Idempotency-Key: " + UUID.randomUUID() + "\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        byte[] headBytes = head.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, request, headBytes.length, body.length);
+        try {
+            return Connection.get(uri).exchange(request);
+        } catch (IOException | RuntimeException e) {
+            Connection.drop();
+            return -1;
+        }
+    }
+
+    /** CPU used so far, in clock ticks (the generator's own in nanoseconds), and the load average. */
+    private static final class Usage {
+        static volatile Usage[] last;
+
+        long machineBusy;
+        long backend;
+        long postgres;
+        long generatorNanos;
+        String loadAverage;
+
+        static Usage take(long backendPid, long postmasterPid) {
+            Usage u = new Usage();
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i < cpu.length; i++) {
+                    if (i != 4 && i != 5) { // all but idle and iowait
+                        busy += Long.parseLong(cpu[i]);
+                    }
+                }
+                u.machineBusy = busy;
+                String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+                u.loadAverage = load[0] + " " + load[1] + " " + load[2];
+                if (backendPid > 0) {
+                    u.backend = ticks(backendPid);
+                }
+                if (postmasterPid > 0) {
+                    u.postgres = ticks(postmasterPid);
+                    try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                        for (Path p : procs) {
+                            long[] stat = stat(Long.parseLong(p.getFileName().toString()));
+                            if (stat != null && stat[0] == postmasterPid) {
+                                u.postgres += stat[1];
+                            }
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                u.loadAverage = "unknown";
+            }
+            u.generatorNanos = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            return u;
+        }
+
+        private static long ticks(long pid) {
+            long[] stat = stat(pid);
+            return stat == null ? 0 : stat[1];
+        }
+
+        /** {parent pid, user + system ticks}, or null if the process is gone. */
+        private static long[] stat(long pid) {
+            try {
+                String text = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /** A gauge from the actuator's metrics endpoint, or -1. */
+    private static long gauge(HttpClient http, String base, String token, String name) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/" + name))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("\"value\":([0-9.E]+)").matcher(r.body());
+            return r.statusCode() == 200 && m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private static double pct(long[] sorted, double p) {

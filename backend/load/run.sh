@@ -1,49 +1,107 @@
 #!/usr/bin/env bash
 # Load test of durable, audited code issuing, with a pgbench single-row insert baseline on the same database.
-# Starts the backend (embedded PostgreSQL, fresh data folder, bench meters), issues top-ups with CLIENTS
-# concurrent HTTP clients for MEASURE seconds after WARMUP seconds, then runs pgbench with the same number of
-# clients inserting one row per transaction into the same database, and prints both and their ratio.
-# Everything talks to 127.0.0.1 only and stops by itself. Needs: a built backend
-# (./mvnw -q -DskipTests install) and pgbench (apt-get install -y postgresql-client).
 #
 #   backend/load/run.sh [CLIENTS=64] [MEASURE=30] [WARMUP=10]
+#
+# What it does, all on 127.0.0.1, stopping by itself:
+#  1. starts the built backend (backend/target/lifeline-backend.jar) on the embedded PostgreSQL in a fresh data
+#     folder (fsync=on, synchronous_commit=on: every code is on disk before its 201), with METERS no-WAN bench
+#     meters 00BE... (default 1,000: a call centre spreads its codes over many meters; with a handful of meters
+#     the per-meter counter row lock, held until commit, serialises the codes for each one);
+#  2. backend/load/LoadGenerator.java issues one 1.00 top-up to every bench meter (so each meter's key agreement
+#     is done and kept, as in steady running), then runs CLIENTS closed-loop HTTP clients as a supervisor for
+#     WARMUP then MEASURE seconds, each request with its own Idempotency-Key, meters in turn; it prints codes/s,
+#     p50/p90/p99 latency, the load average, and CPU milliseconds per code for the backend, PostgreSQL and itself;
+#  3. with PROFILE=1, takes thread dumps of the backend and samples pg_stat_activity during the measured run;
+#  4. counts the codes and audit entries written, then runs pgbench with CLIENTS clients, one single-row insert
+#     per transaction, on the same database for MEASURE seconds, and prints the ratio.
+#
+# The machine may be shared: the load average is printed with every figure, and "cpu per code" says what the
+# figure would be if the backend, PostgreSQL and the generator had both cores to themselves.
+#
+# Needs: a built backend (./mvnw -q -o -f shared/pom.xml install -DskipTests && ./mvnw -q -o -f backend/pom.xml
+# install -DskipTests) and pgbench and psql (apt-get install -y postgresql-client).
+# Environment: METERS (1000), LOAD_HTTP_PORT (18090), LOAD_PG_PORT (54391), PROFILE (0), KEEP (0: keep the data
+# folder, logs and dumps), JAVA_OPTS (extra JVM options for the backend), BACKEND_ARGS (extra --properties),
+# SKIP_PGBENCH (0).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS=${1:-64}
 MEASURE=${2:-30}
 WARMUP=${3:-10}
-METERS=2000
+METERS=${METERS:-1000}
 PORT=${LOAD_HTTP_PORT:-18090}
 PGPORT=${LOAD_PG_PORT:-54391}
 DATA=$(mktemp -d /tmp/lifeline-load.XXXXXX)
 JAR=backend/target/lifeline-backend.jar
 command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install -y postgresql-client" >&2; exit 1; }
-[ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -q -DskipTests install" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -q -o -f backend/pom.xml install -DskipTests" >&2; exit 1; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d lifeline -tAc "$1"; }
 
-java -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" --lifeline.database.embedded-port="$PGPORT" \
-  --lifeline.demo.bench-meters=$METERS --logging.level.root=WARN > "$DATA/backend.log" 2>&1 &
+echo "load average before start: $(loadavg)   ($(nproc) cores)"
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" \
+  --lifeline.database.embedded-port="$PGPORT" --lifeline.demo.bench-meters="$METERS" --logging.level.root=WARN \
+  ${BACKEND_ARGS:-} > "$DATA/backend.log" 2>&1 &
 BACKEND=$!
-trap 'kill $BACKEND 2>/dev/null; wait $BACKEND 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do
+cleanup() {
+  kill "$BACKEND" 2>/dev/null || true
+  wait "$BACKEND" 2>/dev/null || true
+  if [ "${KEEP:-0}" = 1 ]; then echo "kept: $DATA"; else rm -rf "$DATA"; fi
+}
+trap cleanup EXIT
+for _ in $(seq 1 180); do
   curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
+  kill -0 "$BACKEND" 2>/dev/null || break
   sleep 1
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { cat "$DATA/backend.log"; exit 1; }
+POSTMASTER=$(ps -o ppid= -p "$(sql "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")" | tr -d ' ')
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-echo "database: fsync=$(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d lifeline -tAc 'show fsync')," \
-  "synchronous_commit=$(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d lifeline -tAc 'show synchronous_commit')"
-java backend/load/LoadGenerator.java "http://127.0.0.1:$PORT" sam.supervisor demo-password "$CLIENTS" $METERS \
-  "$WARMUP" "$MEASURE" | tee "$DATA/load.txt"
-echo "audit chain: $(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d lifeline -tAc \
-  "SELECT count(*) || ' entries, ' || (SELECT count(*) FROM code) || ' codes' FROM audit_log")"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(sql 'SHOW server_version') "
+echo "database: fsync=$(sql 'SHOW fsync'), synchronous_commit=$(sql 'SHOW synchronous_commit')," \
+  "commit_delay=$(sql 'SHOW commit_delay'), wal_sync_method=$(sql 'SHOW wal_sync_method')"
+echo "bench meters: $METERS, clients: $CLIENTS, warm-up ${WARMUP} s, measured ${MEASURE} s"
 
+if [ "${PROFILE:-0}" = 1 ]; then
+  (
+    # Meter warm-up (one code per meter) comes first; sample well inside the measured run.
+    sleep $((WARMUP + MEASURE / 3 + METERS / 200))
+    for i in 1 2 3; do
+      jcmd "$BACKEND" Thread.print > "$DATA/threads-$i.txt" 2>&1 || true
+      sql "SELECT coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, state), count(*)
+           FROM pg_stat_activity WHERE datname = 'lifeline' AND pid <> pg_backend_pid() GROUP BY 1 ORDER BY 2 DESC" \
+        > "$DATA/pg-activity-$i.txt" 2>&1 || true
+      sleep 2
+    done
+  ) &
+fi
+
+java backend/load/LoadGenerator.java "http://127.0.0.1:$PORT" sam.supervisor demo-password "$CLIENTS" "$METERS" \
+  "$WARMUP" "$MEASURE" "$BACKEND" "$POSTMASTER" | tee "$DATA/load.txt"
+echo "written: $(sql "SELECT (SELECT count(*) FROM code) || ' codes, ' || (SELECT count(*) FROM audit_log)
+  || ' audit entries, ' || (SELECT count(*) FROM idempotency_record) || ' idempotency records'")"
+
+if [ "${PROFILE:-0}" = 1 ]; then
+  wait
+  echo "--- pg_stat_activity during the run (wait event: connections)"
+  cat "$DATA"/pg-activity-*.txt
+  echo "--- backend threads doing work (RUNNABLE, not parked in epoll) in 3 dumps, by top Lifeline frame"
+  cat "$DATA"/threads-*.txt | awk '/^"/{name=$1} /java.lang.Thread.State: RUNNABLE/{r=1; next} /^$/{r=0}
+    r && /uk\.lifeline|ECDSA|ECDH|Signature|BCrypt/ {print name, $2; r=0}' | sort | uniq -c | sort -rn | head -20
+  echo "(thread dumps and activity samples: $DATA; set KEEP=1 to keep them)"
+fi
+
+[ "${SKIP_PGBENCH:-0}" = 1 ] && exit 0
 psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d lifeline \
   -c 'CREATE TABLE IF NOT EXISTS pgbench_single_row (id bigserial PRIMARY KEY, payload text NOT NULL)'
+echo "pgbench: load average before: $(loadavg)"
 pgbench -n -h 127.0.0.1 -p "$PGPORT" -U postgres -M prepared -c "$CLIENTS" -j 2 -T "$MEASURE" \
   -f backend/load/insert.sql lifeline > "$DATA/pgbench.txt" 2>&1
 PG_TPS=$(grep -oE 'tps = [0-9.]+' "$DATA/pgbench.txt" | head -1 | awk '{print $3}')
 PG_LAT=$(grep -oE 'latency average = [0-9.]+ ms' "$DATA/pgbench.txt" | awk '{print $4}')
 CODES=$(grep -oE 'codes_per_s=[0-9]+' "$DATA/load.txt" | cut -d= -f2)
-echo "pgbench: $CLIENTS clients, single-row insert per transaction: ${PG_TPS} tps, latency average ${PG_LAT} ms"
-awk -v c="$CODES" -v p="$PG_TPS" 'BEGIN { printf "ratio: %.2f durable audited codes per single-row insert\n", c / p }'
+echo "pgbench: $CLIENTS clients, single-row insert per transaction: ${PG_TPS} tps, latency average ${PG_LAT} ms" \
+  "(load average after: $(loadavg))"
+awk -v c="$CODES" -v p="$PG_TPS" 'BEGIN { printf "ratio: %.3f durable audited codes per single-row insert\n", c / p }'

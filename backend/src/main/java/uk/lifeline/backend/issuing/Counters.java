@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.model.MeterModels;
 
 /**
  * The UTRN counter per supplier and meter. Taking one is a single UPDATE that both increments and checks the
@@ -12,6 +13,12 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class Counters {
+
+    /**
+     * A counter taken, with the meter's modelled state ({@code meter_model.state} as text and its source, both
+     * null when the backend has none) read by the same statement, for the issuing check. Immutable.
+     */
+    record Taken(long counter, String modelState, String modelSource) {}
 
     /** The counter state for previews and errors. Immutable. */
     record State(long next, long highestAccepted) {}
@@ -23,18 +30,21 @@ class Counters {
     }
 
     /**
-     * Takes the next counter, or completes empty when it would be more than {@code window} above the highest
+     * Takes the next counter (and, in the same round trip, reads the meter's model), or completes empty when it would be more than {@code window} above the highest
      * counter the meter is known to have accepted.
      */
-    Mono<Long> take(UUID supplier, UUID device, int window) {
+    Mono<Taken> take(UUID supplier, UUID device, int window) {
         return db.sql("""
                         UPDATE code_counter SET next_counter = next_counter + 1
                         WHERE supplier_id = :supplier AND device_id = :device
                           AND next_counter <= highest_accepted + :window
-                        RETURNING next_counter - 1 AS counter
-                        """)
+                        RETURNING next_counter - 1 AS counter,
+                        """ + MeterModels.STATE_OF_COUNTER + " AS model_state, " + MeterModels.SOURCE_OF_COUNTER
+                        + " AS model_source")
                 .bind("supplier", supplier).bind("device", device).bind("window", window)
-                .map(row -> row.get("counter", Long.class)).one();
+                .map(row -> new Taken(row.get("counter", Long.class), row.get("model_state", String.class),
+                        row.get("model_source", String.class)))
+                .one();
     }
 
     Mono<State> peek(UUID supplier, UUID device) {

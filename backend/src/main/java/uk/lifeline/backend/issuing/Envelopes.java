@@ -7,9 +7,13 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.security.Provider;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.stereotype.Component;
 import uk.lifeline.backend.keys.EcKeyPair;
 import uk.lifeline.backend.keys.KeyPurpose;
@@ -26,10 +30,28 @@ public class Envelopes {
 
     static final String TYPE = "lifeline-code+jwt";
 
+    /**
+     * Bouncy Castle's P-256 arithmetic signs in about half the CPU time of the JDK 17 provider (0.27 against 0.57 ms
+     * measured here), and a signature is made for every code released: docs/performance.md. Not registered
+     * globally; only these signers use it.
+     */
+    private static final Provider FAST_EC = new BouncyCastleProvider();
+
     private final KeyRing keys;
+    private static final Map<String, ECDSASigner> SIGNERS = new ConcurrentHashMap<>();
 
     public Envelopes(KeyRing keys) {
         this.keys = keys;
+    }
+
+    private static ECDSASigner signer(EcKeyPair key) {
+        try {
+            ECDSASigner signer = new ECDSASigner(key.privateKey());
+            signer.getJCAContext().setProvider(FAST_EC);
+            return signer;
+        } catch (JOSEException e) {
+            throw new IllegalStateException("envelope key " + key.kid() + " is not a P-256 key", e);
+        }
     }
 
     public String sign(Supplier supplier, CodeRecord code) {
@@ -60,7 +82,7 @@ public class Envelopes {
         SignedJWT jws = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid())
                 .type(new JOSEObjectType(type)).build(), claims);
         try {
-            jws.sign(new ECDSASigner(key.privateKey()));
+            jws.sign(SIGNERS.computeIfAbsent(key.kid(), kid -> signer(key)));
         } catch (JOSEException e) {
             throw new IllegalStateException("could not sign an envelope with key " + key.kid(), e);
         }

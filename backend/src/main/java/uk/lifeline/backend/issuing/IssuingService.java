@@ -132,12 +132,14 @@ public class IssuingService {
                     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     Mono<Outcome> work = counters.take(supplier.id(), meter.id(), properties.counterWindow())
                             .switchIfEmpty(Mono.defer(() -> windowExhausted(meter)))
-                            .flatMap(counter -> todayTotal(caller, meter, command, now)
+                            // A code the meter's modelled state says it would refuse is not issued: the
+                            // transaction rolls back, counter and all (docs/backend-api.md).
+                            .flatMap(taken -> models.check(meter.eui64().toString(), command, now,
+                                            taken.modelState(), taken.modelSource())
+                                    .then(todayTotal(caller, meter, command, now))
                                     .flatMap(today -> record(caller, supplier, meter, key, hash, request, command,
-                                            codeKey, counter, today, now)));
-                    // A code the meter's modelled state says it would refuse is not issued (docs/backend-api.md).
-                    return models.checkAccepted(supplier.id(), meter.id(), meter.eui64().toString(), command, now)
-                            .then(tx.transactional(work));
+                                            codeKey, taken.counter(), today, now)));
+                    return tx.transactional(work);
                 })
                 .doOnNext(outcome -> metrics.counter("lifeline.codes.issued", "command", outcome.code().command(),
                         "status", outcome.code().status().name()).increment());
@@ -182,7 +184,7 @@ public class IssuingService {
         return ledger.releasedTopUpsSince(meter.supplierId(), meter.id(), startOfDay);
     }
 
-    private Mono<Long> windowExhausted(Meter meter) {
+    private <T> Mono<T> windowExhausted(Meter meter) {
         return counters.peek(meter.supplierId(), meter.id()).flatMap(state -> Mono.error(new ApiException(
                 ProblemType.COUNTER_WINDOW_EXHAUSTED, "meter " + meter.eui64() + " would be sent counter "
                 + state.next() + ", but it can rebuild counters only up to " + properties.counterWindow()

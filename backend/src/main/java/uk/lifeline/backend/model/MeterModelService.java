@@ -52,23 +52,27 @@ public class MeterModelService {
     }
 
     /**
-     * Completes empty when the meter has no model or the model says it would take the code; otherwise fails with
-     * {@link ProblemType#METER_WOULD_REFUSE}, naming the engine's reason.
+     * Completes empty when the meter has no model ({@code stateJson} null) or the model says it would take the
+     * code; otherwise fails with {@link ProblemType#METER_WOULD_REFUSE}, naming the engine's reason. Reads
+     * nothing: issuing reads the model in the statement that takes the counter ({@link MeterModels#STATE_OF_COUNTER}).
      */
-    public Mono<Void> checkAccepted(UUID supplier, UUID device, String meterId, MeterCommand command, Instant now) {
-        return models.find(supplier, device).flatMap(model -> {
-            ModelEffect effect = effect(model, command, now);
-            if (!effect.refused()) {
-                return Mono.<Void>empty();
-            }
-            ModelEffect.RefusalView r = effect.refusal();
-            return Mono.error(new ApiException(ProblemType.METER_WOULD_REFUSE, "meter " + meterId
-                    + " would refuse this code (" + r.code() + "): " + r.advice() + " " + r.detail()
-                    + ". Worked out on its modelled state as of " + model.state().asOf() + " ("
-                    + model.source().name().toLowerCase(java.util.Locale.ROOT) + "); if the meter's display shows"
-                    + " otherwise, report its state and try again. Nothing was issued.",
-                    List.of(new FieldProblem("command", r.code() + ": " + r.detail(), r.advice()))));
-        });
+    public Mono<Void> check(String meterId, MeterCommand command, Instant now, String stateJson, String source) {
+        if (stateJson == null) {
+            return Mono.empty();
+        }
+        MeterModel model = new MeterModel(null, null, MeterStateJson.read(stateJson), ModelSource.valueOf(source),
+                null, null, null, now, 0);
+        ModelEffect effect = effect(model, command, now);
+        if (!effect.refused()) {
+            return Mono.empty();
+        }
+        ModelEffect.RefusalView r = effect.refusal();
+        return Mono.error(new ApiException(ProblemType.METER_WOULD_REFUSE, "meter " + meterId
+                + " would refuse this code (" + r.code() + "): " + r.advice() + " " + r.detail()
+                + ". Worked out on its modelled state as of " + model.state().asOf() + " ("
+                + model.source().name().toLowerCase(java.util.Locale.ROOT) + "); if the meter's display shows"
+                + " otherwise, report its state and try again. Nothing was issued.",
+                List.of(new FieldProblem("command", r.code() + ": " + r.detail(), r.advice()))));
     }
 
     /**

@@ -18,6 +18,16 @@ public class MeterModels {
     private static final String SELECT = "SELECT * FROM meter_model WHERE supplier_id = :supplier"
             + " AND device_id = :device";
 
+    /**
+     * Scalar subqueries for a statement on {@code code_counter} (e.g. the counter's {@code RETURNING}): the meter's
+     * modelled state as JSON text, and its source; null without a model. Issuing reads them in the round trip
+     * that takes the counter.
+     */
+    public static final String STATE_OF_COUNTER = "(SELECT m.state::text FROM meter_model m"
+            + " WHERE m.supplier_id = code_counter.supplier_id AND m.device_id = code_counter.device_id)";
+    public static final String SOURCE_OF_COUNTER = "(SELECT m.source FROM meter_model m"
+            + " WHERE m.supplier_id = code_counter.supplier_id AND m.device_id = code_counter.device_id)";
+
     private final DatabaseClient db;
 
     public MeterModels(DatabaseClient db) {
