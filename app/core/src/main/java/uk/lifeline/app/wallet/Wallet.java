@@ -63,21 +63,22 @@ public final class Wallet {
      */
     public void serverStatus(String id, String backendStatus) {
         Optional<WalletCode> kept = store.find(id);
-        if (!kept.isPresent() || !kept.get().needsEntry(clock.instant()) || backendStatus == null) {
-            return;
+        CodeStatus retired = retiredBy(backendStatus);
+        if (kept.isPresent() && kept.get().needsEntry(clock.instant()) && retired != null) {
+            store.update(kept.get().with(retired, clock.instant()));
+        }
+    }
+
+    /** The backend statuses that take a code off the list to enter, or null for the others. */
+    private static CodeStatus retiredBy(String backendStatus) {
+        if (backendStatus == null) {
+            return null;
         }
         switch (backendStatus) {
-            case "CANCELLED":
-                store.update(kept.get().with(CodeStatus.CANCELLED, clock.instant()));
-                break;
-            case "EXPIRED":
-                store.update(kept.get().with(CodeStatus.EXPIRED, clock.instant()));
-                break;
-            case "ACCEPTED":
-                store.update(kept.get().with(CodeStatus.ACCEPTED, clock.instant()));
-                break;
-            default:
-                break;
+            case "CANCELLED": return CodeStatus.CANCELLED;
+            case "EXPIRED": return CodeStatus.EXPIRED;
+            case "ACCEPTED": return CodeStatus.ACCEPTED;
+            default: return null;
         }
     }
 

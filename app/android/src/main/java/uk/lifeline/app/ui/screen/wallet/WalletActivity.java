@@ -18,7 +18,6 @@ import uk.lifeline.app.background.SyncJobService;
 import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.delivery.Inbox;
 import uk.lifeline.app.entry.CodeCheck;
-import uk.lifeline.app.ui.Screens;
 import uk.lifeline.app.ui.screen.signin.SignInActivity;
 import uk.lifeline.app.words.When;
 
