@@ -1,0 +1,252 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.KeyAgreement;
+
+/**
+ * Drives one campaign benchmark against a running backend whose pushes go to {@link FakeFcmServer}, and reports
+ * meters per second, messages per second, memory and the per-meter crypto floor, each with the load average.
+ * Run with the JDK's source launcher (backend/load/campaign-bench.sh does all of it):
+ *
+ * <pre>java backend/load/CampaignBench.java BACKEND_URL FAKE_FCM_URL BACKEND_PID METERS KIND DISTRICT</pre>
+ *
+ * KIND is {@code notice} (a non-disconnect code and the notice: two messages per meter) or {@code price} (a
+ * change-price code: one message per meter).
+ */
+public final class CampaignBench {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String fcm = args[1];
+        long pid = Long.parseLong(args[2]);
+        long meters = Long.parseLong(args[3]);
+        String kind = args[4];
+        String district = args[5];
+        String token = signIn(base, "olly.ops", "demo-password");
+        long messagesBefore = fcmCount(fcm);
+        long expectedMessages = meters * (kind.equals("notice") ? 2 : 1);
+
+        System.out.printf(Locale.ROOT, "== %s campaign over %d no-WAN meters, %d messages expected; load %s%n", kind,
+                meters, expectedMessages, load());
+        Instant start = Instant.now();
+        String created = post(base, kind.equals("notice") ? "/api/v1/notices" : "/api/v1/price-changes", token,
+                body(kind, district));
+        String id = field(created, "id");
+        long total = Long.parseLong(field(created, "total"));
+        System.out.printf(Locale.ROOT, "campaign %s created in %d ms with %d meters%n", id,
+                Duration.between(start, Instant.now()).toMillis(), total);
+
+        long maxHeap = 0;
+        long maxRss = 0;
+        long minHeap = Long.MAX_VALUE;
+        List<String> loads = new ArrayList<>();
+        Instant coded = null;
+        Instant pushed = null;
+        long lastMessages = -1;
+        Instant lastChange = Instant.now();
+        while (true) {
+            Thread.sleep(1000);
+            String view = get(base, "/api/v1/campaigns/" + id, token);
+            long done = Long.parseLong(field(view, "coded")) + Long.parseLong(field(view, "failed"));
+            long messages = fcmCount(fcm) - messagesBefore;
+            long heap = heapUsed(base, token);
+            long rss = rss(pid);
+            maxHeap = Math.max(maxHeap, heap);
+            minHeap = Math.min(minHeap, heap);
+            maxRss = Math.max(maxRss, rss);
+            String l = load();
+            loads.add(l);
+            long seconds = Duration.between(start, Instant.now()).toSeconds();
+            System.out.printf(Locale.ROOT, "t=%3ds coded %7d  pushed(messages) %7d  heap %4d MB  rss %4d MB  load %s%n",
+                    seconds, done, messages, heap >> 20, rss >> 20, l);
+            if (coded == null && !"RUNNING".equals(field(view, "status"))) {
+                coded = Instant.parse(field(view, "finishedAt"));
+            }
+            if (messages != lastMessages) {
+                lastMessages = messages;
+                lastChange = Instant.now();
+            }
+            if (messages >= expectedMessages) {
+                pushed = Instant.now();
+            }
+            if (coded != null && (pushed != null || Duration.between(lastChange, Instant.now()).toSeconds() > 30)) {
+                break;
+            }
+        }
+        double codeSeconds = Duration.between(start, coded).toMillis() / 1000.0;
+        System.out.printf(Locale.ROOT, "RESULT %s: coded %d meters in %.1f s = %.0f meters/s (codes persisted with"
+                + " audit and outbox rows)%n", kind, total, codeSeconds, total / codeSeconds);
+        if (pushed != null) {
+            double pushSeconds = Duration.between(start, pushed).toMillis() / 1000.0;
+            System.out.printf(Locale.ROOT, "RESULT %s: all %d messages taken by the fake FCM %.1f s after the start ="
+                    + " %.0f meters/s end to end, %.0f messages/s%n", kind, expectedMessages, pushSeconds,
+                    total / pushSeconds, expectedMessages / pushSeconds);
+        } else {
+            System.out.printf(Locale.ROOT, "RESULT %s: only %d of %d messages pushed (stalled)%n", kind, lastMessages,
+                    expectedMessages);
+        }
+        System.out.printf(Locale.ROOT, "RESULT %s: backend heap used %d to %d MB, RSS at most %d MB; load averages"
+                + " during the run %s .. %s%n", kind, minHeap >> 20, maxHeap >> 20, maxRss >> 20, loads.get(0),
+                loads.get(loads.size() - 1));
+        if (args.length > 6 && args[6].equals("floor")) {
+            floor();
+        }
+    }
+
+    /** What each meter costs in crypto alone: one ECDH agreement and one ES256 signature, on 1 and 2 threads. */
+    static void floor() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair supplier = generator.generateKeyPair();
+        int n = 3000;
+        KeyPair[] meters = new KeyPair[n];
+        for (int i = 0; i < n; i++) {
+            meters[i] = generator.generateKeyPair();
+        }
+        byte[] claims = new byte[700];
+        for (int threads : new int[] {1, 2}) {
+            for (int warm = 0; warm < 2; warm++) {
+                double ecdh = timed(threads, n, i -> {
+                    KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
+                    agreement.init(supplier.getPrivate());
+                    agreement.doPhase(meters[i].getPublic(), true);
+                    agreement.generateSecret();
+                });
+                double es256 = timed(threads, n, i -> {
+                    Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
+                    signature.initSign(supplier.getPrivate());
+                    signature.update(claims);
+                    signature.sign();
+                });
+                if (warm == 1) {
+                    System.out.printf(Locale.ROOT, "FLOOR %d thread(s): ECDH %.0f/s (%.0f us each on one thread),"
+                            + " ES256 sign %.0f/s (%.0f us); ECDH + one signature per meter caps a campaign at %.0f"
+                            + " meters/s, + two (a notice) at %.0f; load %s%n", threads, ecdh, threads * 1e6 / ecdh,
+                            es256, threads * 1e6 / es256, 1 / (1 / ecdh + 1 / es256), 1 / (1 / ecdh + 2 / es256),
+                            load());
+                }
+            }
+        }
+    }
+
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    static double timed(int threads, int n, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int from = t * n / threads;
+            int to = (t + 1) * n / threads;
+            parts.add(pool.submit(() -> {
+                for (int i = from; i < to; i++) {
+                    step.run(i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> part : parts) {
+            part.get();
+        }
+        pool.shutdown();
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static String body(String kind, String district) {
+        Instant from = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
+        if (kind.equals("notice")) {
+            return "{\"title\":\"Severe cold weather\",\"message\":\"Your supply will stay on.\",\"reason\":\"bench\","
+                    + "\"area\":{\"districts\":[\"" + district + "\"]},\"startsAt\":\"" + from + "\",\"endsAt\":\""
+                    + from.plus(Duration.ofDays(3)) + "\"}";
+        }
+        return "{\"command\":\"change-price\",\"parameters\":{\"unit-rate\":\"24.5\",\"standing-charge\":\"53.35\","
+                + "\"from\":\"2027-04-01\"},\"fuel\":\"ELECTRICITY\",\"area\":{\"districts\":[\"" + district + "\"]},"
+                + "\"reason\":\"bench\",\"title\":\"New prices from 1 April\"}";
+    }
+
+    static String load() throws Exception {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " " + parts[1] + " " + parts[2];
+    }
+
+    static long rss(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return 0;
+    }
+
+    static long heapUsed(String base, String token) throws Exception {
+        String json = get(base, "/actuator/metrics/jvm.memory.used?tag=area:heap", token);
+        Matcher m = Pattern.compile("\"value\":([0-9.E+]+)").matcher(json);
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+    }
+
+    static long fcmCount(String fcm) throws Exception {
+        return Long.parseLong(HTTP.send(HttpRequest.newBuilder(URI.create(fcm + "/count")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().split(" ")[0]);
+    }
+
+    static String signIn(String base, String user, String password) throws Exception {
+        String answer = post(base, "/api/v1/auth/token", null, "{\"username\":\"" + user + "\",\"password\":\""
+                + password + "\"}");
+        return field(answer, "access_token");
+    }
+
+    static String post(String base, String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofMinutes(5));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    static String get(String base, String path, String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Campaign benchmark (issue 5): one command, all on 127.0.0.1, stops by itself.
+#
+#   backend/load/campaign-bench.sh [METERS=100000]
+#
+#  1. starts a fake FCM (backend/load/FakeFcmServer.java) and the built backend (backend/target/lifeline-backend.jar)
+#     on the embedded PostgreSQL in a fresh data folder (fsync=on, synchronous_commit=on), pushing through the real
+#     firebase-admin client to the fake (lifeline.push.endpoint, with a throw-away service account made here);
+#  2. seeds METERS no-WAN ESMEs at postcode district ZZ9, one customer each, each customer with a phone, in one
+#     SQL statement;
+#  3. runs an extreme-weather notice over them (a non-disconnect code and the notice for each: two ES256
+#     signatures, one ECDH agreement and two FCM messages per meter; the ECDH is cold: nothing cached yet), then a
+#     price change over the same meters (one signature and one message per meter; agreements now cached in memory),
+#     printing progress, heap and RSS every second (backend/load/CampaignBench.java);
+#  4. measures the per-meter crypto floor (ECDH, ES256) on this machine, on one and two threads.
+#
+# The machine may be shared: the load average is printed with every figure. Needs a built backend
+# (./mvnw -q -DskipTests install), psql and openssl.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+METERS=${1:-100000}
+PORT=${BENCH_HTTP_PORT:-18190}
+PGPORT=${BENCH_PG_PORT:-54392}
+FCMPORT=${BENCH_FCM_PORT:-18191}
+HEAP=${BENCH_HEAP:-1g}
+DATA=$(mktemp -d /tmp/lifeline-campaign-bench.XXXXXX)
+JAR=backend/target/lifeline-backend.jar
+[ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -q -DskipTests install" >&2; exit 1; }
+command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
+
+# A throw-away service account: the token exchange goes to the fake FCM too.
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$DATA/sa.pem" 2>/dev/null
+KEY=$(awk 'BEGIN{ORS="\\n"} {print}' "$DATA/sa.pem")
+cat > "$DATA/service-account.json" <<JSON
+{"type":"service_account","project_id":"lifeline-bench","private_key_id":"bench","private_key":"$KEY",
+ "client_email":"bench@lifeline-bench.iam.gserviceaccount.com","client_id":"1",
+ "token_uri":"https://oauth2.googleapis.com/token"}
+JSON
+
+java backend/load/FakeFcmServer.java "$FCMPORT" > "$DATA/fcm.log" 2>&1 &
+FCM=$!
+java -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" \
+  --lifeline.database.embedded-port="$PGPORT" --logging.level.root=WARN \
+  --lifeline.push.credentials-file="$DATA/service-account.json" \
+  --lifeline.push.endpoint="http://127.0.0.1:$FCMPORT" > "$DATA/backend.log" 2>&1 &
+BACKEND=$!
+trap 'kill $BACKEND $FCM 2>/dev/null; wait $BACKEND $FCM 2>/dev/null; rm -rf "$DATA"; true' EXIT
+for _ in $(seq 1 180); do
+  curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { cat "$DATA/backend.log"; exit 1; }
+curl -fs "http://127.0.0.1:$FCMPORT/count" >/dev/null || { cat "$DATA/fcm.log"; exit 1; }
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "push: $(curl -s "http://127.0.0.1:$PORT/actuator/health" | sed 's/.*"push":{[^}]*"description":"\([^"]*\)".*/\1/')"
+PSQL=(psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d lifeline)
+echo "database: fsync=$("${PSQL[@]}" -tAc 'show fsync'), synchronous_commit=$("${PSQL[@]}" -tAc 'show synchronous_commit')"
+PEM=$(cat "$DATA"/demo-meters/00DB1234567800A1.pem)
+START=$(date +%s)
+"${PSQL[@]}" -v meters="$METERS" -v key="$PEM" <<'SQL'
+WITH s AS (SELECT id FROM supplier WHERE code = 'bright-energy'),
+ n AS (SELECT g, gen_random_uuid() AS a, gen_random_uuid() AS p, gen_random_uuid() AS sp, gen_random_uuid() AS d
+       FROM generate_series(1, :meters) g),
+ acc AS (INSERT INTO customer_account (id, supplier_id, account_number, name, phone)
+         SELECT a, s.id, 'BENCH-' || g, 'Bench customer ' || g, '0113 496 ' || g FROM n, s),
+ pre AS (INSERT INTO premises (id, supplier_id, customer_account_id, address, postcode)
+         SELECT p, s.id, a, g || ' Bench Street', 'ZZ9 9BB' FROM n, s),
+ spt AS (INSERT INTO supply_point (id, supplier_id, premises_id, fuel, mpxn)
+         SELECT sp, s.id, p, 'ELECTRICITY', lpad((8000000000000 + g)::text, 13, '0') FROM n, s),
+ dev AS (INSERT INTO device (id, supplier_id, premises_id, supply_point_id, eui64, device_type, ka_public_key,
+           wan_state)
+         SELECT d, s.id, p, sp, upper(lpad(to_hex(x'00BF000000000000'::bigint + g), 16, '0')), 'ESME', :'key',
+           'NO_WAN' FROM n, s)
+INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform, registered_at)
+SELECT gen_random_uuid(), s.id, a, gen_random_uuid(), 'bench-phone-' || g, 'android', now() FROM n, s;
+SQL
+"${PSQL[@]}" -c 'ANALYZE'
+echo "seeded $METERS no-WAN meters with phones in $(( $(date +%s) - START )) s"
+
+java backend/load/CampaignBench.java "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
+  notice ZZ9
+java backend/load/CampaignBench.java "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
+  price ZZ9 floor
+echo "rows: $("${PSQL[@]}" -tAc "SELECT (SELECT count(*) FROM code) || ' codes, ' || (SELECT count(*) FROM
+  outbox_message) || ' outbox messages, ' || (SELECT count(*) FROM push_delivery WHERE state = 'SENT') || ' sent, '
+  || (SELECT count(*) FROM audit_log) || ' audit entries'")"
