@@ -78,6 +78,20 @@ public final class CodeKey {
         }
     }
 
+    /**
+     * A key from a shared secret Z agreed earlier (by {@link #agree}, or the same ECDH elsewhere) and kept: a
+     * supplier that keeps each meter's Z (wrapped) need not repeat the costly agreement for every bulk issue.
+     *
+     * @param sharedSecret the 32-byte ECDH shared secret; copied
+     * @throws IllegalArgumentException if it is not 32 bytes
+     */
+    public static CodeKey fromSharedSecret(byte[] sharedSecret, Eui64 originator, Eui64 device) {
+        if (sharedSecret == null || sharedSecret.length != 32) {
+            throw new IllegalArgumentException("a P-256 ECDH shared secret is 32 bytes");
+        }
+        return new CodeKey(originator, device, sharedSecret.clone());
+    }
+
     public Eui64 originator() {
         return originator;
     }

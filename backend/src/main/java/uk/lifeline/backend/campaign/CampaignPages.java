@@ -24,8 +24,6 @@ import uk.lifeline.backend.issuing.CodeStatus;
 import uk.lifeline.backend.issuing.Envelopes;
 import uk.lifeline.backend.issuing.IssuingProperties;
 import uk.lifeline.backend.meter.DeviceType;
-import uk.lifeline.backend.meter.Meter;
-import uk.lifeline.backend.meter.MeterKeys;
 import uk.lifeline.backend.meter.WanState;
 import uk.lifeline.backend.notice.NoticeEnvelopes;
 import uk.lifeline.backend.tenant.Supplier;
@@ -33,7 +31,6 @@ import uk.lifeline.backend.tenant.Suppliers;
 import uk.lifeline.code.CodeEncoder;
 import uk.lifeline.code.CodeKey;
 import uk.lifeline.code.CommandCode;
-import uk.lifeline.code.Eui64;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.Parameters;
 
@@ -60,7 +57,7 @@ class CampaignPages {
     private final TransactionalOperator tx;
     private final CampaignStore store;
     private final Suppliers suppliers;
-    private final MeterKeys meterKeys;
+    private final MeterSecrets secrets;
     private final Envelopes envelopes;
     private final NoticeEnvelopes notices;
     private final Outbox outbox;
@@ -74,7 +71,7 @@ class CampaignPages {
     volatile Runnable beforeCommit = () -> {};
 
     CampaignPages(DatabaseClient db, TransactionalOperator tx, CampaignStore store, Suppliers suppliers,
-            MeterKeys meterKeys, Envelopes envelopes, NoticeEnvelopes notices, Outbox outbox, AuditLog audit,
+            MeterSecrets secrets, Envelopes envelopes, NoticeEnvelopes notices, Outbox outbox, AuditLog audit,
             IssuingProperties issuing, CampaignProperties properties, DccAdapter dcc, Clock clock,
             com.fasterxml.jackson.databind.ObjectMapper json) {
         this.json = json;
@@ -82,7 +79,7 @@ class CampaignPages {
         this.tx = tx;
         this.store = store;
         this.suppliers = suppliers;
-        this.meterKeys = meterKeys;
+        this.secrets = secrets;
         this.envelopes = envelopes;
         this.notices = notices;
         this.outbox = outbox;
@@ -93,10 +90,14 @@ class CampaignPages {
         this.clock = clock;
     }
 
-    /** Works one page of the oldest running campaign that has work; completes with the meters done (0: none). */
+    /**
+     * Works one page of the oldest running campaign that has work; with none, derives the shared secrets of up to
+     * a page of meters that lack them. Completes with the meters done (0: nothing to do).
+     */
     Mono<Integer> step() {
         return store.running().concatMap(this::page).filter(n -> n > 0).next()
-                .switchIfEmpty(Mono.defer(() -> store.finish(now()).thenReturn(0)));
+                .switchIfEmpty(Mono.defer(() -> store.finish(now())
+                        .then(properties.primeSecrets() ? secrets.prime(properties.pageSize()) : Mono.just(0))));
     }
 
     Mono<Integer> page(Campaign c) {
@@ -144,16 +145,19 @@ class CampaignPages {
                     noWan.add(t);
                 }
             }
-            // Key agreement first (cached per meter), so a meter whose key is unreadable takes no counter.
-            return Flux.fromIterable(noWan).parallel().runOn(Schedulers.parallel())
-                    .map(t -> keyed(supplier, t)).sequential().collectList()
-                    .flatMap(keyed -> {
+            // Keys first (kept secrets unwrapped, missing ones agreed), so a meter without a usable key takes no
+            // counter.
+            List<MeterSecrets.Wanted> wanted = noWan.stream()
+                    .map(t -> new MeterSecrets.Wanted(t.deviceId(), t.eui64(), t.publicKey())).toList();
+            return secrets.keys(supplier, wanted)
+                    .flatMap(found -> {
                         List<Keyed> usable = new ArrayList<>();
-                        for (Keyed k : keyed) {
-                            if (k.key() == null) {
-                                done.add(new Done(k.target(), "FAILED", null, k.error()));
+                        for (Target t : noWan) {
+                            MeterSecrets.Keyed k = found.get(t.deviceId());
+                            if (k == null || k.key() == null) {
+                                done.add(new Done(t, "FAILED", null, k == null ? "no key" : k.error()));
                             } else {
-                                usable.add(k);
+                                usable.add(new Keyed(t, k.key(), null));
                             }
                         }
                         return takeCounters(c.supplierId(), usable).flatMap(counters -> Flux.fromIterable(usable)
@@ -171,16 +175,6 @@ class CampaignPages {
     }
 
     private record Keyed(Target target, CodeKey key, String error) {}
-
-    private Keyed keyed(Supplier supplier, Target t) {
-        try {
-            Meter meter = new Meter(t.deviceId(), supplier.id(), Eui64.parse(t.eui64()), t.type(), t.wan(),
-                    t.publicKey(), t.customerId());
-            return new Keyed(t, meterKeys.forMeter(supplier, meter), null);
-        } catch (RuntimeException e) {
-            return new Keyed(t, null, "no usable key-agreement key: " + e.getMessage());
-        }
-    }
 
     /** Takes each meter's next counter, locking the counter rows in one order; a full window leaves a meter out. */
     private Mono<Map<UUID, Long>> takeCounters(UUID supplier, List<Keyed> keyed) {

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers pages in flight at once on this instance (each holds one database connection)
  * @param pollInterval how often an idle worker looks for work
  * @param enabled whether this instance works on campaigns at all (an API-only instance may not)
+ * @param primeSecrets whether idle workers derive and keep meters' shared secrets ahead of any campaign
  */
 @ConfigurationProperties("lifeline.campaigns")
 public record CampaignProperties(@DefaultValue("500") int pageSize, @DefaultValue("2") int workers,
-        @DefaultValue("1s") Duration pollInterval, @DefaultValue("true") boolean enabled) {}
+        @DefaultValue("1s") Duration pollInterval, @DefaultValue("true") boolean enabled,
+        @DefaultValue("true") boolean primeSecrets) {}

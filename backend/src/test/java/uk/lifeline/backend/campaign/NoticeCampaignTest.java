@@ -272,6 +272,13 @@ class NoticeCampaignTest extends BackendTest {
     @Test
     void aPriceChangeCodesTheFuelsMetersInTheArea() {
         String ops = t.token("ops");
+        // Whatever secret was kept for the meter, a tampered one is not used: the agreement is done again.
+        db.sql("INSERT INTO meter_secret (supplier_id, device_id, supplier_kid, wrapped, created_at)"
+                        + " SELECT d.supplier_id, d.id, k.supplier_kid, decode(repeat('00', 60), 'hex'), now()"
+                        + " FROM device d, (SELECT DISTINCT supplier_kid FROM meter_secret WHERE supplier_id = :s) k"
+                        + " WHERE d.supplier_id = :s AND d.eui64 = :e"
+                        + " ON CONFLICT (supplier_id, device_id, supplier_kid) DO UPDATE SET wrapped = EXCLUDED.wrapped")
+                .bind("s", t.supplierId).bind("e", t.meter2).fetch().rowsUpdated().block();
         Map<String, String> prices = Map.of("unit-rate", "24.5", "standing-charge", "53.35", "from", "2027-04-01");
         CampaignView campaign = post(ops, "/api/v1/price-changes", Map.of("command", "change-price",
                 "parameters", prices, "fuel", "ELECTRICITY", "area", Map.of("districts", List.of("YO21")),
@@ -283,6 +290,8 @@ class NoticeCampaignTest extends BackendTest {
         CodeView code = json.convertValue(read(get(t.token("customer2"), "/api/v1/me/codes")
                 .expectBody(String.class).returnResult().getResponseBody()).path("items").get(0), CodeView.class);
         assertThat(code.command()).isEqualTo("change-price");
+        assertThat(count("SELECT count(*) FROM meter_secret m JOIN device d ON d.id = m.device_id"
+                + " WHERE d.eui64 = '" + t.meter2 + "' AND m.wrapped = decode(repeat('00', 60), 'hex')")).isZero();
         assertThat(t.meter(t.meter2).enterCode(String.join("", code.digits())))
                 .isInstanceOfSatisfying(EntryResult.Accepted.class,
                         a -> assertThat(a.command()).isInstanceOf(ChangePrice.class));
