@@ -86,10 +86,11 @@ export function toSignIn(why) {
 }
 
 /**
- * Calls the API. Resolves to {status, data, headers}; rejects with ApiError for any error answer (status 0 when
- * the server could not be reached). A 401 on a signed-in call means the session is over: back to sign-in.
+ * Calls the API. Resolves to {status, data, headers} (data parsed JSON, or the body as text with `text: true`);
+ * rejects with ApiError for any error answer (status 0 when the server could not be reached). A 401 on a
+ * signed-in call means the session is over: back to sign-in.
  */
-export async function api(method, path, { body, headers = {}, signal, auth = true } = {}) {
+export async function api(method, path, { body, headers = {}, signal, auth = true, text: asText = false } = {}) {
   const h = { Accept: 'application/json, application/problem+json', ...headers };
   if (auth) {
     const token = session.token();
@@ -119,6 +120,9 @@ export async function api(method, path, { body, headers = {}, signal, auth = tru
   }
   const text = await response.text();
   let data = null;
+  if (asText && response.ok) {
+    return { status: response.status, data: text, headers: response.headers };
+  }
   if (text) {
     try {
       data = JSON.parse(text);

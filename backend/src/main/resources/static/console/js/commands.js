@@ -17,6 +17,8 @@ const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 class Refusal extends Error {}
 
+const refreshers = new WeakMap(); // container -> its field-visibility listener, replaced on each render
+
 const out = (name, value, allowed) => new Refusal(`${name} ${value} is out of range: ${allowed}`);
 const poundsText = (pence) => `${pence < 0 ? '-' : ''}${Math.floor(Math.abs(pence) / 100)}.${String(Math.abs(pence) % 100).padStart(2, '0')}`;
 
@@ -235,10 +237,12 @@ export function byName(name) {
 }
 
 /**
- * Draws a command's fields into `container`, ids prefixed with `prefix`. Returns {read(), check()}: read gives
- * the raw values; check gives {parameters} or {errors: [{field, message}]} in the API's shape.
+ * Draws a command's fields into `container`, ids prefixed with `prefix`; `overrides` changes a field's label,
+ * hint or optional flag by name. Returns {read(), check()}: read gives the raw values; check gives {parameters}
+ * or {errors: [{field, message}]} in the API's shape.
  */
-export function renderFields(container, command, prefix) {
+export function renderFields(container, command, prefix, overrides = {}) {
+  command = { ...command, fields: command.fields.map((f) => ({ ...f, ...(overrides[f.name] || {}) })) };
   const controls = {};
   const wrappers = {};
   let customDays = null;
@@ -283,6 +287,8 @@ export function renderFields(container, command, prefix) {
       wrappers[f.name].hidden = Boolean(f.when && !f.when(values));
     }
   };
+  container.removeEventListener('change', refreshers.get(container));
+  refreshers.set(container, refresh);
   container.addEventListener('change', refresh);
   refresh();
   return { read, check: () => check(command, read()), controls };

@@ -100,17 +100,19 @@ function controlFor(form, path, message) {
 export function showErrors(form, errors, { title, detail } = {}) {
   clearErrors(form);
   const unplaced = [];
-  let first = null;
+  const byControl = new Map();
   for (const e of errors || []) {
     const control = e.field ? controlFor(form, e.field, e.message) : null;
     if (control) {
       const allowed = e.allowed && !(e.message || '').includes(e.allowed) ? ` (allowed: ${e.allowed})` : '';
-      setFieldError(control, `${e.message}${allowed}`);
-      first = first || control;
+      byControl.set(control, [...(byControl.get(control) || []), `${e.message}${allowed}`]);
     } else {
       unplaced.push(e);
     }
   }
+  // Several errors for one control (e.g. two bad districts) are shown together.
+  byControl.forEach((messages, control) => setFieldError(control, messages.join('; ')));
+  const first = byControl.keys().next().value || null;
   const summary = form.querySelector('.form-summary');
   if (summary && (unplaced.length || !first)) {
     clear(summary, h('h3', {}, title || 'There is a problem'),

@@ -16,10 +16,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads a campaign's progress and its call-centre list from the database, scoped to the supplier. The list is
- * streamed row by row. Thread-safe.
+ * streamed row by row. Public for the console's live progress stream (package console). Thread-safe.
  */
 @Component
-class CampaignProgress {
+public class CampaignProgress {
 
     private static final TypeReference<Map<String, String>> PARAMETERS = new TypeReference<>() {};
 
@@ -33,7 +33,7 @@ class CampaignProgress {
         this.clock = clock;
     }
 
-    Mono<CampaignView> of(UUID supplier, UUID id) {
+    public Mono<CampaignView> of(UUID supplier, UUID id) {
         return db.sql("""
                         SELECT c.id, c.kind, c.status, c.notice_id, c.command, c.parameters, c.reason, c.created_at,
                           c.finished_at, c.total,

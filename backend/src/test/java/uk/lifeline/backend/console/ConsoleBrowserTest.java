@@ -6,29 +6,34 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import uk.lifeline.backend.testing.BackendTest;
 
 /**
- * The agent console in a real Chromium against the running backend and its demo data (two suppliers; Carol
- * Jones of Bright Energy has meters without the WAN). One browser and one application for the whole class.
+ * The consoles in a real Chromium against the running backend and its demo data: two suppliers; Carol Jones
+ * (LS6 2AB) and Colin Patel (YO21 3AA) of Bright Energy have meters without the WAN; 300 bench meters sit in
+ * district ZZ1. One browser and one application for the whole class; screenshots go to target/screenshots.
  */
-@TestPropertySource(properties = "lifeline.demo.enabled=true")
+@TestPropertySource(properties = {"lifeline.demo.enabled=true", "lifeline.demo.bench-meters=300",
+        "lifeline.campaigns.page-size=50"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTest extends BackendTest {
 
     static final String PASSWORD = "demo-password";
+    static final String CAROL_ELECTRICITY = "00DB1234567800A1";
+    static final String CAROL_GAS = "00DB1234567800A2";
+    static final String COLIN_ELECTRICITY = "00DB1234567800B1";
     private Browser browser;
 
     @BeforeAll
@@ -50,49 +55,6 @@ class ConsoleBrowserTest extends BackendTest {
         browser.width(Browser.DESKTOP.width, Browser.DESKTOP.height);
     }
 
-    private void search(String q) {
-        WebElement box = browser.visible("#q");
-        box.clear();
-        box.sendKeys(q);
-        browser.clickable("#search-button").click();
-        browser.visible("#results-heading");
-    }
-
-    private void openMeter(String meterId) {
-        browser.clickable("#customer li[data-meter='" + meterId + "'] button").click();
-        browser.visible("#issue-form");
-        browser.visible("#history tbody tr");
-    }
-
-    private void fillIssueForm(String command, Map<String, String> parameters, String reason) {
-        new Select(browser.visible("#issue-command")).selectByValue(command);
-        parameters.forEach((name, value) -> {
-            WebElement input = browser.visible("#param-" + name);
-            if ("select".equals(input.getTagName())) {
-                new Select(input).selectByValue(value);
-            } else {
-                input.clear();
-                input.sendKeys(value);
-            }
-        });
-        WebElement why = browser.visible("#issue-reason");
-        why.clear();
-        why.sendKeys(reason);
-    }
-
-    private void assertAccessible(String page) {
-        assertThat(browser.accessibilityProblems()).as("accessibility of " + page).isEmpty();
-    }
-
-    private String codeIdInUrl() {
-        return browser.driver.getCurrentUrl().replaceAll(".*[?&]code=([0-9a-f-]{36}).*", "$1");
-    }
-
-    private String storedDigits(String codeId) {
-        return db.sql("SELECT digits FROM code WHERE id = :id").bind("id", java.util.UUID.fromString(codeId))
-                .map(r -> r.get("digits", String.class)).one().block();
-    }
-
     @Test
     void anAgentSignsInFindsANoWanCustomerIssuesATopUpAndSeesTheDigits() {
         browser.signedOut();
@@ -103,9 +65,9 @@ class ConsoleBrowserTest extends BackendTest {
 
         search("LS6 2AB");
         browser.waitForText("#customer-heading", "Carol Jones");
-        WebElement meter = browser.visible("#customer li[data-meter='00DB1234567800A1']");
-        assertThat(meter.getText()).contains("no WAN");
-        openMeter("00DB1234567800A1");
+        assertThat(browser.visible("#customer li[data-meter='" + CAROL_ELECTRICITY + "']").getText())
+                .contains("no WAN");
+        openMeter(CAROL_ELECTRICITY);
         browser.waitForText("#meter-model", "Balance");
 
         fillIssueForm("top-up", Map.of("amount", "20.00"), "customer rang: no WAN");
@@ -113,15 +75,13 @@ class ConsoleBrowserTest extends BackendTest {
         browser.visible("#preview-effect");
         assertThat(browser.visible("#preview-panel").getText())
                 .contains("20-digit code").contains("Balance").contains("Where the £20.00 goes");
-        assertAccessible("agent with a preview");
-        browser.screenshot("agent-preview");
+        assertAccessible("agent page with a preview");
+        browser.screenshot("agent");
 
         browser.clickable("#issue-button").click();
-        browser.visible("#digits .group");
-        List<WebElement> groups = browser.all("#digits .g-digits");
-        assertThat(groups).hasSize(5).allSatisfy(g -> assertThat(g.getText()).matches("[0-9]{4}"));
-        String shown = String.join("", groups.stream().map(WebElement::getText).toList());
-        assertThat(shown).isEqualTo(storedDigits(codeIdInUrl()));
+        List<String> groups = digitGroups();
+        assertThat(groups).hasSize(5).allSatisfy(g -> assertThat(g).matches("[0-9]{4}"));
+        assertThat(String.join("", groups)).isEqualTo(storedDigits(codeIdInUrl()));
         assertThat(browser.visible("#block-title").getText()).isEqualTo("Block 1 of 1");
         assertThat(browser.visible("#code-status").getText()).contains("issued");
         assertAccessible("read-out");
@@ -134,8 +94,310 @@ class ConsoleBrowserTest extends BackendTest {
         browser.waitForText("#copy-status", "Copied 20 digits");
 
         browser.clickable("#back-link").click();
-        browser.waitForText("#history", "top-up");
-        assertThat(browser.visible("#history tbody tr").getText()).contains("issued").contains("amount 20.00");
-        browser.screenshot("agent-history");
+        browser.waitForText("#history", "amount 20.00");
+        assertThat(browser.visible("#history tbody tr").getText()).contains("top-up").contains("issued");
+    }
+
+    @Test
+    void anOverLimitTopUpWaitsForApprovalAndAnotherSupervisorApprovesIt() {
+        browser.signIn("amy.agent", PASSWORD);
+        assertThat(browser.all(".site-header nav a")).extracting(WebElement::getText).containsExactly("Customers");
+        search("ACC-100001");
+        openMeter(CAROL_GAS);
+        fillIssueForm("top-up", Map.of("amount", "60.00"), "customer rang: cold, no credit");
+        browser.clickable("#preview-button").click();
+        assertThat(browser.visible("#preview-approval").getText()).contains("above the agent limit of 50.00 per code");
+        browser.clickable("#issue-button").click();
+        browser.waitForText("#issue-result", "Waiting for approval");
+        browser.waitForText("#history", "pending approval");
+        String codeId = browser.visible("#history tbody tr").getAttribute("data-code");
+
+        // A supervisor's own request waits for someone else.
+        UUID samsOwn = issueAs("sam.supervisor", COLIN_ELECTRICITY, "set-credit", Map.of("balance", "5.00"));
+
+        browser.signIn("sam.supervisor", PASSWORD);
+        browser.clickable(".site-header nav a[href$='#approvals']").click();
+        browser.visible("#approvals-list li[data-code='" + codeId + "']");
+        assertThat(browser.visible("#approvals-list li[data-code='" + samsOwn + "']").getText())
+                .contains("Your own request").doesNotContain("Approve");
+        assertAccessible("approvals");
+        browser.screenshot("approvals");
+
+        browser.clickable("#approvals-list li[data-code='" + codeId + "'] button.button:not(.danger)").click();
+        browser.waitForText("#approvals-message", "Approved");
+        browser.clickable("#approvals-message a").click();
+        assertThat(digitGroups()).hasSize(5);
+        assertThat(String.join("", digitGroups())).isEqualTo(storedDigits(codeId));
+        assertThat(count("SELECT count(*) FROM code WHERE id = '" + codeId + "' AND status = 'ISSUED'"
+                + " AND approved_by IS NOT NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void anOpsUserLaunchesANoticeAndWatchesItComplete() {
+        browser.signIn("olly.ops", PASSWORD);
+        assertThat(browser.driver.getCurrentUrl()).contains("/console/ops.html");
+        browser.visible("#notice-title").sendKeys("Cold snap: your supply stays on");
+        browser.visible("#notice-message").sendKeys("Freezing weather is forecast. Your supply stays on until it ends.");
+        browser.visible("#notice-districts").sendKeys("LS6, ZZ1");
+        browser.visible("#notice-reason").sendKeys("Met Office amber warning");
+        browser.clickable("#notice-check").click();
+        String reach = browser.visible("#notice-reach").getText();
+        assertThat(reach).contains("This reaches 302 meters at 2 customers").contains("302 meters without the WAN")
+                .contains("1 customer has no phone");
+        assertAccessible("operations page with a dry run");
+        browser.screenshot("ops");
+
+        browser.clickable("#notice-launch").click();
+        browser.waitForText("#campaign-status", "completed");
+        assertThat(browser.visible("[data-count='coded'] .n").getText()).isEqualTo("302");
+        // Carol has the app on a phone (demo data); the 300 bench meters' customer has none: call them.
+        browser.waitForText("#no-phone-list caption", "300 meters");
+        assertThat(browser.visible("#no-phone-list").getText()).contains("Load Test").doesNotContain("Carol Jones");
+        assertThat(browser.visible("#download-csv").getText()).contains("300 rows");
+
+        // Customers' apps report deliveries and entries; the page hears of them over the same stream.
+        String campaign = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=([0-9a-f-]{36}).*", "$1");
+        codesOfCampaign(campaign, "DELIVERED", 200);
+        codesOfCampaign(campaign, "ENTERED", 120);
+        browser.waitForText("[data-count='entered'] .n", "120");
+        assertThat(browser.visible("[data-count='delivered'] .n").getText()).isEqualTo("200");
+        assertThat(browser.all("#chart polyline")).hasSize(4);
+        assertAccessible("campaign");
+        browser.screenshot("campaign");
+    }
+
+    @Test
+    void anAgentOfOneSupplierCannotSeeAnotherSuppliersCustomer() {
+        browser.signIn("amy.agent", PASSWORD);
+        for (String q : List.of("ACC-200001", "DH1 4AB", "Nora Smith")) {
+            search(q);
+            assertThat(browser.visible("#results-heading").getText()).isEqualTo("0 customers found");
+        }
+        browser.signIn("nina.agent", PASSWORD);
+        search("DH1 4AB");
+        browser.waitForText("#customer-heading", "Nora Smith");
+        search("LS6 2AB");
+        assertThat(browser.visible("#results-heading").getText()).isEqualTo("0 customers found");
+        UUID carols = issueAs("amy.agent", CAROL_ELECTRICITY, "top-up", Map.of("amount", "1.00"));
+        browser.go("/console/readout.html?code=" + carols);
+        browser.waitForText("#code-summary", "no code " + carols);
+        assertThat(browser.all("#digits")).isEmpty();
+    }
+
+    @Test
+    void anAgentIssuesACodeWithTheKeyboardAlone() {
+        browser.signedOut();
+        tabTo("#username", 5);
+        keys("adam.agent", Keys.TAB, PASSWORD, Keys.ENTER);
+        browser.visible("#q");
+        tabTo("#q", 10);
+        keys("YO21 3AA", Keys.ENTER);
+        browser.waitForText("#customer-heading", "Colin Patel");
+        tabTo("#customer li[data-meter='" + COLIN_ELECTRICITY + "'] button", 10);
+        keys(Keys.ENTER);
+        browser.visible("#issue-form");
+        tabTo("#issue-command", 20);
+        assertThat(focusVisible()).as("the focused control shows a focus outline").isTrue();
+        keys(Keys.TAB, "5", Keys.TAB, "customer rang: no WAN");
+        tabTo("#preview-button", 3);
+        keys(Keys.ENTER);
+        browser.visible("#preview-panel");
+        tabTo("#issue-button", 10);
+        keys(Keys.ENTER);
+        browser.visible("#digits .g-digits");
+        assertThat(browser.js("return document.activeElement.id")).isEqualTo("digits");
+        keys(Keys.ARROW_RIGHT);
+        browser.waitForText("#progress-text", "Group 2 of 5");
+        tabTo("#next-group", 5);
+        keys(Keys.ENTER);
+        browser.waitForText("#progress-text", "Group 3 of 5");
+        keys(Keys.SPACE, Keys.SPACE, Keys.SPACE);
+        browser.waitForText("#progress-text", "Every block is read out");
+        assertThat(browser.all("#digits .group.done")).hasSize(5);
+    }
+
+    @Test
+    void everyPageFitsA360PixelScreen() {
+        browser.width(360, 780);
+        browser.signedOut();
+        assertFits("sign-in");
+        browser.signIn("amy.agent", PASSWORD);
+        search("LS6 2AB");
+        openMeter(CAROL_ELECTRICITY);
+        fillIssueForm("top-up", Map.of("amount", "3.00"), "small screen check");
+        browser.clickable("#preview-button").click();
+        browser.visible("#preview-effect");
+        assertFits("agent");
+        browser.screenshot("agent-360");
+        browser.clickable("#issue-button").click();
+        browser.visible("#digits .g-digits");
+        assertFits("read-out");
+        browser.screenshot("readout-360");
+
+        browser.signIn("olly.ops", PASSWORD);
+        assertFits("operations");
+        browser.screenshot("ops-360");
+        Map<?, ?> campaign = post(token("olly.ops"), "/api/v1/notices", Map.of("title", "Storm", "message",
+                "Your supply stays on.", "reason", "small screen check", "area", Map.of("districts", List.of("YO21")),
+                "startsAt", java.time.Instant.now().toString(), "endsAt", java.time.Instant.now().plusSeconds(86400)
+                        .toString())).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        browser.go("/console/campaign.html?id=" + campaign.get("id"));
+        browser.waitForText("#campaign-status", "completed");
+        assertFits("campaign");
+        browser.screenshot("campaign-360");
+    }
+
+    @Test
+    void theFormRefusesWhatTheApiRefusesWithTheApisWords() {
+        browser.signIn("amy.agent", PASSWORD);
+        search("LS6 2AB");
+        openMeter(CAROL_ELECTRICITY);
+        String amy = token("amy.agent");
+        List<List<Object>> cases = List.of(
+                List.of("top-up", Map.of("amount", "90.50"), "amount"),
+                List.of("top-up", Map.of("amount", "12.345"), "amount"),
+                List.of("top-up", Map.of("amount", ""), "amount"),
+                List.of("set-credit", Map.of("balance", "9000"), "balance"),
+                List.of("add-debt", Map.of("register", "time-based-2", "amount", "20000"), "amount"),
+                List.of("set-debt", Map.of("register", "payment-based", "amount", "10", "percent", "101"), "percent"),
+                List.of("change-price", Map.of("unit-rate", "300", "standing-charge", "60.1"), "unit-rate"),
+                List.of("open-han", Map.of("device", "ihd", "minutes", "0"), "minutes"));
+        for (List<Object> c : cases) {
+            String command = (String) c.get(0);
+            @SuppressWarnings("unchecked")
+            Map<String, String> parameters = (Map<String, String>) c.get(1);
+            String field = (String) c.get(2);
+            fillIssueForm(command, parameters, "range check");
+            browser.clickable("#preview-button").click();
+            String shown = browser.visible("#param-" + field + "-error").getText().replaceFirst("^Error:\\s*", "");
+            String api = post(amy, "/api/v1/meters/" + CAROL_ELECTRICITY + "/codes/preview",
+                    Map.of("command", command, "parameters", parameters, "reason", "range check"))
+                    .expectStatus().isBadRequest().expectBody(Map.class).returnResult().getResponseBody()
+                    .get("errors").toString();
+            assertThat(api).as(command + " " + parameters).contains(shown);
+            assertThat(browser.visible("#param-" + field).getAttribute("aria-invalid")).isEqualTo("true");
+        }
+        assertAccessible("agent page with field errors");
+        browser.screenshot("agent-field-errors");
+
+        // What only the API knows (an MPAN's check digit) still lands next to the field it is about.
+        WebElement q = browser.visible("#q");
+        q.clear();
+        q.sendKeys("1012345678904");
+        browser.clickable("#search-button").click();
+        browser.waitForText("#q-error", "the MPAN's check digit does not match");
+        assertThat(browser.visible("#q").getAttribute("aria-invalid")).isEqualTo("true");
+    }
+
+    @Test
+    void theSessionLivesInSessionStorageAndSigningOutForgetsIt() {
+        browser.signIn("amy.agent", PASSWORD);
+        Map<String, Object> storage = browser.storage();
+        assertThat((Map<?, ?>) storage.get("local")).isEmpty();
+        assertThat(((Map<?, ?>) storage.get("session")).get("lifeline.console.token")).asString().startsWith("ey");
+        browser.clickable("#sign-out").click();
+        browser.visible("#username");
+        assertThat(((Map<?, ?>) browser.storage().get("session")).containsKey("lifeline.console.token")).isFalse();
+        browser.go("/console/agent.html");
+        browser.visible("#username");
+        assertThat(browser.driver.getCurrentUrl()).contains("why=signin");
+    }
+
+    // Helpers
+
+    private void search(String q) {
+        WebElement box = browser.visible("#q");
+        box.clear();
+        box.sendKeys(q);
+        browser.js("document.getElementById('results').replaceChildren()");
+        browser.clickable("#search-button").click();
+        browser.waitForText("#results", "found");
+    }
+
+    private void openMeter(String meterId) {
+        browser.clickable("#customer li[data-meter='" + meterId + "'] button").click();
+        browser.visible("#issue-form");
+        browser.waitForText("#history-status", "codes in all");
+    }
+
+    private void fillIssueForm(String command, Map<String, String> parameters, String reason) {
+        new Select(browser.visible("#issue-command")).selectByValue(command);
+        parameters.entrySet().stream().sorted(Map.Entry.comparingByKey((a, b) -> "register".equals(a) ? -1
+                : "register".equals(b) ? 1 : a.compareTo(b))).forEach(p -> {
+                    WebElement input = browser.visible("#param-" + p.getKey());
+                    if ("select".equals(input.getTagName())) {
+                        new Select(input).selectByValue(p.getValue());
+                    } else {
+                        input.clear();
+                        input.sendKeys(p.getValue());
+                    }
+                });
+        WebElement why = browser.visible("#issue-reason");
+        why.clear();
+        why.sendKeys(reason);
+    }
+
+    private List<String> digitGroups() {
+        browser.visible("#digits .g-digits");
+        return browser.all("#digits .g-digits").stream().map(WebElement::getText).toList();
+    }
+
+    private String codeIdInUrl() {
+        return browser.driver.getCurrentUrl().replaceAll(".*[?&]code=([0-9a-f-]{36}).*", "$1");
+    }
+
+    private String storedDigits(String codeId) {
+        return db.sql("SELECT digits FROM code WHERE id = :id").bind("id", UUID.fromString(codeId))
+                .map(r -> r.get("digits", String.class)).one().block();
+    }
+
+    private void codesOfCampaign(String campaign, String status, int how) {
+        db.sql("UPDATE code SET status = :status WHERE id IN (SELECT code_id FROM campaign_target"
+                        + " WHERE campaign_id = :c AND code_id IS NOT NULL ORDER BY device_id LIMIT :n)")
+                .bind("status", status).bind("c", UUID.fromString(campaign)).bind("n", how)
+                .fetch().rowsUpdated().block();
+    }
+
+    private String token(String username) {
+        Map<?, ?> body = http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", PASSWORD)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("access_token");
+    }
+
+    private UUID issueAs(String username, String meter, String command, Map<String, String> parameters) {
+        Map<?, ?> code = issue(token(username), meter, command, parameters).expectStatus().is2xxSuccessful()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return UUID.fromString((String) code.get("id"));
+    }
+
+    private void keys(CharSequence... keys) {
+        new Actions(browser.driver).sendKeys(keys).perform();
+    }
+
+    /** Presses Tab until the focus is on {@code css}: proves it is reachable from the keyboard. */
+    private void tabTo(String css, int most) {
+        for (int i = 0; i <= most; i++) {
+            if (Boolean.TRUE.equals(browser.js("return document.activeElement.matches(arguments[0])", css))) {
+                return;
+            }
+            keys(Keys.TAB);
+        }
+        throw new AssertionError("Tab did not reach " + css + " in " + most + " presses; focus is on "
+                + browser.js("return document.activeElement.outerHTML.slice(0, 120)"));
+    }
+
+    private boolean focusVisible() {
+        return Boolean.TRUE.equals(browser.js("const s = getComputedStyle(document.activeElement);"
+                + " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;"));
+    }
+
+    private void assertAccessible(String page) {
+        assertThat(browser.accessibilityProblems()).as("accessibility of the " + page + " page").isEmpty();
+    }
+
+    private void assertFits(String page) {
+        assertThat(browser.overflow()).as("how far the " + page + " page sticks out of 360 px").isLessThanOrEqualTo(0);
+        assertAccessible(page + " (360 px)");
     }
 }

@@ -1,0 +1,183 @@
+// A campaign's live page: its counts as server-sent events push them, a chart of coded / pushed / delivered /
+// entered over time, cancel, and the call-centre list of customers without a phone (shown, and downloadable as
+// the API's CSV).
+import { api } from './api.js';
+import { start } from './chrome.js';
+import { announce, badge, clear, clock, h, parameterText, when } from './dom.js';
+import { askReason } from './dialog.js';
+import { SERIES, drawChart, swatch } from './chart.js';
+import { streamEvents } from './sse.js';
+
+start(['OPS', 'ADMIN'], 'Notices and campaigns');
+
+const id = new URLSearchParams(location.search).get('id') || '';
+const samples = [];
+let view = null;
+let listShownFor = -1;
+
+const COUNTS = [
+  ['total', 'Meters'], ['coded', 'Coded'], ['toDcc', 'Sent over the WAN'], ['pushed', 'Pushed to phones'],
+  ['delivered', 'Delivered to the app'], ['entered', 'Entered'], ['failed', 'Failed'], ['noPhone', 'No phone'],
+];
+
+function update(next) {
+  const before = view;
+  view = next;
+  samples.push({ t: new Date(), coded: next.coded + next.toDcc, pushed: next.pushed, delivered: next.delivered,
+    entered: next.entered });
+  document.getElementById('campaign-title').textContent =
+      next.kind === 'NOTICE' ? 'Extreme-weather notice campaign' : 'Price change campaign';
+  clear(document.getElementById('campaign-summary'), h('dl', { class: 'dl' },
+      h('dt', {}, 'Status'), h('dd', { id: 'campaign-status' }, badge(next.status)),
+      h('dt', {}, 'Command'), h('dd', {}, `${next.command} (${parameterText(next.parameters)})`),
+      h('dt', {}, 'Reason'), h('dd', {}, next.reason),
+      h('dt', {}, 'Started'), h('dd', {}, when(next.createdAt)),
+      h('dt', {}, 'Finished'), h('dd', {}, next.finishedAt ? when(next.finishedAt) : 'not yet'),
+      h('dt', {}, 'Rate'), h('dd', {}, `${next.ratePerSecond} meters a second`)));
+  clear(document.getElementById('counts'), COUNTS.map(([key, label]) =>
+    h('div', { dataset: { count: key } }, h('span', { class: 'n' }, String(next[key])), label)));
+  const bar = document.getElementById('done-bar');
+  bar.max = Math.max(1, next.total);
+  bar.value = next.coded + next.toDcc + next.failed + next.cancelled;
+  drawChart(document.getElementById('chart'), samples, next.total);
+  drawCancel();
+  if (before && before.status !== next.status) {
+    announce(`The campaign is ${next.status.toLowerCase()}`);
+  }
+  if (next.status !== 'RUNNING' && next.noPhone !== listShownFor) {
+    listShownFor = next.noPhone;
+    noPhoneList();
+  }
+}
+
+function drawCancel() {
+  const area = document.getElementById('cancel-area');
+  if (view.status !== 'RUNNING') {
+    clear(area);
+    return;
+  }
+  if (area.querySelector('button')) {
+    return;
+  }
+  const button = h('button', { type: 'button', class: 'button danger', id: 'cancel-campaign' }, 'Cancel the campaign');
+  button.addEventListener('click', async () => {
+    const done = await askReason({
+      title: 'Cancel this campaign?', intro: 'Meters not coded yet are left alone; codes already made stay valid '
+          + 'until cancelled one by one.', label: 'Why cancel it', confirm: 'Cancel the campaign',
+      send: (reason) => api('POST', `/api/v1/campaigns/${encodeURIComponent(id)}/cancel`, { body: { reason } }),
+    });
+    if (done) {
+      update(done.data);
+    }
+  });
+  clear(area, button);
+}
+
+/** RFC 4180 rows. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') {
+        i++;
+      }
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else {
+      cell += c;
+    }
+  }
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const SHOWN = 50;
+const HEADINGS = ['Account', 'Name', 'Phone', 'Address', 'Postcode', 'MPAN or MPRN', 'Meter', 'Code', 'Code valid until'];
+
+async function noPhoneList() {
+  const target = document.getElementById('no-phone');
+  try {
+    const { data: csv } = await api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}/no-phone`,
+        { headers: { Accept: 'text/csv, application/problem+json' }, text: true });
+    const rows = parseCsv(csv).slice(1);
+    const download = h('button', { type: 'button', class: 'button secondary', id: 'download-csv' },
+        `Download the list as CSV (${rows.length} rows)`);
+    download.addEventListener('click', () => {
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+      const a = h('a', { href: url, download: `campaign-${id}-no-phone.csv` });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    });
+    clear(target, h('div', { class: 'actions' }, download),
+        rows.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'no-phone-list' },
+            h('caption', {}, rows.length > SHOWN ? `The first ${SHOWN} of ${rows.length} meters to call about: the CSV `
+                + 'has them all' : `${rows.length} meters to call about`),
+            h('thead', {}, h('tr', {}, HEADINGS.map((t) => h('th', { scope: 'col' }, t)))),
+            h('tbody', {}, rows.slice(0, SHOWN).map((r) => h('tr', {}, r.map((cell, i) => h('td', { class: i === 7 ? 'mono' : null },
+                i === 8 ? when(cell) : cell)))))))
+          : h('p', {}, 'Nobody to call: every coded customer has a phone with the app.'));
+  } catch (e) {
+    clear(target, h('p', { class: 'alert' }, `Could not load the list: ${e.message}`));
+  }
+}
+
+async function live() {
+  const status = document.getElementById('live-status');
+  let wait = 1000;
+  for (;;) {
+    try {
+      status.textContent = 'Live: connected (server-sent events).';
+      await streamEvents(`/api/v1/console/campaigns/${encodeURIComponent(id)}/progress`, (type, data) => {
+        if (type === 'progress') {
+          update(JSON.parse(data));
+          status.textContent = `Live: updated ${clock(new Date())}.`;
+          wait = 1000;
+        }
+      });
+    } catch (e) {
+      if (e.status && e.status !== 0 && e.status < 500) {
+        status.textContent = `Cannot follow this campaign: ${e.message}`;
+        return;
+      }
+    }
+    status.textContent = `Connection lost; reconnecting in ${wait / 1000} seconds…`;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    wait = Math.min(wait * 2, 30000);
+  }
+}
+
+clear(document.getElementById('legend'), SERIES.map((s) => h('li', {}, swatch(s), ' ', s.label)));
+(async () => {
+  try {
+    const { data } = await api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}`);
+    update(data);
+    live();
+  } catch (e) {
+    document.getElementById('live-status').textContent = `Cannot show this campaign: ${e.message}`;
+  }
+})();

@@ -1,0 +1,191 @@
+// The operations page: launch an extreme-weather notice or a price change over an area, after a dry run that
+// counts the meters and customers it reaches; and the list of recent campaigns. Launching opens the campaign's
+// live page.
+import { api } from './api.js';
+import { start } from './chrome.js';
+import { badge, clear, h, when } from './dom.js';
+import { byName, renderFields } from './commands.js';
+import { clearErrors, field, group, showErrors, showProblem, summaryBox } from './forms.js';
+import { ZONE, areaFields, localInput } from './area.js';
+
+start(['OPS', 'ADMIN'], 'Notices and campaigns');
+
+const campaignUrl = (id) => `/console/campaign.html?id=${encodeURIComponent(id)}`;
+const DAY = 86400000;
+
+/**
+ * A campaign form: `fields` are drawn above the area; `body()` gives {body, fuel} or {errors}; `launch(body)`
+ * posts it. Checking counts the reach; launching needs a fresh check of the same request.
+ */
+function campaignForm(container, prefix, { fields, body, launch, noun }) {
+  const area = areaFields(prefix);
+  const reason = h('textarea', { rows: 2, maxlength: 500 });
+  const check = h('button', { type: 'submit', class: 'button', id: `${prefix}-check` }, 'Check who is affected');
+  const form = h('form', { novalidate: true, id: `${prefix}-form` }, summaryBox(), fields, area.element,
+      field({ label: 'Reason', control: reason, apiField: 'reason', id: `${prefix}-reason`,
+        hint: 'Why; kept in the audit log' }),
+      h('div', { class: 'actions' }, check));
+  const outcome = h('div', { id: `${prefix}-outcome` });
+  clear(container, form, outcome);
+  let checked = null;
+  const forget = () => {
+    checked = null;
+    clear(outcome);
+  };
+  form.addEventListener('input', forget);
+  form.addEventListener('change', forget);
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const made = body();
+    const where = area.read();
+    const errors = [...(made.errors || []), ...(where.errors || [])];
+    if (!reason.value.trim()) {
+      errors.push({ field: 'reason', message: 'Give a reason: it is kept in the audit log' });
+    }
+    if (errors.length) {
+      showErrors(form, errors, { title: 'Check the highlighted fields' });
+      return;
+    }
+    const request = { ...made.body, area: where.area, reason: reason.value.trim() };
+    check.disabled = true;
+    try {
+      const { data } = await api('POST', '/api/v1/console/affected', { body: { area: where.area, fuel: made.fuel } });
+      checked = request;
+      showReach(data);
+    } catch (e) {
+      showProblem(form, e);
+    } finally {
+      check.disabled = false;
+    }
+  });
+
+  function showReach(answer) {
+    const c = answer.count;
+    const place = answer.all ? 'every customer' : `postcode districts ${answer.districts.join(', ')}`;
+    const go = h('button', { type: 'button', class: 'button danger', id: `${prefix}-launch`, disabled: !c.meters },
+        `Launch the ${noun} to ${c.meters} meters`);
+    const back = h('button', { type: 'button', class: 'button secondary' }, 'Change it');
+    back.addEventListener('click', () => {
+      forget();
+      form.querySelector('input, select, textarea').focus();
+    });
+    go.addEventListener('click', async () => {
+      go.disabled = true;
+      try {
+        const { data } = await api('POST', launch, { body: checked });
+        location.assign(campaignUrl(data.id));
+      } catch (e) {
+        go.disabled = false;
+        forget();
+        showProblem(form, e);
+      }
+    });
+    clear(outcome, h('div', { class: 'alert info', id: `${prefix}-reach`, tabindex: '-1' },
+        h('h3', {}, c.meters ? `This reaches ${c.meters} meters at ${c.customers} customers` : 'No meters in this area'),
+        h('ul', {},
+            h('li', {}, `Area: ${place}.`),
+            h('li', {}, `${c.codedMeters} meters without the WAN get a code; ${c.wanMeters} go over the WAN (DCC).`),
+            h('li', {}, c.customersWithoutPhone === 1 ? '1 customer has no phone with the app: they will be on the '
+                + 'call-centre list.' : `${c.customersWithoutPhone} customers have no phone with the app: they will be `
+                + 'on the call-centre list.')),
+        h('div', { class: 'actions' }, go, back)));
+    outcome.firstChild.focus();
+  }
+}
+
+function noticeForm() {
+  const title = h('input', { type: 'text', maxlength: 80 });
+  const message = h('textarea', { rows: 3, maxlength: 500 });
+  const now = new Date(Math.ceil(Date.now() / 900000) * 900000);
+  const starts = h('input', { type: 'datetime-local', step: 900, value: localInput(now) });
+  const ends = h('input', { type: 'datetime-local', step: 900, value: localInput(new Date(now.getTime() + 2 * DAY)) });
+  const fields = h('div', {},
+      field({ label: 'Title', control: title, apiField: 'title', id: 'notice-title', hint: 'Up to 80 characters, e.g. Cold weather: your supply stays on' }),
+      field({ label: 'Message to customers', control: message, apiField: 'message', id: 'notice-message', hint: 'Up to 500 characters' }),
+      field({ label: `Starts (${ZONE})`, control: starts, apiField: 'startsAt', id: 'notice-starts' }),
+      field({ label: `Ends (${ZONE})`, control: ends, apiField: 'endsAt', id: 'notice-ends', hint: 'At most 31 days after the start' }));
+  const body = () => {
+    const errors = [];
+    if (!title.value.trim()) {
+      errors.push({ field: 'title', message: 'Give the notice a title' });
+    }
+    if (!message.value.trim()) {
+      errors.push({ field: 'message', message: 'Write the message customers will see' });
+    }
+    const s = Date.parse(starts.value);
+    const e = Date.parse(ends.value);
+    if (Number.isNaN(s)) {
+      errors.push({ field: 'startsAt', message: 'Give the date and time the notice starts' });
+    }
+    if (Number.isNaN(e)) {
+      errors.push({ field: 'endsAt', message: 'Give the date and time the notice ends' });
+    } else if (!Number.isNaN(s) && e <= s) {
+      errors.push({ field: 'endsAt', message: 'must be after the start' });
+    } else if (e <= Date.now()) {
+      errors.push({ field: 'endsAt', message: 'has already passed' });
+    } else if (!Number.isNaN(s) && e - s > 31 * DAY) {
+      errors.push({ field: 'endsAt', message: 'a non-disconnect period lasts at most 31 days' });
+    }
+    return errors.length ? { errors } : { body: { title: title.value.trim(), message: message.value.trim(),
+      startsAt: new Date(s).toISOString(), endsAt: new Date(e).toISOString() } };
+  };
+  campaignForm(document.getElementById('notice'), 'notice', { fields, body, launch: '/api/v1/notices', noun: 'notice' });
+}
+
+function priceForm() {
+  const fuel = group({ legend: 'Fuel', apiField: 'fuel', id: 'price-fuel', controls: [['ELECTRICITY', 'Electricity'],
+    ['GAS', 'Gas']].map(([value, label], i) => h('label', { class: 'check' },
+      h('input', { type: 'radio', name: 'price-fuel', value, checked: i === 0 }), label)) });
+  const command = h('select', {}, ['change-price', 'change-time-of-use-price']
+      .map((name) => h('option', { value: name }, byName(name).label)));
+  const parameters = h('div', {});
+  const title = h('input', { type: 'text', maxlength: 80 });
+  const message = h('textarea', { rows: 2, maxlength: 500 });
+  const from = { from: { label: 'New prices from', optional: false, hint: 'The meter-local date the prices take effect' } };
+  let current = renderFields(parameters, byName(command.value), 'price', from);
+  command.addEventListener('change', () => {
+    current = renderFields(parameters, byName(command.value), 'price', from);
+  });
+  const fields = h('div', {}, fuel,
+      field({ label: 'Tariff', control: command, apiField: 'command', id: 'price-command' }), parameters,
+      field({ label: 'Title (optional)', control: title, apiField: 'title', id: 'price-title' }),
+      field({ label: 'Message to customers (optional)', control: message, apiField: 'message', id: 'price-message' }));
+  const body = () => {
+    const checked = current.check();
+    if (checked.errors) {
+      return { errors: checked.errors };
+    }
+    const chosen = fuel.querySelector('input:checked').value;
+    return { fuel: chosen, body: { command: command.value, parameters: checked.parameters, fuel: chosen,
+      title: title.value.trim() || null, message: message.value.trim() || null } };
+  };
+  campaignForm(document.getElementById('price'), 'price', { fields, body, launch: '/api/v1/price-changes', noun: 'price change' });
+}
+
+async function campaignList() {
+  const target = document.getElementById('campaigns');
+  try {
+    const { data } = await api('GET', '/api/v1/console/campaigns');
+    if (!data.items.length) {
+      clear(target, h('p', {}, 'No campaigns yet.'));
+      return;
+    }
+    clear(target, h('div', { class: 'table-wrap' }, h('table', { id: 'campaign-list' },
+        h('caption', {}, `The newest ${data.items.length} campaigns`),
+        h('thead', {}, h('tr', {}, ['Started', 'Campaign', 'Meters', 'Status'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, data.items.map((c) => h('tr', {},
+            h('td', {}, when(c.createdAt)),
+            h('td', {}, h('a', { href: campaignUrl(c.id) }, c.title || (c.kind === 'NOTICE' ? 'Notice' : 'Price change')),
+                h('br'), h('span', { class: 'muted' }, c.command)),
+            h('td', { class: 'num' }, String(c.total)),
+            h('td', {}, badge(c.status))))))));
+  } catch (e) {
+    clear(target, h('p', { class: 'alert' }, `Could not load the campaigns: ${e.message}`));
+  }
+}
+
+noticeForm();
+priceForm();
+campaignList();
