@@ -66,8 +66,10 @@ echo "bench meters: $METERS, clients: $CLIENTS, warm-up ${WARMUP} s, measured ${
 
 if [ "${PROFILE:-0}" = 1 ]; then
   (
-    # Meter warm-up (one code per meter) comes first; sample well inside the measured run.
-    sleep $((WARMUP + MEASURE / 3 + METERS / 200))
+    # After the one-code-per-meter pass (the generator then prints "warm-up:") and the timed warm-up, sample
+    # three times, two seconds apart, in the first half of the measured run.
+    until grep -q '^warm-up:' "$DATA/load.txt" 2>/dev/null; do sleep 1; done
+    sleep $((WARMUP + MEASURE / 4))
     for i in 1 2 3; do
       jcmd "$BACKEND" Thread.print > "$DATA/threads-$i.txt" 2>&1 || true
       sql "SELECT coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, state), count(*)
@@ -76,6 +78,7 @@ if [ "${PROFILE:-0}" = 1 ]; then
       sleep 2
     done
   ) &
+  PROFILER=$!
 fi
 
 java backend/load/LoadGenerator.java "http://127.0.0.1:$PORT" sam.supervisor demo-password "$CLIENTS" "$METERS" \
@@ -84,7 +87,7 @@ echo "written: $(sql "SELECT (SELECT count(*) FROM code) || ' codes, ' || (SELEC
   || ' audit entries, ' || (SELECT count(*) FROM idempotency_record) || ' idempotency records'")"
 
 if [ "${PROFILE:-0}" = 1 ]; then
-  wait
+  wait "$PROFILER"
   echo "--- pg_stat_activity during the run (wait event: connections)"
   cat "$DATA"/pg-activity-*.txt
   echo "--- backend threads doing work (RUNNABLE, not parked in epoll) in 3 dumps, by top Lifeline frame"
