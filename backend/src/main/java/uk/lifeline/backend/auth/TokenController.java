@@ -4,6 +4,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,10 +21,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
+import uk.lifeline.backend.problem.Problems;
 
 /**
  * Sign-in for the embedded default: a username and password for a short-lived token. Password checks run off
- * the event loop (they are slow on purpose), and an unknown user costs the same as a wrong password.
+ * the event loop (they are slow on purpose), and an unknown user costs the same as a wrong password. Failed
+ * attempts are limited per username and per client address ({@link SignInThrottle}): past the limit the answer is
+ * 429 with {@code Retry-After}, and the password is not checked.
  */
 @RestController
 class TokenController {
@@ -35,34 +47,57 @@ class TokenController {
     private final TokenService tokens;
     private final AuthProperties properties;
     private final String unknownUserHash;
+    private final SignInThrottle throttle;
 
-    TokenController(Users users, PasswordEncoder passwords, TokenService tokens, AuthProperties properties) {
+    TokenController(Users users, PasswordEncoder passwords, TokenService tokens, AuthProperties properties,
+            SignInThrottle throttle) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
         this.properties = properties;
         this.unknownUserHash = passwords.encode("no such user");
+        this.throttle = throttle;
     }
 
     @PostMapping("/api/v1/auth/token")
-    Mono<TokenResponse> token(@Valid @RequestBody TokenRequest request) {
+    Mono<ResponseEntity<Object>> token(@Valid @RequestBody TokenRequest request, ServerHttpRequest http) {
         if (properties.external()) {
             return Mono.error(new ApiException(ProblemType.NOT_FOUND,
                     "sign-in is handled by the external issuer " + properties.issuer()));
         }
+        Duration[] retryAfter = new Duration[1];
+        Optional<SignInThrottle.Attempt> attempt = throttle.begin(request.username(), address(http), retryAfter);
+        if (attempt.isEmpty()) {
+            long seconds = Math.max(1, (retryAfter[0].toMillis() + 999) / 1000);
+            return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(ProblemType.TOO_MANY_ATTEMPTS, "too many failed sign-ins for this username"
+                            + " or from this address; try again in " + seconds + " s", http.getPath().value(),
+                            List.of())));
+        }
         return users.byUsername(request.username())
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .publishOn(Schedulers.boundedElastic())
                 .flatMap(user -> {
                     String hash = user.map(Users.User::passwordHash).orElse(unknownUserHash);
                     boolean matches = passwords.matches(request.password(), hash);
+                    if (user.isPresent() && matches) {
+                        throttle.succeeded(attempt.get());
+                    }
                     return user.filter(u -> matches)
-                            .map(u -> Mono.just(new TokenResponse(
+                            .map(u -> Mono.just(ResponseEntity.ok().<Object>body(new TokenResponse(
                                     tokens.issue(u.id(), u.supplierId(), u.role(), u.customerAccountId(), u.username()),
-                                    "Bearer", tokens.ttlSeconds())))
+                                    "Bearer", tokens.ttlSeconds()))))
                             .orElseGet(() -> Mono.error(new ApiException(ProblemType.INVALID_CREDENTIALS,
                                     "wrong username or password")));
                 });
+    }
+
+    /** The client's address as the server sees it (behind a proxy, see server.forward-headers-strategy). */
+    private static String address(ServerHttpRequest http) {
+        InetSocketAddress remote = http.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 }
