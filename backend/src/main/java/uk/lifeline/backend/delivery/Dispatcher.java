@@ -49,7 +49,8 @@ public class Dispatcher implements SmartLifecycle {
         this.gateway = gateway;
         this.properties = properties;
         this.clock = clock;
-        this.loop = new BackgroundLoop("push-dispatcher", 1, properties.pollInterval(), this::step);
+        this.loop = new BackgroundLoop("push-dispatcher", properties.dispatchers(), properties.pollInterval(),
+                this::step);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -43,7 +43,8 @@ class PushConfig {
             if (project == null) {
                 throw new IllegalStateException("set lifeline.push.project-id: the credentials name no project");
             }
-            FcmGateway gateway = FcmGateway.create(credentials, project, transport, properties.threads());
+            FcmGateway gateway = FcmGateway.create(credentials, project, transport,
+                    properties.threads() * properties.dispatchers());
             log.info("Push to phones is ON: {}{}", gateway.description(),
                     transport == null ? "" : " through " + properties.endpoint() + " (not Google: a test endpoint)");
             return gateway;
