@@ -3,7 +3,7 @@
 // the API's CSV).
 import { api } from './api.js';
 import { start } from './chrome.js';
-import { announce, badge, clear, clock, h, parameterText, when } from './dom.js';
+import { announce, badge, clear, clock, h, parameterText, repeat, when } from './dom.js';
 import { askReason } from './dialog.js';
 import { SERIES, drawChart, swatch } from './chart.js';
 import { streamEvents } from './sse.js';
@@ -114,7 +114,7 @@ function parseCsv(text) {
   return rows;
 }
 
-const SHOWN = 50;
+const SHOWN = 20;
 const HEADINGS = ['Account', 'Name', 'Phone', 'Address', 'Postcode', 'MPAN or MPRN', 'Meter', 'Code', 'Code valid until'];
 
 async function noPhoneList() {
@@ -172,6 +172,8 @@ async function live() {
 }
 
 clear(document.getElementById('legend'), SERIES.map((s) => h('li', {}, swatch(s), ' ', s.label)));
+// The time axis moves on while nothing changes.
+repeat(async () => view && drawChart(document.getElementById('chart'), samples, view.total), 5000, { now: false });
 (async () => {
   try {
     const { data } = await api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}`);

@@ -22,15 +22,18 @@ function el(name, attrs = {}, text) {
   return node;
 }
 
-/** Draws `samples` ([{t: Date, coded, pushed, delivered, entered}]) into `svg`, the y axis up to `total`. */
-export function drawChart(svg, samples, total) {
+/**
+ * Draws `samples` ([{t: Date, coded, pushed, delivered, entered}]) into `svg`, the y axis up to `total`, the
+ * time axis up to `now` (the latest reading holds until then).
+ */
+export function drawChart(svg, samples, total, now = new Date()) {
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.replaceChildren();
   const last = samples[samples.length - 1];
   const summary = last ? SERIES.map((s) => `${s.label.toLowerCase()} ${last[s.key]}`).join(', ') : 'no figures yet';
   svg.append(el('title', {}, `Campaign progress over time, of ${total} meters: ${summary}`));
   const t0 = samples.length ? samples[0].t.getTime() : Date.now();
-  const t1 = Math.max(last ? last.t.getTime() : t0, t0 + 10000);
+  const t1 = Math.max(last ? last.t.getTime() : t0, now.getTime(), t0 + 10000);
   const top = Math.max(total, 1);
   const x = (t) => M.left + ((t - t0) / (t1 - t0)) * (W - M.left - M.right);
   const y = (n) => H - M.bottom - (n / top) * (H - M.top - M.bottom);
@@ -49,10 +52,16 @@ export function drawChart(svg, samples, total) {
     if (!samples.length) {
       continue;
     }
-    const points = samples.map((p) => `${x(p.t.getTime()).toFixed(1)},${y(p[s.key]).toFixed(1)}`);
-    if (samples.length === 1) {
-      points.push(`${x(t1).toFixed(1)},${y(samples[0][s.key]).toFixed(1)}`);
-    }
+    // A step line: a count holds until the next reading changes it, and runs on to the chart's right edge.
+    const points = [];
+    samples.forEach((p, i) => {
+      const at = x(p.t.getTime()).toFixed(1);
+      if (i > 0) {
+        points.push(`${at},${y(samples[i - 1][s.key]).toFixed(1)}`);
+      }
+      points.push(`${at},${y(p[s.key]).toFixed(1)}`);
+    });
+    points.push(`${x(t1).toFixed(1)},${y(last[s.key]).toFixed(1)}`);
     svg.append(el('polyline', { points: points.join(' '), fill: 'none', stroke: s.color, 'stroke-width': 3,
       'stroke-dasharray': s.dash, 'data-series': s.key }));
   }

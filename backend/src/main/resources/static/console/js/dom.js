@@ -137,3 +137,8 @@ export function repeat(task, ms, { now = true } = {}) {
     },
   };
 }
+
+/** '1 meter', '302 meters'. */
+export function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

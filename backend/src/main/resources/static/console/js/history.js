@@ -1,7 +1,7 @@
 // A meter's codes, newest first, with their live status: polled every few seconds while the page is visible,
 // announcing changes. Released codes link to the read-out view; outstanding ones can be cancelled.
 import { api } from './api.js';
-import { announce, badge, clear, clock, h, parameterText, repeat, when } from './dom.js';
+import { announce, badge, clear, clock, h, parameterText, plural, repeat, when } from './dom.js';
 import { askReason } from './dialog.js';
 
 const CANCELLABLE = ['ISSUED', 'PENDING_APPROVAL', 'DELIVERED'];
@@ -26,7 +26,7 @@ export function historyView(container, meterId, { readoutUrl }) {
       const { data } = await api('GET', `/api/v1/meters/${encodeURIComponent(meterId)}/codes?page=0&size=20`);
       clear(error);
       draw(data);
-      status.textContent = `${data.totalItems} codes in all; showing the newest ${data.items.length}. `
+      status.textContent = `${plural(data.totalItems, 'code')} in all; showing the newest ${data.items.length}. `
           + `Status updated ${clock(new Date())}, every ${EVERY_MS / 1000} seconds.`;
     } catch (e) {
       clear(error, h('p', { class: 'alert' }, `Could not load the codes: ${e.message}`));

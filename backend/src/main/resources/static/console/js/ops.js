@@ -3,12 +3,12 @@
 // live page.
 import { api } from './api.js';
 import { start } from './chrome.js';
-import { badge, clear, h, when } from './dom.js';
+import { badge, clear, h, plural, when } from './dom.js';
 import { byName, renderFields } from './commands.js';
 import { clearErrors, field, group, showErrors, showProblem, summaryBox } from './forms.js';
 import { ZONE, areaFields, localInput } from './area.js';
 
-start(['OPS', 'ADMIN'], 'Notices and campaigns');
+const user = start(['OPS', 'ADMIN'], 'Notices and campaigns');
 
 const campaignUrl = (id) => `/console/campaign.html?id=${encodeURIComponent(id)}`;
 const DAY = 86400000;
@@ -65,7 +65,7 @@ function campaignForm(container, prefix, { fields, body, launch, noun }) {
     const c = answer.count;
     const place = answer.all ? 'every customer' : `postcode districts ${answer.districts.join(', ')}`;
     const go = h('button', { type: 'button', class: 'button danger', id: `${prefix}-launch`, disabled: !c.meters },
-        `Launch the ${noun} to ${c.meters} meters`);
+        `Launch the ${noun} to ${plural(c.meters, 'meter')}`);
     const back = h('button', { type: 'button', class: 'button secondary' }, 'Change it');
     back.addEventListener('click', () => {
       forget();
@@ -83,10 +83,11 @@ function campaignForm(container, prefix, { fields, body, launch, noun }) {
       }
     });
     clear(outcome, h('div', { class: 'alert info', id: `${prefix}-reach`, tabindex: '-1' },
-        h('h3', {}, c.meters ? `This reaches ${c.meters} meters at ${c.customers} customers` : 'No meters in this area'),
+        h('h3', {}, c.meters ? `This reaches ${plural(c.meters, 'meter')} at ${plural(c.customers, 'customer')}`
+          : 'No meters in this area'),
         h('ul', {},
             h('li', {}, `Area: ${place}.`),
-            h('li', {}, `${c.codedMeters} meters without the WAN get a code; ${c.wanMeters} go over the WAN (DCC).`),
+            h('li', {}, `${plural(c.codedMeters, 'meter')} without the WAN get a code; ${c.wanMeters} over the WAN (DCC).`),
             h('li', {}, c.customersWithoutPhone === 1 ? '1 customer has no phone with the app: they will be on the '
                 + 'call-centre list.' : `${c.customersWithoutPhone} customers have no phone with the app: they will be `
                 + 'on the call-centre list.')),
@@ -186,6 +187,12 @@ async function campaignList() {
   }
 }
 
-noticeForm();
-priceForm();
+if (user.role === 'OPS') {
+  noticeForm();
+  priceForm();
+} else {
+  // Administrators follow campaigns; launching them is for operations staff (POST /api/v1/notices is OPS only).
+  ['notice', 'price'].forEach((id) => clear(document.getElementById(id),
+      h('p', { class: 'alert info' }, 'Only operations staff launch campaigns; you can follow them below.')));
+}
 campaignList();

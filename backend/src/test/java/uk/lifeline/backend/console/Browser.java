@@ -104,11 +104,16 @@ final class Browser implements AutoCloseable {
 
     /** The whole page, not just the viewport, as target/screenshots/{name}.png. */
     Path screenshot(String name) {
+        return screenshot(name, 6000);
+    }
+
+    /** The page from the top, at most {@code most} CSS pixels of it, as target/screenshots/{name}.png. */
+    Path screenshot(String name, int most) {
         Dimension before = driver.manage().window().getSize();
-        long height = ((Number) js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)"))
-                .longValue();
+        long height = Math.min(most, ((Number) js(
+                "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")).longValue());
         long chrome = before.height - ((Number) js("return window.innerHeight")).longValue();
-        driver.manage().window().setSize(new Dimension(before.width, (int) Math.min(6000, height + chrome)));
+        driver.manage().window().setSize(new Dimension(before.width, (int) (height + chrome)));
         js("window.scrollTo(0, 0)");
         try {
             File shot = driver.getScreenshotAs(OutputType.FILE);

@@ -77,6 +77,7 @@ class ConsoleBrowserTest extends BackendTest {
                 .contains("20-digit code").contains("Balance").contains("Where the £20.00 goes");
         assertAccessible("agent page with a preview");
         browser.screenshot("agent");
+        browser.screenshot("agent-top", 1500);
 
         browser.clickable("#issue-button").click();
         List<String> groups = digitGroups();
@@ -96,6 +97,76 @@ class ConsoleBrowserTest extends BackendTest {
         browser.clickable("#back-link").click();
         browser.waitForText("#history", "amount 20.00");
         assertThat(browser.visible("#history tbody tr").getText()).contains("top-up").contains("issued");
+
+        // Cancelling asks why, in a dialog, and the history shows the new status.
+        browser.clickable("#history tbody tr:first-child button.danger").click();
+        browser.visible("dialog[open] textarea").sendKeys("customer found a paper voucher");
+        browser.clickable("dialog[open] button[type='submit']").click();
+        browser.waitForText("#history tbody tr:first-child", "cancelled");
+        assertThat(browser.visible("#history tbody tr:first-child").getText()).contains("customer found a paper voucher");
+    }
+
+    @Test
+    void aSixtyDigitCodeIsReadOutOneBlockAtATimeAndCanBeReadAloud() {
+        UUID code = issueAs("amy.agent", CAROL_ELECTRICITY, "change-time-of-use-price", Map.of("peak-rate", "30",
+                "off-peak-rate", "12.5", "off-peak-start", "23:30", "off-peak-end", "06:30", "standing-charge", "55"));
+        browser.signIn("amy.agent", PASSWORD);
+        browser.go("/console/readout.html?code=" + code);
+        assertThat(digitGroups()).hasSize(5);
+        assertThat(browser.visible("#block-title").getText()).isEqualTo("Block 1 of 3");
+        String stored = storedDigits(code.toString());
+        assertThat(String.join("", digitGroups())).isEqualTo(stored.substring(0, 20));
+
+        browser.js("window.spoken = []; speechSynthesis.speak = (u) => window.spoken.push(u.text);");
+        browser.clickable("#say-group").click();
+        assertThat(browser.js("return window.spoken")).asList()
+                .containsExactly(String.join(", ", stored.substring(0, 4).split("")));
+        browser.clickable("#read-aloud").click();
+        for (int i = 0; i < 5; i++) {
+            browser.clickable("#next-group").click();
+        }
+        assertThat(browser.js("return window.spoken.length")).isEqualTo(6L);
+        browser.waitForText("#next-group", "Go to block 2 of 3");
+        browser.clickable("#next-group").click();
+        browser.waitForText("#block-title", "Block 2 of 3");
+        assertThat(String.join("", digitGroups())).isEqualTo(stored.substring(20, 40));
+        assertThat(browser.visible(".blocks-overview").getText()).contains("Block 1: done").contains("Block 2: now");
+        browser.clickable("#next-group").click();
+        assertAccessible("read-out of a 60-digit code");
+        browser.screenshot("readout-60");
+    }
+
+    @Test
+    void everyCommandHasAFormWhoseValuesTheApiTakes() {
+        browser.signIn("sue.supervisor", PASSWORD);
+        search("YO21 3AA");
+        openMeter(COLIN_ELECTRICITY);
+        Map<String, Map<String, String>> commands = new java.util.LinkedHashMap<>();
+        commands.put("top-up", Map.of("amount", "10"));
+        commands.put("deduct-credit", Map.of("amount", "1.50"));
+        commands.put("set-credit", Map.of("balance", "15"));
+        commands.put("add-debt", Map.of("register", "time-based-1", "amount", "25"));
+        commands.put("deduct-debt", Map.of("register", "payment-based", "amount", "5"));
+        commands.put("set-debt", Map.of("register", "time-based-2", "amount", "100", "rate", "1.50",
+                "period", "per-hour"));
+        commands.put("change-price", Map.of("unit-rate", "24.862", "standing-charge", "60.97", "from", "2027-04-01"));
+        commands.put("change-time-of-use-price", Map.of("peak-rate", "30", "off-peak-rate", "12.5",
+                "off-peak-start", "23:30", "off-peak-end", "06:30", "standing-charge", "55"));
+        commands.put("set-friendly-credit-period", Map.of("slot", "2", "start", "16:00", "end", "10:00",
+                "days", "weekdays"));
+        commands.put("set-non-disconnect-period", Map.of("start", "2030-12-01T06:00", "end", "2030-12-04T06:00"));
+        commands.put("open-han", Map.of("device", "cad", "minutes", "30"));
+        commands.put("change-mode", Map.of("mode", "credit"));
+        commands.put("revert-to-default", Map.of());
+        assertThat(browser.all("#issue-command option")).hasSize(commands.size());
+        commands.forEach((command, parameters) -> {
+            fillIssueForm(command, parameters, "every command");
+            browser.js("document.getElementById('issue-outcome').replaceChildren()");
+            browser.clickable("#preview-button").click();
+            browser.waitForText("#preview-panel", "What this code will do");
+            int digits = 20 * blocks(command);
+            assertThat(browser.visible("#preview-panel").getText()).as(command).contains(digits + "-digit code");
+        });
     }
 
     @Test
@@ -164,6 +235,27 @@ class ConsoleBrowserTest extends BackendTest {
         assertThat(browser.all("#chart polyline")).hasSize(4);
         assertAccessible("campaign");
         browser.screenshot("campaign");
+        browser.screenshot("campaign-top", 1000);
+    }
+
+    @Test
+    void anOpsUserLaunchesAPriceChangeForOneFuel() {
+        browser.signIn("olly.ops", PASSWORD);
+        browser.clickable("input[name='price-fuel'][value='GAS']").click();
+        browser.visible("#price-unit-rate").sendKeys("7.5");
+        browser.visible("#price-standing-charge").sendKeys("30.1");
+        // A date control's typing order follows the browser's locale; set it as a date picker would.
+        browser.js("const d = document.getElementById('price-from'); d.value = '2027-04-01';"
+                + " d.dispatchEvent(new Event('change', {bubbles: true}));", new Object[0]);
+        browser.visible("#price-districts").sendKeys("LS6");
+        browser.visible("#price-reason").sendKeys("April price cap");
+        browser.clickable("#price-check").click();
+        assertThat(browser.visible("#price-reach").getText()).contains("This reaches 1 meter at 1 customer");
+        browser.clickable("#price-launch").click();
+        browser.waitForText("#campaign-status", "completed");
+        assertThat(browser.visible("#campaign-summary").getText())
+                .contains("change-price").contains("unit-rate 7.500").contains("from 2027-04-01");
+        assertThat(browser.visible("[data-count='coded'] .n").getText()).isEqualTo("1");
     }
 
     @Test
@@ -317,7 +409,7 @@ class ConsoleBrowserTest extends BackendTest {
     private void openMeter(String meterId) {
         browser.clickable("#customer li[data-meter='" + meterId + "'] button").click();
         browser.visible("#issue-form");
-        browser.waitForText("#history-status", "codes in all");
+        browser.waitForText("#history-status", " in all;");
     }
 
     private void fillIssueForm(String command, Map<String, String> parameters, String reason) {
@@ -325,8 +417,13 @@ class ConsoleBrowserTest extends BackendTest {
         parameters.entrySet().stream().sorted(Map.Entry.comparingByKey((a, b) -> "register".equals(a) ? -1
                 : "register".equals(b) ? 1 : a.compareTo(b))).forEach(p -> {
                     WebElement input = browser.visible("#param-" + p.getKey());
+                    String type = input.getAttribute("type");
                     if ("select".equals(input.getTagName())) {
                         new Select(input).selectByValue(p.getValue());
+                    } else if (List.of("date", "time", "datetime-local").contains(type)) {
+                        // These controls' typing order follows the browser's locale; set them as a picker would.
+                        browser.js("arguments[0].value = arguments[1];"
+                                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, p.getValue());
                     } else {
                         input.clear();
                         input.sendKeys(p.getValue());
@@ -335,6 +432,10 @@ class ConsoleBrowserTest extends BackendTest {
         WebElement why = browser.visible("#issue-reason");
         why.clear();
         why.sendKeys(reason);
+    }
+
+    private static int blocks(String command) {
+        return uk.lifeline.command.CommandType.ofName(command).blocks();
     }
 
     private List<String> digitGroups() {
