@@ -21,7 +21,7 @@ import uk.lifeline.code.Pem;
 /**
  * Campaigns survive what stops them: workers killed mid-page, a crash just before a page commits, several
  * instances' workers on one campaign. Each ends with exactly one code per meter, no meter skipped, and every
- * meter's counters without gaps.
+ * meter's counters without gaps. This backend has no FCM configured (the embedded default).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = {"lifeline.campaigns.page-size=20", "lifeline.campaigns.workers=2",
@@ -114,6 +114,15 @@ class CampaignRestartTest extends BackendTest {
             pages.beforeCommit = () -> {};
             runner.start();
         }
+    }
+
+    @Test
+    void withoutFcmConfiguredHealthSaysPushIsOffAndMessagesWait() {
+        get(null, "/actuator/health").expectStatus().isOk().expectBody()
+                .jsonPath("$.components.push.status").isEqualTo("UP")
+                .jsonPath("$.components.push.description").value(d -> assertThat((String) d)
+                        .startsWith("push OFF: FCM is not configured"));
+        assertThat(count("SELECT count(*) FROM push_delivery WHERE state = 'SENT'")).isZero();
     }
 
     @Test
