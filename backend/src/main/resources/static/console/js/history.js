@@ -5,6 +5,8 @@ import { announce, badge, clear, clock, h, parameterText, plural, repeat, when }
 import { askReason } from './dialog.js';
 
 const CANCELLABLE = ['ISSUED', 'PENDING_APPROVAL', 'DELIVERED'];
+/** Codes that may still be read out: released and not cancelled, expired or already used. */
+const READABLE = ['ISSUED', 'DELIVERED', 'ENTERED'];
 const EVERY_MS = 5000;
 
 export function historyView(container, meterId, { readoutUrl }) {
@@ -54,7 +56,7 @@ export function historyView(container, meterId, { readoutUrl }) {
   function row(code) {
     const note = code.resultReason || code.cancelReason;
     const actions = [];
-    if (code.digits) {
+    if (code.digits && READABLE.includes(code.status)) {
       actions.push(h('a', { class: 'button small secondary', href: readoutUrl(code),
         'aria-label': `Read out the code with counter ${code.counter}` }, 'Read out'));
     }

@@ -21,6 +21,7 @@ const speech = 'speechSynthesis' in window ? window.speechSynthesis : null;
 const REJECTIONS = ['typo', 'unsupported', 'bad-mac', 'duplicate', 'counter-too-old', 'block-out-of-order',
   'block-from-another-code', 'locked-out', 'expired', 'out-of-window'];
 const EVERY_MS = 5000;
+const DEAD = ['CANCELLED', 'EXPIRED'];
 
 let code = null;
 let blocks = []; // [[group, group, group, group, group], ...]
@@ -34,8 +35,10 @@ async function load() {
     const released = !code?.digits && data.digits;
     code = data;
     drawSummary();
-    if (first || released) {
-      blocks = (code.digits || []).map((b) => b.split(' '));
+    const dead = DEAD.includes(code.status);
+    if (first || released || (dead && blocks.length)) {
+      // A cancelled or expired code must not be read out: its digits are not shown at all.
+      blocks = dead ? [] : (code.digits || []).map((b) => b.split(' '));
       drawReadout();
       drawResultForm();
     }
@@ -59,6 +62,10 @@ function drawSummary() {
 }
 
 function drawReadout() {
+  if (DEAD.includes(code.status)) {
+    clear(readout);
+    return;
+  }
   if (!blocks.length) {
     clear(readout, h('div', { class: 'alert warn', id: 'waiting' },
         h('h2', { id: 'block-title' }, 'Waiting for approval'),
@@ -183,7 +190,7 @@ async function copyCode() {
 }
 
 function drawResultForm() {
-  if (!code.digits) {
+  if (!code.digits || code.status === 'CANCELLED') {
     resultSection.hidden = true;
     return;
   }

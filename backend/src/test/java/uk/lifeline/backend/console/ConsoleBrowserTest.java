@@ -104,6 +104,10 @@ class ConsoleBrowserTest extends BackendTest {
         browser.clickable("dialog[open] button[type='submit']").click();
         browser.waitForText("#history tbody tr:first-child", "cancelled");
         assertThat(browser.visible("#history tbody tr:first-child").getText()).contains("customer found a paper voucher");
+        assertThat(browser.all("#history tbody tr:first-child a")).as("no read-out link").isEmpty();
+        browser.go("/console/readout.html?code=" + browser.visible("#history tbody tr:first-child").getAttribute("data-code"));
+        browser.waitForText("#code-summary", "This code is cancelled");
+        assertThat(browser.all("#digits")).isEmpty();
     }
 
     @Test
