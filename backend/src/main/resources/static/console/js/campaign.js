@@ -133,7 +133,7 @@ async function noPhoneList() {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     });
-    clear(target, h('div', { class: 'actions' }, download),
+    clear(target, rows.length ? h('div', { class: 'actions' }, download) : null,
         rows.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'no-phone-list' },
             h('caption', {}, rows.length > SHOWN ? `The first ${SHOWN} of ${rows.length} meters to call about: the CSV `
                 + 'has them all' : `${rows.length} meters to call about`),
@@ -172,8 +172,10 @@ async function live() {
 }
 
 clear(document.getElementById('legend'), SERIES.map((s) => h('li', {}, swatch(s), ' ', s.label)));
-// The time axis moves on while nothing changes.
-repeat(async () => view && drawChart(document.getElementById('chart'), samples, view.total), 5000, { now: false });
+// The time axis moves on while nothing changes; the chart is redrawn to fit a new width.
+const redraw = () => view && drawChart(document.getElementById('chart'), samples, view.total);
+repeat(async () => redraw(), 5000, { now: false });
+window.addEventListener('resize', redraw);
 (async () => {
   try {
     const { data } = await api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}`);

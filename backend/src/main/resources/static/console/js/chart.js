@@ -9,8 +9,6 @@ export const SERIES = [
   { key: 'delivered', label: 'Delivered to the app', color: '#5b2a86', dash: '3 4' },
   { key: 'entered', label: 'Entered on the meter', color: '#1c6b34', dash: '12 4 3 4' },
 ];
-const W = 640;
-const H = 300;
 const M = { left: 56, right: 16, top: 16, bottom: 40 };
 
 function el(name, attrs = {}, text) {
@@ -27,6 +25,9 @@ function el(name, attrs = {}, text) {
  * time axis up to `now` (the latest reading holds until then).
  */
 export function drawChart(svg, samples, total, now = new Date()) {
+  // Drawn at the size it is shown, so its labels stay readable on a phone.
+  const W = Math.max(300, Math.round(svg.getBoundingClientRect().width) || 640);
+  const H = W < 500 ? 240 : 300;
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.replaceChildren();
   const last = samples[samples.length - 1];
