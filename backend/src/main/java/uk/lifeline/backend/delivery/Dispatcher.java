@@ -35,6 +35,7 @@ import reactor.core.scheduler.Schedulers;
 public class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    static final Duration TIDY_EVERY = Duration.ofSeconds(10);
 
     private final DatabaseClient db;
     private final PushGateway gateway;
@@ -43,6 +44,7 @@ public class Dispatcher implements SmartLifecycle {
     private final String instance = "dispatcher-" + ProcessHandle.current().pid() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
     private final BackgroundLoop loop;
+    private final java.util.concurrent.atomic.AtomicLong lastTidy = new java.util.concurrent.atomic.AtomicLong();
 
     public Dispatcher(DatabaseClient db, PushGateway gateway, PushProperties properties, Clock clock) {
         this.db = db;
@@ -63,7 +65,10 @@ public class Dispatcher implements SmartLifecycle {
     /** One round: tidy leases and expiries, then claim, send and record one batch. Completes with the batch size. */
     public Mono<Integer> step() {
         Instant now = now();
-        Mono<Void> tidy = markInDoubt(now).then(expire(now));
+        long last = lastTidy.get();
+        // The sweeps need not run with every batch: at most every TIDY_EVERY, on one of the loops.
+        Mono<Void> tidy = now.toEpochMilli() - last >= TIDY_EVERY.toMillis()
+                && lastTidy.compareAndSet(last, now.toEpochMilli()) ? markInDoubt(now).then(expire(now)) : Mono.empty();
         if (!gateway.configured()) {
             return tidy.thenReturn(0);
         }
@@ -77,6 +82,12 @@ public class Dispatcher implements SmartLifecycle {
         });
     }
 
+    /** The sweeps now, whenever they last ran: in-doubt leases, expired messages. */
+    Mono<Void> sweep() {
+        Instant now = now();
+        return markInDoubt(now).then(expire(now));
+    }
+
     private Mono<Void> markInDoubt(Instant now) {
         return db.sql("""
                         UPDATE push_delivery SET state = 'IN_DOUBT', last_error = 'the dispatcher ' || claimed_by
@@ -88,9 +99,10 @@ public class Dispatcher implements SmartLifecycle {
 
     private Mono<Void> expire(Instant now) {
         return db.sql("""
-                        UPDATE push_delivery SET state = 'EXPIRED' WHERE id IN (
+                        WITH due AS (
                           SELECT id FROM push_delivery WHERE state = 'PENDING' AND expires_at <= :now
-                          LIMIT 5000 FOR UPDATE SKIP LOCKED)
+                          ORDER BY expires_at LIMIT 5000 FOR UPDATE SKIP LOCKED)
+                        UPDATE push_delivery p SET state = 'EXPIRED' FROM due WHERE p.id = due.id
                         """)
                 .bind("now", now).fetch().rowsUpdated().then();
     }

@@ -277,7 +277,7 @@ class DeliveryTest extends BackendTest {
                       now() + interval '1 day', now() FROM m, d
                     """).bind("s", other.supplierId).bind("c", other.customer2).fetch().rowsUpdated().block();
             fcm.clear();
-            dispatcher.step().block();
+            dispatcher.sweep().then(dispatcher.step()).block();
         } finally {
             dispatcher.start();
         }
