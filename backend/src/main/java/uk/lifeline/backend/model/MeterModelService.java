@@ -84,10 +84,10 @@ public class MeterModelService {
     public Mono<Void> applyAccepted(UUID supplier, UUID device, UUID codeId, String command,
             Map<String, String> parameters, UUID actor, Instant at, String auditSubject) {
         return models.lock(supplier, device).flatMap(model -> {
-            MeterCommand parsed = CommandType.ofName(command).fromParameters(Parameters.of(parameters));
             Instant when = at.isBefore(model.state().asOf()) ? model.state().asOf() : at;
             Outcome outcome;
             try {
+                MeterCommand parsed = CommandType.ofName(command).fromParameters(Parameters.of(parameters));
                 outcome = MeterEngine.apply(model.state(), parsed, when);
             } catch (IllegalArgumentException e) {
                 outcome = null;

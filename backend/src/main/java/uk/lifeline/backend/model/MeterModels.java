@@ -8,6 +8,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import uk.lifeline.prepay.MeterState;
 
 /**
  * Reads and writes {@code meter_model}. Every statement names the supplier. Thread-safe.
@@ -46,7 +47,7 @@ public class MeterModels {
     }
 
     /** Writes the first model of a meter; a meter that already has one keeps it. */
-    public Mono<Boolean> seed(UUID supplier, UUID device, uk.lifeline.prepay.MeterState state, Instant at) {
+    public Mono<Boolean> seed(UUID supplier, UUID device, MeterState state, Instant at) {
         return bind(db.sql("""
                         INSERT INTO meter_model (supplier_id, device_id, format, state, as_of, source, source_code_id,
                           diverged, updated_by, updated_at, version)
