@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Load test of durable, audited code issuing, with a pgbench single-row insert baseline on the same database.
 #
-#   backend/load/run.sh [CLIENTS=64] [MEASURE=30] [WARMUP=10]
+#   backend/load/run.sh [CLIENTS=64] [MEASURE=30] [WARMUP=60]
+#
+# (60 s of warm-up: on a busy 2-core machine the JIT compilers are still taking 15-25% of the backend's CPU
+# after 30 s; on a quiet one 30 s is enough.)
 #
 # What it does, all on 127.0.0.1, stopping by itself:
 #  1. starts the built backend (backend/target/lifeline-backend.jar) on the embedded PostgreSQL in a fresh data
@@ -12,7 +15,8 @@
 #     is done and kept, as in steady running), then runs CLIENTS closed-loop HTTP clients as a supervisor for
 #     WARMUP then MEASURE seconds, each request with its own Idempotency-Key, meters in turn; it prints codes/s,
 #     p50/p90/p99 latency, the load average, and CPU milliseconds per code for the backend, PostgreSQL and itself;
-#  3. with PROFILE=1, takes thread dumps of the backend and samples pg_stat_activity during the measured run;
+#  3. with PROFILE=1, takes three thread dumps of the backend (CPU by thread group, busy threads' top frames),
+#     samples pg_stat_activity (what the connections wait on) and records JFR during the measured run;
 #  4. counts the codes and audit entries written, then runs pgbench with CLIENTS clients, one single-row insert
 #     per transaction, on the same database for MEASURE seconds, and prints the ratio.
 #
@@ -28,7 +32,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS=${1:-64}
 MEASURE=${2:-30}
-WARMUP=${3:-10}
+WARMUP=${3:-60}
 METERS=${METERS:-1000}
 PORT=${LOAD_HTTP_PORT:-18090}
 PGPORT=${LOAD_PG_PORT:-54391}
@@ -70,6 +74,8 @@ if [ "${PROFILE:-0}" = 1 ]; then
     # three times, two seconds apart, in the first half of the measured run.
     until grep -q '^warm-up:' "$DATA/load.txt" 2>/dev/null; do sleep 1; done
     sleep $((WARMUP + MEASURE / 4))
+    jcmd "$BACKEND" JFR.start name=issue settings=profile duration=$((MEASURE / 2))s \
+      filename="$DATA/issue.jfr" > /dev/null 2>&1 || true
     for i in 1 2 3; do
       jcmd "$BACKEND" Thread.print > "$DATA/threads-$i.txt" 2>&1 || true
       sql "SELECT coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, state), count(*)
@@ -90,10 +96,20 @@ if [ "${PROFILE:-0}" = 1 ]; then
   wait "$PROFILER"
   echo "--- pg_stat_activity during the run (wait event: connections)"
   cat "$DATA"/pg-activity-*.txt
-  echo "--- backend threads doing work (RUNNABLE, not parked in epoll) in 3 dumps, by top Lifeline frame"
-  cat "$DATA"/threads-*.txt | awk '/^"/{name=$1} /java.lang.Thread.State: RUNNABLE/{r=1; next} /^$/{r=0}
-    r && /uk\.lifeline|ECDSA|ECDH|Signature|BCrypt/ {print name, $2; r=0}' | sort | uniq -c | sort -rn | head -20
-  echo "(thread dumps and activity samples: $DATA; set KEEP=1 to keep them)"
+  echo "--- backend CPU by thread group between the first and last dump (JIT compiler threads still busy = warm up longer)"
+  awk 'FNR == 1 { file++ } /^"/ && match($0, /cpu=[0-9.]+ms/) {
+      name = $0; sub(/^"/, "", name); sub(/".*/, "", name); gsub(/[-# ]?[0-9]+$/, "", name)
+      cpu[file, name] += substr($0, RSTART + 4, RLENGTH - 6); names[name] = 1 }
+    END { for (n in names) { d = cpu[3, n] - cpu[1, n]; if (d > 0) printf "%8.0f ms  %s\n", d, n } }' \
+    "$DATA/threads-1.txt" "$DATA/threads-2.txt" "$DATA/threads-3.txt" | sort -rn | head -8
+  echo "--- what the busy backend threads were doing, by top frame, in the 3 dumps"
+  cat "$DATA"/threads-*.txt | awk '/^"/ { name = $1; sub(/-[0-9]+"$/, "\"", name) }
+    /java.lang.Thread.State: RUNNABLE/ { r = 1; next } /^$/ { r = 0 }
+    r && /epollWait/ { r = 0; next }
+    r && /^\tat / && name ~ /reactor|parallel|boundedElastic/ { print name, $2; r = 0 }' \
+    | sort | uniq -c | sort -rn | head -12
+  echo "(thread dumps, activity samples and a flight recording of half the measured run: $DATA; set KEEP=1 to"
+  echo " keep them; jfr print --stack-depth 64 --events jdk.ExecutionSample $DATA/issue.jfr lists the CPU samples)"
 fi
 
 [ "${SKIP_PGBENCH:-0}" = 1 ] && exit 0
