@@ -3,8 +3,8 @@
 #
 #   backend/load/run.sh [CLIENTS=64] [MEASURE=30] [WARMUP=60]
 #
-# (60 s of warm-up: on a busy 2-core machine the JIT compilers are still taking 15-25% of the backend's CPU
-# after 30 s; on a quiet one 30 s is enough.)
+# (60 s of warm-up: on a busy 2-core machine the JIT compilers were still taking 15-25% of the backend's CPU
+# half a minute to a minute into the load; a quiet machine may need less, and a PROFILE=1 run shows it.)
 #
 # What it does, all on 127.0.0.1, stopping by itself:
 #  1. starts the built backend (backend/target/lifeline-backend.jar) on the embedded PostgreSQL in a fresh data
@@ -16,7 +16,8 @@
 #     WARMUP then MEASURE seconds, each request with its own Idempotency-Key, meters in turn; it prints codes/s,
 #     p50/p90/p99 latency, the load average, and CPU milliseconds per code for the backend, PostgreSQL and itself;
 #  3. with PROFILE=1, takes three thread dumps of the backend (CPU by thread group, busy threads' top frames),
-#     samples pg_stat_activity (what the connections wait on) and records JFR during the measured run;
+#     samples pg_stat_activity (what the connections wait on) during the measured run, and with JFR=1 also
+#     records a flight recording (which costs CPU itself);
 #  4. counts the codes and audit entries written, then runs pgbench with CLIENTS clients, one single-row insert
 #     per transaction, on the same database for MEASURE seconds, and prints the ratio.
 #
@@ -27,7 +28,7 @@
 # install -DskipTests) and pgbench and psql (apt-get install -y postgresql-client).
 # Environment: METERS (1000), LOAD_HTTP_PORT (18090), LOAD_PG_PORT (54391), PROFILE (0), KEEP (0: keep the data
 # folder, logs and dumps), JAVA_OPTS (extra JVM options for the backend), BACKEND_ARGS (extra --properties),
-# SKIP_PGBENCH (0).
+# SKIP_PGBENCH (0), JFR (0).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS=${1:-64}
@@ -74,8 +75,10 @@ if [ "${PROFILE:-0}" = 1 ]; then
     # three times, two seconds apart, in the first half of the measured run.
     until grep -q '^warm-up:' "$DATA/load.txt" 2>/dev/null; do sleep 1; done
     sleep $((WARMUP + MEASURE / 4))
-    jcmd "$BACKEND" JFR.start name=issue settings=profile duration=$((MEASURE / 2))s \
-      filename="$DATA/issue.jfr" > /dev/null 2>&1 || true
+    if [ "${JFR:-0}" = 1 ]; then
+      jcmd "$BACKEND" JFR.start name=issue settings=profile duration=$((MEASURE / 2))s \
+        filename="$DATA/issue.jfr" > /dev/null 2>&1 || true
+    fi
     for i in 1 2 3; do
       jcmd "$BACKEND" Thread.print > "$DATA/threads-$i.txt" 2>&1 || true
       sql "SELECT coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, state), count(*)
@@ -108,8 +111,9 @@ if [ "${PROFILE:-0}" = 1 ]; then
     r && /epollWait/ { r = 0; next }
     r && /^\tat / && name ~ /reactor|parallel|boundedElastic/ { print name, $2; r = 0 }' \
     | sort | uniq -c | sort -rn | head -12
-  echo "(thread dumps, activity samples and a flight recording of half the measured run: $DATA; set KEEP=1 to"
-  echo " keep them; jfr print --stack-depth 64 --events jdk.ExecutionSample $DATA/issue.jfr lists the CPU samples)"
+  echo "(thread dumps, activity samples and, with JFR=1, a flight recording of half the measured run: $DATA; set"
+  echo " KEEP=1 to keep them; jfr print --stack-depth 64 --events jdk.ExecutionSample $DATA/issue.jfr lists the CPU"
+  echo " samples. The recording costs the backend some CPU: leave JFR off for the figures.)"
 fi
 
 [ "${SKIP_PGBENCH:-0}" = 1 ] && exit 0
