@@ -96,7 +96,7 @@ class Campaigns {
                                 "campaign.cancelled", "campaign:" + id, Map.of("reason", reason)).thenReturn(true)
                                 : Mono.just(false))))
                 .flatMap(done -> done ? progress.of(caller.supplierId(), id)
-                        : Mono.error(new ApiException(ProblemType.WRONG_STATUS, "campaign " + id
+                        : Mono.error(new ApiException(ProblemType.CAMPAIGN_NOT_RUNNING, "campaign " + id
                                 + " is not running, so it cannot be cancelled")));
     }
 

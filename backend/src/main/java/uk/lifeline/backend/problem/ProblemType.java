@@ -35,6 +35,7 @@ public enum ProblemType {
     NO_METER_MODEL("no-meter-model", HttpStatus.CONFLICT, "The backend holds no modelled state for this meter"),
     INVALID_AREA("invalid-area", HttpStatus.BAD_REQUEST, "The area is not a list of postcode districts"),
     INVALID_WINDOW("invalid-window", HttpStatus.BAD_REQUEST, "The notice's start and end are not allowed"),
+    CAMPAIGN_NOT_RUNNING("campaign-not-running", HttpStatus.CONFLICT, "The campaign is not running"),
     TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");

@@ -266,7 +266,7 @@ class NoticeCampaignTest extends BackendTest {
                 .isZero();
         post(ops, "/api/v1/campaigns/" + campaign.id() + "/cancel", Map.of("reason", "again"))
                 .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:wrong-status");
+                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:campaign-not-running");
     }
 
     @Test
