@@ -84,7 +84,7 @@ public class SecurityConfig {
                 .hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers("/api/v1/me/devices", "/api/v1/me/devices/*", "/api/v1/me/notices", "/api/v1/me/stream")
                 .hasRole(CUSTOMER.name())
-                .pathMatchers(HttpMethod.GET, "/api/v1/codes/*/deliveries")
+                .pathMatchers(HttpMethod.GET, "/api/v1/codes/*/deliveries", "/api/v1/notices/*/deliveries")
                 .hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
                 .pathMatchers(HttpMethod.POST, "/api/v1/notices", "/api/v1/price-changes", "/api/v1/campaigns/*/cancel")
                 .hasRole(OPS.name())

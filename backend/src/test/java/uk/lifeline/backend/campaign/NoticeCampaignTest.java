@@ -142,6 +142,12 @@ class NoticeCampaignTest extends BackendTest {
         assertThat(noticeMessage.path("data").path("id").asText()).isEqualTo(done.noticeId().toString());
         CampaignView after = awaitDone(ops, started.id());
         assertThat(after.pushed()).isEqualTo(22);
+        JsonNode noticeDeliveries = read(get(ops, "/api/v1/notices/" + done.noticeId() + "/deliveries")
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(noticeDeliveries.path("messages").asLong()).isEqualTo(44);
+        assertThat(noticeDeliveries.path("items")).hasSize(24)
+                .allSatisfy(d -> assertThat(d.path("state").asText()).isEqualTo("SENT"));
+        get(other.token("ops"), "/api/v1/notices/" + done.noticeId() + "/deliveries").expectStatus().isNotFound();
 
         String carol = t.token("customer1");
         JsonNode mine = read(get(carol, "/api/v1/me/notices").expectStatus().isOk()
