@@ -2,14 +2,9 @@ package uk.lifeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,17 +18,14 @@ class LifelineCodesTest {
     @TempDir
     Path dir;
 
+    private final CliRunner cli = new CliRunner();
     private String stdout;
     private String stderr;
 
     private int run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new LifelineCodes(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC)).run(args);
-        stdout = out.toString(StandardCharsets.UTF_8);
-        stderr = err.toString(StandardCharsets.UTF_8);
+        int status = cli.run(args);
+        stdout = cli.stdout;
+        stderr = cli.stderr;
         return status;
     }
 
