@@ -12,40 +12,34 @@ import uk.lifeline.backend.audit.AuditLog;
 import uk.lifeline.backend.auth.Caller;
 import uk.lifeline.backend.delivery.CodeMessages;
 import uk.lifeline.backend.delivery.Outbox;
-import uk.lifeline.backend.model.MeterModelService;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
 import uk.lifeline.backend.tenant.Suppliers;
-import uk.lifeline.meter.Rejection;
 
 /**
  * What happens to a code after it is made: approval or refusal by a second supervisor, cancellation, and the
  * result the PPMID showed. Each is one transaction that locks the code's row, checks its status, writes the
- * change and its audit entry. Thread-safe.
+ * change and its audit entry. Results are {@link CodeResults}. Thread-safe.
  */
 @Service
 public class CodeActions {
 
     private final CodeLedger ledger;
-    private final Counters counters;
     private final Suppliers suppliers;
     private final Envelopes envelopes;
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final Clock clock;
-    private final MeterModelService models;
     private final Outbox outbox;
 
-    public CodeActions(CodeLedger ledger, Counters counters, Suppliers suppliers, Envelopes envelopes,
-            AuditLog audit, TransactionalOperator tx, Clock clock, MeterModelService models, Outbox outbox) {
+    public CodeActions(CodeLedger ledger, Suppliers suppliers, Envelopes envelopes, AuditLog audit,
+            TransactionalOperator tx, Clock clock, Outbox outbox) {
         this.ledger = ledger;
-        this.counters = counters;
         this.suppliers = suppliers;
         this.envelopes = envelopes;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
-        this.models = models;
         this.outbox = outbox;
     }
 
@@ -83,37 +77,6 @@ public class CodeActions {
         });
     }
 
-    /**
-     * Records what the PPMID showed. ACCEPTED moves the meter's counter window up; REJECTED keeps the meter's
-     * reason code (e.g. {@code duplicate}, {@code counter-too-old}). Reporting the same result again changes
-     * nothing.
-     */
-    public Mono<CodeView> result(Caller caller, UUID codeId, CodeStatus outcome, String shown) {
-        if (outcome != CodeStatus.ACCEPTED && outcome != CodeStatus.REJECTED) {
-            return Mono.error(ApiException.field(ProblemType.VALIDATION, "outcome", "must be ACCEPTED or REJECTED",
-                    "ACCEPTED, REJECTED"));
-        }
-        String reason = outcome == CodeStatus.REJECTED ? rejectionCode(shown) : null;
-        return locked(caller, codeId, code -> {
-            if (code.status() == outcome && java.util.Objects.equals(code.resultReason(), reason)) {
-                return Mono.just(CodeView.of(code));
-            }
-            if (!CodeStatus.AWAITING_RESULT.contains(code.status())) {
-                throw wrongStatus(code, "results are recorded for ISSUED, DELIVERED, ENTERED or EXPIRED codes");
-            }
-            CodeRecord done = code.withResult(outcome, reason, now());
-            // ACCEPTED also moves the meter's modelled state on by the code, in this transaction (audited).
-            Mono<Void> window = outcome == CodeStatus.ACCEPTED
-                    ? counters.accepted(code.supplierId(), code.deviceId(), code.counter())
-                            .then(models.applyAccepted(code.supplierId(), code.deviceId(), code.id(), code.command(),
-                                    code.parameters(), caller.userId(), done.updatedAt(), "code:" + code.id()))
-                    : Mono.empty();
-            return window.then(write(caller, done, outcome == CodeStatus.ACCEPTED ? "code.accepted" : "code.rejected",
-                    reason == null ? Map.of("counter", code.counter())
-                            : Map.of("counter", code.counter(), "rejection", reason)));
-        });
-    }
-
     private Mono<CodeView> locked(Caller caller, UUID codeId, java.util.function.Function<CodeRecord, Mono<CodeView>> change) {
         UUID customer = caller.isCustomer() ? caller.customerAccountId() : null;
         return tx.transactional(ledger.find(caller.supplierId(), codeId, customer, true)
@@ -135,19 +98,6 @@ public class CodeActions {
         if (code.issuedBy().equals(caller.userId())) {
             throw new ApiException(ProblemType.FOUR_EYES, "you asked for this code, so another supervisor must "
                     + verb + " it (you may cancel it)");
-        }
-    }
-
-    private static String rejectionCode(String shown) {
-        try {
-            return Rejection.fromCode(shown == null ? "" : shown.trim()).code();
-        } catch (IllegalArgumentException e) {
-            StringBuilder codes = new StringBuilder();
-            for (Rejection r : Rejection.values()) {
-                codes.append(codes.length() == 0 ? "" : ", ").append(r.code());
-            }
-            throw ApiException.field(ProblemType.VALIDATION, "reason", "the reason the PPMID showed is needed for a"
-                    + " rejection", codes.toString());
         }
     }
 

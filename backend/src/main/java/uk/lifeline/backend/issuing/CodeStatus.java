@@ -27,7 +27,4 @@ public enum CodeStatus {
 
     /** Released codes that count towards the daily credit limit. */
     public static final Set<CodeStatus> COUNTS_TOWARDS_LIMITS = EnumSet.of(ISSUED, DELIVERED, ENTERED, ACCEPTED);
-
-    /** Codes a meter result may be reported for. */
-    public static final Set<CodeStatus> AWAITING_RESULT = EnumSet.of(ISSUED, DELIVERED, ENTERED, EXPIRED);
 }

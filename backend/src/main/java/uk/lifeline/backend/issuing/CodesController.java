@@ -24,15 +24,20 @@ class CodesController {
 
     record Why(@NotBlank @Size(max = 500) String reason) {}
 
-    /** {@code reason} is the meter's rejection code (e.g. {@code duplicate}) when the outcome is REJECTED. */
+    /**
+     * {@code reason}, for REJECTED: the meter's rejection code (e.g. {@code duplicate}), {@code over-maximum-balance}
+     * or {@code unknown} ({@link ResultReason}).
+     */
     record Result(@NotNull CodeStatus outcome, @Size(max = 60) String reason) {}
 
     private final CodeQueries queries;
     private final CodeActions actions;
+    private final CodeResults results;
 
-    CodesController(CodeQueries queries, CodeActions actions) {
+    CodesController(CodeQueries queries, CodeActions actions, CodeResults results) {
         this.queries = queries;
         this.actions = actions;
+        this.results = results;
     }
 
     @GetMapping("/api/v1/codes/{codeId}")
@@ -60,7 +65,7 @@ class CodesController {
     @PostMapping("/api/v1/codes/{codeId}/result")
     Mono<CodeView> result(@AuthenticationPrincipal Jwt jwt, @PathVariable String codeId,
             @Valid @RequestBody Result result) {
-        return Mono.defer(() -> actions.result(Caller.of(jwt), id(codeId), result.outcome(), result.reason()));
+        return Mono.defer(() -> results.report(Caller.of(jwt), id(codeId), result.outcome(), result.reason()));
     }
 
     /** A customer's own codes, newest first; pass {@code nextCursor} back as {@code cursor} for older ones. */

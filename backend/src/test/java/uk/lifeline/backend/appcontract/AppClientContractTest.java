@@ -62,8 +62,13 @@ class AppClientContractTest extends BackendTest {
         assertThat(PlainWords.describe(code.command(), When.at(java.time.Instant.now()))).isEqualTo("adds £2.00 credit");
         assertThat(app.sync().added()).isEmpty();
 
+        // Credit too high first; typed again later and taken: the app sends both, in order.
+        app.wallet().recordOutcome(code.id(), EntryOutcome.CREDIT_TOO_HIGH);
         app.wallet().recordOutcome(code.id(), EntryOutcome.ACCEPTED);
-        assertThat(app.results().send()).isEqualTo(new ResultSender.Round(1, 0, 0));
+        assertThat(app.results().send()).isEqualTo(new ResultSender.Round(2, 0, 0));
+        assertThat(db.sql("SELECT outcome || coalesce(':' || reason, '') AS r FROM code_result WHERE code_id = :id"
+                        + " ORDER BY seq").bind("id", issued.id()).map(row -> row.get("r", String.class)).all()
+                .collectList().block()).containsExactly("REJECTED:over-maximum-balance", "ACCEPTED");
 
         CodeView after = get(t.token("agent"), "/api/v1/codes/" + issued.id()).expectStatus().isOk()
                 .expectBody(CodeView.class).returnResult().getResponseBody();

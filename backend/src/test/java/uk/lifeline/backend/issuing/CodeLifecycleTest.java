@@ -73,6 +73,102 @@ class CodeLifecycleTest extends BackendTest {
                 .expectStatus().isBadRequest();
     }
 
+    private CodeView report(String token, CodeView code, Map<String, String> result) {
+        return post(token, "/api/v1/codes/" + code.id() + "/result", result).expectStatus().isOk()
+                .expectBody(CodeView.class).returnResult().getResponseBody();
+    }
+
+    private java.util.List<String> history(CodeView code) {
+        return db.sql("SELECT outcome || coalesce(':' || reason, '') AS r FROM code_result WHERE code_id = :id"
+                        + " ORDER BY seq").bind("id", code.id())
+                .map(row -> row.get("r", String.class)).all().collectList().block();
+    }
+
+    private long auditEntries(CodeView code, String action) {
+        return count("SELECT count(*) FROM audit_log WHERE entry::jsonb ->> 'subject' = 'code:" + code.id()
+                + "' AND entry::jsonb ->> 'action' = '" + action + "'");
+    }
+
+    @Test
+    void theAppsReasonsUnknownAndCreditTooHighAreRecorded() {
+        CodeView code = topUp(t.meter2);
+        String customer = t.token("customer2");
+        assertThat(report(customer, code, Map.of("outcome", "REJECTED", "reason", "unknown")).resultReason())
+                .isEqualTo("unknown");
+        assertThat(report(customer, code, Map.of("outcome", "REJECTED", "reason", "over-maximum-balance"))
+                .resultReason()).isEqualTo("over-maximum-balance");
+        assertThat(history(code)).containsExactly("REJECTED:unknown", "REJECTED:over-maximum-balance");
+    }
+
+    @Test
+    void aCodeRejectedThenTypedAgainAndAcceptedEndsAcceptedWithBothResultsKeptAndAudited() {
+        CodeView code = topUp(t.meter1);
+        String customer = t.token("customer1");
+        report(customer, code, Map.of("outcome", "REJECTED", "reason", "locked-out"));
+
+        CodeView accepted = report(customer, code, Map.of("outcome", "ACCEPTED"));
+
+        assertThat(accepted.status()).isEqualTo(CodeStatus.ACCEPTED);
+        assertThat(accepted.resultReason()).isNull();
+        assertThat(history(code)).containsExactly("REJECTED:locked-out", "ACCEPTED");
+        assertThat(auditEntries(code, "code.rejected")).isEqualTo(1);
+        assertThat(auditEntries(code, "code.accepted")).isEqualTo(1);
+        assertThat(count("SELECT highest_accepted FROM code_counter c JOIN device d ON d.id = c.device_id"
+                + " WHERE d.eui64 = '" + t.meter1 + "'")).isGreaterThanOrEqualTo(code.counter());
+        get(t.token("ops"), "/api/v1/audit/verify").expectStatus().isOk().expectBody()
+                .jsonPath("$.intact").isEqualTo(true);
+    }
+
+    @Test
+    void aRejectionReportedAfterAnAcceptanceIsKeptButTheCodeStaysAccepted() {
+        CodeView code = topUp(t.meter1);
+        report(t.token("agent"), code, Map.of("outcome", "ACCEPTED"));
+
+        CodeView after = report(t.token("agent"), code, Map.of("outcome", "REJECTED", "reason", "duplicate"));
+
+        assertThat(after.status()).isEqualTo(CodeStatus.ACCEPTED);
+        assertThat(history(code)).containsExactly("ACCEPTED", "REJECTED:duplicate");
+        assertThat(auditEntries(code, "code.rejected")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameRejectionReportedTwiceIsOneResult() {
+        CodeView code = topUp(t.meter2);
+        report(t.token("customer2"), code, Map.of("outcome", "REJECTED", "reason", "typo"));
+        report(t.token("customer2"), code, Map.of("outcome", "REJECTED", "reason", "typo"));
+        assertThat(history(code)).containsExactly("REJECTED:typo");
+        assertThat(auditEntries(code, "code.rejected")).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledCodeTheMeterAcceptedIsAcceptedAndOneItRefusedStaysCancelled() {
+        CodeView taken = topUp(t.meter2);
+        CodeView refused = topUp(t.meter2);
+        for (CodeView code : java.util.List.of(taken, refused)) {
+            post(t.token("agent"), "/api/v1/codes/" + code.id() + "/cancel", Map.of("reason", "read out wrongly"))
+                    .expectStatus().isOk();
+        }
+
+        CodeView accepted = report(t.token("customer2"), taken, Map.of("outcome", "ACCEPTED"));
+        CodeView stillCancelled = report(t.token("customer2"), refused,
+                Map.of("outcome", "REJECTED", "reason", "unknown"));
+
+        assertThat(accepted.status()).isEqualTo(CodeStatus.ACCEPTED);
+        assertThat(accepted.cancelReason()).isEqualTo("read out wrongly");
+        assertThat(stillCancelled.status()).isEqualTo(CodeStatus.CANCELLED);
+        assertThat(history(refused)).containsExactly("REJECTED:unknown");
+        assertThat(auditEntries(refused, "code.rejected")).isEqualTo(1);
+    }
+
+    @Test
+    void noResultIsTakenForACodeWhoseDigitsWereNeverReleased() {
+        CodeView pending = issue(t.token("agent"), t.meter2, "set-credit", Map.of("balance", "5.00"))
+                .expectStatus().isAccepted().expectBody(CodeView.class).returnResult().getResponseBody();
+        post(t.token("agent"), "/api/v1/codes/" + pending.id() + "/result", Map.of("outcome", "ACCEPTED"))
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("wrong-status");
+        assertThat(history(pending)).isEmpty();
+    }
+
     @Test
     void codesPastTheirExpiryAreMarkedExpiredWithAnAuditEntry() {
         CodeView code = topUp(t.meter2);
