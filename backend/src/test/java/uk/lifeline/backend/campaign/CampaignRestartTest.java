@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import uk.lifeline.backend.delivery.BackgroundLoop;
+import uk.lifeline.backend.delivery.Eventually;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
 import uk.lifeline.code.Pem;
@@ -56,13 +57,7 @@ class CampaignRestartTest extends BackendTest {
     }
 
     private static void await(BooleanSupplier condition, Duration within) {
-        long until = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("not reached in " + within);
-            }
-            NoticeCampaignTest.sleep(20);
-        }
+        Eventually.until(condition, within);
     }
 
     /** Every meter coded exactly once by this campaign, and each meter's counters run 1..n without a gap. */

@@ -64,17 +64,7 @@ class DeliveryTest extends BackendTest {
     }
 
     private static void await(BooleanSupplier condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("not reached in 30 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Eventually.until(condition, Duration.ofSeconds(30));
     }
 
     private String activate(Tenant tenant, UUID customer) {

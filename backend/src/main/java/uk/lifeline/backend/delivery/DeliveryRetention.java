@@ -1,0 +1,99 @@
+package uk.lifeline.backend.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deletes what was said to customers' phones once it is older than {@code lifeline.retention.messages}: outbox
+ * messages none of whose deliveries is PENDING or SENDING, with all their deliveries (SENT, FAILED, RETIRED,
+ * EXPIRED, IN_DOUBT), and customers' signed copies of notices that ended that long ago (unless a campaign for the
+ * notice is still running). A message with a delivery still waiting is never touched, however old. Each batch is
+ * one statement of at most {@code batchSize} messages or notice copies, locking with {@code SKIP LOCKED}, so
+ * several instances may sweep at once and a sweep never holds up the dispatcher. Codes, notices themselves,
+ * campaigns and the audit log are not touched. Thread-safe.
+ */
+@Component
+public class DeliveryRetention implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRetention.class);
+
+    private final DatabaseClient db;
+    private final RetentionProperties properties;
+    private final BackgroundLoop loop;
+
+    public DeliveryRetention(DatabaseClient db, RetentionProperties properties, Clock clock) {
+        this.db = db;
+        this.properties = properties;
+        this.loop = new BackgroundLoop("delivery-retention", 1, properties.every(),
+                () -> step(clock.instant().minus(properties.messages())));
+    }
+
+    /** One batch of each kind, for things older than {@code cutoff}: completes with how many rows it deleted. */
+    public Mono<Integer> step(Instant cutoff) {
+        return messages(cutoff).flatMap(m -> notices(cutoff).map(n -> m + n))
+                .doOnNext(n -> {
+                    if (n > 0) {
+                        log.info("Retention: deleted {} phone message(s) and notice copies from before {}", n, cutoff);
+                    }
+                });
+    }
+
+    /** Every batch until nothing older than {@code cutoff} is left to delete; completes with the rows deleted. */
+    public Mono<Long> sweep(Instant cutoff) {
+        return step(cutoff).repeat().takeUntil(n -> n == 0).reduce(0L, Long::sum);
+    }
+
+    private Mono<Integer> messages(Instant cutoff) {
+        // The deliveries go in the same statement as their messages; the foreign key is checked at its end.
+        return db.sql("""
+                        WITH old AS (
+                          SELECT m.id FROM outbox_message m
+                          WHERE m.created_at < :cutoff
+                            AND NOT EXISTS (SELECT 1 FROM push_delivery p WHERE p.message_id = m.id
+                                              AND p.state IN ('PENDING', 'SENDING'))
+                          ORDER BY m.created_at LIMIT :n FOR UPDATE SKIP LOCKED),
+                        deliveries AS (DELETE FROM push_delivery p USING old WHERE p.message_id = old.id)
+                        DELETE FROM outbox_message m USING old WHERE m.id = old.id
+                        """)
+                .bind("cutoff", cutoff).bind("n", properties.batchSize())
+                .fetch().rowsUpdated().map(Long::intValue);
+    }
+
+    private Mono<Integer> notices(Instant cutoff) {
+        return db.sql("""
+                        WITH old AS (
+                          SELECT cn.notice_id, cn.customer_account_id FROM customer_notice cn
+                          JOIN notice n ON n.id = cn.notice_id
+                          WHERE n.ends_at < :cutoff
+                            AND NOT EXISTS (SELECT 1 FROM campaign c WHERE c.notice_id = n.id AND c.status = 'RUNNING')
+                          LIMIT :n FOR UPDATE OF cn SKIP LOCKED)
+                        DELETE FROM customer_notice cn USING old
+                        WHERE cn.notice_id = old.notice_id AND cn.customer_account_id = old.customer_account_id
+                        """)
+                .bind("cutoff", cutoff).bind("n", properties.batchSize())
+                .fetch().rowsUpdated().map(Long::intValue);
+    }
+
+    @Override
+    public void start() {
+        if (properties.enabled()) {
+            loop.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        loop.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+}
