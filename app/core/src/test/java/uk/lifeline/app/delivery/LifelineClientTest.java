@@ -46,7 +46,7 @@ class LifelineClientTest {
         assertThat(session.supplier()).isEqualTo("demo-energy");
         assertThat(session.supplierName()).isEqualTo("Demo Energy");
         assertThat(session.supplierPhone()).isEqualTo("0800 123 4567");
-        assertThat(session.expiresAt()).isEqualTo(supplier.now().plusSeconds(31_536_000));
+        assertThat(session.expiresAt()).isEqualTo(supplier.now().plusSeconds(15_552_000));
         assertThat(backend.requests("POST", "/api/v1/activations").get(0).body())
                 .isEqualTo("{\"activationCode\":\"123456789017\",\"deviceName\":\"Test phone\",\"platform\":\"android\"}");
     }

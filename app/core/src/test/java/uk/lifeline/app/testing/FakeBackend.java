@@ -153,7 +153,7 @@ public final class FakeBackend implements AutoCloseable {
             send(x, 404, "{\"status\":404,\"detail\":\"no such activation code\"}");
             return;
         }
-        send(x, 200, "{\"accessToken\":\"" + TOKEN + "\",\"tokenType\":\"Bearer\",\"expiresIn\":31536000,"
+        send(x, 200, "{\"accessToken\":\"" + TOKEN + "\",\"tokenType\":\"Bearer\",\"expiresIn\":15552000,"
                 + "\"customerId\":\"" + TestSupplier.CUSTOMER + "\",\"supplier\":{\"code\":\"" + TestSupplier.SUPPLIER
                 + "\",\"name\":\"Demo Energy\",\"phone\":\"0800 123 4567\"}}");
     }
