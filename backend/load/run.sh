@@ -2,6 +2,7 @@
 # Load test of durable, audited code issuing, with a pgbench single-row insert baseline on the same database.
 #
 #   backend/load/run.sh [CLIENTS=64] [MEASURE=30] [WARMUP=60]
+#   RATE=1000 backend/load/run.sh 64 30 60    # open loop: 1,000 codes/s offered over 64 connections
 #
 # (60 s of warm-up: on a busy 2-core machine the JIT compilers were still taking 15-25% of the backend's CPU
 # half a minute to a minute into the load; a quiet machine may need less, and a PROFILE=1 run shows it.)
@@ -14,7 +15,9 @@
 #  2. backend/load/LoadGenerator.java issues one 1.00 top-up to every bench meter (so each meter's key agreement
 #     is done and kept, as in steady running), then runs CLIENTS closed-loop HTTP clients as a supervisor for
 #     WARMUP then MEASURE seconds, each request with its own Idempotency-Key, meters in turn; it prints codes/s,
-#     p50/p90/p99 latency, the load average, and CPU milliseconds per code for the backend, PostgreSQL and itself;
+#     p50/p90/p99 latency, the load average, CPU milliseconds per code for the backend, PostgreSQL and itself,
+#     and how many requests shared each transaction. With RATE set, the load is open loop instead: RATE requests
+#     a second due at fixed times over CLIENTS connections, latency counted from when each was due;
 #  3. with PROFILE=1, takes three thread dumps of the backend (CPU by thread group, busy threads' top frames),
 #     samples pg_stat_activity (what the connections wait on) during the measured run, and with JFR=1 also
 #     records a flight recording (which costs CPU itself);
@@ -28,7 +31,7 @@
 # install -DskipTests) and pgbench and psql (apt-get install -y postgresql-client).
 # Environment: METERS (1000), LOAD_HTTP_PORT (18090), LOAD_PG_PORT (54391), PROFILE (0), KEEP (0: keep the data
 # folder, logs and dumps), JAVA_OPTS (extra JVM options for the backend), BACKEND_ARGS (extra --properties),
-# SKIP_PGBENCH (0), JFR (0).
+# SKIP_PGBENCH (0), JFR (0), RATE (0: closed loop).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS=${1:-64}
@@ -67,7 +70,8 @@ POSTMASTER=$(ps -o ppid= -p "$(sql "SELECT pid FROM pg_stat_activity WHERE backe
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(sql 'SHOW server_version') "
 echo "database: fsync=$(sql 'SHOW fsync'), synchronous_commit=$(sql 'SHOW synchronous_commit')," \
   "commit_delay=$(sql 'SHOW commit_delay'), wal_sync_method=$(sql 'SHOW wal_sync_method')"
-echo "bench meters: $METERS, clients: $CLIENTS, warm-up ${WARMUP} s, measured ${MEASURE} s"
+echo "bench meters: $METERS, clients: $CLIENTS, warm-up ${WARMUP} s, measured ${MEASURE} s," \
+  "$([ "${RATE:-0}" = 0 ] && echo "closed loop" || echo "open loop at ${RATE} codes/s")"
 
 if [ "${PROFILE:-0}" = 1 ]; then
   (
@@ -91,7 +95,7 @@ if [ "${PROFILE:-0}" = 1 ]; then
 fi
 
 java backend/load/LoadGenerator.java "http://127.0.0.1:$PORT" sam.supervisor demo-password "$CLIENTS" "$METERS" \
-  "$WARMUP" "$MEASURE" "$BACKEND" "$POSTMASTER" | tee "$DATA/load.txt"
+  "$WARMUP" "$MEASURE" "$BACKEND" "$POSTMASTER" "${RATE:-0}" | tee "$DATA/load.txt"
 echo "written: $(sql "SELECT (SELECT count(*) FROM code) || ' codes, ' || (SELECT count(*) FROM audit_log)
   || ' audit entries, ' || (SELECT count(*) FROM idempotency_record) || ' idempotency records'")"
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 import uk.lifeline.backend.auth.Role;
 
@@ -22,13 +23,16 @@ import uk.lifeline.backend.auth.Role;
  * @param limits per role, how much credit one code and one meter in one day may carry without approval; a role
  *     with no entry needs approval for every top-up
  * @param expirySweep how often codes past their expiry are marked EXPIRED
+ * @param batchSize at most how many concurrent issue requests share one transaction (docs/performance.md,
+ *     "Backend issuing"); 1 gives each its own
  */
 @ConfigurationProperties("lifeline.codes")
 @Validated
 public record IssuingProperties(Duration expiry,
         @Min(value = 1, message = WINDOW) @Max(value = 512, message = WINDOW) int counterWindow,
         ZoneId zone, List<String> approvalCommands,
-        Map<Role, RoleLimits> limits, Duration expirySweep) {
+        Map<Role, RoleLimits> limits, Duration expirySweep,
+        @DefaultValue("64") @Min(1) @Max(1000) int batchSize) {
 
     /** Why the counter window is checked at start-up. */
     static final String WINDOW = "must be between 1 and 512: a meter rebuilds a code's counter only within 512 above"

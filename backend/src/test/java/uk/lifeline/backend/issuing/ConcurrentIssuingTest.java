@@ -40,34 +40,99 @@ class ConcurrentIssuingTest extends BackendTest {
                 .retrieve().bodyToMono(CodeView.class), keys.size());
     }
 
+    /** Sends all at once; each answer as "status" or "status counter" (201 and 202). */
+    private List<String> statuses(String token, List<Map.Entry<String, String>> meterAndKey, String amount) {
+        return Flux.fromIterable(meterAndKey).flatMap(mk -> client.post().uri("/api/v1/meters/{m}/codes", mk.getKey())
+                .headers(h -> h.setBearerAuth(token)).header(IdempotencyKeys.HEADER, mk.getValue())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("command", "top-up", "parameters", Map.of("amount", amount), "reason", "load"))
+                .exchangeToMono(r -> r.bodyToMono(Map.class).map(body -> r.statusCode().value()
+                        + (body.get("counter") == null ? "" : " " + body.get("counter")))), meterAndKey.size())
+                .collectList().block();
+    }
+
+    private long nextCounter(String meter) {
+        return count("SELECT next_counter FROM code_counter c JOIN device d ON d.id = c.device_id WHERE d.eui64 = '"
+                + meter + "'");
+    }
+
+    private double largestBatch() {
+        Map<?, ?> metric = get(t.token("ops"), "/actuator/metrics/lifeline.codes.batch.size").expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<?>) metric.get("measurements")).stream().map(m -> (Map<?, ?>) m)
+                .filter(m -> "MAX".equals(m.get("statistic"))).mapToDouble(m -> ((Number) m.get("value")).doubleValue())
+                .findFirst().orElse(0);
+    }
+
     @Test
     void fiftyConcurrentIssuesForOneMeterGetFiftyDistinctConsecutiveCountersAndValidCodes() {
         String agent = t.token("agent");
         List<String> keys = LongStream.range(0, 50).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        long entriesBefore = count("SELECT count(*) FROM audit_log");
+        long first = nextCounter(t.meter1);
 
         List<CodeView> codes = issueAll(agent, keys).collectList().block();
 
         assertThat(codes).hasSize(50).allSatisfy(c -> assertThat(c.status()).isEqualTo(CodeStatus.ISSUED));
         assertThat(codes).extracting(CodeView::counter).containsExactlyInAnyOrderElementsOf(
-                LongStream.rangeClosed(1, 50).boxed().toList());
+                LongStream.range(first, first + 50).boxed().toList());
         ReferenceMeterDecoder meter = t.meter(t.meter1);
         codes.stream().sorted(Comparator.comparingLong(CodeView::counter)).forEach(code ->
                 assertThat(meter.enterCode(code.digits().get(0)))
                         .isEqualTo(new EntryResult.Accepted(new TopUp(100), code.counter())));
-        assertThat(count("SELECT count(*) FROM audit_log")).isEqualTo(50);
+        assertThat(count("SELECT count(*) FROM audit_log")).isEqualTo(entriesBefore + 50);
+        assertThat(get(t.token("ops"), "/api/v1/audit/verify").expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody()).containsEntry("intact", true);
+        assertThat(largestBatch()).as("requests shared a transaction").isGreaterThan(1);
+    }
+
+    @Test
+    void inOneBatchAMeterPastItsCounterWindowIsRefusedAndTheOtherMeterStillGetsConsecutiveCounters() {
+        db.sql("UPDATE code_counter SET next_counter = 513 FROM device d WHERE d.id = code_counter.device_id"
+                + " AND d.eui64 = :eui").bind("eui", t.meter2).fetch().rowsUpdated().block();
+        List<Map.Entry<String, String>> requests = LongStream.range(0, 20)
+                .mapToObj(i -> Map.entry(i % 2 == 0 ? t.meter2 : t.gas1, UUID.randomUUID().toString())).toList();
+        long first = nextCounter(t.gas1);
+
+        List<String> answers = statuses(t.token("supervisor"), requests, "1.00");
+
+        assertThat(answers).filteredOn(a -> a.startsWith("409")).hasSize(10);
+        assertThat(answers).filteredOn(a -> a.startsWith("201")).extracting(a -> Long.parseLong(a.substring(4)))
+                .containsExactlyInAnyOrderElementsOf(LongStream.range(first, first + 10).boxed().toList());
         assertThat(get(t.token("ops"), "/api/v1/audit/verify").expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody()).containsEntry("intact", true);
     }
 
     @Test
-    void tenConcurrentRetriesWithOneKeyIssueOneCode() {
-        String agent = t.token("agent2");
+    void concurrentRequestsWithOneKeyAndDifferentBodiesMakeOneCodeAndTheOthersAre422() {
         String key = UUID.randomUUID().toString();
         long before = count("SELECT count(*) FROM code");
+        List<Map.Entry<String, String>> sameKey = java.util.Collections.nCopies(8, Map.entry(t.meter1, key));
 
-        List<CodeView> answers = issueAll(agent, java.util.Collections.nCopies(10, key)).collectList().block();
+        List<String> answers = Flux.merge(
+                        Flux.fromIterable(statuses(t.token("agent2"), sameKey, "1.00")),
+                        Flux.fromIterable(statuses(t.token("agent2"), sameKey, "2.00")))
+                .collectList().block();
 
-        assertThat(answers).hasSize(10).extracting(CodeView::id).containsOnly(answers.get(0).id());
         assertThat(count("SELECT count(*) FROM code")).isEqualTo(before + 1);
+        assertThat(answers).filteredOn(a -> a.startsWith("201")).hasSize(8).containsOnly(answers.stream()
+                .filter(a -> a.startsWith("201")).findFirst().orElseThrow());
+        assertThat(answers).filteredOn(a -> a.startsWith("422")).hasSize(8);
+    }
+
+    @Test
+    void aLimitInOneBatchCountsTheEarlierTopUpsOfTheSameMeter() {
+        // An agent may release 100.00 a meter a day; six 20.00 top-ups at once: those that fit are issued, the
+        // rest wait for a supervisor, as if they had come one after another.
+        long today = count("SELECT coalesce(sum(amount_pence), 0) FROM code c JOIN device d ON d.id = c.device_id"
+                + " WHERE d.eui64 = '" + t.gas1 + "' AND c.status = 'ISSUED'");
+        long fit = Math.min(6, (10_000 - today) / 2_000);
+        List<Map.Entry<String, String>> requests = LongStream.range(0, 6)
+                .mapToObj(i -> Map.entry(t.gas1, UUID.randomUUID().toString())).toList();
+
+        List<String> answers = statuses(t.token("agent"), requests, "20.00");
+
+        assertThat(answers).filteredOn(a -> a.startsWith("201")).hasSize((int) fit);
+        assertThat(answers).filteredOn(a -> a.startsWith("202")).hasSize(6 - (int) fit);
     }
 }
