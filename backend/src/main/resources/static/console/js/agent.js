@@ -3,7 +3,7 @@
 // The page's state lives in the URL hash (#q=...&customer=...&meter=...) so the read-out view can come back.
 import { api } from './api.js';
 import { start } from './chrome.js';
-import { clear, h, wanBadge } from './dom.js';
+import { clear, deviceWords, h, wanBadge } from './dom.js';
 import { clearErrors, showErrors, showProblem } from './forms.js';
 import { approvalsView } from './approvals.js';
 import { historyView } from './history.js';
@@ -12,10 +12,6 @@ import { stateList } from './preview.js';
 
 const user = start(['AGENT', 'SUPERVISOR'], location.hash === '#approvals' ? 'Approvals' : 'Customers');
 
-const DEVICE_WORDS = {
-  ESME: 'Electricity meter', GSME: 'Gas meter', PPMID: 'Prepayment display (PPMID)', CHF: 'Communications hub',
-  IHD: 'In-home display',
-};
 const METERS = ['ESME', 'GSME'];
 
 const form = document.getElementById('search-form');
@@ -132,7 +128,7 @@ function openCustomer(id, focus) {
 }
 
 function device(d) {
-  const words = DEVICE_WORDS[d.type] || d.type;
+  const words = deviceWords(d.type);
   const open = METERS.includes(d.type) ? h('button', { type: 'button', class: 'button small',
     'aria-label': `Open ${words.toLowerCase()} ${d.meterId}`, onclick: () => openMeter(d, true) }, 'Codes and issuing') : null;
   return h('li', { dataset: { meter: d.meterId }, class: d.meterId === state.meter ? 'selected' : null },
@@ -146,7 +142,7 @@ function openMeter(d, focus) {
   writeHash();
   customerSection.querySelectorAll('li[data-meter]').forEach((li) => li.classList.toggle('selected', li.dataset.meter === d.meterId));
   closeMeter();
-  const words = DEVICE_WORDS[d.type] || d.type;
+  const words = deviceWords(d.type);
   const heading = h('h2', { id: 'meter-heading', tabindex: '-1' }, `${words} `, h('span', { class: 'mono' }, d.meterId));
   const model = h('div', { id: 'meter-model' }, h('p', {}, 'Loading the modelled state…'));
   const issue = h('div', { id: 'issue' });

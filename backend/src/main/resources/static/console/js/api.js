@@ -88,9 +88,10 @@ export function toSignIn(why) {
 /**
  * Calls the API. Resolves to {status, data, headers} (data parsed JSON, or the body as text with `text: true`);
  * rejects with ApiError for any error answer (status 0 when the server could not be reached). A 401 on a
- * signed-in call means the session is over: back to sign-in.
+ * signed-in call means the session is over: back to sign-in. `body` goes as JSON; `raw` is sent as it is, with
+ * the Content-Type given in `headers` (a CSV upload).
  */
-export async function api(method, path, { body, headers = {}, signal, auth = true, text: asText = false } = {}) {
+export async function api(method, path, { body, raw, headers = {}, signal, auth = true, text: asText = false } = {}) {
   const h = { Accept: 'application/json, application/problem+json', ...headers };
   if (auth) {
     const token = session.token();
@@ -107,7 +108,7 @@ export async function api(method, path, { body, headers = {}, signal, auth = tru
   try {
     response = await fetch(path, {
       method, headers: h, signal, cache: 'no-store',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? raw : JSON.stringify(body),
     });
   } catch (e) {
     if (e.name === 'AbortError') {

@@ -6,6 +6,7 @@ import { start } from './chrome.js';
 import { announce, badge, clear, clock, h, parameterText, repeat, when } from './dom.js';
 import { askReason } from './dialog.js';
 import { SERIES, drawChart, swatch } from './chart.js';
+import { parseCsv, saveCsv } from './csv.js';
 import { streamEvents } from './sse.js';
 
 start(['OPS', 'ADMIN'], 'Notices and campaigns');
@@ -73,47 +74,6 @@ function drawCancel() {
   clear(area, button);
 }
 
-/** RFC 4180 rows. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') {
-        i++;
-      }
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else {
-      cell += c;
-    }
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
-
 const SHOWN = 20;
 const HEADINGS = ['Account', 'Name', 'Phone', 'Address', 'Postcode', 'MPAN or MPRN', 'Meter', 'Code', 'Code valid until'];
 
@@ -125,14 +85,7 @@ async function noPhoneList() {
     const rows = parseCsv(csv).slice(1);
     const download = h('button', { type: 'button', class: 'button secondary', id: 'download-csv' },
         `Download the list as CSV (${rows.length} rows)`);
-    download.addEventListener('click', () => {
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-      const a = h('a', { href: url, download: `campaign-${id}-no-phone.csv` });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
-    });
+    download.addEventListener('click', () => saveCsv(csv, `campaign-${id}-no-phone.csv`));
     clear(target, rows.length ? h('div', { class: 'actions' }, download) : null,
         rows.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'no-phone-list' },
             h('caption', {}, rows.length > SHOWN ? `The first ${SHOWN} of ${rows.length} meters to call about: the CSV `

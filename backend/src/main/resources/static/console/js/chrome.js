@@ -7,11 +7,14 @@ const PAGES = [
   { href: '/console/agent.html', label: 'Customers', roles: ['AGENT', 'SUPERVISOR'] },
   { href: '/console/agent.html#approvals', label: 'Approvals', roles: ['SUPERVISOR'] },
   { href: '/console/ops.html', label: 'Notices and campaigns', roles: ['OPS', 'ADMIN'] },
+  { href: '/console/install-codes.html', label: 'Install codes', roles: ['AGENT', 'SUPERVISOR', 'OPS', 'ADMIN'] },
+  { href: '/console/devices.html', label: 'Devices and switches', roles: ['AGENT', 'SUPERVISOR', 'OPS', 'ADMIN'] },
+  { href: '/console/follow-up.html', label: 'DP255 follow-up', roles: ['AGENT', 'SUPERVISOR', 'OPS', 'ADMIN'] },
 ];
 
 /**
- * Checks the session and the role, draws the header, and returns the signed-in user. A page the role may not
- * use sends the user to their own start page.
+ * Checks the session and the role, draws the header, hides the parts of the page for other roles, and returns
+ * the signed-in user. A page the role may not use sends the user to their own start page.
  */
 export function start(roles, current) {
   const user = session.user();
@@ -40,6 +43,11 @@ export function start(roles, current) {
               h('span', { class: 'session-ends' }, `session ends ${clock(user.expiresAt).slice(0, 5)}`),
               signOut)));
   document.body.prepend(h('a', { class: 'skip-link', href: '#main' }, 'Skip to main content'), header);
+  // Parts of a page for some roles only name them: <section data-roles="SUPERVISOR OPS">. The API decides; this
+  // only spares the others a form they cannot use.
+  document.querySelectorAll('[data-roles]').forEach((el) => {
+    el.hidden = !el.dataset.roles.split(' ').includes(user.role);
+  });
   // The token stops working at its expiry: go back to sign-in then, rather than failing on the next click.
   const left = user.expiresAt.getTime() - Date.now();
   setTimeout(() => toSignIn('expired'), Math.max(0, Math.min(left, 2 ** 31 - 1)));

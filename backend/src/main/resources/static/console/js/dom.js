@@ -69,6 +69,15 @@ export function when(iso) {
   return iso ? dateTime.format(new Date(iso)) : '–';
 }
 
+const dayOnly = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+});
+
+/** A date in Great Britain as the API gives it ('2026-05-20') in words: 'Wednesday 20 May 2026'. */
+export function day(isoDate) {
+  return isoDate ? dayOnly.format(new Date(`${isoDate}T00:00:00Z`)) : '–';
+}
+
 export function clock(date) {
   return timeOnly.format(date);
 }
@@ -77,6 +86,16 @@ export function clock(date) {
 export function badge(status, prefix = 's') {
   const words = String(status || '').replace(/_/g, ' ').toLowerCase();
   return h('span', { class: `badge ${prefix}-${status}` }, words);
+}
+
+const DEVICE_WORDS = {
+  ESME: 'Electricity meter', GSME: 'Gas meter', PPMID: 'Prepayment display (PPMID)', CHF: 'Communications hub',
+  IHD: 'In-home display',
+};
+
+/** 'ESME' -> 'Electricity meter'. */
+export function deviceWords(type) {
+  return DEVICE_WORDS[type] || type || 'Device';
 }
 
 const WAN_WORDS = {

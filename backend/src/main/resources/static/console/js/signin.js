@@ -18,13 +18,15 @@ if (why) {
       h('h2', {}, why[0]), h('p', {}, why[1])));
 }
 
+const STAFF_PAGES = ['install-codes', 'devices', 'follow-up'];
 const PAGES_FOR = {
-  AGENT: ['agent', 'readout'], SUPERVISOR: ['agent', 'readout'], OPS: ['ops', 'campaign'], ADMIN: ['ops', 'campaign'],
+  AGENT: ['agent', 'readout', ...STAFF_PAGES], SUPERVISOR: ['agent', 'readout', ...STAFF_PAGES],
+  OPS: ['ops', 'campaign', ...STAFF_PAGES], ADMIN: ['ops', 'campaign', ...STAFF_PAGES],
 };
 
 /** The page to open after sign-in: the one asked for if it is a console page of this role, else the role's own. */
 function safeNext(next, role) {
-  const m = /^\/console\/([a-z]+)\.html([?#].*)?$/.exec(next || '');
+  const m = /^\/console\/([a-z-]+)\.html([?#].*)?$/.exec(next || '');
   return m && (PAGES_FOR[role] || []).includes(m[1]) ? next : homeFor(role);
 }
 

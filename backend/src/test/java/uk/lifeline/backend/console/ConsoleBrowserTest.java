@@ -176,7 +176,8 @@ class ConsoleBrowserTest extends BackendTest {
     @Test
     void anOverLimitTopUpWaitsForApprovalAndAnotherSupervisorApprovesIt() {
         browser.signIn("amy.agent", PASSWORD);
-        assertThat(browser.all(".site-header nav a")).extracting(WebElement::getText).containsExactly("Customers");
+        assertThat(browser.all(".site-header nav a")).extracting(WebElement::getText)
+                .containsExactly("Customers", "Install codes", "Devices and switches", "DP255 follow-up");
         search("ACC-100001");
         openMeter(CAROL_GAS);
         fillIssueForm("top-up", Map.of("amount", "60.00"), "customer rang: cold, no credit");
