@@ -90,6 +90,26 @@ public class SecurityConfig {
                 .hasRole(OPS.name())
                 .pathMatchers(HttpMethod.GET, "/api/v1/notices/*", "/api/v1/campaigns/*", "/api/v1/campaigns/*/no-phone")
                 .hasAnyRole(names(OPS, ADMIN))
+                // Install codes, commissioning, change of supplier, DP255 follow-up (issue 8, docs/install-codes.md).
+                .pathMatchers(HttpMethod.GET, "/api/v1/devices/*/commissioning")
+                .hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.PUT, "/api/v1/devices/*/commissioning").hasAnyRole(names(SUPERVISOR, OPS))
+                .pathMatchers(HttpMethod.POST, "/api/v1/devices/*/commissioning/commissioned",
+                        "/api/v1/devices/*/install-code/reveal").hasAnyRole(names(SUPERVISOR, OPS))
+                .pathMatchers(HttpMethod.POST, "/api/v1/devices/*/supplier-credentials").hasRole(OPS.name())
+                .pathMatchers(HttpMethod.POST, "/api/v1/install-code-requests/*/escalate")
+                .hasAnyRole(names(SUPERVISOR, OPS))
+                .pathMatchers(HttpMethod.POST, "/api/v1/install-code-requests", "/api/v1/install-code-requests/bulk",
+                        "/api/v1/install-code-requests/*/answer", "/api/v1/install-code-requests/*/withdraw")
+                .hasAnyRole(names(AGENT, SUPERVISOR, OPS))
+                .pathMatchers(HttpMethod.GET, "/api/v1/install-code-requests/overdue",
+                        "/api/v1/install-code-requests/performance", "/api/v1/change-of-supplier",
+                        "/api/v1/change-of-supplier/*", "/api/v1/reports/dp255", "/api/v1/reports/dp255.csv")
+                .hasAnyRole(names(SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.GET, "/api/v1/install-code-requests", "/api/v1/install-code-requests/*",
+                        "/api/v1/no-wan-offers").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.POST, "/api/v1/change-of-supplier").hasRole(OPS.name())
+                .pathMatchers(HttpMethod.POST, "/api/v1/no-wan-offers/*/outcome").hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(OPS, ADMIN))
                 .anyExchange().denyAll();
     }

@@ -44,9 +44,10 @@ class DemoSeeder implements ApplicationRunner {
     private final TransactionalOperator tx;
     private final Environment env;
     private final MeterModels models;
+    private final DemoInstalls installs;
 
     DemoSeeder(DemoProperties properties, SeedWriter seed, DatabaseClient db, PasswordEncoder passwords,
-            TransactionalOperator tx, Environment env, MeterModels models) {
+            TransactionalOperator tx, Environment env, MeterModels models, DemoInstalls installs) {
         this.properties = properties;
         this.seed = seed;
         this.db = db;
@@ -54,6 +55,7 @@ class DemoSeeder implements ApplicationRunner {
         this.tx = tx;
         this.env = env;
         this.models = models;
+        this.installs = installs;
     }
 
     @Override
@@ -67,6 +69,7 @@ class DemoSeeder implements ApplicationRunner {
             tx.transactional(Flux.fromIterable(DemoData.SUPPLIERS).concatMap(s -> supplier(s, hash)).then()).block();
             log.info("Seeded the demo data; simulated meter keys are in {}", properties.meterKeys());
         }
+        installs.seedOnce();
         if (properties.benchMeters() > 0) {
             benchMeters(properties.benchMeters()).block();
         }

@@ -21,6 +21,7 @@ import uk.lifeline.backend.issuing.IssueBatch.Item;
 import uk.lifeline.backend.issuing.IssueBatch.Request;
 import uk.lifeline.backend.issuing.IssuingService.Outcome;
 import uk.lifeline.backend.problem.ApiException;
+import uk.lifeline.backend.problem.ConstraintProblems;
 import uk.lifeline.backend.problem.ProblemType;
 
 /**
@@ -122,7 +123,8 @@ final class IssueBatcher {
                     why.toString());
             for (Item item : batch.items) {
                 single.apply(item.request)
-                        .onErrorMap(e -> e instanceof DataAccessException || e instanceof io.r2dbc.spi.R2dbcException,
+                        .onErrorMap(e -> (e instanceof DataAccessException || e instanceof io.r2dbc.spi.R2dbcException)
+                                        && ConstraintProblems.of(e) == null,
                                 e -> new ApiException(ProblemType.SERVICE_UNAVAILABLE, "the code could not be"
                                         + " written just now and nothing was issued; send the same request again"
                                         + " with the same Idempotency-Key"))

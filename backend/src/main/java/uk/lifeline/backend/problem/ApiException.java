@@ -1,6 +1,8 @@
 package uk.lifeline.backend.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An error the API reports as a problem of a known {@link ProblemType}. Thrown or signalled anywhere; the
@@ -10,15 +12,22 @@ public class ApiException extends RuntimeException {
 
     private final ProblemType type;
     private final List<FieldProblem> fields;
+    private final Map<String, Object> properties;
 
     public ApiException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
     public ApiException(ProblemType type, String detail, List<FieldProblem> fields) {
+        this(type, detail, fields, Map.of());
+    }
+
+    /** @param properties extra members of the problem, e.g. the rows of an upload that were refused */
+    public ApiException(ProblemType type, String detail, List<FieldProblem> fields, Map<String, ?> properties) {
         super(detail, null, false, false);
         this.type = type;
         this.fields = List.copyOf(fields);
+        this.properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /** The same answer whether the thing does not exist or belongs to someone else: existence is not revealed. */
@@ -36,5 +45,9 @@ public class ApiException extends RuntimeException {
 
     public List<FieldProblem> fields() {
         return fields;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
     }
 }

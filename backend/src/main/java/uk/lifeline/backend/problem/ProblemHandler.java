@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -38,7 +39,16 @@ public class ProblemHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, ServerWebExchange exchange) {
-        return answer(e.type(), e.getMessage(), exchange, e.fields());
+        ResponseEntity<ProblemDetail> answer = answer(e.type(), e.getMessage(), exchange, e.fields());
+        e.properties().forEach(answer.getBody()::setProperty);
+        return answer;
+    }
+
+    /** A database constraint that stands for a rule of the API (e.g. a meter whose codes are blocked), or a 500. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(DataIntegrityViolationException e, ServerWebExchange exchange) {
+        ApiException known = ConstraintProblems.of(e);
+        return known != null ? api(known, exchange) : unexpected(e, exchange);
     }
 
     @ExceptionHandler(WebExchangeBindException.class)

@@ -1,0 +1,106 @@
+package uk.lifeline.backend.switching;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import uk.lifeline.backend.audit.AuditLog;
+import uk.lifeline.backend.audit.CrossSupplierAudit;
+import uk.lifeline.backend.commissioning.CodeBlocks;
+import uk.lifeline.backend.delivery.CodeMessages;
+import uk.lifeline.backend.delivery.Outbox;
+
+/**
+ * What a change of supplier does to the losing supplier, in the switch's transaction: its campaign work for the
+ * premises' meters stops, its codes that may still be typed in (PENDING_APPROVAL, ISSUED, DELIVERED) are
+ * cancelled (each audited in its own chain, and its customer's app told), its open install-code requests for
+ * those devices are cancelled, and its supply there ends with its meters' codes blocked. Its rows stay, for its
+ * history. Campaign targets first, then codes, then counters: the order a campaign page locks them in, so the
+ * two wait for each other rather than deadlock. Thread-safe; joins the caller's transaction.
+ */
+@Component
+class LosingSide {
+
+    static final String REASON = "change of supplier";
+
+    private record Cancelled(UUID id, UUID customer, Instant expiresAt) {}
+
+    private final DatabaseClient db;
+    private final AuditLog audit;
+    private final CrossSupplierAudit crossAudit;
+    private final Outbox outbox;
+    private final CodeBlocks blocks;
+
+    LosingSide(DatabaseClient db, AuditLog audit, CrossSupplierAudit crossAudit, Outbox outbox, CodeBlocks blocks) {
+        this.db = db;
+        this.audit = audit;
+        this.crossAudit = crossAudit;
+        this.outbox = outbox;
+        this.blocks = blocks;
+    }
+
+    /** Ends the losing supplier's supply at the premises; completes with the ids of the codes it cancelled. */
+    Mono<List<UUID>> end(UUID losing, UUID premises, UUID switchId, Instant now) {
+        return stopCampaigns(losing, premises, now)
+                .then(cancelCodes(losing, premises, switchId, now))
+                .flatMap(codes -> cancelRequests(losing, premises, switchId, now)
+                        .then(db.sql("UPDATE premises SET supply_ended_at = :now WHERE supplier_id = :s AND id = :p")
+                                .bind("now", now).bind("s", losing).bind("p", premises).fetch().rowsUpdated())
+                        .then(blocks.blockPremises(losing, premises, CodeBlocks.SUPPLY_ENDED))
+                        .thenReturn(codes));
+    }
+
+    private Mono<Long> stopCampaigns(UUID losing, UUID premises, Instant now) {
+        return db.sql("""
+                        UPDATE campaign_target t SET state = 'FAILED', done_at = :now,
+                          error = 'supply ended: the premises moved to another supplier'
+                        FROM device d
+                        WHERE d.supplier_id = :s AND d.premises_id = :p AND t.supplier_id = d.supplier_id
+                          AND t.device_id = d.id AND t.state IN ('PENDING', 'DCC_PENDING')
+                        """)
+                .bind("now", now).bind("s", losing).bind("p", premises).fetch().rowsUpdated();
+    }
+
+    private Mono<List<UUID>> cancelCodes(UUID losing, UUID premises, UUID switchId, Instant now) {
+        return db.sql("""
+                        UPDATE code c SET status = 'CANCELLED', cancel_reason = :reason, updated_at = :now
+                        FROM device d
+                        WHERE d.supplier_id = :s AND d.premises_id = :p AND c.supplier_id = d.supplier_id
+                          AND c.device_id = d.id AND c.status IN ('PENDING_APPROVAL', 'ISSUED', 'DELIVERED')
+                        RETURNING c.id, c.customer_account_id, c.expires_at
+                        """)
+                .bind("reason", REASON).bind("now", now).bind("s", losing).bind("p", premises)
+                .map(row -> new Cancelled(row.get("id", UUID.class), row.get("customer_account_id", UUID.class),
+                        row.get("expires_at", Instant.class)))
+                .all()
+                .concatMap(c -> audit.append(losing, now, null, "code.cancelled", "code:" + c.id(),
+                                Map.of("reason", REASON, "switch", switchId.toString()))
+                        .then(outbox.add(new Outbox.Message(losing, c.customer(), Outbox.Kind.STATUS, c.id(),
+                                "CANCELLED", null, "A code was withdrawn", "A code on your phone can no longer be used."
+                                        + " Open Lifeline for details.", false, null, now,
+                                Outbox.expiry(now, c.expiresAt(), CodeMessages.LONGEST_TTL))))
+                        .thenReturn(c.id()))
+                .collectList();
+    }
+
+    private Mono<Void> cancelRequests(UUID losing, UUID premises, UUID switchId, Instant now) {
+        return db.sql("""
+                        UPDATE install_code_request r SET status = 'CANCELLED', closed_at = :now, closed_reason = :reason
+                        FROM device d
+                        WHERE d.supplier_id = :s AND d.premises_id = :p AND r.supplier_id = d.supplier_id
+                          AND r.device_id = d.id AND r.status = 'OPEN'
+                        RETURNING r.id, r.responder_id, r.eui64
+                        """)
+                .bind("now", now).bind("reason", REASON).bind("s", losing).bind("p", premises)
+                .map(row -> new Object[] {row.get("id", UUID.class), row.get("responder_id", UUID.class),
+                        row.get("eui64", String.class)})
+                .all()
+                .concatMap(r -> crossAudit.append(losing, (UUID) r[1], now, null, "install-code-request.cancelled",
+                        "install-code-request:" + r[0], Map.of("device", r[2], "reason", REASON,
+                                "switch", switchId.toString())))
+                .then();
+    }
+}
