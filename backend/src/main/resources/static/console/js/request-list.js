@@ -40,7 +40,8 @@ export function requestList(container, user, direction) {
   const list = h('ul', { class: 'results', id: `${direction}-list` });
   const status = h('p', { class: 'muted', id: `${direction}-status`, role: 'status' }, 'Loading…');
   const message = h('div', { id: `${direction}-message` });
-  clear(container, h('div', { class: 'inline-form' }, field({ label: 'Show', control: show })), message, list, status);
+  const label = direction === 'OWED' ? 'Show requests to answer' : 'Show requests you raised';
+  clear(container, h('div', { class: 'inline-form' }, field({ label, control: show })), message, list, status);
   show.addEventListener('change', refresh);
 
   async function refresh() {
@@ -56,7 +57,9 @@ export function requestList(container, user, direction) {
       if (list.querySelector('form')) {
         return;
       }
-      clear(list, ...data.items.map(item));
+      // Overdue ones first: they are the ones to act on.
+      const items = [...data.items.filter((r) => r.overdue), ...data.items.filter((r) => !r.overdue)];
+      clear(list, ...items.map(item));
       if (!data.items.length) {
         list.append(h('li', {}, direction === 'OWED' ? 'No requests to answer here.' : 'No requests here.'));
       }

@@ -1,0 +1,242 @@
+package uk.lifeline.backend.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.test.context.TestPropertySource;
+import uk.lifeline.backend.customer.SupplyPointNumbers;
+import uk.lifeline.backend.testing.BackendTest;
+
+/**
+ * The install-code, device and DP255 consoles (issue 8) in a real Chromium against the demo data: Bright Energy
+ * gained Nadia Khan's Durham premises (ACC-100005, devices 00DB1234567800E1-E4) from Northern Power, which
+ * installed its meters and holds their install codes; Bright Energy's request for the gas meter's code (E2) is
+ * already overdue. One browser and one application for the class; screenshots go to target/screenshots.
+ */
+@TestPropertySource(properties = {"lifeline.demo.enabled=true", "lifeline.demo.bench-meters=0"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InstallCodeConsoleBrowserTest extends BackendTest {
+
+    static final String PASSWORD = "demo-password";
+    static final String DURHAM_ELECTRICITY = "00DB1234567800E1";
+    static final String DURHAM_GAS = "00DB1234567800E2";
+    static final String DURHAM_DISPLAY = "00DB1234567800E3";
+    static final String DURHAM_HUB = "00DB1234567800E4";
+    static final String NORAS_METER = "00DB1234567800D1";
+    private Browser browser;
+
+    @BeforeAll
+    void openBrowser() {
+        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        browser = Browser.open(port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void desktop() {
+        browser.width(Browser.DESKTOP.width, Browser.DESKTOP.height);
+    }
+
+    @Test
+    void theGainingSupplierAsksTheInstallerAnswersAndASupervisorRevealsTheReleasedCode() {
+        browser.signIn("amy.agent", PASSWORD);
+        browser.clickable(".site-header nav a[href='/console/install-codes.html']").click();
+        browser.visible("#raise-device").sendKeys(DURHAM_ELECTRICITY.toLowerCase());
+        browser.visible("#raise-note").sendKeys("gained from Northern Power; no WAN yet");
+        browser.clickable("#raise-button").click();
+        browser.waitForText("#raise-outcome", "Request raised");
+        assertThat(browser.visible("#raise-outcome").getText()).contains("Northern Power").contains("must answer by");
+        String raised = "#RAISED-list li[data-device='" + DURHAM_ELECTRICITY + "']";
+        browser.waitForText(raised, "working days left");
+        assertThat(browser.visible(raised).getText()).contains("open").contains("Asked of Northern Power")
+                .doesNotContain("Overdue");
+        // The demo's older request is overdue, and says so in words.
+        String overdue = "#RAISED-list li[data-device='" + DURHAM_GAS + "']";
+        assertThat(browser.visible(overdue).getText()).contains("Overdue").contains("working days late");
+        assertThat(browser.all(overdue + " button")).extracting(WebElement::getText).containsExactly("Withdraw");
+        // Asking again is refused with the API's words.
+        browser.visible("#raise-device").sendKeys(DURHAM_ELECTRICITY);
+        browser.clickable("#raise-button").click();
+        browser.waitForText("#raise-form .form-summary", "open request");
+        assertAccessible("install codes (agent)");
+        browser.screenshot("install-codes");
+
+        browser.signIn("nina.agent", PASSWORD);
+        browser.go("/console/install-codes.html");
+        String owed = "#OWED-list li[data-device='" + DURHAM_ELECTRICITY + "']";
+        browser.waitForText(owed, "Asked by Bright Energy");
+        assertThat(browser.visible(owed).getText()).contains("working days left");
+        browser.clickable(owed + " button").click();
+        browser.waitForText(owed + " form", "Lifeline holds the install code");
+        assertAccessible("answering a request");
+        browser.clickable(owed + " form button[type='submit']").click();
+        browser.waitForText("#OWED-message", "Answered");
+        assertThat(browser.visible("#OWED-message").getText()).contains("released to Bright Energy");
+        assertThat(count("SELECT count(*) FROM install_code_request WHERE eui64 = '" + DURHAM_ELECTRICITY
+                + "' AND status = 'RELEASED'")).isEqualTo(1);
+
+        // An agent of the gaining supplier is told who can reveal it; a supervisor reveals it.
+        browser.signIn("amy.agent", PASSWORD);
+        browser.go("/console/install-codes.html");
+        new Select(browser.visible("#RAISED-show")).selectByValue("RELEASED");
+        browser.waitForText(raised, "a supervisor or operations can reveal");
+        browser.signIn("sam.supervisor", PASSWORD);
+        browser.go("/console/install-codes.html");
+        new Select(browser.visible("#RAISED-show")).selectByValue("RELEASED");
+        browser.clickable(raised + " a").click();
+        browser.waitForText("#device-record", "Northern Power");
+        assertThat(browser.visible("#device-record").getText()).contains("released to us");
+        browser.clickable("#reveal-button").click();
+        browser.visible("dialog[open] textarea").sendKeys("commissioning the ESME: HAN join (SRV 8.11)");
+        browser.clickable("dialog[open] button[type='submit']").click();
+        String code = browser.visible("#install-code").getText();
+        assertThat(code).matches("([0-9A-F]{4} ){8}[0-9A-F]{4}");
+        assertThat(browser.visible("#reveal-box").getText()).contains("recorded in the audit log");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%install-code.revealed%'"))
+                .as("one entry in each supplier's chain").isEqualTo(2);
+        assertThat(browser.storage().toString()).doesNotContain(code).doesNotContain(code.replace(" ", ""));
+        assertAccessible("a revealed install code");
+        browser.screenshot("install-code-revealed", 1400);
+        browser.clickable("#reveal-hide").click();
+        assertThat(browser.all("#install-code")).isEmpty();
+        assertThat(browser.visible("#reveal-button").isDisplayed()).isTrue();
+    }
+
+    @Test
+    void aBulkUploadWithABadRowCreatesNothingUntilTheValidRowsAreKept() throws IOException {
+        Path csv = Files.createTempFile("install-code-requests", ".csv");
+        Files.writeString(csv, "deviceId,mpxn,note\n" + DURHAM_DISPLAY + ",,gained 1 May\n00DB12345678FFFF,,\n"
+                + DURHAM_HUB + ",,\n");
+        String ours = "SELECT count(*) FROM install_code_request WHERE eui64 IN ('" + DURHAM_DISPLAY + "', '"
+                + DURHAM_HUB + "')";
+        browser.signIn("adam.agent", PASSWORD);
+        browser.go("/console/install-codes.html");
+        browser.visible("#bulk-file").sendKeys(csv.toString());
+        browser.clickable("#bulk-button").click();
+        browser.waitForText("#bulk-outcome", "Nothing was created");
+        assertThat(browser.visible("#bulk-outcome tr[data-row='2']").getText()).contains("Not a device you supply")
+                .contains("line 3 of the file");
+        assertThat(browser.all("#bulk-outcome tbody tr")).hasSize(1);
+        assertThat(browser.visible("#bulk-keep").getText()).isEqualTo("Request the 2 valid rows only");
+        assertThat(count(ours)).as("nothing committed before the choice").isZero();
+        assertAccessible("a rejected upload");
+        browser.screenshot("install-codes-upload", 2200);
+
+        browser.clickable("#bulk-keep").click();
+        browser.waitForText("#bulk-outcome", "2 requests raised; 1 row skipped");
+        assertThat(count(ours)).isEqualTo(2);
+        browser.waitForText("#RAISED-list", DURHAM_HUB);
+        Files.delete(csv);
+    }
+
+    @Test
+    void theDp255PageCountsByRegionAndAgeAndItsCsvLinkDownloadsTheReport() {
+        browser.signIn("sue.supervisor", PASSWORD);
+        browser.go("/console/follow-up.html");
+        browser.waitForText("#report-status", "to follow up");
+        assertThat(browser.visible("#report-list tr[data-device='" + DURHAM_ELECTRICITY + "']").getText())
+                .contains("Prepayment meter without WAN").contains("DH1 5CD").contains("Nadia Khan");
+        assertThat(browser.visible("#report-by-region tr[data-region='DH']").getText()).contains("DH");
+        WebElement link = browser.visible("#report-csv");
+        assertThat(link.getAttribute("download")).matches("dp255-\\d{4}-\\d{2}-\\d{2}\\.csv");
+        String csv = (String) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0]).then((r) => r.text()).then(done, (e) => done('failed: ' + e));",
+                link.getAttribute("href"));
+        assertThat(csv).startsWith("device_id,device_type,category,wan_state,").contains(DURHAM_ELECTRICITY);
+        assertThat(csv.lines().count() - 1).isEqualTo(browser.all("#report-list tbody tr").size());
+        new Select(browser.visible("#report-region")).selectByValue("DH");
+        assertThat(browser.all("#report-list tbody tr")).allSatisfy(tr -> assertThat(tr.getText()).contains("DH"));
+
+        String nadia = "#offers-list li";
+        browser.waitForText("#offers-list", "Nadia Khan");
+        assertAccessible("DP255 follow-up");
+        browser.screenshot("follow-up", 2400);
+        browser.driver.findElements(By.cssSelector(nadia)).stream()
+                .filter(li -> li.getText().contains("Nadia Khan")).findFirst().orElseThrow()
+                .findElement(By.cssSelector("button")).click();
+        browser.visible("dialog[open] textarea").sendKeys("app link code read out");
+        browser.clickable("dialog[open] button[type='submit']").click();
+        new Select(browser.visible("#offers-show")).selectByValue("ACCEPTED");
+        browser.waitForText("#offers-list", "app link code read out");
+    }
+
+    @Test
+    void operationsRecordAChangeOfSupplierAfterSeeingWhatItCancels() {
+        String mpan = SupplyPointNumbers.mpanWithCheckDigit("151234567893");
+        browser.signIn("olly.ops", PASSWORD);
+        browser.clickable(".site-header nav a[href='/console/devices.html']").click();
+        browser.visible("#switch-losing").sendKeys("northern-power");
+        browser.visible("#switch-mpxns").sendKeys(mpan);
+        browser.visible("#switch-account").sendKeys("ACC-100099");
+        browser.visible("#switch-name").sendKeys("Nora Smith");
+        browser.clickable("#switch-check").click();
+        assertThat(browser.visible("#switch-confirm").getText()).contains("cannot be undone")
+                .contains("cancels northern-power’s codes").contains("open install-code requests");
+        assertThat(count("SELECT count(*) FROM supply_switch")).as("nothing recorded before confirming")
+                .isEqualTo(2);
+        assertAccessible("change of supplier, confirming");
+        browser.screenshot("change-of-supplier", 2400);
+        browser.clickable("#switch-record").click();
+        browser.waitForText("#switch-done", "Premises gained from Northern Power");
+        assertThat(browser.visible("#switch-devices").getText()).contains(NORAS_METER).contains(mpan)
+                .contains("northern-power");
+        browser.waitForText("#switch-table", "3 Station Road");
+
+        browser.clickable("#switch-devices a").click();
+        browser.waitForText("#device-record", "Installed by");
+        assertThat(browser.visible("#device-record").getText()).contains("Northern Power")
+                .contains("we supply it now").contains("still trusts the losing supplier’s key");
+        browser.clickable("#device a[href*='install-codes.html']").click();
+        assertThat(browser.visible("#raise-device").getAttribute("value")).isEqualTo(NORAS_METER);
+    }
+
+    @Test
+    void theNewPagesFitA360PixelScreenAndPassTheChecks() {
+        browser.width(360, 780);
+        browser.signIn("olly.ops", PASSWORD);
+        for (String page : new String[] {"install-codes", "devices", "follow-up"}) {
+            browser.go("/console/" + page + ".html");
+            browser.visible("#main h1");
+            browser.waitForText("main", page.equals("follow-up") ? "to follow up" : "");
+            assertFits(page);
+        }
+        browser.signIn("ned.supervisor", PASSWORD);
+        browser.go("/console/devices.html#device=" + DURHAM_ELECTRICITY);
+        browser.waitForText("#device-record", "Installed by");
+        assertThat(browser.visible("#device-record").getText()).contains("Northern Power (us)")
+                .contains("ended: another supplier has it");
+        assertFits("devices, one device");
+        browser.screenshot("devices-360");
+    }
+
+    /** The page is no wider than the screen (naming what sticks out when it is) and passes the checks. */
+    private void assertFits(String page) {
+        assertThat(browser.overflow()).as("how far the " + page + " page sticks out of 360 px; widest: " + browser.js(
+                "return [...document.querySelectorAll('main *')].filter((e) => !e.closest('.table-wrap')"
+                        + " && e.getBoundingClientRect().right > window.innerWidth + 0.5)"
+                        + ".map((e) => e.outerHTML.slice(0, 100)).slice(-3)")).isLessThanOrEqualTo(0);
+        assertAccessible(page + " (360 px)");
+    }
+
+    private void assertAccessible(String page) {
+        assertThat(browser.accessibilityProblems()).as("accessibility of the " + page + " page").isEmpty();
+    }
+}
