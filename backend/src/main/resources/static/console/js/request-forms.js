@@ -162,7 +162,6 @@ export function bulkForm(container, { raised }) {
       file.focus();
     });
     showOutcome(outcome, outcomeBox('', `Nothing was created: ${plural(rows.length, 'row')} cannot be requested`,
-        h('p', {}, e.message),
         rowTable(rows, 'Rows that cannot be requested'),
         valid && !keepValidRows ? h('p', {}, `You can fix these rows and upload the file again, or request the other `
             + `${plural(valid, 'row')} now and leave these out.`) : h('p', {}, 'No row can be requested.'),
@@ -175,7 +174,7 @@ function rowTable(rows, caption) {
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, ['Row', 'Problem', 'Details'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, rows.map((r) => h('tr', { dataset: { row: r.row, code: r.code } },
-          h('td', { class: 'num' }, h('span', {}, String(r.row)), h('br'),
+          h('td', {}, h('span', {}, String(r.row)), h('br'),
               h('span', { class: 'muted' }, `line ${r.row + 1} of the file`)),
           h('td', {}, ROW_WORDS[r.code] || r.code),
           h('td', {}, r.message))))));

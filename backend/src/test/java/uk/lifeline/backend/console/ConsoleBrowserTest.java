@@ -1,24 +1,17 @@
 package uk.lifeline.backend.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import uk.lifeline.backend.testing.BackendTest;
 
 /**
  * The consoles in a real Chromium against the running backend and its demo data: two suppliers; Carol Jones
@@ -27,33 +20,11 @@ import uk.lifeline.backend.testing.BackendTest;
  */
 @TestPropertySource(properties = {"lifeline.demo.enabled=true", "lifeline.demo.bench-meters=300",
         "lifeline.campaigns.page-size=50"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleBrowserTest extends BackendTest {
+class ConsoleBrowserTest extends BrowserTest {
 
-    static final String PASSWORD = "demo-password";
     static final String CAROL_ELECTRICITY = "00DB1234567800A1";
     static final String CAROL_GAS = "00DB1234567800A2";
     static final String COLIN_ELECTRICITY = "00DB1234567800B1";
-    private Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        browser = Browser.open(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void desktop() {
-        browser.width(Browser.DESKTOP.width, Browser.DESKTOP.height);
-    }
 
     @Test
     void anAgentSignsInFindsANoWanCustomerIssuesATopUpAndSeesTheDigits() {
@@ -496,14 +467,5 @@ class ConsoleBrowserTest extends BackendTest {
     private boolean focusVisible() {
         return Boolean.TRUE.equals(browser.js("const s = getComputedStyle(document.activeElement);"
                 + " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;"));
-    }
-
-    private void assertAccessible(String page) {
-        assertThat(browser.accessibilityProblems()).as("accessibility of the " + page + " page").isEmpty();
-    }
-
-    private void assertFits(String page) {
-        assertThat(browser.overflow()).as("how far the " + page + " page sticks out of 360 px").isLessThanOrEqualTo(0);
-        assertAccessible(page + " (360 px)");
     }
 }

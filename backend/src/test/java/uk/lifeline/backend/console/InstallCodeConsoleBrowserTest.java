@@ -1,22 +1,16 @@
 package uk.lifeline.backend.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.test.context.TestPropertySource;
 import uk.lifeline.backend.customer.SupplyPointNumbers;
-import uk.lifeline.backend.testing.BackendTest;
 
 /**
  * The install-code, device and DP255 consoles (issue 8) in a real Chromium against the demo data: Bright Energy
@@ -25,35 +19,13 @@ import uk.lifeline.backend.testing.BackendTest;
  * already overdue. One browser and one application for the class; screenshots go to target/screenshots.
  */
 @TestPropertySource(properties = {"lifeline.demo.enabled=true", "lifeline.demo.bench-meters=0"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InstallCodeConsoleBrowserTest extends BackendTest {
+class InstallCodeConsoleBrowserTest extends BrowserTest {
 
-    static final String PASSWORD = "demo-password";
     static final String DURHAM_ELECTRICITY = "00DB1234567800E1";
     static final String DURHAM_GAS = "00DB1234567800E2";
     static final String DURHAM_DISPLAY = "00DB1234567800E3";
     static final String DURHAM_HUB = "00DB1234567800E4";
     static final String NORAS_METER = "00DB1234567800D1";
-    private Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        browser = Browser.open(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void desktop() {
-        browser.width(Browser.DESKTOP.width, Browser.DESKTOP.height);
-    }
 
     @Test
     void theGainingSupplierAsksTheInstallerAnswersAndASupervisorRevealsTheReleasedCode() {
@@ -72,12 +44,12 @@ class InstallCodeConsoleBrowserTest extends BackendTest {
         String overdue = "#RAISED-list li[data-device='" + DURHAM_GAS + "']";
         assertThat(browser.visible(overdue).getText()).contains("Overdue").contains("working days late");
         assertThat(browser.all(overdue + " button")).extracting(WebElement::getText).containsExactly("Withdraw");
+        assertAccessible("install codes (agent)");
+        browser.screenshot("install-codes");
         // Asking again is refused with the API's words.
         browser.visible("#raise-device").sendKeys(DURHAM_ELECTRICITY);
         browser.clickable("#raise-button").click();
         browser.waitForText("#raise-form .form-summary", "open request");
-        assertAccessible("install codes (agent)");
-        browser.screenshot("install-codes");
 
         browser.signIn("nina.agent", PASSWORD);
         browser.go("/console/install-codes.html");
@@ -227,16 +199,4 @@ class InstallCodeConsoleBrowserTest extends BackendTest {
         browser.screenshot("devices-360");
     }
 
-    /** The page is no wider than the screen (naming what sticks out when it is) and passes the checks. */
-    private void assertFits(String page) {
-        assertThat(browser.overflow()).as("how far the " + page + " page sticks out of 360 px; widest: " + browser.js(
-                "return [...document.querySelectorAll('main *')].filter((e) => !e.closest('.table-wrap')"
-                        + " && e.getBoundingClientRect().right > window.innerWidth + 0.5)"
-                        + ".map((e) => e.outerHTML.slice(0, 100)).slice(-3)")).isLessThanOrEqualTo(0);
-        assertAccessible(page + " (360 px)");
-    }
-
-    private void assertAccessible(String page) {
-        assertThat(browser.accessibilityProblems()).as("accessibility of the " + page + " page").isEmpty();
-    }
 }
