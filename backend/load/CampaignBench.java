@@ -1,3 +1,5 @@
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,13 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.KeyAgreement;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 
 /**
  * Drives one campaign benchmark against a running backend whose pushes go to {@link FakeFcmServer}, and reports
@@ -28,8 +38,8 @@ import javax.crypto.KeyAgreement;
  *
  * <pre>java backend/load/CampaignBench.java BACKEND_URL FAKE_FCM_URL BACKEND_PID METERS KIND DISTRICT</pre>
  *
- * KIND is {@code notice} (a non-disconnect code and the notice: two messages per meter) or {@code price} (a
- * change-price code: one message per meter).
+ * KIND is {@code notice} (a non-disconnect code and the notice: two messages per meter), {@code price} (a
+ * change-price code: one message per meter) or {@code floor} (no campaign: the per-meter crypto floor alone).
  */
 public final class CampaignBench {
 
@@ -37,6 +47,10 @@ public final class CampaignBench {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
+        if (args[4].equals("floor")) {
+            floor();
+            return;
+        }
         String base = args[0];
         String fcm = args[1];
         long pid = Long.parseLong(args[2]);
@@ -109,12 +123,14 @@ public final class CampaignBench {
         System.out.printf(Locale.ROOT, "RESULT %s: backend heap used %d to %d MB, RSS at most %d MB; load averages"
                 + " during the run %s .. %s%n", kind, minHeap >> 20, maxHeap >> 20, maxRss >> 20, loads.get(0),
                 loads.get(loads.size() - 1));
-        if (args.length > 6 && args[6].equals("floor")) {
-            floor();
-        }
     }
 
-    /** What each meter costs in crypto alone: one ECDH agreement and one ES256 signature, on 1 and 2 threads. */
+    /**
+     * What each meter costs in crypto alone, as CPU time per operation (comparable on a shared machine) and as
+     * operations per second of wall time on 1 and 2 threads: one ECDH agreement (the JDK's, as the backend primes
+     * secrets) and one ES256 signature, both the JDK's and the backend's ({@code keys.Es256}: Bouncy Castle with
+     * one generator point, deterministic nonces).
+     */
     static void floor() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -125,26 +141,40 @@ public final class CampaignBench {
             meters[i] = generator.generateKeyPair();
         }
         byte[] claims = new byte[700];
+        X9ECParameters p256 = CustomNamedCurves.getByName("secp256r1");
+        ECDomainParameters domain = new ECDomainParameters(p256.getCurve(), p256.getG(), p256.getN(), p256.getH());
+        ECPrivateKeyParameters bcKey = new ECPrivateKeyParameters(((ECPrivateKey) supplier.getPrivate()).getS(),
+                domain);
         for (int threads : new int[] {1, 2}) {
             for (int warm = 0; warm < 2; warm++) {
-                double ecdh = timed(threads, n, i -> {
+                double[] ecdh = timed(threads, n, i -> {
                     KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
                     agreement.init(supplier.getPrivate());
                     agreement.doPhase(meters[i].getPublic(), true);
                     agreement.generateSecret();
                 });
-                double es256 = timed(threads, n, i -> {
+                double[] jdk = timed(threads, n, i -> {
                     Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
                     signature.initSign(supplier.getPrivate());
                     signature.update(claims);
                     signature.sign();
                 });
+                double[] bc = timed(threads, n, i -> {
+                    SHA256Digest sha = new SHA256Digest();
+                    sha.update(claims, 0, claims.length);
+                    byte[] hash = new byte[32];
+                    sha.doFinal(hash, 0);
+                    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+                    signer.init(true, bcKey);
+                    signer.generateSignature(hash);
+                });
                 if (warm == 1) {
-                    System.out.printf(Locale.ROOT, "FLOOR %d thread(s): ECDH %.0f/s (%.0f us each on one thread),"
-                            + " ES256 sign %.0f/s (%.0f us); ECDH + one signature per meter caps a campaign at %.0f"
-                            + " meters/s, + two (a notice) at %.0f; load %s%n", threads, ecdh, threads * 1e6 / ecdh,
-                            es256, threads * 1e6 / es256, 1 / (1 / ecdh + 1 / es256), 1 / (1 / ecdh + 2 / es256),
-                            load());
+                    System.out.printf(Locale.ROOT, "FLOOR %d thread(s): ECDH %.0f/s (%.0f us CPU each), ES256 as the"
+                            + " backend signs %.0f/s (%.0f us CPU; the JDK's: %.0f/s, %.0f us); ECDH + one signature"
+                            + " caps a campaign at %.0f meters/s, + two (a notice) at %.0f; without ECDH (secrets"
+                            + " kept) one signature caps it at %.0f, two at %.0f; load %s%n", threads, ecdh[0], ecdh[1],
+                            bc[0], bc[1], jdk[0], jdk[1], 1 / (1 / ecdh[0] + 1 / bc[0]),
+                            1 / (1 / ecdh[0] + 2 / bc[0]), bc[0], bc[0] / 2, load());
                 }
             }
         }
@@ -154,25 +184,29 @@ public final class CampaignBench {
         void run(int i) throws Exception;
     }
 
-    static double timed(int threads, int n, Step step) throws Exception {
+    /** Runs {@code n} steps on {@code threads} threads: operations per second, and CPU microseconds per operation. */
+    static double[] timed(int threads, int n, Step step) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
-        List<Future<?>> parts = new ArrayList<>();
+        List<Future<Long>> parts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int from = t * n / threads;
             int to = (t + 1) * n / threads;
             parts.add(pool.submit(() -> {
+                long before = cpu.getCurrentThreadCpuTime();
                 for (int i = from; i < to; i++) {
                     step.run(i);
                 }
-                return null;
+                return cpu.getCurrentThreadCpuTime() - before;
             }));
         }
-        for (Future<?> part : parts) {
-            part.get();
+        long cpuNanos = 0;
+        for (Future<Long> part : parts) {
+            cpuNanos += part.get();
         }
         pool.shutdown();
-        return n / ((System.nanoTime() - start) / 1e9);
+        return new double[] {n / ((System.nanoTime() - start) / 1e9), cpuNanos / 1e3 / n};
     }
 
     static String body(String kind, String district) {

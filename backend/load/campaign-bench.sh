@@ -16,6 +16,11 @@
 #     (backend/load/CampaignBench.java);
 #  5. measures the per-meter crypto floor (ECDH, ES256) on this machine alone, on one and two threads.
 #
+# After each campaign it prints the CPU seconds each process spent on it (the backend by thread group, the fake
+# FCM, PostgreSQL), and per meter and per message: on a shared machine, the comparable figures.
+# BENCH_JFR=/path/x.jfr records the backend with JDK Flight Recorder (profile settings) into that file; read it
+# with `jfr summary` and `jfr print --events jdk.ExecutionSample`.
+#
 # The machine may be shared: the load average is printed with every figure. Needs a built backend
 # (./mvnw -q -DskipTests install), psql and openssl.
 set -euo pipefail
@@ -39,10 +44,16 @@ cat > "$DATA/service-account.json" <<JSON
  "token_uri":"https://oauth2.googleapis.com/token"}
 JSON
 
+# The bench's crypto floor times Bouncy Castle as the backend uses it: the backend's own copy of the library.
+mkdir -p "$DATA/lib" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/bcprov-*.jar' -d "$DATA/lib"
+BENCH=(java -cp "$DATA/lib/*" backend/load/CampaignBench.java)
+
 java backend/load/FakeFcmServer.java "$FCMPORT" > "$DATA/fcm.log" 2>&1 &
 FCM=$!
 # http.maxConnections: keep a connection to the fake FCM alive for each sending thread (the JDK keeps 5).
-java -Xmx"$HEAP" -Dhttp.maxConnections=64 -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" \
+JFR_OPTS=()
+[ -n "${BENCH_JFR:-}" ] && JFR_OPTS=("-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile,dumponexit=true")
+java -Xmx"$HEAP" -Dhttp.maxConnections=64 "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" \
   --lifeline.database.embedded-port="$PGPORT" --logging.level.root=WARN \
   --lifeline.push.credentials-file="$DATA/service-account.json" \
   --lifeline.push.endpoint="http://127.0.0.1:$FCMPORT" > "$DATA/backend.log" 2>&1 &
@@ -61,6 +72,41 @@ echo "push: $(curl -s "http://127.0.0.1:$PORT/actuator/health" | sed 's/.*"push"
 PSQL=(psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d lifeline)
 echo "database: fsync=$("${PSQL[@]}" -tAc 'show fsync'), synchronous_commit=$("${PSQL[@]}" -tAc 'show synchronous_commit')"
 PEM=$(cat "$DATA"/demo-meters/00DB1234567800A1.pem)
+POSTMASTER=$(head -1 "$DATA"/postgres/postmaster.pid 2>/dev/null || pgrep -f "postgres -D $DATA" | head -1)
+TICK=$(getconf CLK_TCK)
+
+# CPU ticks (user + system) so far: of each thread group of the backend ("group ticks" lines, thread names
+# without their numbers), of the fake FCM and of PostgreSQL (the postmaster, its live children, and its exited
+# ones).
+cpu_snapshot() {
+  local t name f
+  for t in /proc/$BACKEND/task/*; do
+    read -r name < "$t/comm" 2>/dev/null || continue
+    read -r -a f < <(sed 's/.*) //' "$t/stat" 2>/dev/null) || continue
+    echo "backend:$(echo "$name" | sed 's/[-#]*[0-9]*$//' | tr ' ' '_') $(( f[11] + f[12] ))"
+  done
+  read -r -a f < <(sed 's/.*) //' /proc/$FCM/stat); echo "fake-fcm $(( f[11] + f[12] + f[13] + f[14] ))"
+  local pg=0
+  for p in $POSTMASTER $(pgrep -P "$POSTMASTER"); do
+    read -r -a f < <(sed 's/.*) //' /proc/$p/stat 2>/dev/null) || continue
+    pg=$(( pg + f[11] + f[12] + f[13] + f[14] ))
+  done
+  echo "postgres $pg"
+}
+
+# The CPU each part spent between two snapshots, in seconds and per meter and message.
+cpu_report() { # before after meters messages
+  local diff
+  diff=$(awk -v tick="$TICK" 'FNR == NR { b[$1] += $2; next } { a[$1] += $2 }
+    END { for (k in a) printf "%s %.2f\n", k, (a[k] - b[k]) / tick }' "$1" "$2")
+  echo "$diff" | awk -v meters="$3" -v messages="$4" '
+    /^backend:/ { backend += $2; next } { other[$1] = $2 }
+    END { printf "CPU backend %.1f s (%.0f us/meter, %.0f us/message), fake FCM %.1f s (%.0f us/message),",
+        backend, backend * 1e6 / meters, backend * 1e6 / messages, other["fake-fcm"], other["fake-fcm"] * 1e6 / messages
+      printf " PostgreSQL %.1f s (%.0f us/meter)\n", other["postgres"], other["postgres"] * 1e6 / meters }'
+  echo "CPU backend by thread group (s):" $(echo "$diff" | awk '/^backend:/ && $2 >= 0.3 { print $2, substr($1, 9) }' \
+    | sort -rn | awk '{ printf "%s %s, ", $2, $1 }')
+}
 START=$(date +%s)
 "${PSQL[@]}" -v meters="$METERS" -v key="$PEM" <<'SQL'
 WITH s AS (SELECT id FROM supplier WHERE code = 'bright-energy'),
@@ -90,10 +136,17 @@ SECONDS_TAKEN=$(( $(date +%s) - START ))
 echo "RESULT prime: derived and kept $METERS meters' shared secrets (one ECDH agreement each) in ${SECONDS_TAKEN} s" \
   "= $(( METERS / (SECONDS_TAKEN > 0 ? SECONDS_TAKEN : 1) )) meters/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-java backend/load/CampaignBench.java "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
+cpu_snapshot > "$DATA/cpu.0"
+"${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
   notice ZZ9
-java backend/load/CampaignBench.java "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
-  price ZZ9 floor
+cpu_snapshot > "$DATA/cpu.1"
+cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$METERS" "$(( METERS * ${BENCH_NOTICE_MESSAGES:-2} ))"
+"${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
+  price ZZ9
+cpu_snapshot > "$DATA/cpu.2"
+cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$METERS" "$METERS"
+"${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
+  floor
 echo "rows: $("${PSQL[@]}" -tAc "SELECT (SELECT count(*) FROM code WHERE reason LIKE 'campaign %') || ' campaign codes, '
   || (SELECT count(*) FROM code WHERE reason NOT LIKE 'campaign %') || ' other codes, ' || (SELECT count(*) FROM
   outbox_message) || ' outbox messages, ' || (SELECT count(*) FROM push_delivery WHERE state = 'SENT') || ' sent, '

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.crypto.Cipher;
-import javax.crypto.KeyAgreement;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -28,6 +28,7 @@ import uk.lifeline.backend.database.Rows;
 import uk.lifeline.backend.keys.EcKeyPair;
 import uk.lifeline.backend.keys.KeyPurpose;
 import uk.lifeline.backend.keys.KeyRing;
+import uk.lifeline.backend.keys.P256;
 import uk.lifeline.backend.tenant.Supplier;
 import uk.lifeline.backend.tenant.Suppliers;
 import uk.lifeline.code.CodeKey;
@@ -140,10 +141,7 @@ class MeterSecrets {
             }
         }
         try {
-            KeyAgreement ecdh = KeyAgreement.getInstance("ECDH");
-            ecdh.init(own.privateKey());
-            ecdh.doPhase(Pem.publicKey(m.publicKeyPem()), true);
-            byte[] z = ecdh.generateSecret();
+            byte[] z = P256.agree(own.privateKey(), (ECPublicKey) Pem.publicKey(m.publicKeyPem()));
             CodeKey key = CodeKey.fromSharedSecret(z, supplier.originatorId(), eui);
             return new Resolved(m.deviceId(), new Keyed(key, null), wrap(wrapKey(own), z, aad));
         } catch (GeneralSecurityException | RuntimeException e) {
