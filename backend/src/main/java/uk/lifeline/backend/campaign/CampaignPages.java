@@ -236,8 +236,8 @@ class CampaignPages {
             messages.add(CodeMessages.released(code, now, c.id(), title, body));
         }
         return insertCodes(c, codes, now)
-                .then(outbox.addAll(messages))
                 .then(insertNotices(c, signed, now))
+                .flatMap(notices -> outbox.addAll(byCustomer(messages, notices)))
                 .then(updateTargets(c, done, now))
                 .then(Mono.defer(() -> auditPage(c, done, now)))
                 .then(Mono.fromRunnable(() -> beforeCommit.run()));
@@ -282,10 +282,22 @@ class CampaignPages {
                 .fetch().rowsUpdated().then();
     }
 
-    /** Stores each customer's notice once (another page may have got there first) and queues its message. */
-    private Mono<Void> insertNotices(Campaign c, List<SignedNotice> signed, Instant now) {
+    /**
+     * The page's messages with each customer's notice right after their codes, so the outbox (and the dispatcher,
+     * which claims in that order) has a customer's code and notice side by side: the dispatcher sends the two to a
+     * phone as one FCM message when it claims them together.
+     */
+    private static List<Outbox.Message> byCustomer(List<Outbox.Message> codes, List<Outbox.Message> notices) {
+        Map<UUID, List<Outbox.Message>> all = new LinkedHashMap<>();
+        codes.forEach(m -> all.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m));
+        notices.forEach(m -> all.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m));
+        return all.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** Stores each customer's notice once (another page may have got there first): the messages for the new ones. */
+    private Mono<List<Outbox.Message>> insertNotices(Campaign c, List<SignedNotice> signed, Instant now) {
         if (signed.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(List.of());
         }
         Map<UUID, String> byCustomer = new HashMap<>();
         signed.forEach(s -> byCustomer.put(s.customerId(), s.envelope()));
@@ -304,7 +316,7 @@ class CampaignPages {
                 .map(customer -> new Outbox.Message(c.supplierId(), customer, Outbox.Kind.NOTICE, c.noticeId(), null,
                         byCustomer.get(customer), c.title(), c.message(), true, c.id(), now,
                         Outbox.expiry(now, c.endsAt(), CodeMessages.LONGEST_TTL)))
-                .collectList().flatMap(outbox::addAll);
+                .collectList();
     }
 
     private Mono<Void> updateTargets(Campaign c, List<Done> done, Instant now) {

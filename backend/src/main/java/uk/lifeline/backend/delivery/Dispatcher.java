@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -76,9 +79,9 @@ public class Dispatcher implements SmartLifecycle {
             if (claimed.isEmpty()) {
                 return Mono.just(0);
             }
-            List<Push> batch = claimed.stream().map(Claimed::push).toList();
-            return Mono.fromCallable(() -> gateway.send(batch)).subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(outcomes -> record(claimed, outcomes)).thenReturn(batch.size());
+            Coalesced batch = coalesce(claimed);
+            return Mono.fromCallable(() -> gateway.send(batch.pushes())).subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(outcomes -> record(claimed, batch.each(outcomes))).thenReturn(claimed.size());
         });
     }
 
@@ -107,8 +110,65 @@ public class Dispatcher implements SmartLifecycle {
                 .bind("now", now).fetch().rowsUpdated().then();
     }
 
-    /** A claimed delivery and how many attempts it has had, this one included. */
-    record Claimed(Push push, int attempts) {}
+    /**
+     * A claimed delivery and how many attempts it has had, this one included; with its phone and campaign (or
+     * null), which {@link #coalesce} pairs by.
+     */
+    record Claimed(Push push, int attempts, UUID device, UUID campaign) {}
+
+    /**
+     * What one batch sends: one push per delivery, except that a campaign's notice and a code of the same campaign
+     * for the same phone, claimed together, go as one FCM message (the notice's, carrying the code as
+     * {@code codeId}, {@code codeEnvelope} and {@code codeStatus}: docs/app-protocol.md). Both deliveries then have
+     * that message's outcome. Immutable.
+     *
+     * @param carried for a push carrying a code: the code's delivery id, by the notice's delivery id
+     */
+    record Coalesced(List<Push> pushes, Map<Long, Long> carried) {
+
+        /** One outcome per delivery, in any order: the outcomes of the pushes, repeated for the carried codes. */
+        List<PushOutcome> each(List<PushOutcome> outcomes) {
+            List<PushOutcome> all = new ArrayList<>(outcomes);
+            for (PushOutcome o : outcomes) {
+                Long code = carried.get(o.deliveryId());
+                if (code != null) {
+                    all.add(new PushOutcome(code, o.result(), o.fcmName(), o.error(), o.retryAfter()));
+                }
+            }
+            return all;
+        }
+    }
+
+    /** Pairs each campaign notice with one code of the same campaign for the same phone, where the batch has one. */
+    static Coalesced coalesce(List<Claimed> claimed) {
+        Map<List<Object>, Claimed> codes = new HashMap<>();
+        for (Claimed c : claimed) {
+            if (c.campaign() != null && Outbox.Kind.CODE.wire().equals(c.push().data().get("type"))) {
+                codes.putIfAbsent(List.of(c.device(), c.campaign()), c);
+            }
+        }
+        Map<Long, Long> carried = new HashMap<>();
+        Set<Long> taken = new HashSet<>();
+        for (Claimed c : claimed) {
+            Claimed code = c.campaign() != null && Outbox.Kind.NOTICE.wire().equals(c.push().data().get("type"))
+                    ? codes.remove(List.of(c.device(), c.campaign())) : null;
+            if (code != null) {
+                carried.put(c.push().deliveryId(), code.push().deliveryId());
+                taken.add(code.push().deliveryId());
+            }
+        }
+        List<Push> pushes = new ArrayList<>(claimed.size() - taken.size());
+        Map<Long, Push> byDelivery = new HashMap<>();
+        claimed.forEach(c -> byDelivery.put(c.push().deliveryId(), c.push()));
+        for (Claimed c : claimed) {
+            long id = c.push().deliveryId();
+            if (!taken.contains(id)) {
+                Long code = carried.get(id);
+                pushes.add(code == null ? c.push() : c.push().carrying(byDelivery.get(code)));
+            }
+        }
+        return new Coalesced(pushes, carried);
+    }
 
     /** Claims up to a batch of due deliveries and reads what to send; committed on its own. */
     Mono<List<Claimed>> claim(Instant now) {
@@ -121,12 +181,14 @@ public class Dispatcher implements SmartLifecycle {
                         FROM due, outbox_message m, push_device d
                         WHERE p.id = due.id AND m.id = p.message_id AND d.supplier_id = p.supplier_id
                           AND d.id = p.device_id
-                        RETURNING p.id, p.attempts, p.expires_at, d.token, m.kind, m.subject_id, m.status,
-                          m.envelope, m.title, m.body, m.high_priority
+                        RETURNING p.id, p.attempts, p.expires_at, p.device_id, d.token, m.kind, m.subject_id, m.status,
+                          m.envelope, m.title, m.body, m.high_priority, m.campaign_id
                         """)
                 .bind("now", now).bind("limit", properties.batchSize()).bind("lease", now.plus(properties.lease()))
                 .bind("me", instance)
-                .map(row -> new Claimed(push(row, now), row.get("attempts", Integer.class))).all().collectList();
+                .map(row -> new Claimed(push(row, now), row.get("attempts", Integer.class),
+                        row.get("device_id", UUID.class), row.get("campaign_id", UUID.class)))
+                .all().collectList();
     }
 
     private Push push(Readable row, Instant now) {
@@ -152,6 +214,8 @@ public class Dispatcher implements SmartLifecycle {
 
     private Mono<Void> record(List<Claimed> batch, List<PushOutcome> outcomes) {
         Instant now = now();
+        Map<Long, Integer> attempts = new HashMap<>();
+        batch.forEach(c -> attempts.put(c.push().deliveryId(), c.attempts()));
         int n = outcomes.size();
         Long[] ids = new Long[n];
         String[] states = new String[n];
@@ -173,7 +237,7 @@ public class Dispatcher implements SmartLifecycle {
                 case FAILED -> states[i] = "FAILED";
                 case RETRY -> {
                     states[i] = "PENDING";
-                    next[i] = now.plus(retryDelay(o.retryAfter(), batch.get(i).attempts())).toString();
+                    next[i] = now.plus(retryDelay(o.retryAfter(), attempts.get(o.deliveryId()))).toString();
                 }
             }
         }

@@ -12,8 +12,9 @@ import reactor.core.publisher.Mono;
 /**
  * Writes what a customer is to be told into the outbox, in the caller's transaction, so a message exists exactly
  * when the code or notice it announces does: one outbox_message row (the live stream reads these) and one
- * push_delivery row per live phone of the customer (the dispatcher sends these). One statement per call, or per
- * page of a campaign. Thread-safe.
+ * push_delivery row per live phone of the customer (the dispatcher sends these), in the messages' order (the
+ * dispatcher claims deliveries due at the same moment in that order). One statement per call, or per page of a
+ * campaign. Thread-safe.
  */
 @Component
 public class Outbox {
@@ -43,6 +44,7 @@ public class Outbox {
             SELECT m.id, m.supplier_id, d.id, 'PENDING', m.created_at, m.expires_at, m.created_at
             FROM m JOIN push_device d ON d.supplier_id = m.supplier_id
               AND d.customer_account_id = m.customer_account_id AND d.retired_at IS NULL
+            ORDER BY m.id, d.id
             """;
 
     private static final String COLUMNS = "(supplier_id, customer_account_id, kind, subject_id, status, envelope,"

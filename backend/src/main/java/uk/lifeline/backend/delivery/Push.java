@@ -1,6 +1,7 @@
 package uk.lifeline.backend.delivery;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +14,21 @@ import java.util.Map;
  */
 public record Push(long deliveryId, String token, Map<String, String> data, String title, String body,
         boolean highPriority, String channel, Duration ttl) {
+
+    /**
+     * This push (a campaign's notice) carrying {@code code} (a code of the same campaign for the same phone) as
+     * {@code codeId}, {@code codeEnvelope} and {@code codeStatus}, living as long as the shorter of the two.
+     */
+    public Push carrying(Push code) {
+        Map<String, String> both = new LinkedHashMap<>(data);
+        both.put("codeId", code.data().get("id"));
+        both.put("codeEnvelope", code.data().get("envelope"));
+        if (code.data().get("status") != null) {
+            both.put("codeStatus", code.data().get("status"));
+        }
+        return new Push(deliveryId, token, both, title, body, highPriority || code.highPriority(), channel,
+                ttl.compareTo(code.ttl()) <= 0 ? ttl : code.ttl());
+    }
 
     @Override
     public String toString() {

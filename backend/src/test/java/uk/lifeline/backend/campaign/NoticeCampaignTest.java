@@ -131,8 +131,25 @@ class NoticeCampaignTest extends BackendTest {
 
         awaitPushed();
         List<JsonNode> sent = fcm.requests().stream().map(r -> read(r.body()).path("message")).toList();
-        assertThat(sent).filteredOn(m -> m.path("data").path("type").asText().equals("code")).hasSize(22);
-        assertThat(sent).filteredOn(m -> m.path("data").path("type").asText().equals("notice")).hasSize(24);
+        // 22 codes for meters whose customer has a phone, 24 phones told of the notice: a phone's notice carries one
+        // of its codes (codeId, codeEnvelope, codeStatus) when the dispatcher claims the two together, as here.
+        List<JsonNode> codeMessages = sent.stream().filter(m -> m.path("data").path("type").asText().equals("code"))
+                .toList();
+        List<JsonNode> noticeMessages = sent.stream()
+                .filter(m -> m.path("data").path("type").asText().equals("notice")).toList();
+        assertThat(noticeMessages).hasSize(24);
+        List<JsonNode> carrying = noticeMessages.stream().filter(m -> m.path("data").has("codeEnvelope")).toList();
+        assertThat(carrying).isNotEmpty().allSatisfy(m -> {
+            assertThat(m.path("data").path("codeStatus").asText()).isEqualTo("ISSUED");
+            assertThat(SignedJWT.parse(m.path("data").path("codeEnvelope").asText()).getJWTClaimsSet().getJWTID())
+                    .isEqualTo(m.path("data").path("codeId").asText());
+        });
+        assertThat(java.util.stream.Stream.concat(codeMessages.stream().map(m -> m.path("token").asText() + " "
+                        + m.path("data").path("id").asText()),
+                carrying.stream().map(m -> m.path("token").asText() + " " + m.path("data").path("codeId").asText())))
+                .hasSize(22).doesNotHaveDuplicates();
+        assertThat(count("SELECT count(*) FROM push_delivery p JOIN outbox_message m ON m.id = p.message_id"
+                + " WHERE m.campaign_id = '" + started.id() + "' AND p.state = 'SENT'")).isEqualTo(46);
         assertThat(sent).extracting(m -> m.path("token").asText()).doesNotContain("ok-ab11-1")
                 .contains("ok-carol", "ok-wan-1", "ok-ab10-20").doesNotContain("ok-ab10-21");
         JsonNode noticeMessage = sent.stream().filter(m -> m.path("token").asText().equals("ok-carol")

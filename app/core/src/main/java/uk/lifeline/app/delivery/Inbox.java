@@ -89,6 +89,13 @@ public final class Inbox {
                 break;
             case PushMessage.NOTICE:
                 tally.notice(notices.receive(message.envelope(), channel));
+                if (message.code() != null) {
+                    // A campaign's notice may carry the code for the customer's meter: verified as any code.
+                    tally.count(wallet.receive(message.code().envelope(), channel));
+                    if (message.code().id() != null) {
+                        wallet.serverStatus(message.code().id(), message.code().status());
+                    }
+                }
                 break;
             case PushMessage.STATUS:
                 wallet.serverStatus(message.id(), message.status());

@@ -10,13 +10,20 @@ import java.util.Map;
  * @param id the code's or notice's id ({@code sync}: null)
  * @param envelope the compact JWS ({@code code}, {@code notice}), or null
  * @param status the backend's status ({@code status}, optionally {@code code}), or null
+ * @param code the code a campaign's {@code notice} message carries for the same meter ({@code codeId},
+ *     {@code codeEnvelope}, {@code codeStatus}), as a {@code code} message; null for any other message
  */
-public record PushMessage(String kind, String id, String envelope, String status) {
+public record PushMessage(String kind, String id, String envelope, String status, PushMessage code) {
 
     public static final String CODE = "code";
     public static final String NOTICE = "notice";
     public static final String STATUS = "status";
     public static final String SYNC = "sync";
+
+    /** A message that carries no other. */
+    public PushMessage(String kind, String id, String envelope, String status) {
+        this(kind, id, envelope, status, null);
+    }
 
     /**
      * @throws IllegalArgumentException for a message without a known {@code type}, or without the members its
@@ -47,7 +54,12 @@ public record PushMessage(String kind, String id, String envelope, String status
             default:
                 throw new IllegalArgumentException("unknown push message type '" + kind + "'");
         }
-        return new PushMessage(kind, id, envelope, status);
+        String codeEnvelope = data.get("codeEnvelope");
+        if (!NOTICE.equals(kind) || codeEnvelope == null) {
+            return new PushMessage(kind, id, envelope, status);
+        }
+        return new PushMessage(kind, id, envelope, status,
+                new PushMessage(CODE, data.get("codeId"), codeEnvelope, data.get("codeStatus")));
     }
 
     /** A stream event carries the same JSON members as a push message, with its type as the event name. */

@@ -178,6 +178,38 @@ class LifelineClientTest {
     }
 
     @Test
+    void aCampaignNoticeCarryingItsCodeDeliversBothEachVerified() throws Exception {
+        AppCore core = signedIn();
+        String code = supplier.envelope(new TopUp(2500), 5);
+        String notice = supplier.notice(supplier.now(), supplier.now().plus(java.time.Duration.ofDays(2)));
+
+        Inbox.Report report = core.inbox().handle(PushMessage.parse(java.util.Map.of("type", "notice", "id",
+                TestSupplier.idOf(notice), "envelope", notice, "codeId", TestSupplier.idOf(code), "codeEnvelope", code,
+                "codeStatus", "ISSUED")), Inbox.PUSH);
+
+        assertThat(report.notices()).isEqualTo(1);
+        assertThat(report.added()).extracting(c -> c.command()).containsExactly(new TopUp(2500));
+        assertThat(report.refusedAny()).isFalse();
+    }
+
+    @Test
+    void aForgedCodeInsideANoticeIsRefusedAndTheNoticeStillShown() throws Exception {
+        AppCore core = signedIn();
+        String forged = TestSupplier.sign(supplier.claims(new TopUp(9900), 6).build(),
+                TestSupplier.newKey("demo-energy-20260101-0a1b2c3d"), uk.lifeline.app.trust.EnvelopeVerifier.CODE_TYPE);
+        String notice = supplier.notice(supplier.now(), supplier.now().plus(java.time.Duration.ofDays(2)));
+
+        Inbox.Report report = core.inbox().handle(PushMessage.parse(java.util.Map.of("type", "notice", "id",
+                TestSupplier.idOf(notice), "envelope", notice, "codeId", TestSupplier.idOf(forged), "codeEnvelope",
+                forged)), Inbox.PUSH);
+
+        assertThat(report.notices()).isEqualTo(1);
+        assertThat(report.added()).isEmpty();
+        assertThat(report.refused()).isEqualTo(1);
+        assertThat(stores.refused()).hasSize(1);
+    }
+
+    @Test
     void closingTheStreamFromAnotherThreadEndsItAtTheNextKeepAlive() throws Exception {
         AppCore core = signedIn();
         LifelineClient.EventStream stream = core.client().openStream(null);

@@ -18,6 +18,19 @@ class PushMessageTest {
     }
 
     @Test
+    void aCampaignNoticeMayCarryTheCodeForTheSameMeter() {
+        PushMessage m = PushMessage.parse(Map.of("type", "notice", "id", "n1", "envelope", "n.n.n", "codeId", "c1",
+                "codeEnvelope", "a.b.c", "codeStatus", "ISSUED"));
+
+        assertThat(m).isEqualTo(new PushMessage("notice", "n1", "n.n.n", null,
+                new PushMessage("code", "c1", "a.b.c", "ISSUED")));
+        assertThat(PushMessage.parse(Map.of("type", "notice", "id", "n1", "envelope", "n.n.n")).code()).isNull();
+        // Only a notice carries a code: on any other message the members mean nothing.
+        assertThat(PushMessage.parse(Map.of("type", "code", "id", "c2", "envelope", "x.y.z", "codeEnvelope", "a.b.c"))
+                .code()).isNull();
+    }
+
+    @Test
     void aStatusMessageCarriesIdAndStatus() {
         assertThat(PushMessage.parse(Map.of("type", "status", "id", "c1", "status", "CANCELLED")).status())
                 .isEqualTo("CANCELLED");
