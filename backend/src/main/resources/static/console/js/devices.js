@@ -25,8 +25,8 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   const id = input.value.replace(/[\s-]/g, '').toUpperCase();
   clearErrors(form);
-  if (!/^[0-9A-F]{16}$/.test(id)) {
-    showErrors(form, [{ field: 'deviceId', message: 'A device ID is 16 hex digits (0-9, A-F)' }]);
+  if (!/^[0-9A-Z]{16}$/.test(id)) {
+    showErrors(form, [{ field: 'deviceId', message: 'A device ID is 16 characters, for example 00DB1234567800E1' }]);
     return;
   }
   window.history.replaceState(null, '', `#device=${id}`);
@@ -192,7 +192,7 @@ function installForm(id, r) {
 
 /** The device named in the URL hash, as links from other pages and the switch tables give it. */
 function fromHash(focus) {
-  const m = /^#device=([0-9A-Fa-f]{16})$/.exec(location.hash);
+  const m = /^#device=([0-9A-Za-z]{16})$/.exec(location.hash);
   if (m && m[1].toUpperCase() !== shown) {
     input.value = m[1].toUpperCase();
     show(input.value, focus);

@@ -18,7 +18,7 @@ if (user.role !== 'ADMIN') {
   bulkForm(document.getElementById('bulk'), { raised: () => raised.refresh() });
 }
 // From a device's page: the device to ask about.
-const asked = /^#device=([0-9A-Fa-f]{16})$/.exec(location.hash);
+const asked = /^#device=([0-9A-Za-z]{16})$/.exec(location.hash);
 if (asked && user.role !== 'ADMIN') {
   const device = document.getElementById('raise-device');
   device.value = asked[1].toUpperCase();

@@ -58,8 +58,8 @@ export function raiseForm(container, { raised }) {
     if (!deviceId && !number) {
       errors.push({ field: 'deviceId', message: 'Give a device ID or an MPAN or MPRN' });
     }
-    if (deviceId && !/^[0-9A-Fa-f]{16}$/.test(deviceId)) {
-      errors.push({ field: 'deviceId', message: 'A device ID is 16 hex digits (0-9, A-F)' });
+    if (deviceId && !/^[0-9A-Za-z]{16}$/.test(deviceId)) {
+      errors.push({ field: 'deviceId', message: 'A device ID is 16 characters, for example 00DB1234567800E1' });
     }
     if (number && !/^[0-9]{6,13}$/.test(number)) {
       errors.push({ field: 'mpxn', message: 'An MPAN core is 13 digits; an MPRN 6 to 10' });

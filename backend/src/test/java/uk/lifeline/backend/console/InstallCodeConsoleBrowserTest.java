@@ -26,6 +26,7 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
     static final String DURHAM_DISPLAY = "00DB1234567800E3";
     static final String DURHAM_HUB = "00DB1234567800E4";
     static final String NORAS_METER = "00DB1234567800D1";
+    static final String GRACES_GAS = "00DB1234567800C2";
 
     @Test
     void theGainingSupplierAsksTheInstallerAnswersAndASupervisorRevealsTheReleasedCode() {
@@ -178,6 +179,44 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
                 .contains("we supply it now").contains("still trusts the losing supplier’s key");
         browser.clickable("#device a[href*='install-codes.html']").click();
         assertThat(browser.visible("#raise-device").getAttribute("value")).isEqualTo(NORAS_METER);
+    }
+
+    @Test
+    void aSupervisorEscalatesTheOverdueRequestAndSeesHowEachSupplierAnswered() {
+        browser.signIn("sue.supervisor", PASSWORD);
+        browser.go("/console/install-codes.html");
+        new Select(browser.visible("#RAISED-show")).selectByValue("OVERDUE");
+        String overdue = "#RAISED-list li[data-device='" + DURHAM_GAS + "']";
+        browser.waitForText(overdue, "working days late");
+        browser.clickable(overdue + " button[aria-label^='Escalate']").click();
+        browser.visible("dialog[open] textarea").sendKeys("chased by email; escalating to our SECAS contact");
+        browser.clickable("dialog[open] button[type='submit']").click();
+        browser.waitForText("#RAISED-message", "Escalated");
+        browser.waitForText(overdue, "Escalated");
+        assertThat(browser.all(overdue + " button")).extracting(WebElement::getText).containsExactly("Withdraw");
+
+        browser.waitForText("#performance-table", "Northern Power, answering us");
+        // The overdue request is due and not answered: at most the other requests were answered in time.
+        assertThat(browser.visible("#performance-table tr[data-direction='RAISED'][data-supplier='northern-power']")
+                .getText()).containsPattern("\\d+% \\(\\d+ of [1-9]\\d*\\)");
+        assertThat(browser.visible("#performance-table tr[data-direction='OWED']").getText())
+                .contains("We, answering Northern Power");
+        assertAccessible("install codes (supervisor)");
+    }
+
+    @Test
+    void theInstallerRecordsTheCommissioningOfAPartialInstall() {
+        browser.signIn("sam.supervisor", PASSWORD);
+        browser.go("/console/devices.html");
+        browser.visible("#device-id").sendKeys(GRACES_GAS);
+        browser.clickable("#device-button").click();
+        browser.waitForText("#device-record", "Partial install");
+        assertThat(browser.visible("#install-form").getText()).contains("Correct the install record");
+        browser.clickable("#commissioned-button").click();
+        browser.waitForText("#device-record [data-key='Commissioned']", "by Bright Energy");
+        assertThat(browser.visible("#device-record [data-key='State']").getText()).doesNotContain("not commissioned");
+        assertThat(browser.all("#commissioned-button")).isEmpty();
+        assertAccessible("devices (installer)");
     }
 
     @Test
