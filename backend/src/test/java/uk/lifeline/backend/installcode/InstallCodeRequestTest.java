@@ -1,6 +1,7 @@
 package uk.lifeline.backend.installcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.lifeline.backend.testing.ProblemAssert.problem;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -77,10 +78,6 @@ class InstallCodeRequestTest extends BackendTest {
                 .getResponseBody();
     }
 
-    private WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, int status, String type) {
-        return response.expectStatus().isEqualTo(status).expectHeader().contentType("application/problem+json")
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:" + type);
-    }
 
     private WebTestClient.ResponseSpec bulk(String token, String csv, boolean keepValid) {
         return http.post().uri(REQUESTS + "/bulk?keepValidRows=" + keepValid).headers(h -> h.setBearerAuth(token))
@@ -263,8 +260,8 @@ class InstallCodeRequestTest extends BackendTest {
         problem(post(gainerAgent, REQUESTS, Map.of("mpxn", "1234567890123")), 400, "invalid-mpan");
         problem(post(gainerAgent, REQUESTS, Map.of("deviceId", "not-an-eui")), 400, "validation");
         problem(post(gainerAgent, REQUESTS, Map.of("note", "neither")), 400, "validation");
-        problem(post(gainerAgent, REQUESTS, Map.of("deviceId", p.meters().get(0), "mpxn", own.mpans().get(0))), 404,
-                "not-found");
+        problem(post(gainerAgent, REQUESTS, Map.of("deviceId", p.meters().get(0), "mpxn", own.mpans().get(0))),
+                400, "validation").jsonPath("$.detail").value(d -> assertThat((String) d).contains("is not"));
     }
 
     @Test
