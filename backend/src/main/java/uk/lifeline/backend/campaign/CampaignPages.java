@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -67,6 +69,8 @@ class CampaignPages {
     private final DccAdapter dcc;
     private final Clock clock;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    /** Per campaign, the last meter this instance claimed: {@link #claimPage}. */
+    private final ConcurrentMap<UUID, UUID> claimedUpTo = new ConcurrentHashMap<>();
     /** Tests only: runs inside a page's transaction after everything is written, before the commit. */
     volatile Runnable beforeCommit = () -> {};
 
@@ -101,12 +105,30 @@ class CampaignPages {
     }
 
     Mono<Integer> page(Campaign c) {
-        Mono<Integer> coded = tx.transactional(claim(c).collectList()
+        Mono<Integer> coded = tx.transactional(claimPage(c)
                 .flatMap(targets -> targets.isEmpty() ? Mono.just(0) : process(c, targets).thenReturn(targets.size())));
         return coded.flatMap(n -> toDcc(c).map(m -> n + m));
     }
 
-    private Flux<Target> claim(Campaign c) {
+    /**
+     * Claims the next page after the last meter this instance claimed in the campaign (so a claim does not step
+     * again over every meter already coded, whose index entries linger until vacuumed), and from the first meter
+     * when nothing is left after it (a page rolled back, or another instance's).
+     */
+    private Mono<List<Target>> claimPage(Campaign c) {
+        UUID after = claimedUpTo.get(c.id());
+        return claim(c, after).collectList()
+                .flatMap(targets -> targets.isEmpty() && after != null
+                        ? Mono.fromRunnable(() -> claimedUpTo.remove(c.id())).then(claim(c, null).collectList())
+                        : Mono.just(targets))
+                .doOnNext(targets -> {
+                    if (!targets.isEmpty()) {
+                        claimedUpTo.put(c.id(), targets.get(targets.size() - 1).deviceId());
+                    }
+                });
+    }
+
+    private Flux<Target> claim(Campaign c, UUID after) {
         var spec = db.sql("""
                         SELECT t.device_id, t.customer_account_id, d.eui64, d.device_type, d.wan_state, d.ka_public_key,
                           EXISTS (SELECT 1 FROM push_device p WHERE p.supplier_id = t.supplier_id
@@ -114,11 +136,12 @@ class CampaignPages {
                           NOT EXISTS (SELECT 1 FROM customer_notice n WHERE n.notice_id = :notice
                             AND n.customer_account_id = t.customer_account_id) AS needs_notice
                         FROM campaign_target t JOIN device d ON d.supplier_id = t.supplier_id AND d.id = t.device_id
-                        WHERE t.campaign_id = :c AND t.supplier_id = :s AND t.state = 'PENDING'
+                        WHERE t.campaign_id = :c AND t.supplier_id = :s AND t.state = 'PENDING' %s
                           AND EXISTS (SELECT 1 FROM campaign WHERE id = :c AND status = 'RUNNING')
                         ORDER BY t.device_id LIMIT :n FOR UPDATE OF t SKIP LOCKED
-                        """)
+                        """.formatted(after == null ? "" : "AND t.device_id > :after"))
                 .bind("c", c.id()).bind("s", c.supplierId()).bind("n", properties.pageSize());
+        spec = after == null ? spec : spec.bind("after", after);
         spec = c.noticeId() == null ? spec.bindNull("notice", UUID.class) : spec.bind("notice", c.noticeId());
         return spec.map(row -> new Target(row.get("device_id", UUID.class), row.get("customer_account_id", UUID.class),
                 row.get("eui64", String.class), DeviceType.valueOf(row.get("device_type", String.class)),

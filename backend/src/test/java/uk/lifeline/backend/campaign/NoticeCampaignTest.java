@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import uk.lifeline.backend.delivery.Eventually;
 import uk.lifeline.backend.delivery.FakeFcm;
 import uk.lifeline.backend.delivery.FakeFcmConfig;
 import uk.lifeline.backend.issuing.CodeView;
@@ -290,6 +291,21 @@ class NoticeCampaignTest extends BackendTest {
         post(ops, "/api/v1/campaigns/" + campaign.id() + "/cancel", Map.of("reason", "again"))
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:campaign-not-running");
+    }
+
+    @Test
+    void idleWorkersKeepASecretForEveryMeterPageByPageAndFindMissingOnesOnTheNextPass() {
+        String missing = "SELECT count(*) FROM device d WHERE d.supplier_id = '" + t.supplierId + "'"
+                + " AND d.device_type IN ('ESME', 'GSME') AND d.ka_public_key IS NOT NULL AND NOT EXISTS"
+                + " (SELECT 1 FROM meter_secret m WHERE m.supplier_id = d.supplier_id AND m.device_id = d.id)";
+        assertThat(count("SELECT count(*) FROM device WHERE supplier_id = '" + t.supplierId + "'")).isGreaterThan(32);
+        Eventually.until(() -> count(missing) == 0, Duration.ofSeconds(60));
+
+        // The first meters in id order lose their secrets, behind where priming has got to: found on the next pass.
+        db.sql("DELETE FROM meter_secret WHERE supplier_id = :s AND device_id IN (SELECT id FROM device"
+                        + " WHERE supplier_id = :s AND device_type IN ('ESME', 'GSME') ORDER BY id LIMIT 3)")
+                .bind("s", t.supplierId).fetch().rowsUpdated().block();
+        Eventually.until(() -> count(missing) == 0, Duration.ofSeconds(60));
     }
 
     @Test
