@@ -42,7 +42,6 @@ import uk.lifeline.tariff.SingleRate;
 @Component
 class DemoInstalls {
 
-    static final String DURHAM = "ACC-200002";
     private static final Logger log = LoggerFactory.getLogger(DemoInstalls.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -83,8 +82,8 @@ class DemoInstalls {
         Caller brightOps = caller("olly.ops", bright);
         Caller northernOps = caller("ned.supervisor", northern);
         seedAll(bright, northern, brightOps, northernOps, today).block();
-        log.info("Seeded the install-code demo: Durham ({} gained from northern-power), Hull (the other way),"
-                + " Sunderland (partial install)", DURHAM);
+        log.info("Seeded the install-code demo: Durham (northern-power installed, bright-energy gained: ACC-100005),"
+                + " Hull (the other way round: ACC-200004), Sunderland (a partial install)");
     }
 
     private Mono<Void> seedAll(UUID bright, UUID northern, Caller brightOps, Caller northernOps, LocalDate today) {

@@ -71,8 +71,11 @@ public class NoWanOffers {
                                 .thenReturn(made.size()));
     }
 
+    /** Offers in one status, oldest first; open offers whose customer has linked the app since are left out. */
     Mono<List<Offer>> list(UUID supplierId, String status) {
-        return db.sql(LIST + " AND o.status = :status ORDER BY o.offered_at, a.account_number LIMIT 500")
+        String linkedSince = "OFFERED".equals(status) ? " AND NOT " + Dp255Devices.appLinked("o") : "";
+        return db.sql(LIST + " AND o.status = :status" + linkedSince + " ORDER BY o.offered_at, a.account_number"
+                        + " LIMIT 500")
                 .bind("s", supplierId).bind("status", status).map(NoWanOffers::read).all().collectList();
     }
 
