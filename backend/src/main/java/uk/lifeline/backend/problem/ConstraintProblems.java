@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Database constraints that enforce a rule of the API, and the problem each stands for: the one place that maps
  * them. A meter whose codes are blocked (V5: its counter is frozen) refuses the counter every code takes, on a
- * constraint named for the reason. Stateless.
+ * constraint named for the reason; two requests for one device raised at once meet on a unique index. Stateless.
  */
 public final class ConstraintProblems {
 
@@ -14,7 +14,9 @@ public final class ConstraintProblems {
                     + " to another supplier; its codes were cancelled and no new ones can be made"),
             "code_counter_awaiting_credentials", new ApiException(ProblemType.CREDENTIALS_NOT_INSTALLED, "this meter"
                     + " still trusts the losing supplier's prepayment key, so it would refuse every code you make;"
-                    + " codes can be made once your credentials are installed (at commissioning, or by the DCC)"));
+                    + " codes can be made once your credentials are installed (at commissioning, or by the DCC)"),
+            "install_code_request_one_open", new ApiException(ProblemType.ALREADY_REQUESTED, "an install-code"
+                    + " request for this device is already open (raised at the same moment)"));
 
     private ConstraintProblems() {}
 
