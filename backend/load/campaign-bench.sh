@@ -92,14 +92,16 @@ cpu_snapshot() {
     pg=$(( pg + f[11] + f[12] + f[13] + f[14] ))
   done
   echo "postgres $pg"
+  echo "fcm-messages $(curl -fs "http://127.0.0.1:$FCMPORT/count" | cut -d' ' -f1)"
 }
 
 # The CPU each part spent between two snapshots, in seconds and per meter and message.
-cpu_report() { # before after meters messages
-  local diff
-  diff=$(awk -v tick="$TICK" 'FNR == NR { b[$1] += $2; next } { a[$1] += $2 }
+cpu_report() { # before after meters
+  local diff messages
+  messages=$(( $(awk '$1 == "fcm-messages" { print $2 }' "$2") - $(awk '$1 == "fcm-messages" { print $2 }' "$1") ))
+  diff=$(awk -v tick="$TICK" '$1 == "fcm-messages" { next } FNR == NR { b[$1] += $2; next } { a[$1] += $2 }
     END { for (k in a) printf "%s %.2f\n", k, (a[k] - b[k]) / tick }' "$1" "$2")
-  echo "$diff" | awk -v meters="$3" -v messages="$4" '
+  echo "$diff" | awk -v meters="$3" -v messages="$messages" '
     /^backend:/ { backend += $2; next } { other[$1] = $2 }
     END { printf "CPU backend %.1f s (%.0f us/meter, %.0f us/message), fake FCM %.1f s (%.0f us/message),",
         backend, backend * 1e6 / meters, backend * 1e6 / messages, other["fake-fcm"], other["fake-fcm"] * 1e6 / messages
@@ -140,11 +142,11 @@ cpu_snapshot > "$DATA/cpu.0"
 "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
   notice ZZ9
 cpu_snapshot > "$DATA/cpu.1"
-cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$METERS" "$(( METERS * ${BENCH_NOTICE_MESSAGES:-2} ))"
+cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$METERS"
 "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
   price ZZ9
 cpu_snapshot > "$DATA/cpu.2"
-cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$METERS" "$METERS"
+cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$METERS"
 "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
   floor
 echo "rows: $("${PSQL[@]}" -tAc "SELECT (SELECT count(*) FROM code WHERE reason LIKE 'campaign %') || ' campaign codes, '

@@ -101,7 +101,7 @@ class CampaignPages {
     Mono<Integer> step() {
         return store.running().concatMap(this::page).filter(n -> n > 0).next()
                 .switchIfEmpty(Mono.defer(() -> store.finish(now())
-                        .then(properties.primeSecrets() ? secrets.prime(properties.pageSize()) : Mono.just(0))));
+                        .then(properties.primeSecrets() ? secrets.prime(properties.pageSize(), properties.primeRest()) : Mono.just(0))));
     }
 
     Mono<Integer> page(Campaign c) {

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often an idle worker looks for work
  * @param enabled whether this instance works on campaigns at all (an API-only instance may not)
  * @param primeSecrets whether idle workers derive and keep meters' shared secrets ahead of any campaign
+ * @param primeRest how long idle workers wait after a pass over every meter that found none without a secret (a
+ *     pass reads every meter of the supplier)
  */
 @ConfigurationProperties("lifeline.campaigns")
 public record CampaignProperties(@DefaultValue("500") int pageSize, @DefaultValue("2") int workers,
         @DefaultValue("1s") Duration pollInterval, @DefaultValue("true") boolean enabled,
-        @DefaultValue("true") boolean primeSecrets) {}
+        @DefaultValue("true") boolean primeSecrets, @DefaultValue("1m") Duration primeRest) {}

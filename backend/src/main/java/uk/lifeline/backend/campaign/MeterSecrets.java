@@ -75,7 +75,6 @@ class MeterSecrets {
      * without a kept secret derives it.
      */
     private final ConcurrentMap<UUID, Instant> restUntil = new ConcurrentHashMap<>();
-    static final Duration REST = Duration.ofSeconds(15);
 
     MeterSecrets(DatabaseClient db, KeyRing keys, Suppliers suppliers, TransactionalOperator tx, Clock clock) {
         this.db = db;
@@ -118,7 +117,7 @@ class MeterSecrets {
      * Derives and keeps secrets for up to {@code limit} meters of each supplier that have none for the current
      * key, claiming them so instances do not repeat each other; completes with how many.
      */
-    Mono<Integer> prime(int limit) {
+    Mono<Integer> prime(int limit, Duration rest) {
         return suppliers.all().concatMap(supplier -> {
             UUID after = primedUpTo.get(supplier.id());
             Instant now = clock.instant();
@@ -143,7 +142,7 @@ class MeterSecrets {
                                 if (meters.size() < limit) {
                                     primedUpTo.remove(supplier.id());
                                     if (after == null) {
-                                        restUntil.put(supplier.id(), now.plus(REST));
+                                        restUntil.put(supplier.id(), now.plus(rest));
                                     }
                                 } else {
                                     // Another worker may have gone further: at worst this one reads its page again.

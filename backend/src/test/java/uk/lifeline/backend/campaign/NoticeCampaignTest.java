@@ -39,7 +39,7 @@ import uk.lifeline.meter.EntryResult;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(FakeFcmConfig.class)
 @TestPropertySource(properties = {"lifeline.campaigns.page-size=16", "lifeline.push.poll-interval=200ms",
-        "lifeline.campaigns.poll-interval=200ms"})
+        "lifeline.campaigns.poll-interval=200ms", "lifeline.campaigns.prime-rest=1s"})
 class NoticeCampaignTest extends BackendTest {
 
     @Autowired FakeFcm fcm;
