@@ -105,9 +105,13 @@ class CampaignPages {
     }
 
     Mono<Integer> page(Campaign c) {
-        Mono<Integer> coded = tx.transactional(claimPage(c)
-                .flatMap(targets -> targets.isEmpty() ? Mono.just(0) : process(c, targets).thenReturn(targets.size())));
-        return coded.flatMap(n -> toDcc(c).map(m -> n + m));
+        Mono<List<Target>> coded = tx.transactional(claimPage(c)
+                .flatMap(targets -> targets.isEmpty() ? Mono.just(targets) : process(c, targets).thenReturn(targets)));
+        // WAN meters go to the DCC after the page that marked them, and once no meter is left to code (any left over
+        // by a crash between the two): looking for them after every page read every pending target each time.
+        return coded.flatMap(targets -> targets.isEmpty()
+                || targets.stream().anyMatch(t -> t.wan() == WanState.COMMISSIONED_WAN)
+                ? toDcc(c).map(m -> targets.size() + m) : Mono.just(targets.size()));
     }
 
     /**
