@@ -9,7 +9,8 @@
 #  2. seeds METERS no-WAN ESMEs at postcode district ZZ9, one customer each, each customer with a phone, in one
 #     SQL statement;
 #  3. waits while the idle campaign workers derive each meter's ECDH shared secret once and keep it wrapped (what a
-#     supplier does when meters are provisioned), and reports that rate: the per-meter ECDH floor in this run;
+#     supplier does when meters are provisioned), and reports that rate (prime-rest 1s: the workers' first pass, at
+#     start-up, found nothing to do, and they would otherwise wait a minute before looking again);
 #  4. runs an extreme-weather notice over them (a non-disconnect code and the notice for each: two ES256
 #     signatures, an unwrapped secret and two FCM messages per meter), then a price change over the same meters
 #     (one signature and one message per meter), printing progress, heap and RSS every second
@@ -18,6 +19,7 @@
 #
 # After each campaign it prints the CPU seconds each process spent on it (the backend by thread group, the fake
 # FCM, PostgreSQL), and per meter and per message: on a shared machine, the comparable figures.
+# BENCH_BACKEND_ARGS adds arguments to the backend's command line (e.g. --lifeline.push.dispatchers=4).
 # BENCH_JFR=/path/x.jfr records the backend with JDK Flight Recorder (profile settings) into that file; read it
 # with `jfr summary` and `jfr print --events jdk.ExecutionSample`.
 #
@@ -56,7 +58,7 @@ JFR_OPTS=()
 java -Xmx"$HEAP" -Dhttp.maxConnections=64 "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" \
   --lifeline.database.embedded-port="$PGPORT" --logging.level.root=WARN \
   --lifeline.push.credentials-file="$DATA/service-account.json" \
-  --lifeline.push.endpoint="http://127.0.0.1:$FCMPORT" > "$DATA/backend.log" 2>&1 &
+  --lifeline.push.endpoint="http://127.0.0.1:$FCMPORT" --lifeline.campaigns.prime-rest=1s ${BENCH_BACKEND_ARGS:-} > "$DATA/backend.log" 2>&1 &
 BACKEND=$!
 trap 'kill $BACKEND $FCM 2>/dev/null; wait $BACKEND $FCM 2>/dev/null; rm -rf "$DATA"; true' EXIT
 for _ in $(seq 1 180); do

@@ -90,9 +90,11 @@ class MeterSecrets {
             return Mono.just(Map.of());
         }
         EcKeyPair own = keys.current(supplier.code(), KeyPurpose.PREPAYMENT_KA);
+        // A join with the ids rather than device_id = ANY(ids): the table grows from empty as meters are primed, and
+        // a plan made while it was small compared every row with every id (0.3 to 0.6 s a page at 100,000 meters).
         return db.sql("""
-                        SELECT device_id, wrapped FROM meter_secret
-                        WHERE supplier_id = :s AND supplier_kid = :kid AND device_id = ANY(:ids::uuid[])
+                        SELECT m.device_id, m.wrapped FROM unnest(:ids::uuid[]) AS u(id)
+                        JOIN meter_secret m ON m.supplier_id = :s AND m.device_id = u.id AND m.supplier_kid = :kid
                         """)
                 .bind("s", supplier.id()).bind("kid", own.kid())
                 .bind("ids", meters.stream().map(m -> m.deviceId().toString()).toArray(String[]::new))
