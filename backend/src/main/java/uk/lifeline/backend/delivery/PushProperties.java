@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     FCM on loopback for load tests; empty for the real service
  * @param batchSize messages per FCM call (sendEach), at most 500
  * @param threads HTTP requests to FCM in flight at once, per dispatcher
- * @param dispatchers dispatcher loops per instance: one claims and records in the database while another sends
+ * @param dispatchers dispatcher loops per instance: some claim and record in the database while others send (two
+ *     loops of 16 threads left a campaign's pushing waiting, not busy: docs/performance.md)
  * @param pollInterval how often the dispatcher looks for due messages when it has not been woken
  * @param lease how long a claimed batch may take before its messages are taken to be in doubt
  * @param firstRetry the first retry's delay; each later one doubles, with jitter, up to {@code longestRetry}
@@ -24,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lifeline.push")
 public record PushProperties(Path credentialsFile, String projectId, String endpoint,
-        @DefaultValue("500") int batchSize, @DefaultValue("16") int threads, @DefaultValue("2") int dispatchers,
+        @DefaultValue("500") int batchSize, @DefaultValue("32") int threads, @DefaultValue("4") int dispatchers,
         @DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration lease,
         @DefaultValue("2s") Duration firstRetry, @DefaultValue("1h") Duration longestRetry,
         @DefaultValue("10") int maxAttempts, @DefaultValue("28d") Duration longestTtl) {
