@@ -1,8 +1,10 @@
 package uk.lifeline.backend.campaign;
 
+import java.util.Arrays;
+import uk.lifeline.backend.csv.CsvText;
 import uk.lifeline.backend.issuing.CodeView;
 
-/** RFC 4180 lines for the call-centre export. Stateless. */
+/** The call-centre export's columns, written as {@link CsvText} lines. Stateless. */
 final class Csv {
 
     static final String HEADER = line("account_number", "name", "phone", "address", "postcode", "mpan_or_mprn",
@@ -11,17 +13,7 @@ final class Csv {
     private Csv() {}
 
     static String line(String... fields) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < fields.length; i++) {
-            String f = fields[i] == null ? "" : fields[i];
-            // A leading = + - @ would make a spreadsheet run it as a formula.
-            if (!f.isEmpty() && "=+-@".indexOf(f.charAt(0)) >= 0) {
-                f = "'" + f;
-            }
-            boolean quote = f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r");
-            out.append(i == 0 ? "" : ",").append(quote ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
-        }
-        return out.append("\r\n").toString();
+        return CsvText.line(Arrays.asList(fields));
     }
 
     /** All blocks, each grouped in fours, blocks separated by ' / '. */
