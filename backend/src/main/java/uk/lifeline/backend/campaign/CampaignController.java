@@ -80,10 +80,6 @@ class CampaignController {
     }
 
     private static UUID id(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("campaign", text.length() > 40 ? text.substring(0, 40) + "..." : text);
-        }
+        return ApiException.uuidOrNotFound("campaign", text);
     }
 }

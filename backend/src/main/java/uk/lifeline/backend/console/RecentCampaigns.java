@@ -53,10 +53,6 @@ class RecentCampaigns {
 
     /** A malformed id is not found, like another supplier's. */
     static UUID id(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("campaign", text.length() > 40 ? text.substring(0, 40) + "..." : text);
-        }
+        return ApiException.uuidOrNotFound("campaign", text);
     }
 }

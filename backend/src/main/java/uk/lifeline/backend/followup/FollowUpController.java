@@ -91,10 +91,6 @@ class FollowUpController {
     }
 
     private static UUID id(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("offer", "");
-        }
+        return ApiException.uuidOrNotFound("offer", text);
     }
 }

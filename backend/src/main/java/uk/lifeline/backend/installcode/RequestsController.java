@@ -207,10 +207,6 @@ class RequestsController {
 
     /** A malformed id is simply not found, like any other id the caller may not see. */
     private static UUID id(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("install-code request", "");
-        }
+        return ApiException.uuidOrNotFound("install-code request", text);
     }
 }

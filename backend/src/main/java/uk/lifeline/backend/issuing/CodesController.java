@@ -80,10 +80,6 @@ class CodesController {
 
     /** A malformed id is simply not found, like any other id the caller may not see. */
     private static UUID id(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("code", text.length() > 40 ? text.substring(0, 40) + "..." : text);
-        }
+        return ApiException.uuidOrNotFound("code", text);
     }
 }

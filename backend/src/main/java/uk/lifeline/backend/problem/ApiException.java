@@ -3,6 +3,7 @@ package uk.lifeline.backend.problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * An error the API reports as a problem of a known {@link ProblemType}. Thrown or signalled anywhere; the
@@ -33,6 +34,18 @@ public class ApiException extends RuntimeException {
     /** The same answer whether the thing does not exist or belongs to someone else: existence is not revealed. */
     public static ApiException notFound(String what, Object id) {
         return new ApiException(ProblemType.NOT_FOUND, "no " + what + " " + id);
+    }
+
+    /**
+     * A path's id as a UUID; anything else is answered like an id that does not exist (404), echoing at most 40
+     * characters of it.
+     */
+    public static UUID uuidOrNotFound(String what, String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw notFound(what, text.length() > 40 ? text.substring(0, 40) + "..." : text);
+        }
     }
 
     public static ApiException field(ProblemType type, String field, String message, String allowed) {

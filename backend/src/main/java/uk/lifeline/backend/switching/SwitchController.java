@@ -68,12 +68,7 @@ class SwitchController {
     @GetMapping("/api/v1/change-of-supplier/{switchId}")
     Mono<SwitchView> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String switchId) {
         return Mono.defer(() -> {
-            UUID id;
-            try {
-                id = UUID.fromString(switchId);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.notFound("change of supplier", "");
-            }
+            UUID id = ApiException.uuidOrNotFound("change of supplier", switchId);
             return switches.find(Caller.of(jwt).supplierId(), id)
                     .switchIfEmpty(Mono.error(() -> ApiException.notFound("change of supplier", id)));
         });
