@@ -110,6 +110,15 @@ public class SecurityConfig {
                         "/api/v1/no-wan-offers").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
                 .pathMatchers(HttpMethod.POST, "/api/v1/change-of-supplier").hasRole(OPS.name())
                 .pathMatchers(HttpMethod.POST, "/api/v1/no-wan-offers/*/outcome").hasAnyRole(names(AGENT, SUPERVISOR))
+                // App sessions (issue 12): the customer's own, and an agent's view of their supplier's customers.
+                .pathMatchers(HttpMethod.GET, "/api/v1/me/sessions").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.DELETE, "/api/v1/me/sessions/*").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.GET, "/api/v1/customers/*/app-sessions").hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.POST, "/api/v1/customers/*/app-sessions/*/revoke")
+                .hasAnyRole(names(AGENT, SUPERVISOR))
+                // Metrics are instance-wide (every supplier's traffic): no supplier's user may read them. There is
+                // no platform-operator role; the platform's operators read them on the host (docs/backend-api.md).
+                .pathMatchers("/actuator/metrics", "/actuator/metrics/**").denyAll()
                 .pathMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(OPS, ADMIN))
                 .anyExchange().denyAll();
     }

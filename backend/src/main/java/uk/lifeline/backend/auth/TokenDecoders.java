@@ -2,6 +2,9 @@ package uk.lifeline.backend.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +15,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -21,13 +25,18 @@ import reactor.core.publisher.Flux;
 /**
  * How bearer tokens are checked: Spring's Nimbus-backed decoder, either over the backend's own token-signing
  * keys (ES256 only; never a supplier's envelope keys, so an envelope is not a token) or over an external
- * issuer's JWK set. Either way the issuer, audience, lifetime and Lifeline's own claims are required.
+ * issuer's JWK set. Either way {@code iss}, {@code aud}, {@code exp} and {@code iat} are required and checked,
+ * and so are Lifeline's own claims; a customer's token whose app session was revoked is refused.
  */
 @Configuration
 class TokenDecoders {
 
+    /** How far a token's {@code iat} may be ahead of our clock (the default validator's skew for exp/nbf). */
+    private static final Duration SKEW = Duration.ofSeconds(60);
+
     @Bean
-    ReactiveJwtDecoder jwtDecoder(AuthProperties properties, TokenService tokens, Clock clock) {
+    ReactiveJwtDecoder jwtDecoder(AuthProperties properties, TokenService tokens, Clock clock,
+            SessionRevocations sessions) {
         NimbusReactiveJwtDecoder decoder;
         if (properties.external()) {
             NimbusReactiveJwtDecoder.JwkSetUriReactiveJwtDecoderBuilder builder =
@@ -43,9 +52,17 @@ class TokenDecoders {
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                required(JwtClaimNames.ISS), required(JwtClaimNames.EXP), required(JwtClaimNames.IAT),
+                new JwtClaimValidator<Instant>(JwtClaimNames.IAT,
+                        iat -> iat != null && !iat.isAfter(clock.instant().plus(SKEW))),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())),
                 lifelineClaims())));
-        return new CachingJwtDecoder(decoder, clock, 50_000);
+        return new RevocationCheckingDecoder(new CachingJwtDecoder(decoder, clock, 50_000), sessions);
+    }
+
+    /** Without it a token would be accepted for ever (exp), or could not be placed in time (iat). */
+    private static OAuth2TokenValidator<Jwt> required(String claim) {
+        return new JwtClaimValidator<Object>(claim, Objects::nonNull);
     }
 
     /** The claims {@link Caller#of} reads must be there and well-formed, or the token is refused (401). */

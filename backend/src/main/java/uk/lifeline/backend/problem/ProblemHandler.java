@@ -1,6 +1,7 @@
 package uk.lifeline.backend.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
@@ -25,6 +26,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import uk.lifeline.backend.input.InvalidTextException;
+import uk.lifeline.backend.input.JsonFields;
+import uk.lifeline.backend.input.TextRule;
+import uk.lifeline.prepay.MoneyOutOfRangeException;
 
 /**
  * Turns every error a controller signals into RFC 9457 {@code application/problem+json}: the one place where
@@ -51,6 +56,13 @@ public class ProblemHandler {
         return known != null ? api(known, exchange) : unexpected(e, exchange);
     }
 
+    /** Money the engine would have to take out of range (a stored model near its bounds): refused, never wrapped. */
+    @ExceptionHandler(MoneyOutOfRangeException.class)
+    ResponseEntity<ProblemDetail> money(MoneyOutOfRangeException e, ServerWebExchange exchange) {
+        return answer(ProblemType.VALIDATION, e.getMessage(), exchange,
+                List.of(new FieldProblem(e.what(), "out of range", "see docs/backend-api.md, \"Bounds\"")));
+    }
+
     @ExceptionHandler(WebExchangeBindException.class)
     ResponseEntity<ProblemDetail> invalid(WebExchangeBindException e, ServerWebExchange exchange) {
         List<FieldProblem> fields = e.getFieldErrors().stream()
@@ -72,6 +84,16 @@ public class ProblemHandler {
 
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<ProblemDetail> input(ServerWebInputException e, ServerWebExchange exchange) {
+        InvalidTextException text = causeOf(e, InvalidTextException.class);
+        if (text != null) {
+            return api(TextRule.refusal(text.field(), text.fault()), exchange);
+        }
+        InputCoercionException tooBig = causeOf(e, InputCoercionException.class);
+        if (tooBig != null && tooBig.getProcessor() != null) {
+            String field = JsonFields.at(tooBig.getProcessor().getParsingContext());
+            return answer(ProblemType.VALIDATION, field + ": number out of range", exchange,
+                    List.of(new FieldProblem(field, "number out of range", "see docs/backend-api.md, \"Bounds\"")));
+        }
         Throwable cause = rootJsonCause(e);
         if (cause instanceof MismatchedInputException mismatch && !(cause instanceof JsonParseException)) {
             String field = path(mismatch);
@@ -127,6 +149,15 @@ public class ProblemHandler {
             List<FieldProblem> fields) {
         String path = exchange.getRequest().getPath().value();
         return ResponseEntity.status(type.status()).body(Problems.of(type, detail, path, fields));
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static Throwable rootJsonCause(Throwable e) {

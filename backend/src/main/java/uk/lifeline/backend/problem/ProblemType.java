@@ -58,6 +58,8 @@ public enum ProblemType {
             "Some rows cannot be requested; nothing was created"),
     CALENDAR_NOT_COVERED("calendar-not-covered", HttpStatus.SERVICE_UNAVAILABLE,
             "The bank-holiday data does not cover the dates needed"),
+    // Hostile input (issue 12): text outside the one text rule (input.TextRule).
+    INVALID_TEXT("invalid-text", HttpStatus.BAD_REQUEST, "The text contains characters that are not allowed"),
     TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");

@@ -131,6 +131,19 @@ class TokenTest extends BackendTest {
     }
 
     @Test
+    void aTokenMissingExpIatIssOrAudGets401EvenSignedByTheRealKey() throws Exception {
+        unauthorized(signedByBackend(c -> c.expirationTime(null)));
+        unauthorized(signedByBackend(c -> c.issueTime(null)));
+        unauthorized(signedByBackend(c -> c.issuer(null)));
+        unauthorized(signedByBackend(c -> c.audience((String) null)));
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureGets401() throws Exception {
+        unauthorized(signedByBackend(c -> c.issueTime(Date.from(Instant.now().plusSeconds(3600)))));
+    }
+
+    @Test
     void aTokenWithoutLifelineClaimsGets401() throws Exception {
         unauthorized(signedByBackend(c -> c.claim("supplier", null)));
         unauthorized(signedByBackend(c -> c.claim("roles", List.of("CUSTOMER"))));

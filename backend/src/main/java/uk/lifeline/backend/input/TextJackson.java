@@ -1,0 +1,58 @@
+package uk.lifeline.backend.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Applies the {@link TextRule} to every JSON string the API reads, values and member names alike, while the body
+ * is decoded: a bad request is refused before any service (or a shared issuing batch) sees it. Spring Boot adds
+ * this module to the application's ObjectMapper.
+ */
+@Configuration
+class TextJackson {
+
+    @Bean
+    Module textRuleModule() {
+        SimpleModule module = new SimpleModule("lifeline-text-rule");
+        module.addDeserializer(String.class, new CheckedStrings());
+        module.addKeyDeserializer(String.class, new CheckedKeys());
+        return module;
+    }
+
+    /** Jackson's own string reading, then the rule. */
+    static final class CheckedStrings extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return checked(p, super.deserialize(p, ctxt));
+        }
+    }
+
+    static final class CheckedKeys extends KeyDeserializer {
+        @Override
+        public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
+            String fault = TextRule.fault(key);
+            if (fault != null) {
+                // Named by the object it is in: echoing the bad name back would carry the bad text.
+                JsonParser p = ctxt.getParser();
+                throw new InvalidTextException(p, JsonFields.at(p.getParsingContext().getParent()),
+                        "a member name has a " + fault);
+            }
+            return key;
+        }
+    }
+
+    private static String checked(JsonParser p, String value) throws InvalidTextException {
+        String fault = TextRule.fault(value);
+        if (fault != null) {
+            throw new InvalidTextException(p, JsonFields.at(p.getParsingContext()), fault);
+        }
+        return value;
+    }
+}
