@@ -20,8 +20,9 @@ import uk.lifeline.backend.problem.Problems;
 /**
  * Applies the {@link TextRule} to what arrives outside the body, before anything else looks at it (the security
  * chain included): every decoded path segment, every query parameter's name and value, and every header value.
- * Header values are bytes on the wire (read here one byte to one character), so for them only C0 (other than tab)
- * and DEL are refused; which headers must be ASCII is up to the header (e.g. {@code Idempotency-Key}).
+ * Header values are bytes on the wire, read here one byte to one character, so the rule refuses C0 (other than tab),
+ * DEL and the bytes 0x80-0x9F (which the security firewall would otherwise refuse later, as a 500, when the header
+ * is read); which headers must be ASCII is up to the header (e.g. {@code Idempotency-Key}).
  */
 @Component
 @Order(-200)
@@ -65,20 +66,10 @@ class TextFilter implements WebFilter {
         }
         for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
             for (String value : header.getValue()) {
-                String fault = headerFault(value);
+                String fault = TextRule.fault(value);
                 if (fault != null) {
                     return TextRule.refusal(header.getKey(), fault);
                 }
-            }
-        }
-        return null;
-    }
-
-    private static String headerFault(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
-                return String.format(java.util.Locale.ROOT, "control character U+%04X at position %d", (int) c, i);
             }
         }
         return null;

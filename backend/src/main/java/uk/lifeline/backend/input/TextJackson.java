@@ -1,6 +1,13 @@
 package uk.lifeline.backend.input;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.Module;
@@ -23,7 +30,40 @@ class TextJackson {
         SimpleModule module = new SimpleModule("lifeline-text-rule");
         module.addDeserializer(String.class, new CheckedStrings());
         module.addKeyDeserializer(String.class, new CheckedKeys());
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                    BeanDescription description, JsonDeserializer<?> deserializer) {
+                return new ExactEnums(deserializer);
+            }
+        });
         return module;
+    }
+
+    /**
+     * Enumerated values (outcomes, statuses...) match exactly: Jackson would trim {@code " ACCEPTED"} and take it;
+     * here it is a wrong value (400 naming the field), and text breaking the rule is {@code invalid-text}.
+     */
+    static final class ExactEnums extends DelegatingDeserializer {
+        ExactEnums(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new ExactEnums(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                String text = checked(p, p.getText());
+                if (text.isEmpty() || !text.equals(text.strip())) {
+                    throw ctxt.weirdStringException(text, handledType(), "not exactly one of the names");
+                }
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 
     /** Jackson's own string reading, then the rule. */

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -61,6 +62,13 @@ public class ProblemHandler {
     ResponseEntity<ProblemDetail> money(MoneyOutOfRangeException e, ServerWebExchange exchange) {
         return answer(ProblemType.VALIDATION, e.getMessage(), exchange,
                 List.of(new FieldProblem(e.what(), "out of range", "see docs/backend-api.md, \"Bounds\"")));
+    }
+
+    /** The security firewall refuses a header only when it is read (input.TextFilter catches most before). */
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e, ServerWebExchange exchange) {
+        return answer(ProblemType.INVALID_TEXT, "a header has characters that are not allowed", exchange,
+                List.of(FieldProblem.of("header", "characters that are not allowed")));
     }
 
     @ExceptionHandler(WebExchangeBindException.class)

@@ -240,8 +240,12 @@ class AttackSuiteTest extends BackendTest {
             }
             expect("idempotency races", "same key, one code id across 20 answers", ids.size() == 1 ? 0 : ids.size(),
                     Set.of(0));
-            long made = count("SELECT count(*) FROM idempotency_key WHERE key = '" + key + "'");
-            expect("idempotency races", "same key, one stored answer", (int) made, Set.of(1));
+            long stored = count("SELECT count(*) FROM idempotency_record WHERE key = '" + key + "'");
+            expect("idempotency races", "same key, one stored answer", (int) stored, Set.of(1));
+            String id = ids.iterator().next();
+            long codes = ids.size() == 1 && !id.isEmpty()
+                    ? count("SELECT count(*) FROM code WHERE id = '" + id + "'") : 0;
+            expect("idempotency races", "same key, one code row", (int) codes, Set.of(1));
         }
     }
 
@@ -295,8 +299,12 @@ class AttackSuiteTest extends BackendTest {
             }
         }
         for (String bad : List.of("%00", "%01", "%1B", "%7F", "%C2%85", "%EF%BF%BE", "%ED%A0%80", "%FF")) {
-            int status = send(HttpMethod.GET, "/api/v1/customers?q=LS6" + bad, agent, null);
-            expect("hostile text in queries and paths", "q=LS6" + bad, status, Set.of(400));
+            // Bytes that are not UTF-8 decode to U+FFFD, which is text: searched for (and not found), not refused.
+            Set<Integer> right = bad.equals("%FF") || bad.equals("%ED%A0%80") ? Set.of(200, 400) : Set.of(400);
+            // Sent as written: a client library would escape the percent signs.
+            RawHttp.Answer query = RawHttp.send(port, "GET /api/v1/customers?q=LS6" + bad
+                    + " HTTP/1.1\r\nAuthorization: Bearer " + agent, new byte[0]);
+            expect("hostile text in queries and paths", "q=LS6" + bad, query.status(), right);
             RawHttp.Answer path = RawHttp.send(port, "GET /api/v1/codes/x" + bad + " HTTP/1.1\r\nAuthorization: Bearer "
                     + agent, new byte[0]);
             expect("hostile text in queries and paths", "path x" + bad, path.status(), Set.of(400, 404));
@@ -321,7 +329,7 @@ class AttackSuiteTest extends BackendTest {
             for (String field : List.of("balancePence", "emergencyCreditPence", "timeDebt1Pence",
                     "paymentDebtPence", "accumulatedDebtPence")) {
                 int status = send(HttpMethod.PUT, model, agent, "{\"" + field + "\":" + number + ",\"reason\":\"r\"}");
-                expect("huge numbers", field + "=" + number, status, Set.of(400, 409));
+                expect("huge numbers", field + "=" + number, status, Set.of(400));
             }
         }
         String meterCodes = "/api/v1/meters/" + a.meter1 + "/codes";
@@ -362,8 +370,23 @@ class AttackSuiteTest extends BackendTest {
         }
     }
 
+    /** The reported case: a balance of Long.MAX_VALUE made a 20.00 top-up's preview "applied" at -9.2e18. */
     @Test
     @Order(6)
+    void aModelBalanceOfLongMaxIsRefusedNamingTheFieldAndNothingChanges() {
+        String agent = a.token("agent");
+        for (String number : List.of("9223372036854775807", "1e30")) {
+            http.put().uri("/api/v1/meters/{m}/model", a.meter2).headers(h -> h.setBearerAuth(agent))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"balancePence\":" + number + ",\"reason\":\"display\"}").exchange()
+                    .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("balancePence");
+        }
+        assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%" + a.meter2 + "%' AND entry LIKE"
+                + " '%display%'")).isZero();
+    }
+
+    @Test
+    @Order(7)
     void metricsAreForNoSuppliersUser() {
         for (String role : List.of("ops", "admin", "supervisor", "agent", "customer1")) {
             expect("least privilege", "GET /actuator/metrics as " + role,
