@@ -2,8 +2,6 @@ package uk.lifeline.backend.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.List;
 import java.util.UUID;
@@ -31,9 +29,6 @@ import reactor.core.publisher.Flux;
 @Configuration
 class TokenDecoders {
 
-    /** How far a token's {@code iat} may be ahead of our clock (the default validator's skew for exp/nbf). */
-    private static final Duration SKEW = Duration.ofSeconds(60);
-
     @Bean
     ReactiveJwtDecoder jwtDecoder(AuthProperties properties, TokenService tokens, Clock clock,
             SessionRevocations sessions) {
@@ -53,8 +48,6 @@ class TokenDecoders {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 required(JwtClaimNames.ISS), required(JwtClaimNames.EXP), required(JwtClaimNames.IAT),
-                new JwtClaimValidator<Instant>(JwtClaimNames.IAT,
-                        iat -> iat != null && !iat.isAfter(clock.instant().plus(SKEW))),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())),
                 lifelineClaims())));
         return new RevocationCheckingDecoder(new CachingJwtDecoder(decoder, clock, 50_000), sessions);

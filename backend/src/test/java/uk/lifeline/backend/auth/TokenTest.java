@@ -139,11 +139,6 @@ class TokenTest extends BackendTest {
     }
 
     @Test
-    void aTokenIssuedInTheFutureGets401() throws Exception {
-        unauthorized(signedByBackend(c -> c.issueTime(Date.from(Instant.now().plusSeconds(3600)))));
-    }
-
-    @Test
     void aTokenWithoutLifelineClaimsGets401() throws Exception {
         unauthorized(signedByBackend(c -> c.claim("supplier", null)));
         unauthorized(signedByBackend(c -> c.claim("roles", List.of("CUSTOMER"))));

@@ -67,8 +67,8 @@ class TextInputTest extends BackendTest {
             problem(issueBody(Map.of("command", name, "parameters", Map.of("amount", "1.00"), "reason", "rang")),
                     400, "unknown-command");
         }
-        assertThat(count("SELECT count(*) FROM code WHERE supplier_id = '" + t.supplierId + "' AND reason = 'rang'"))
-                .isZero();
+        assertThat(count("SELECT count(*) FROM code WHERE supplier_id = '" + t.supplierId
+                + "' AND reason = 'rang'")).isZero();
     }
 
     /** JSON escapes as a client could send them (a Java client cannot even encode an unpaired surrogate). */
@@ -114,7 +114,7 @@ class TextInputTest extends BackendTest {
      */
     @Test
     void aNonAsciiOrControlIdempotencyKeyIs400Not500() {
-        String body = "{\"command\":\"top-up\",\"parameters\":{\"amount\":\"1.00\"},\"reason\":\"r\"}";
+        String body = "{\"command\":\"top-up\",\"parameters\":{\"amount\":\"1.00\"},\"reason\":\"hostile key\"}";
         List<String> keys = List.of(latin1("ключ-é"), latin1("€-"), "café", "key",
                 "key", "ÿþ");
         for (String key : keys) {
@@ -126,8 +126,8 @@ class TextInputTest extends BackendTest {
                 assertThat(answer.text()).as("key %s", key).contains("problem+json");
             }
         }
-        assertThat(count("SELECT count(*) FROM code WHERE supplier_id = '" + t.supplierId + "' AND reason = 'r'"))
-                .isZero();
+        assertThat(count("SELECT count(*) FROM code WHERE supplier_id = '" + t.supplierId
+                + "' AND reason = 'hostile key'")).isZero();
     }
 
     /** The UTF-8 bytes of {@code text}, one char per byte, as they travel in a header. */
