@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +13,12 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Flux;
@@ -45,9 +48,17 @@ class TokenDecoders {
                     .jwsAlgorithm(SignatureAlgorithm.from(JWSAlgorithm.ES256.getName()))
                     .build();
         }
+        // Spring fills a missing iat in from exp before validators run, so its absence is caught here.
+        MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        decoder.setClaimSetConverter(raw -> {
+            if (raw.get(JwtClaimNames.IAT) == null) {
+                throw new BadJwtException("the token has no iat");
+            }
+            return claims.convert(raw);
+        });
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                required(JwtClaimNames.ISS), required(JwtClaimNames.EXP), required(JwtClaimNames.IAT),
+                required(JwtClaimNames.ISS), required(JwtClaimNames.EXP),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())),
                 lifelineClaims())));
         return new RevocationCheckingDecoder(new CachingJwtDecoder(decoder, clock, 50_000), sessions);

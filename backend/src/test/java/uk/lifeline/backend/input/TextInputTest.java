@@ -110,17 +110,16 @@ class TextInputTest extends BackendTest {
     /**
      * Non-ASCII keys (sent as UTF-8 or Latin-1 bytes) and control characters: 400, never 500. Keys the HTTP layer
      * refuses before the application (control characters) get its bare 400; keys that reach the application
-     * get a problem.
+     * get a problem. No body is sent: the server answers on the header alone and closes the connection.
      */
     @Test
     void aNonAsciiOrControlIdempotencyKeyIs400Not500() {
-        String body = "{\"command\":\"top-up\",\"parameters\":{\"amount\":\"1.00\"},\"reason\":\"hostile key\"}";
         List<String> keys = List.of(latin1("ключ-é"), latin1("€-"), "café", "key",
                 "key", "ÿþ");
         for (String key : keys) {
             RawHttp.Answer answer = RawHttp.send(port, "POST /api/v1/meters/" + t.meter1 + "/codes HTTP/1.1\r\n"
                     + "Authorization: Bearer " + agent + "\r\nContent-Type: application/json\r\nIdempotency-Key: "
-                    + key, body.getBytes(StandardCharsets.UTF_8));
+                    + key, new byte[0]);
             assertThat(answer.status()).as("key %s", key).isEqualTo(400);
             if (!answer.text().contains("content-length: 0")) {
                 assertThat(answer.text()).as("key %s", key).contains("problem+json");

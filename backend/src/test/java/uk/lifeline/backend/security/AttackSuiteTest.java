@@ -307,11 +307,9 @@ class AttackSuiteTest extends BackendTest {
                     + agent, new byte[0]);
             expect("hostile text in queries and paths", "path x" + bad, path.status(), Set.of(400, 404));
         }
-        String body = "{\"command\":\"top-up\",\"parameters\":{\"amount\":\"1\"},\"reason\":\"r\"}";
         for (String key : List.of("\u00e9\u00e8", "k\u0001", "k\u007f", "k\u001b", "\u00ff")) {
             RawHttp.Answer answer = RawHttp.send(port, "POST " + meterCodes + " HTTP/1.1\r\nAuthorization: Bearer "
-                    + agent + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + key,
-                    body.getBytes(StandardCharsets.UTF_8));
+                    + agent + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + key, new byte[0]);
             expect("hostile headers", "Idempotency-Key " + key.chars().mapToObj(c -> "U+" + Integer.toHexString(c))
                     .toList(), answer.status(), Set.of(400));
         }
