@@ -35,6 +35,7 @@ class TokenTest extends BackendTest {
 
     @BeforeAll
     void tenant() {
+        http = http.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build();
         t = tenant("tokens");
         path = "/api/v1/meters/" + t.meter1 + "/codes";
     }
