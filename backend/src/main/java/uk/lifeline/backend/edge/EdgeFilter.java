@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,7 +20,8 @@ import uk.lifeline.backend.problem.ProblemWriter;
 /**
  * The first check on every request, before security and any endpoint, answering in problem+json where the HTTP
  * server would otherwise answer with an empty body: headers (names are tokens, values hold no control character
- * but tab; the server itself is told not to refuse them, so that this answer is the one given), the URI's length
+ * but tab; the server itself is told not to refuse them, so that this answer is the one given), an Accept header
+ * that cannot be read (406: no answer could be written for it, not even an error), the URI's length
  * ({@value #MAX_URI} characters; the server's own line limit is set far above it) and a declared body length
  * ({@value #MAX_BODY} bytes, the largest upload; JSON bodies stop at the codec's 256 KiB while being read).
  */
@@ -48,6 +52,12 @@ class EdgeFilter implements WebFilter {
                             "header " + header.getKey() + " holds a control character");
                 }
             }
+        }
+        try {
+            MediaType.parseMediaTypes(request.getHeaders().get(HttpHeaders.ACCEPT));
+        } catch (InvalidMediaTypeException e) {
+            return problems.write(exchange, ProblemType.NOT_ACCEPTABLE,
+                    "the Accept header is not a list of media types; this API answers application/json");
         }
         String rawPath = request.getURI().getRawPath();
         String rawQuery = request.getURI().getRawQuery();

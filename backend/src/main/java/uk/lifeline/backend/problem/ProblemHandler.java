@@ -150,8 +150,19 @@ public class ProblemHandler {
         if (code.value() == HttpStatus.SERVICE_UNAVAILABLE.value() && DatabaseFailures.unavailable(e)) {
             return databaseUnavailable(e, exchange);
         }
+        if (code.value() == HttpStatus.UNSUPPORTED_MEDIA_TYPE.value()) {
+            // E.g. a form body for @RequestBody, which WebFlux refuses with a bare 415 (it wants getFormData()).
+            return mediaType(new UnsupportedMediaTypeStatusException(e.getReason()), exchange);
+        }
+        if (code.value() == HttpStatus.METHOD_NOT_ALLOWED.value()) {
+            return answer(ProblemType.METHOD_NOT_ALLOWED, "this method is not allowed here", exchange, List.of());
+        }
+        if (code.value() == HttpStatus.NOT_ACCEPTABLE.value()) {
+            return notAcceptable(new NotAcceptableStatusException(String.valueOf(e.getReason())), exchange);
+        }
         if (code.is4xxClientError()) {
-            return answer(ProblemType.VALIDATION, String.valueOf(e.getReason()), exchange, List.of());
+            return answer(ProblemType.VALIDATION, e.getReason() != null ? e.getReason()
+                    : "the request cannot be read", exchange, List.of());
         }
         return unexpected(e, exchange);
     }
