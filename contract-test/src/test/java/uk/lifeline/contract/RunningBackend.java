@@ -42,11 +42,14 @@ final class RunningBackend implements AutoCloseable {
                 "-Xmx768m", "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--lifeline.data-dir=" + data.toAbsolutePath(),
-                "--lifeline.database.embedded-port=" + freePort());
+                "--lifeline.database.embedded-port=" + freePort(),
+                // This test is about the contract, not start-up speed: on a busy build machine the demo seeding
+                // can wait longer than the default 5 s for a connection.
+                "--spring.r2dbc.pool.max-acquire-time=60s");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         RunningBackend backend = new RunningBackend(process, URI.create("http://127.0.0.1:" + port), log);
-        backend.awaitHealthy(Duration.ofMinutes(4));
+        backend.awaitHealthy(Duration.ofMinutes(8));
         return backend;
     }
 
