@@ -101,10 +101,10 @@ class TextInputTest extends BackendTest {
 
     @Test
     void aControlCharacterInAPathVariableIs400() {
-        RawHttp.Answer answer = RawHttp.send(port, "GET /api/v1/codes/abc%01def HTTP/1.1\r\nAuthorization: Bearer "
-                + agent, new byte[0]);
+        RawHttp.Answer answer = RawHttp.send(port, "GET /api/v1/codes/abc%01def HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + agent);
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.text()).contains("application/problem+json");
+        assertThat(answer.header("content-type")).contains("application/problem+json");
     }
 
     /**
@@ -118,11 +118,11 @@ class TextInputTest extends BackendTest {
                 "caf\u00e9", "key\u0001", "key\u007f", "\u00ff\u00fe");
         for (String key : keys) {
             RawHttp.Answer answer = RawHttp.send(port, "POST /api/v1/meters/" + t.meter1 + "/codes HTTP/1.1\r\n"
-                    + "Authorization: Bearer " + agent + "\r\nContent-Type: application/json\r\nIdempotency-Key: "
-                    + key, new byte[0]);
+                    + "Host: localhost\r\nAuthorization: Bearer " + agent + "\r\nContent-Type: application/json"
+                    + "\r\nIdempotency-Key: " + key);
             assertThat(answer.status()).as("key %s", key).isEqualTo(400);
-            if (!answer.text().contains("content-length: 0")) {
-                assertThat(answer.text()).as("key %s", key).contains("problem+json");
+            if (!answer.body().isEmpty()) {
+                assertThat(answer.header("content-type")).as("key %s", key).contains("problem+json");
             }
         }
         assertThat(count("SELECT count(*) FROM code WHERE supplier_id = '" + t.supplierId

@@ -301,15 +301,16 @@ class AttackSuiteTest extends BackendTest {
             Set<Integer> right = bad.equals("%FF") || bad.equals("%ED%A0%80") ? Set.of(200, 400) : Set.of(400);
             // Sent as written: a client library would escape the percent signs.
             RawHttp.Answer query = RawHttp.send(port, "GET /api/v1/customers?q=LS6" + bad
-                    + " HTTP/1.1\r\nAuthorization: Bearer " + agent, new byte[0]);
+                    + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + agent);
             expect("hostile text in queries and paths", "q=LS6" + bad, query.status(), right);
-            RawHttp.Answer path = RawHttp.send(port, "GET /api/v1/codes/x" + bad + " HTTP/1.1\r\nAuthorization: Bearer "
-                    + agent, new byte[0]);
+            RawHttp.Answer path = RawHttp.send(port, "GET /api/v1/codes/x" + bad
+                    + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + agent);
             expect("hostile text in queries and paths", "path x" + bad, path.status(), Set.of(400, 404));
         }
         for (String key : List.of("\u00e9\u00e8", "k\u0001", "k\u007f", "k\u001b", "\u00ff")) {
-            RawHttp.Answer answer = RawHttp.send(port, "POST " + meterCodes + " HTTP/1.1\r\nAuthorization: Bearer "
-                    + agent + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + key, new byte[0]);
+            RawHttp.Answer answer = RawHttp.send(port, "POST " + meterCodes + " HTTP/1.1\r\nHost: localhost"
+                    + "\r\nAuthorization: Bearer " + agent + "\r\nContent-Type: application/json\r\nIdempotency-Key: "
+                    + key);
             expect("hostile headers", "Idempotency-Key " + key.chars().mapToObj(c -> "U+" + Integer.toHexString(c))
                     .toList(), answer.status(), Set.of(400));
         }
