@@ -110,6 +110,10 @@ public class SecurityConfig {
                         "/api/v1/no-wan-offers").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
                 .pathMatchers(HttpMethod.POST, "/api/v1/change-of-supplier").hasRole(OPS.name())
                 .pathMatchers(HttpMethod.POST, "/api/v1/no-wan-offers/*/outcome").hasAnyRole(names(AGENT, SUPERVISOR))
+                // Reaching customers by text and voice (issue 14).
+                .pathMatchers(HttpMethod.GET, "/api/v1/customers/*/contact")
+                .hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/contact").hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(OPS, ADMIN))
                 .anyExchange().denyAll();
     }

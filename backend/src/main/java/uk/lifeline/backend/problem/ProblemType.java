@@ -58,6 +58,10 @@ public enum ProblemType {
             "Some rows cannot be requested; nothing was created"),
     CALENDAR_NOT_COVERED("calendar-not-covered", HttpStatus.SERVICE_UNAVAILABLE,
             "The bank-holiday data does not cover the dates needed"),
+    // Reaching customers by text and voice (issue 14, docs/backend-api.md "Reaching customers").
+    INVALID_PHONE_NUMBER("invalid-phone-number", HttpStatus.BAD_REQUEST, "Not a telephone number we can use"),
+    CONTACT_CHANGED("contact-changed", HttpStatus.CONFLICT,
+            "Someone else changed these contact details; read them again"),
     TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
