@@ -58,3 +58,22 @@ CREATE INDEX sms_message_leased ON sms_message (lease_until) WHERE state = 'SUBM
 CREATE UNIQUE INDEX sms_message_by_smsc_id ON sms_message (smsc_id) WHERE smsc_id IS NOT NULL;
 CREATE INDEX sms_message_by_code ON sms_message (code_id) WHERE code_id IS NOT NULL;
 CREATE INDEX sms_message_by_customer ON sms_message (supplier_id, customer_account_id, id);
+
+-- The call centre's list from the reach feature: customers who asked for a call back (HELP), and customers the
+-- escalation ladder could not reach, with what was tried. Open until an agent closes it.
+CREATE TABLE reach_task (
+    id                  uuid PRIMARY KEY,
+    supplier_id         uuid NOT NULL,
+    customer_account_id uuid NOT NULL,
+    kind                text NOT NULL CHECK (kind IN ('CALL_BACK', 'UNREACHED')),
+    code_id             uuid,
+    campaign_id         uuid,
+    detail              text NOT NULL,
+    created_at          timestamptz NOT NULL,
+    closed_at           timestamptz,
+    closed_by           uuid REFERENCES app_user (id),
+    FOREIGN KEY (supplier_id, customer_account_id) REFERENCES customer_account (supplier_id, id)
+);
+CREATE INDEX reach_task_open ON reach_task (supplier_id, created_at) WHERE closed_at IS NULL;
+-- One UNREACHED task per code: the ladder's last step may run again after a crash.
+CREATE UNIQUE INDEX reach_task_unreached_once ON reach_task (code_id) WHERE kind = 'UNREACHED';
