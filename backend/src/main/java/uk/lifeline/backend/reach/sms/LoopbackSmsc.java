@@ -89,6 +89,7 @@ public final class LoopbackSmsc implements AutoCloseable {
     private final AtomicReference<Function<Received, Answer>> answer = new AtomicReference<>(r -> new Answer.Take());
     private final AtomicReference<Function<Received, DeliveryReceiptState>> receiptState =
             new AtomicReference<>(r -> DeliveryReceiptState.DELIVRD);
+    private final List<String> owed = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     public LoopbackSmsc(int port) throws IOException {
@@ -98,6 +99,12 @@ public final class LoopbackSmsc implements AutoCloseable {
             @Override
             public void onSubmitSmRespSent(SubmitSmResult result, SMPPServerSession session) {
                 workers.execute(() -> sendReceipt(result.getMessageId(), session));
+            }
+
+            @Override
+            public void onSubmitSmRespError(SubmitSmResult result, Exception e, SMPPServerSession session) {
+                // Taken, but the answer was lost with the link: the receipt goes on the next link, as an SMSC's would.
+                owed.add(result.getMessageId());
             }
         });
         workers.execute(this::acceptLoop);
@@ -158,6 +165,10 @@ public final class LoopbackSmsc implements AutoCloseable {
             request.accept("loopback-smsc");
             sessions.add(session);
             binds.incrementAndGet();
+            for (String id : List.copyOf(owed)) {
+                owed.remove(id);
+                workers.execute(() -> sendReceipt(id, session));
+            }
         } catch (Exception e) {
             log.debug("loopback SMSC: bind failed", e);
             session.close();
@@ -172,7 +183,8 @@ public final class LoopbackSmsc implements AutoCloseable {
         DeliveryReceiptState state = receiptState.get().apply(r);
         Date now = new Date();
         DeliveryReceipt receipt = new DeliveryReceipt(smscId, 1, state == DeliveryReceiptState.DELIVRD ? 1 : 0, now,
-                now, state, state == DeliveryReceiptState.DELIVRD ? "000" : "001", "");
+                now, state, state == DeliveryReceiptState.DELIVRD ? "000" : "001",
+                r.text().substring(0, Math.min(20, r.text().length())));
         try {
             session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, r.to().substring(1),
                     TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN, r.from(),

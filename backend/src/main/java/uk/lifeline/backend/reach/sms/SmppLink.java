@@ -42,7 +42,11 @@ final class SmppLink implements AutoCloseable {
 
     /** What arrives from the SMSC; each call blocks until it is stored, and throws if it could not be. */
     interface Listener {
-        void receipt(String smscId, boolean delivered, String error);
+        /**
+         * @param to the number the text went to
+         * @param textStart the receipt's {@code text:} field, the text's first characters
+         */
+        void receipt(String smscId, String to, String textStart, boolean delivered, String error);
 
         void text(String from, String to, String text);
     }
@@ -85,9 +89,9 @@ final class SmppLink implements AutoCloseable {
                 default -> new SubmitOutcome.Refused(name);
             };
         } catch (ResponseTimeoutException e) {
-            // The SMSC may have taken it; sent again rather than lost (docs/backend-api.md, "Text messages").
-            return new SubmitOutcome.RetryLater("no answer to submit_sm within " + config.transactionTimer(), false);
+            return new SubmitOutcome.Unanswered("no answer to submit_sm within " + config.transactionTimer());
         } catch (IOException e) {
+            // jSMPP throws this only when writing the PDU failed: nothing reached the SMSC.
             drop(s);
             return new SubmitOutcome.RetryLater("SMPP link lost: " + e.getMessage(), true);
         } catch (PDUException | InvalidResponseException e) {
@@ -177,7 +181,7 @@ final class SmppLink implements AutoCloseable {
             try {
                 if (deliverSm.isSmscDeliveryReceipt()) {
                     DeliveryReceipt r = deliverSm.getShortMessageAsDeliveryReceipt();
-                    listener.receipt(r.getId(), r.getFinalStatus() == DeliveryReceiptState.DELIVRD,
+                    listener.receipt(r.getId(), "+" + deliverSm.getSourceAddr(), r.getText(), r.getFinalStatus() == DeliveryReceiptState.DELIVRD,
                             r.getFinalStatus() == DeliveryReceiptState.DELIVRD ? null
                                     : r.getFinalStatus() + " err:" + r.getError());
                 } else {

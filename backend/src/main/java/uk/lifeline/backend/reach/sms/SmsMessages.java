@@ -109,6 +109,41 @@ public class SmsMessages {
                 .fetch().rowsUpdated().map(n -> n > 0);
     }
 
+    /** A submit the SMSC never answered: it may have been taken. A receipt or {@link #resendInDoubt} settles it. */
+    Mono<Void> unanswered(long id, String error, Instant now) {
+        return db.sql("UPDATE sms_message SET state = 'IN_DOUBT', last_error = :err, submitted_at = :now,"
+                        + " lease_until = NULL WHERE id = :id AND state = 'SUBMITTING'")
+                .bind("id", id).bind("err", error).bind("now", now).fetch().rowsUpdated().then();
+    }
+
+    /**
+     * A receipt whose message id matches no text: it may be for a submit whose answer was lost. The oldest text
+     * in doubt to that number that starts with the receipt's text takes it (with the SMSC's id).
+     */
+    Mono<Boolean> receiptInDoubt(String smscId, String to, String textStart, boolean delivered, String error,
+            Instant now) {
+        return db.sql("""
+                        UPDATE sms_message SET state = :state, smsc_id = :smsc, last_error = :err, done_at = :now
+                        WHERE id = (SELECT id FROM sms_message WHERE state = 'IN_DOUBT' AND direction = 'OUT'
+                                      AND phone = :to AND starts_with(body, :start)
+                                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                        """)
+                .bind("smsc", smscId).bind("to", to).bind("start", textStart == null ? "" : textStart)
+                .bind("state", delivered ? "DELIVERED" : "FAILED").bind("err", error == null ? "" : error)
+                .bind("now", now).fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /**
+     * Texts in doubt for longer than {@code wait} with no receipt: the SMSC most likely never took them, so they
+     * are sent again (a receipt that comes later still settles the first).
+     */
+    Mono<Long> resendInDoubt(Duration wait, Instant now) {
+        return db.sql("UPDATE sms_message SET state = 'PENDING', next_attempt_at = :now"
+                        + " WHERE state = 'IN_DOUBT' AND direction = 'OUT' AND submitted_at < :before"
+                        + " AND expires_at > :now")
+                .bind("now", now).bind("before", now.minus(wait)).fetch().rowsUpdated();
+    }
+
     /** Texts whose sender stopped mid-submit: they may have reached the SMSC, so they are never sent again. */
     Mono<Long> leasesRunOut(Instant now) {
         return db.sql("UPDATE sms_message SET state = 'IN_DOUBT', lease_until = NULL,"

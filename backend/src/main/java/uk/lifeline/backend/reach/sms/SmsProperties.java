@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconnectFirst, reconnectLongest backoff between connection attempts (doubling)
  * @param firstRetry, longestRetry, maxAttempts backoff for throttled and queue-full answers (doubling)
  * @param batchSize texts claimed per step; {@code lease} how long a claimed text may stay unanswered
+ * @param inDoubtResend how long a submit the SMSC never answered waits for a receipt before it is sent again
  * @param demoSmsc start a loopback SMSC (port {@code demoPort}) that accepts every text and receipts it
  */
 @ConfigurationProperties("lifeline.sms")
@@ -29,7 +30,7 @@ public record SmsProperties(String host, @DefaultValue("2775") int port, String 
         @DefaultValue("2s") Duration firstRetry, @DefaultValue("10m") Duration longestRetry,
         @DefaultValue("10") int maxAttempts, @DefaultValue("200") int batchSize, @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("2m") Duration lease, @DefaultValue("false") boolean demoSmsc,
-        @DefaultValue("27750") int demoPort) {
+        @DefaultValue("27750") int demoPort, @DefaultValue("15m") Duration inDoubtResend) {
 
     public SmsProperties {
         if (window < 1 || window > 1000 || ratePerSecond < 1 || batchSize < 1 || maxAttempts < 1) {

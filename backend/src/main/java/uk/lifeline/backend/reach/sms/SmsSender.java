@@ -27,7 +27,7 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmsSender.class);
     private static final int EARLY_RECEIPTS = 10_000;
 
-    private record Receipt(boolean delivered, String error) {}
+    private record Receipt(String to, String textStart, boolean delivered, String error) {}
 
     private final SmsProperties config;
     private final SmsMessages messages;
@@ -71,6 +71,7 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
     /** One batch: claim, submit within the window and the rate, record. Returns how many were claimed. */
     int step() throws Exception {
         messages.leasesRunOut(now()).block();
+        messages.resendInDoubt(config.inDoubtResend(), now()).block();
         List<SmsMessages.Outgoing> batch = messages.claim(config.batchSize(), config.lease(), now()).collectList()
                 .block();
         if (batch == null || batch.isEmpty()) {
@@ -94,6 +95,8 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
                 Receipt r = early.remove(a.smscId());
                 return r == null ? Mono.empty() : messages.receipt(a.smscId(), r.delivered(), r.error(), now).then();
             }));
+        } else if (outcome instanceof SubmitOutcome.Unanswered u) {
+            record = messages.unanswered(m.id(), u.reason(), now);
         } else if (outcome instanceof SubmitOutcome.RetryLater r && r.linkDown()) {
             record = messages.retryLater(m.id(), r.reason(), now.plus(config.reconnectFirst()));
         } else if (outcome instanceof SubmitOutcome.RetryLater r && m.attempts() >= config.maxAttempts()) {
@@ -108,16 +111,23 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
     }
 
     @Override
-    public void receipt(String smscId, boolean delivered, String error) {
-        if (Boolean.TRUE.equals(messages.receipt(smscId, delivered, error, now()).block(Duration.ofSeconds(30)))
-                || early.size() >= EARLY_RECEIPTS) {
+    public void receipt(String smscId, String to, String textStart, boolean delivered, String error) {
+        Instant now = now();
+        if (settle(smscId, to, textStart, delivered, error, now) || early.size() >= EARLY_RECEIPTS) {
             return;
         }
-        early.put(smscId, new Receipt(delivered, error));
+        early.put(smscId, new Receipt(to, textStart, delivered, error));
         // The submit's answer may have been recorded between the two: then its sender did not see this receipt.
-        if (Boolean.TRUE.equals(messages.receipt(smscId, delivered, error, now()).block(Duration.ofSeconds(30)))) {
+        if (settle(smscId, to, textStart, delivered, error, now)) {
             early.remove(smscId);
         }
+    }
+
+    private boolean settle(String smscId, String to, String textStart, boolean delivered, String error, Instant now) {
+        return Boolean.TRUE.equals(messages.receipt(smscId, delivered, error, now)
+                .flatMap(moved -> moved ? Mono.just(true)
+                        : messages.receiptInDoubt(smscId, to, textStart, delivered, error, now))
+                .block(Duration.ofSeconds(30)));
     }
 
     @Override

@@ -12,6 +12,12 @@ sealed interface SubmitOutcome {
      */
     record RetryLater(String reason, boolean linkDown) implements SubmitOutcome {}
 
+    /**
+     * Written to the SMSC but never answered (the link dropped, or the answer was late): it may or may not have
+     * been taken, so it is not sent again at once.
+     */
+    record Unanswered(String reason) implements SubmitOutcome {}
+
     /** Refused for good (e.g. an invalid destination). */
     record Refused(String reason) implements SubmitOutcome {}
 }
