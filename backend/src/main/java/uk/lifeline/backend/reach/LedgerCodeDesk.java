@@ -1,7 +1,6 @@
 package uk.lifeline.backend.reach;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -15,6 +14,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.activation.ActivationProperties;
 import uk.lifeline.backend.audit.AuditLog;
+import uk.lifeline.command.MeterCommand;
+import uk.lifeline.command.Parameters;
+import uk.lifeline.words.CommandWords;
+import uk.lifeline.words.When;
 
 /**
  * {@link CodeDesk} over today's code tables. The only class of the reach feature that reads {@code code} or
@@ -89,19 +92,22 @@ class LedgerCodeDesk implements CodeDesk {
         for (int i = 0; i < digits.length(); i += 20) {
             blocks.add(digits.substring(i, i + 20));
         }
-        JsonNode parameters;
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
         try {
-            parameters = json.readTree(r.get("parameters", String.class));
+            json.readTree(r.get("parameters", String.class)).fields()
+                    .forEachRemaining(f -> parameters.put(f.getKey(), f.getValue().asText()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        String command = r.get("command", String.class);
+        MeterCommand command = MeterCommand.parse(r.get("command", String.class), Parameters.of(parameters));
+        When when = When.at(Instant.now()).absolute().withZone();
         String eui = r.get("eui64", String.class);
         return new CodeFacts(r.get("id", UUID.class), r.get("supplier_id", UUID.class),
                 r.get("customer_account_id", UUID.class), r.get("supplier_name", String.class),
                 phones.supportPhone(r.get("supplier_code", String.class)), "ESME".equals(r.get("device_type", String.class)),
-                eui.substring(eui.length() - 4), blocks, PlainWords.english(command, parameters),
-                PlainWords.welsh(command, parameters), r.get("expires_at", Instant.class),
+                eui.substring(eui.length() - 4), blocks,
+                CommandWords.describe(command, when.in(uk.lifeline.words.Language.ENGLISH)),
+                CommandWords.describe(command, when.in(uk.lifeline.words.Language.WELSH)), r.get("expires_at", Instant.class),
                 r.get("campaign_id", UUID.class));
     }
 }

@@ -39,7 +39,8 @@ public final class SmsText {
                         + CodeFacts.grouped(code.blocks().get(i)) + ".");
             }
         }
-        sentences.add((cy ? "Mae'r cod " : "It ") + code.plainWords(lang) + ".");
+        // CommandWords starts with a verb (a Welsh verb-noun): 'It adds £20.00 credit', 'Bydd yn ychwanegu ...'.
+        sentences.add((cy ? "Bydd yn " : "It ") + code.plainWords(lang) + ".");
         sentences.add((cy ? "Dilys tan " : "Valid until ") + when(code.expiresAt(), lang) + ".");
         sentences.add("Help " + code.supplierPhone() + ".");
         sentences.add(replies(lang));

@@ -14,7 +14,7 @@ class SmsTextTest {
 
     private static CodeFacts code(String supplier, List<String> blocks, Instant expires) {
         return new CodeFacts(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), supplier, "0800 000 0000", true,
-                "00A1", blocks, "keeps your supply on", "yn cadw eich cyflenwad ymlaen", expires, null);
+                "00A1", blocks, "keeps your supply on", "cadw eich cyflenwad ymlaen", expires, null);
     }
 
     @Test
