@@ -77,3 +77,24 @@ CREATE TABLE reach_task (
 CREATE INDEX reach_task_open ON reach_task (supplier_id, created_at) WHERE closed_at IS NULL;
 -- One UNREACHED task per code: the ladder's last step may run again after a crash.
 CREATE UNIQUE INDEX reach_task_unreached_once ON reach_task (code_id) WHERE kind = 'UNREACHED';
+
+-- The escalation ladder: for every message that carries a code, the steps after the app (a text, a voice call,
+-- the call centre's list). A step is due at due_at; a worker claims due steps (FOR UPDATE SKIP LOCKED) and, in
+-- the same transaction, takes the step (queues the text, adds the task), writes the next step and marks this one
+-- TAKEN, or STOPPED when the customer has confirmed entry or the channel has done its job. The primary key makes
+-- each step happen once per code; a crash rolls the whole step back.
+CREATE TABLE reach_step (
+    code_id             uuid NOT NULL,
+    step                text NOT NULL CHECK (step IN ('TEXT', 'VOICE', 'CALL_CENTRE')),
+    supplier_id         uuid NOT NULL,
+    customer_account_id uuid NOT NULL,
+    campaign_id         uuid,
+    state               text NOT NULL CHECK (state IN ('WAITING', 'TAKEN', 'STOPPED')),
+    due_at              timestamptz NOT NULL,
+    done_at             timestamptz,
+    outcome             text,
+    PRIMARY KEY (code_id, step),
+    FOREIGN KEY (supplier_id, customer_account_id) REFERENCES customer_account (supplier_id, id)
+);
+CREATE INDEX reach_step_due ON reach_step (due_at) WHERE state = 'WAITING';
+CREATE INDEX reach_step_by_campaign ON reach_step (campaign_id) WHERE campaign_id IS NOT NULL;

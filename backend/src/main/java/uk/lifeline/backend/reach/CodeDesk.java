@@ -26,6 +26,17 @@ public interface CodeDesk {
      */
     Mono<Boolean> recordEntered(UUID supplierId, UUID codeId, Channel channel, Instant at);
 
-    /** Whether the customer has confirmed the code on any channel (entered, or a meter result). */
-    Mono<Boolean> confirmed(UUID supplierId, UUID codeId);
+    /** How far a code has got with the customer. */
+    enum Progress {
+        /** Released, not yet fetched by the app. */
+        WAITING,
+        /** The app has it (delivered), nothing confirmed yet. */
+        FETCHED,
+        /** Entered, accepted or rejected: the customer typed it. */
+        CONFIRMED,
+        /** Cancelled, expired or never released: nothing more to do. */
+        FINISHED
+    }
+
+    Mono<Progress> progress(UUID supplierId, UUID codeId);
 }

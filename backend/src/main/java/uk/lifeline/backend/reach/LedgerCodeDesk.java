@@ -80,10 +80,14 @@ class LedgerCodeDesk implements CodeDesk {
     }
 
     @Override
-    public Mono<Boolean> confirmed(UUID supplierId, UUID codeId) {
-        return db.sql("SELECT status IN ('ENTERED', 'ACCEPTED', 'REJECTED') FROM code WHERE supplier_id = :s AND id = :id")
-                .bind("s", supplierId).bind("id", codeId).map(r -> r.get(0, Boolean.class)).one()
-                .defaultIfEmpty(false);
+    public Mono<Progress> progress(UUID supplierId, UUID codeId) {
+        return db.sql("SELECT status FROM code WHERE supplier_id = :s AND id = :id")
+                .bind("s", supplierId).bind("id", codeId).map(r -> switch (r.get(0, String.class)) {
+                    case "ISSUED" -> Progress.WAITING;
+                    case "DELIVERED" -> Progress.FETCHED;
+                    case "ENTERED", "ACCEPTED", "REJECTED" -> Progress.CONFIRMED;
+                    default -> Progress.FINISHED;
+                }).one().defaultIfEmpty(Progress.FINISHED);
     }
 
     private CodeFacts facts(Readable r) {
