@@ -114,6 +114,8 @@ public class SecurityConfig {
                 .pathMatchers(HttpMethod.GET, "/api/v1/customers/*/contact")
                 .hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
                 .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/contact").hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.GET, "/api/v1/campaigns/*/reach", "/api/v1/campaigns/*/unreached")
+                .hasAnyRole(names(OPS, ADMIN))
                 .pathMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(OPS, ADMIN))
                 .anyExchange().denyAll();
     }
