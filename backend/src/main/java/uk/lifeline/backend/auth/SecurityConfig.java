@@ -120,6 +120,12 @@ public class SecurityConfig {
                 // Metrics are instance-wide (every supplier's traffic): no supplier's user may read them. There is
                 // no platform-operator role; the platform's operators read them on the host (docs/backend-api.md).
                 .pathMatchers("/actuator/metrics", "/actuator/metrics/**").denyAll()
+                // Reaching customers by text and voice (issue 14).
+                .pathMatchers(HttpMethod.GET, "/api/v1/customers/*/contact")
+                .hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/contact").hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.GET, "/api/v1/campaigns/*/reach", "/api/v1/campaigns/*/unreached")
+                .hasAnyRole(names(OPS, ADMIN))
                 .pathMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(OPS, ADMIN))
                 .anyExchange().denyAll();
     }

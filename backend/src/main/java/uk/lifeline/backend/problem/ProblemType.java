@@ -60,6 +60,10 @@ public enum ProblemType {
             "The bank-holiday data does not cover the dates needed"),
     // Hostile input (issue 12): text outside the one text rule (input.TextRule).
     INVALID_TEXT("invalid-text", HttpStatus.BAD_REQUEST, "The text contains characters that are not allowed"),
+    // Reaching customers by text and voice (issue 14, docs/backend-api.md "Reaching customers").
+    INVALID_PHONE_NUMBER("invalid-phone-number", HttpStatus.BAD_REQUEST, "Not a telephone number we can use"),
+    CONTACT_CHANGED("contact-changed", HttpStatus.CONFLICT,
+            "Someone else changed these contact details; read them again"),
     TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     // Refusals before any endpoint is reached, and a database that cannot be reached (issue 12).
