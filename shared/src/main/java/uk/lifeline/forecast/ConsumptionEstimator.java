@@ -31,8 +31,11 @@ public final class ConsumptionEstimator {
     static final Duration MIN_TOP_UP_SPAN = Duration.ofDays(10);
 
     // The band each basis gets, as percentages of the estimate: tuned on simulated homes (docs/forecast.md).
-    static final int OWN_LOW = 85;
-    static final int OWN_HIGH = 120;
+    static final int OWN_LOW = 83;
+    static final int OWN_HIGH = 122;
+    // Gas follows the weather, which a few weeks of history cannot see coming.
+    static final int OWN_GAS_LOW = 72;
+    static final int OWN_GAS_HIGH = 138;
     static final int TOP_UPS_LOW = 80;
     static final int TOP_UPS_HIGH = 125;
     // Ofgem's low and high TDCVs over the medium: electricity 1,800 and 4,100 of 2,700; gas 7,500 and 17,000 of 11,500.
@@ -70,7 +73,8 @@ public final class ConsumptionEstimator {
                 }
                 long spent = first.positionPence() + toppedUp - last.positionPence();
                 return fromSpend(fuel, state, spent, toppedUp, first.at(), last.at(),
-                        ConsumptionEstimate.Basis.REPORTED_BALANCES, OWN_LOW, OWN_HIGH,
+                        ConsumptionEstimate.Basis.REPORTED_BALANCES, fuel == Fuel.GAS ? OWN_GAS_LOW : OWN_LOW,
+                        fuel == Fuel.GAS ? OWN_GAS_HIGH : OWN_HIGH,
                         balances.size() + " balances reported from " + first.at() + " to " + last.at() + " and "
                                 + Pence.toPounds(toppedUp) + " of top-ups between them");
             }
