@@ -58,6 +58,8 @@ public enum ProblemType {
             "Some rows cannot be requested; nothing was created"),
     CALENDAR_NOT_COVERED("calendar-not-covered", HttpStatus.SERVICE_UNAVAILABLE,
             "The bank-holiday data does not cover the dates needed"),
+    // Self-disconnection risk and the PSR (issue 17, docs/forecast.md).
+    OUT_OF_SEASON("out-of-season", HttpStatus.CONFLICT, "The winter protection policy applies from 1 October to 31 March"),
     TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");

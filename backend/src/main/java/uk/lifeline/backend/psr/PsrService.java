@@ -98,7 +98,7 @@ public class PsrService {
     }
 
     /** Trimmed, null when blank; control characters refused (they would break the console and CSV lines). */
-    static String clean(String field, String text) {
+    public static String clean(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
