@@ -35,14 +35,16 @@ class AtRiskTest extends BackendTest {
     static final String GRACE_GAS = "00DB1234567800C2";
 
     private String token(String username) {
-        Map<?, ?> body = http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+        // The first sign-in hashes with the full cost on a shared machine: more than the default 5 s at times.
+        Map<?, ?> body = http.mutate().responseTimeout(Duration.ofSeconds(30)).build().post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", username, "password", "demo-password")).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         return (String) body.get("access_token");
     }
 
     private JsonNode list(String token) {
-        return get(token, "/api/v1/at-risk?days=3").expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+        return http.mutate().responseTimeout(Duration.ofSeconds(30)).build().get().uri("/api/v1/at-risk?days=3")
+                .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
                 .getResponseBody();
     }
 
