@@ -99,7 +99,9 @@ class RunOutForecastTest {
         MeterSettings friendly = settings().defaultFriendlyCredit(NonDisablementCalendar.NONE.withSlot(1,
                 new FriendlyCreditSlot(LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.allOf(DayOfWeek.class),
                         true))).build();
-        RunOut forecast = RunOutForecast.forecast(meter(friendly, 1000), List.of(), estimate(80, 125), NOW, WEEK);
+        RunOut forecast = RunOutForecast.forecast(meter(friendly, 1000), List.of(), estimate(80, 125), NOW,
+                Duration.ofDays(14));
+        assertThat(forecast.kind()).isEqualTo(RunOut.Kind.WINDOW);
         for (Instant t : Arrays.asList(forecast.earliest(), forecast.latest())) {
             LocalTime local = MeterTime.local(t).toLocalTime();
             assertThat(local).isBetween(LocalTime.of(10, 0), LocalTime.of(15, 59));
