@@ -32,7 +32,7 @@ function entry(e) {
   const result = h('p', { role: 'status', class: 'muted' });
   return h('li', { id, class: e.psr ? 'risk psr' : 'risk' },
       h('h3', {}, `${e.rank}. ${e.customerName} – ${e.fuel} meter ${e.meterId}`),
-      e.psr ? h('p', { class: 'badge' }, `Priority Services Register${e.medicallyDependent
+      e.psr ? h('p', { class: 'psr-needs' }, `Priority Services Register${e.medicallyDependent
           ? ' (medically dependent)' : ''}: ${e.psrNeeds.join(', ')}`) : null,
       h('ul', { class: 'reasons' }, e.reasons.map((r) => h('li', { 'data-signal': r.signal }, r.detail))),
       e.runOut && e.runOut.windowText ? h('p', {}, `Runs out between ${e.runOut.windowText.replace(' to ',

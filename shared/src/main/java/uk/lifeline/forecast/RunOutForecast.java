@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import uk.lifeline.calendar.MeterTime;
 import uk.lifeline.command.ChangeMode;
+import uk.lifeline.command.SetDebt;
 import uk.lifeline.command.TopUp;
 import uk.lifeline.prepay.Change;
 import uk.lifeline.prepay.ConsumptionProfile;
@@ -14,7 +15,10 @@ import uk.lifeline.prepay.MeterState;
 import uk.lifeline.prepay.Simulation;
 import uk.lifeline.prepay.Simulator;
 import uk.lifeline.prepay.SupplyState;
+import uk.lifeline.prepay.TimeDebt;
 import uk.lifeline.prepay.TimelineEntry;
+import uk.lifeline.tariff.SingleRate;
+import uk.lifeline.tariff.TimeOfUse;
 
 /**
  * Forecasts when a meter without the WAN runs out: the shared tariff engine ({@link Simulator}) runs the meter
@@ -71,6 +75,9 @@ public final class RunOutForecast {
         if (events.isEmpty() && anchor.supply() != SupplyState.ENABLED) {
             return new RunOut(RunOut.Kind.ALREADY_OFF, anchor.asOf(), anchor.asOf(), end, estimate, rests);
         }
+        if (events.isEmpty() && lastsBeyond(from, estimate, start, end)) {
+            return new RunOut(RunOut.Kind.NOT_WITHIN_HORIZON, end, null, end, estimate, rests);
+        }
         Instant heavy = disabledAt(from, events, estimate, estimate.highPercent(), start, end, lastKnown);
         Instant light = disabledAt(from, events, estimate, estimate.lowPercent(), start, end, lastKnown);
         if (heavy == null && light == null) {
@@ -94,6 +101,40 @@ public final class RunOutForecast {
             }
         }
         return null;
+    }
+
+    /**
+     * True when the credit the meter already has covers more than the heavy end could possibly cost before
+     * {@code end}: all its energy at the tariff's dearest rate, a standing charge for every day begun and every
+     * time-based recovery due. Then no run is needed (most meters on a daily list). Emergency credit and
+     * protected periods only make the supply last longer, so leaving them out keeps the bound safe. Block tariffs
+     * and pending prices are always run.
+     */
+    static boolean lastsBeyond(MeterState s, ConsumptionEstimate estimate, Instant start, Instant end) {
+        if (s.supply() != SupplyState.ENABLED || s.pendingTariff().isPresent()) {
+            return false;
+        }
+        long dearest;
+        if (s.tariff() instanceof SingleRate single) {
+            dearest = single.unitRate().thousandthsOfPenny();
+        } else if (s.tariff() instanceof TimeOfUse tou) {
+            dearest = 0;
+            for (TimeOfUse.RateSwitch r : tou.switches()) {
+                dearest = Math.max(dearest, r.rate().thousandthsOfPenny());
+            }
+        } else {
+            return false;
+        }
+        long wattHours = profile(estimate, estimate.highPercent(), start, end).totalWattHours();
+        long days = (end.getEpochSecond() - start.getEpochSecond()) / 86_400 + 2;
+        long bound = Math.multiplyExact(wattHours, dearest) / 1_000_000 + 1
+                + days * (s.tariff().standingCharge().thousandthsOfPenny() / 1000 + 1)
+                + days * (recovery(s.debts().timeBased1()) + recovery(s.debts().timeBased2()));
+        return s.credit().meterBalance() - s.settings().disablementThreshold() > bound;
+    }
+
+    private static long recovery(TimeDebt d) {
+        return d.amountPence() == 0 ? 0 : d.per() == SetDebt.Recovery.PER_HOUR ? 25 * d.ratePence() : d.ratePence();
     }
 
     /**

@@ -127,6 +127,26 @@ class RunOutForecastTest {
     }
 
     @Test
+    void theQuickBoundNeverSkipsAMeterTheEngineWouldDisable() {
+        // Credit from 0.50 to 30.00 in 0.50 steps, with and without time debt: wherever the bound says "lasts
+        // beyond", the full run must agree.
+        for (long balance = 50; balance <= 3000; balance += 50) {
+            for (TimeDebt debt : Arrays.asList(TimeDebt.NONE, new TimeDebt(5000, 100, SetDebt.Recovery.PER_DAY),
+                    new TimeDebt(5000, 5, SetDebt.Recovery.PER_HOUR))) {
+                MeterState m = meter(settings().build(), balance).withDebts(new Debts(debt, TimeDebt.NONE,
+                        PaymentDebt.NONE, 0));
+                Instant end = NOW.plus(Duration.ofDays(4));
+                if (RunOutForecast.lastsBeyond(m, estimate(80, 125), NOW, end)) {
+                    assertThat(RunOutForecast.disabledAt(m, List.of(), estimate(80, 125), 125, NOW, end, NOW))
+                            .as("balance %d, debt %s", balance, debt).isNull();
+                }
+            }
+        }
+        assertThat(RunOutForecast.lastsBeyond(meter(settings().build(), 3000), estimate(80, 125), NOW,
+                NOW.plus(Duration.ofDays(4)))).isTrue();
+    }
+
+    @Test
     void creditModeNeverRunsOutAndADisabledSupplyIsAlreadyOff() {
         MeterState credit = meter(settings().build(), 0).withMode(ChangeMode.Mode.CREDIT);
         assertThat(RunOutForecast.forecast(credit, List.of(), estimate(80, 125), NOW, WEEK).kind())
