@@ -126,6 +126,17 @@ public class SecurityConfig {
                 .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/contact").hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.GET, "/api/v1/campaigns/*/reach", "/api/v1/campaigns/*/unreached")
                 .hasAnyRole(names(OPS, ADMIN))
+                // PSR entries and self-disconnection risk (issue 17, docs/forecast.md).
+                .pathMatchers(HttpMethod.GET, "/api/v1/psr/needs", "/api/v1/customers/*/psr", "/api/v1/at-risk")
+                .hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/psr").hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.POST, "/api/v1/at-risk/*/support-credit", "/api/v1/at-risk/*/contacts")
+                .hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.POST, "/api/v1/me/no-supply").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.GET, "/api/v1/reports/at-risk", "/api/v1/reports/at-risk.csv")
+                .hasAnyRole(names(SUPERVISOR, OPS, ADMIN))
+                .pathMatchers("/api/v1/protection-proposals", "/api/v1/protection-proposals/*/approve",
+                        "/api/v1/protection-proposals/*/reject").hasRole(SUPERVISOR.name())
                 .pathMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(OPS, ADMIN))
                 .anyExchange().denyAll();
     }
