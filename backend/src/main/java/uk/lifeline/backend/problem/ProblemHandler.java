@@ -136,7 +136,8 @@ public class ProblemHandler {
             return answer(ProblemType.PAYLOAD_TOO_LARGE, TOO_LARGE, exchange, List.of());
         }
         Throwable cause = rootJsonCause(e);
-        if (cause instanceof MismatchedInputException mismatch && !(cause instanceof JsonParseException)) {
+        boolean empty = cause != null && String.valueOf(cause.getMessage()).startsWith("No content to map");
+        if (cause instanceof MismatchedInputException mismatch && !(cause instanceof JsonParseException) && !empty) {
             String field = path(mismatch);
             return answer(ProblemType.VALIDATION, field + ": wrong type of value", exchange,
                     List.of(FieldProblem.of(field, "wrong type of value")));
