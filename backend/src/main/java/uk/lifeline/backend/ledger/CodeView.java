@@ -1,0 +1,42 @@
+package uk.lifeline.backend.ledger;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import uk.lifeline.code.CommandCode;
+
+/**
+ * A code as the API shows it. {@code digits} holds one entry per 20-digit block, grouped in fours as people read
+ * them out ({@code "7394 3333 4571 8904 3313"}); it and the envelope are absent until the code is released.
+ * Immutable.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CodeView(UUID id, String meterId, UUID customerId, String command, Map<String, String> parameters,
+        String reason, CodeStatus status, long counter, int blocks, List<String> digits, Instant issuedAt,
+        Instant expiresAt, UUID issuedBy, Approval approval, Instant resultAt, String resultReason,
+        String cancelReason, String envelope) {
+
+    /** Whether the code needed a supervisor, why, and who approved it when. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Approval(boolean required, List<String> reasons, UUID approvedBy, Instant approvedAt) {}
+
+    public static CodeView of(CodeRecord c) {
+        return new CodeView(c.id(), c.meterId(), c.customerAccountId(), c.command(), c.parameters(), c.reason(),
+                c.status(), c.counter(), c.blocks(), c.released() ? grouped(c.digits()) : null, c.issuedAt(),
+                c.expiresAt(), c.issuedBy(),
+                new Approval(c.needsApproval(), c.approvalReasons(), c.approvedBy(), c.approvedAt()),
+                c.resultAt(), c.resultReason(), c.cancelReason(), c.released() ? c.envelope() : null);
+    }
+
+    /** 20, 40 or 60 digits as one grouped string per block. */
+    public static List<String> grouped(String digits) {
+        List<String> blocks = new ArrayList<>();
+        for (int at = 0; at < digits.length(); at += 20) {
+            blocks.add(CommandCode.groupInFours(digits.substring(at, at + 20)));
+        }
+        return List.copyOf(blocks);
+    }
+}
