@@ -15,6 +15,7 @@ import uk.lifeline.backend.model.ModelEffect;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
 import uk.lifeline.command.MeterCommand;
+import uk.lifeline.code.CodeLayout;
 
 /**
  * Previews a code: every check issuing makes (approval, counter window, whether the modelled meter would refuse
@@ -72,7 +73,7 @@ public class CodePreviews {
                                             ? "as PENDING_APPROVAL: a supervisor other than you must approve it" : null);
                     return new CodePreview(meter.eui64().toString(), meter.type().name(), meter.wanState().name(),
                             command.type().commandName(), command.parameters(), command.type().blocks(),
-                            20 * command.type().blocks(),
+                            CodeLayout.BLOCK_DIGITS * command.type().blocks(),
                             new CodePreview.ApprovalPreview(decision.needsApproval(), List.copyOf(decision.reasons())),
                             new CodePreview.CounterPreview(state.next(), state.highestAccepted(), remaining),
                             now.plus(properties.expiry()), effect, issuable);

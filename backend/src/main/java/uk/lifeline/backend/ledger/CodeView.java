@@ -2,10 +2,10 @@ package uk.lifeline.backend.ledger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import uk.lifeline.code.CodeDigits;
 import uk.lifeline.code.CommandCode;
 
 /**
@@ -33,10 +33,7 @@ public record CodeView(UUID id, String meterId, UUID customerId, String command,
 
     /** 20, 40 or 60 digits as one grouped string per block. */
     public static List<String> grouped(String digits) {
-        List<String> blocks = new ArrayList<>();
-        for (int at = 0; at < digits.length(); at += 20) {
-            blocks.add(CommandCode.groupInFours(digits.substring(at, at + 20)));
-        }
-        return List.copyOf(blocks);
+        return digits.isEmpty() ? List.of()
+                : CodeDigits.blocks(digits).stream().map(CommandCode::groupInFours).toList();
     }
 }

@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -15,6 +14,7 @@ import uk.lifeline.backend.keys.KeyPurpose;
 import uk.lifeline.backend.keys.KeyRing;
 import uk.lifeline.backend.keys.P256;
 import uk.lifeline.backend.tenant.Supplier;
+import uk.lifeline.code.CodeDigits;
 
 /**
  * Signs code envelopes: a compact JWS (ES256, {@code typ} {@value #TYPE}) over the facts of a released code,
@@ -35,10 +35,7 @@ public class Envelopes {
     }
 
     public String sign(Supplier supplier, CodeRecord code) {
-        List<String> blocks = new ArrayList<>();
-        for (int at = 0; at < code.digits().length(); at += 20) {
-            blocks.add(code.digits().substring(at, at + 20));
-        }
+        List<String> blocks = CodeDigits.blocks(code.digits());
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(supplier.code())
                 .jwtID(code.id().toString())

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 import uk.lifeline.backend.auth.Role;
+import uk.lifeline.code.CodeLayout;
 
 /**
  * The rules for issuing codes, from configuration.
@@ -29,13 +30,14 @@ import uk.lifeline.backend.auth.Role;
 @ConfigurationProperties("lifeline.codes")
 @Validated
 public record IssuingProperties(Duration expiry,
-        @Min(value = 1, message = WINDOW) @Max(value = 512, message = WINDOW) int counterWindow,
+        @Min(value = 1, message = WINDOW) @Max(value = CodeLayout.COUNTER_WINDOW, message = WINDOW) int counterWindow,
         ZoneId zone, List<String> approvalCommands,
         Map<Role, RoleLimits> limits, Duration expirySweep,
         @DefaultValue("64") @Min(1) @Max(1000) int batchSize) {
 
     /** Why the counter window is checked at start-up. */
-    static final String WINDOW = "must be between 1 and 512: a meter rebuilds a code's counter only within 512 above"
+    static final String WINDOW = "must be between 1 and " + CodeLayout.COUNTER_WINDOW + ": a meter rebuilds a code's"
+            + " counter only within " + CodeLayout.COUNTER_WINDOW + " above"
             + " the highest counter it has accepted, so with a larger window it would refuse codes as bad-mac and"
             + " count them towards its lockout";
 

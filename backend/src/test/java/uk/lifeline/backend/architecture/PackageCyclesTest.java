@@ -1,13 +1,19 @@
 package uk.lifeline.backend.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.RestController;
 
-/** The backend's feature packages depend on each other in one direction only (docs/architecture.md). */
+/**
+ * The backend's feature packages depend on each other in one direction only, and controllers leave SQL to their
+ * feature's store (docs/architecture.md).
+ */
 class PackageCyclesTest {
 
     static final JavaClasses BACKEND = new ClassFileImporter()
@@ -17,5 +23,11 @@ class PackageCyclesTest {
     @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("uk.lifeline.backend.(*)..").should().beFreeOfCycles().check(BACKEND);
+    }
+
+    @Test
+    void controllersHoldNoSqlTheirFeaturesStoresDo() {
+        noClasses().that().areAnnotatedWith(RestController.class).should().dependOnClassesThat()
+                .areAssignableTo(DatabaseClient.class).check(BACKEND);
     }
 }
