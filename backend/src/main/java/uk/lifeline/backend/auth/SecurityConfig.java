@@ -64,6 +64,7 @@ public class SecurityConfig {
                 .hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.GET, "/api/v1/meters/*/codes").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
                 .pathMatchers(HttpMethod.GET, "/api/v1/meters/*/model").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.GET, "/api/v1/commands").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
                 .pathMatchers(HttpMethod.PUT, "/api/v1/meters/*/model").hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.POST, "/api/v1/codes/*/approve", "/api/v1/codes/*/refuse")
                 .hasRole(SUPERVISOR.name())

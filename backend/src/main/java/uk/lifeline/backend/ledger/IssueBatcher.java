@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.database.DatabaseFailures;
 import uk.lifeline.backend.ledger.IssueBatch.Item;
 import uk.lifeline.backend.ledger.IssueIntent.Request;
 import uk.lifeline.backend.ledger.Ledger.Outcome;
@@ -124,7 +125,7 @@ final class IssueBatcher {
             for (Item item : batch.items) {
                 single.apply(item.request)
                         .onErrorMap(e -> (e instanceof DataAccessException || e instanceof io.r2dbc.spi.R2dbcException)
-                                        && ConstraintProblems.of(e) == null,
+                                        && ConstraintProblems.of(e) == null && !DatabaseFailures.unavailable(e),
                                 e -> new ApiException(ProblemType.SERVICE_UNAVAILABLE, "the code could not be"
                                         + " written just now and nothing was issued; send the same request again"
                                         + " with the same Idempotency-Key"))

@@ -60,6 +60,12 @@ public enum ProblemType {
             "The bank-holiday data does not cover the dates needed"),
     TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    // Refusals before any endpoint is reached, and a database that cannot be reached (issue 12).
+    REQUEST_REJECTED("request-rejected", HttpStatus.BAD_REQUEST, "The request was refused as malformed or unsafe"),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large"),
+    URI_TOO_LONG("uri-too-long", HttpStatus.URI_TOO_LONG, "The request URI is too long"),
+    DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+            "The database is unavailable; try again shortly"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     /** Types are URNs: stable names that need no web server; docs/backend-api.md describes each. */
