@@ -24,6 +24,15 @@ public final class CodeLayout {
     static final int COUNTER_SHIFT = 47;
     static final int INDEX_SHIFT = 45;
     public static final int COUNTER_BITS = 10;
+    /** Digits in one block (one GBCS UTRN): a code is one to three of them. */
+    public static final int BLOCK_DIGITS = Ptut.BLOCK_DIGITS;
+    /**
+     * How far above the highest counter a meter has accepted it rebuilds a code's counter from its
+     * {@link #COUNTER_BITS} bits (GBCS: 512); a code further ahead is refused, so a supplier never issues one.
+     */
+    public static final int COUNTER_WINDOW = 1 << (COUNTER_BITS - 1);
+    /** How far below the highest counter accepted a rebuilt counter may lie: the rest of the 1024 values. */
+    public static final int COUNTER_WINDOW_BELOW = (1 << COUNTER_BITS) - COUNTER_WINDOW - 1;
     static final long COUNTER_MASK = (1L << COUNTER_BITS) - 1;
     static final int SINGLE_PAYLOAD_BITS = 15;
     static final int EARLIER_BLOCK_PAYLOAD_BITS = 45;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import uk.lifeline.code.CodeEncoder;
 import uk.lifeline.code.CodeKey;
+import uk.lifeline.code.CodeDigits;
 import uk.lifeline.code.CodeLayout;
 import uk.lifeline.code.GbcsCheckDigit;
 import uk.lifeline.code.Ptut;
@@ -90,13 +91,15 @@ public final class ReferenceMeterDecoder {
      * the last answer, stopping at the first refusal.
      */
     public synchronized EntryResult enterCode(String digits) {
-        String clean = withoutSeparators(digits);
-        if (clean.isEmpty() || clean.length() % Ptut.BLOCK_DIGITS != 0) {
-            return new Rejected(Rejection.TYPO, "a code is 20, 40 or 60 digits; got " + clean.length());
+        List<String> blocks;
+        try {
+            blocks = CodeDigits.blocks(digits);
+        } catch (IllegalArgumentException wrongLength) {
+            return new Rejected(Rejection.TYPO, wrongLength.getMessage());
         }
         EntryResult result = null;
-        for (int at = 0; at < clean.length(); at += Ptut.BLOCK_DIGITS) {
-            result = enterBlock(clean.substring(at, at + Ptut.BLOCK_DIGITS));
+        for (String block : blocks) {
+            result = enterBlock(block);
             if (result instanceof Rejected) {
                 return result;
             }
@@ -113,8 +116,8 @@ public final class ReferenceMeterDecoder {
                     "locked for " + Duration.between(now, lockedUntil).getSeconds() + " more seconds");
         }
         // 2. Typing errors: length, characters, check digit. Never counted towards lockout.
-        String block = withoutSeparators(digits);
-        if (block.length() != Ptut.BLOCK_DIGITS || !allDigits(block)) {
+        String block = CodeDigits.withoutSeparators(digits);
+        if (block.length() != CodeLayout.BLOCK_DIGITS || !allDigits(block)) {
             return new Rejected(Rejection.TYPO, "a block is 20 digits; got " + block.length() + " characters");
         }
         if (!GbcsCheckDigit.isValid(block)) {
@@ -183,11 +186,12 @@ public final class ReferenceMeterDecoder {
         // Outside the counter range no MAC is computed, so these answers tell nobody anything about the key.
         if (counter < 1) {
             return new Rejected(Rejection.OUT_OF_WINDOW, "the counter bits rebuild to " + counter
-                    + ": more than 512 ahead of the newest accepted (" + highest + ")");
+                    + ": more than " + CodeLayout.COUNTER_WINDOW + " ahead of the newest accepted (" + highest + ")");
         }
         if (counter > CodeEncoder.MAX_COUNTER) {
             return new Rejected(Rejection.COUNTER_TOO_OLD, "the counter bits rebuild past " + CodeEncoder.MAX_COUNTER
-                    + ": more than 511 behind the newest accepted (" + highest + ")");
+                    + ": more than " + CodeLayout.COUNTER_WINDOW_BELOW + " behind the newest accepted (" + highest
+                    + ")");
         }
         if (!CodeLayout.macMatches(key, counter, ptuts)) {
             return tooOldOrForged(counter, ptuts, now);
@@ -225,7 +229,8 @@ public final class ReferenceMeterDecoder {
         long older = counter - (1L << CodeLayout.COUNTER_BITS);
         if (older >= 1 && CodeLayout.macMatches(key, older, ptuts)) {
             return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + older
-                    + " is more than 511 below the newest accepted (" + highest + ")");
+                    + " is more than " + CodeLayout.COUNTER_WINDOW_BELOW + " below the newest accepted (" + highest
+                    + ")");
         }
         return macFailure(now);
     }
@@ -293,7 +298,7 @@ public final class ReferenceMeterDecoder {
      * in the window from 511 below to 512 above the highest counter accepted.
      */
     public static long rebuildCounter(int counterBits, long highestAccepted) {
-        long windowStart = highestAccepted - 511;
+        long windowStart = highestAccepted - CodeLayout.COUNTER_WINDOW_BELOW;
         return windowStart + Math.floorMod(counterBits - windowStart, 1L << CodeLayout.COUNTER_BITS);
     }
 
@@ -305,18 +310,6 @@ public final class ReferenceMeterDecoder {
             }
         }
         return map;
-    }
-
-    /** The input without spaces, tabs or dashes: how people write codes down. */
-    private static String withoutSeparators(String digits) {
-        StringBuilder out = new StringBuilder(digits.length());
-        for (int i = 0; i < digits.length(); i++) {
-            char c = digits.charAt(i);
-            if (c != '-' && !Character.isWhitespace(c)) {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static boolean allDigits(String text) {

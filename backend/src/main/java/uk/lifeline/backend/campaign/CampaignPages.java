@@ -1,6 +1,5 @@
 package uk.lifeline.backend.campaign;
 
-import io.r2dbc.postgresql.codec.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,20 +18,17 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import uk.lifeline.backend.audit.AuditLog;
-import uk.lifeline.backend.delivery.CodeMessages;
+import uk.lifeline.backend.ledger.CodeMessages;
 import uk.lifeline.backend.delivery.Outbox;
-import uk.lifeline.backend.issuing.CodeRecord;
-import uk.lifeline.backend.issuing.CodeStatus;
-import uk.lifeline.backend.issuing.Envelopes;
-import uk.lifeline.backend.issuing.IssuingProperties;
+import uk.lifeline.backend.ledger.CodeRecord;
+import uk.lifeline.backend.ledger.IssueIntent;
+import uk.lifeline.backend.ledger.Ledger;
+import uk.lifeline.backend.ledger.IssuingProperties;
 import uk.lifeline.backend.meter.DeviceType;
 import uk.lifeline.backend.meter.WanState;
 import uk.lifeline.backend.notice.NoticeEnvelopes;
 import uk.lifeline.backend.tenant.Supplier;
 import uk.lifeline.backend.tenant.Suppliers;
-import uk.lifeline.code.CodeEncoder;
-import uk.lifeline.code.CodeKey;
-import uk.lifeline.code.CommandCode;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.Parameters;
 
@@ -59,8 +55,7 @@ class CampaignPages {
     private final TransactionalOperator tx;
     private final CampaignStore store;
     private final Suppliers suppliers;
-    private final MeterSecrets secrets;
-    private final Envelopes envelopes;
+    private final Ledger ledger;
     private final NoticeEnvelopes notices;
     private final Outbox outbox;
     private final AuditLog audit;
@@ -68,23 +63,19 @@ class CampaignPages {
     private final CampaignProperties properties;
     private final DccAdapter dcc;
     private final Clock clock;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
     /** Per campaign, the last meter this instance claimed: {@link #claimPage}. */
     private final ConcurrentMap<UUID, UUID> claimedUpTo = new ConcurrentHashMap<>();
     /** Tests only: runs inside a page's transaction after everything is written, before the commit. */
     volatile Runnable beforeCommit = () -> {};
 
     CampaignPages(DatabaseClient db, TransactionalOperator tx, CampaignStore store, Suppliers suppliers,
-            MeterSecrets secrets, Envelopes envelopes, NoticeEnvelopes notices, Outbox outbox, AuditLog audit,
-            IssuingProperties issuing, CampaignProperties properties, DccAdapter dcc, Clock clock,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
-        this.json = json;
+            Ledger ledger, NoticeEnvelopes notices, Outbox outbox, AuditLog audit,
+            IssuingProperties issuing, CampaignProperties properties, DccAdapter dcc, Clock clock) {
         this.db = db;
         this.tx = tx;
         this.store = store;
         this.suppliers = suppliers;
-        this.secrets = secrets;
-        this.envelopes = envelopes;
+        this.ledger = ledger;
         this.notices = notices;
         this.outbox = outbox;
         this.audit = audit;
@@ -101,7 +92,7 @@ class CampaignPages {
     Mono<Integer> step() {
         return store.running().concatMap(this::page).filter(n -> n > 0).next()
                 .switchIfEmpty(Mono.defer(() -> store.finish(now())
-                        .then(properties.primeSecrets() ? secrets.prime(properties.pageSize(), properties.primeRest()) : Mono.just(0))));
+                        .then(properties.primeSecrets() ? ledger.primeKeys(properties.pageSize(), properties.primeRest()) : Mono.just(0))));
     }
 
     Mono<Integer> page(Campaign c) {
@@ -164,77 +155,31 @@ class CampaignPages {
         Instant codeExpiry = expires;
         return suppliers.byId(c.supplierId()).flatMap(supplier -> {
             List<Done> done = new ArrayList<>();
-            List<Target> noWan = new ArrayList<>();
+            List<IssueIntent.CampaignCode> noWan = new ArrayList<>();
+            Map<IssueIntent, Target> targetOf = new java.util.IdentityHashMap<>();
             for (Target t : targets) {
                 if (t.wan() == WanState.COMMISSIONED_WAN) {
                     done.add(new Done(t, "DCC_PENDING", null, null));
                 } else {
-                    noWan.add(t);
+                    IssueIntent.CampaignCode intent = new IssueIntent.CampaignCode(supplier, t.deviceId(), t.eui64(),
+                            t.customerId(), t.publicKey(), command, "campaign " + c.id() + ": " + c.reason(),
+                            c.createdBy(), codeExpiry);
+                    noWan.add(intent);
+                    targetOf.put(intent, t);
                 }
             }
-            // Keys first (kept secrets unwrapped, missing ones agreed), so a meter without a usable key takes no
-            // counter.
-            List<MeterSecrets.Wanted> wanted = noWan.stream()
-                    .map(t -> new MeterSecrets.Wanted(t.deviceId(), t.eui64(), t.publicKey())).toList();
-            return secrets.keys(supplier, wanted)
-                    .flatMap(found -> {
-                        List<Keyed> usable = new ArrayList<>();
-                        for (Target t : noWan) {
-                            MeterSecrets.Keyed k = found.get(t.deviceId());
-                            if (k == null || k.key() == null) {
-                                done.add(new Done(t, "FAILED", null, k == null ? "no key" : k.error()));
-                            } else {
-                                usable.add(new Keyed(t, k.key(), null));
-                            }
+            // The ledger makes the codes (keys, counters, encoding, signatures) in this page's transaction.
+            return ledger.issue(noWan)
+                    .flatMap(issued -> {
+                        for (Ledger.Issued i : issued) {
+                            Target t = targetOf.get(i.intent());
+                            done.add(i.code() == null ? new Done(t, "FAILED", null, i.refused().getMessage())
+                                    : new Done(t, "CODED", i.code(), null));
                         }
-                        return takeCounters(c.supplierId(), usable).flatMap(counters -> Flux.fromIterable(usable)
-                                .parallel().runOn(Schedulers.parallel())
-                                .map(k -> code(c, supplier, command, k, counters.get(k.target().deviceId()), now,
-                                        codeExpiry))
-                                .sequential().collectList());
-                    })
-                    .flatMap(coded -> {
-                        done.addAll(coded);
                         return customerNotices(c, supplier, targets, now)
                                 .flatMap(signed -> write(c, done, signed, now));
                     });
         });
-    }
-
-    private record Keyed(Target target, CodeKey key, String error) {}
-
-    /** Takes each meter's next counter, locking the counter rows in one order; a full window leaves a meter out. */
-    private Mono<Map<UUID, Long>> takeCounters(UUID supplier, List<Keyed> keyed) {
-        if (keyed.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        String[] ids = keyed.stream().map(k -> k.target().deviceId().toString()).toArray(String[]::new);
-        return db.sql("""
-                        WITH locked AS (
-                          SELECT device_id FROM code_counter WHERE supplier_id = :s AND device_id = ANY(:ids::uuid[])
-                          ORDER BY device_id FOR UPDATE)
-                        UPDATE code_counter c SET next_counter = c.next_counter + 1 FROM locked
-                        WHERE c.supplier_id = :s AND c.device_id = locked.device_id
-                          AND c.next_counter <= c.highest_accepted + :window
-                        RETURNING c.device_id, c.next_counter - 1 AS counter
-                        """)
-                .bind("s", supplier).bind("ids", ids).bind("window", issuing.counterWindow())
-                .map(row -> Map.entry(row.get("device_id", UUID.class), row.get("counter", Long.class))).all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    }
-
-    private Done code(Campaign c, Supplier supplier, MeterCommand command, Keyed k, Long counter, Instant now,
-            Instant expires) {
-        Target t = k.target();
-        if (counter == null) {
-            return new Done(t, "FAILED", null, "counter window exhausted: results of earlier codes are needed");
-        }
-        CommandCode code = CodeEncoder.encode(command, counter, k.key());
-        CodeRecord made = new CodeRecord(UUID.randomUUID(), supplier.id(), t.deviceId(), t.eui64(), t.customerId(),
-                command.type().commandName(), command.parameters(), null, code.digits(), code.blocks().size(), counter,
-                "campaign " + c.id() + ": " + c.reason(), CodeStatus.ISSUED, false, List.of(), c.createdBy(), null,
-                now, expires, null, null, null, null, null, now);
-        return new Done(t, "CODED", made.withEnvelope(envelopes.sign(supplier, made)), null);
     }
 
     /** A notice signed for one customer. Immutable. */
@@ -262,51 +207,11 @@ class CampaignPages {
                     : c.message() != null ? c.message() : "A code with your new prices is ready. Open Lifeline to enter it.";
             messages.add(CodeMessages.released(code, now, c.id(), title, body));
         }
-        return insertCodes(c, codes, now)
-                .then(insertNotices(c, signed, now))
+        return insertNotices(c, signed, now)
                 .flatMap(notices -> outbox.addAll(byCustomer(messages, notices)))
                 .then(updateTargets(c, done, now))
                 .then(Mono.defer(() -> auditPage(c, done, now)))
                 .then(Mono.fromRunnable(() -> beforeCommit.run()));
-    }
-
-    private Mono<Void> insertCodes(Campaign c, List<CodeRecord> codes, Instant now) {
-        if (codes.isEmpty()) {
-            return Mono.empty();
-        }
-        CodeRecord first = codes.get(0);
-        int n = codes.size();
-        String[] ids = new String[n];
-        String[] devices = new String[n];
-        String[] customers = new String[n];
-        String[] digits = new String[n];
-        Long[] counters = new Long[n];
-        String[] signedEnvelopes = new String[n];
-        for (int i = 0; i < n; i++) {
-            CodeRecord code = codes.get(i);
-            ids[i] = code.id().toString();
-            devices[i] = code.deviceId().toString();
-            customers[i] = code.customerAccountId().toString();
-            digits[i] = code.digits();
-            counters[i] = code.counter();
-            signedEnvelopes[i] = code.envelope();
-        }
-        return db.sql("""
-                        INSERT INTO code (id, supplier_id, device_id, customer_account_id, command, parameters, digits,
-                          blocks, counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
-                          expires_at, envelope, updated_at)
-                        SELECT i::uuid, :s, d::uuid, cu::uuid, :command, :parameters::jsonb, g, :blocks, n, :reason, 'ISSUED',
-                          false, '[]'::jsonb, :by, :now, :expires, e, :now
-                        FROM unnest(:ids::text[], :devices::text[], :customers::text[], :digits::text[],
-                          :counters::bigint[], :envelopes::text[]) AS u(i, d, cu, g, n, e)
-                        """)
-                .bind("s", c.supplierId()).bind("command", first.command())
-                .bind("parameters", Json.of(jsonOf(first.parameters()))).bind("blocks", first.blocks())
-                .bind("reason", first.reason()).bind("by", c.createdBy()).bind("now", now)
-                .bind("expires", first.expiresAt()).bind("ids", ids).bind("devices", devices)
-                .bind("customers", customers).bind("digits", digits).bind("counters", counters)
-                .bind("envelopes", signedEnvelopes)
-                .fetch().rowsUpdated().then();
     }
 
     /**
@@ -423,14 +328,6 @@ class CampaignPages {
                                         .bind("ids", meters.stream().map(m -> m.getKey().toString())
                                                 .toArray(String[]::new))
                                         .fetch().rowsUpdated().thenReturn(n))));
-    }
-
-    private String jsonOf(Map<String, String> parameters) {
-        try {
-            return json.writeValueAsString(parameters);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Instant now() {

@@ -13,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.ledger.CodeStatus;
 
 /**
  * Reads a campaign's progress and its call-centre list from the database, scoped to the supplier. The list is
@@ -37,9 +38,9 @@ public class CampaignProgress {
         // The codes' statuses are counted in one pass over the campaign's codes (delivered and entered together).
         return db.sql("""
                         WITH k AS (
-                          SELECT count(*) FILTER (WHERE k.status IN ('DELIVERED', 'ENTERED', 'ACCEPTED', 'REJECTED'))
+                          SELECT count(*) FILTER (WHERE k.status IN (%s))
                               AS delivered,
-                            count(*) FILTER (WHERE k.status IN ('ENTERED', 'ACCEPTED', 'REJECTED')) AS entered
+                            count(*) FILTER (WHERE k.status IN (%s)) AS entered
                           FROM campaign_target x JOIN code k ON k.supplier_id = x.supplier_id AND k.id = x.code_id
                           WHERE x.campaign_id = :id AND x.supplier_id = :s)
                         SELECT c.id, c.kind, c.status, c.notice_id, c.command, c.parameters, c.reason, c.created_at,
@@ -59,7 +60,7 @@ public class CampaignProgress {
                         FROM campaign c LEFT JOIN campaign_target t ON t.campaign_id = c.id
                         WHERE c.supplier_id = :s AND c.id = :id
                         GROUP BY c.id
-                        """)
+                        """.formatted(CodeStatus.sql(CodeStatus.REACHED_APP), CodeStatus.sql(CodeStatus.TYPED_IN)))
                 .bind("s", supplier).bind("id", id)
                 .map(row -> {
                     Instant created = row.get("created_at", Instant.class);

@@ -2,7 +2,7 @@ package uk.lifeline.backend.campaign;
 
 import java.util.Arrays;
 import uk.lifeline.backend.csv.CsvText;
-import uk.lifeline.backend.issuing.CodeView;
+import uk.lifeline.backend.ledger.CodeView;
 
 /** The call-centre export's columns, written as {@link CsvText} lines. Stateless. */
 final class Csv {

@@ -21,6 +21,7 @@ import uk.lifeline.backend.tenant.SupplierRef;
 import uk.lifeline.backend.tenant.Suppliers;
 import uk.lifeline.calendar.MeterTime;
 import uk.lifeline.code.Eui64;
+import uk.lifeline.backend.ledger.CodeBlocks;
 
 /**
  * Commissioning records: who may see one (the installing supplier, a supplier of the device, one its code was
@@ -132,7 +133,7 @@ public class CommissioningService {
         return Mono.defer(() -> {
             String eui = eui(deviceId);
             Instant now = now();
-            return tx.transactional(current(caller, eui).flatMap(mine -> blocks.lift(mine, CodeBlocks.AWAITING_CREDENTIALS)
+            return tx.transactional(current(caller, eui).flatMap(mine -> blocks.lift(mine.supplierId(), mine.deviceId(), CodeBlocks.AWAITING_CREDENTIALS)
                     .then(audit.append(caller.supplierId(), null, now, caller.userId(),
                             "device.credentials-installed", "device:" + eui, Map.of("reason", reason)))
                     .then(registrations.byEui(caller.supplierId(), eui))
@@ -150,7 +151,7 @@ public class CommissioningService {
 
     /** Commissioning puts the commissioning supplier's credentials on the device and joins it to the WAN. */
     private Mono<Void> onTheWan(Registration mine) {
-        return registrations.onTheWan(mine).then(blocks.lift(mine, CodeBlocks.AWAITING_CREDENTIALS));
+        return registrations.onTheWan(mine).then(blocks.lift(mine.supplierId(), mine.deviceId(), CodeBlocks.AWAITING_CREDENTIALS));
     }
 
     /** The record, when the caller installed, supplies or supplied the device, or was given its code; or 404. */

@@ -1,10 +1,8 @@
 package uk.lifeline.backend.console;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,30 +23,15 @@ class RecentCampaigns {
 
     record Items(List<Item> items, int limit) {}
 
-    private final DatabaseClient db;
+    private final ConsoleStore store;
 
-    RecentCampaigns(DatabaseClient db) {
-        this.db = db;
+    RecentCampaigns(ConsoleStore store) {
+        this.store = store;
     }
 
     @GetMapping("/api/v1/console/campaigns")
     Mono<Items> recent(@AuthenticationPrincipal Jwt jwt) {
-        return db.sql("""
-                        SELECT c.id, c.kind, c.status, coalesce(n.title, c.title) AS title, c.command, c.total,
-                          c.created_at, c.finished_at
-                        FROM campaign c LEFT JOIN notice n ON n.id = c.notice_id AND n.supplier_id = c.supplier_id
-                        WHERE c.supplier_id = :s ORDER BY c.created_at DESC, c.id LIMIT :n
-                        """)
-                .bind("s", Caller.of(jwt).supplierId()).bind("n", LIMIT)
-                .map(r -> new Item(r.get("id", UUID.class), r.get("kind", String.class), r.get("status", String.class),
-                        r.get("title", String.class), r.get("command", String.class),
-                        ((Number) r.get("total")).longValue(), instant(r.get("created_at", OffsetDateTime.class)),
-                        instant(r.get("finished_at", OffsetDateTime.class))))
-                .all().collectList().map(items -> new Items(items, LIMIT));
-    }
-
-    private static Instant instant(OffsetDateTime at) {
-        return at == null ? null : at.toInstant();
+        return store.recentCampaigns(Caller.of(jwt).supplierId(), LIMIT).map(items -> new Items(items, LIMIT));
     }
 
     /** A malformed id is not found, like another supplier's. */

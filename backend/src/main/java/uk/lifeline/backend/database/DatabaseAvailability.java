@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 /**
  * Whether the database can be reached, as far as this instance knows: down from the first connection failure
  * (or, with the embedded PostgreSQL, from the moment its watchdog finds the server dead) until a probe query
- * succeeds again. While it is down {@link DatabaseGate} answers every request with 503
+ * succeeds again. While it is down {@code problem.DatabaseGate} answers every request with 503
  * {@code database-unavailable} at once, and health is DOWN (503). Thread-safe.
  */
 @Component("database")

@@ -26,7 +26,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
-import uk.lifeline.backend.audit.AuditLog;
 
 /**
  * The customers' live streams ({@code GET /api/v1/me/stream}): every outbox message for a customer with a stream
@@ -85,15 +84,15 @@ public class StreamHub implements SmartLifecycle {
     private record Event(long id, UUID customer, String kind, UUID subject, String status, String envelope) {}
 
     private final DatabaseClient db;
-    private final AuditLog audit;
+    private final CodeReceipts receipts;
     private final ObjectMapper json;
     private final Clock clock;
     private final ConcurrentMap<Key, Set<Subscriber>> open = new ConcurrentHashMap<>();
     private final BackgroundLoop loop;
 
-    public StreamHub(DatabaseClient db, AuditLog audit, ObjectMapper json, Clock clock, PushProperties properties) {
+    public StreamHub(DatabaseClient db, CodeReceipts receipts, ObjectMapper json, Clock clock, PushProperties properties) {
         this.db = db;
-        this.audit = audit;
+        this.receipts = receipts;
         this.json = json;
         this.clock = clock;
         this.loop = new BackgroundLoop("stream-hub", 1, properties.pollInterval(), () -> poll().thenReturn(0));
@@ -220,20 +219,12 @@ public class StreamHub implements SmartLifecycle {
         return sent ? delivered(supplier, e) : Mono.empty();
     }
 
-    /** A released code that reached the app on its stream is DELIVERED (audited). */
+    /** A released code that reached the app on its stream is DELIVERED (the ledger's transition, audited). */
     private Mono<Void> delivered(UUID supplier, Event e) {
         if (!Outbox.Kind.CODE.wire().equals(e.kind())) {
             return Mono.empty();
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return db.sql("""
-                        UPDATE code SET status = 'DELIVERED', updated_at = :now
-                        WHERE supplier_id = :s AND id = :id AND status = 'ISSUED'
-                        """)
-                .bind("s", supplier).bind("id", e.subject()).bind("now", now)
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == 0 ? Mono.<Void>empty() : audit.append(supplier, now, null, "code.delivered",
-                        "code:" + e.subject(), Map.of("channel", "stream", "message", e.id())));
+        return receipts.delivered(supplier, e.subject(), "stream", e.id());
     }
 
     private ServerSentEvent<String> sse(Event e) {

@@ -17,6 +17,11 @@ import reactor.core.publisher.Mono;
 import uk.lifeline.backend.auth.Caller;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
+import uk.lifeline.backend.ledger.CodeActions;
+import uk.lifeline.backend.ledger.CodeResults;
+import uk.lifeline.backend.ledger.CodeStatus;
+import uk.lifeline.backend.ledger.CodeView;
+import uk.lifeline.backend.ledger.CodeQueries;
 
 /** One code: look it up, approve or refuse it, cancel it, report what the meter did with it. */
 @RestController

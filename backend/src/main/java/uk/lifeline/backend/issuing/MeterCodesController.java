@@ -17,6 +17,10 @@ import uk.lifeline.backend.auth.Caller;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.IdempotencyKeys;
 import uk.lifeline.backend.problem.ProblemType;
+import uk.lifeline.backend.ledger.CodeView;
+import uk.lifeline.backend.ledger.CodePreview;
+import uk.lifeline.backend.ledger.CodePreviews;
+import uk.lifeline.backend.ledger.CodeQueries;
 
 /** A meter's codes: issue one, preview one, list them. {@code meterId} is the meter's EUI-64. */
 @RestController
@@ -49,7 +53,7 @@ class MeterCodesController {
     @PostMapping("/api/v1/meters/{meterId}/codes/preview")
     Mono<CodePreview> preview(@AuthenticationPrincipal Jwt jwt, @PathVariable String meterId,
             @Valid @RequestBody IssueRequest request) {
-        return previews.preview(Caller.of(jwt), meterId, request);
+        return Mono.defer(() -> previews.preview(Caller.of(jwt), meterId, CommandRequests.parse(request)));
     }
 
     @GetMapping("/api/v1/meters/{meterId}/codes")

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import uk.lifeline.backend.issuing.Envelopes;
+import uk.lifeline.backend.ledger.Envelopes;
 import uk.lifeline.backend.keys.KeyRing;
 import uk.lifeline.backend.tenant.Supplier;
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,28 +30,18 @@ class NoticesController {
     record NoticeView(UUID id, String title, String message, String reason, String area, Instant startsAt,
             Instant endsAt, UUID createdBy, Instant createdAt, UUID campaignId) {}
 
-    private final DatabaseClient db;
+    private final NoticeStore store;
     private final Clock clock;
 
-    NoticesController(DatabaseClient db, Clock clock) {
-        this.db = db;
+    NoticesController(NoticeStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
     @GetMapping("/api/v1/me/notices")
     Mono<MyNotices> mine(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return db.sql("""
-                        SELECT n.id, n.title, n.message, n.starts_at, n.ends_at, cn.envelope
-                        FROM customer_notice cn JOIN notice n ON n.id = cn.notice_id AND n.supplier_id = cn.supplier_id
-                        WHERE cn.supplier_id = :s AND cn.customer_account_id = :c AND cn.ends_at > :now
-                        ORDER BY n.ends_at DESC LIMIT 50
-                        """)
-                .bind("s", caller.supplierId()).bind("c", caller.customerAccountId()).bind("now", clock.instant())
-                .map(row -> new MyNotice(row.get("id", UUID.class), row.get("title", String.class),
-                        row.get("message", String.class), row.get("starts_at", Instant.class),
-                        row.get("ends_at", Instant.class), row.get("envelope", String.class)))
-                .all().collectList().map(MyNotices::new);
+        return store.mine(caller.supplierId(), caller.customerAccountId(), clock.instant()).map(MyNotices::new);
     }
 
     @GetMapping("/api/v1/notices/{id}")
@@ -63,18 +52,7 @@ class NoticesController {
         } catch (IllegalArgumentException e) {
             return Mono.error(ApiException.notFound("notice", id.length() > 40 ? id.substring(0, 40) : id));
         }
-        return db.sql("""
-                        SELECT n.*, n.area::text AS area_text, c.id AS campaign_id FROM notice n
-                        LEFT JOIN campaign c ON c.notice_id = n.id AND c.supplier_id = n.supplier_id
-                        WHERE n.supplier_id = :s AND n.id = :id
-                        """)
-                .bind("s", Caller.of(jwt).supplierId()).bind("id", notice)
-                .map(row -> new NoticeView(row.get("id", UUID.class), row.get("title", String.class),
-                        row.get("message", String.class), row.get("reason", String.class),
-                        row.get("area_text", String.class), row.get("starts_at", Instant.class),
-                        row.get("ends_at", Instant.class), row.get("created_by", UUID.class),
-                        row.get("created_at", Instant.class), row.get("campaign_id", UUID.class)))
-                .one()
+        return store.get(Caller.of(jwt).supplierId(), notice)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("notice", notice)));
     }
 }

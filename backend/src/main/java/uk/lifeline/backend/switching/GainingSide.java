@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import uk.lifeline.backend.commissioning.CodeBlocks;
+import uk.lifeline.backend.ledger.CodeBlocks;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
 

@@ -7,11 +7,9 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import uk.lifeline.backend.audit.AuditLog;
 import uk.lifeline.backend.audit.CrossSupplierAudit;
-import uk.lifeline.backend.commissioning.CodeBlocks;
-import uk.lifeline.backend.delivery.CodeMessages;
-import uk.lifeline.backend.delivery.Outbox;
+import uk.lifeline.backend.ledger.CodeBlocks;
+import uk.lifeline.backend.ledger.Ledger;
 
 /**
  * What a change of supplier does to the losing supplier, in the switch's transaction: its campaign work for the
@@ -26,19 +24,15 @@ class LosingSide {
 
     static final String REASON = "change of supplier";
 
-    private record Cancelled(UUID id, UUID customer, Instant expiresAt) {}
-
     private final DatabaseClient db;
-    private final AuditLog audit;
     private final CrossSupplierAudit crossAudit;
-    private final Outbox outbox;
+    private final Ledger ledger;
     private final CodeBlocks blocks;
 
-    LosingSide(DatabaseClient db, AuditLog audit, CrossSupplierAudit crossAudit, Outbox outbox, CodeBlocks blocks) {
+    LosingSide(DatabaseClient db, CrossSupplierAudit crossAudit, Ledger ledger, CodeBlocks blocks) {
         this.db = db;
-        this.audit = audit;
         this.crossAudit = crossAudit;
-        this.outbox = outbox;
+        this.ledger = ledger;
         this.blocks = blocks;
     }
 
@@ -65,25 +59,7 @@ class LosingSide {
     }
 
     private Mono<List<UUID>> cancelCodes(UUID losing, UUID premises, UUID switchId, Instant now) {
-        return db.sql("""
-                        UPDATE code c SET status = 'CANCELLED', cancel_reason = :reason, updated_at = :now
-                        FROM device d
-                        WHERE d.supplier_id = :s AND d.premises_id = :p AND c.supplier_id = d.supplier_id
-                          AND c.device_id = d.id AND c.status IN ('PENDING_APPROVAL', 'ISSUED', 'DELIVERED')
-                        RETURNING c.id, c.customer_account_id, c.expires_at
-                        """)
-                .bind("reason", REASON).bind("now", now).bind("s", losing).bind("p", premises)
-                .map(row -> new Cancelled(row.get("id", UUID.class), row.get("customer_account_id", UUID.class),
-                        row.get("expires_at", Instant.class)))
-                .all()
-                .concatMap(c -> audit.append(losing, now, null, "code.cancelled", "code:" + c.id(),
-                                Map.of("reason", REASON, "switch", switchId.toString()))
-                        .then(outbox.add(new Outbox.Message(losing, c.customer(), Outbox.Kind.STATUS, c.id(),
-                                "CANCELLED", null, "A code was withdrawn", "A code on your phone can no longer be used."
-                                        + " Open Lifeline for details.", false, null, now,
-                                Outbox.expiry(now, c.expiresAt(), CodeMessages.LONGEST_TTL))))
-                        .thenReturn(c.id()))
-                .collectList();
+        return ledger.supersedeAtPremises(losing, premises, REASON, switchId, now);
     }
 
     private Mono<Void> cancelRequests(UUID losing, UUID premises, UUID switchId, Instant now) {

@@ -19,7 +19,7 @@ import uk.lifeline.app.trust.SignedCode;
 import uk.lifeline.app.wallet.CodeStatus;
 import uk.lifeline.words.CommandWords;
 import uk.lifeline.words.When;
-import uk.lifeline.backend.issuing.CodeView;
+import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.lifeline.backend.issuing.CodeView;
+import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.lifeline.backend.demo.DemoMeterKeys;
-import uk.lifeline.backend.issuing.CodeView;
+import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.keys.EcKeyPair;
 import uk.lifeline.backend.keys.KeyPurpose;
 import uk.lifeline.backend.keys.KeyRing;

@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import uk.lifeline.backend.delivery.Eventually;
 import uk.lifeline.backend.delivery.FakeFcm;
 import uk.lifeline.backend.delivery.FakeFcmConfig;
-import uk.lifeline.backend.issuing.CodeView;
+import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
 import uk.lifeline.code.Pem;

@@ -12,6 +12,8 @@ import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
 import uk.lifeline.command.SetCredit;
 import uk.lifeline.meter.EntryResult;
+import uk.lifeline.backend.ledger.CodeStatus;
+import uk.lifeline.backend.ledger.CodeView;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApprovalTest extends BackendTest {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
+import uk.lifeline.backend.ledger.CodePreview;
+import uk.lifeline.backend.ledger.CodeView;
 
 /** Every code the API shows says what it does in English and Welsh, in the words the app uses. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

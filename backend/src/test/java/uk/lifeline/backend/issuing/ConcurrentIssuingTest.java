@@ -19,6 +19,8 @@ import uk.lifeline.backend.testing.Tenant;
 import uk.lifeline.command.TopUp;
 import uk.lifeline.meter.EntryResult;
 import uk.lifeline.meter.ReferenceMeterDecoder;
+import uk.lifeline.backend.ledger.CodeStatus;
+import uk.lifeline.backend.ledger.CodeView;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentIssuingTest extends BackendTest {

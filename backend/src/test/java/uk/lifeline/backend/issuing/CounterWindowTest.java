@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.test.context.TestPropertySource;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
+import uk.lifeline.backend.ledger.CodeView;
 
 /** The window is 512 in production; 3 here, so the test does not issue 512 codes. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

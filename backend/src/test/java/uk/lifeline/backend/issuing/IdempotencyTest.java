@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
+import uk.lifeline.backend.ledger.CodeView;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdempotencyTest extends BackendTest {

@@ -22,6 +22,8 @@ import uk.lifeline.command.Parameters;
 import uk.lifeline.command.TopUp;
 import uk.lifeline.meter.EntryResult;
 import uk.lifeline.meter.ReferenceMeterDecoder;
+import uk.lifeline.backend.ledger.CodeStatus;
+import uk.lifeline.backend.ledger.CodeView;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IssuingEndToEndTest extends BackendTest {

@@ -1,0 +1,49 @@
+package uk.lifeline.backend.demo;
+
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo data for delivery: a phone (FCM token {@code demo-phone-<account>}) for each demo customer who has a
+ * sign-in, so a notice on the demo data has phones to push to (captured in tests; with FCM off they wait, then
+ * expire). Only with {@code lifeline.demo.enabled}; never twice.
+ */
+@Component
+class DemoPhones {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoPhones.class);
+
+    private final DemoProperties demo;
+    private final DatabaseClient db;
+
+    DemoPhones(DemoProperties demo, DatabaseClient db) {
+        this.demo = demo;
+        this.db = db;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seed() {
+        if (!demo.enabled()) {
+            return;
+        }
+        Long added = db.sql("""
+                        INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform,
+                          name, registered_at)
+                        SELECT gen_random_uuid(), u.supplier_id, u.customer_account_id, u.id,
+                          'demo-phone-' || a.account_number, 'android', 'demo phone', :now
+                        FROM app_user u JOIN customer_account a ON a.supplier_id = u.supplier_id
+                          AND a.id = u.customer_account_id
+                        WHERE u.role = 'CUSTOMER' AND a.account_number IN ('ACC-100001', 'ACC-100002', 'ACC-200001')
+                          AND NOT EXISTS (SELECT 1 FROM push_device d WHERE d.token = 'demo-phone-' || a.account_number)
+                        """)
+                .bind("now", Instant.now()).fetch().rowsUpdated().block();
+        if (added != null && added > 0) {
+            log.info("Registered {} demo phones (tokens demo-phone-<account number>)", added);
+        }
+    }
+}
