@@ -1,7 +1,7 @@
 // The frame every console page shares: skip link, header with the pages the role may use, who is signed in,
 // when the session ends, and sign-out (which forgets the token). Pages call start() before anything else.
 import { homeFor, session, toSignIn } from './api.js';
-import { clock, h } from './dom.js';
+import { h, hhmm } from './dom.js';
 
 const PAGES = [
   { href: '/console/agent.html', label: 'Customers', roles: ['AGENT', 'SUPERVISOR'] },
@@ -40,7 +40,7 @@ export function start(roles, current) {
           h('nav', { 'aria-label': 'Console pages' }, h('ul', {}, links)),
           h('div', { class: 'who' },
               h('span', { id: 'signed-in-as' }, `${user.username} (${user.role.toLowerCase()})`),
-              h('span', { class: 'session-ends' }, `session ends ${clock(user.expiresAt).slice(0, 5)}`),
+              h('span', { class: 'session-ends' }, `session ends ${hhmm(user.expiresAt)}`),
               signOut)));
   document.body.prepend(h('a', { class: 'skip-link', href: '#main' }, 'Skip to main content'), header);
   // Parts of a page for some roles only name them: <section data-roles="SUPERVISOR OPS">. The API decides; this

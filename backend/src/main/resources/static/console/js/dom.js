@@ -57,16 +57,27 @@ export function price(thousandths) {
   return `${(value / 1000).toFixed(3)}p`;
 }
 
+// Every time a person reads is UK time and says so: GMT in winter, BST in summer (en-GB's short zone names).
 const dateTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London',
+  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/London', timeZoneName: 'short',
 });
 const timeOnly = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/London',
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London', timeZoneName: 'short',
+});
+const timeWithSeconds = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London',
+  timeZoneName: 'short',
 });
 
-/** An ISO instant in UK time, e.g. '23 Nov 2026, 02:15'. */
+/** An ISO instant in UK time with its zone, e.g. '23 Nov 2026, 02:15 GMT'. */
 export function when(iso) {
   return iso ? dateTime.format(new Date(iso)) : '–';
+}
+
+/** A window in UK time, start first: '1 Dec 2026, 06:00 GMT to 4 Dec 2026, 06:00 GMT'. */
+export function windowText(startIso, endIso) {
+  return `${when(startIso)} to ${when(endIso)}`;
 }
 
 const dayOnly = new Intl.DateTimeFormat('en-GB', {
@@ -78,8 +89,22 @@ export function day(isoDate) {
   return isoDate ? dayOnly.format(new Date(`${isoDate}T00:00:00Z`)) : '–';
 }
 
+/** A moment's UK time with seconds and zone, e.g. '14:05:09 GMT' (when a live view last changed). */
 export function clock(date) {
+  return timeWithSeconds.format(date);
+}
+
+/** A moment's UK time to the minute with zone, e.g. '14:05 GMT'. */
+export function hhmm(date) {
   return timeOnly.format(date);
+}
+
+/** A campaign's area in words: 'Every customer' or 'LS6, YO21'. */
+export function areaText(area) {
+  if (!area) {
+    return '–';
+  }
+  return area.all ? 'Every customer' : (area.districts || []).join(', ');
 }
 
 /** A status in words, coloured by kind: the word carries the meaning. */

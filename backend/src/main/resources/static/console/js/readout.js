@@ -3,8 +3,9 @@
 // the browser's speech synthesis, the code's live status, and the result the customer's display showed.
 import { api } from './api.js';
 import { start } from './chrome.js';
-import { announce, badge, clear, h, parameterText, repeat, when } from './dom.js';
+import { announce, badge, clear, h, repeat, when } from './dom.js';
 import { clearErrors, field, group, showErrors, showProblem, summaryBox } from './forms.js';
+import { commandWords, meterBanner } from './words.js';
 
 start(['AGENT', 'SUPERVISOR'], 'Customers');
 
@@ -15,6 +16,7 @@ if (back && /^\/console\/agent\.html(#.*)?$/.test(back)) {
   document.getElementById('back-link').href = back;
 }
 const summary = document.getElementById('code-summary');
+const meterBox = document.getElementById('meter-context');
 const readout = document.getElementById('readout');
 const resultSection = document.getElementById('result');
 const speech = 'speechSynthesis' in window ? window.speechSynthesis : null;
@@ -27,6 +29,18 @@ let code = null;
 let blocks = []; // [[group, group, group, group, group], ...]
 let at = { block: 0, group: 0 }; // the group the customer is typing now; group 5 means the block is done
 let aloud = false;
+let meter = null; // whose meter it is (GET /api/v1/console/meters/{id}), named above the digits
+
+async function loadMeter() {
+  try {
+    const { data } = await api('GET', `/api/v1/console/meters/${encodeURIComponent(code.meterId)}`);
+    meter = data;
+    clear(meterBox, meterBanner(meter));
+  } catch (e) {
+    clear(meterBox, h('div', { class: 'alert', role: 'alert' }, h('h2', {}, 'Check the meter before reading out'),
+        h('p', {}, `Could not load whose meter this is (${e.message}). Meter `, h('span', { class: 'mono' }, code.meterId), '.')));
+  }
+}
 
 async function load() {
   try {
@@ -34,6 +48,9 @@ async function load() {
     const first = !code;
     const released = !code?.digits && data.digits;
     code = data;
+    if (first) {
+      await loadMeter();
+    }
     drawSummary();
     const dead = DEAD.includes(code.status);
     if (first || released || (dead && blocks.length)) {
@@ -50,8 +67,7 @@ async function load() {
 function drawSummary() {
   const note = code.resultReason || code.cancelReason;
   clear(summary, h('dl', { class: 'dl' },
-      h('dt', {}, 'Command'), h('dd', {}, `${code.command} (${parameterText(code.parameters)})`),
-      h('dt', {}, 'Meter'), h('dd', { class: 'mono' }, code.meterId),
+      h('dt', {}, 'What it does'), h('dd', { id: 'code-words' }, commandWords(code)),
       h('dt', {}, 'Status'), h('dd', { id: 'code-status' }, badge(code.status), note ? ` ${note}` : ''),
       h('dt', {}, 'Counter'), h('dd', {}, String(code.counter)),
       h('dt', {}, 'Valid until'), h('dd', {}, when(code.expiresAt))));
