@@ -10,7 +10,7 @@ import { historyView } from './history.js';
 import { issueForm } from './issue.js';
 import { stateList } from './preview.js';
 
-const user = start(['AGENT', 'SUPERVISOR'], location.hash === '#approvals' ? 'Approvals' : 'Customers');
+const user = await start(['AGENT', 'SUPERVISOR'], location.hash === '#approvals' ? 'Approvals' : 'Customers');
 
 const METERS = ['ESME', 'GSME'];
 

@@ -10,7 +10,7 @@ import { SERIES, drawChart, swatch } from './chart.js';
 import { parseCsv, saveCsv } from './csv.js';
 import { streamEvents } from './sse.js';
 
-start(['OPS', 'ADMIN'], 'Notices and campaigns');
+await start(['OPS', 'ADMIN'], 'Notices and campaigns');
 
 const id = new URLSearchParams(location.search).get('id') || '';
 const samples = [];
@@ -120,7 +120,7 @@ async function live() {
         }
       });
     } catch (e) {
-      if (e.status && e.status !== 0 && e.status < 500) {
+      if (e.status && e.status !== 401 && e.status < 500) {
         status.textContent = `Cannot follow this campaign: ${e.message}`;
         return;
       }

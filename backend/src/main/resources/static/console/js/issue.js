@@ -30,6 +30,32 @@ export function issueForm(container, meterId, { onIssued, readoutUrl }) {
   let current = renderFields(fields, byName(command.value), 'param');
   let pending = null; // {body, key} of the previewed request, until the form changes
 
+  // A draft of the form lives in this tab's sessionStorage until the code is issued: a sign-in again, a reload
+  // or a look at another meter never loses a typed amount or reason.
+  const draftKey = `lifeline.console.draft.${meterId}`;
+  const saveDraft = () => sessionStorage.setItem(draftKey, JSON.stringify(
+      { command: command.value, values: current.read(), reason: reason.value }));
+  const draft = JSON.parse(sessionStorage.getItem(draftKey) || 'null');
+  if (draft && byName(draft.command)) {
+    command.value = draft.command;
+    current = renderFields(fields, byName(command.value), 'param');
+    Object.entries(draft.values || {}).forEach(([name, value]) => {
+      const control = current.controls[name];
+      if (!control) {
+        return;
+      }
+      if (control.type === 'checkbox') {
+        control.checked = value === 'true';
+      } else if (typeof value === 'string' && !(name === 'days' && draft.values.daysCustom)) {
+        control.value = value;
+      }
+    });
+    reason.value = draft.reason || '';
+    fields.dispatchEvent(new Event('change'));
+  }
+  form.addEventListener('input', saveDraft);
+  form.addEventListener('change', saveDraft);
+
   const forget = () => {
     if (pending) {
       pending = null;
@@ -105,6 +131,7 @@ export function issueForm(container, meterId, { onIssued, readoutUrl }) {
       const { status, data } = await api('POST', `/api/v1/meters/${encodeURIComponent(meterId)}/codes`,
           { body, headers: { 'Idempotency-Key': key } });
       pending = null;
+      sessionStorage.removeItem(draftKey);
       onIssued(data, status);
       if (status === 201 && data.digits) {
         location.assign(readoutUrl(data));

@@ -9,7 +9,7 @@ import { campaignName } from './words.js';
 import { clearErrors, field, group, showErrors, showProblem, summaryBox } from './forms.js';
 import { ZONE, areaFields, localInput } from './area.js';
 
-const user = start(['OPS', 'ADMIN'], 'Notices and campaigns');
+const user = await start(['OPS', 'ADMIN'], 'Notices and campaigns');
 
 const campaignUrl = (id) => `/console/campaign.html?id=${encodeURIComponent(id)}`;
 const DAY = 86400000;

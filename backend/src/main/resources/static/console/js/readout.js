@@ -7,7 +7,7 @@ import { announce, badge, clear, h, repeat, when } from './dom.js';
 import { clearErrors, field, group, showErrors, showProblem, summaryBox } from './forms.js';
 import { commandWords, meterBanner } from './words.js';
 
-start(['AGENT', 'SUPERVISOR'], 'Customers');
+await start(['AGENT', 'SUPERVISOR'], 'Customers');
 
 const params = new URLSearchParams(location.search);
 const codeId = params.get('code');
@@ -27,7 +27,10 @@ const DEAD = ['CANCELLED', 'EXPIRED'];
 
 let code = null;
 let blocks = []; // [[group, group, group, group, group], ...]
-let at = { block: 0, group: 0 }; // the group the customer is typing now; group 5 means the block is done
+// The group the customer is typing now (group 5: the block is done), kept in this tab so a reload or a sign-in
+// again comes back to the same group.
+const placeKey = `lifeline.console.readout.${codeId}`;
+let at = JSON.parse(sessionStorage.getItem(placeKey) || 'null') || { block: 0, group: 0 };
 let aloud = false;
 let meter = null; // whose meter it is (GET /api/v1/console/meters/{id}), named above the digits
 
@@ -56,6 +59,9 @@ async function load() {
     if (first || released || (dead && blocks.length)) {
       // A cancelled or expired code must not be read out: its digits are not shown at all.
       blocks = dead ? [] : (code.digits || []).map((b) => b.split(' '));
+      if (at.block >= blocks.length) {
+        at = { block: 0, group: 0 };
+      }
       drawReadout();
       drawResultForm();
     }
@@ -167,6 +173,7 @@ function move(step) {
   const newBlock = block !== at.block;
   const focusId = document.activeElement && document.activeElement.id;
   at = { block, group: g };
+  sessionStorage.setItem(placeKey, JSON.stringify(at));
   drawReadout();
   const again = focusId && document.getElementById(focusId);
   (again && !again.disabled ? again : document.getElementById('digits')).focus();

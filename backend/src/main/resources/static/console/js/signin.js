@@ -30,7 +30,8 @@ function safeNext(next, role) {
   return m && (PAGES_FOR[role] || []).includes(m[1]) ? next : homeFor(role);
 }
 
-const current = session.user();
+// Already signed in in this browser (another tab, or a session still running): carry on without a password.
+const current = session.user() || (params.get('why') !== 'signedout' && await session.renew() ? session.user() : null);
 if (current && homeFor(current.role)) {
   location.replace(safeNext(params.get('next'), current.role));
 }
@@ -63,6 +64,8 @@ form.addEventListener('submit', async (event) => {
       showErrors(form, [], { title: 'This console is for staff', detail: 'Customers use the Lifeline app.' });
       return;
     }
+    // The session the browser's tabs share, renewed without the password until it ends or someone signs out.
+    await session.start();
     location.assign(safeNext(params.get('next'), user.role));
   } catch (e) {
     if (e.code === 'invalid-credentials') {

@@ -56,6 +56,11 @@ public class SecurityConfig {
 
     private void rules(AuthorizeExchangeSpec r) {
         r.pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                // A console session (issue 16): started with a staff token; renewed and ended with its cookie.
+                .pathMatchers(HttpMethod.POST, "/api/v1/auth/console-session")
+                .hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.POST, "/api/v1/auth/console-session/refresh").permitAll()
+                .pathMatchers(HttpMethod.DELETE, "/api/v1/auth/console-session").permitAll()
                 .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
                 .permitAll()

@@ -84,9 +84,12 @@ final class Browser implements AutoCloseable {
 
     /** Forgets the session as sign-out does, and opens the sign-in page. */
     void signedOut() {
-        go("/");
+        go("/?why=signedout");
+        // Ends the browser's console session (its HttpOnly cookie), as the Sign out button does.
+        ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch('/api/v1/auth/console-session', {method: 'DELETE'}).finally(() => done());");
         js("sessionStorage.clear(); localStorage.clear();");
-        go("/");
+        go("/?why=signedout");
         visible("#username");
     }
 
