@@ -16,3 +16,5 @@ CREATE TABLE console_session (
     revoked_reason text CHECK (revoked_reason IN ('signed-out', 'reused', 'revoked'))
 );
 CREATE INDEX console_session_by_user ON console_session (supplier_id, user_id) WHERE revoked_at IS NULL;
+-- The code history names the campaign a code came from (console.CodePeople).
+CREATE INDEX campaign_target_by_code ON campaign_target (code_id) WHERE code_id IS NOT NULL;

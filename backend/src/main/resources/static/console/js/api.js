@@ -225,7 +225,9 @@ async function call(method, path, { body, raw, headers = {}, signal, auth = true
     if (response.status === 401 && auth) {
       session.clear();
     }
-    throw new ApiError(response.status, data || { title: response.statusText, detail: `HTTP ${response.status}` });
+    const error = new ApiError(response.status, data || { title: response.statusText, detail: `HTTP ${response.status}` });
+    error.retryAfter = Number(response.headers.get('Retry-After')) || 0;
+    throw error;
   }
   return { status: response.status, data, headers: response.headers };
 }

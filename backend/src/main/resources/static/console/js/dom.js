@@ -148,12 +148,6 @@ export function announce(text) {
   }, 50);
 }
 
-/** Parameters as 'amount 20.00, register time-based-1'. */
-export function parameterText(parameters) {
-  const entries = Object.entries(parameters || {});
-  return entries.length ? entries.map(([k, v]) => `${k} ${v}`).join(', ') : 'no parameters';
-}
-
 /**
  * Runs `task` every `ms` while the page is visible, one run at a time (first run now unless `now` is false).
  * Returns {stop}.

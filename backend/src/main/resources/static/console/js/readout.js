@@ -6,6 +6,7 @@ import { start } from './chrome.js';
 import { announce, badge, clear, h, repeat, when } from './dom.js';
 import { clearErrors, field, group, showErrors, showProblem, summaryBox } from './forms.js';
 import { commandWords, meterBanner } from './words.js';
+import { press, speedKeys } from './keys.js';
 
 await start(['AGENT', 'SUPERVISOR'], 'Customers');
 
@@ -203,7 +204,7 @@ async function copyCode() {
     await navigator.clipboard.writeText(text);
   } catch {
     // Plain HTTP from another host has no Clipboard API: copy through a selected text area instead.
-    const area = h('textarea', { 'aria-hidden': 'true', style: 'position:fixed;left:-9999px' }, text);
+    const area = h('textarea', { 'aria-hidden': 'true', class: 'offscreen' }, text);
     document.body.append(area);
     area.select();
     document.execCommand('copy');
@@ -260,6 +261,12 @@ async function poll() {
   }
 }
 
+speedKeys([
+  { key: 'n', label: 'Typed: next group', run: () => press('next-group') },
+  { key: 'b', label: 'Back a group', run: () => press('previous-group') },
+  { key: 's', label: 'Say this group', run: () => press('say-group') },
+  { key: 'c', label: 'Copy the code', run: () => press('copy-code') },
+]);
 load().then(() => {
   document.getElementById('digits')?.focus();
   repeat(poll, EVERY_MS, { now: false });

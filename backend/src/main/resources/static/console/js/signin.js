@@ -1,7 +1,7 @@
 // The sign-in page: trades a username and password for an access token (POST /api/v1/auth/token), keeps it in
 // sessionStorage and opens the console for the user's role, or the page they were sent here from.
 import { api, homeFor, session } from './api.js';
-import { h } from './dom.js';
+import { h, hhmm } from './dom.js';
 import { clearErrors, showErrors, showProblem } from './forms.js';
 
 const WHY = {
@@ -69,7 +69,15 @@ form.addEventListener('submit', async (event) => {
     location.assign(safeNext(params.get('next'), user.role));
   } catch (e) {
     if (e.code === 'invalid-credentials') {
-      showErrors(form, [{ field: 'password', message: 'Wrong username or password' }]);
+      const left = e.problem.attemptsLeft;
+      showErrors(form, [{ field: 'password', message: `Wrong username or password${typeof left === 'number'
+        ? `: ${left} attempt${left === 1 ? '' : 's'} left before a pause` : ''}` }]);
+    } else if (e.status === 429) {
+      // The throttle's own wait, in minutes and as a time on the clock, not seconds.
+      const minutes = Math.max(1, Math.ceil((e.retryAfter || 60) / 60));
+      showErrors(form, [], { title: 'Too many failed sign-ins',
+        detail: `Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, at ${hhmm(new Date(Date.now()
+            + (e.retryAfter || 60) * 1000))}. If you have forgotten your password, ask a supervisor.` });
     } else {
       showProblem(form, e);
     }
