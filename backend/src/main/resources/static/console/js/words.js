@@ -4,10 +4,13 @@
 import { byName } from './commands.js';
 import { h } from './dom.js';
 
-/** The command in plain words: the API's description, else its label and parameters in the form's order. */
+/**
+ * The command in plain words: the API's description (shared's CommandWords, as the app and texts say it), else
+ * (views without one: the approvals queue, campaigns) its label and parameters in the form's order.
+ */
 export function commandWords(code) {
   if (code.description) {
-    return code.description;
+    return code.description[0].toUpperCase() + code.description.slice(1);
   }
   const command = byName(code.command);
   if (!command) {
