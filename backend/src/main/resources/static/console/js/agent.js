@@ -132,7 +132,7 @@ function openCustomer(id, focus) {
 function device(d) {
   const words = deviceWords(d.type);
   const open = METERS.includes(d.type) ? h('button', { type: 'button', class: 'button small',
-    'aria-label': `Open ${words.toLowerCase()} ${d.meterId}`, onclick: () => openMeter(d, true) }, 'Codes and issuing') : null;
+    'aria-label': `Codes and issuing for the ${words.toLowerCase()} ${d.meterId}`, onclick: () => openMeter(d, true) }, 'Codes and issuing') : null;
   return h('li', { dataset: { meter: d.meterId }, class: d.meterId === state.meter ? 'selected' : null },
       h('span', {}, h('strong', {}, words), ' ', h('span', { class: 'mono' }, d.meterId)),
       d.mpxn ? h('span', {}, `${d.fuel === 'GAS' ? 'MPRN' : 'MPAN'} `, h('span', { class: 'mono' }, d.mpxn)) : null,

@@ -19,7 +19,28 @@ export function h(tag, attrs = {}, ...children) {
     }
   }
   append(el, children);
+  if (tag === 'div' && el.classList.contains('table-wrap')) {
+    scrollRegion(el);
+  }
   return el;
+}
+
+/**
+ * A box a wide table scrolls in is a named region in the Tab order, so keyboard users can scroll it (WCAG
+ * 2.1.1; axe's scrollable-region-focusable); its name is the table's caption or label.
+ */
+function scrollRegion(el) {
+  const table = el.querySelector('table');
+  const caption = table && table.querySelector('caption');
+  el.setAttribute('tabindex', '0');
+  el.setAttribute('role', 'region');
+  if (caption) {
+    el.setAttribute('aria-label', caption.textContent);
+  } else if (table && table.getAttribute('aria-labelledby')) {
+    el.setAttribute('aria-labelledby', table.getAttribute('aria-labelledby'));
+  } else {
+    el.setAttribute('aria-label', 'Table');
+  }
 }
 
 function append(el, children) {

@@ -40,7 +40,7 @@ class ConsoleSessionBrowserTest extends BrowserTest {
         assertThat(browser.driver.getCurrentUrl()).contains("/console/readout.html");
         assertThat(browser.visible("#progress-text").getText()).startsWith("Group 3 of 5");
         assertThat(browser.visible("#block-title").getText()).isEqualTo("Block 1 of 3");
-        assertThat(browser.visible("#session-banner").isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(org.openqa.selenium.By.id("session-banner")).isDisplayed()).isFalse();
         assertThat(audited("console-session.renewed")).isGreaterThan(renewalsBefore);
         // The page goes on working with the renewed token: the status is polled again.
         browser.waitForText("#code-status", "issued");
