@@ -18,3 +18,16 @@ CREATE TABLE console_session (
 CREATE INDEX console_session_by_user ON console_session (supplier_id, user_id) WHERE revoked_at IS NULL;
 -- The code history names the campaign a code came from (console.CodePeople).
 CREATE INDEX campaign_target_by_code ON campaign_target (code_id) WHERE code_id IS NOT NULL;
+
+-- Notes agents keep on a customer, shown in the customer's timeline with codes, results and notices. Written by
+-- console.CustomerTimeline only.
+CREATE TABLE customer_note (
+    id                  uuid PRIMARY KEY,
+    supplier_id         uuid NOT NULL,
+    customer_account_id uuid NOT NULL,
+    author_id           uuid NOT NULL REFERENCES app_user (id),
+    text                text NOT NULL CHECK (length(text) BETWEEN 1 AND 1000),
+    created_at          timestamptz NOT NULL,
+    FOREIGN KEY (supplier_id, customer_account_id) REFERENCES customer_account (supplier_id, id)
+);
+CREATE INDEX customer_note_by_customer ON customer_note (supplier_id, customer_account_id, created_at DESC);

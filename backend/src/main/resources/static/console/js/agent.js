@@ -10,6 +10,7 @@ import { historyView } from './history.js';
 import { issueForm } from './issue.js';
 import { stateList } from './preview.js';
 import { press, speedKeys } from './keys.js';
+import { timelineView } from './timeline.js';
 
 const user = await start(['AGENT', 'SUPERVISOR'], location.hash === '#approvals' ? 'Approvals' : 'Customers');
 
@@ -122,7 +123,9 @@ function openCustomer(id, focus) {
       c.premises.length ? null : h('p', {}, 'No premises on this account.'),
       c.premises.map((p) => h('div', { class: 'premises panel' },
           h('h3', {}, `${p.address}, ${p.postcode}`),
-          h('ul', { class: 'devices', 'aria-label': `Devices at ${p.address}` }, p.devices.map(device)))));
+          h('ul', { class: 'devices', 'aria-label': `Devices at ${p.address}` }, p.devices.map(device)))),
+      h('div', { id: 'customer-timeline' }));
+  timelineView(document.getElementById('customer-timeline'), c.id);
   customerSection.hidden = false;
   if (focus) {
     heading.focus();

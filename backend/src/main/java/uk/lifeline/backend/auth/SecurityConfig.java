@@ -81,8 +81,9 @@ public class SecurityConfig {
                 // The consoles (issue 7): static pages need no token; the supervisors' approvals queue.
                 .pathMatchers(HttpMethod.GET, "/", "/index.html", "/console/**").permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/v1/console/pending-codes").hasRole(SUPERVISOR.name())
-                .pathMatchers(HttpMethod.GET, "/api/v1/console/meters/*", "/api/v1/console/meters/*/code-people")
-                .hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.GET, "/api/v1/console/meters/*", "/api/v1/console/meters/*/code-people",
+                        "/api/v1/console/customers/*/timeline").hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.POST, "/api/v1/console/customers/*/notes").hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers("/api/v1/console/affected", "/api/v1/console/campaigns", "/api/v1/console/campaigns/*",
                         "/api/v1/console/campaigns/*/progress").hasAnyRole(names(OPS, ADMIN))
                 // Delivery and campaigns (issue 5).

@@ -303,6 +303,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.screenshot("agent-360");
         browser.clickable("#issue-button").click();
         browser.visible("#digits .g-digits");
+        assertThat(top("#digits .g-digits")).as("the first digits within the first 740 px screen").isLessThan(680);
         assertFits("read-out");
         browser.screenshot("readout-360");
 
@@ -444,6 +445,26 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.js("location.hash = 'q=YO21%203AA'");
         browser.waitForText("#customer-heading", "Colin Patel");
         assertThat(browser.visible("#recent").getText()).contains("Carol Jones").contains("Colin Patel");
+    }
+
+    @Test
+    void theCustomerTimelineShowsCodesWithWhoAndWhyAndKeepsAgentsNotes() {
+        issueAs("adam.agent", CAROL_ELECTRICITY, "top-up", Map.of("amount", "7.00"));
+        browser.signIn("amy.agent", PASSWORD);
+        search("LS6 2AB");
+        browser.waitForText("#timeline", "by Adam Agent");
+        assertThat(browser.visible("#timeline").getText()).contains("Code issued").contains("7.00");
+        browser.visible("#note-text").sendKeys("Customer prefers calls after 6pm");
+        browser.clickable("#note-button").click();
+        browser.waitForText("#timeline li:first-child", "Customer prefers calls after 6pm");
+        assertThat(browser.visible("#timeline li:first-child").getText()).contains("Note by Amy Agent").containsPattern("GMT|BST");
+        assertAccessible("agent page with a customer's timeline");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%customer.note-added%'")).isGreaterThanOrEqualTo(1);
+        String carol = browser.visible("#results li[data-customer]").getAttribute("data-customer");
+        http.get().uri("/api/v1/console/customers/" + carol + "/timeline").headers(h -> h.setBearerAuth(token("nina.agent")))
+                .exchange().expectStatus().isNotFound();
+        post(token("amy.agent"), "/api/v1/console/customers/" + carol + "/notes", Map.of("text", "bad\u0000note"))
+                .expectStatus().isBadRequest();
     }
 
     @Test
