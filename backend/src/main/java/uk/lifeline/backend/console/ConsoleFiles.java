@@ -36,7 +36,7 @@ class ConsoleFiles {
 
     /** The policy every console page is served with (issue 12 item 8). */
     static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none';"
+            + " connect-src 'self' blob:; font-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none';"
             + " frame-ancestors 'none'";
     static final String FOREVER = "public, max-age=31536000, immutable";
 
