@@ -44,7 +44,7 @@ class RecentCampaigns {
             SELECT c.id, c.kind, c.status, coalesce(n.title, c.title) AS title, coalesce(n.message, c.message) AS message,
               c.command, c.parameters::text AS parameters, c.area::text AS area, n.starts_at, n.ends_at,
               u.display_name, c.total, c.created_at, c.finished_at,
-              (c.status = 'RUNNING' OR (c.status = 'COMPLETED' AND n.ends_at > now())) AS active
+              coalesce(c.status = 'RUNNING' OR (c.status = 'COMPLETED' AND n.ends_at > now()), false) AS active
             FROM campaign c
             LEFT JOIN notice n ON n.id = c.notice_id AND n.supplier_id = c.supplier_id
             LEFT JOIN app_user u ON u.id = c.created_by AND u.supplier_id = c.supplier_id
