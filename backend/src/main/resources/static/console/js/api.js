@@ -120,6 +120,7 @@ export const session = {
       role: (claims.roles || [])[0] || '',
       supplier: claims.supplier,
       expiresAt: new Date(claims.exp * 1000),
+      issuedAt: claims.iat ? new Date(claims.iat * 1000) : null,
     };
   },
 };

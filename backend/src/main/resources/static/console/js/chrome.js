@@ -72,9 +72,16 @@ function keepRenewed(user, ends, banner) {
   const schedule = (u) => {
     clearTimeout(timer);
     clearTimeout(expiry);
+    expiry = setTimeout(ended, Math.max(0, Math.min(u.expiresAt.getTime() - Date.now(), 2 ** 31 - 1)));
+    if (u.issuedAt && u.expiresAt.getTime() - u.issuedAt.getTime() <= AHEAD_MS) {
+      // The session itself ends with this token (a shift's end): say so rather than renewing again and again.
+      ends.textContent = `session ends ${hhmm(u.expiresAt)}`;
+      warn(banner, 'Your session is ending', `It ends at ${hhmm(u.expiresAt)}. Sign in again to carry on; this `
+          + 'page stays as it is.');
+      return;
+    }
     ends.textContent = `session renews at ${hhmm(renewAt(u))}`;
     timer = setTimeout(renew, Math.max(0, Math.min(renewAt(u).getTime() - Date.now(), 2 ** 31 - 1)));
-    expiry = setTimeout(ended, Math.max(0, Math.min(u.expiresAt.getTime() - Date.now(), 2 ** 31 - 1)));
   };
   const renew = async () => {
     if (await session.renew()) {
@@ -96,6 +103,7 @@ function keepRenewed(user, ends, banner) {
     banner.hidden = true;
     schedule(u);
   });
+  // In the last two minutes of a session the renewed token ends with it: renewal stops and the banner warns.
   onSessionEnded(ended);
   schedule(user);
 }
