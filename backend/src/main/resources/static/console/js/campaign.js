@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { start } from './chrome.js';
 import { announce, areaText, badge, clear, clock, h, repeat, when, windowText } from './dom.js';
 import { campaignName, commandWords } from './words.js';
+import { loadCommands } from './commands.js';
 import { askReason } from './dialog.js';
 import { SERIES, drawChart, swatch } from './chart.js';
 import { parseCsv, saveCsv } from './csv.js';
@@ -138,8 +139,9 @@ repeat(async () => redraw(), 5000, { now: false });
 window.addEventListener('resize', redraw);
 (async () => {
   try {
+    // The catalog of commands names a campaign's command and parameters in words (commandWords).
     const [{ data }, context] = await Promise.all([api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}`),
-      api('GET', `/api/v1/console/campaigns/${encodeURIComponent(id)}`)]);
+      api('GET', `/api/v1/console/campaigns/${encodeURIComponent(id)}`), loadCommands()]);
     about = context.data;
     update(data);
     live();
