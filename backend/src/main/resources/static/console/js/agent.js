@@ -9,8 +9,10 @@ import { approvalsView } from './approvals.js';
 import { historyView } from './history.js';
 import { issueForm } from './issue.js';
 import { stateList } from './preview.js';
+import { press, speedKeys } from './keys.js';
+import { timelineView } from './timeline.js';
 
-const user = start(['AGENT', 'SUPERVISOR'], location.hash === '#approvals' ? 'Approvals' : 'Customers');
+const user = await start(['AGENT', 'SUPERVISOR'], location.hash === '#approvals' ? 'Approvals' : 'Customers');
 
 const METERS = ['ESME', 'GSME'];
 
@@ -114,13 +116,16 @@ function openCustomer(id, focus) {
   writeHash();
   closeMeter();
   results.querySelectorAll('li[data-customer]').forEach((li) => li.classList.toggle('selected', li.dataset.customer === id));
+  remember(c);
   const heading = h('h2', { id: 'customer-heading', tabindex: '-1' }, c.name);
   clear(customerSection, heading,
       h('p', {}, `Account ${c.accountNumber}`),
       c.premises.length ? null : h('p', {}, 'No premises on this account.'),
       c.premises.map((p) => h('div', { class: 'premises panel' },
           h('h3', {}, `${p.address}, ${p.postcode}`),
-          h('ul', { class: 'devices', 'aria-label': `Devices at ${p.address}` }, p.devices.map(device)))));
+          h('ul', { class: 'devices', 'aria-label': `Devices at ${p.address}` }, p.devices.map(device)))),
+      h('div', { id: 'customer-timeline' }));
+  timelineView(document.getElementById('customer-timeline'), c.id);
   customerSection.hidden = false;
   if (focus) {
     heading.focus();
@@ -130,7 +135,7 @@ function openCustomer(id, focus) {
 function device(d) {
   const words = deviceWords(d.type);
   const open = METERS.includes(d.type) ? h('button', { type: 'button', class: 'button small',
-    'aria-label': `Open ${words.toLowerCase()} ${d.meterId}`, onclick: () => openMeter(d, true) }, 'Codes and issuing') : null;
+    'aria-label': `Codes and issuing for the ${words.toLowerCase()} ${d.meterId}`, onclick: () => openMeter(d, true) }, 'Codes and issuing') : null;
   return h('li', { dataset: { meter: d.meterId }, class: d.meterId === state.meter ? 'selected' : null },
       h('span', {}, h('strong', {}, words), ' ', h('span', { class: 'mono' }, d.meterId)),
       d.mpxn ? h('span', {}, `${d.fuel === 'GAS' ? 'MPRN' : 'MPAN'} `, h('span', { class: 'mono' }, d.mpxn)) : null,
@@ -192,7 +197,7 @@ async function route() {
   customers.hidden = false;
   setCurrent('Customers');
   const wanted = readHash();
-  if (wanted.q && wanted.q !== state.q) {
+  if (wanted.q && (wanted.q !== state.q || (wanted.customer && wanted.customer !== state.customer))) {
     form.q.value = wanted.q;
     state = { q: wanted.q, customer: null, meter: null };
     await search(wanted.q, false);
@@ -218,9 +223,37 @@ function setCurrent(label) {
   document.title = `${label} – Lifeline console`;
 }
 
-window.addEventListener('hashchange', () => {
-  if (location.hash === '#approvals' || !document.getElementById('approvals-view').hidden) {
-    route();
-  }
-});
-route();
+// The address and the page always agree: a changed address (typed, pasted, Back) opens what it names.
+window.addEventListener('hashchange', () => route());
+
+const RECENT_KEY = 'lifeline.console.recent';
+const RECENT_MOST = 5;
+
+/** The customers this tab opened last, newest first, as links to them. */
+function drawRecent() {
+  const recent = JSON.parse(sessionStorage.getItem(RECENT_KEY) || '[]');
+  const box = document.getElementById('recent');
+  clear(box, recent.length ? [h('h3', { id: 'recent-heading' }, 'Recent customers'),
+    h('ul', { class: 'recent', 'aria-labelledby': 'recent-heading' }, recent.map((r) => h('li', {},
+        h('a', { href: `#q=${encodeURIComponent(r.account)}&customer=${encodeURIComponent(r.id)}` },
+            `${r.name} (${r.account})`))))] : null);
+}
+
+function remember(c) {
+  const recent = JSON.parse(sessionStorage.getItem(RECENT_KEY) || '[]').filter((r) => r.id !== c.id);
+  recent.unshift({ id: c.id, name: c.name, account: c.accountNumber });
+  sessionStorage.setItem(RECENT_KEY, JSON.stringify(recent.slice(0, RECENT_MOST)));
+  drawRecent();
+}
+
+speedKeys([
+  { key: '/', label: 'Search for a customer', run: () => form.q.focus() },
+  { key: 'p', label: 'Preview the code', run: () => press('preview-button') },
+  { key: 'i', label: 'Issue the previewed code', run: () => press('issue-button') },
+]);
+drawRecent();
+await route();
+// Arriving with nothing open, the cursor waits in the search box.
+if (!state.q && location.hash !== '#approvals') {
+  form.q.focus();
+}

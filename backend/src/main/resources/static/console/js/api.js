@@ -1,8 +1,11 @@
-// The console's link to the Lifeline API: the signed-in session (the access token kept in sessionStorage, so it
-// dies with the tab and is never shared with other tabs or kept on disk), Bearer headers, and problem+json
-// errors turned into ApiError with the API's field details.
+// The console's link to the Lifeline API: the signed-in session, Bearer headers, and problem+json errors turned
+// into ApiError with the API's field details. Each tab keeps its own short access token in sessionStorage (never
+// localStorage); the session behind it is an HttpOnly cookie this script cannot read, which renews the token
+// (POST /api/v1/auth/console-session/refresh) before it ends, and gives a new tab of the same browser its own.
 
 const TOKEN_KEY = 'lifeline.console.token';
+const SESSION_PATH = '/api/v1/auth/console-session';
+const channel = 'BroadcastChannel' in window ? new BroadcastChannel('lifeline.console') : null;
 
 /** An error answer from the API: its RFC 9457 problem, with field errors as the API lists them. */
 export class ApiError extends Error {
@@ -27,6 +30,17 @@ function claimsOf(token) {
   }
 }
 
+const listeners = [];
+let renewing = null;
+
+/** Another tab signed out: this one forgets its token and shows the sign-in page. */
+channel?.addEventListener('message', (event) => {
+  if (event.data === 'signed-out' && location.pathname !== '/') {
+    session.clear();
+    location.replace('/?why=signedout');
+  }
+});
+
 export const session = {
   /** The token while it is still valid; an expired one is dropped. */
   token() {
@@ -43,10 +57,56 @@ export const session = {
   },
   save(token) {
     sessionStorage.setItem(TOKEN_KEY, token);
+    listeners.forEach((l) => l(this.user()));
   },
   clear() {
     sessionStorage.removeItem(TOKEN_KEY);
   },
+  /** Calls `listener(user)` whenever this tab gets a new token (a renewal). */
+  onRenewed(listener) {
+    listeners.push(listener);
+  },
+  /** After a password sign-in: starts the session the tabs share (sets the refresh cookie). */
+  async start() {
+    await api('POST', SESSION_PATH);
+  },
+  /**
+   * A new access token for this tab from the shared session; true when renewed. One request at a time per tab:
+   * the cookie rotates on each use.
+   */
+  renew() {
+    renewing = renewing || (async () => {
+      try {
+        const response = await fetch(`${SESSION_PATH}/refresh`, { method: 'POST', cache: 'no-store',
+          credentials: 'same-origin', headers: { Accept: 'application/json, application/problem+json' } });
+        if (!response.ok) {
+          return false;
+        }
+        const data = await response.json();
+        this.sessionEndsAt = new Date(data.session_expires_at);
+        this.save(data.access_token);
+        return true;
+      } catch {
+        return false;
+      } finally {
+        setTimeout(() => {
+          renewing = null;
+        }, 0);
+      }
+    })();
+    return renewing;
+  },
+  /** Signs out: ends the shared session on the server, forgets this tab's token and tells the other tabs. */
+  async end() {
+    try {
+      await fetch(SESSION_PATH, { method: 'DELETE', cache: 'no-store', credentials: 'same-origin' });
+    } catch {
+      // Offline: the token is forgotten here all the same, and the session ends at its own time.
+    }
+    this.clear();
+    channel?.postMessage('signed-out');
+  },
+  sessionEndsAt: null,
   /** Who is signed in, read from the token's claims (the server checks them; this is for display). */
   user() {
     const token = this.token();
@@ -60,6 +120,7 @@ export const session = {
       role: (claims.roles || [])[0] || '',
       supplier: claims.supplier,
       expiresAt: new Date(claims.exp * 1000),
+      issuedAt: claims.iat ? new Date(claims.iat * 1000) : null,
     };
   },
 };
@@ -91,12 +152,42 @@ export function toSignIn(why) {
  * signed-in call means the session is over: back to sign-in. `body` goes as JSON; `raw` is sent as it is, with
  * the Content-Type given in `headers` (a CSV upload).
  */
-export async function api(method, path, { body, raw, headers = {}, signal, auth = true, text: asText = false } = {}) {
+export async function api(method, path, options = {}) {
+  try {
+    return await call(method, path, options);
+  } catch (e) {
+    // An expired or revoked token: renew it from the session once, and ask again.
+    if (e instanceof ApiError && e.status === 401 && options.auth !== false && await session.renew()) {
+      return call(method, path, options);
+    }
+    if (e instanceof ApiError && e.status === 401 && options.auth !== false) {
+      sessionEnded();
+    }
+    throw e;
+  }
+}
+
+let endedHandler = () => toSignIn('expired');
+
+/** What a page does when the session cannot be renewed (the frame shows a banner instead of leaving the page). */
+export function onSessionEnded(handler) {
+  endedHandler = handler;
+}
+
+export function sessionEnded() {
+  endedHandler();
+}
+
+/** A token for a request: this tab's, or a renewed one from the session; null when neither. */
+export async function currentToken() {
+  return session.token() || (await session.renew() ? session.token() : null);
+}
+
+async function call(method, path, { body, raw, headers = {}, signal, auth = true, text: asText = false } = {}) {
   const h = { Accept: 'application/json, application/problem+json', ...headers };
   if (auth) {
-    const token = session.token();
+    const token = await currentToken();
     if (!token) {
-      toSignIn('expired');
       throw new ApiError(401, { title: 'Signed out', detail: 'Your session has ended; sign in again.' });
     }
     h.Authorization = `Bearer ${token}`;
@@ -133,9 +224,11 @@ export async function api(method, path, { body, raw, headers = {}, signal, auth 
   }
   if (!response.ok) {
     if (response.status === 401 && auth) {
-      toSignIn('expired');
+      session.clear();
     }
-    throw new ApiError(response.status, data || { title: response.statusText, detail: `HTTP ${response.status}` });
+    const error = new ApiError(response.status, data || { title: response.statusText, detail: `HTTP ${response.status}` });
+    error.retryAfter = Number(response.headers.get('Retry-After')) || 0;
+    throw error;
   }
   return { status: response.status, data, headers: response.headers };
 }

@@ -1,7 +1,8 @@
 // Codes waiting for a supervisor: approve or refuse, never one's own (the API answers four-eyes; the console
 // does not offer it). Refreshed every few seconds.
 import { api } from './api.js';
-import { announce, clear, clock, h, parameterText, repeat, when } from './dom.js';
+import { announce, clear, clock, h, repeat, when } from './dom.js';
+import { commandWords } from './words.js';
 import { askReason } from './dialog.js';
 
 const EVERY_MS = 8000;
@@ -30,7 +31,7 @@ export function approvalsView(container, user, { readoutUrl }) {
 
   function item(code) {
     const own = code.issuedBy === user.id;
-    const what = `${code.command} (${parameterText(code.parameters)})`;
+    const what = commandWords(code);
     const approve = h('button', { type: 'button', class: 'button', 'aria-label': `Approve ${what} for ${code.customerName}` }, 'Approve');
     const refuse = h('button', { type: 'button', class: 'button danger', 'aria-label': `Refuse ${what} for ${code.customerName}` }, 'Refuse');
     const rowError = h('div', { role: 'alert' });
@@ -59,8 +60,8 @@ export function approvalsView(container, user, { readoutUrl }) {
     });
     return h('li', { dataset: { code: code.id } },
         h('p', { class: 'name' }, `${code.customerName} (${code.accountNumber})`),
-        h('p', {}, h('strong', {}, code.command), ` ${parameterText(code.parameters)} – meter `,
-            h('span', { class: 'mono' }, code.meterId), `, counter ${code.counter}`),
+        h('p', {}, h('strong', {}, what), ' – meter ', h('span', { class: 'mono' }, code.meterId),
+            `, counter ${code.counter}`),
         h('p', {}, `Asked for by ${code.requestedBy} at ${when(code.issuedAt)}: “${code.reason}”`),
         h('ul', {}, (code.approvalReasons || []).map((r) => h('li', {}, r))),
         rowError,

@@ -3,18 +3,21 @@
 // the API's CSV).
 import { api } from './api.js';
 import { start } from './chrome.js';
-import { announce, badge, clear, clock, h, parameterText, repeat, when } from './dom.js';
+import { announce, areaText, badge, clear, clock, h, repeat, when, windowText } from './dom.js';
+import { campaignName, commandWords } from './words.js';
+import { loadCommands } from './commands.js';
 import { askReason } from './dialog.js';
 import { SERIES, drawChart, swatch } from './chart.js';
 import { parseCsv, saveCsv } from './csv.js';
 import { streamEvents } from './sse.js';
 
-start(['OPS', 'ADMIN'], 'Notices and campaigns');
+await start(['OPS', 'ADMIN'], 'Notices and campaigns');
 
 const id = new URLSearchParams(location.search).get('id') || '';
 const samples = [];
 let view = null;
 let listShownFor = -1;
+let about = null; // title, message, area, window and launcher (GET /api/v1/console/campaigns/{id})
 
 const COUNTS = [
   ['total', 'Meters'], ['coded', 'Coded'], ['toDcc', 'Sent over the WAN'], ['pushed', 'Pushed to phones'],
@@ -26,11 +29,16 @@ function update(next) {
   view = next;
   samples.push({ t: new Date(), coded: next.coded + next.toDcc, pushed: next.pushed, delivered: next.delivered,
     entered: next.entered });
-  document.getElementById('campaign-title').textContent =
-      next.kind === 'NOTICE' ? 'Extreme-weather notice campaign' : 'Price change campaign';
+  const a = about || {};
+  document.getElementById('campaign-title').textContent = campaignName(a.title ? a : next);
+  document.title = `${campaignName(a.title ? a : next)} – Lifeline console`;
   clear(document.getElementById('campaign-summary'), h('dl', { class: 'dl' },
       h('dt', {}, 'Status'), h('dd', { id: 'campaign-status' }, badge(next.status)),
-      h('dt', {}, 'Command'), h('dd', {}, `${next.command} (${parameterText(next.parameters)})`),
+      a.message ? [h('dt', {}, 'Message'), h('dd', { id: 'campaign-message' }, a.message)] : null,
+      h('dt', {}, 'Area'), h('dd', { id: 'campaign-area' }, areaText(a.area)),
+      a.startsAt ? [h('dt', {}, 'Window'), h('dd', { id: 'campaign-window' }, windowText(a.startsAt, a.endsAt))] : null,
+      h('dt', {}, 'What it does'), h('dd', { id: 'campaign-command' }, commandWords(next)),
+      h('dt', {}, 'Launched by'), h('dd', { id: 'campaign-launcher' }, a.launchedBy || '–'),
       h('dt', {}, 'Reason'), h('dd', {}, next.reason),
       h('dt', {}, 'Started'), h('dd', {}, when(next.createdAt)),
       h('dt', {}, 'Finished'), h('dd', {}, next.finishedAt ? when(next.finishedAt) : 'not yet'),
@@ -113,7 +121,7 @@ async function live() {
         }
       });
     } catch (e) {
-      if (e.status && e.status !== 0 && e.status < 500) {
+      if (e.status && e.status !== 401 && e.status < 500) {
         status.textContent = `Cannot follow this campaign: ${e.message}`;
         return;
       }
@@ -131,7 +139,10 @@ repeat(async () => redraw(), 5000, { now: false });
 window.addEventListener('resize', redraw);
 (async () => {
   try {
-    const { data } = await api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}`);
+    // The catalog of commands names a campaign's command and parameters in words (commandWords).
+    const [{ data }, context] = await Promise.all([api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}`),
+      api('GET', `/api/v1/console/campaigns/${encodeURIComponent(id)}`), loadCommands()]);
+    about = context.data;
     update(data);
     live();
   } catch (e) {

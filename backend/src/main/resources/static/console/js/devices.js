@@ -9,7 +9,7 @@ import { clearErrors, field, showErrors, showProblem, summaryBox } from './forms
 import { revealPanel } from './reveal.js';
 import { BLOCK_WORDS, switchForm, switchList } from './switching.js';
 
-const user = start(['AGENT', 'SUPERVISOR', 'OPS', 'ADMIN'], 'Devices and switches');
+const user = await start(['AGENT', 'SUPERVISOR', 'OPS', 'ADMIN'], 'Devices and switches');
 const RECORDERS = ['SUPERVISOR', 'OPS'];
 const REASONS = [['REACTIVE_INSTALL_AND_LEAVE', 'Install and leave: coverage expected, none found'],
   ['PROACTIVE_INSTALL_AND_LEAVE', 'Install and leave: no coverage, installed anyway'],

@@ -19,7 +19,28 @@ export function h(tag, attrs = {}, ...children) {
     }
   }
   append(el, children);
+  if (tag === 'div' && el.classList.contains('table-wrap')) {
+    scrollRegion(el);
+  }
   return el;
+}
+
+/**
+ * A box a wide table scrolls in is a named region in the Tab order, so keyboard users can scroll it (WCAG
+ * 2.1.1; axe's scrollable-region-focusable); its name is the table's caption or label.
+ */
+function scrollRegion(el) {
+  const table = el.querySelector('table');
+  const caption = table && table.querySelector('caption');
+  el.setAttribute('tabindex', '0');
+  el.setAttribute('role', 'region');
+  if (caption) {
+    el.setAttribute('aria-label', caption.textContent);
+  } else if (table && table.getAttribute('aria-labelledby')) {
+    el.setAttribute('aria-labelledby', table.getAttribute('aria-labelledby'));
+  } else {
+    el.setAttribute('aria-label', 'Table');
+  }
 }
 
 function append(el, children) {
@@ -57,16 +78,27 @@ export function price(thousandths) {
   return `${(value / 1000).toFixed(3)}p`;
 }
 
+// Every time a person reads is UK time and says so: GMT in winter, BST in summer (en-GB's short zone names).
 const dateTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London',
+  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/London', timeZoneName: 'short',
 });
 const timeOnly = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/London',
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London', timeZoneName: 'short',
+});
+const timeWithSeconds = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London',
+  timeZoneName: 'short',
 });
 
-/** An ISO instant in UK time, e.g. '23 Nov 2026, 02:15'. */
+/** An ISO instant in UK time with its zone, e.g. '23 Nov 2026, 02:15 GMT'. */
 export function when(iso) {
   return iso ? dateTime.format(new Date(iso)) : '–';
+}
+
+/** A window in UK time, start first: '1 Dec 2026, 06:00 GMT to 4 Dec 2026, 06:00 GMT'. */
+export function windowText(startIso, endIso) {
+  return `${when(startIso)} to ${when(endIso)}`;
 }
 
 const dayOnly = new Intl.DateTimeFormat('en-GB', {
@@ -78,8 +110,22 @@ export function day(isoDate) {
   return isoDate ? dayOnly.format(new Date(`${isoDate}T00:00:00Z`)) : '–';
 }
 
+/** A moment's UK time with seconds and zone, e.g. '14:05:09 GMT' (when a live view last changed). */
 export function clock(date) {
+  return timeWithSeconds.format(date);
+}
+
+/** A moment's UK time to the minute with zone, e.g. '14:05 GMT'. */
+export function hhmm(date) {
   return timeOnly.format(date);
+}
+
+/** A campaign's area in words: 'Every customer' or 'LS6, YO21'. */
+export function areaText(area) {
+  if (!area) {
+    return '–';
+  }
+  return area.all ? 'Every customer' : (area.districts || []).join(', ');
 }
 
 /** A status in words, coloured by kind: the word carries the meaning. */
@@ -121,12 +167,6 @@ export function announce(text) {
   setTimeout(() => {
     announcer.textContent = text;
   }, 50);
-}
-
-/** Parameters as 'amount 20.00, register time-based-1'. */
-export function parameterText(parameters) {
-  const entries = Object.entries(parameters || {});
-  return entries.length ? entries.map(([k, v]) => `${k} ${v}`).join(', ') : 'no parameters';
 }
 
 /**

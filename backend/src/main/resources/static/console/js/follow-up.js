@@ -8,7 +8,7 @@ import { askReason } from './dialog.js';
 import { csvLink } from './csv.js';
 import { field } from './forms.js';
 
-const user = start(['AGENT', 'SUPERVISOR', 'OPS', 'ADMIN'], 'DP255 follow-up');
+const user = await start(['AGENT', 'SUPERVISOR', 'OPS', 'ADMIN'], 'DP255 follow-up');
 const CALLERS = ['AGENT', 'SUPERVISOR'];
 /** Age bands: the API's names for each (the first as documented), and words. */
 const BANDS = [

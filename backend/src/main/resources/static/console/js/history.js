@@ -1,8 +1,9 @@
 // A meter's codes, newest first, with their live status: polled every few seconds while the page is visible,
 // announcing changes. Released codes link to the read-out view; outstanding ones can be cancelled.
 import { api } from './api.js';
-import { announce, badge, clear, clock, h, parameterText, plural, repeat, when } from './dom.js';
+import { announce, badge, clear, clock, h, plural, repeat, when } from './dom.js';
 import { askReason } from './dialog.js';
+import { commandWords } from './words.js';
 
 const CANCELLABLE = ['ISSUED', 'PENDING_APPROVAL', 'DELIVERED'];
 /** Codes that may still be read out: released and not cancelled, expired or already used. */
@@ -17,15 +18,19 @@ export function historyView(container, meterId, { readoutUrl }) {
       h('h3', { id: 'history-heading' }, 'Codes for this meter'),
       error,
       h('div', { class: 'table-wrap' }, h('table', { id: 'history', 'aria-labelledby': 'history-heading' },
-          h('thead', {}, h('tr', {}, ['Issued', 'Command', 'Status', 'Counter', 'Actions']
+          h('thead', {}, h('tr', {}, ['Issued', 'What and why', 'Status', 'Campaign', 'Actions']
               .map((t) => h('th', { scope: 'col' }, t)))),
           body)),
       status);
   const seen = new Map();
+  let who = { people: {}, campaigns: {} }; // names of issuers and approvers, campaigns of campaign codes
 
   async function refresh() {
     try {
-      const { data } = await api('GET', `/api/v1/meters/${encodeURIComponent(meterId)}/codes?page=0&size=20`);
+      const [{ data }, context] = await Promise.all([
+        api('GET', `/api/v1/meters/${encodeURIComponent(meterId)}/codes?page=0&size=20`),
+        api('GET', `/api/v1/console/meters/${encodeURIComponent(meterId)}/code-people`)]);
+      who = context.data;
       clear(error);
       draw(data);
       status.textContent = `${plural(data.totalItems, 'code')} in all; showing the newest ${data.items.length}. `
@@ -66,18 +71,27 @@ export function historyView(container, meterId, { readoutUrl }) {
       cancel.addEventListener('click', () => cancelCode(code));
       actions.push(cancel);
     }
+    const campaign = who.campaigns[code.id];
+    const approver = code.approval && code.approval.approvedBy;
     return h('tr', { dataset: { code: code.id, status: code.status } },
-        h('td', {}, when(code.issuedAt)),
-        h('td', {}, h('strong', {}, code.command), h('br'), h('span', { class: 'muted' }, parameterText(code.parameters))),
-        h('td', {}, badge(code.status), note ? h('br') : null, note ? h('span', { class: 'muted' }, note) : null),
-        h('td', { class: 'num' }, String(code.counter)),
+        h('td', {}, when(code.issuedAt), h('br'), h('span', { class: 'muted issued-by' },
+            `by ${who.people[code.issuedBy] || 'a former user'}`)),
+        h('td', {}, h('strong', { class: 'words' }, commandWords(code)), h('br'),
+            h('span', { class: 'muted why' }, `Why: ${code.reason}`), h('br'),
+            h('span', { class: 'muted' }, `Counter ${code.counter}`)),
+        h('td', {}, badge(code.status),
+            approver ? [h('br'), h('span', { class: 'muted approved-by' },
+                `approved by ${who.people[approver] || 'a former user'} ${when(code.approval.approvedAt)}`)] : null,
+            note ? [h('br'), h('span', { class: 'muted note' }, note)] : null),
+        h('td', { class: 'campaign' }, campaign ? campaign.title || (campaign.kind === 'NOTICE' ? 'Notice' : 'Price change')
+          : h('span', { class: 'muted' }, 'none')),
         h('td', {}, h('div', { class: 'actions' }, actions)));
   }
 
   async function cancelCode(code) {
     const done = await askReason({
-      title: `Cancel the ${code.command} code?`,
-      intro: `Counter ${code.counter}, ${parameterText(code.parameters)}. A cancelled code must not be read out; `
+      title: 'Cancel this code?',
+      intro: `${commandWords(code)} (counter ${code.counter}). A cancelled code must not be read out; `
           + 'if the customer has already typed it in, report the result instead.',
       label: 'Why cancel it', confirm: 'Cancel the code',
       send: (reason) => api('POST', `/api/v1/codes/${code.id}/cancel`, { body: { reason } }),

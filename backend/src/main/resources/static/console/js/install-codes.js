@@ -8,7 +8,7 @@ import { clearErrors, field, showProblem, summaryBox } from './forms.js';
 import { bulkForm, raiseForm } from './request-forms.js';
 import { requestList } from './request-list.js';
 
-const user = start(['AGENT', 'SUPERVISOR', 'OPS', 'ADMIN'], 'Install codes');
+const user = await start(['AGENT', 'SUPERVISOR', 'OPS', 'ADMIN'], 'Install codes');
 const REPORTERS = ['SUPERVISOR', 'OPS', 'ADMIN'];
 
 requestList(document.getElementById('owed'), user, 'OWED');

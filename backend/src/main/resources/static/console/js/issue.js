@@ -8,6 +8,67 @@ import { clearErrors, field, showErrors, showProblem, summaryBox } from './forms
 import { renderPreview } from './preview.js';
 
 /**
+ * Time controls as plain 24-hour text: a browser's own time and date-time controls follow its locale (AM/PM and
+ * mm/dd/yyyy under en-US) while the hints say 23:30.
+ */
+function plainControls(rendered) {
+  Object.values(rendered.controls).forEach((c) => {
+    if (c.type === 'time') {
+      c.type = 'text';
+      Object.assign(c, { inputMode: 'numeric', placeholder: 'HH:MM', autocomplete: 'off' });
+      c.classList.add('short');
+    } else if (c.type === 'datetime-local') {
+      c.type = 'text';
+      Object.assign(c, { placeholder: 'YYYY-MM-DD HH:MM', autocomplete: 'off' });
+    }
+  });
+  return rendered;
+}
+
+/**
+ * What people type, made into what the form checks: '£20' and '1,000' are amounts; '2026-12-01 06:00' is a
+ * date and time; '2330' and '9:30' are times.
+ */
+function forgive(controls) {
+  Object.values(controls).forEach((c) => {
+    if (c.tagName !== 'INPUT' || c.type !== 'text') {
+      return;
+    }
+    const v = c.value.trim();
+    if (c.inputMode === 'decimal') {
+      c.value = v.replace(/^£\s*/, '').replace(/,(?=\d{3}\b)/g, '');
+    } else if (c.placeholder === 'HH:MM') {
+      const m = /^(\d{1,2})[:.]?(\d{2})$/.exec(v);
+      c.value = m ? `${m[1].padStart(2, '0')}:${m[2]}` : v;
+    } else if (c.placeholder === 'YYYY-MM-DD HH:MM') {
+      c.value = v.replace(/^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(:\d{2})?$/,
+          (all, d, hh, mm) => `${d}T${hh.padStart(2, '0')}:${mm}`);
+    }
+  });
+}
+
+/** An error as what to type: 'Enter an amount in pounds, such as 12.34' rather than 'amount abc is out of range'. */
+function inWords(error, controls) {
+  const name = error.field.replace(/^parameters\./, '');
+  const control = controls[name];
+  const label = control && control.labels && control.labels[0] ? control.labels[0].textContent.replace(/ \(.*\)$/, '')
+    : name;
+  if (/^missing parameter /.test(error.message)) {
+    return { ...error, message: `Enter the ${label.toLowerCase()}` };
+  }
+  const raw = control ? control.value.trim() : '';
+  if (control && control.inputMode === 'decimal' && !/^\d*(\.\d*)?$/.test(raw)) {
+    const inPence = /\(p\//.test(control.labels && control.labels[0] ? control.labels[0].textContent : '');
+    const what = inPence ? 'a price in pence, such as 24.862' : 'an amount in pounds, such as 12.34';
+    return { ...error, message: raw.startsWith('-') ? `Enter ${what}, without a minus sign` : `Enter ${what}` };
+  }
+  if (control && control.placeholder === 'HH:MM' && !/^\d{2}:\d{2}$/.test(raw)) {
+    return { ...error, message: 'Enter a 24-hour time such as 23:30' };
+  }
+  return error;
+}
+
+/**
  * Draws the form into `container`. `onIssued(code, status)` is called after each issue; `readoutUrl(code)`
  * gives the read-out page for a released code.
  */
@@ -28,8 +89,34 @@ export async function issueForm(container, meterId, { onIssued, readoutUrl }) {
   const outcome = h('div', { id: 'issue-outcome' });
   clear(container, form, outcome);
 
-  let current = renderFields(fields, byName(command.value), 'param');
+  let current = plainControls(renderFields(fields, byName(command.value), 'param'));
   let pending = null; // {body, key} of the previewed request, until the form changes
+
+  // A draft of the form lives in this tab's sessionStorage until the code is issued: a sign-in again, a reload
+  // or a look at another meter never loses a typed amount or reason.
+  const draftKey = `lifeline.console.draft.${meterId}`;
+  const saveDraft = () => sessionStorage.setItem(draftKey, JSON.stringify(
+      { command: command.value, values: current.read(), reason: reason.value }));
+  const draft = JSON.parse(sessionStorage.getItem(draftKey) || 'null');
+  if (draft && byName(draft.command)) {
+    command.value = draft.command;
+    current = plainControls(renderFields(fields, byName(command.value), 'param'));
+    Object.entries(draft.values || {}).forEach(([name, value]) => {
+      const control = current.controls[name];
+      if (!control) {
+        return;
+      }
+      if (control.type === 'checkbox') {
+        control.checked = value === 'true';
+      } else if (typeof value === 'string' && !(name === 'days' && draft.values.daysCustom)) {
+        control.value = value;
+      }
+    });
+    reason.value = draft.reason || '';
+    fields.dispatchEvent(new Event('change'));
+  }
+  form.addEventListener('input', saveDraft);
+  form.addEventListener('change', saveDraft);
 
   const forget = () => {
     if (pending) {
@@ -39,7 +126,7 @@ export async function issueForm(container, meterId, { onIssued, readoutUrl }) {
   };
   command.addEventListener('change', () => {
     clearErrors(form);
-    current = renderFields(fields, byName(command.value), 'param');
+    current = plainControls(renderFields(fields, byName(command.value), 'param'));
     forget();
   });
   form.addEventListener('input', forget);
@@ -51,8 +138,9 @@ export async function issueForm(container, meterId, { onIssued, readoutUrl }) {
 
   const request = () => {
     clearErrors(form);
+    forgive(current.controls);
     const checked = current.check();
-    const errors = checked.errors ? [...checked.errors] : [];
+    const errors = checked.errors ? checked.errors.map((e) => inWords(e, current.controls)) : [];
     if (!reason.value.trim()) {
       errors.push({ field: 'reason', message: 'Give a reason: it is kept in the audit log' });
     }
@@ -106,6 +194,7 @@ export async function issueForm(container, meterId, { onIssued, readoutUrl }) {
       const { status, data } = await api('POST', `/api/v1/meters/${encodeURIComponent(meterId)}/codes`,
           { body, headers: { 'Idempotency-Key': key } });
       pending = null;
+      sessionStorage.removeItem(draftKey);
       onIssued(data, status);
       if (status === 201 && data.digits) {
         location.assign(readoutUrl(data));

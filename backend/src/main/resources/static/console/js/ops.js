@@ -3,12 +3,13 @@
 // live page.
 import { api } from './api.js';
 import { start } from './chrome.js';
-import { badge, clear, h, plural, when } from './dom.js';
+import { areaText, badge, clear, h, plural, when, windowText } from './dom.js';
 import { byName, loadCommands, renderFields } from './commands.js';
+import { campaignName } from './words.js';
 import { clearErrors, field, group, showErrors, showProblem, summaryBox } from './forms.js';
 import { ZONE, areaFields, localInput } from './area.js';
 
-const user = start(['OPS', 'ADMIN'], 'Notices and campaigns');
+const user = await start(['OPS', 'ADMIN'], 'Notices and campaigns');
 
 const campaignUrl = (id) => `/console/campaign.html?id=${encodeURIComponent(id)}`;
 const DAY = 86400000;
@@ -174,15 +175,18 @@ async function campaignList() {
       clear(target, h('p', {}, 'No campaigns yet.'));
       return;
     }
-    clear(target, h('div', { class: 'table-wrap' }, h('table', { id: 'campaign-list' },
-        h('caption', {}, `The newest ${data.items.length} campaigns`),
-        h('thead', {}, h('tr', {}, ['Started', 'Campaign', 'Meters', 'Status'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, data.items.map((c) => h('tr', {},
-            h('td', {}, when(c.createdAt)),
-            h('td', {}, h('a', { href: campaignUrl(c.id) }, c.title || (c.kind === 'NOTICE' ? 'Notice' : 'Price change')),
-                h('br'), h('span', { class: 'muted' }, c.command)),
-            h('td', { class: 'num' }, String(c.total)),
-            h('td', {}, badge(c.status))))))));
+    const active = data.items.filter((c) => c.active).length;
+    clear(target, h('p', { id: 'campaigns-count' }, active ? `${plural(active, 'active campaign')} first, then the newest.`
+        : 'No campaign is active; the newest first.'),
+    h('ul', { class: 'campaign-list', id: 'campaign-list' }, data.items.map((c) => h('li',
+        { class: c.active ? 'active' : null, dataset: { campaign: c.id } },
+        h('p', { class: 'name' }, h('a', { href: campaignUrl(c.id) }, campaignName(c)), ' ',
+            c.active ? h('span', { class: 'badge s-RUNNING' }, 'active') : null, ' ', badge(c.status)),
+        h('p', {}, h('strong', {}, 'Area: '), areaText(c.area)),
+        h('p', {}, h('strong', {}, c.startsAt ? 'Window: ' : 'Prices from: '),
+            c.startsAt ? windowText(c.startsAt, c.endsAt) : (c.parameters && c.parameters.from) || 'at once'),
+        h('p', { class: 'muted' }, `${plural(c.total, 'meter')}; launched by ${c.launchedBy || 'someone'} `
+            + `${when(c.createdAt)}`)))));
   } catch (e) {
     clear(target, h('p', { class: 'alert' }, `Could not load the campaigns: ${e.message}`));
   }

@@ -3,10 +3,12 @@
 // the browser's speech synthesis, the code's live status, and the result the customer's display showed.
 import { api } from './api.js';
 import { start } from './chrome.js';
-import { announce, badge, clear, h, parameterText, repeat, when } from './dom.js';
+import { announce, badge, clear, h, repeat, when } from './dom.js';
 import { clearErrors, field, group, showErrors, showProblem, summaryBox } from './forms.js';
+import { commandWords, meterBanner } from './words.js';
+import { press, speedKeys } from './keys.js';
 
-start(['AGENT', 'SUPERVISOR'], 'Customers');
+await start(['AGENT', 'SUPERVISOR'], 'Customers');
 
 const params = new URLSearchParams(location.search);
 const codeId = params.get('code');
@@ -15,6 +17,7 @@ if (back && /^\/console\/agent\.html(#.*)?$/.test(back)) {
   document.getElementById('back-link').href = back;
 }
 const summary = document.getElementById('code-summary');
+const meterBox = document.getElementById('meter-context');
 const readout = document.getElementById('readout');
 const resultSection = document.getElementById('result');
 const speech = 'speechSynthesis' in window ? window.speechSynthesis : null;
@@ -25,8 +28,23 @@ const DEAD = ['CANCELLED', 'EXPIRED'];
 
 let code = null;
 let blocks = []; // [[group, group, group, group, group], ...]
-let at = { block: 0, group: 0 }; // the group the customer is typing now; group 5 means the block is done
+// The group the customer is typing now (group 5: the block is done), kept in this tab so a reload or a sign-in
+// again comes back to the same group.
+const placeKey = `lifeline.console.readout.${codeId}`;
+let at = JSON.parse(sessionStorage.getItem(placeKey) || 'null') || { block: 0, group: 0 };
 let aloud = false;
+let meter = null; // whose meter it is (GET /api/v1/console/meters/{id}), named above the digits
+
+async function loadMeter() {
+  try {
+    const { data } = await api('GET', `/api/v1/console/meters/${encodeURIComponent(code.meterId)}`);
+    meter = data;
+    clear(meterBox, meterBanner(meter));
+  } catch (e) {
+    clear(meterBox, h('div', { class: 'alert', role: 'alert' }, h('h2', {}, 'Check the meter before reading out'),
+        h('p', {}, `Could not load whose meter this is (${e.message}). Meter `, h('span', { class: 'mono' }, code.meterId), '.')));
+  }
+}
 
 async function load() {
   try {
@@ -34,11 +52,17 @@ async function load() {
     const first = !code;
     const released = !code?.digits && data.digits;
     code = data;
+    if (first) {
+      await loadMeter();
+    }
     drawSummary();
     const dead = DEAD.includes(code.status);
     if (first || released || (dead && blocks.length)) {
       // A cancelled or expired code must not be read out: its digits are not shown at all.
       blocks = dead ? [] : (code.digits || []).map((b) => b.split(' '));
+      if (at.block >= blocks.length) {
+        at = { block: 0, group: 0 };
+      }
       drawReadout();
       drawResultForm();
     }
@@ -50,8 +74,7 @@ async function load() {
 function drawSummary() {
   const note = code.resultReason || code.cancelReason;
   clear(summary, h('dl', { class: 'dl' },
-      h('dt', {}, 'Command'), h('dd', {}, `${code.command} (${parameterText(code.parameters)})`),
-      h('dt', {}, 'Meter'), h('dd', { class: 'mono' }, code.meterId),
+      h('dt', {}, 'What it does'), h('dd', { id: 'code-words' }, commandWords(code)),
       h('dt', {}, 'Status'), h('dd', { id: 'code-status' }, badge(code.status), note ? ` ${note}` : ''),
       h('dt', {}, 'Counter'), h('dd', {}, String(code.counter)),
       h('dt', {}, 'Valid until'), h('dd', {}, when(code.expiresAt))));
@@ -151,6 +174,7 @@ function move(step) {
   const newBlock = block !== at.block;
   const focusId = document.activeElement && document.activeElement.id;
   at = { block, group: g };
+  sessionStorage.setItem(placeKey, JSON.stringify(at));
   drawReadout();
   const again = focusId && document.getElementById(focusId);
   (again && !again.disabled ? again : document.getElementById('digits')).focus();
@@ -180,7 +204,7 @@ async function copyCode() {
     await navigator.clipboard.writeText(text);
   } catch {
     // Plain HTTP from another host has no Clipboard API: copy through a selected text area instead.
-    const area = h('textarea', { 'aria-hidden': 'true', style: 'position:fixed;left:-9999px' }, text);
+    const area = h('textarea', { 'aria-hidden': 'true', class: 'offscreen' }, text);
     document.body.append(area);
     area.select();
     document.execCommand('copy');
@@ -237,6 +261,12 @@ async function poll() {
   }
 }
 
+speedKeys([
+  { key: 'n', label: 'Typed: next group', run: () => press('next-group') },
+  { key: 'b', label: 'Back a group', run: () => press('previous-group') },
+  { key: 's', label: 'Say this group', run: () => press('say-group') },
+  { key: 'c', label: 'Copy the code', run: () => press('copy-code') },
+]);
 load().then(() => {
   document.getElementById('digits')?.focus();
   repeat(poll, EVERY_MS, { now: false });

@@ -1,7 +1,7 @@
 // The sign-in page: trades a username and password for an access token (POST /api/v1/auth/token), keeps it in
 // sessionStorage and opens the console for the user's role, or the page they were sent here from.
 import { api, homeFor, session } from './api.js';
-import { h } from './dom.js';
+import { h, hhmm } from './dom.js';
 import { clearErrors, showErrors, showProblem } from './forms.js';
 
 const WHY = {
@@ -30,7 +30,8 @@ function safeNext(next, role) {
   return m && (PAGES_FOR[role] || []).includes(m[1]) ? next : homeFor(role);
 }
 
-const current = session.user();
+// Already signed in in this browser (another tab, or a session still running): carry on without a password.
+const current = session.user() || (params.get('why') !== 'signedout' && await session.renew() ? session.user() : null);
 if (current && homeFor(current.role)) {
   location.replace(safeNext(params.get('next'), current.role));
 }
@@ -63,10 +64,20 @@ form.addEventListener('submit', async (event) => {
       showErrors(form, [], { title: 'This console is for staff', detail: 'Customers use the Lifeline app.' });
       return;
     }
+    // The session the browser's tabs share, renewed without the password until it ends or someone signs out.
+    await session.start();
     location.assign(safeNext(params.get('next'), user.role));
   } catch (e) {
     if (e.code === 'invalid-credentials') {
-      showErrors(form, [{ field: 'password', message: 'Wrong username or password' }]);
+      const left = e.problem.attemptsLeft;
+      showErrors(form, [{ field: 'password', message: `Wrong username or password${typeof left === 'number'
+        ? `: ${left} attempt${left === 1 ? '' : 's'} left before a pause` : ''}` }]);
+    } else if (e.status === 429) {
+      // The throttle's own wait, in minutes and as a time on the clock, not seconds.
+      const minutes = Math.max(1, Math.ceil((e.retryAfter || 60) / 60));
+      showErrors(form, [], { title: 'Too many failed sign-ins',
+        detail: `Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, at ${hhmm(new Date(Date.now()
+            + (e.retryAfter || 60) * 1000))}. If you have forgotten your password, ask a supervisor.` });
     } else {
       showProblem(form, e);
     }

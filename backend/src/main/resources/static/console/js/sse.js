@@ -1,12 +1,12 @@
 // Server-sent events over fetch, so the stream carries the Bearer token in a header (EventSource cannot send
 // one, and a token in the URL would end up in logs). Calls onEvent(type, data) for each event; resolves when
 // the server ends the stream; rejects with ApiError for an error answer.
-import { ApiError, session, toSignIn } from './api.js';
+import { ApiError, currentToken, session, sessionEnded } from './api.js';
 
 export async function streamEvents(path, onEvent, { signal } = {}) {
-  const token = session.token();
+  const token = await currentToken();
   if (!token) {
-    toSignIn('expired');
+    sessionEnded();
     throw new ApiError(401, { title: 'Signed out' });
   }
   const response = await fetch(path, {
@@ -14,7 +14,7 @@ export async function streamEvents(path, onEvent, { signal } = {}) {
   });
   if (!response.ok) {
     if (response.status === 401) {
-      toSignIn('expired');
+      session.clear(); // the next connection renews it
     }
     let problem = null;
     try {

@@ -56,6 +56,11 @@ public class SecurityConfig {
 
     private void rules(AuthorizeExchangeSpec r) {
         r.pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                // A console session (issue 16): started with a staff token; renewed and ended with its cookie.
+                .pathMatchers(HttpMethod.POST, "/api/v1/auth/console-session")
+                .hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.POST, "/api/v1/auth/console-session/refresh").permitAll()
+                .pathMatchers(HttpMethod.DELETE, "/api/v1/auth/console-session").permitAll()
                 .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
                 .permitAll()
@@ -77,7 +82,10 @@ public class SecurityConfig {
                 // The consoles (issue 7): static pages need no token; the supervisors' approvals queue.
                 .pathMatchers(HttpMethod.GET, "/", "/index.html", "/console/**").permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/v1/console/pending-codes").hasRole(SUPERVISOR.name())
-                .pathMatchers("/api/v1/console/affected", "/api/v1/console/campaigns",
+                .pathMatchers(HttpMethod.GET, "/api/v1/console/meters/*", "/api/v1/console/meters/*/code-people",
+                        "/api/v1/console/customers/*/timeline").hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.POST, "/api/v1/console/customers/*/notes").hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers("/api/v1/console/affected", "/api/v1/console/campaigns", "/api/v1/console/campaigns/*",
                         "/api/v1/console/campaigns/*/progress").hasAnyRole(names(OPS, ADMIN))
                 // Delivery and campaigns (issue 5).
                 .pathMatchers(HttpMethod.POST, "/api/v1/activations").permitAll()

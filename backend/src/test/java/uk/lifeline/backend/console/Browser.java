@@ -9,7 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -31,7 +35,7 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of(System.getProperty("lifeline.test.dir", "target/test-data"))
             .toAbsolutePath().getParent().resolve("screenshots");
-    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension DESKTOP = new Dimension(1366, 768);
 
     final ChromeDriver driver;
     private final String base;
@@ -47,6 +51,8 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--lang=en-GB", "--hide-scrollbars");
+        // The browser's console, to find Content-Security-Policy violations.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -84,9 +90,12 @@ final class Browser implements AutoCloseable {
 
     /** Forgets the session as sign-out does, and opens the sign-in page. */
     void signedOut() {
-        go("/");
+        go("/?why=signedout");
+        // Ends the browser's console session (its HttpOnly cookie), as the Sign out button does.
+        ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch('/api/v1/auth/console-session', {method: 'DELETE'}).finally(() => done());");
         js("sessionStorage.clear(); localStorage.clear();");
-        go("/");
+        go("/?why=signedout");
         visible("#username");
     }
 
@@ -132,6 +141,38 @@ final class Browser implements AutoCloseable {
     @SuppressWarnings("unchecked")
     List<String> accessibilityProblems() {
         return (List<String>) js(AccessibilityChecks.SCRIPT);
+    }
+
+    /** The WCAG 2.1 A and AA rules axe-core runs; each page state checked against all of them. */
+    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private int axeStates;
+    private final java.util.Set<String> axeRules = new java.util.TreeSet<>();
+
+    /** axe-core's violations on the page as it stands, one line per rule and element. */
+    List<String> axeViolations(String page) {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        axeStates++;
+        results.getPasses().forEach(r -> axeRules.add(r.getId()));
+        results.getViolations().forEach(r -> axeRules.add(r.getId()));
+        results.getIncomplete().forEach(r -> axeRules.add(r.getId()));
+        results.getInapplicable().forEach(r -> axeRules.add(r.getId()));
+        return results.getViolations().stream().flatMap(rule -> rule.getNodes().stream().map(node -> rule.getId()
+                + " (" + rule.getImpact() + "): " + node.getTarget() + " " + String.valueOf(node.getHtml())
+                .substring(0, Math.min(120, String.valueOf(node.getHtml()).length())))).toList();
+    }
+
+    int axeStates() {
+        return axeStates;
+    }
+
+    int axeRules() {
+        return axeRules.size();
+    }
+
+    /** Content-Security-Policy violations the browser logged since the last call. */
+    List<String> policyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
     }
 
     /** How far the page is wider than the viewport, in CSS pixels (0 when nothing sticks out). */

@@ -31,6 +31,8 @@ abstract class BrowserTest extends BackendTest {
     @AfterAll
     void closeBrowser() {
         if (browser != null) {
+            System.out.println(getClass().getSimpleName() + ": axe-core checked " + browser.axeStates()
+                    + " page states against " + browser.axeRules() + " WCAG 2.1 A/AA rules");
             browser.close();
         }
     }
@@ -40,8 +42,15 @@ abstract class BrowserTest extends BackendTest {
         browser.width(Browser.DESKTOP.width, Browser.DESKTOP.height);
     }
 
+    /**
+     * The page as it stands passes axe-core's WCAG 2.1 A and AA rules, the console's own checks (labels, names,
+     * contrast with layers blended), and the browser reported no Content-Security-Policy violation.
+     */
     protected void assertAccessible(String page) {
         assertThat(browser.accessibilityProblems()).as("accessibility of the " + page + " page").isEmpty();
+        assertThat(browser.axeViolations(page)).as("axe-core WCAG 2.1 AA violations on the " + page + " page").isEmpty();
+        assertThat(browser.policyViolations()).as("CSP violations in the browser's console on the " + page + " page")
+                .isEmpty();
     }
 
     /** The page is no wider than the window (naming what sticks out when it is) and passes the checks. */

@@ -66,8 +66,10 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.waitForText("#copy-status", "Copied 20 digits");
 
         browser.clickable("#back-link").click();
-        browser.waitForText("#history", "amount 20.00");
-        assertThat(browser.visible("#history tbody tr").getText()).contains("top-up").contains("issued");
+        browser.waitForText("#history", "20.00");
+        // Who issued it and why, in words.
+        assertThat(browser.visible("#history tbody tr").getText()).contains("by Amy Agent")
+                .contains("Why: customer rang: no WAN").contains("issued").doesNotContain("top-up");
 
         // Cancelling asks why, in a dialog, and the history shows the new status.
         browser.clickable("#history tbody tr:first-child button.danger").click();
@@ -229,8 +231,10 @@ class ConsoleBrowserTest extends BrowserTest {
         assertThat(browser.visible("#price-reach").getText()).contains("This reaches 1 meter at 1 customer");
         browser.clickable("#price-launch").click();
         browser.waitForText("#campaign-status", "completed");
-        assertThat(browser.visible("#campaign-summary").getText())
-                .contains("change-price").contains("unit-rate 7.500").contains("from 2027-04-01");
+        assertThat(browser.visible("#campaign-command").getText())
+                .contains("7.500").contains("30.100").contains("2027-04-01");
+        assertThat(browser.visible("#campaign-area").getText()).isEqualTo("LS6");
+        assertThat(browser.visible("#campaign-launcher").getText()).isEqualTo("Olly Ops");
         assertThat(browser.visible("[data-count='coded'] .n").getText()).isEqualTo("1");
     }
 
@@ -299,6 +303,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.screenshot("agent-360");
         browser.clickable("#issue-button").click();
         browser.visible("#digits .g-digits");
+        assertThat(top("#digits .g-digits")).as("the first digits within the first 740 px screen").isLessThan(680);
         assertFits("read-out");
         browser.screenshot("readout-360");
 
@@ -309,8 +314,24 @@ class ConsoleBrowserTest extends BrowserTest {
                 "Your supply stays on.", "reason", "small screen check", "area", Map.of("districts", List.of("YO21")),
                 "startsAt", java.time.Instant.now().toString(), "endsAt", java.time.Instant.now().plusSeconds(86400)
                         .toString())).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        browser.go("/console/ops.html");
+        browser.visible("#campaign-list li");
+        // In a storm: the campaigns come first, the active ones on top, each with its area and window in UK time.
+        assertThat(top("#campaigns-heading")).isLessThan(top("#notice-heading"));
+        WebElement first = browser.visible("#campaign-list li");
+        assertThat(first.getAttribute("class")).contains("active");
+        assertThat(first.getText()).contains("Storm").contains("Area: YO21").containsPattern("Window: .*(GMT|BST) to .*(GMT|BST)")
+                .contains("launched by Olly Ops");
+        assertThat(top("#campaign-list li")).as("the newest campaign within the first screen").isLessThan(740);
+        assertFits("operations with campaigns");
+        browser.screenshot("ops-storm-360", 1400);
         browser.go("/console/campaign.html?id=" + campaign.get("id"));
         browser.waitForText("#campaign-status", "completed");
+        assertThat(browser.visible("#campaign-title").getText()).isEqualTo("Storm");
+        assertThat(browser.visible("#campaign-message").getText()).isEqualTo("Your supply stays on.");
+        assertThat(browser.visible("#campaign-area").getText()).isEqualTo("YO21");
+        String window = browser.visible("#campaign-window").getText();
+        assertThat(window).matches(".*(GMT|BST) to .*(GMT|BST)");
         assertFits("campaign");
         browser.screenshot("campaign-360");
     }
@@ -324,7 +345,6 @@ class ConsoleBrowserTest extends BrowserTest {
         List<List<Object>> cases = List.of(
                 List.of("top-up", Map.of("amount", "90.50"), "amount"),
                 List.of("top-up", Map.of("amount", "12.345"), "amount"),
-                List.of("top-up", Map.of("amount", ""), "amount"),
                 List.of("set-credit", Map.of("balance", "9000"), "balance"),
                 List.of("add-debt", Map.of("register", "time-based-2", "amount", "20000"), "amount"),
                 List.of("set-debt", Map.of("register", "payment-based", "amount", "10", "percent", "101"), "percent"),
@@ -347,6 +367,27 @@ class ConsoleBrowserTest extends BrowserTest {
         }
         assertAccessible("agent page with field errors");
         browser.screenshot("agent-field-errors");
+
+        // Forgiving inputs, and errors that say what to type.
+        Map<String, String> words = new java.util.LinkedHashMap<>();
+        words.put("abc", "Enter an amount in pounds, such as 12.34");
+        words.put("-5", "Enter an amount in pounds, such as 12.34, without a minus sign");
+        words.put("", "Enter the amount");
+        words.forEach((typed, shown) -> {
+            fillIssueForm("top-up", Map.of("amount", typed), "words");
+            browser.clickable("#preview-button").click();
+            browser.waitForText("#param-amount-error", shown);
+        });
+        fillIssueForm("top-up", Map.of("amount", "£20"), "pound sign");
+        browser.clickable("#preview-button").click();
+        browser.waitForText("#preview-panel", "Where the £20.00 goes");
+        fillIssueForm("change-time-of-use-price", Map.of("peak-rate", "30", "off-peak-rate", "12.5",
+                "off-peak-start", "2330", "off-peak-end", "6:30pm", "standing-charge", "55"), "times");
+        assertThat(browser.visible("#param-off-peak-start").getAttribute("type")).as("24-hour text, not the locale's")
+                .isEqualTo("text");
+        browser.clickable("#preview-button").click();
+        browser.waitForText("#param-off-peak-end-error", "Enter a 24-hour time such as 23:30");
+        assertThat(browser.visible("#param-off-peak-start").getAttribute("value")).isEqualTo("23:30");
 
         // What only the API knows (an MPAN's check digit) still lands next to the field it is about.
         WebElement q = browser.visible("#q");
@@ -371,7 +412,140 @@ class ConsoleBrowserTest extends BrowserTest {
         assertThat(browser.driver.getCurrentUrl()).contains("why=signin");
     }
 
+    @Test
+    void speedKeysSearchPreviewAndIssueAndTheAddressAlwaysMatchesThePage() {
+        browser.signIn("adam.agent", PASSWORD);
+        assertThat(browser.js("return document.activeElement.id")).as("focus on arrival").isEqualTo("q");
+        keys(Keys.ESCAPE);
+        browser.js("document.activeElement.blur()");
+        keys("?");
+        assertThat(browser.visible("#keys-help").getText()).contains("Search for a customer").contains("Preview");
+        assertAccessible("agent page with the shortcuts");
+        keys(Keys.ESCAPE);
+        browser.js("document.activeElement.blur()");
+        keys("/");
+        assertThat(browser.js("return document.activeElement.id")).isEqualTo("q");
+        keys("YO21 3AA", Keys.ENTER);
+        browser.waitForText("#customer-heading", "Colin Patel");
+        browser.clickable("#customer li[data-meter='" + COLIN_ELECTRICITY + "'] button").click();
+        fillIssueForm("top-up", Map.of("amount", "2"), "speed keys");
+        browser.js("document.activeElement.blur()");
+        keys("p");
+        browser.visible("#preview-panel");
+        browser.js("document.activeElement.blur()");
+        keys("i");
+        browser.visible("#digits .g-digits");
+        browser.js("document.activeElement.blur()");
+        keys("n");
+        browser.waitForText("#progress-text", "Group 2 of 5");
+
+        // Changing the address opens the customer it names, and recent customers are a click away.
+        browser.go("/console/agent.html#q=ACC-100001");
+        browser.waitForText("#customer-heading", "Carol Jones");
+        browser.js("location.hash = 'q=YO21%203AA'");
+        browser.waitForText("#customer-heading", "Colin Patel");
+        assertThat(browser.visible("#recent").getText()).contains("Carol Jones").contains("Colin Patel");
+    }
+
+    @Test
+    void theCustomerTimelineShowsCodesWithWhoAndWhyAndKeepsAgentsNotes() {
+        issueAs("adam.agent", CAROL_ELECTRICITY, "top-up", Map.of("amount", "7.00"));
+        browser.signIn("amy.agent", PASSWORD);
+        search("LS6 2AB");
+        browser.waitForText("#timeline", "by Adam Agent");
+        assertThat(browser.visible("#timeline").getText()).contains("Code issued").contains("7.00");
+        browser.visible("#note-text").sendKeys("Customer prefers calls after 6pm");
+        browser.clickable("#note-button").click();
+        browser.waitForText("#timeline li:first-child", "Customer prefers calls after 6pm");
+        assertThat(browser.visible("#timeline li:first-child").getText()).contains("Note by Amy Agent").containsPattern("GMT|BST");
+        assertAccessible("agent page with a customer's timeline");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%customer.note-added%'")).isGreaterThanOrEqualTo(1);
+        String carol = browser.visible("#results li[data-customer]").getAttribute("data-customer");
+        http.get().uri("/api/v1/console/customers/" + carol + "/timeline").headers(h -> h.setBearerAuth(token("nina.agent")))
+                .exchange().expectStatus().isNotFound();
+        post(token("amy.agent"), "/api/v1/console/customers/" + carol + "/notes", Map.of("text", "bad\u0000note"))
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void theReadOutNamesWhoseMeterItIsSoAGasCodeIsNotTypedIntoTheElectricityMeter() {
+        UUID gas = issueAs("amy.agent", CAROL_GAS, "top-up", Map.of("amount", "5.00"));
+        UUID electricity = issueAs("amy.agent", CAROL_ELECTRICITY, "top-up", Map.of("amount", "6.00"));
+        browser.signIn("amy.agent", PASSWORD);
+        browser.go("/console/readout.html?code=" + gas);
+        browser.waitForText("#type-on", "GAS meter");
+        assertThat(browser.visible("#type-on").getText()).startsWith("Type this on the GAS meter")
+                .doesNotContainIgnoringCase("electricity");
+        assertThat(browser.visible("#meter-banner").getText()).contains("Carol Jones").contains("ACC-100001")
+                .contains("LS6 2AB").contains("MPRN");
+        assertThat(browser.visible("#banner-meter").getText()).contains("Gas meter ending 00A2");
+        assertThat(browser.visible("#code-words").getText()).doesNotContain("top-up").contains("5.00");
+        assertThat(top("#meter-banner")).as("the banner is above the digits").isLessThan(top("#digits"));
+        assertAccessible("read-out of a gas code");
+        browser.go("/console/readout.html?code=" + electricity);
+        browser.waitForText("#type-on", "ELECTRICITY meter");
+        assertThat(browser.visible("#banner-meter").getText()).contains("Electricity meter ending 00A1");
+        assertThat(browser.visible("#meter-banner").getText()).contains("MPAN");
+    }
+
+    @Test
+    void pagesCarryAStrictContentSecurityPolicyAndTheirFilesAreCompressedAndCachedByVersion() {
+        for (String page : List.of("/", "/console/agent.html", "/console/readout.html", "/console/ops.html",
+                "/console/campaign.html", "/console/install-codes.html", "/console/devices.html",
+                "/console/follow-up.html")) {
+            http.get().uri(page).exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals("Cache-Control", "no-cache")
+                    .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                            .contains("script-src 'self'").contains("object-src 'none'").contains("base-uri 'none'")
+                            .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
+        }
+        String html = http.get().uri("/console/agent.html").exchange().expectBody(String.class).returnResult()
+                .getResponseBody();
+        String script = html.replaceAll("(?s).*src=\"(/console/v/[0-9a-f]{12}/js/agent\\.js)\".*", "$1");
+        assertThat(script).as("the page loads its script under a content version").startsWith("/console/v/");
+        // The JDK's client, which leaves the body as sent (WebTestClient's Netty unzips it and drops the header).
+        java.net.http.HttpResponse<byte[]> asset = send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + script)).header("Accept-Encoding", "gzip").build());
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(asset.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(asset.body()[0] & 0xff).as("gzip magic").isEqualTo(0x1f);
+        assertThat(html).doesNotContain("<script>").doesNotContainPattern(" on[a-z]+=");
+
+        // The sign-in page as a first visit: under 40 KB over the wire, all compressed; a second visit takes the
+        // scripts and the stylesheet from the browser's cache.
+        browser.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        browser.go("/?weight");
+        browser.visible("#username");
+        long first = ((Number) browser.js("return performance.getEntriesByType('navigation')[0].transferSize"
+                + " + performance.getEntriesByType('resource').reduce((n, r) => n + r.transferSize, 0)")).longValue();
+        assertThat(first).as("bytes of the first page").isLessThan(40_000).isGreaterThan(1_000);
+        browser.go("/?again");
+        browser.visible("#username");
+        long again = ((Number) browser.js("return performance.getEntriesByType('resource')"
+                + ".reduce((n, r) => n + r.transferSize, 0)")).longValue();
+        assertThat(again).as("bytes of scripts and styles on a second visit").isZero();
+        System.out.println("Sign-in page: " + first + " bytes on a first visit, " + again + " bytes of files again");
+    }
+
     // Helpers
+
+    private static java.net.http.HttpResponse<byte[]> send(java.net.http.HttpRequest request) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long top(String css) {
+        return ((Number) browser.js("return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().top"
+                + " + window.scrollY)", css)).longValue();
+    }
 
     private void search(String q) {
         WebElement box = browser.visible("#q");

@@ -86,11 +86,17 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%install-code.revealed%'"))
                 .as("one entry in each supplier's chain").isEqualTo(2);
         assertThat(browser.storage().toString()).doesNotContain(code).doesNotContain(code.replace(" ", ""));
-        assertAccessible("a revealed install code");
-        browser.screenshot("install-code-revealed", 1400);
+        // Hidden on request, well inside its minute (the audit below is slow on a loaded machine).
         browser.clickable("#reveal-hide").click();
         assertThat(browser.all("#install-code")).isEmpty();
         assertThat(browser.visible("#reveal-button").isDisplayed()).isTrue();
+        // Revealed again, for the accessibility audit and the screenshot of that state.
+        browser.clickable("#reveal-button").click();
+        browser.visible("dialog[open] textarea").sendKeys("checking the page");
+        browser.clickable("dialog[open] button[type='submit']").click();
+        browser.visible("#install-code");
+        assertAccessible("a revealed install code");
+        browser.screenshot("install-code-revealed", 1400);
     }
 
     @Test
