@@ -48,6 +48,8 @@ public abstract class BackendTest {
         registry.add("spring.r2dbc.username", () -> EmbeddedDatabase.USER);
         registry.add("spring.flyway.url", () -> server.jdbcUrl(name));
         registry.add("spring.flyway.user", () -> EmbeddedDatabase.USER);
+        registry.add("spring.r2dbc.password", server::password);
+        registry.add("spring.flyway.password", server::password);
         registry.add("lifeline.data-dir", dataDir::toString);
         registry.add("lifeline.keys.generate-missing", () -> "true");
         registry.add("lifeline.codes.expiry-sweep", () -> "1h");
