@@ -97,7 +97,7 @@ class CommandCodeVectorsTest {
 
     private static MeterCommand command(JsonNode vector) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        vector.get("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+        vector.get("parameters").properties().forEach(e -> parameters.put(e.getKey(), e.getValue().asText()));
         return MeterCommand.parse(vector.get("command").asText(), Parameters.of(parameters));
     }
 

@@ -246,8 +246,8 @@ class MeterEngineTest {
     @Test
     void emergencyCreditIsOfferedOnlyBelowItsThreshold() {
         MeterState high = meter(NOW, 100);
-        assertThat(((Outcome.Refused) refused(MeterEngine.requestEmergencyCredit(high, at(NOW)), high,
-                Refusal.EMERGENCY_CREDIT_UNAVAILABLE)).detail()).contains("not below the threshold");
+        assertThat(refused(MeterEngine.requestEmergencyCredit(high, at(NOW)), high,
+                Refusal.EMERGENCY_CREDIT_UNAVAILABLE).detail()).contains("not below the threshold");
         MeterState low = meter(NOW, 99);
         MeterState active = applied(MeterEngine.requestEmergencyCredit(low, at(NOW))).state();
         assertThat(active.credit()).isEqualTo(new Credit(99, true, 1000));

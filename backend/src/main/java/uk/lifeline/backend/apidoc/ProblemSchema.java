@@ -17,12 +17,12 @@ final class ProblemSchema {
     private ProblemSchema() {}
 
     static Schema<?> schema() {
-        Schema<Object> field = new ObjectSchema()
+        Schema<?> field = new ObjectSchema()
                 .addProperty("field", new StringSchema().description("the field, parameter or header at fault"))
                 .addProperty("message", new StringSchema().description("what is wrong with it"))
                 .addProperty("allowed", new StringSchema().description("what it may be, where that can be said"));
         field.setRequired(List.of("field", "message"));
-        Schema<Object> problem = new ObjectSchema()
+        Schema<?> problem = new ObjectSchema()
                 .description("An RFC 9457 problem. Switch on `type`: it never changes for a kind of error. The"
                         + " types are `" + ProblemType.PREFIX + "<code>`, listed in docs/backend-api.md.")
                 .addProperty("type", new StringSchema().format("uri").example(ProblemType.NOT_FOUND.uri().toString()))

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -206,7 +205,7 @@ class MeterSecrets {
             MessageDigest sha = sha256();
             sha.update("lifeline meter-secret wrapping v1\0".getBytes(StandardCharsets.US_ASCII));
             sha.update(kid.getBytes(StandardCharsets.US_ASCII));
-            sha.update(((ECPrivateKey) own.privateKey()).getS().toByteArray());
+            sha.update(own.privateKey().getS().toByteArray());
             return new SecretKeySpec(sha.digest(), "AES");
         });
     }

@@ -98,8 +98,8 @@ class LedgerCodeDesk implements CodeDesk {
         }
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
         try {
-            json.readTree(r.get("parameters", String.class)).fields()
-                    .forEachRemaining(f -> parameters.put(f.getKey(), f.getValue().asText()));
+            json.readTree(r.get("parameters", String.class)).properties()
+                    .forEach(f -> parameters.put(f.getKey(), f.getValue().asText()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -84,7 +84,7 @@ class OpenApiContractTest extends BackendTest {
                 wrong.add(key + ": security " + op.path("security"));
             }
             boolean problems = false;
-            for (Iterator<Map.Entry<String, JsonNode>> it = op.path("responses").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = op.path("responses").properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> response = it.next();
                 int status = Integer.parseInt(response.getKey());
                 JsonNode content = response.getValue().path("content");
@@ -145,7 +145,7 @@ class OpenApiContractTest extends BackendTest {
 
     private Map<String, JsonNode> operations() {
         Map<String, JsonNode> out = new TreeMap<>();
-        document.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(
+        document.path("paths").properties().forEach(p -> p.getValue().properties().forEach(
                 m -> out.put(m.getKey().toUpperCase(java.util.Locale.ROOT) + " " + p.getKey(), m.getValue())));
         return out;
     }
@@ -155,7 +155,7 @@ class OpenApiContractTest extends BackendTest {
         if (node.isObject()) {
             ObjectNode out = JSON.createObjectNode();
             new TreeMap<String, JsonNode>() {{
-                node.fields().forEachRemaining(f -> put(f.getKey(), f.getValue()));
+                node.properties().forEach(f -> put(f.getKey(), f.getValue()));
             }}.forEach((k, v) -> out.set(k, sorted(v)));
             return out;
         }

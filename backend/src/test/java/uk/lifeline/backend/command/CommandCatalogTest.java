@@ -181,7 +181,7 @@ class CommandCatalogTest extends BackendTest {
     }
 
     private void assertTaken(Command c, Parameter p, String value) {
-        Map<String, String> values = example(c.name(), p);
+        Map<String, String> values = exampleWith(c.name(), p, value);
         values.put(p.name(), value);
         MeterCommand made = parse(c.name(), values);
         assertThat(made.type().commandName()).isEqualTo(c.name());
@@ -195,6 +195,17 @@ class CommandCatalogTest extends BackendTest {
         assertThat(refused).as(c.name() + " " + p.name() + "=" + value).isNotNull();
         assertThat(refused.parameter()).isEqualTo(p.name());
         assertThat(refused.allowed()).as(c.name() + " " + p.name() + "=" + value).isEqualTo(p.allowed());
+    }
+
+    /** The command's example where {@code p} already has {@code value} (a register others depend on), or else one with p. */
+    private static Map<String, String> exampleWith(String command, Parameter p, String value) {
+        for (String line : EXAMPLES) {
+            List<String> words = List.of(line.split(" "));
+            if (words.get(0).equals(command) && words.contains(p.name() + "=" + value)) {
+                return new LinkedHashMap<>(Parameters.parse(words.subList(1, words.size())).asMap());
+            }
+        }
+        return example(command, p);
     }
 
     /** The command's example whose parameters include {@code p}'s name (or the first one). */

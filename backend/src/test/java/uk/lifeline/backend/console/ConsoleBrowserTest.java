@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -96,7 +97,7 @@ class ConsoleBrowserTest extends BrowserTest {
 
         browser.js("window.spoken = []; speechSynthesis.speak = (u) => window.spoken.push(u.text);");
         browser.clickable("#say-group").click();
-        assertThat(browser.js("return window.spoken")).asList()
+        assertThat(browser.js("return window.spoken")).asInstanceOf(InstanceOfAssertFactories.LIST)
                 .containsExactly(String.join(", ", stored.substring(0, 4).split("")));
         browser.clickable("#read-aloud").click();
         for (int i = 0; i < 5; i++) {

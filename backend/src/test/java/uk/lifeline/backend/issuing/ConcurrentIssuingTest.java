@@ -10,6 +10,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -24,6 +25,9 @@ import uk.lifeline.backend.ledger.CodeView;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentIssuingTest extends BackendTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {};
 
     private Tenant t;
     private WebClient client;
@@ -84,7 +88,7 @@ class ConcurrentIssuingTest extends BackendTest {
                         .isEqualTo(new EntryResult.Accepted(new TopUp(100), code.counter())));
         assertThat(count("SELECT count(*) FROM audit_log")).isEqualTo(entriesBefore + 50);
         assertThat(get(t.token("ops"), "/api/v1/audit/verify").expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody()).containsEntry("intact", true);
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody()).containsEntry("intact", true);
         assertThat(largestBatch()).as("requests shared a transaction").isGreaterThan(1);
     }
 
@@ -102,7 +106,7 @@ class ConcurrentIssuingTest extends BackendTest {
         assertThat(answers).filteredOn(a -> a.startsWith("201")).extracting(a -> Long.parseLong(a.substring(4)))
                 .containsExactlyInAnyOrderElementsOf(LongStream.range(first, first + 10).boxed().toList());
         assertThat(get(t.token("ops"), "/api/v1/audit/verify").expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody()).containsEntry("intact", true);
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody()).containsEntry("intact", true);
     }
 
     @Test
