@@ -56,7 +56,8 @@ public class SecurityConfig {
 
     private void rules(AuthorizeExchangeSpec r) {
         r.pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
-                .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
+                .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/.well-known/lifeline/keys/*",
+                        "/actuator/health", "/actuator/health/**",
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
                 .permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/v1/customers").hasAnyRole(names(AGENT, SUPERVISOR))

@@ -34,7 +34,8 @@ public abstract class ScreenTest {
         backend = new FakeBackend(supplier);
         app = (LifelineApplication) RuntimeEnvironment.getApplication();
         SecretKey key = newKey();
-        graph = new AppGraph(app, () -> key, Clock.fixed(supplier.now(), ZoneOffset.UTC), Runnable::run, Runnable::run);
+        graph = new AppGraph(app, supplier.directory(backend.url()), () -> key, Clock.fixed(supplier.now(),
+                ZoneOffset.UTC), Runnable::run, Runnable::run);
         app.replaceGraph(graph);
     }
 

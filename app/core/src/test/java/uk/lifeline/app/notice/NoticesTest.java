@@ -20,7 +20,7 @@ class NoticesTest {
     Clock clock = Clock.fixed(supplier.now(), ZoneOffset.UTC);
 
     Notices notices() {
-        return new Notices(stores, stores, new EnvelopeVerifier(new SupplierKeys(supplier::jwks, stores, clock)),
+        return new Notices(stores, stores, new EnvelopeVerifier(supplier.keys(supplier::keySet, stores, clock)),
                 TestSupplier.recipient(), clock);
     }
 

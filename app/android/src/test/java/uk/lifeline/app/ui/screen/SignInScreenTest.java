@@ -34,7 +34,6 @@ public class SignInScreenTest extends ScreenTest {
     public void anActivationCodeLinksTheAppAndTheSessionIsKeptEncrypted() {
         SignInActivity signIn = Robolectric.buildActivity(SignInActivity.class).setup().get();
         ((EditText) signIn.findViewById(R.id.activation_code)).setText("1234 5678 9017");
-        ((EditText) signIn.findViewById(R.id.server)).setText(backend.url());
 
         signIn.findViewById(R.id.link).performClick();
         idle();
@@ -52,7 +51,6 @@ public class SignInScreenTest extends ScreenTest {
     public void aMistypedCodeIsCaughtBeforeAskingTheServer() {
         SignInActivity signIn = Robolectric.buildActivity(SignInActivity.class).setup().get();
         ((EditText) signIn.findViewById(R.id.activation_code)).setText("1234 5678 9071");
-        ((EditText) signIn.findViewById(R.id.server)).setText(backend.url());
 
         signIn.findViewById(R.id.link).performClick();
         idle();

@@ -15,8 +15,8 @@ import uk.lifeline.app.R;
 import uk.lifeline.app.account.ActivationCode;
 import uk.lifeline.app.account.Session;
 import uk.lifeline.app.background.SyncScheduler;
+import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.delivery.HttpStatusException;
-import uk.lifeline.app.delivery.LifelineClient;
 import uk.lifeline.app.ui.screen.wallet.WalletActivity;
 
 /**
@@ -27,7 +27,6 @@ public final class SignInActivity extends Activity {
 
     private AppGraph graph;
     private EditText code;
-    private EditText server;
     private TextView problem;
     private View link;
     private View progress;
@@ -38,7 +37,6 @@ public final class SignInActivity extends Activity {
         setContentView(R.layout.activity_sign_in);
         graph = LifelineApplication.graph(this);
         code = findViewById(R.id.activation_code);
-        server = findViewById(R.id.server);
         problem = findViewById(R.id.sign_in_problem);
         link = findViewById(R.id.link);
         progress = findViewById(R.id.progress);
@@ -52,20 +50,21 @@ public final class SignInActivity extends Activity {
             showProblem(wrong);
             return;
         }
-        String address = server.getText().toString().trim();
         working(true);
         graph.background().execute(() -> {
             String failure = null;
             try {
-                Session session = new LifelineClient(address, () -> null)
-                        .activate(ActivationCode.normalise(typed), Build.MODEL, graph.clock());
+                Session session = AppCore.activate(graph.suppliers(), typed, Build.MODEL, graph.clock());
                 graph.signIn(session);
+            } catch (AppCore.NotThisAppsSupplierException e) {
+                failure = getString(R.string.sign_in_other_supplier);
             } catch (HttpStatusException e) {
                 failure = getString(e.isRetryable() ? R.string.sign_in_offline : R.string.sign_in_refused);
             } catch (IOException | IllegalArgumentException e) {
                 failure = getString(R.string.sign_in_offline);
             } catch (GeneralSecurityException e) {
-                failure = e.getMessage();
+                // The phone could not seal the session (its Keystore): never show the exception's own words.
+                failure = getString(R.string.sign_in_phone_problem);
             }
             String shown = failure;
             graph.onMain(() -> finished(shown));
