@@ -19,8 +19,8 @@ import uk.lifeline.app.trust.Recipient;
 import uk.lifeline.app.trust.SignedCode;
 import uk.lifeline.app.trust.SupplierKeys;
 import uk.lifeline.app.trust.UntrustedEnvelopeException;
-import uk.lifeline.app.words.PlainWords;
-import uk.lifeline.app.words.When;
+import uk.lifeline.words.CommandWords;
+import uk.lifeline.words.When;
 
 /**
  * Runs on the JVM against the R8-shrunk classes (the APK's rules, in class-file form) in the verify phase, since
@@ -40,7 +40,7 @@ public final class ShrunkCodeCheck {
         Recipient recipient = new Recipient("demo-energy", "5f0c6f64-8a3c-4f5e-9f0e-2b7d0c1e4a11");
 
         SignedCode code = verifier.verifyCode(read(dir.resolve("envelope.txt")), recipient);
-        expect(PlainWords.describe(code.command(), When.at(Instant.parse("2026-12-01T09:00:00Z"))),
+        expect(CommandWords.describe(code.command(), When.at(Instant.parse("2026-12-01T09:00:00Z"))),
                 "changes your price to 24.862p per kWh and 60.97p a day standing charge");
         expect(Integer.toString(code.blocks().size()), "2");
         try {

@@ -15,6 +15,7 @@ import uk.lifeline.backend.model.ModelEffect;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
 import uk.lifeline.command.MeterCommand;
+import uk.lifeline.words.Language;
 
 /**
  * Previews a code: every check issuing makes (approval, counter window, whether the modelled meter would refuse
@@ -72,7 +73,9 @@ class CodePreviews {
                                     : new CodePreview.Issuable(true, null, decision.needsApproval()
                                             ? "as PENDING_APPROVAL: a supervisor other than you must approve it" : null);
                     return new CodePreview(meter.eui64().toString(), meter.type().name(), meter.wanState().name(),
-                            command.type().commandName(), command.parameters(), command.type().blocks(),
+                            command.type().commandName(), command.parameters(),
+                            CodeView.describe(command, now, Language.ENGLISH),
+                            CodeView.describe(command, now, Language.WELSH), command.type().blocks(),
                             20 * command.type().blocks(),
                             new CodePreview.ApprovalPreview(decision.needsApproval(), List.copyOf(decision.reasons())),
                             new CodePreview.CounterPreview(state.next(), state.highestAccepted(), remaining),

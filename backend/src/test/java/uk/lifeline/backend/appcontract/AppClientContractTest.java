@@ -25,8 +25,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import uk.lifeline.app.trust.SignedCode;
 import uk.lifeline.app.wallet.CodeStatus;
-import uk.lifeline.app.words.PlainWords;
-import uk.lifeline.app.words.When;
+import uk.lifeline.words.CommandWords;
+import uk.lifeline.words.When;
 import uk.lifeline.backend.issuing.CodeView;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
@@ -68,7 +68,7 @@ class AppClientContractTest extends BackendTest {
                 .orElseThrow();
         assertThat(code.counter()).isEqualTo(issued.counter());
         assertThat(code.meterId()).isEqualTo(t.meter1);
-        assertThat(PlainWords.describe(code.command(), When.at(java.time.Instant.now()))).isEqualTo("adds £2.00 credit");
+        assertThat(CommandWords.describe(code.command(), When.at(java.time.Instant.now()))).isEqualTo("adds £2.00 credit");
         assertThat(app.sync().added()).isEmpty();
 
         // Credit too high first; typed again later and taken: the app sends both, in order.

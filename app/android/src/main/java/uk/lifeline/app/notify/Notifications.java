@@ -12,8 +12,8 @@ import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.delivery.Inbox;
 import uk.lifeline.app.trust.SignedNotice;
 import uk.lifeline.app.ui.screen.wallet.WalletActivity;
-import uk.lifeline.app.words.PlainWords;
-import uk.lifeline.app.words.When;
+import uk.lifeline.words.CommandWords;
+import uk.lifeline.words.When;
 
 /**
  * Every notification the app shows, and the one place its channels are made: new codes, supply notices (high
@@ -53,7 +53,7 @@ public final class Notifications {
         When when = When.at(clock.instant());
         if (!report.added().isEmpty()) {
             String title = report.added().size() == 1
-                    ? context.getString(R.string.notify_new_code, PlainWords.describe(report.added().get(0).command(), when))
+                    ? context.getString(R.string.notify_new_code, CommandWords.describe(report.added().get(0).command(), when))
                     : context.getString(R.string.notify_new_codes, report.added().size());
             show(NEW_CODES_ID, CODES, title, context.getString(R.string.notify_verified, supplier));
         }

@@ -13,7 +13,7 @@ import uk.lifeline.app.trust.UntrustedEnvelopeException;
 import uk.lifeline.app.wallet.CodeStore;
 import uk.lifeline.app.wallet.Receipt;
 import uk.lifeline.app.wallet.RefusedMessage;
-import uk.lifeline.app.words.When;
+import uk.lifeline.words.When;
 
 /**
  * Emergency non-disconnect notices: verified like codes, kept offline until they end, shown as a banner and a

@@ -21,8 +21,8 @@ import uk.lifeline.app.ui.Screens;
 import uk.lifeline.app.ui.screen.result.ResultActivity;
 import uk.lifeline.app.wallet.CodeStatus;
 import uk.lifeline.app.wallet.WalletCode;
-import uk.lifeline.app.words.PlainWords;
-import uk.lifeline.app.words.When;
+import uk.lifeline.words.CommandWords;
+import uk.lifeline.words.When;
 
 /**
  * Typing one code on the keypad: one group of four digits at a time in very large type, 'block 2 of 3', a big
@@ -98,7 +98,7 @@ public final class EntryActivity extends Activity {
                     at = at.next();
                 }
                 ((TextView) findViewById(R.id.what)).setText(Screens.sentence(
-                        PlainWords.describe(found.code().command(), When.at(graph.clock().instant()))));
+                        CommandWords.describe(found.code().command(), When.at(graph.clock().instant()))));
                 show(at);
             });
         });

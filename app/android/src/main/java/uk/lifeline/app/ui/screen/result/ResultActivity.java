@@ -18,8 +18,8 @@ import uk.lifeline.app.ui.Outcomes;
 import uk.lifeline.app.ui.Screens;
 import uk.lifeline.app.ui.screen.entry.EntryActivity;
 import uk.lifeline.app.ui.screen.wallet.WalletActivity;
-import uk.lifeline.app.words.PlainWords;
-import uk.lifeline.app.words.When;
+import uk.lifeline.words.CommandWords;
+import uk.lifeline.words.When;
 
 /**
  * After typing: the customer picks what the meter or keypad showed. The result is kept on the phone at once and
@@ -60,7 +60,7 @@ public final class ResultActivity extends Activity {
             finish();
         });
         graph.local().execute(() -> core.wallet().find(codeId).ifPresent(code -> graph.onMain(() ->
-                ((TextView) findViewById(R.id.what)).setText(Screens.sentence(PlainWords.describe(
+                ((TextView) findViewById(R.id.what)).setText(Screens.sentence(CommandWords.describe(
                         code.code().command(), When.at(graph.clock().instant())))))));
     }
 

@@ -19,7 +19,7 @@ import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.delivery.Inbox;
 import uk.lifeline.app.entry.CodeCheck;
 import uk.lifeline.app.ui.screen.signin.SignInActivity;
-import uk.lifeline.app.words.When;
+import uk.lifeline.words.When;
 
 /**
  * The code wallet: notices, a warning when a message failed verification, the codes to enter in the order to

@@ -21,8 +21,8 @@ import uk.lifeline.app.ui.screen.entry.EntryActivity;
 import uk.lifeline.app.ui.screen.result.ResultActivity;
 import uk.lifeline.app.wallet.CodeStatus;
 import uk.lifeline.app.wallet.WalletCode;
-import uk.lifeline.app.words.PlainWords;
-import uk.lifeline.app.words.When;
+import uk.lifeline.words.CommandWords;
+import uk.lifeline.words.When;
 
 /** Shows a snapshot of the wallet: banners, one card per code. Main thread only. */
 final class WalletViews {
@@ -117,7 +117,7 @@ final class WalletViews {
     /** One code; {@code position} 0 for a code already done with (no button). */
     private View card(WalletCode code, int position, int of, Session session, When when) {
         View card = LayoutInflater.from(activity).inflate(R.layout.item_code, codes, false);
-        String what = Screens.sentence(PlainWords.describe(code.code().command(), when));
+        String what = Screens.sentence(CommandWords.describe(code.code().command(), when));
         TextView positionView = card.findViewById(R.id.position);
         positionView.setText(activity.getString(R.string.code_position, position, of));
         positionView.setVisibility(position > 0 ? View.VISIBLE : View.GONE);

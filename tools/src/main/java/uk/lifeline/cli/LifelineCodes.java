@@ -1,6 +1,7 @@
 package uk.lifeline.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import uk.lifeline.code.CodeEncoder;
 import uk.lifeline.code.CodeKey;
 import uk.lifeline.code.CommandCode;
@@ -41,15 +43,17 @@ public final class LifelineCodes {
     static final int BAD_PARAMETER = 65;
     static final int BAD_FILE = 66;
 
-    private static final String USAGE_TEXT = String.join("\n",
-            "usage:",
+    // Each subcommand's own usage, printed by "lifeline-codes SUBCOMMAND --help"; together they are the usage.
+    private static final String ISSUE_USAGE = String.join("\n",
             "  lifeline-codes issue --supplier-key KEY.pem --originator HEX16 --device HEX16 --device-cert CERT.pem",
-            "                       --counter N COMMAND [NAME=VALUE ...]",
+            "                       --counter N COMMAND [NAME=VALUE ...]");
+    private static final String DECODE_USAGE = String.join("\n",
             "  lifeline-codes decode --device-key KEY.pem --supplier-cert CERT_OR_PUBLIC_KEY.pem --originator HEX16",
-            "                        --device HEX16 --state FILE DIGITS...",
-            "  lifeline-codes keygen --private OUT.key --public OUT.pem",
-            "  lifeline-codes demo    (fresh test keys; issues every command and enters it at a reference meter)",
-            Simulate.USAGE,
+            "                        --device HEX16 --state FILE DIGITS...");
+    private static final String KEYGEN_USAGE = "  lifeline-codes keygen --private OUT.key --public OUT.pem";
+    private static final String DEMO_USAGE =
+            "  lifeline-codes demo    (fresh test keys; issues every command and enters it at a reference meter)";
+    private static final String COMMANDS_TEXT = String.join("\n",
             "commands: top-up amount=12.34 | deduct-credit amount= | set-credit balance= |",
             "  add-debt register=time-based-1 amount= | deduct-debt register= amount= |",
             "  set-debt register= amount= (rate= period=per-day|per-hour | percent=) |",
@@ -60,6 +64,8 @@ public final class LifelineCodes {
             "  set-non-disconnect-period start=2026-12-01T06:00:00Z end=2026-12-04T06:00:00Z |",
             "  open-han device=ppmid|ihd|cad|any minutes=60 | change-mode mode=credit|prepayment | revert-to-default",
             "see docs/command-codes.md");
+    private static final String USAGE_TEXT = String.join("\n", "usage:", ISSUE_USAGE, DECODE_USAGE, KEYGEN_USAGE,
+            DEMO_USAGE, Simulate.USAGE, "  lifeline-codes --version", COMMANDS_TEXT);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -81,6 +87,17 @@ public final class LifelineCodes {
             return USAGE;
         }
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        if (args[0].equals("--version") || args[0].equals("-V")) {
+            out.println("lifeline-codes " + version());
+            return OK;
+        }
+        if (rest.contains("--help") || rest.contains("-h")) {
+            String usage = usageOf(args[0]);
+            if (usage != null) {
+                out.println("usage:\n" + usage);
+                return OK;
+            }
+        }
         try {
             switch (args[0]) {
                 case "issue": return issue(rest);
@@ -242,6 +259,31 @@ public final class LifelineCodes {
     }
 
     /** Takes the named options (each once, each required) off the front of {@code args}. */
+    /** The usage of one subcommand (with the command list where it takes a COMMAND), or null for an unknown one. */
+    private static String usageOf(String subcommand) {
+        switch (subcommand) {
+            case "issue": return ISSUE_USAGE + "\n" + COMMANDS_TEXT;
+            case "decode": return DECODE_USAGE;
+            case "keygen": return KEYGEN_USAGE;
+            case "demo": return DEMO_USAGE;
+            case "simulate": return Simulate.USAGE + "\nsee docs/tariff.md, \"The simulate tool\"";
+            default: return null;
+        }
+    }
+
+    /** The build's version, written into version.properties when the jar is built. */
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = LifelineCodes.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
     private static Map<String, String> options(List<String> args, String... names) {
         Map<String, String> found = new LinkedHashMap<>();
         while (!args.isEmpty() && args.get(0).startsWith("--")) {

@@ -1,6 +1,5 @@
-package uk.lifeline.app.words;
+package uk.lifeline.words;
 
-import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
@@ -19,7 +18,6 @@ import uk.lifeline.command.DeductCredit;
 import uk.lifeline.command.DeductDebt;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.OpenHan;
-import uk.lifeline.command.Pence;
 import uk.lifeline.command.SetCredit;
 import uk.lifeline.command.SetDebt;
 import uk.lifeline.command.SetFriendlyCreditPeriod;
@@ -27,16 +25,14 @@ import uk.lifeline.command.SetNonDisconnectPeriod;
 import uk.lifeline.command.TopUp;
 import uk.lifeline.command.UnitPrice;
 
-/**
- * What a code does, in words a customer understands at a glance: 'adds £20.00 credit', 'keeps your supply on
- * until Friday 18:00'. The one place these words live. Stateless and thread-safe.
- */
-public final class PlainWords {
+/** {@link CommandWords} in English. Stateless. */
+final class EnglishCommands {
 
-    private PlainWords() {}
+    private static final Language EN = Language.ENGLISH;
 
-    /** The effect of {@code command}, starting with a verb in lower case; times relative to {@code when}. */
-    public static String describe(MeterCommand command, When when) {
+    private EnglishCommands() {}
+
+    static String describe(MeterCommand command, When when) {
         if (command instanceof TopUp c) {
             return "adds " + money(c.amountPence()) + " credit";
         } else if (command instanceof DeductCredit c) {
@@ -71,15 +67,12 @@ public final class PlainWords {
         return "puts your meter's settings back to your supplier's standard ones";
     }
 
-    /** {@code 2000} becomes '£20.00'. */
-    public static String money(long pence) {
-        return (pence < 0 ? "-£" : "£") + Pence.toPounds(Math.abs(pence));
+    private static String money(long pence) {
+        return CommandWords.money(pence);
     }
 
-    /** At least two decimals, three when the price has them: '60.97p', '24.862p'. */
-    static String price(UnitPrice price) {
-        BigDecimal pence = price.pence().stripTrailingZeros();
-        return pence.setScale(Math.max(2, pence.scale())).toPlainString() + "p";
+    private static String price(UnitPrice price) {
+        return CommandWords.price(price, EN);
     }
 
     private static String debt(DebtRegister register) {
@@ -134,14 +127,7 @@ public final class PlainWords {
         for (DayOfWeek day : EnumSet.copyOf(days)) {
             names.add(day.getDisplayName(TextStyle.FULL, Locale.UK) + "s");
         }
-        return "on " + list(names);
-    }
-
-    private static String list(List<String> items) {
-        if (items.size() == 1) {
-            return items.get(0);
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+        return "on " + CommandWords.list(names, EN);
     }
 
     private static String device(OpenHan.Device device) {
