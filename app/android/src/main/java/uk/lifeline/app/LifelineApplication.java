@@ -4,6 +4,7 @@ import android.app.Application;
 import android.content.Context;
 import uk.lifeline.app.background.SyncScheduler;
 import uk.lifeline.app.notify.Notifications;
+import uk.lifeline.app.ui.Words;
 
 /** Creates the notification channels and the app's object graph once, at start. */
 public class LifelineApplication extends Application {
@@ -13,6 +14,8 @@ public class LifelineApplication extends Application {
     @Override
     public void onCreate() {
         super.onCreate();
+        // The customer's language choice, read once here rather than by each screen on the main thread.
+        Words.choose(getSharedPreferences(Words.PREFERENCES, MODE_PRIVATE).getString(Words.LANGUAGE, null));
         Notifications.createChannels(this);
         graph = AppGraph.standard(this);
         if (graph.core() != null) {

@@ -41,6 +41,7 @@ public abstract class ScreenTest {
 
     @After
     public void stop() {
+        Words.choose(null);
         graph.database().close();
         backend.close();
     }

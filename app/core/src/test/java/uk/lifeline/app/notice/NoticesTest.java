@@ -30,8 +30,7 @@ class NoticesTest {
         assertThat(notices().receive(supplier.notice(supplier.now(), friday), "push")).isEqualTo(Receipt.ADDED);
 
         assertThat(notices().active()).singleElement()
-                .satisfies(n -> assertThat(notices().headline(n))
-                        .isEqualTo("Your supply will not be cut off until Friday 18:00."));
+                .satisfies(n -> assertThat(n.until()).isEqualTo(friday));
 
         clock = Clock.fixed(friday, ZoneOffset.UTC);
         assertThat(notices().active()).isEmpty();

@@ -112,7 +112,7 @@ public class EntryScreenTest extends ScreenTest {
         idle();
 
         assertThat(text(result, R.id.answer_title)).isEqualTo("Locked");
-        assertThat(text(result, R.id.advice)).isEqualTo(EntryOutcome.LOCKED.advice());
+        assertThat(text(result, R.id.advice)).isEqualTo(result.getString(uk.lifeline.app.ui.Words.advice(EntryOutcome.LOCKED)));
         assertThat(result.findViewById(R.id.try_again).getVisibility()).isEqualTo(View.VISIBLE);
         assertThat(text(result, R.id.delivery)).isEqualTo("Sent to Demo Energy.");
         assertThat(backend.requests("POST", "/api/v1/codes/" + code.id() + "/result"))

@@ -16,6 +16,7 @@ import uk.lifeline.app.delivery.ResultSender;
 import uk.lifeline.app.entry.EntryOutcome;
 import uk.lifeline.app.ui.Outcomes;
 import uk.lifeline.app.ui.Screens;
+import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.ui.screen.entry.EntryActivity;
 import uk.lifeline.app.ui.screen.wallet.WalletActivity;
 import uk.lifeline.words.CommandWords;
@@ -26,6 +27,11 @@ import uk.lifeline.words.When;
  * sent to the supplier now or when next online; the screen then says what to do next.
  */
 public final class ResultActivity extends Activity {
+
+    @Override
+    protected void attachBaseContext(android.content.Context base) {
+        super.attachBaseContext(uk.lifeline.app.ui.Words.localised(base));
+    }
 
     private AppGraph graph;
     private AppCore core;
@@ -61,7 +67,7 @@ public final class ResultActivity extends Activity {
         });
         graph.local().execute(() -> core.wallet().find(codeId).ifPresent(code -> graph.onMain(() ->
                 ((TextView) findViewById(R.id.what)).setText(Screens.sentence(CommandWords.describe(
-                        code.code().command(), When.at(graph.clock().instant())))))));
+                        code.code().command(), Words.when(this, graph.clock().instant())))))));
     }
 
     private void choice(int button, EntryOutcome outcome) {
@@ -72,7 +78,7 @@ public final class ResultActivity extends Activity {
         findViewById(R.id.choices).setVisibility(View.GONE);
         findViewById(R.id.answer).setVisibility(View.VISIBLE);
         ((TextView) findViewById(R.id.answer_title)).setText(Outcomes.label(outcome));
-        ((TextView) findViewById(R.id.advice)).setText(outcome.advice());
+        ((TextView) findViewById(R.id.advice)).setText(Words.advice(outcome));
         findViewById(R.id.try_again).setVisibility(outcome.mayRetry() ? View.VISIBLE : View.GONE);
         TextView delivery = findViewById(R.id.delivery);
         String supplier = core.session().supplierName();

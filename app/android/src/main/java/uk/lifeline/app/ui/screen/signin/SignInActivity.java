@@ -5,6 +5,7 @@ import android.content.Intent;
 import android.os.Build;
 import android.os.Bundle;
 import android.view.View;
+import android.widget.Button;
 import android.widget.EditText;
 import android.widget.TextView;
 import java.io.IOException;
@@ -12,10 +13,12 @@ import java.security.GeneralSecurityException;
 import uk.lifeline.app.AppGraph;
 import uk.lifeline.app.LifelineApplication;
 import uk.lifeline.app.R;
-import uk.lifeline.app.account.ActivationCode;
 import uk.lifeline.app.account.Session;
 import uk.lifeline.app.background.SyncScheduler;
 import uk.lifeline.app.core.AppCore;
+import uk.lifeline.app.supplier.SupplierConfig;
+import uk.lifeline.app.ui.Screens;
+import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.delivery.HttpStatusException;
 import uk.lifeline.app.ui.screen.wallet.WalletActivity;
 
@@ -24,6 +27,11 @@ import uk.lifeline.app.ui.screen.wallet.WalletActivity;
  * is caught here (its check digit) before it costs an attempt at the server.
  */
 public final class SignInActivity extends Activity {
+
+    @Override
+    protected void attachBaseContext(android.content.Context base) {
+        super.attachBaseContext(uk.lifeline.app.ui.Words.localised(base));
+    }
 
     private AppGraph graph;
     private EditText code;
@@ -41,11 +49,19 @@ public final class SignInActivity extends Activity {
         link = findViewById(R.id.link);
         progress = findViewById(R.id.progress);
         link.setOnClickListener(v -> link());
+        findViewById(R.id.language).setOnClickListener(v -> Words.switchLanguage(this));
+        // Help before the account is linked: the supplier this build serves, its number and opening hours.
+        SupplierConfig supplier = graph.supplier();
+        ((TextView) findViewById(R.id.sign_in_help)).setText(getString(R.string.sign_in_help, supplier.name(),
+                supplier.phone(), supplier.hours(Words.language(this).tag())));
+        Button call = findViewById(R.id.sign_in_call);
+        call.setText(getString(R.string.call_supplier, supplier.name()));
+        call.setOnClickListener(v -> Screens.dial(this, supplier.phone()));
     }
 
     private void link() {
         String typed = code.getText().toString();
-        String wrong = ActivationCode.problem(typed);
+        String wrong = Words.activationProblem(this, typed);
         if (wrong != null) {
             showProblem(wrong);
             return;
