@@ -148,6 +148,10 @@ public final class AppGraph {
         main.post(task);
     }
 
+    public Context context() {
+        return context;
+    }
+
     public Clock clock() {
         return clock;
     }

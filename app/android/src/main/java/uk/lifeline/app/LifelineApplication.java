@@ -18,9 +18,13 @@ public class LifelineApplication extends Application {
         Words.choose(getSharedPreferences(Words.PREFERENCES, MODE_PRIVATE).getString(Words.LANGUAGE, null));
         Notifications.createChannels(this);
         graph = AppGraph.standard(this);
-        if (graph.core() != null) {
-            SyncScheduler.schedulePeriodic(this);
-        }
+        // Decrypting the session (Keystore) and reading the wallet stay off the main thread.
+        AppGraph started = graph;
+        started.local().execute(() -> {
+            if (started.core() != null) {
+                SyncScheduler.schedulePeriodic(this, started.core());
+            }
+        });
     }
 
     public static AppGraph graph(Context context) {

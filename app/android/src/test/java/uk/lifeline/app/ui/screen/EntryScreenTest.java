@@ -87,6 +87,7 @@ public class EntryScreenTest extends ScreenTest {
         WalletCode code = receive(new TopUp(2000), 1);
         String block = code.code().blocks().get(0);
         EntryActivity entry = open(EntryActivity.class, code);
+        ShadowTextToSpeech.addLanguageAvailability(java.util.Locale.UK);
 
         entry.findViewById(R.id.read_aloud).performClick();
         ShadowTextToSpeech speech = shadowOf(ShadowTextToSpeech.getLastTextToSpeechInstance());
@@ -101,6 +102,47 @@ public class EntryScreenTest extends ScreenTest {
         entry.findViewById(R.id.say_again).performClick();
         assertThat(speech.getSpokenTextList()).hasSize(3);
         assertThat(speech.getCurrentLanguage()).isEqualTo(java.util.Locale.UK);
+    }
+
+    @Test
+    @org.robolectric.annotation.Config(qualifiers = "cy")
+    public void withoutAWelshVoiceTheScreenSaysSoAndOffersThePhonesSettings() throws Exception {
+        WalletCode code = receive(new TopUp(2000), 1);
+        EntryActivity entry = open(EntryActivity.class, code);
+        ShadowTextToSpeech.addLanguageAvailability(java.util.Locale.UK);
+
+        entry.findViewById(R.id.read_aloud).performClick();
+        ShadowTextToSpeech speech = shadowOf(ShadowTextToSpeech.getLastTextToSpeechInstance());
+        speech.getOnInitListener().onInit(TextToSpeech.SUCCESS);
+        idle();
+
+        assertThat(speech.getCurrentLanguage()).isEqualTo(new java.util.Locale("cy", "GB"));
+        assertThat(speech.getSpokenTextList()).isEmpty();
+        assertThat(entry.findViewById(R.id.speech_problem).getVisibility()).isEqualTo(View.VISIBLE);
+        assertThat(text(entry, R.id.block_label)).isEqualTo("Bloc 1 o 1");
+        entry.findViewById(R.id.speech_settings).performClick();
+        assertThat(shadowOf(entry).getNextStartedActivity().getAction()).isEqualTo("com.android.settings.TTS_SETTINGS");
+    }
+
+    @Test
+    public void aSecondTapAndARotationRecordNothingMoreAndTheAnswerStaysOnShow() throws Exception {
+        WalletCode code = receive(new TopUp(2000), 1);
+        org.robolectric.android.controller.ActivityController<ResultActivity> screen = Robolectric.buildActivity(
+                ResultActivity.class, new Intent(app, ResultActivity.class).putExtra(Screens.CODE_ID, code.id()))
+                .setup();
+        idle();
+
+        screen.get().findViewById(R.id.accepted).performClick();
+        screen.get().findViewById(R.id.rejected).performClick();
+        idle();
+        screen.recreate();
+        idle();
+
+        ResultActivity rotated = screen.get();
+        assertThat(text(rotated, R.id.answer_title)).isEqualTo("Accepted");
+        assertThat(rotated.findViewById(R.id.choices).getVisibility()).isEqualTo(View.GONE);
+        assertThat(backend.requests("POST", "/api/v1/codes/" + code.id() + "/result")).hasSize(1);
+        assertThat(graph.core().wallet().find(code.id()).get().status()).isEqualTo(CodeStatus.ACCEPTED);
     }
 
     @Test

@@ -54,7 +54,15 @@ public final class EntryActivity extends Activity {
         super.onCreate(state);
         setContentView(R.layout.activity_entry);
         graph = LifelineApplication.graph(this);
-        readAloud = new ReadAloud(this);
+        readAloud = new ReadAloud(this, Words.language(this) == uk.lifeline.words.Language.WELSH
+                ? new java.util.Locale("cy", "GB") : java.util.Locale.UK, this::speechUnavailable);
+        findViewById(R.id.speech_settings).setOnClickListener(v -> {
+            try {
+                startActivity(new Intent("com.android.settings.TTS_SETTINGS"));
+            } catch (android.content.ActivityNotFoundException e) {
+                startActivity(new Intent(android.provider.Settings.ACTION_SETTINGS));
+            }
+        });
         step = state == null ? 0 : state.getInt(STEP);
         reading = state != null && state.getBoolean(READING);
         onceLoaded(R.id.next, this::next);
@@ -175,6 +183,11 @@ public final class EntryActivity extends Activity {
             readAloud.stop();
         }
         showReading();
+    }
+
+    /** No voice for the screen's language, or speech failed: say so on the screen and offer the settings. */
+    private void speechUnavailable() {
+        findViewById(R.id.speech_problem).setVisibility(View.VISIBLE);
     }
 
     private void showReading() {

@@ -96,7 +96,7 @@ public final class SignInActivity extends Activity {
             showProblem(failure);
             return;
         }
-        SyncScheduler.schedulePeriodic(this);
+        SyncScheduler.schedulePeriodic(this, false);
         startActivity(new Intent(this, WalletActivity.class).addFlags(Intent.FLAG_ACTIVITY_CLEAR_TOP));
         finish();
     }
