@@ -87,12 +87,8 @@ public class EntryScreenTest extends ScreenTest {
         WalletCode code = receive(new TopUp(2000), 1);
         String block = code.code().blocks().get(0);
         EntryActivity entry = open(EntryActivity.class, code);
-        ShadowTextToSpeech.addLanguageAvailability(java.util.Locale.UK);
 
-        entry.findViewById(R.id.read_aloud).performClick();
-        ShadowTextToSpeech speech = shadowOf(ShadowTextToSpeech.getLastTextToSpeechInstance());
-        speech.getOnInitListener().onInit(TextToSpeech.SUCCESS);
-        idle();
+        ShadowTextToSpeech speech = startReadingAloud(entry);
         assertThat(speech.getLastSpokenText()).isEqualTo("group 1 of 5: " + commas(block.substring(0, 4)) + ".");
 
         entry.findViewById(R.id.next).performClick();
@@ -109,12 +105,8 @@ public class EntryScreenTest extends ScreenTest {
     public void withoutAWelshVoiceTheScreenSaysSoAndOffersThePhonesSettings() throws Exception {
         WalletCode code = receive(new TopUp(2000), 1);
         EntryActivity entry = open(EntryActivity.class, code);
-        ShadowTextToSpeech.addLanguageAvailability(java.util.Locale.UK);
 
-        entry.findViewById(R.id.read_aloud).performClick();
-        ShadowTextToSpeech speech = shadowOf(ShadowTextToSpeech.getLastTextToSpeechInstance());
-        speech.getOnInitListener().onInit(TextToSpeech.SUCCESS);
-        idle();
+        ShadowTextToSpeech speech = startReadingAloud(entry);
 
         assertThat(speech.getCurrentLanguage()).isEqualTo(new java.util.Locale("cy", "GB"));
         assertThat(speech.getSpokenTextList()).isEmpty();
@@ -219,6 +211,16 @@ public class EntryScreenTest extends ScreenTest {
                 .setup().get();
         idle();
         return activity;
+    }
+
+    /** Taps Read aloud on a phone with a UK English voice only, and lets the engine start. */
+    private static ShadowTextToSpeech startReadingAloud(EntryActivity entry) {
+        ShadowTextToSpeech.addLanguageAvailability(java.util.Locale.UK);
+        entry.findViewById(R.id.read_aloud).performClick();
+        ShadowTextToSpeech speech = shadowOf(ShadowTextToSpeech.getLastTextToSpeechInstance());
+        speech.getOnInitListener().onInit(TextToSpeech.SUCCESS);
+        idle();
+        return speech;
     }
 
     private static String text(android.app.Activity activity, int id) {
