@@ -148,6 +148,68 @@ public final class AppGraph {
         main.post(task);
     }
 
+    /**
+     * A sign-in under way or finished but not yet seen by a screen. It lives here, not in the screen, so a
+     * rotation during the call neither loses the answer nor sends the (now spent) activation code again.
+     * {@code failure} is a string resource, or 0 when linked. Main thread only, apart from {@code finish}.
+     */
+    public static final class LinkAttempt {
+        private volatile boolean done;
+        private volatile int failure;
+
+        public boolean done() {
+            return done;
+        }
+
+        public int failure() {
+            return failure;
+        }
+
+        void finish(int failureText) {
+            failure = failureText;
+            done = true;
+        }
+    }
+
+    private LinkAttempt linkAttempt;
+    private Runnable linkWatcher;
+
+    /** Starts a sign-in attempt; {@code work} runs on the network thread and returns 0 or a failure's text. */
+    public LinkAttempt startLink(java.util.concurrent.Callable<Integer> work) {
+        LinkAttempt attempt = new LinkAttempt();
+        linkAttempt = attempt;
+        background.execute(() -> {
+            int failure;
+            try {
+                failure = work.call();
+            } catch (Exception e) {
+                failure = R.string.sign_in_offline;
+            }
+            attempt.finish(failure);
+            onMain(() -> {
+                if (linkWatcher != null) {
+                    linkWatcher.run();
+                }
+            });
+        });
+        return attempt;
+    }
+
+    /** The attempt a sign-in screen should show, if any. */
+    public LinkAttempt linkAttempt() {
+        return linkAttempt;
+    }
+
+    /** The attempt was shown: a new screen starts afresh. */
+    public void linkSeen() {
+        linkAttempt = null;
+    }
+
+    /** The sign-in screen on show (or null), told when an attempt finishes. */
+    public void watchLink(Runnable watcher) {
+        linkWatcher = watcher;
+    }
+
     public Context context() {
         return context;
     }

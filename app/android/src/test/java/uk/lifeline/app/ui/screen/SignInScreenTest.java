@@ -102,4 +102,21 @@ public class SignInScreenTest extends ScreenTest {
         assertThat(((TextView) again.findViewById(R.id.language)).getText().toString()).isEqualTo("English");
         assertThat(((TextView) again.findViewById(R.id.link)).getText().toString()).isEqualTo("Cysylltu fy nghyfrif");
     }
+
+    @Test
+    public void aSignInFinishingDuringARotationIsShownByTheNewScreenAndTheCodeIsSentOnce() {
+        org.robolectric.android.controller.ActivityController<SignInActivity> screen =
+                Robolectric.buildActivity(SignInActivity.class).setup();
+        ((EditText) screen.get().findViewById(R.id.activation_code)).setText("1234 5678 9017");
+
+        screen.get().findViewById(R.id.link).performClick();
+        screen.recreate();
+        idle();
+
+        assertThat(backend.requests("POST", "/api/v1/activations")).hasSize(1);
+        assertThat(graph.core().session().customerId()).isEqualTo(TestSupplier.CUSTOMER);
+        assertThat(shadowOf(screen.get()).getNextStartedActivity().getComponent().getClassName())
+                .isEqualTo(WalletActivity.class.getName());
+        assertThat(graph.linkAttempt()).isNull();
+    }
 }

@@ -13,7 +13,6 @@ import java.security.GeneralSecurityException;
 import uk.lifeline.app.AppGraph;
 import uk.lifeline.app.LifelineApplication;
 import uk.lifeline.app.R;
-import uk.lifeline.app.account.Session;
 import uk.lifeline.app.background.SyncScheduler;
 import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.supplier.SupplierConfig;
@@ -66,34 +65,55 @@ public final class SignInActivity extends Activity {
             showProblem(wrong);
             return;
         }
+        if (graph.linkAttempt() != null && !graph.linkAttempt().done()) {
+            return;
+        }
         working(true);
-        graph.background().execute(() -> {
-            String failure = null;
+        AppGraph app = graph;
+        app.startLink(() -> {
             try {
-                Session session = AppCore.activate(graph.suppliers(), typed, Build.MODEL, graph.clock());
-                graph.signIn(session);
+                app.signIn(AppCore.activate(app.suppliers(), typed, Build.MODEL, app.clock()));
+                return 0;
             } catch (AppCore.NotThisAppsSupplierException e) {
-                failure = getString(R.string.sign_in_other_supplier);
+                return R.string.sign_in_other_supplier;
             } catch (HttpStatusException e) {
-                failure = getString(e.isRetryable() ? R.string.sign_in_offline : R.string.sign_in_refused);
+                return e.isRetryable() ? R.string.sign_in_offline : R.string.sign_in_refused;
             } catch (IOException | IllegalArgumentException e) {
-                failure = getString(R.string.sign_in_offline);
+                return R.string.sign_in_offline;
             } catch (GeneralSecurityException e) {
                 // The phone could not seal the session (its Keystore): never show the exception's own words.
-                failure = getString(R.string.sign_in_phone_problem);
+                return R.string.sign_in_phone_problem;
             }
-            String shown = failure;
-            graph.onMain(() -> finished(shown));
         });
     }
 
-    private void finished(String failure) {
-        if (isFinishing() || isDestroyed()) {
+    @Override
+    protected void onResume() {
+        super.onResume();
+        graph.watchLink(this::showAttempt);
+        showAttempt();
+    }
+
+    @Override
+    protected void onPause() {
+        graph.watchLink(null);
+        super.onPause();
+    }
+
+    /** Shows the attempt under way or finished (also one started before a rotation). */
+    private void showAttempt() {
+        AppGraph.LinkAttempt attempt = graph.linkAttempt();
+        if (attempt == null || isFinishing() || isDestroyed()) {
             return;
         }
+        if (!attempt.done()) {
+            working(true);
+            return;
+        }
+        graph.linkSeen();
         working(false);
-        if (failure != null) {
-            showProblem(failure);
+        if (attempt.failure() != 0) {
+            showProblem(getString(attempt.failure()));
             return;
         }
         SyncScheduler.schedulePeriodic(this, false);
