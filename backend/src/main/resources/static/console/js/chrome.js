@@ -10,6 +10,7 @@ const PAGES = [
   { href: '/console/install-codes.html', label: 'Install codes', roles: ['AGENT', 'SUPERVISOR', 'OPS', 'ADMIN'] },
   { href: '/console/devices.html', label: 'Devices and switches', roles: ['AGENT', 'SUPERVISOR', 'OPS', 'ADMIN'] },
   { href: '/console/follow-up.html', label: 'DP255 follow-up', roles: ['AGENT', 'SUPERVISOR', 'OPS', 'ADMIN'] },
+  { href: '/console/at-risk.html', label: 'At risk', roles: ['AGENT', 'SUPERVISOR'] },
 ];
 
 /**

@@ -1,18 +1,11 @@
-// The thirteen commands a code can carry, as forms: each field's label, control and check. The checks mirror
-// the shared module's uk.lifeline.command records (docs/command-codes.md) with the same wording, so most
-// mistakes are caught before the request; the API stays the judge and its own field errors are always shown.
+// The commands a code can carry, as forms: each field's label, control and check, built from the backend's
+// command catalog (GET /api/v1/commands), which is generated from the shared module's CommandType and its
+// parameter specs: the ranges and their wording live there, never here. Most mistakes are caught before the
+// request; the API stays the judge and its own field errors are always shown.
+import { api } from './api.js';
 import { clear, h } from './dom.js';
 import { checkbox, field, group } from './forms.js';
 
-const DAY = 86400000;
-const EPOCH_DATE = Date.UTC(2024, 0, 1);
-const LAST_DATE = new Date(EPOCH_DATE + ((1 << 14) - 1) * DAY).toISOString().slice(0, 10);
-const EPOCH_INSTANT = '2024-01-01T00:00:00Z';
-const LAST_INSTANT = new Date(EPOCH_DATE + ((1 << 22) - 1) * 900000).toISOString().replace('.000Z', 'Z');
-const CREDIT_MAX_VALUE = 8191;
-const DEBT_MAX = (1 << 20) - 1;
-const RATE_MAX = (1 << 16) - 1;
-const PRICE_MAX = (1 << 18) - 1;
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 class Refusal extends Error {}
@@ -21,6 +14,7 @@ const refreshers = new WeakMap(); // container -> its field-visibility listener,
 
 const out = (name, value, allowed) => new Refusal(`${name} ${value} is out of range: ${allowed}`);
 const poundsText = (pence) => `${pence < 0 ? '-' : ''}${Math.floor(Math.abs(pence) / 100)}.${String(Math.abs(pence) % 100).padStart(2, '0')}`;
+const poundsWords = (pence) => `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0 })}`;
 
 /** Pounds text to whole pence, refusing more than two decimals (as Pence.fromPounds). */
 function pence(name, raw) {
@@ -45,192 +39,179 @@ function thousandths(name, raw) {
   return Number(m[1] || '0') * 1000 + Number(frac.slice(0, 3).padEnd(3, '0'));
 }
 
-function creditFits(p) {
-  return (p >= 0 && p <= CREDIT_MAX_VALUE) || (p % 100 === 0 && p > 0 && p / 100 <= CREDIT_MAX_VALUE);
+const textInput = (inputmode) => () => h('input', { type: 'text', inputmode, class: 'short', autocomplete: 'off' });
+const select = (options) => () => h('select', {}, options.map(([value, text]) => h('option', { value }, text)));
+
+// Field kinds, keyed by the catalog's `kind`: how each renders, checks and becomes a parameter value.
+const KINDS = {
+  credit(p) {
+    const min = pence(p.name, p.min);
+    const max = pence(p.name, p.max);
+    const penceUpTo = pence(p.name, p.wholePoundsAbove);
+    const fits = (v) => v <= penceUpTo || (v % 100 === 0 && v <= max);
+    return {
+      hint: `Pounds${min === 0 ? ', £0 allowed' : ''}: up to ${poundsWords(penceUpTo)} in pence, or whole pounds`
+        + ` from ${poundsWords(Math.floor(penceUpTo / 100) * 100 + 100)} to ${poundsWords(max)}`,
+      control: textInput('decimal'),
+      check(raw) {
+        const v = pence(p.name, raw);
+        if (v < min || !fits(v)) {
+          throw out(p.name, poundsText(v), p.allowed);
+        }
+        return raw.trim();
+      },
+    };
+  },
+  pounds(p) {
+    const min = pence(p.name, p.min);
+    const max = pence(p.name, p.max);
+    return {
+      hint: `${poundsWords(min)} to ${poundsWords(max)}`,
+      control: textInput('decimal'),
+      check(raw) {
+        const v = pence(p.name, raw);
+        if (v < min || v > max) {
+          throw out(p.name, poundsText(v), p.allowed);
+        }
+        return raw.trim();
+      },
+    };
+  },
+  price(p) {
+    const min = thousandths(p.name, p.min);
+    const max = thousandths(p.name, p.max);
+    return {
+      hint: `Pence, up to three decimals (${Number(p.min)} to ${p.max})`,
+      control: textInput('decimal'),
+      check(raw) {
+        const t = thousandths(p.name, raw);
+        if (t < min || t > max) {
+          throw out(p.name, (t / 1000).toFixed(3), p.allowed);
+        }
+        return raw.trim();
+      },
+    };
+  },
+  whole(p) {
+    const min = Number(p.min);
+    const max = Number(p.max);
+    return {
+      hint: p.choices ? undefined : `${min} to ${max}`,
+      control: p.choices ? select(p.choices.map((c) => [c.value, c.label])) : textInput('numeric'),
+      check(raw) {
+        if (!/^\s*-?\d+\s*$/.test(raw)) {
+          throw out(p.name, raw, 'a whole number');
+        }
+        const n = Number(raw);
+        if (n < min || n > max) {
+          throw out(p.name, n, p.allowed);
+        }
+        return String(n);
+      },
+    };
+  },
+  choice(p) {
+    return { control: select(p.choices.map((c) => [c.value, c.label])), check: (raw) => raw };
+  },
+  'time-of-day'(p) {
+    return {
+      hint: 'Meter-local time (UK), on the quarter hour, e.g. 23:30',
+      control: () => h('input', { type: 'time', step: 900, class: 'short' }),
+      check(raw) {
+        const m = /^(\d{2}):(\d{2})(?::00)?$/.exec(raw.trim());
+        if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
+          throw out(p.name, raw, 'a time HH:MM, e.g. 23:30');
+        }
+        if (Number(m[2]) % 15 !== 0) {
+          throw out(p.name, `${m[1]}:${m[2]}`, p.allowed);
+        }
+        return `${m[1]}:${m[2]}`;
+      },
+    };
+  },
+  date(p) {
+    return {
+      hint: `Meter-local date the prices start; leave empty for at once. ${p.min} to ${p.max}`,
+      control: () => h('input', { type: 'date', min: p.min, max: p.max, class: 'short' }),
+      check(raw) {
+        const v = raw.trim();
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+          throw out(p.name, raw, 'a date YYYY-MM-DD');
+        }
+        if (v < p.min || v > p.max) {
+          throw out(p.name, v, p.allowed);
+        }
+        return v;
+      },
+    };
+  },
+  instant(p) {
+    return {
+      hint: 'UTC date and time, on the quarter hour',
+      control: () => h('input', { type: 'datetime-local', step: 900 }),
+      check(raw) {
+        const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(raw.trim());
+        const iso = m && `${m[1]}T${m[2]}:${m[3]}:${m[4] || '00'}Z`;
+        if (!m || Number.isNaN(Date.parse(iso))) {
+          throw out(p.name, raw, 'a UTC instant, e.g. 2026-12-01T06:00:00Z');
+        }
+        if (iso < p.min || iso > p.max) {
+          throw out(p.name, iso, p.allowed);
+        }
+        if (Number(m[3]) % 15 !== 0 || (m[4] && m[4] !== '00')) {
+          throw out(p.name, iso, 'an instant on the quarter hour (UTC)');
+        }
+        return iso;
+      },
+    };
+  },
+  days(p) {
+    return {
+      kind: 'days',
+      hint: 'Which days the window applies; none (and no bank holidays) clears the slot',
+      control: select([...p.choices.map((c) => [c.value, c.label]), ['custom', 'Choose days…']]),
+      check: (raw) => raw,
+    };
+  },
+  boolean() {
+    return { kind: 'bool', check: (raw) => raw };
+  },
+};
+
+// Words a form adds to the catalog for one command's field: help, not ranges.
+const HINTS = {
+  'set-friendly-credit-period.end': 'UK time, on the quarter hour; earlier than the start runs across midnight,'
+    + ' equal means all day',
+};
+
+function fieldOf(command, p) {
+  const f = { name: p.name, label: p.label, optional: p.optional && p.kind !== 'days' && p.kind !== 'boolean',
+    ...KINDS[p.kind](p) };
+  f.hint = HINTS[`${command}.${p.name}`] || f.hint;
+  if (p.onlyWhen) {
+    f.when = (values) => p.onlyWhen.values.includes(values[p.onlyWhen.parameter]);
+  }
+  return f;
 }
 
-// Field kinds: how each renders, checks and becomes a parameter value.
-function credit(name, label, min, hint) {
-  return {
-    name, label, hint: hint || 'Pounds: up to £81.91 in pence, or whole pounds from £82 to £8,191',
-    control: () => h('input', { type: 'text', inputmode: 'decimal', class: 'short', autocomplete: 'off' }),
-    check(raw) {
-      const p = pence(name, raw);
-      if (p < min || !creditFits(p)) {
-        throw out(name, poundsText(p), `${poundsText(min)} to 81.91 pounds in pence, or whole pounds from 82 to 8191`);
-      }
-      return raw.trim();
-    },
-  };
+/** Every command, in the order agents reach for them; filled by loadCommands(). */
+export let COMMANDS = [];
+let loading = null;
+
+/** Loads the command catalog once per page; resolves to COMMANDS. */
+export function loadCommands() {
+  if (!loading) {
+    loading = api('GET', '/api/v1/commands').then(({ data }) => {
+      COMMANDS = data.commands.map((c) => ({ name: c.name, label: c.label, blocks: c.blocks, digits: c.digits,
+        fields: c.parameters.map((p) => fieldOf(c.name, p)) }));
+      return COMMANDS;
+    }, (e) => {
+      loading = null;
+      throw e;
+    });
+  }
+  return loading;
 }
-
-function amount(name, label, min, max, hint, when) {
-  return {
-    name, label, hint, when,
-    control: () => h('input', { type: 'text', inputmode: 'decimal', class: 'short', autocomplete: 'off' }),
-    check(raw) {
-      const p = pence(name, raw);
-      if (p < min || p > max) {
-        throw out(name, poundsText(p), `${poundsText(min)} to ${poundsText(max)} pounds`);
-      }
-      return raw.trim();
-    },
-  };
-}
-
-function unitPrice(name, label, hint) {
-  return {
-    name, label, hint: hint || 'Pence, up to three decimals (0 to 262.143)',
-    control: () => h('input', { type: 'text', inputmode: 'decimal', class: 'short', autocomplete: 'off' }),
-    check(raw) {
-      const t = thousandths(name, raw);
-      if (t > PRICE_MAX) {
-        throw out(name, (t / 1000).toFixed(3), '0.000 to 262.143 pence');
-      }
-      return raw.trim();
-    },
-  };
-}
-
-function whole(name, label, min, max, hint, when) {
-  return {
-    name, label, hint, when,
-    control: () => h('input', { type: 'text', inputmode: 'numeric', class: 'short', autocomplete: 'off' }),
-    check(raw) {
-      if (!/^\s*-?\d+\s*$/.test(raw)) {
-        throw out(name, raw, 'a whole number');
-      }
-      const n = Number(raw);
-      if (n < min || n > max) {
-        throw out(name, n, `${min} to ${max}`);
-      }
-      return String(n);
-    },
-  };
-}
-
-function choice(name, label, options, hint, when) {
-  return {
-    name, label, hint, when,
-    control: () => h('select', {}, options.map(([value, text]) => h('option', { value }, text))),
-    check: (raw) => raw,
-  };
-}
-
-function timeOfDay(name, label, hint) {
-  return {
-    name, label, hint: hint || 'Meter-local time (UK), on the quarter hour, e.g. 23:30',
-    control: () => h('input', { type: 'time', step: 900, class: 'short' }),
-    check(raw) {
-      const m = /^(\d{2}):(\d{2})(?::00)?$/.exec(raw.trim());
-      if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
-        throw out(name, raw, 'a time HH:MM, e.g. 23:30');
-      }
-      if (Number(m[2]) % 15 !== 0) {
-        throw out(name, `${m[1]}:${m[2]}`, 'a time on the quarter hour, e.g. 23:30');
-      }
-      return `${m[1]}:${m[2]}`;
-    },
-  };
-}
-
-function fromDate() {
-  return {
-    name: 'from', label: 'From (optional)', optional: true,
-    hint: `Meter-local date the prices start; leave empty for at once. 2024-01-02 to ${LAST_DATE}`,
-    control: () => h('input', { type: 'date', min: '2024-01-02', max: LAST_DATE, class: 'short' }),
-    check(raw) {
-      const v = raw.trim();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
-        throw out('from', raw, 'a date YYYY-MM-DD');
-      }
-      if (v <= '2024-01-01' || v > LAST_DATE) {
-        throw out('from', v, `2024-01-02 to ${LAST_DATE}`);
-      }
-      return v;
-    },
-  };
-}
-
-function instant(name, label) {
-  return {
-    name, label, hint: 'UTC date and time, on the quarter hour',
-    control: () => h('input', { type: 'datetime-local', step: 900 }),
-    check(raw) {
-      const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(raw.trim());
-      if (!m) {
-        throw out(name, raw, 'a UTC instant, e.g. 2026-12-01T06:00:00Z');
-      }
-      const iso = `${m[1]}T${m[2]}:${m[3]}:${m[4] || '00'}Z`;
-      if (Number.isNaN(Date.parse(iso))) {
-        throw out(name, raw, 'a UTC instant, e.g. 2026-12-01T06:00:00Z');
-      }
-      if (iso < EPOCH_INSTANT || iso > LAST_INSTANT) {
-        throw out(name, iso, `${EPOCH_INSTANT} to ${LAST_INSTANT}`);
-      }
-      if (Number(m[3]) % 15 !== 0 || (m[4] && m[4] !== '00')) {
-        throw out(name, iso, 'an instant on the quarter hour (UTC)');
-      }
-      return iso;
-    },
-  };
-}
-
-function days() {
-  return {
-    name: 'days', label: 'Days', kind: 'days',
-    hint: 'Which days the window applies; none (and no bank holidays) clears the slot',
-    control: () => h('select', {}, [['weekdays', 'Weekdays'], ['weekends', 'Weekends'], ['all', 'Every day'],
-      ['none', 'None (clear the slot)'], ['custom', 'Choose days…']].map(([value, text]) => h('option', { value }, text))),
-    check: (raw) => raw,
-  };
-}
-
-function yesNo(name, label) {
-  return { name, label, kind: 'bool', check: (raw) => raw };
-}
-
-const TIME_BASED = (v) => v.register !== 'payment-based';
-const PAYMENT_BASED = (v) => v.register === 'payment-based';
-const REGISTER = () => choice('register', 'Debt register', [['time-based-1', 'Time-based debt 1'],
-  ['time-based-2', 'Time-based debt 2'], ['payment-based', 'Payment-based debt']]);
-
-/** Every command, in the order agents reach for them. */
-export const COMMANDS = [
-  { name: 'top-up', label: 'Top up credit', blocks: 1, fields: [credit('amount', 'Amount (£)', 1)] },
-  { name: 'deduct-credit', label: 'Deduct credit', blocks: 1, fields: [credit('amount', 'Amount (£)', 1)] },
-  { name: 'set-credit', label: 'Set the meter balance', blocks: 1, fields: [credit('balance', 'New balance (£)', 0,
-      'Pounds, £0 allowed: up to £81.91 in pence, or whole pounds from £82 to £8,191')] },
-  { name: 'add-debt', label: 'Add debt', blocks: 2, fields: [REGISTER(),
-    amount('amount', 'Amount (£)', 1, DEBT_MAX, '£0.01 to £10,485.75')] },
-  { name: 'deduct-debt', label: 'Deduct debt', blocks: 2, fields: [REGISTER(),
-    amount('amount', 'Amount (£)', 1, DEBT_MAX, '£0.01 to £10,485.75')] },
-  { name: 'set-debt', label: 'Set a debt register', blocks: 2, fields: [REGISTER(),
-    amount('amount', 'Debt amount (£)', 0, DEBT_MAX, '£0.00 to £10,485.75'),
-    amount('rate', 'Recovery rate (£)', 0, RATE_MAX, '£0.00 to £655.35 each day or hour', TIME_BASED),
-    choice('period', 'Recovered', [['per-day', 'per day'], ['per-hour', 'per hour']], null, TIME_BASED),
-    whole('percent', 'Percent of each top-up', 0, 100, '0 to 100', PAYMENT_BASED)] },
-  { name: 'change-price', label: 'Change price', blocks: 2, fields: [
-    unitPrice('unit-rate', 'Unit rate (p/kWh)'), unitPrice('standing-charge', 'Standing charge (p/day)'), fromDate()] },
-  { name: 'change-time-of-use-price', label: 'Change time-of-use price', blocks: 3, fields: [
-    unitPrice('peak-rate', 'Peak rate (p/kWh)'), unitPrice('off-peak-rate', 'Off-peak rate (p/kWh)'),
-    timeOfDay('off-peak-start', 'Off-peak starts'), timeOfDay('off-peak-end', 'Off-peak ends'),
-    unitPrice('standing-charge', 'Standing charge (p/day)'), fromDate()] },
-  { name: 'set-friendly-credit-period', label: 'Set a friendly-credit period', blocks: 2, fields: [
-    choice('slot', 'Slot', [['1', 'Slot 1'], ['2', 'Slot 2'], ['3', 'Slot 3'], ['4', 'Slot 4']]),
-    timeOfDay('start', 'Window starts'), timeOfDay('end', 'Window ends', 'UK time, on the quarter hour; '
-        + 'earlier than the start runs across midnight, equal means all day'),
-    days(), yesNo('bank-holidays', 'Also on bank holidays')] },
-  { name: 'set-non-disconnect-period', label: 'Set a non-disconnect period', blocks: 2, fields: [
-    instant('start', 'Period starts (UTC)'), instant('end', 'Period ends (UTC)')] },
-  { name: 'open-han', label: 'Open the home area network', blocks: 1, fields: [
-    choice('device', 'Device that may join', [['ppmid', 'PPMID (prepayment display)'], ['ihd', 'In-home display'],
-      ['cad', 'Consumer access device'], ['any', 'Any device']]),
-    whole('minutes', 'Minutes open', 1, 1440, '1 to 1440')] },
-  { name: 'change-mode', label: 'Change payment mode', blocks: 1, fields: [
-    choice('mode', 'Mode', [['prepayment', 'Prepayment'], ['credit', 'Credit (pay later)']])] },
-  { name: 'revert-to-default', label: 'Revert to default (e.g. tenant moved out)', blocks: 1, fields: [] },
-];
 
 export function byName(name) {
   return COMMANDS.find((c) => c.name === name);
@@ -323,16 +304,10 @@ function check(command, values) {
   return errors.length ? { errors } : { parameters };
 }
 
-// The rules that relate two fields, as ChangeTimeOfUsePrice and SetNonDisconnectPeriod make them.
+// The rule that relates two fields, as ChangeTimeOfUsePrice makes it (the API judges the rest).
 function crossCheck(name, p, errors) {
   if (name === 'change-time-of-use-price' && p['off-peak-start'] && p['off-peak-start'] === p['off-peak-end']) {
     errors.push({ field: 'parameters.off-peak-end',
       message: `off-peak-end ${p['off-peak-end']} is out of range: a time other than off-peak-start` });
-  }
-  if (name === 'set-non-disconnect-period' && p.start && p.end) {
-    const span = Date.parse(p.end) - Date.parse(p.start);
-    if (span <= 0 || span > 31 * DAY) {
-      errors.push({ field: 'parameters.end', message: `end ${p.end} is out of range: after start and at most 31 days after it` });
-    }
   }
 }

@@ -3,7 +3,7 @@
 // answer can never make a second code. 201 opens the read-out view; 202 says it waits for approval.
 import { api, uuid } from './api.js';
 import { announce, badge, clear, h } from './dom.js';
-import { COMMANDS, byName, renderFields } from './commands.js';
+import { COMMANDS, byName, loadCommands, renderFields } from './commands.js';
 import { clearErrors, field, showErrors, showProblem, summaryBox } from './forms.js';
 import { renderPreview } from './preview.js';
 
@@ -11,9 +11,10 @@ import { renderPreview } from './preview.js';
  * Draws the form into `container`. `onIssued(code, status)` is called after each issue; `readoutUrl(code)`
  * gives the read-out page for a released code.
  */
-export function issueForm(container, meterId, { onIssued, readoutUrl }) {
+export async function issueForm(container, meterId, { onIssued, readoutUrl }) {
+  await loadCommands();
   const command = h('select', {}, COMMANDS.map((c) => h('option', { value: c.name },
-      `${c.label} (${c.blocks * 20} digits)`)));
+      `${c.label} (${c.digits} digits)`)));
   const fields = h('div', { id: 'command-fields' });
   const reason = h('textarea', { rows: 2, maxlength: 500 });
   const previewButton = h('button', { type: 'submit', class: 'button', id: 'preview-button' }, 'Preview');

@@ -4,7 +4,7 @@
 import { api } from './api.js';
 import { start } from './chrome.js';
 import { badge, clear, h, plural, when } from './dom.js';
-import { byName, renderFields } from './commands.js';
+import { byName, loadCommands, renderFields } from './commands.js';
 import { clearErrors, field, group, showErrors, showProblem, summaryBox } from './forms.js';
 import { ZONE, areaFields, localInput } from './area.js';
 
@@ -135,7 +135,8 @@ function noticeForm() {
   campaignForm(document.getElementById('notice'), 'notice', { fields, body, launch: '/api/v1/notices', noun: 'notice' });
 }
 
-function priceForm() {
+async function priceForm() {
+  await loadCommands();
   const fuel = group({ legend: 'Fuel', apiField: 'fuel', id: 'price-fuel', controls: [['ELECTRICITY', 'Electricity'],
     ['GAS', 'Gas']].map(([value, label], i) => h('label', { class: 'check' },
       h('input', { type: 'radio', name: 'price-fuel', value, checked: i === 0 }), label)) });

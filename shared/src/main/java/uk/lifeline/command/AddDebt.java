@@ -7,7 +7,7 @@ public record AddDebt(DebtRegister register, long amountPence) implements MeterC
 
     public AddDebt {
         java.util.Objects.requireNonNull(register, "register");
-        Pence.check("amount", amountPence, 1, DebtRegister.MAX_AMOUNT);
+        CommandParameters.DEBT_AMOUNT.check(amountPence);
     }
 
     @Override

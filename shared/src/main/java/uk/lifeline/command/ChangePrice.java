@@ -14,8 +14,8 @@ public record ChangePrice(UnitPrice unitRate, UnitPrice standingCharge, Optional
         implements MeterCommand {
 
     public ChangePrice {
-        Objects.requireNonNull(unitRate, "unit-rate").check("unit-rate");
-        Objects.requireNonNull(standingCharge, "standing-charge").check("standing-charge");
+        CommandParameters.UNIT_RATE.checkPrice(Objects.requireNonNull(unitRate, "unit-rate"));
+        CommandParameters.STANDING_CHARGE.checkPrice(Objects.requireNonNull(standingCharge, "standing-charge"));
         effectiveFrom.ifPresent(date -> CodeTime.dayNumber("from", date));
     }
 

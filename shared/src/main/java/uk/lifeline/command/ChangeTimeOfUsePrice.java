@@ -16,9 +16,9 @@ public record ChangeTimeOfUsePrice(UnitPrice peakRate, UnitPrice offPeakRate, Lo
         LocalTime offPeakEnd, UnitPrice standingCharge, Optional<LocalDate> effectiveFrom) implements MeterCommand {
 
     public ChangeTimeOfUsePrice {
-        Objects.requireNonNull(peakRate, "peak-rate").check("peak-rate");
-        Objects.requireNonNull(offPeakRate, "off-peak-rate").check("off-peak-rate");
-        Objects.requireNonNull(standingCharge, "standing-charge").check("standing-charge");
+        CommandParameters.PEAK_RATE.checkPrice(Objects.requireNonNull(peakRate, "peak-rate"));
+        CommandParameters.OFF_PEAK_RATE.checkPrice(Objects.requireNonNull(offPeakRate, "off-peak-rate"));
+        CommandParameters.STANDING_CHARGE.checkPrice(Objects.requireNonNull(standingCharge, "standing-charge"));
         int start = CodeTime.quarterOfDay("off-peak-start", offPeakStart);
         int end = CodeTime.quarterOfDay("off-peak-end", offPeakEnd);
         if (start == end) {

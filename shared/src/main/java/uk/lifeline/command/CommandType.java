@@ -1,5 +1,10 @@
 package uk.lifeline.command;
 
+import static uk.lifeline.command.CommandParameters.*;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -9,20 +14,23 @@ import java.util.function.Function;
  * reserved. The values are part of the code format: never renumber them.
  */
 public enum CommandType {
-    TOP_UP(0, 1, Effect.ADJUSTS, Setting.CREDIT, "amount"),
-    DEDUCT_CREDIT(1, 1, Effect.ADJUSTS, Setting.CREDIT, "amount"),
-    SET_CREDIT(2, 1, Effect.SETS, Setting.CREDIT, "balance"),
-    ADD_DEBT(3, 2, Effect.ADJUSTS, null, "register", "amount"),
-    DEDUCT_DEBT(4, 2, Effect.ADJUSTS, null, "register", "amount"),
-    SET_DEBT(5, 2, Effect.SETS, null, "register", "amount", "rate", "period", "percent"),
-    CHANGE_PRICE(6, 2, Effect.SETS, Setting.TARIFF, "unit-rate", "standing-charge", "from"),
-    CHANGE_TIME_OF_USE_PRICE(7, 3, Effect.SETS, Setting.TARIFF,
-            "peak-rate", "off-peak-rate", "off-peak-start", "off-peak-end", "standing-charge", "from"),
-    SET_FRIENDLY_CREDIT_PERIOD(8, 2, Effect.SETS, null, "slot", "start", "end", "days", "bank-holidays"),
-    SET_NON_DISCONNECT_PERIOD(9, 2, Effect.SETS, Setting.NON_DISCONNECT_PERIOD, "start", "end"),
-    OPEN_HAN(10, 1, Effect.SETS, Setting.HAN, "device", "minutes"),
-    CHANGE_MODE(11, 1, Effect.SETS, Setting.PAYMENT_MODE, "mode"),
-    REVERT_TO_DEFAULT(12, 1, Effect.SETS, Setting.ALL);
+    TOP_UP(0, 1, Effect.ADJUSTS, Setting.CREDIT, "Top up credit", CREDIT_AMOUNT),
+    DEDUCT_CREDIT(1, 1, Effect.ADJUSTS, Setting.CREDIT, "Deduct credit", CREDIT_AMOUNT),
+    SET_CREDIT(2, 1, Effect.SETS, Setting.CREDIT, "Set the meter balance", BALANCE),
+    ADD_DEBT(3, 2, Effect.ADJUSTS, null, "Add debt", REGISTER, DEBT_AMOUNT),
+    DEDUCT_DEBT(4, 2, Effect.ADJUSTS, null, "Deduct debt", REGISTER, DEBT_AMOUNT),
+    SET_DEBT(5, 2, Effect.SETS, null, "Set a debt register",
+            REGISTER, SET_DEBT_AMOUNT, DEBT_RATE, DEBT_PERIOD, DEBT_PERCENT),
+    CHANGE_PRICE(6, 2, Effect.SETS, Setting.TARIFF, "Change price", UNIT_RATE, STANDING_CHARGE, FROM),
+    CHANGE_TIME_OF_USE_PRICE(7, 3, Effect.SETS, Setting.TARIFF, "Change time-of-use price",
+            PEAK_RATE, OFF_PEAK_RATE, OFF_PEAK_START, OFF_PEAK_END, STANDING_CHARGE, FROM),
+    SET_FRIENDLY_CREDIT_PERIOD(8, 2, Effect.SETS, null, "Set a friendly-credit period",
+            SLOT, WINDOW_START, WINDOW_END, DAYS, BANK_HOLIDAYS),
+    SET_NON_DISCONNECT_PERIOD(9, 2, Effect.SETS, Setting.NON_DISCONNECT_PERIOD, "Set a non-disconnect period",
+            PERIOD_START, PERIOD_END),
+    OPEN_HAN(10, 1, Effect.SETS, Setting.HAN, "Open the home area network", DEVICE, MINUTES),
+    CHANGE_MODE(11, 1, Effect.SETS, Setting.PAYMENT_MODE, "Change payment mode", MODE),
+    REVERT_TO_DEFAULT(12, 1, Effect.SETS, Setting.ALL, "Revert to default (e.g. tenant moved out)");
 
     /**
      * How a command changes its {@link Setting}, which decides the codes it supersedes. Adjustments commute with
@@ -42,14 +50,26 @@ public enum CommandType {
     private final int blocks;
     private final Effect effect;
     private final Setting setting;
-    private final String[] parameterNames;
+    private final String label;
+    private final List<ParameterSpec> parameters;
 
-    CommandType(int subclass, int blocks, Effect effect, Setting setting, String... parameterNames) {
+    CommandType(int subclass, int blocks, Effect effect, Setting setting, String label, ParameterSpec... parameters) {
         this.subclass = subclass;
         this.blocks = blocks;
         this.effect = effect;
         this.setting = setting;
-        this.parameterNames = parameterNames;
+        this.label = label;
+        this.parameters = Collections.unmodifiableList(Arrays.asList(parameters));
+    }
+
+    /** What staff see in a list of commands, e.g. "Top up credit". */
+    public String label() {
+        return label;
+    }
+
+    /** The parameters the command takes, in the order a form asks for them, with their ranges. */
+    public List<ParameterSpec> parameters() {
+        return parameters;
     }
 
     /** The 4-bit GBCS sub class. */
@@ -97,7 +117,11 @@ public enum CommandType {
 
     /** Builds the command from NAME=VALUE parameters, refusing names it does not take. */
     public MeterCommand fromParameters(Parameters p) {
-        p.allowOnly(commandName(), parameterNames);
+        String[] names = new String[parameters.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = parameters.get(i).name();
+        }
+        p.allowOnly(commandName(), names);
         return parser().apply(p);
     }
 
@@ -126,15 +150,15 @@ public enum CommandType {
             case TOP_UP: return p -> new TopUp(p.pence("amount"));
             case DEDUCT_CREDIT: return p -> new DeductCredit(p.pence("amount"));
             case SET_CREDIT: return p -> new SetCredit(p.pence("balance"));
-            case ADD_DEBT: return p -> new AddDebt(p.choice("register", DebtRegister.class), p.pence("amount"));
-            case DEDUCT_DEBT: return p -> new DeductDebt(p.choice("register", DebtRegister.class), p.pence("amount"));
+            case ADD_DEBT: return p -> new AddDebt(REGISTER.choose(p, DebtRegister.class), p.pence("amount"));
+            case DEDUCT_DEBT: return p -> new DeductDebt(REGISTER.choose(p, DebtRegister.class), p.pence("amount"));
             case SET_DEBT: return SetDebt::from;
             case CHANGE_PRICE: return ChangePrice::from;
             case CHANGE_TIME_OF_USE_PRICE: return ChangeTimeOfUsePrice::from;
             case SET_FRIENDLY_CREDIT_PERIOD: return SetFriendlyCreditPeriod::from;
             case SET_NON_DISCONNECT_PERIOD: return p -> new SetNonDisconnectPeriod(p.instant("start"), p.instant("end"));
-            case OPEN_HAN: return p -> new OpenHan(p.choice("device", OpenHan.Device.class), p.integer("minutes"));
-            case CHANGE_MODE: return p -> new ChangeMode(p.choice("mode", ChangeMode.Mode.class));
+            case OPEN_HAN: return p -> new OpenHan(DEVICE.choose(p, OpenHan.Device.class), p.integer("minutes"));
+            case CHANGE_MODE: return p -> new ChangeMode(MODE.choose(p, ChangeMode.Mode.class));
             case REVERT_TO_DEFAULT: return p -> new RevertToDefault();
             default: throw new AssertionError(this);
         }

@@ -20,19 +20,6 @@ public final class CreditValue {
         return (pence >= 0 && pence <= MAX_VALUE) || (pence % 100 == 0 && pence / 100 <= MAX_VALUE && pence > 0);
     }
 
-    /**
-     * Checks an amount against {@code min} pence and the value-class encoding.
-     *
-     * @throws ParameterOutOfRangeException naming {@code parameter}
-     */
-    static long check(String parameter, long pence, long min) {
-        if (pence < min || !fits(pence)) {
-            throw new ParameterOutOfRangeException(parameter, Pence.toPounds(pence),
-                    Pence.toPounds(min) + " to 81.91 pounds in pence, or whole pounds from 82 to 8191");
-        }
-        return pence;
-    }
-
     static void put(FieldWriter out, long pence) {
         if (pence <= MAX_VALUE) {
             out.put(PENCE, 2).put(pence, VALUE_BITS);

@@ -7,7 +7,7 @@ public record DeductDebt(DebtRegister register, long amountPence) implements Met
 
     public DeductDebt {
         java.util.Objects.requireNonNull(register, "register");
-        Pence.check("amount", amountPence, 1, DebtRegister.MAX_AMOUNT);
+        CommandParameters.DEBT_AMOUNT.check(amountPence);
     }
 
     @Override

@@ -18,9 +18,7 @@ public record OpenHan(Device device, long minutes) implements MeterCommand {
 
     public OpenHan {
         Objects.requireNonNull(device, "device");
-        if (minutes < 1 || minutes > LONGEST_MINUTES) {
-            throw new ParameterOutOfRangeException("minutes", minutes, "1 to " + LONGEST_MINUTES);
-        }
+        CommandParameters.MINUTES.check(minutes);
     }
 
     static OpenHan read(FieldReader in) {

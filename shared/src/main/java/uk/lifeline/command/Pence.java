@@ -27,13 +27,4 @@ public final class Pence {
             throw new ParameterOutOfRangeException(parameter, pounds, "pounds with at most two decimals, e.g. 12.34");
         }
     }
-
-    /** Checks {@code min <= pence <= max}, naming the range in pounds. */
-    static long check(String parameter, long pence, long min, long max) {
-        if (pence < min || pence > max) {
-            throw new ParameterOutOfRangeException(parameter, toPounds(pence),
-                    toPounds(min) + " to " + toPounds(max) + " pounds");
-        }
-        return pence;
-    }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 public record SetCredit(long balancePence) implements MeterCommand {
 
     public SetCredit {
-        CreditValue.check("balance", balancePence, 0);
+        CommandParameters.BALANCE.checkCredit(balancePence);
     }
 
     @Override

@@ -19,31 +19,30 @@ public record SetDebt(DebtRegister register, long amountPence, long rate, Recove
     public SetDebt {
         Objects.requireNonNull(register, "register");
         Objects.requireNonNull(recovery, "recovery");
-        Pence.check("amount", amountPence, 0, DebtRegister.MAX_AMOUNT);
+        CommandParameters.SET_DEBT_AMOUNT.check(amountPence);
         if (register.isTimeBased()) {
             if (recovery == Recovery.PERCENT_OF_TOP_UP) {
                 throw new ParameterOutOfRangeException("period", "percent-of-top-up",
                         "per-day or per-hour for a time-based register");
             }
-            Pence.check("rate", rate, 0, (1L << RATE_BITS) - 1);
+            CommandParameters.DEBT_RATE.check(rate);
         } else {
             if (recovery != Recovery.PERCENT_OF_TOP_UP) {
                 throw new ParameterOutOfRangeException("period", Parameters.name(recovery),
                         "the payment-based register takes percent, not a period");
             }
-            if (rate < 0 || rate > 100) {
-                throw new ParameterOutOfRangeException("percent", rate, "0 to 100");
-            }
+            CommandParameters.DEBT_PERCENT.check(rate);
         }
     }
 
     static SetDebt from(Parameters p) {
-        DebtRegister register = p.choice("register", DebtRegister.class);
+        DebtRegister register = CommandParameters.REGISTER.choose(p, DebtRegister.class);
         if (register.isTimeBased()) {
             if (p.asMap().containsKey("percent")) {
                 throw new ParameterOutOfRangeException("percent", p.text("percent"), "only for the payment-based register");
             }
-            return new SetDebt(register, p.pence("amount"), p.pence("rate"), p.choice("period", Recovery.class));
+            return new SetDebt(register, p.pence("amount"), p.pence("rate"),
+                    CommandParameters.DEBT_PERIOD.choose(p, Recovery.class));
         }
         if (p.asMap().containsKey("rate") || p.asMap().containsKey("period")) {
             throw new ParameterOutOfRangeException("rate", p.text("rate", p.text("period", "")),

@@ -22,9 +22,7 @@ public record SetFriendlyCreditPeriod(int slot, LocalTime start, LocalTime end, 
     public static final int SLOTS = 4;
 
     public SetFriendlyCreditPeriod {
-        if (slot < 1 || slot > SLOTS) {
-            throw new ParameterOutOfRangeException("slot", slot, "1 to " + SLOTS);
-        }
+        CommandParameters.SLOT.check(slot);
         CodeTime.quarterOfDay("start", start);
         CodeTime.quarterOfDay("end", end);
         days = Collections.unmodifiableSet(days.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days));
@@ -107,8 +105,7 @@ public record SetFriendlyCreditPeriod(int slot, LocalTime start, LocalTime end, 
                 }
             }
             if (match == null) {
-                throw new ParameterOutOfRangeException("days", text,
-                        "mon,tue,wed,thu,fri,sat,sun in any combination, or weekdays, weekends, all, none");
+                throw new ParameterOutOfRangeException("days", text, CommandParameters.DAYS.allowed());
             }
             days.add(match);
         }

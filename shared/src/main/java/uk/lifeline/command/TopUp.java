@@ -6,7 +6,7 @@ import java.util.Map;
 public record TopUp(long amountPence) implements MeterCommand {
 
     public TopUp {
-        CreditValue.check("amount", amountPence, 1);
+        CommandParameters.CREDIT_AMOUNT.checkCredit(amountPence);
     }
 
     @Override

@@ -43,13 +43,6 @@ public record UnitPrice(long thousandthsOfPenny) {
         return BigDecimal.valueOf(thousandthsOfPenny, 3);
     }
 
-    UnitPrice check(String parameter) {
-        if (thousandthsOfPenny > MAX) {
-            throw new ParameterOutOfRangeException(parameter, this, "0.000 to 262.143 pence");
-        }
-        return this;
-    }
-
     @Override
     public String toString() {
         return pence().toPlainString();

@@ -37,18 +37,19 @@ final class CommandRules {
         if (command instanceof TopUp c) {
             return topUp(r, c.amountPence());
         } else if (command instanceof DeductCredit c) {
-            r.balance -= c.amountPence();
-            r.creditAdjusted -= c.amountPence();
+            r.balance = Money.minus("meter balance", r.balance, c.amountPence());
+            r.creditAdjusted = Money.minus("credit adjusted", r.creditAdjusted, c.amountPence());
             r.record(Change.CREDIT_DEDUCTED, c.amountPence(), note);
         } else if (command instanceof SetCredit c) {
             if (c.balancePence() > r.settings.maximumMeterBalance()) {
                 return overMaximum(r, c.balancePence());
             }
-            r.creditAdjusted += c.balancePence() - r.balance;
+            r.creditAdjusted = Money.plus("credit adjusted", r.creditAdjusted,
+                    Money.minus("credit set", c.balancePence(), r.balance));
             r.balance = c.balancePence();
             r.record(Change.CREDIT_SET, c.balancePence(), note);
         } else if (command instanceof AddDebt c) {
-            changeDebt(r, c.register(), debt(r, c.register()) + c.amountPence());
+            changeDebt(r, c.register(), Money.plus("debt", debt(r, c.register()), c.amountPence()));
             r.record(Change.DEBT_ADDED, c.amountPence(), note);
         } else if (command instanceof DeductDebt c) {
             long taken = Math.min(c.amountPence(), debt(r, c.register()));
@@ -100,11 +101,13 @@ final class CommandRules {
                 : Long.MAX_VALUE;
         TopUpAllocation a = TopUpAllocation.of(amount, r.payment, capLeft, r.accumulatedDebt, r.balance,
                 s.disablementThreshold(), r.emergencyUsed());
-        long newBalance = r.balance + a.shortfall() + a.balance();
+        // Exact: a wrapped sum would slip under the maximum and be "applied" (issue 12).
+        long newBalance = Money.plus("meter balance", Money.plus("meter balance", r.balance, a.shortfall()),
+                a.balance());
         if (newBalance > s.maximumMeterBalance()) {
             return overMaximum(r, newBalance);
         }
-        r.toppedUp += amount;
+        r.toppedUp = Money.plus("topped up", r.toppedUp, amount);
         r.record(Change.TOP_UP, amount, "");
         if (a.paymentDebt() > 0) {
             r.payment = r.payment.withAmount(r.payment.amountPence() - a.paymentDebt());
@@ -166,7 +169,7 @@ final class CommandRules {
     }
 
     private static void changeDebt(Registers r, DebtRegister register, long amount) {
-        r.debtAdjusted += amount - debt(r, register);
+        r.debtAdjusted = Money.plus("debt adjusted", r.debtAdjusted, Money.minus("debt", amount, debt(r, register)));
         switch (register) {
             case TIME_BASED_1: r.time1 = r.time1.withAmount(amount); break;
             case TIME_BASED_2: r.time2 = r.time2.withAmount(amount); break;

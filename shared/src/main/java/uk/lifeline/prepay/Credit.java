@@ -9,6 +9,8 @@ public record Credit(long meterBalance, boolean emergencyCreditActive, long emer
     public static final Credit NONE = new Credit(0, false, 0);
 
     public Credit {
+        Money.check("meter balance", meterBalance);
+        Money.check("emergency credit balance", emergencyCreditBalance);
         if (emergencyCreditBalance < 0 || (!emergencyCreditActive && emergencyCreditBalance != 0)) {
             throw new IllegalArgumentException("emergency credit balance is 0 or more, and 0 unless it is active");
         }
@@ -16,6 +18,6 @@ public record Credit(long meterBalance, boolean emergencyCreditActive, long emer
 
     /** What can be spent before the supply is disabled: balance plus any emergency credit left. */
     public long available() {
-        return meterBalance + emergencyCreditBalance;
+        return Money.plus("available credit", meterBalance, emergencyCreditBalance);
     }
 }

@@ -15,6 +15,7 @@ public record Debts(TimeDebt timeBased1, TimeDebt timeBased2, PaymentDebt paymen
         Objects.requireNonNull(timeBased1, "timeBased1");
         Objects.requireNonNull(timeBased2, "timeBased2");
         Objects.requireNonNull(paymentBased, "paymentBased");
+        Money.check("accumulated debt", accumulatedDebt);
         if (accumulatedDebt < 0) {
             throw new IllegalArgumentException("accumulated debt cannot be negative");
         }
@@ -31,6 +32,7 @@ public record Debts(TimeDebt timeBased1, TimeDebt timeBased2, PaymentDebt paymen
 
     /** Every register and the Accumulated Debt Register together. */
     public long total() {
-        return timeBased1.amountPence() + timeBased2.amountPence() + paymentBased.amountPence() + accumulatedDebt;
+        return Money.plus("total debt", Money.plus("total debt", timeBased1.amountPence(), timeBased2.amountPence()),
+                Money.plus("total debt", paymentBased.amountPence(), accumulatedDebt));
     }
 }

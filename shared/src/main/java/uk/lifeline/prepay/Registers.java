@@ -184,10 +184,10 @@ final class Registers {
         long due = accrued.wholePence();
         if (due > 0) {
             long rest = takeFromCredit(kind, due, "");
-            chargesCollected += due - rest;
+            chargesCollected = Money.plus("charges collected", chargesCollected, due - rest);
             if (rest > 0) {
-                accumulatedDebt += rest;
-                chargesDeferred += rest;
+                accumulatedDebt = Money.plus("accumulated debt", accumulatedDebt, rest);
+                chargesDeferred = Money.plus("charges deferred", chargesDeferred, rest);
                 record(Change.CHARGE_TO_ACCUMULATED_DEBT, rest, kind.code());
             }
         }
@@ -232,9 +232,9 @@ final class Registers {
             timeDebtRecovered = timeDebtRecovered.plus(cap.period(), today, due);
         }
         long rest = takeFromCredit(Change.TIME_DEBT_RECOVERY, due, register);
-        debtCollected += due - rest;
+        debtCollected = Money.plus("debt collected", debtCollected, due - rest);
         if (rest > 0) {
-            accumulatedDebt += rest;
+            accumulatedDebt = Money.plus("accumulated debt", accumulatedDebt, rest);
             record(Change.TIME_DEBT_TO_ACCUMULATED_DEBT, rest, register);
         }
         return debt.withAmount(debt.amountPence() - due);

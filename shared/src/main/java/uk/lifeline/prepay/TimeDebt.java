@@ -15,6 +15,8 @@ public record TimeDebt(long amountPence, long ratePence, SetDebt.Recovery per) {
         if (per == SetDebt.Recovery.PERCENT_OF_TOP_UP) {
             throw new IllegalArgumentException("a time-based register recovers per day or per hour");
         }
+        Money.check("time-based debt", amountPence);
+        Money.check("time-based debt rate", ratePence);
         if (amountPence < 0 || ratePence < 0) {
             throw new IllegalArgumentException("debt and rate cannot be negative");
         }

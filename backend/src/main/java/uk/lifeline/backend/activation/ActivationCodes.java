@@ -78,12 +78,18 @@ class ActivationCodes {
                 .one();
     }
 
-    Mono<Long> install(UUID app, Redeemed who, String deviceName, String platform, Instant now) {
+    /** Whose a code was when it exists but can no longer be used (used already or expired); empty otherwise. */
+    Mono<UUID> staleOwner(String digits) {
+        return db.sql("SELECT customer_account_id FROM activation_code WHERE code_hash = :h")
+                .bind("h", hash(digits)).map(row -> row.get("customer_account_id", UUID.class)).first();
+    }
+
+    Mono<Long> install(UUID app, Redeemed who, String deviceName, String platform, Instant now, Instant expires) {
         return db.sql("""
                         INSERT INTO app_install (id, supplier_id, customer_account_id, device_name, platform,
-                          activated_at) VALUES (:id, :s, :c, :n, :p, :now)
+                          activated_at, expires_at) VALUES (:id, :s, :c, :n, :p, :now, :expires)
                         """)
                 .bind("id", app).bind("s", who.supplierId()).bind("c", who.customerId()).bind("n", deviceName)
-                .bind("p", platform).bind("now", now).fetch().rowsUpdated();
+                .bind("p", platform).bind("now", now).bind("expires", expires).fetch().rowsUpdated();
     }
 }

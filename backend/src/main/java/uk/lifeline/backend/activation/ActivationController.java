@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -104,16 +105,12 @@ class ActivationController {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String address = remote == null || remote.getAddress() == null ? "unknown"
                 : remote.getAddress().getHostAddress();
-        if (!limiter.tryAttempt(address)) {
-            return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(limiter.secondsLeft()))
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(ProblemType.TOO_MANY_ATTEMPTS, "too many activation attempts; try again later",
-                            exchange.getRequest().getPath().value(), List.of())));
+        if (!limiter.mayTry(address)) {
+            return Mono.just(tooMany(exchange, "too many failed activation attempts from this address"));
         }
         String digits = request.activationCode().replaceAll("[\\s-]", "");
         if (!digits.matches("[0-9]{12}") || !GbcsCheckDigit.isValid(digits)) {
-            limiter.failed();
+            limiter.failed(address);
             return Mono.error(ApiException.field(ProblemType.VALIDATION, "activationCode",
                     "12 digits whose last is the check digit", "12 digits"));
         }
@@ -123,21 +120,47 @@ class ActivationController {
         UUID app = UUID.randomUUID();
         Instant now = now();
         return tx.transactional(codes.redeem(digits, app, now)
-                        .flatMap(who -> codes.install(app, who, deviceName, platform, now)
+                        .flatMap(who -> codes.install(app, who, deviceName, platform, now,
+                                now.plus(properties.sessionTtl()))
                                 .then(audit.append(who.supplierId(), now, app, "app.activated",
                                         "customer:" + who.customerId(), Map.of("app", app.toString(),
                                                 "deviceName", deviceName, "platform", platform)))
                                 .thenReturn(who)))
                 .switchIfEmpty(Mono.defer(() -> {
-                    limiter.failed();
-                    return Mono.error(new ApiException(ProblemType.NOT_FOUND, "no such activation code: it may be"
-                            + " mistyped, used already or expired; ask your supplier for a new one"));
+                    limiter.failed(address);
+                    return codes.staleOwner(digits).map(Optional::of).defaultIfEmpty(Optional.empty())
+                            .flatMap(owner -> {
+                                if (owner.isPresent() && !limiter.mayTryStale(owner.get())) {
+                                    return Mono.error(new TooMany());
+                                }
+                                owner.ifPresent(limiter::failedFor);
+                                return Mono.error(new ApiException(ProblemType.NOT_FOUND, "no such activation"
+                                        + " code: it may be mistyped, used already or expired; ask your supplier"
+                                        + " for a new one"));
+                            });
                 }))
-                .flatMap(who -> suppliers.byId(who.supplierId()).map(supplier -> ResponseEntity.ok(new Session(
+                .flatMap(who -> suppliers.byId(who.supplierId()).<ResponseEntity<?>>map(supplier -> ResponseEntity.ok(new Session(
                         tokens.issue(app, who.supplierId(), Role.CUSTOMER, who.customerId(), "app:" + deviceName,
                                 properties.sessionTtl()),
                         "Bearer", properties.sessionTtl().toSeconds(), who.customerId(),
-                        new SupplierView(supplier.code(), supplier.name(), properties.supportPhone(supplier.code()))))));
+                        new SupplierView(supplier.code(), supplier.name(), properties.supportPhone(supplier.code()))))))
+                .onErrorResume(TooMany.class, e -> Mono.just(tooMany(exchange, "this customer's used or expired"
+                        + " activation codes have been tried too often")));
+    }
+
+    /** A customer's stale codes tried too often: answered 429 like an address over its limit. */
+    private static final class TooMany extends RuntimeException {
+        TooMany() {
+            super(null, null, false, false);
+        }
+    }
+
+    private ResponseEntity<?> tooMany(ServerWebExchange exchange, String why) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(limiter.secondsLeft()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(ProblemType.TOO_MANY_ATTEMPTS, why + "; try again later",
+                        exchange.getRequest().getPath().value(), List.of()));
     }
 
     private Instant now() {

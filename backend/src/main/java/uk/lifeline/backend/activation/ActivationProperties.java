@@ -10,15 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param codeTtl how long an activation code can be used (an agent reads it out, or a letter carries it)
  * @param sessionTtl how long the app's session lasts before the customer must activate again
- * @param attemptsPerAddress activation attempts one network address may make per {@code window}
- * @param attemptsPerWindow activation failures from all addresses together per {@code window}, after which
- *     every attempt waits for the window to pass (guessing codes from many addresses)
+ * @param attemptsPerAddress failed activation attempts one network address may make per {@code window}
+ *     (successes are not counted)
+ * @param failuresPerCustomer tries of one customer's used or expired codes per {@code window}, after which such
+ *     tries are refused (their valid code still works). There is no limit for everyone together: a flood of
+ *     failures from many addresses must not refuse every customer's right code
  * @param window the rate-limit window
  * @param supportPhones the number the app shows customers to call, by supplier code; {@code default} otherwise
  */
 @ConfigurationProperties("lifeline.activation")
 public record ActivationProperties(@DefaultValue("14d") Duration codeTtl, @DefaultValue("180d") Duration sessionTtl,
-        @DefaultValue("10") int attemptsPerAddress, @DefaultValue("1000") int attemptsPerWindow,
+        @DefaultValue("10") int attemptsPerAddress, @DefaultValue("10") int failuresPerCustomer,
         @DefaultValue("15m") Duration window, Map<String, String> supportPhones) {
 
     public String supportPhone(String supplierCode) {

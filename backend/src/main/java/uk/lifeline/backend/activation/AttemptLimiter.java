@@ -2,26 +2,29 @@ package uk.lifeline.backend.activation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits activation attempts so codes cannot be guessed: at most {@code attemptsPerAddress} per network address
- * per window, and at most {@code attemptsPerWindow} failures from everyone together. Fixed windows, in memory:
- * each backend instance limits what it sees (N instances allow N times as many). Bounded: it forgets every
- * address when it holds too many. Thread-safe.
+ * Limits failed activation attempts so codes cannot be guessed, without letting anyone lock others out: failures
+ * are counted per network address and per customer (a used or expired code of theirs tried again), never for
+ * everyone together, and successes are never counted. An address past its limit is refused until the window
+ * ends; so are further tries of a customer's stale codes, while their valid code still works. Fixed windows, in
+ * memory: each backend instance limits what it sees. Bounded: it forgets everything when it holds too much.
+ * Thread-safe.
  */
 @Component
 class AttemptLimiter {
 
-    private static final int MOST_ADDRESSES = 100_000;
+    private static final int MOST_KEYS = 100_000;
 
     private final ActivationProperties properties;
     private final Clock clock;
     private final ConcurrentMap<String, AtomicInteger> byAddress = new ConcurrentHashMap<>();
-    private final AtomicInteger failures = new AtomicInteger();
+    private final ConcurrentMap<UUID, AtomicInteger> byCustomer = new ConcurrentHashMap<>();
     private volatile long windowStart;
 
     AttemptLimiter(ActivationProperties properties, Clock clock) {
@@ -29,21 +32,26 @@ class AttemptLimiter {
         this.clock = clock;
     }
 
-    /** Counts an attempt from {@code address}; false when it is over either limit and must be refused. */
-    boolean tryAttempt(String address) {
+    /** False when the address has failed too often this window and must wait. */
+    boolean mayTry(String address) {
         roll();
-        if (failures.get() >= properties.attemptsPerWindow()) {
-            return false;
-        }
-        if (byAddress.size() >= MOST_ADDRESSES) {
-            byAddress.clear();
-        }
-        return byAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet()
-                <= properties.attemptsPerAddress();
+        AtomicInteger failures = byAddress.get(address);
+        return failures == null || failures.get() < properties.attemptsPerAddress();
     }
 
-    void failed() {
-        failures.incrementAndGet();
+    /** False when the customer's stale codes have been tried too often this window. */
+    boolean mayTryStale(UUID customer) {
+        roll();
+        AtomicInteger failures = byCustomer.get(customer);
+        return failures == null || failures.get() < properties.failuresPerCustomer();
+    }
+
+    void failed(String address) {
+        count(byAddress, address);
+    }
+
+    void failedFor(UUID customer) {
+        count(byCustomer, customer);
     }
 
     /** Seconds until the current window ends, for Retry-After. */
@@ -52,13 +60,27 @@ class AttemptLimiter {
         return Math.max(1, Duration.ofMillis(end - clock.millis()).toSeconds());
     }
 
+    /** Forgets every failure (an operator's reset; tests). */
+    void clear() {
+        byAddress.clear();
+        byCustomer.clear();
+    }
+
+    private <K> void count(ConcurrentMap<K, AtomicInteger> map, K key) {
+        roll();
+        if (map.size() >= MOST_KEYS) {
+            map.clear();
+        }
+        map.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    }
+
     private void roll() {
         long now = clock.millis();
         if (now - windowStart >= properties.window().toMillis()) {
             synchronized (this) {
                 if (now - windowStart >= properties.window().toMillis()) {
                     byAddress.clear();
-                    failures.set(0);
+                    byCustomer.clear();
                     windowStart = now;
                 }
             }

@@ -1,12 +1,6 @@
 package uk.lifeline.backend.auth;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -16,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.problem.ProblemType;
-import uk.lifeline.backend.problem.Problems;
+import uk.lifeline.backend.problem.ProblemWriter;
 
 /**
  * Answers the security chain's refusals (401 and 403) as problem+json, like every other error. The detail says
@@ -25,10 +19,10 @@ import uk.lifeline.backend.problem.Problems;
 @Component
 class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
 
-    ProblemSecurityHandlers(ObjectMapper json) {
-        this.json = json;
+    ProblemSecurityHandlers(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -46,16 +40,6 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
     }
 
     private Mono<Void> write(ServerWebExchange exchange, ProblemType type, String detail) {
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(type.status());
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        try {
-            byte[] body = json.writeValueAsBytes(
-                    Problems.of(type, detail, exchange.getRequest().getPath().value(), List.of()));
-            DataBuffer buffer = response.bufferFactory().wrap(body);
-            return response.writeWith(Mono.just(buffer));
-        } catch (JsonProcessingException e) {
-            return Mono.error(e);
-        }
+        return problems.write(exchange, type, detail);
     }
 }

@@ -65,6 +65,7 @@ public class SecurityConfig {
                 .hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.GET, "/api/v1/meters/*/codes").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
                 .pathMatchers(HttpMethod.GET, "/api/v1/meters/*/model").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.GET, "/api/v1/commands").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
                 .pathMatchers(HttpMethod.PUT, "/api/v1/meters/*/model").hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.POST, "/api/v1/codes/*/approve", "/api/v1/codes/*/refuse")
                 .hasRole(SUPERVISOR.name())
@@ -111,6 +112,32 @@ public class SecurityConfig {
                         "/api/v1/no-wan-offers").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
                 .pathMatchers(HttpMethod.POST, "/api/v1/change-of-supplier").hasRole(OPS.name())
                 .pathMatchers(HttpMethod.POST, "/api/v1/no-wan-offers/*/outcome").hasAnyRole(names(AGENT, SUPERVISOR))
+                // App sessions (issue 12): the customer's own, and an agent's view of their supplier's customers.
+                .pathMatchers(HttpMethod.GET, "/api/v1/me/sessions").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.DELETE, "/api/v1/me/sessions/*").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.GET, "/api/v1/customers/*/app-sessions").hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.POST, "/api/v1/customers/*/app-sessions/*/revoke")
+                .hasAnyRole(names(AGENT, SUPERVISOR))
+                // Metrics are instance-wide (every supplier's traffic): no supplier's user may read them. There is
+                // no platform-operator role; the platform's operators read them on the host (docs/backend-api.md).
+                .pathMatchers("/actuator/metrics", "/actuator/metrics/**").denyAll()
+                // Reaching customers by text and voice (issue 14).
+                .pathMatchers(HttpMethod.GET, "/api/v1/customers/*/contact")
+                .hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/contact").hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.GET, "/api/v1/campaigns/*/reach", "/api/v1/campaigns/*/unreached")
+                .hasAnyRole(names(OPS, ADMIN))
+                // PSR entries and self-disconnection risk (issue 17, docs/forecast.md).
+                .pathMatchers(HttpMethod.GET, "/api/v1/psr/needs", "/api/v1/customers/*/psr", "/api/v1/at-risk")
+                .hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/psr").hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.POST, "/api/v1/at-risk/*/support-credit", "/api/v1/at-risk/*/contacts")
+                .hasAnyRole(names(AGENT, SUPERVISOR))
+                .pathMatchers(HttpMethod.POST, "/api/v1/me/no-supply").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.GET, "/api/v1/reports/at-risk", "/api/v1/reports/at-risk.csv")
+                .hasAnyRole(names(SUPERVISOR, OPS, ADMIN))
+                .pathMatchers("/api/v1/protection-proposals", "/api/v1/protection-proposals/*/approve",
+                        "/api/v1/protection-proposals/*/reject").hasRole(SUPERVISOR.name())
                 .pathMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(OPS, ADMIN))
                 .anyExchange().denyAll();
     }

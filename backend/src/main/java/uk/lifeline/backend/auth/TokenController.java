@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -26,8 +25,8 @@ import uk.lifeline.backend.problem.Problems;
 /**
  * Sign-in for the embedded default: a username and password for a short-lived token. Password checks run off
  * the event loop (they are slow on purpose), and an unknown user costs the same as a wrong password. Failed
- * attempts are limited per username and per client address ({@link SignInThrottle}): past the limit the answer is
- * 429 with {@code Retry-After}, and the password is not checked.
+ * attempts are limited ({@link SignInThrottle}): per username and address, 429 with {@code Retry-After} without
+ * checking the password; per username or address, a delay before the password is checked.
  */
 @RestController
 class TokenController {
@@ -65,18 +64,19 @@ class TokenController {
             return Mono.error(new ApiException(ProblemType.NOT_FOUND,
                     "sign-in is handled by the external issuer " + properties.issuer()));
         }
-        Duration[] retryAfter = new Duration[1];
-        Optional<SignInThrottle.Attempt> attempt = throttle.begin(request.username(), address(http), retryAfter);
-        if (attempt.isEmpty()) {
-            long seconds = Math.max(1, (retryAfter[0].toMillis() + 999) / 1000);
+        SignInThrottle.Decision decision = throttle.begin(request.username(), address(http));
+        if (decision instanceof SignInThrottle.Decision.Refuse refuse) {
+            long seconds = Math.max(1, (refuse.retryAfter().toMillis() + 999) / 1000);
             return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(ProblemType.TOO_MANY_ATTEMPTS, "too many failed sign-ins for this username"
-                            + " or from this address; try again in " + seconds + " s", http.getPath().value(),
+                            + " from this address; try again in " + seconds + " s", http.getPath().value(),
                             List.of())));
         }
-        return users.byUsername(request.username())
+        SignInThrottle.Decision.Go go = (SignInThrottle.Decision.Go) decision;
+        Mono<Long> slowDown = go.delay().isZero() ? Mono.just(0L) : Mono.delay(go.delay());
+        return slowDown.then(users.byUsername(request.username()))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .publishOn(Schedulers.boundedElastic())
@@ -84,7 +84,7 @@ class TokenController {
                     String hash = user.map(Users.User::passwordHash).orElse(unknownUserHash);
                     boolean matches = passwords.matches(request.password(), hash);
                     if (user.isPresent() && matches) {
-                        throttle.succeeded(attempt.get());
+                        throttle.succeeded(go.attempt());
                     }
                     return user.filter(u -> matches)
                             .map(u -> Mono.just(ResponseEntity.ok().<Object>body(new TokenResponse(

@@ -2,7 +2,9 @@ package uk.lifeline.backend.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +13,12 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Flux;
@@ -21,13 +26,15 @@ import reactor.core.publisher.Flux;
 /**
  * How bearer tokens are checked: Spring's Nimbus-backed decoder, either over the backend's own token-signing
  * keys (ES256 only; never a supplier's envelope keys, so an envelope is not a token) or over an external
- * issuer's JWK set. Either way the issuer, audience, lifetime and Lifeline's own claims are required.
+ * issuer's JWK set. Either way {@code iss}, {@code aud}, {@code exp} and {@code iat} are required and checked,
+ * and so are Lifeline's own claims; a customer's token whose app session was revoked is refused.
  */
 @Configuration
 class TokenDecoders {
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(AuthProperties properties, TokenService tokens, Clock clock) {
+    ReactiveJwtDecoder jwtDecoder(AuthProperties properties, TokenService tokens, Clock clock,
+            SessionRevocations sessions) {
         NimbusReactiveJwtDecoder decoder;
         if (properties.external()) {
             NimbusReactiveJwtDecoder.JwkSetUriReactiveJwtDecoderBuilder builder =
@@ -41,11 +48,25 @@ class TokenDecoders {
                     .jwsAlgorithm(SignatureAlgorithm.from(JWSAlgorithm.ES256.getName()))
                     .build();
         }
+        // Spring fills a missing iat in from exp before validators run, so its absence is caught here.
+        MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        decoder.setClaimSetConverter(raw -> {
+            if (raw.get(JwtClaimNames.IAT) == null) {
+                throw new BadJwtException("the token has no iat");
+            }
+            return claims.convert(raw);
+        });
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                required(JwtClaimNames.ISS), required(JwtClaimNames.EXP),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())),
                 lifelineClaims())));
-        return new CachingJwtDecoder(decoder, clock, 50_000);
+        return new RevocationCheckingDecoder(new CachingJwtDecoder(decoder, clock, 50_000), sessions);
+    }
+
+    /** Without it a token would be accepted for ever (exp), or could not be placed in time (iat). */
+    private static OAuth2TokenValidator<Jwt> required(String claim) {
+        return new JwtClaimValidator<Object>(claim, Objects::nonNull);
     }
 
     /** The claims {@link Caller#of} reads must be there and well-formed, or the token is refused (401). */

@@ -107,7 +107,7 @@ class Campaigns {
     }
 
     private static MeterCommand priceCommand(Requests.PriceChange request) {
-        String name = request.command().trim();
+        String name = request.command();
         if (!PRICE_COMMANDS.contains(name)) {
             throw new ApiException(ProblemType.UNKNOWN_COMMAND, "a price change is change-price or"
                     + " change-time-of-use-price, not '" + (name.length() > 40 ? name.substring(0, 40) : name) + "'");

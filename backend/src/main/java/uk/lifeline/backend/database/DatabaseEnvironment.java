@@ -1,5 +1,6 @@
 package uk.lifeline.backend.database;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -61,13 +63,32 @@ public final class DatabaseEnvironment implements EnvironmentPostProcessor {
             chosen.put("spring.flyway.url", db.jdbcUrl(EmbeddedDatabase.DATABASE));
             chosen.put("spring.r2dbc.username", EmbeddedDatabase.USER);
             chosen.put("spring.flyway.user", EmbeddedDatabase.USER);
+            chosen.put("spring.r2dbc.password", db.password());
+            chosen.put("spring.flyway.password", db.password());
             chosen.put("lifeline.database.embedded-jdbc-url", db.jdbcUrl(EmbeddedDatabase.DATABASE));
             defaults.put("lifeline.demo.enabled", "true");
             defaults.put("lifeline.keys.generate-missing", "true");
             log.info("Started the embedded PostgreSQL on port " + db.port() + " with its data in "
-                    + dataDir.resolve("postgres"));
+                    + dataDir.resolve("postgres") + " and its password in " + db.passwordFile());
+            // The application's beans see it (its watchdog tells DatabaseAvailability), and it stops with them.
+            application.addInitializers(context -> {
+                context.getBeanFactory().registerSingleton("embeddedDatabase", db);
+                context.addApplicationListener((ContextClosedEvent closed) -> {
+                    if (closed.getApplicationContext() == context) {
+                        closeQuietly(db);
+                    }
+                });
+            });
         }
         env.getPropertySources().addFirst(new MapPropertySource("lifeline-database", chosen));
         env.getPropertySources().addLast(new MapPropertySource("lifeline-database-defaults", defaults));
+    }
+
+    private void closeQuietly(EmbeddedDatabase db) {
+        try {
+            db.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not stop the embedded PostgreSQL cleanly", e);
+        }
     }
 }

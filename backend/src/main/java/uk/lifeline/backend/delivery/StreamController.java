@@ -32,6 +32,7 @@ class StreamController {
         if (lastEventId != null && lastEventId.matches("[0-9]{1,18}")) {
             after = Long.parseLong(lastEventId);
         }
-        return hub.subscribe(caller.supplierId(), caller.customerAccountId(), after);
+        // The token's subject is the app's session (its installation) for an activated app.
+        return hub.subscribe(caller.supplierId(), caller.customerAccountId(), caller.userId(), after);
     }
 }

@@ -44,6 +44,8 @@ public class StreamHub implements SmartLifecycle {
     /** Missed events a reconnecting client is sent; beyond that it is told to sync instead. */
     static final int MOST_MISSED = 100;
     static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
+    /** Streams one customer may have open on an instance; opening one more ends their oldest (issue 12). */
+    public static final int MOST_STREAMS_PER_CUSTOMER = 3;
     private static final Duration LOOK_BACK = Duration.ofMinutes(2);
 
     private record Key(UUID supplier, UUID customer) {}
@@ -51,11 +53,19 @@ public class StreamHub implements SmartLifecycle {
     private static final class Subscriber {
         final Sinks.Many<ServerSentEvent<String>> sink = Sinks.many().unicast()
                 .onBackpressureBuffer(Queues.<ServerSentEvent<String>>get(BUFFER).get());
+        final Sinks.One<Boolean> ended = Sinks.one();
         final Set<Long> sent = new LinkedHashSet<>();
         final long after;
+        final UUID session;
 
-        Subscriber(long after) {
+        Subscriber(long after, UUID session) {
             this.after = after;
+            this.session = session;
+        }
+
+        /** Ends the stream (the keep-alives included): the client sees the response end. */
+        void end() {
+            ended.tryEmitValue(true);
         }
 
         /** True the first time an id is offered (and it is newer than the client's Last-Event-ID). */
@@ -93,16 +103,16 @@ public class StreamHub implements SmartLifecycle {
      * A customer's stream: the events after {@code lastEventId} (or a {@code sync} when too many were missed), then
      * live ones; without {@code lastEventId}, live ones only.
      */
-    Flux<ServerSentEvent<String>> subscribe(UUID supplier, UUID customer, Long lastEventId) {
+    Flux<ServerSentEvent<String>> subscribe(UUID supplier, UUID customer, UUID session, Long lastEventId) {
         Key key = new Key(supplier, customer);
         if (lastEventId == null) {
             // A new stream starts from now: the app pulls what came before when it opens.
             return db.sql("SELECT coalesce(max(id), 0) AS id FROM outbox_message WHERE supplier_id = :s"
                             + " AND customer_account_id = :c")
                     .bind("s", supplier).bind("c", customer).map(row -> row.get("id", Long.class)).one()
-                    .flatMapMany(now -> stream(key, new Subscriber(now), Flux.empty()));
+                    .flatMapMany(now -> stream(key, new Subscriber(now, session), Flux.empty()));
         }
-        Subscriber subscriber = new Subscriber(lastEventId);
+        Subscriber subscriber = new Subscriber(lastEventId, session);
         Flux<ServerSentEvent<String>> missed = db.sql("""
                         SELECT id, customer_account_id, kind, subject_id, status, envelope FROM outbox_message
                         WHERE supplier_id = :s AND customer_account_id = :c AND id > :after ORDER BY id LIMIT :n
@@ -123,11 +133,46 @@ public class StreamHub implements SmartLifecycle {
         return Flux.concat(Flux.just(ServerSentEvent.<String>builder().comment("connected").build()), missed,
                         subscriber.sink.asFlux())
                 .mergeWith(keepAlive)
-                .doOnSubscribe(s -> open.computeIfAbsent(key, k -> new CopyOnWriteArraySet<>()).add(subscriber))
+                .takeUntilOther(subscriber.ended.asMono())
+                .doOnSubscribe(s -> open.compute(key, (k, set) -> {
+                    Set<Subscriber> streams = set == null ? new CopyOnWriteArraySet<>() : set;
+                    // Past the limit the oldest stream ends: a phone reconnecting before its old connection is
+                    // noticed dead still gets in, and one customer cannot make the hub poll for many.
+                    Iterator<Subscriber> oldest = streams.iterator();
+                    for (int extra = streams.size() - MOST_STREAMS_PER_CUSTOMER + 1; extra > 0; extra--) {
+                        Subscriber gone = oldest.next();
+                        streams.remove(gone);
+                        gone.end();
+                    }
+                    streams.add(subscriber);
+                    return streams;
+                }))
                 .doFinally(signal -> open.computeIfPresent(key, (k, set) -> {
                     set.remove(subscriber);
                     return set.isEmpty() ? null : set;
                 }));
+    }
+
+    /** Ends a session's streams on this instance (its app session was revoked). */
+    void end(UUID supplier, UUID customer, UUID session) {
+        Set<Subscriber> streams = open.get(new Key(supplier, customer));
+        if (streams != null) {
+            streams.stream().filter(s -> session.equals(s.session)).forEach(Subscriber::end);
+        }
+    }
+
+    /** Ends the streams of sessions revoked on any instance. */
+    private Mono<Void> endRevoked() {
+        String[] sessions = open.values().stream().flatMap(Set::stream).map(s -> s.session)
+                .filter(java.util.Objects::nonNull).distinct().map(UUID::toString).toArray(String[]::new);
+        if (sessions.length == 0) {
+            return Mono.empty();
+        }
+        return db.sql("SELECT id FROM app_install WHERE id = ANY(:ids::uuid[]) AND revoked_at IS NOT NULL")
+                .bind("ids", sessions).map(row -> row.get("id", UUID.class)).all().collectList()
+                .doOnNext(revoked -> open.values().forEach(set -> set.stream()
+                        .filter(s -> revoked.contains(s.session)).forEach(Subscriber::end)))
+                .then();
     }
 
     /** One poll: new outbox messages for customers with a stream open here, handed to their streams. */
@@ -135,6 +180,10 @@ public class StreamHub implements SmartLifecycle {
         if (open.isEmpty()) {
             return Mono.empty();
         }
+        return endRevoked().then(Mono.defer(this::handOut));
+    }
+
+    private Mono<Void> handOut() {
         Map<UUID, List<Key>> bySupplier = new LinkedHashMap<>();
         open.keySet().forEach(k -> bySupplier.computeIfAbsent(k.supplier(), s -> new ArrayList<>()).add(k));
         Instant since = clock.instant().minus(LOOK_BACK);
@@ -162,7 +211,7 @@ public class StreamHub implements SmartLifecycle {
                 Sinks.EmitResult result = s.sink.tryEmitNext(sse(e));
                 if (result.isFailure()) {
                     // Too far behind: end the stream; the client reconnects with Last-Event-ID.
-                    s.sink.tryEmitComplete();
+                    s.end();
                 } else {
                     sent = true;
                 }
@@ -217,7 +266,7 @@ public class StreamHub implements SmartLifecycle {
 
     @Override
     public void stop() {
-        open.values().forEach(set -> set.forEach(s -> s.sink.tryEmitComplete()));
+        open.values().forEach(set -> set.forEach(Subscriber::end));
         loop.stop();
     }
 

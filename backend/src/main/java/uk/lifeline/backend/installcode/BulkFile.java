@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import uk.lifeline.backend.input.TextRule;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
 
@@ -31,6 +32,7 @@ record BulkFile(List<Wanted> wanted, List<RequestService.RowRefusal> malformed) 
         } catch (IllegalArgumentException e) {
             throw malformed(e.getMessage());
         }
+        requireText(records);
         if (records.isEmpty()) {
             throw malformed("the file is empty: give a header row (deviceId,mpxn,note) and one device per row");
         }
@@ -59,6 +61,19 @@ record BulkFile(List<Wanted> wanted, List<RequestService.RowRefusal> malformed) 
             throw malformed("the file has a header but no rows");
         }
         return new BulkFile(wanted, bad);
+    }
+
+    /** Every cell keeps the text rule, or the whole file is refused naming the first bad cell (row 0: header). */
+    private static void requireText(List<List<String>> records) {
+        for (int row = 0; row < records.size(); row++) {
+            List<String> fields = records.get(row);
+            for (int column = 0; column < fields.size(); column++) {
+                String fault = TextRule.fault(fields.get(column));
+                if (fault != null) {
+                    throw TextRule.refusal("rows[" + row + "][" + column + "]", fault);
+                }
+            }
+        }
     }
 
     private static Map<String, Integer> header(List<String> names) {

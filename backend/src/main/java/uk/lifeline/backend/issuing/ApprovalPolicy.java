@@ -58,8 +58,9 @@ public class ApprovalPolicy {
                             + role.name().toLowerCase(Locale.ROOT) + " limit of " + Pence.toPounds(perCode)
                             + " per code");
                 }
-                if (todayPence + amount > perDay) {
-                    reasons.add("it would take today's top-ups on this meter to " + Pence.toPounds(todayPence + amount)
+                long dayTotal = Math.addExact(todayPence, amount);
+                if (dayTotal > perDay) {
+                    reasons.add("it would take today's top-ups on this meter to " + Pence.toPounds(dayTotal)
                             + ", above the " + role.name().toLowerCase(Locale.ROOT) + " limit of "
                             + Pence.toPounds(perDay) + " per meter per day");
                 }

@@ -1,6 +1,5 @@
 package uk.lifeline.backend.issuing;
 
-import java.util.Locale;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
 import uk.lifeline.command.CommandType;
@@ -20,7 +19,12 @@ final class CommandRequests {
     static MeterCommand parse(IssueRequest request) {
         CommandType type;
         try {
-            type = CommandType.ofName(request.command().trim().toLowerCase(Locale.ROOT));
+            type = CommandType.ofName(request.command());
+            // Exactly as written: " top-up" or "TOP-UP" is not a command's name (issue 12).
+            if (!type.commandName().equals(request.command())) {
+                throw new IllegalArgumentException("'" + request.command() + "' is not a command's name; the names"
+                        + " are lower case with no spaces, e.g. top-up");
+            }
         } catch (IllegalArgumentException e) {
             throw ApiException.field(ProblemType.UNKNOWN_COMMAND, "command", e.getMessage(), null);
         }

@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import uk.lifeline.backend.issuing.IssueBatch.Item;
 import uk.lifeline.backend.issuing.IssueBatch.Request;
 import uk.lifeline.backend.issuing.IssuingService.Outcome;
+import uk.lifeline.backend.database.DatabaseFailures;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ConstraintProblems;
 import uk.lifeline.backend.problem.ProblemType;
@@ -124,7 +125,7 @@ final class IssueBatcher {
             for (Item item : batch.items) {
                 single.apply(item.request)
                         .onErrorMap(e -> (e instanceof DataAccessException || e instanceof io.r2dbc.spi.R2dbcException)
-                                        && ConstraintProblems.of(e) == null,
+                                        && ConstraintProblems.of(e) == null && !DatabaseFailures.unavailable(e),
                                 e -> new ApiException(ProblemType.SERVICE_UNAVAILABLE, "the code could not be"
                                         + " written just now and nothing was issued; send the same request again"
                                         + " with the same Idempotency-Key"))

@@ -58,8 +58,22 @@ public enum ProblemType {
             "Some rows cannot be requested; nothing was created"),
     CALENDAR_NOT_COVERED("calendar-not-covered", HttpStatus.SERVICE_UNAVAILABLE,
             "The bank-holiday data does not cover the dates needed"),
+    // Hostile input (issue 12): text outside the one text rule (input.TextRule).
+    INVALID_TEXT("invalid-text", HttpStatus.BAD_REQUEST, "The text contains characters that are not allowed"),
+    // Reaching customers by text and voice (issue 14, docs/backend-api.md "Reaching customers").
+    INVALID_PHONE_NUMBER("invalid-phone-number", HttpStatus.BAD_REQUEST, "Not a telephone number we can use"),
+    CONTACT_CHANGED("contact-changed", HttpStatus.CONFLICT,
+            "Someone else changed these contact details; read them again"),
+    // Self-disconnection risk and the PSR (issue 17, docs/forecast.md).
+    OUT_OF_SEASON("out-of-season", HttpStatus.CONFLICT, "The winter protection policy applies from 1 October to 31 March"),
     TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    // Refusals before any endpoint is reached, and a database that cannot be reached (issue 12).
+    REQUEST_REJECTED("request-rejected", HttpStatus.BAD_REQUEST, "The request was refused as malformed or unsafe"),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large"),
+    URI_TOO_LONG("uri-too-long", HttpStatus.URI_TOO_LONG, "The request URI is too long"),
+    DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+            "The database is unavailable; try again shortly"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     /** Types are URNs: stable names that need no web server; docs/backend-api.md describes each. */

@@ -2,10 +2,8 @@ package uk.lifeline.backend.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,10 +16,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
 
-/** Sign-in is limited per username (3 failures here) and per client address (6 here), with 429 and Retry-After. */
+/**
+ * Sign-in limits over HTTP (every test request comes from one address, 127.0.0.1): past 3 failures for a
+ * username from this address that pair is refused with 429 and Retry-After; a username past its slowdown limit is
+ * slowed, not refused (tiny delays here). Counting across addresses: {@link SignInThrottleRulesTest}.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {"lifeline.auth.sign-in-limits.per-username=3",
-        "lifeline.auth.sign-in-limits.per-address=6", "lifeline.auth.sign-in-limits.window=10m"})
+@TestPropertySource(properties = {"lifeline.auth.sign-in-limits.per-pair=3",
+        "lifeline.auth.sign-in-limits.per-username=2", "lifeline.auth.sign-in-limits.per-address=50",
+        "lifeline.auth.sign-in-limits.first-delay=10ms", "lifeline.auth.sign-in-limits.most-delay=40ms",
+        "lifeline.auth.sign-in-limits.window=10m"})
 class SignInThrottleTest extends BackendTest {
 
     @Autowired SignInThrottle throttle;
@@ -29,6 +33,7 @@ class SignInThrottleTest extends BackendTest {
 
     @BeforeAll
     void tenant() {
+        http = http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
         t = tenant("throttle");
     }
 
@@ -46,52 +51,35 @@ class SignInThrottleTest extends BackendTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value(HttpHeaders.RETRY_AFTER, v -> assertThat(Long.parseLong(v)).isBetween(1L, 600L))
                 .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:too-many-attempts")
-                .jsonPath("$.status").isEqualTo(429)
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("try again in"));
     }
 
     @Test
-    void afterThreeWrongPasswordsEvenTheRightOneWaitsButOtherUsersDoNot() {
+    void pastThePairLimitTheGuessersAddressIsRefusedForThatUsernameOnly() {
         String agent = t.username("agent");
         for (int i = 0; i < 3; i++) {
             signIn(agent, "wrong-" + i).expectStatus().isUnauthorized();
         }
-        tooMany(signIn(agent, Tenant.PASSWORD));
+        tooMany(signIn(agent, "wrong"));
         tooMany(signIn(agent.toUpperCase(), "wrong"));
         signIn(t.username("agent2"), Tenant.PASSWORD).expectStatus().isOk();
     }
 
     @Test
-    void aSuccessfulSignInClearsTheUsernamesFailures() {
-        String agent = t.username("supervisor");
-        signIn(agent, "wrong").expectStatus().isUnauthorized();
-        signIn(agent, "wrong").expectStatus().isUnauthorized();
-        signIn(agent, Tenant.PASSWORD).expectStatus().isOk();
-        signIn(agent, "wrong").expectStatus().isUnauthorized();
-        signIn(agent, "wrong").expectStatus().isUnauthorized();
-        signIn(agent, Tenant.PASSWORD).expectStatus().isOk();
+    void pastTheUsernameLimitTheRightPasswordStillSignsIn() {
+        String supervisor = t.username("supervisor");
+        signIn(supervisor, "wrong").expectStatus().isUnauthorized();
+        signIn(supervisor, "wrong").expectStatus().isUnauthorized();
+        // Over per-username (2): slowed down, not refused; the right password works.
+        signIn(supervisor, Tenant.PASSWORD).expectStatus().isOk();
+        signIn(supervisor, "wrong").expectStatus().isUnauthorized();
+        signIn(supervisor, Tenant.PASSWORD).expectStatus().isOk();
     }
 
     @Test
-    void oneAddressTryingManyUsernamesIsStoppedToo() {
-        for (int i = 0; i < 6; i++) {
-            signIn("nobody-" + i, "guess").expectStatus().isUnauthorized();
+    void successesAreNeverCounted() {
+        for (int i = 0; i < 10; i++) {
+            signIn(t.username("ops"), Tenant.PASSWORD).expectStatus().isOk();
         }
-        tooMany(signIn("nobody-else", "guess"));
-        tooMany(signIn(t.username("ops"), Tenant.PASSWORD));
-    }
-
-    @Test
-    void aBurstOfParallelGuessesGetsNoMoreThanTheLimitChecked() {
-        String agent = t.username("admin");
-        List<CompletableFuture<Integer>> burst = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            String guess = "guess-" + i;
-            burst.add(CompletableFuture.supplyAsync(() -> signIn(agent, guess).returnResult(String.class)
-                    .getStatus().value()));
-        }
-        List<Integer> statuses = burst.stream().map(CompletableFuture::join).toList();
-        assertThat(statuses).filteredOn(s -> s == 401).hasSize(3);
-        assertThat(statuses).filteredOn(s -> s == 429).hasSize(9);
     }
 }

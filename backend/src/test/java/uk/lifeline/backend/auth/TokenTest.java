@@ -35,6 +35,7 @@ class TokenTest extends BackendTest {
 
     @BeforeAll
     void tenant() {
+        http = http.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build();
         t = tenant("tokens");
         path = "/api/v1/meters/" + t.meter1 + "/codes";
     }
@@ -128,6 +129,14 @@ class TokenTest extends BackendTest {
     @Test
     void aTokenFromAnotherIssuerGets401() throws Exception {
         unauthorized(signedByBackend(c -> c.issuer("https://elsewhere.example")));
+    }
+
+    @Test
+    void aTokenMissingExpIatIssOrAudGets401EvenSignedByTheRealKey() throws Exception {
+        unauthorized(signedByBackend(c -> c.expirationTime(null)));
+        unauthorized(signedByBackend(c -> c.issueTime(null)));
+        unauthorized(signedByBackend(c -> c.issuer(null)));
+        unauthorized(signedByBackend(c -> c.audience((String) null)));
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class TestDatabase {
         return name;
     }
 
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,0 +1,311 @@
+package uk.lifeline.backend.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import uk.lifeline.backend.issuing.CodeView;
+import uk.lifeline.backend.problem.IdempotencyKeys;
+import uk.lifeline.backend.testing.BackendTest;
+import uk.lifeline.calendar.MeterTime;
+
+/**
+ * The at-risk list, PSR entries, actions, winter proposals and monthly figures on PostgreSQL, over the demo data
+ * (two suppliers): each signal raises an entry, PSR customers come first, another supplier sees none of it, a
+ * proposal needs a second supervisor, and the figures count what the list and the actions recorded.
+ */
+@TestPropertySource(properties = {"lifeline.demo.enabled=true"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AtRiskTest extends BackendTest {
+
+    static final String CAROL_GAS = "00DB1234567800A2";
+    static final String CAROL_ELECTRICITY = "00DB1234567800A1";
+    static final String GRACE_GAS = "00DB1234567800C2";
+
+    private String token(String username) {
+        // The first sign-in hashes with the full cost on a shared machine: more than the default 5 s at times.
+        Map<?, ?> body = http.mutate().responseTimeout(Duration.ofSeconds(30)).build().post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", "demo-password")).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("access_token");
+    }
+
+    private JsonNode list(String token) {
+        return http.mutate().responseTimeout(Duration.ofSeconds(30)).build().get().uri("/api/v1/at-risk?days=3")
+                .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+    }
+
+    private JsonNode entry(JsonNode list, String meter) {
+        for (JsonNode e : list.get("entries")) {
+            if (e.get("meterId").asText().equals(meter)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private List<String> signals(JsonNode entry) {
+        List<String> out = new ArrayList<>();
+        entry.get("reasons").forEach(r -> out.add(r.get("signal").asText()));
+        return out;
+    }
+
+    private String customerId(String token, String query) {
+        return get(token, "/api/v1/customers?q=" + query).expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody().get("items").get(0).get("id").asText();
+    }
+
+    @Test
+    @Order(1)
+    void aPsrCustomerWhoseModelledBalanceRunsOutWithinTwoDaysHeadsTheDemoList() {
+        JsonNode list = list(token("amy.agent"));
+        JsonNode first = list.get("entries").get(0);
+        assertThat(first.get("meterId").asText()).isEqualTo(CAROL_GAS);
+        assertThat(first.get("rank").asInt()).isEqualTo(1);
+        assertThat(first.get("psr").asBoolean()).isTrue();
+        assertThat(first.get("medicallyDependent").asBoolean()).isTrue();
+        assertThat(signals(first)).contains("run-out-soon", "emergency-credit-in-use");
+        Instant earliest = Instant.parse(first.get("runOut").get("earliest").asText());
+        assertThat(earliest).isBefore(Instant.now().plus(Duration.ofDays(2)));
+        assertThat(first.get("runOut").get("windowText").asText()).containsPattern("G?MT|BST");
+        assertThat(first.get("runOut").get("restsOn").size()).isGreaterThan(1);
+        // A meter with the WAN is never on the list: the supplier sees it directly.
+        assertThat(entry(list, "00DB1234567800C1")).isNull();
+    }
+
+    @Test
+    @Order(2)
+    void eachSignalRaisesAnEntryWithItsReason() {
+        String amy = token("amy.agent");
+        // Accumulated debt on Carol's electricity meter: debt growing. Report a low balance: run-out soon.
+        JsonNode before = list(amy);
+        assertThat(signals(entry(before, CAROL_ELECTRICITY))).contains("debt-growing");
+        assertThat(signals(entry(before, GRACE_GAS))).contains("supply-off");
+
+        http.put().uri("/api/v1/meters/" + CAROL_ELECTRICITY + "/model").headers(h -> h.setBearerAuth(amy))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("balancePence", 150, "accumulatedDebtPence", 0, "reason", "customer read it"))
+                .exchange().expectStatus().isOk();
+        // A code the keypad answered "locked".
+        CodeView code = issue(amy, CAROL_ELECTRICITY, "top-up", Map.of("amount", 5)).expectStatus().isCreated()
+                .expectBody(CodeView.class).returnResult().getResponseBody();
+        post(amy, "/api/v1/codes/" + code.id() + "/result", Map.of("outcome", "REJECTED", "reason", "locked-out"))
+                .expectStatus().isOk();
+        // Carol says she has no supply, in the app.
+        post(token("carol.customer"), "/api/v1/me/no-supply", Map.of("meterId", CAROL_ELECTRICITY,
+                "note", "nothing works")).expectStatus().isCreated();
+
+        JsonNode after = entry(list(amy), CAROL_ELECTRICITY);
+        assertThat(signals(after)).contains("run-out-soon", "code-problem-reported", "no-supply-reported")
+                .doesNotContain("debt-growing");
+        assertThat(after.get("reasons").get(0).get("detail").asText()).contains("reported no supply");
+    }
+
+    @Test
+    @Order(3)
+    void noTopUpForLongerThanTheUsualIntervalIsOverdue() {
+        String amy = token("amy.agent");
+        String meter = CAROL_GAS;
+        for (int i = 0; i < 3; i++) {
+            issue(amy, meter, "top-up", Map.of("amount", 10)).expectStatus().isCreated();
+        }
+        // The fixture moves the three top-ups into the past (40, 30 and 20 days ago): a usual interval of 10 days.
+        db.sql("""
+                WITH t AS (SELECT c.id, row_number() OVER (ORDER BY c.issued_at) AS n FROM code c
+                  JOIN device d ON d.id = c.device_id WHERE d.eui64 = :m AND c.command = 'top-up'
+                  AND c.amount_pence = 1000)
+                UPDATE code SET issued_at = now() - ((50 - 10 * t.n) || ' days')::interval
+                FROM t WHERE code.id = t.id
+                """).bind("m", meter).fetch().rowsUpdated().block();
+        JsonNode e = entry(list(amy), meter);
+        assertThat(signals(e)).contains("top-up-overdue");
+    }
+
+    @Test
+    @Order(4)
+    void psrCustomersComeFirstAndTheRestByDanger() {
+        JsonNode list = list(token("sam.supervisor"));
+        boolean seenNonPsr = false;
+        for (JsonNode e : list.get("entries")) {
+            if (!e.get("psr").asBoolean()) {
+                seenNonPsr = true;
+            } else {
+                assertThat(seenNonPsr).as("a PSR entry after a non-PSR one").isFalse();
+            }
+        }
+        assertThat(seenNonPsr).isTrue();
+        assertThat(list.get("atRisk").asLong()).isEqualTo(list.get("entries").size());
+        assertThat(list.get("psrAtRisk").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void anAgentRecordsAPsrEntryWhichIsAuditedAndCheckedField() {
+        String amy = token("amy.agent");
+        String grace = customerId(amy, "BS3+4QT");
+        LocalDate review = LocalDate.now(MeterTime.ZONE).plusMonths(6);
+        http.put().uri("/api/v1/customers/" + grace + "/psr").headers(h -> h.setBearerAuth(amy))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("needs", List.of("young-children", "partially-sighted"), "consent", true,
+                        "reviewDate", review.toString(), "nominee", "Tom Evans"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.needs[0].code").isEqualTo("young-children")
+                .jsonPath("$.version").isEqualTo(1)
+                .jsonPath("$.consentAt").exists();
+        get(amy, "/api/v1/customers/" + grace + "/psr").expectStatus().isOk().expectBody()
+                .jsonPath("$.nominee").isEqualTo("Tom Evans");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%psr.recorded%'")).isEqualTo(1);
+
+        putPsr(amy, grace, Map.of("needs", List.of("made-up-need"), "consent", true, "reviewDate",
+                review.toString())).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.type").isEqualTo("urn:lifeline:problem:validation")
+                .jsonPath("$.errors[0].field").isEqualTo("needs");
+        putPsr(amy, grace, Map.of("needs", List.of("blind"), "consent", true, "reviewDate",
+                LocalDate.now(MeterTime.ZONE).minusDays(1).toString())).expectStatus().isBadRequest();
+        putPsr(amy, grace, Map.of("needs", List.of("blind"), "consent", true, "reviewDate", review.toString(),
+                "nominee", "Tom\u0007Evans")).expectStatus().isBadRequest();
+        putPsr(amy, grace, Map.of("needs", List.of("blind", "blind"), "consent", true, "reviewDate",
+                review.toString())).expectStatus().isBadRequest();
+        putPsr(amy, "not-a-uuid", Map.of("needs", List.of("blind"), "consent", true, "reviewDate",
+                review.toString())).expectStatus().isNotFound();
+        putPsr(token("carol.customer"), grace, Map.of("needs", List.of("blind"), "consent", true, "reviewDate",
+                review.toString())).expectStatus().isForbidden();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec putPsr(String token,
+            String customer, Map<String, ?> body) {
+        return http.put().uri("/api/v1/customers/" + customer + "/psr").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @Test
+    @Order(6)
+    void anotherSupplierSeesNoneOfIt() {
+        String amy = token("amy.agent");
+        String carol = customerId(amy, "LS6+2AB");
+        String nina = northernAgent();
+        JsonNode theirs = list(nina);
+        for (JsonNode e : theirs.get("entries")) {
+            assertThat(e.get("meterId").asText()).doesNotStartWith("00DB1234567800A");
+        }
+        get(nina, "/api/v1/customers/" + carol + "/psr").expectStatus().isNotFound();
+        putPsr(nina, carol, Map.of("needs", List.of("blind"), "consent", true, "reviewDate",
+                LocalDate.now(MeterTime.ZONE).plusMonths(1).toString())).expectStatus().isNotFound();
+        http.post().uri("/api/v1/at-risk/" + CAROL_GAS + "/support-credit").headers(h -> h.setBearerAuth(nina))
+                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("amount", "10.00", "reason", "help")).exchange().expectStatus().isNotFound();
+        post(nina, "/api/v1/at-risk/" + CAROL_GAS + "/contacts", Map.of("action", "call", "outcome", "reached"))
+                .expectStatus().isNotFound();
+        assertThat(count("SELECT count(*) FROM code WHERE reason LIKE 'additional support credit%'")).isZero();
+    }
+
+    private String northernAgent() {
+        String username = db.sql("SELECT u.username FROM app_user u JOIN supplier s ON s.id = u.supplier_id"
+                + " WHERE s.code = 'northern-power' AND u.role = 'AGENT' LIMIT 1").map(r -> r.get(0, String.class))
+                .one().block();
+        return token(username);
+    }
+
+    @Test
+    @Order(7)
+    void supportCreditGoesThroughIssuingAndItsApprovalPolicy() {
+        String amy = token("amy.agent");
+        // Above the agent's 50.00 per code: waits for a supervisor, digits withheld.
+        CodeView pending = http.post().uri("/api/v1/at-risk/" + CAROL_GAS + "/support-credit")
+                .headers(h -> h.setBearerAuth(amy)).header(IdempotencyKeys.HEADER, UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("amount", "60.00", "reason", "PSR customer on emergency credit"))
+                .exchange().expectStatus().isAccepted().expectBody(CodeView.class).returnResult().getResponseBody();
+        assertThat(pending.status().name()).isEqualTo("PENDING_APPROVAL");
+        assertThat(pending.reason()).startsWith("additional support credit: ");
+        post(amy, "/api/v1/codes/" + pending.id() + "/approve", Map.of()).expectStatus().isForbidden();
+        post(token("sam.supervisor"), "/api/v1/codes/" + pending.id() + "/approve", Map.of()).expectStatus().isOk();
+        assertThat(count("SELECT count(*) FROM risk_event WHERE code_id = '" + pending.id()
+                + "' AND action = 'SUPPORT_CREDIT' AND outcome = 'SUPPORTED'")).isEqualTo(1);
+        post(amy, "/api/v1/at-risk/" + CAROL_GAS + "/contacts", Map.of("action", "emergency-credit-guidance",
+                "outcome", "reached", "note", "talked through the button")).expectStatus().isCreated();
+        post(amy, "/api/v1/at-risk/" + CAROL_GAS + "/contacts", Map.of("action", "support-credit",
+                "outcome", "supported")).expectStatus().isBadRequest();
+        post(amy, "/api/v1/at-risk/" + CAROL_GAS + "/contacts", Map.of("action", "shout", "outcome", "reached"))
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    @Order(8)
+    void aWinterProposalNeedsASecondSupervisorBeforeAnyCode() {
+        String sam = token("sam.supervisor");
+        String sue = token("sue.supervisor");
+        if (!ProtectionProposals.winter(LocalDate.now(MeterTime.ZONE))) {
+            post(sam, "/api/v1/protection-proposals", Map.of()).expectStatus().isEqualTo(409);
+            return;
+        }
+        long codes = count("SELECT count(*) FROM code WHERE command = 'set-friendly-credit-period'");
+        JsonNode made = post(sam, "/api/v1/protection-proposals", Map.of()).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(made.get("proposed").asLong()).isGreaterThanOrEqualTo(1);
+        JsonNode open = get(sam, "/api/v1/protection-proposals").expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody();
+        String id = open.get(0).get("id").asText();
+        assertThat(open.get(0).get("parameters").get("start").asText()).isEqualTo("16:00");
+        assertThat(count("SELECT count(*) FROM code WHERE command = 'set-friendly-credit-period'")).isEqualTo(codes);
+
+        http.post().uri("/api/v1/protection-proposals/" + id + "/approve").headers(h -> h.setBearerAuth(sam))
+                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString()).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:four-eyes");
+        get(token("amy.agent"), "/api/v1/protection-proposals").expectStatus().isForbidden();
+        assertThat(count("SELECT count(*) FROM code WHERE command = 'set-friendly-credit-period'")).isEqualTo(codes);
+
+        http.post().uri("/api/v1/protection-proposals/" + id + "/approve").headers(h -> h.setBearerAuth(sue))
+                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString()).exchange()
+                .expectStatus().isCreated();
+        assertThat(count("SELECT count(*) FROM code WHERE command = 'set-friendly-credit-period'"))
+                .isEqualTo(codes + 1);
+        http.post().uri("/api/v1/protection-proposals/" + id + "/approve").headers(h -> h.setBearerAuth(sue))
+                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString()).exchange()
+                .expectStatus().isEqualTo(409);
+        // Proposing again does not repeat an approved one... but an open one is never doubled.
+        post(sam, "/api/v1/protection-proposals", Map.of()).expectStatus().isCreated();
+        assertThat(count("SELECT count(*) FROM protection_proposal WHERE status = 'PROPOSED'"))
+                .isEqualTo(count("SELECT count(DISTINCT device_id) FROM protection_proposal WHERE status = 'PROPOSED'"));
+    }
+
+    @Test
+    @Order(9)
+    void theMonthlyFiguresCountWhatTheListAndTheActionsRecorded() {
+        String sam = token("sam.supervisor");
+        JsonNode list = list(sam);
+        JsonNode month = get(sam, "/api/v1/reports/at-risk").expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody();
+        assertThat(month.get("detectedMeters").asLong()).isEqualTo(count(
+                "SELECT count(DISTINCT device_id) FROM risk_detection d JOIN supplier s ON s.id = d.supplier_id"
+                        + " WHERE s.code = 'bright-energy'"));
+        assertThat(month.get("detectedMeters").asLong()).isGreaterThanOrEqualTo(list.get("atRisk").asLong());
+        assertThat(month.get("detectedPsrMeters").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(month.get("customersContacted").asLong()).isEqualTo(1);
+        assertThat(month.get("customersSupported").asLong()).isEqualTo(1);
+        assertThat(month.get("supportCreditCodes").asLong()).isEqualTo(1);
+        assertThat(month.get("supportCreditPence").asLong()).isEqualTo(6000);
+        assertThat(month.get("selfDisconnectionsReported").asLong()).isEqualTo(1);
+        String csv = get(sam, "/api/v1/reports/at-risk.csv").expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(csv).startsWith("month,detected_meters,detected_psr_meters,");
+        assertThat(csv.split("\r?\n")[1]).endsWith(",1,6000,1");
+        get(sam, "/api/v1/reports/at-risk?month=2026-13").expectStatus().isBadRequest();
+        get(token("amy.agent"), "/api/v1/reports/at-risk").expectStatus().isForbidden();
+        get(sam, "/api/v1/at-risk?days=0").expectStatus().isBadRequest();
+        get(sam, "/api/v1/at-risk?limit=100000").expectStatus().isBadRequest();
+    }
+}
