@@ -4,6 +4,7 @@ import android.app.Application;
 import android.content.Context;
 import uk.lifeline.app.background.SyncScheduler;
 import uk.lifeline.app.notify.Notifications;
+import uk.lifeline.app.ui.Words;
 
 /** Creates the notification channels and the app's object graph once, at start. */
 public class LifelineApplication extends Application {
@@ -13,11 +14,17 @@ public class LifelineApplication extends Application {
     @Override
     public void onCreate() {
         super.onCreate();
+        // The customer's language choice, read once here rather than by each screen on the main thread.
+        Words.choose(getSharedPreferences(Words.PREFERENCES, MODE_PRIVATE).getString(Words.LANGUAGE, null));
         Notifications.createChannels(this);
         graph = AppGraph.standard(this);
-        if (graph.core() != null) {
-            SyncScheduler.schedulePeriodic(this);
-        }
+        // Decrypting the session (Keystore) and reading the wallet stay off the main thread.
+        AppGraph started = graph;
+        started.local().execute(() -> {
+            if (started.core() != null) {
+                SyncScheduler.schedulePeriodic(this, started.core());
+            }
+        });
     }
 
     public static AppGraph graph(Context context) {

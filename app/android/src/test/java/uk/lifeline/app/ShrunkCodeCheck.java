@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import uk.lifeline.app.delivery.CodesPage;
 import uk.lifeline.app.delivery.Json;
+import uk.lifeline.app.supplier.SupplierConfig;
+import uk.lifeline.app.supplier.SupplierDirectory;
 import uk.lifeline.app.trust.EnvelopeProblem;
 import uk.lifeline.app.trust.EnvelopeVerifier;
 import uk.lifeline.app.trust.Recipient;
@@ -22,7 +24,8 @@ import uk.lifeline.words.When;
 
 /**
  * Runs on the JVM against the R8-shrunk classes (the APK's rules, in class-file form) in the verify phase, since
- * no device runs the dex here: a genuine envelope verifies and reads right, a forged one is refused, and JSON
+ * no device runs the dex here: the bundled supplier configuration reads, a genuine envelope verifies under the key
+ * set its anchor signed and reads right, a forged one is refused, so is a rogue key set, and JSON
  * goes both ways through nimbus-jose-jwt's shaded Gson. Exits 1 on any difference. Usage: ShrunkCodeCheck DIR
  */
 public final class ShrunkCodeCheck {
@@ -31,19 +34,9 @@ public final class ShrunkCodeCheck {
 
     public static void main(String[] args) throws Exception {
         Path dir = Paths.get(args[0]);
-        String jwks = read(dir.resolve("jwks.json"));
-        String[] cache = new String[1];
-        EnvelopeVerifier verifier = new EnvelopeVerifier(new SupplierKeys(() -> jwks, new SupplierKeys.Cache() {
-            @Override
-            public String load() {
-                return cache[0];
-            }
-
-            @Override
-            public void save(String json) {
-                cache[0] = json;
-            }
-        }, Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC)));
+        SupplierConfig supplier = SupplierDirectory.parse(read(dir.resolve("suppliers.jws")), false).find("demo-energy");
+        expect(supplier.phone(), "0800 123 4567");
+        EnvelopeVerifier verifier = verifier(supplier, read(dir.resolve("keyset.jws")));
         Recipient recipient = new Recipient("demo-energy", "5f0c6f64-8a3c-4f5e-9f0e-2b7d0c1e4a11");
 
         SignedCode code = verifier.verifyCode(read(dir.resolve("envelope.txt")), recipient);
@@ -56,13 +49,36 @@ public final class ShrunkCodeCheck {
         } catch (UntrustedEnvelopeException e) {
             expect(e.problem().name(), EnvelopeProblem.BAD_SIGNATURE.name());
         }
+        try {
+            verifier(supplier, read(dir.resolve("rogue-keyset.jws"))).verifyCode(read(dir.resolve("envelope.txt")),
+                    recipient);
+            fail("an envelope verified under a key set the supplier's anchor did not sign");
+        } catch (UntrustedEnvelopeException e) {
+            expect(e.problem().name(), EnvelopeProblem.UNTRUSTED_KEY_SET.name());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", "REJECTED");
         body.put("reason", "locked-out");
         expect(Json.write(body), "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}");
         expect(CodesPage.parse("{\"items\":[{\"id\":\"a\",\"status\":\"ISSUED\",\"envelope\":\"x.y.z\"}],"
                 + "\"nextCursor\":\"c\"}").items().get(0).envelope(), "x.y.z");
-        System.out.println("The shrunk core verifies envelopes, refuses forgeries and reads and writes JSON.");
+        System.out.println("The shrunk core reads the bundled supplier, verifies envelopes under its anchor, refuses forgeries and"
+                + " rogue key sets, and reads and writes JSON.");
+    }
+
+    private static EnvelopeVerifier verifier(SupplierConfig supplier, String keySet) {
+        String[] cache = new String[1];
+        return new EnvelopeVerifier(new SupplierKeys(() -> keySet, new SupplierKeys.Cache() {
+            @Override
+            public String load() {
+                return cache[0];
+            }
+
+            @Override
+            public void save(String json) {
+                cache[0] = json;
+            }
+        }, Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC), supplier.anchor()));
     }
 
     private static String read(Path file) throws java.io.IOException {

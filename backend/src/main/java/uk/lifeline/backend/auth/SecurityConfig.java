@@ -61,7 +61,8 @@ public class SecurityConfig {
                 .hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
                 .pathMatchers(HttpMethod.POST, "/api/v1/auth/console-session/refresh").permitAll()
                 .pathMatchers(HttpMethod.DELETE, "/api/v1/auth/console-session").permitAll()
-                .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
+                .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/.well-known/lifeline/keys/*",
+                        "/actuator/health", "/actuator/health/**",
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
                 .permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/v1/customers").hasAnyRole(names(AGENT, SUPERVISOR))

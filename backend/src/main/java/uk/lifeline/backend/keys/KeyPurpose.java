@@ -7,7 +7,13 @@ public enum KeyPurpose {
     /** A supplier's GBCS prepayment top-up key-agreement key (P-256 ECDH with each meter). Owner: the supplier. */
     PREPAYMENT_KA("prepayment-ka"),
     /** A supplier's ES256 key for signing code envelopes. Owner: the supplier. */
-    ENVELOPE_SIGNING("envelope-signing");
+    ENVELOPE_SIGNING("envelope-signing"),
+    /**
+     * A supplier's trust anchor: signs its envelope key set, and its public part is bundled in the customer app.
+     * Held here only in development and the demo; in production it stays offline with the supplier, and the
+     * backend serves a key set the supplier signed ({@link KeySetController}). Owner: the supplier.
+     */
+    TRUST_ANCHOR("trust-anchor");
 
     private final String folder;
 

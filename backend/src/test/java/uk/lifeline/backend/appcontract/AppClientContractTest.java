@@ -15,6 +15,14 @@ import uk.lifeline.app.delivery.LifelineClient;
 import uk.lifeline.app.delivery.ResultSender;
 import uk.lifeline.app.entry.EntryOutcome;
 import uk.lifeline.app.testing.MemoryStores;
+import uk.lifeline.app.testing.TestSupplier;
+import uk.lifeline.app.supplier.SupplierDirectory;
+import uk.lifeline.app.trust.EnvelopeProblem;
+import uk.lifeline.backend.keys.EcKeyPair;
+import uk.lifeline.backend.keys.KeyPurpose;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import uk.lifeline.app.trust.SignedCode;
 import uk.lifeline.app.wallet.CodeStatus;
 import uk.lifeline.words.CommandWords;
@@ -25,7 +33,8 @@ import uk.lifeline.backend.testing.Tenant;
 
 /**
  * The customer app's own network client and core (app/core), not a copy of them, against the running backend:
- * activation, sync with envelope verification against the real JWK set, and a result (docs/app-protocol.md).
+ * activation, sync with envelope verification under the supplier's trust anchor (the real signed key set), and a
+ * result (docs/app-protocol.md).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppClientContractTest extends BackendTest {
@@ -42,15 +51,15 @@ class AppClientContractTest extends BackendTest {
         String activationCode = (String) post(t.token("agent"), "/api/v1/customers/" + t.customer1
                 + "/activation-codes", Map.of()).expectStatus().isCreated().expectBody(Map.class).returnResult()
                 .getResponseBody().get("activationCode");
-        Session session = new LifelineClient(server(), () -> null).activate(activationCode, "contract test",
-                Clock.systemUTC());
+        SupplierDirectory bundled = bundle(anchorOf(t.code));
+        Session session = AppCore.activate(bundled, activationCode, "contract test", Clock.systemUTC());
         assertThat(session.customerId()).isEqualTo(t.customer1.toString());
         assertThat(session.supplier()).isEqualTo(t.code);
 
         CodeView issued = issue(t.token("agent"), t.meter1, "top-up", Map.of("amount", "2.00"))
                 .expectStatus().isCreated().expectBody(CodeView.class).returnResult().getResponseBody();
         MemoryStores phone = new MemoryStores();
-        AppCore app = new AppCore(session, phone, phone, phone, phone, Clock.systemUTC());
+        AppCore app = new AppCore(session, bundled.find(t.code), phone, phone, phone, phone, Clock.systemUTC());
 
         Inbox.Report report = app.sync();
 
@@ -74,6 +83,38 @@ class AppClientContractTest extends BackendTest {
                 .expectBody(CodeView.class).returnResult().getResponseBody();
         assertThat(after.status().name()).isEqualTo("ACCEPTED");
         assertThat(app.wallet().find(code.id()).orElseThrow().status()).isEqualTo(CodeStatus.ACCEPTED);
+    }
+
+    @Test
+    void anAppBundledWithAnotherAnchorRefusesTheServersKeysAndSoItsCodes() throws Exception {
+        String activationCode = (String) post(t.token("agent"), "/api/v1/customers/" + t.customer2
+                + "/activation-codes", Map.of()).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody().get("activationCode");
+        SupplierDirectory rogueAnchor = bundle(new ECKeyGenerator(Curve.P_256).keyID(t.code + "-20260101-0badbad0")
+                .generate());
+        Session session = AppCore.activate(rogueAnchor, activationCode, "contract test", Clock.systemUTC());
+        issue(t.token("agent"), t.meter2, "top-up", Map.of("amount", "3.00")).expectStatus().isCreated();
+        MemoryStores phone = new MemoryStores();
+        AppCore app = new AppCore(session, rogueAnchor.find(t.code), phone, phone, phone, phone, Clock.systemUTC());
+
+        Inbox.Report report = app.sync();
+
+        assertThat(report.added()).isEmpty();
+        assertThat(report.refused()).isEqualTo(1);
+        assertThat(app.wallet().refusedMessages()).singleElement()
+                .satisfies(m -> assertThat(m.problem()).isEqualTo(EnvelopeProblem.UNTRUSTED_KEY_SET));
+    }
+
+    /** The supplier's anchor as the demo keeps it in the backend's key ring, with its private part to sign. */
+    private ECKey anchorOf(String supplier) {
+        EcKeyPair anchor = keys.current(supplier, KeyPurpose.TRUST_ANCHOR);
+        return new ECKey.Builder(Curve.P_256, anchor.publicKey()).privateKey(anchor.privateKey()).keyID(anchor.kid())
+                .build();
+    }
+
+    /** The supplier configuration a build of the app bundles, signed by {@code anchor}, for this backend. */
+    private SupplierDirectory bundle(ECKey anchor) {
+        return SupplierDirectory.parse(TestSupplier.configLine(t.code, "Contract Energy", server(), anchor), true);
     }
 
     @Test

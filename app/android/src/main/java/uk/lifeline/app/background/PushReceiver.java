@@ -27,11 +27,12 @@ public final class PushReceiver extends BroadcastReceiver {
         if (extras == null) {
             return;
         }
+        // Every text member, so a notice joined with a code (codeId, codeEnvelope, codeStatus) keeps its code.
         Map<String, String> data = new HashMap<>();
-        for (String key : new String[] {"type", "id", "envelope", "status"}) {
-            String value = extras.getString(key);
-            if (value != null) {
-                data.put(key, value);
+        for (String key : extras.keySet()) {
+            Object value = extras.get(key);
+            if (value instanceof String) {
+                data.put(key, (String) value);
             }
         }
         PushMessage message;

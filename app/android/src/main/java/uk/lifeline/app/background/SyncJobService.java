@@ -34,6 +34,7 @@ public final class SyncJobService extends JobService {
     public static Round syncOnce(AppGraph graph, AppCore core) {
         try {
             graph.announce(core.sync());
+            SyncScheduler.schedulePeriodic(graph.context(), core);
             return Round.DONE;
         } catch (HttpStatusException e) {
             if (e.isSignedOut()) {

@@ -12,6 +12,7 @@ import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.delivery.Inbox;
 import uk.lifeline.app.trust.SignedNotice;
 import uk.lifeline.app.ui.screen.wallet.WalletActivity;
+import uk.lifeline.app.ui.Words;
 import uk.lifeline.words.CommandWords;
 import uk.lifeline.words.When;
 
@@ -49,12 +50,14 @@ public final class Notifications {
 
     /** What a sync, stream event or push brought: new codes, notices, and any message that failed verification. */
     public void announce(Inbox.Report report, AppCore core) {
+        Context context = Words.localised(this.context);
         String supplier = core.session().supplierName();
-        When when = When.at(clock.instant());
+        When when = Words.when(context, clock.instant());
         if (!report.added().isEmpty()) {
             String title = report.added().size() == 1
                     ? context.getString(R.string.notify_new_code, CommandWords.describe(report.added().get(0).command(), when))
-                    : context.getString(R.string.notify_new_codes, report.added().size());
+                    : context.getResources().getQuantityString(R.plurals.notify_new_codes,
+                            report.added().size(), report.added().size());
             show(NEW_CODES_ID, CODES, title, context.getString(R.string.notify_verified, supplier));
         }
         if (report.refusedAny()) {
@@ -63,7 +66,7 @@ public final class Notifications {
         }
         if (report.notices() > 0) {
             for (SignedNotice notice : core.notices().active()) {
-                show(NOTICE_ID, NOTICES, context.getString(R.string.notify_notice_title), core.notices().headline(notice));
+                show(NOTICE_ID, NOTICES, context.getString(R.string.notify_notice_title), Words.noticeHeadline(context, notice, clock.instant()));
             }
         }
     }

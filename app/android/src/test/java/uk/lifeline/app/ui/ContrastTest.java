@@ -25,19 +25,31 @@ public class ContrastTest {
         {"text_quiet", "card", 7.0},
         {"verified", "card", 7.0},
         {"action", "card", 7.0},
+        {"disabled_text", "disabled", 7.0},
+        {"bar_text", "bar", 7.0},
     };
 
     @Test
     public void everyTextAndBackgroundPairIsAtLeastAaa() throws Exception {
-        Map<String, Integer> colours = colours();
+        checkAll(colours("values"));
+    }
+
+    @Test
+    public void theDarkThemeKeepsEveryPairAtLeastAaaAndDefinesEveryColour() throws Exception {
+        Map<String, Integer> dark = colours("values-night");
+        assertThat(dark.keySet()).containsExactlyInAnyOrderElementsOf(colours("values").keySet());
+        checkAll(dark);
+    }
+
+    private static void checkAll(Map<String, Integer> colours) {
         for (Object[] pair : PAIRS) {
             double ratio = ratio(colours.get((String) pair[0]), colours.get((String) pair[1]));
             assertThat(ratio).as(pair[0] + " on " + pair[1]).isGreaterThanOrEqualTo((Double) pair[2]);
         }
     }
 
-    static Map<String, Integer> colours() throws Exception {
-        String xml = new String(java.nio.file.Files.readAllBytes(new File("src/main/res/values/colors.xml").toPath()),
+    static Map<String, Integer> colours(String folder) throws Exception {
+        String xml = new String(java.nio.file.Files.readAllBytes(new File("src/main/res/" + folder + "/colors.xml").toPath()),
                 java.nio.charset.StandardCharsets.UTF_8);
         Map<String, Integer> colours = new HashMap<>();
         Matcher m = Pattern.compile("<color name=\"([a-z_]+)\">#([0-9A-Fa-f]{6})</color>").matcher(xml);

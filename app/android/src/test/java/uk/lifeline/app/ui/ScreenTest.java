@@ -34,12 +34,14 @@ public abstract class ScreenTest {
         backend = new FakeBackend(supplier);
         app = (LifelineApplication) RuntimeEnvironment.getApplication();
         SecretKey key = newKey();
-        graph = new AppGraph(app, () -> key, Clock.fixed(supplier.now(), ZoneOffset.UTC), Runnable::run, Runnable::run);
+        graph = new AppGraph(app, supplier.directory(backend.url()), () -> key, Clock.fixed(supplier.now(),
+                ZoneOffset.UTC), Runnable::run, Runnable::run);
         app.replaceGraph(graph);
     }
 
     @After
     public void stop() {
+        Words.choose(null);
         graph.database().close();
         backend.close();
     }

@@ -18,18 +18,30 @@ public final class ActivationCode {
         return typed.replaceAll("[\\s-]", "");
     }
 
-    /** Why a typed code cannot be right, in plain words, or null when it may be. */
-    public static String problem(String typed) {
+    /** Why a typed code cannot be right; the screen words each in the customer's language. */
+    public enum Problem {
+        /** Something other than digits, spaces and dashes. */
+        NOT_DIGITS,
+        /** Not 12 digits ({@link #length} says how many). */
+        WRONG_LENGTH,
+        /** 12 digits, but the check digit shows one is wrong. */
+        WRONG_DIGIT
+    }
+
+    /** Why a typed code cannot be right, or null when it may be. */
+    public static Problem problem(String typed) {
         String digits = normalise(typed);
         if (!digits.matches("[0-9]*")) {
-            return "The activation code has only numbers.";
+            return Problem.NOT_DIGITS;
         }
         if (digits.length() != DIGITS) {
-            return "The activation code has 12 numbers. You typed " + digits.length() + ".";
+            return Problem.WRONG_LENGTH;
         }
-        if (!GbcsCheckDigit.isValid(digits)) {
-            return "One of the numbers is wrong. Check the code and type it again.";
-        }
-        return null;
+        return GbcsCheckDigit.isValid(digits) ? null : Problem.WRONG_DIGIT;
+    }
+
+    /** How many digits were typed, spaces and dashes aside. */
+    public static int length(String typed) {
+        return normalise(typed).length();
     }
 }

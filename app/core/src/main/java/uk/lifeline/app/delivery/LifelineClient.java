@@ -101,9 +101,20 @@ public final class LifelineClient {
         send("POST", "/api/v1/codes/" + URLEncoder.encode(codeId, "UTF-8") + "/result", Json.write(body), true);
     }
 
-    /** The public keys envelopes are signed with: {@code GET /.well-known/jwks.json}. */
-    public String jwks() throws IOException {
-        return send("GET", "/.well-known/jwks.json", null, false);
+    /**
+     * Unlinks this phone: the backend revokes the session it was called with ({@code DELETE
+     * /api/v1/me/sessions/current}, answered {@code 204}).
+     */
+    public void unlink() throws IOException {
+        send("DELETE", "/api/v1/me/sessions/current", null, true);
+    }
+
+    /**
+     * The supplier's envelope key set, signed by its trust anchor (a compact JWS):
+     * {@code GET /.well-known/lifeline/keys/{supplier}}.
+     */
+    public String envelopeKeys(String supplier) throws IOException {
+        return send("GET", "/.well-known/lifeline/keys/" + URLEncoder.encode(supplier, "UTF-8"), null, false);
     }
 
     /**
@@ -180,7 +191,7 @@ public final class LifelineClient {
     private String send(String method, String path, String json, boolean authorised) throws IOException {
         HttpURLConnection c = open(method, path, authorised);
         try {
-            c.setRequestProperty("Accept", "application/json");
+            c.setRequestProperty("Accept", "application/json, application/jose");
             if (json != null) {
                 c.setDoOutput(true);
                 c.setRequestProperty("Content-Type", "application/json");

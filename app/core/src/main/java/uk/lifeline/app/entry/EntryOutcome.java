@@ -5,43 +5,31 @@ import uk.lifeline.prepay.Refusal;
 
 /**
  * What the PPMID or meter showed after the customer typed a code, as the customer picks it. Each has a stable
- * code (stored on the phone), the result the backend records ({@code POST /api/v1/codes/{id}/result}) and what to
- * do next in plain words. Never renumber or rename a code.
+ * code (stored on the phone) and the result the backend records ({@code POST /api/v1/codes/{id}/result}); what to
+ * do next is in the app's resources, in English and Welsh. Never renumber or rename a code.
  */
 public enum EntryOutcome {
     /** The meter took the code. */
-    ACCEPTED("accepted", "ACCEPTED", null, false,
-            "Done. Your meter has taken this code."),
+    ACCEPTED("accepted", "ACCEPTED", null, false),
     /** Refused without more detail ('rejected', 'invalid'): most often a digit typed wrong. */
-    REJECTED("rejected", "REJECTED", "unknown", true,
-            Rejection.TYPO.advice() + " Go slowly, one group at a time. If it is refused again, stop and call"
-                    + " your supplier: more wrong codes can lock the keypad."),
+    REJECTED("rejected", "REJECTED", "unknown", true),
     /** The meter already has this code. */
-    DUPLICATE("duplicate", "REJECTED", Rejection.DUPLICATE.code(), false,
-            Rejection.DUPLICATE.advice() + " There is nothing more to do with it. If your credit looks wrong,"
-                    + " call your supplier."),
+    DUPLICATE("duplicate", "REJECTED", Rejection.DUPLICATE.code(), false),
     /** The meter's balance would go over its maximum ('credit high'). */
-    CREDIT_TOO_HIGH("credit-too-high", "REJECTED", Refusal.OVER_MAXIMUM_BALANCE.code(), true,
-            "Your meter cannot hold this much credit yet. Keep this code and enter it again when your balance"
-                    + " is lower."),
+    CREDIT_TOO_HIGH("credit-too-high", "REJECTED", Refusal.OVER_MAXIMUM_BALANCE.code(), true),
     /** The keypad is locked after several wrong codes. */
-    LOCKED("locked", "REJECTED", Rejection.LOCKED_OUT.code(), true,
-            "The keypad is locked for a while after too many wrong codes. Wait until it unlocks (it can take"
-                    + " up to half an hour), then type the code again slowly. If it locks again, call your"
-                    + " supplier.");
+    LOCKED("locked", "REJECTED", Rejection.LOCKED_OUT.code(), true);
 
     private final String code;
     private final String reportedOutcome;
     private final String reportedReason;
     private final boolean mayRetry;
-    private final String advice;
 
-    EntryOutcome(String code, String reportedOutcome, String reportedReason, boolean mayRetry, String advice) {
+    EntryOutcome(String code, String reportedOutcome, String reportedReason, boolean mayRetry) {
         this.code = code;
         this.reportedOutcome = reportedOutcome;
         this.reportedReason = reportedReason;
         this.mayRetry = mayRetry;
-        this.advice = advice;
     }
 
     public String code() {
@@ -61,11 +49,6 @@ public enum EntryOutcome {
     /** Whether the customer should enter the same code again later (it stays in the list of codes to enter). */
     public boolean mayRetry() {
         return mayRetry;
-    }
-
-    /** What to do next, in plain words. */
-    public String advice() {
-        return advice;
     }
 
     /** @throws IllegalArgumentException for an unknown code (never falls back to a default) */

@@ -112,16 +112,6 @@ public final class KeypadEntry {
         return new KeypadEntry(blocks, block, 0);
     }
 
-    /** 'block 2 of 3'. */
-    public String blockLabel() {
-        return "block " + block() + " of " + blocks();
-    }
-
-    /** 'group 3 of 5'. */
-    public String groupLabel() {
-        return "group " + group() + " of " + groups();
-    }
-
     /** Digits one by one, for a screen reader: '7 3 9 4'. */
     public static String oneByOne(String digits) {
         StringBuilder out = new StringBuilder(digits.length() * 2);
@@ -131,10 +121,8 @@ public final class KeypadEntry {
         return out.toString();
     }
 
-    /** What the phone says aloud for this group: the digits with pauses, then what to do after them. */
-    public String spoken() {
-        String digits = digits().replaceAll("(.)(?=.)", "$1, ");
-        String where = groupLabel() + (blocks() > 1 ? ", " + blockLabel() : "");
-        return where + ": " + digits + "." + (endsBlock() ? " Then press Enter on your keypad." : "");
+    /** The digits with a pause after each, for speech: '7, 3, 9, 4'. */
+    public String digitsWithPauses() {
+        return digits().replaceAll("(.)(?=.)", "$1, ");
     }
 }

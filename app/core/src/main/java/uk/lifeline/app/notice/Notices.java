@@ -66,9 +66,4 @@ public final class Notices {
         active.sort(Comparator.comparing(SignedNotice::until).reversed());
         return active;
     }
-
-    /** 'Your supply will not be cut off until Friday 18:00.' */
-    public String headline(SignedNotice notice) {
-        return "Your supply will not be cut off until " + When.at(clock.instant()).moment(notice.until()) + ".";
-    }
 }

@@ -21,6 +21,8 @@ public enum EnvelopeProblem {
     NOT_FOR_THIS_ACCOUNT("not-for-this-account"),
     /** The digits do not match the facts: a bad check digit, the wrong number of blocks or another command. */
     DIGITS_DO_NOT_MATCH("digits-do-not-match"),
+    /** The server's key set is not one the supplier's bundled trust anchor signed (a rogue or stale server). */
+    UNTRUSTED_KEY_SET("untrusted-key-set"),
     /** The key set could not be fetched and none is cached: nothing can be checked yet (retried later). */
     KEYS_UNAVAILABLE("keys-unavailable");
 

@@ -119,7 +119,12 @@ public final class EnvelopeVerifier {
             throw new UntrustedEnvelopeException(EnvelopeProblem.WRONG_KEY_OWNER, envelope,
                     "key " + kid + " is not a key of " + recipient.supplier());
         }
-        ECKey key = keys.find(kid);
+        ECKey key;
+        try {
+            key = keys.find(kid);
+        } catch (TrustAnchor.RefusedKeySetException e) {
+            throw new UntrustedEnvelopeException(EnvelopeProblem.UNTRUSTED_KEY_SET, envelope, e.getMessage(), e);
+        }
         if (key == null) {
             throw new UntrustedEnvelopeException(EnvelopeProblem.UNKNOWN_KEY, envelope, "no key " + kid);
         }

@@ -3,32 +3,32 @@ package uk.lifeline.app.trust;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import java.io.IOException;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The public keys envelopes are checked with: the backend's JWK set ({@code /.well-known/jwks.json}), fetched
- * once, kept in a cache that survives restarts (so codes can be checked offline), and fetched again only when an
- * envelope names a key id the cached set lacks (the supplier has rotated its key), at most once a minute.
- * Thread-safe.
+ * The public keys envelopes are checked with: the supplier's envelope key set, signed by the supplier's trust
+ * anchor bundled in the app ({@link TrustAnchor}; served at {@code /.well-known/lifeline/keys/<supplier>}),
+ * fetched once, kept in a cache that survives restarts (so codes can be checked offline; the cached set is
+ * checked under the anchor again when read), and fetched again only when an envelope names a key id the cached
+ * set lacks (the supplier has rotated its key), at most once a minute. A fetched set must not have expired and
+ * must not be older than the cached one, so an old set (with a retired key) cannot be replayed. Thread-safe.
  */
 public final class SupplierKeys {
 
-    /** Fetches the JWK set as JSON. */
+    /** Fetches the signed key set (a compact JWS). */
     public interface Source {
         String fetch() throws IOException;
     }
 
-    /** Keeps the last JWK set fetched, as JSON; {@code load} returns null when there is none. */
+    /** Keeps the last signed key set taken, as its JWS; {@code load} returns null when there is none. */
     public interface Cache {
         String load();
 
-        void save(String jwkSetJson);
+        void save(String signedKeySet);
     }
 
     /** No key set could be fetched and none was cached: nothing can be checked until the phone is online. */
@@ -43,30 +43,46 @@ public final class SupplierKeys {
     private final Source source;
     private final Cache cache;
     private final Clock clock;
-    private JWKSet keys;
+    private final TrustAnchor anchor;
+    private TrustAnchor.SignedKeySet keys;
     private Instant fetchedAt;
 
-    public SupplierKeys(Source source, Cache cache, Clock clock) {
+    public SupplierKeys(Source source, Cache cache, Clock clock, TrustAnchor anchor) {
         this.source = source;
         this.cache = cache;
         this.clock = clock;
+        this.anchor = anchor;
     }
 
     /**
      * The P-256 signing key with this id, or null when the key set has no such key even after fetching it again.
      *
      * @throws UnavailableException when the key is not cached and the key set cannot be fetched now (offline)
+     * @throws TrustAnchor.RefusedKeySetException when the server sent a key set the supplier's anchor did not sign
      */
     public synchronized ECKey find(String kid) throws UnavailableException {
         if (keys == null) {
-            keys = parse(cache.load());
+            keys = cached();
         }
-        JWK key = keys == null ? null : keys.getKeyByKeyId(kid);
+        JWK key = keys == null ? null : keys.keys().getKeyByKeyId(kid);
         if (key == null && mayFetch()) {
             fetch();
-            key = keys.getKeyByKeyId(kid);
+            key = keys.keys().getKeyByKeyId(kid);
         }
         return isSigningKey(key) ? key.toECKey() : null;
+    }
+
+    private TrustAnchor.SignedKeySet cached() {
+        String jws = cache.load();
+        if (jws == null) {
+            return null;
+        }
+        try {
+            return anchor.verify(jws);
+        } catch (TrustAnchor.RefusedKeySetException e) {
+            // A cache from before the anchor (a plain JWK set) or from another supplier: fetch afresh.
+            return null;
+        }
     }
 
     private boolean mayFetch() {
@@ -81,24 +97,16 @@ public final class SupplierKeys {
             // Offline: a kid the cache lacks may be a rotated key, not a forgery, so the envelope waits.
             throw new UnavailableException("could not fetch the supplier's keys: " + e.getMessage(), e);
         }
-        JWKSet fetched = parse(json);
-        if (fetched == null) {
-            throw new UnavailableException("the key set the server sent is not a JWK set", null);
+        fetchedAt = clock.instant();
+        TrustAnchor.SignedKeySet fetched = anchor.verify(json == null ? "" : json.trim());
+        if (!fetched.expiresAt().isAfter(fetchedAt)) {
+            throw new TrustAnchor.RefusedKeySetException("the key set expired at " + fetched.expiresAt());
+        }
+        if (keys != null && fetched.issuedAt().isBefore(keys.issuedAt())) {
+            throw new TrustAnchor.RefusedKeySetException("the key set is older than the one already taken");
         }
         keys = fetched;
-        fetchedAt = clock.instant();
-        cache.save(json);
-    }
-
-    private static JWKSet parse(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return JWKSet.parse(json);
-        } catch (ParseException e) {
-            return null;
-        }
+        cache.save(fetched.jws());
     }
 
     private static boolean isSigningKey(JWK key) {

@@ -32,9 +32,10 @@ class LifelineClientTest {
     }
 
     AppCore signedIn() throws Exception {
-        Session session = new LifelineClient(backend.url(), () -> null).activate(FakeBackend.ACTIVATION_CODE,
+        Session session = AppCore.activate(supplier.directory(backend.url()), FakeBackend.ACTIVATION_CODE,
                 "Test phone", clock);
-        return new AppCore(session, stores, stores, stores, stores, clock);
+        return new AppCore(session, supplier.directory(backend.url()).first(), stores, stores, stores, stores,
+                clock);
     }
 
     @Test
@@ -49,6 +50,28 @@ class LifelineClientTest {
         assertThat(session.expiresAt()).isEqualTo(supplier.now().plusSeconds(15_552_000));
         assertThat(backend.requests("POST", "/api/v1/activations").get(0).body())
                 .isEqualTo("{\"activationCode\":\"123456789017\",\"deviceName\":\"Test phone\",\"platform\":\"android\"}");
+    }
+
+    @Test
+    void anActivationForASupplierThisAppDoesNotServeIsRefused() {
+        String otherOnly = TestSupplier.configLine("other-energy", "Other Energy", backend.url(),
+                TestSupplier.newKey("other-energy-20260101-c0c0c0c0"));
+
+        assertThatThrownBy(() -> AppCore.activate(uk.lifeline.app.supplier.SupplierDirectory.parse(otherOnly, true),
+                FakeBackend.ACTIVATION_CODE, "p", clock)).isInstanceOf(AppCore.NotThisAppsSupplierException.class);
+    }
+
+    @Test
+    void unlinkingRevokesTheSessionAtTheBackend() throws Exception {
+        AppCore core = signedIn();
+
+        core.client().unlink();
+
+        assertThat(backend.revoked()).isTrue();
+        assertThat(backend.requests("DELETE", "/api/v1/me/sessions/current").get(0).authorization())
+                .isEqualTo("Bearer " + FakeBackend.TOKEN);
+        assertThatThrownBy(() -> core.sync())
+                .isInstanceOfSatisfying(HttpStatusException.class, e -> assertThat(e.isSignedOut()).isTrue());
     }
 
     @Test
@@ -72,7 +95,7 @@ class LifelineClientTest {
         backend.addCode("ISSUED", supplier.envelope(new TopUp(600), 6));
         assertThat(core.sync().added()).extracting(c -> c.counter()).containsExactly(6L);
         assertThat(backend.requests("GET", "/api/v1/me/codes")).hasSize(5);
-        assertThat(backend.requests("GET", "/.well-known/jwks.json")).hasSize(1);
+        assertThat(backend.requests("GET", "/.well-known/lifeline/keys/demo-energy")).hasSize(1);
     }
 
     @Test
@@ -153,7 +176,8 @@ class LifelineClientTest {
                 EntryOutcome.ACCEPTED, supplier.now()));
         Session expired = new Session(backend.url(), "old-token", supplier.now(), TestSupplier.CUSTOMER,
                 "demo-energy", "Demo Energy", "0800 123 4567");
-        AppCore core = new AppCore(expired, stores, stores, stores, stores, clock);
+        AppCore core = new AppCore(expired, supplier.directory(backend.url()).first(), stores, stores, stores,
+                stores, clock);
 
         assertThatThrownBy(() -> core.results().send())
                 .isInstanceOfSatisfying(HttpStatusException.class, e -> assertThat(e.isSignedOut()).isTrue());

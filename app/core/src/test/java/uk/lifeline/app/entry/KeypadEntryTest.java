@@ -17,8 +17,8 @@ class KeypadEntryTest {
         KeypadEntry entry = KeypadEntry.start(List.of(BLOCK_1, BLOCK_2));
 
         assertThat(entry.digits()).isEqualTo("7394");
-        assertThat(entry.blockLabel()).isEqualTo("block 1 of 2");
-        assertThat(entry.groupLabel()).isEqualTo("group 1 of 5");
+        assertThat(entry.block() + " of " + entry.blocks()).isEqualTo("1 of 2");
+        assertThat(entry.group() + " of " + entry.groups()).isEqualTo("1 of 5");
         assertThat(entry.groupsOfBlock()).containsExactly("7394", "3333", "4571", "8904", "3313");
         assertThat(entry.isFirst()).isTrue();
     }
@@ -39,7 +39,7 @@ class KeypadEntryTest {
 
         assertThat(String.join("", typed)).isEqualTo(BLOCK_1 + BLOCK_2);
         assertThat(enters).containsExactly(false, false, false, false, true, false, false, false, false, true);
-        assertThat(entry.blockLabel()).isEqualTo("block 2 of 2");
+        assertThat(entry.block() + " of " + entry.blocks()).isEqualTo("2 of 2");
         assertThat(entry.next()).isSameAs(entry);
     }
 
@@ -49,11 +49,11 @@ class KeypadEntryTest {
         for (int i = 0; i < 5; i++) {
             second = second.next();
         }
-        assertThat(second.blockLabel()).isEqualTo("block 2 of 2");
+        assertThat(second.block() + " of " + second.blocks()).isEqualTo("2 of 2");
 
         KeypadEntry back = second.previous();
 
-        assertThat(back.blockLabel()).isEqualTo("block 1 of 2");
+        assertThat(back.block() + " of " + back.blocks()).isEqualTo("1 of 2");
         assertThat(back.digits()).isEqualTo("3313");
         assertThat(KeypadEntry.start(List.of(BLOCK_1)).previous().isFirst()).isTrue();
     }
@@ -67,8 +67,8 @@ class KeypadEntryTest {
 
         KeypadEntry again = entry.restartBlock();
 
-        assertThat(again.blockLabel()).isEqualTo("block 2 of 2");
-        assertThat(again.groupLabel()).isEqualTo("group 1 of 5");
+        assertThat(again.block() + " of " + again.blocks()).isEqualTo("2 of 2");
+        assertThat(again.group() + " of " + again.groups()).isEqualTo("1 of 5");
     }
 
     @Test
@@ -76,7 +76,7 @@ class KeypadEntryTest {
         KeypadEntry entry = KeypadEntry.start(List.of(BLOCK_1));
 
         assertThat(KeypadEntry.oneByOne("7394")).isEqualTo("7 3 9 4");
-        assertThat(entry.spoken()).isEqualTo("group 1 of 5: 7, 3, 9, 4.");
+        assertThat(entry.digitsWithPauses()).isEqualTo("7, 3, 9, 4");
     }
 
     @Test
@@ -86,7 +86,8 @@ class KeypadEntryTest {
             entry = entry.next();
         }
 
-        assertThat(entry.spoken()).isEqualTo("group 5 of 5, block 1 of 2: 3, 3, 1, 3. Then press Enter on your keypad.");
+        assertThat(entry.digitsWithPauses()).isEqualTo("3, 3, 1, 3");
+        assertThat(entry.endsBlock()).isTrue();
     }
 
     @Test

@@ -37,12 +37,15 @@ public final class FakeBackend implements AutoCloseable {
     private volatile int codesStatus = 200;
     private volatile boolean noticesMissing;
     private volatile boolean closed;
+    private volatile boolean revoked;
+    private volatile java.util.function.Supplier<String> keySets;
 
     public static final String TOKEN = "session-token-for-tests";
     public static final String ACTIVATION_CODE = "123456789017";
 
     public FakeBackend(TestSupplier supplier) throws IOException {
         this.supplier = supplier;
+        this.keySets = supplier::keySet;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
@@ -76,6 +79,16 @@ public final class FakeBackend implements AutoCloseable {
     /** Sends one raw event on the open stream, e.g. {@code "event: code\ndata: {...}\n\n"}. */
     public void streamEvent(String raw) {
         streamEvents.add(raw);
+    }
+
+    /** Serves another key set, e.g. a rogue server's keys under its own anchor. */
+    public void serveKeySet(java.util.function.Supplier<String> keySet) {
+        keySets = keySet;
+    }
+
+    /** Whether the app unlinked itself ({@code DELETE /api/v1/me/sessions/current}). */
+    public boolean revoked() {
+        return revoked;
     }
 
     public void answerResultsWith(int status) {
@@ -118,11 +131,11 @@ public final class FakeBackend implements AutoCloseable {
         String full = query == null ? path : path + "?" + query;
         requests.add(new Request(x.getRequestMethod(), full, x.getRequestHeaders().getFirst("Authorization"),
                 read(x.getRequestBody()), x.getRequestHeaders().getFirst("Last-Event-ID")));
-        if (path.equals("/.well-known/jwks.json")) {
-            send(x, 200, supplier.jwks());
+        if (path.equals("/.well-known/lifeline/keys/" + TestSupplier.SUPPLIER)) {
+            sendKeySet(x, keySets.get());
         } else if (path.equals("/api/v1/activations") && x.getRequestMethod().equals("POST")) {
             activate(x);
-        } else if (!("Bearer " + TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"))) {
+        } else if (revoked || !("Bearer " + TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"))) {
             send(x, 401, "{\"type\":\"about:blank\",\"status\":401,\"detail\":\"sign in\"}");
         } else if (path.equals("/api/v1/me/codes")) {
             codesPage(x, query);
@@ -140,6 +153,10 @@ public final class FakeBackend implements AutoCloseable {
             send(x, 200, "{\"items\":[" + items + "]}");
         } else if (path.startsWith("/api/v1/codes/") && path.endsWith("/result")) {
             send(x, resultStatus, resultStatus == 200 ? "{}" : "{\"status\":" + resultStatus + "}");
+        } else if (path.equals("/api/v1/me/sessions/current") && x.getRequestMethod().equals("DELETE")) {
+            revoked = true;
+            x.sendResponseHeaders(204, -1);
+            x.close();
         } else if (path.equals("/api/v1/me/stream")) {
             stream(x);
         } else {
@@ -194,6 +211,15 @@ public final class FakeBackend implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sendKeySet(HttpExchange x, String jws) throws IOException {
+        byte[] bytes = jws.getBytes(StandardCharsets.US_ASCII);
+        x.getResponseHeaders().set("Content-Type", "application/jose");
+        x.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

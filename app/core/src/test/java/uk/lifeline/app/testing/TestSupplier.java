@@ -22,8 +22,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import uk.lifeline.app.supplier.SupplierDirectory;
 import uk.lifeline.app.trust.EnvelopeVerifier;
 import uk.lifeline.app.trust.Recipient;
+import uk.lifeline.app.trust.SupplierKeys;
+import uk.lifeline.app.trust.TrustAnchor;
 import uk.lifeline.code.CodeEncoder;
 import uk.lifeline.code.CodeKey;
 import uk.lifeline.code.CommandCode;
@@ -43,6 +46,8 @@ public final class TestSupplier {
     public static final String ORIGINATOR = "90B3D51F30010000";
 
     private final CodeKey codeKey;
+    /** The supplier's trust anchor: bundled in the app (public part), signs the envelope key set. */
+    private final ECKey anchorKey = newKey(SUPPLIER + "-20260101-a0a0a0a0");
     private ECKey signingKey;
     private final List<ECKey> published = new ArrayList<>();
     private Instant now = Instant.parse("2026-12-01T09:00:00Z");
@@ -82,10 +87,60 @@ public final class TestSupplier {
         return signingKey;
     }
 
-    /** The public JWK set, as {@code /.well-known/jwks.json} serves it. */
-    public String jwks() {
-        List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>(published);
-        return new JWKSet(keys).toPublicJWKSet().toString();
+    /** The envelope key set signed by the supplier's anchor, as {@code /.well-known/lifeline/keys/...} serves it. */
+    public String keySet() {
+        return keySet(anchorKey, now, now.plus(Duration.ofDays(30)));
+    }
+
+    /** The published envelope keys signed by any anchor, at any time: also what a rogue or stale server sends. */
+    public String keySet(ECKey anchor, Instant issued, Instant expires) {
+        List<Object> keys = new ArrayList<>();
+        for (ECKey key : published) {
+            keys.add(key.toPublicJWK().toJSONObject());
+        }
+        return sign(new JWTClaimsSet.Builder().issuer(SUPPLIER).issueTime(Date.from(issued))
+                .expirationTime(Date.from(expires)).claim("keys", keys).build(), anchor, TrustAnchor.KEY_SET_TYPE);
+    }
+
+    /** The plain JWK set with no anchor's signature: what the backend served before trust anchors. */
+    public String unsignedJwks() {
+        return new JWKSet(new ArrayList<com.nimbusds.jose.jwk.JWK>(published)).toPublicJWKSet().toString();
+    }
+
+    public ECKey anchorKey() {
+        return anchorKey;
+    }
+
+    /** The anchor as the app bundles it: the public key only. */
+    public TrustAnchor anchor() {
+        return new TrustAnchor(SUPPLIER, List.of(anchorKey.toPublicJWK()));
+    }
+
+    /** Keys checked under this supplier's anchor, fetched from {@code source}. */
+    public SupplierKeys keys(SupplierKeys.Source source, SupplierKeys.Cache cache, java.time.Clock clock) {
+        return new SupplierKeys(source, cache, clock, anchor());
+    }
+
+    /** The supplier's signed configuration line, as the build bundles it, for a service at {@code service}. */
+    public String configLine(String service) {
+        return configLine(SUPPLIER, "Demo Energy", service, anchorKey);
+    }
+
+    public static String configLine(String code, String name, String service, ECKey anchor) {
+        java.util.Map<String, Object> phones = new java.util.LinkedHashMap<>();
+        phones.put("support", "0800 123 4567");
+        phones.put("offSupply", "0800 123 4000");
+        java.util.Map<String, Object> hours = new java.util.LinkedHashMap<>();
+        hours.put("en", "Monday to Friday 8am to 8pm, Saturday 9am to 1pm");
+        hours.put("cy", "Dydd Llun i ddydd Gwener 8am i 8pm, dydd Sadwrn 9am i 1pm");
+        return sign(new JWTClaimsSet.Builder().subject(code).issueTime(new Date()).claim("name", name)
+                .claim("service", service).claim("phones", phones).claim("hours", hours)
+                .claim("anchors", new JWKSet(anchor.toPublicJWK()).toJSONObject(true)).build(), anchor,
+                SupplierDirectory.CONFIG_TYPE);
+    }
+
+    public SupplierDirectory directory(String service) {
+        return SupplierDirectory.parse(configLine(service), true);
     }
 
     public CommandCode code(MeterCommand command, long counter) {

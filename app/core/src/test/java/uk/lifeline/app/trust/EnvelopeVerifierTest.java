@@ -32,7 +32,7 @@ class EnvelopeVerifierTest {
 
     static final TestSupplier supplier = new TestSupplier();
 
-    final EnvelopeVerifier verifier = new EnvelopeVerifier(new SupplierKeys(supplier::jwks, new MemoryStores(),
+    final EnvelopeVerifier verifier = new EnvelopeVerifier(supplier.keys(supplier::keySet, new MemoryStores(),
             Clock.fixed(supplier.now(), ZoneOffset.UTC)));
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.nimbusds.jose.jwk.ECKey;
 import org.junit.jupiter.api.Test;
 import uk.lifeline.app.testing.MemoryStores;
 import uk.lifeline.app.testing.TestSupplier;
@@ -22,16 +23,19 @@ class SupplierKeysTest {
     boolean online = true;
     Instant now = supplier.now();
 
+    String served;
+    /** The supplier's service: the key set signed by its anchor now, for 30 days. */
     final SupplierKeys.Source server = () -> {
         if (!online) {
             throw new IOException("no network");
         }
         fetches.incrementAndGet();
-        return supplier.jwks();
+        served = supplier.keySet(supplier.anchorKey(), now, now.plus(Duration.ofDays(30)));
+        return served;
     };
 
     SupplierKeys keys() {
-        return new SupplierKeys(server, cache, new Clock() {
+        return supplier.keys(server, cache, new Clock() {
             @Override
             public Instant instant() {
                 return now;
@@ -57,7 +61,7 @@ class SupplierKeysTest {
         }
 
         assertThat(fetches).hasValue(1);
-        assertThat(cache.load()).isEqualTo(supplier.jwks());
+        assertThat(cache.load()).isEqualTo(served);
     }
 
     @Test
@@ -119,6 +123,90 @@ class SupplierKeysTest {
     @Test
     void aCorruptCacheIsFetchedAgain() throws Exception {
         cache.save("not json");
+
+        assertThat(keys().find("demo-energy-20260101-0a1b2c3d")).isNotNull();
+        assertThat(fetches).hasValue(1);
+    }
+
+    SupplierKeys keysFrom(SupplierKeys.Source source) {
+        return supplier.keys(source, cache, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    EnvelopeProblem refusal(SupplierKeys keys, String envelope) {
+        try {
+            new EnvelopeVerifier(keys).verifyCode(envelope, TestSupplier.recipient());
+        } catch (UntrustedEnvelopeException e) {
+            return e.problem();
+        } catch (SupplierKeys.UnavailableException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the envelope verified");
+    }
+
+    @Test
+    void aRogueServersKeysUnderItsOwnAnchorFailVerification() {
+        TestSupplier rogue = new TestSupplier();
+
+        assertThat(refusal(keysFrom(rogue::keySet), rogue.envelope(new TopUp(50000), 1)))
+                .isEqualTo(EnvelopeProblem.UNTRUSTED_KEY_SET);
+        assertThat(cache.load()).isNull();
+    }
+
+    @Test
+    void aPlainJwkSetWithoutTheAnchorsSignatureIsRefused() {
+        assertThat(refusal(keysFrom(supplier::unsignedJwks), supplier.envelope(new TopUp(500), 1)))
+                .isEqualTo(EnvelopeProblem.UNTRUSTED_KEY_SET);
+    }
+
+    @Test
+    void anExpiredKeySetIsRefusedSoAnOldOneCannotBeReplayed() {
+        String stale = supplier.keySet(supplier.anchorKey(), now.minus(Duration.ofDays(40)),
+                now.minus(Duration.ofDays(10)));
+
+        assertThat(refusal(keysFrom(() -> stale), supplier.envelope(new TopUp(500), 1)))
+                .isEqualTo(EnvelopeProblem.UNTRUSTED_KEY_SET);
+    }
+
+    @Test
+    void aKeySetOlderThanTheOneTakenIsRefused() throws Exception {
+        String older = supplier.keySet(supplier.anchorKey(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(9)));
+        keys().find("demo-energy-20260101-0a1b2c3d");
+        supplier.rotate("demo-energy-20270301-abcdef01");
+        now = now.plus(Duration.ofMinutes(2));
+        SupplierKeys keys = keys();
+        keys.find("demo-energy-20260101-0a1b2c3d");
+
+        assertThat(refusal(supplier.keys(() -> older, cache, Clock.fixed(now, ZoneOffset.UTC)),
+                supplier.envelope(new TopUp(500), 2))).isEqualTo(EnvelopeProblem.UNTRUSTED_KEY_SET);
+    }
+
+    @Test
+    void theAnchorVouchesOnlyForItsOwnSuppliersKeys() throws Exception {
+        TestSupplier other = new TestSupplier();
+        ECKey foreign = TestSupplier.newKey("other-energy-20260101-0a1b2c3d");
+        String set = TestSupplier.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(TestSupplier.SUPPLIER)
+                .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plus(Duration.ofDays(1))))
+                .claim("keys", java.util.List.of(foreign.toPublicJWK().toJSONObject())).build(),
+                supplier.anchorKey(), TrustAnchor.KEY_SET_TYPE);
+
+        assertThat(keysFrom(() -> set).find(foreign.getKeyID())).isNull();
+        assertThat(other).isNotNull();
+    }
+
+    @Test
+    void aKeySetSignedByASecondAnchorIsTakenWhileTheSupplierRotatesIt() throws Exception {
+        ECKey next = TestSupplier.newKey("demo-energy-20270101-b1b1b1b1");
+        TrustAnchor both = new TrustAnchor(TestSupplier.SUPPLIER,
+                java.util.List.of(supplier.anchorKey().toPublicJWK(), next.toPublicJWK()));
+        SupplierKeys keys = new SupplierKeys(() -> supplier.keySet(next, now, now.plus(Duration.ofDays(1))), cache,
+                Clock.fixed(now, ZoneOffset.UTC), both);
+
+        assertThat(keys.find("demo-energy-20260101-0a1b2c3d")).isNotNull();
+    }
+
+    @Test
+    void aCacheFromBeforeTheAnchorIsFetchedAgain() throws Exception {
+        cache.save(supplier.unsignedJwks());
 
         assertThat(keys().find("demo-energy-20260101-0a1b2c3d")).isNotNull();
         assertThat(fetches).hasValue(1);

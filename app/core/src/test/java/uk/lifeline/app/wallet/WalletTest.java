@@ -22,7 +22,7 @@ class WalletTest {
     Clock clock = Clock.fixed(supplier.now(), ZoneOffset.UTC);
 
     Wallet wallet() {
-        return new Wallet(stores, stores, new EnvelopeVerifier(new SupplierKeys(supplier::jwks, stores, clock)),
+        return new Wallet(stores, stores, new EnvelopeVerifier(supplier.keys(supplier::keySet, stores, clock)),
                 TestSupplier.recipient(), clock);
     }
 
@@ -59,7 +59,7 @@ class WalletTest {
 
     @Test
     void offlineWithoutKeysTheCodeWaitsForTheNextSync() {
-        Wallet wallet = new Wallet(stores, stores, new EnvelopeVerifier(new SupplierKeys(() -> {
+        Wallet wallet = new Wallet(stores, stores, new EnvelopeVerifier(supplier.keys(() -> {
             throw new java.io.IOException("offline");
         }, stores, clock)), TestSupplier.recipient(), clock);
 

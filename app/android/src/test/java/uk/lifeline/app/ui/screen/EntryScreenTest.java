@@ -88,10 +88,7 @@ public class EntryScreenTest extends ScreenTest {
         String block = code.code().blocks().get(0);
         EntryActivity entry = open(EntryActivity.class, code);
 
-        entry.findViewById(R.id.read_aloud).performClick();
-        ShadowTextToSpeech speech = shadowOf(ShadowTextToSpeech.getLastTextToSpeechInstance());
-        speech.getOnInitListener().onInit(TextToSpeech.SUCCESS);
-        idle();
+        ShadowTextToSpeech speech = startReadingAloud(entry);
         assertThat(speech.getLastSpokenText()).isEqualTo("group 1 of 5: " + commas(block.substring(0, 4)) + ".");
 
         entry.findViewById(R.id.next).performClick();
@@ -104,6 +101,43 @@ public class EntryScreenTest extends ScreenTest {
     }
 
     @Test
+    @org.robolectric.annotation.Config(qualifiers = "cy")
+    public void withoutAWelshVoiceTheScreenSaysSoAndOffersThePhonesSettings() throws Exception {
+        WalletCode code = receive(new TopUp(2000), 1);
+        EntryActivity entry = open(EntryActivity.class, code);
+
+        ShadowTextToSpeech speech = startReadingAloud(entry);
+
+        assertThat(speech.getCurrentLanguage()).isEqualTo(new java.util.Locale("cy", "GB"));
+        assertThat(speech.getSpokenTextList()).isEmpty();
+        assertThat(entry.findViewById(R.id.speech_problem).getVisibility()).isEqualTo(View.VISIBLE);
+        assertThat(text(entry, R.id.block_label)).isEqualTo("Bloc 1 o 1");
+        entry.findViewById(R.id.speech_settings).performClick();
+        assertThat(shadowOf(entry).getNextStartedActivity().getAction()).isEqualTo("com.android.settings.TTS_SETTINGS");
+    }
+
+    @Test
+    public void aSecondTapAndARotationRecordNothingMoreAndTheAnswerStaysOnShow() throws Exception {
+        WalletCode code = receive(new TopUp(2000), 1);
+        org.robolectric.android.controller.ActivityController<ResultActivity> screen = Robolectric.buildActivity(
+                ResultActivity.class, new Intent(app, ResultActivity.class).putExtra(Screens.CODE_ID, code.id()))
+                .setup();
+        idle();
+
+        screen.get().findViewById(R.id.accepted).performClick();
+        screen.get().findViewById(R.id.rejected).performClick();
+        idle();
+        screen.recreate();
+        idle();
+
+        ResultActivity rotated = screen.get();
+        assertThat(text(rotated, R.id.answer_title)).isEqualTo("Accepted");
+        assertThat(rotated.findViewById(R.id.choices).getVisibility()).isEqualTo(View.GONE);
+        assertThat(backend.requests("POST", "/api/v1/codes/" + code.id() + "/result")).hasSize(1);
+        assertThat(graph.core().wallet().find(code.id()).get().status()).isEqualTo(CodeStatus.ACCEPTED);
+    }
+
+    @Test
     public void aResultIsQueuedAndSentWithWhatToDoNext() throws Exception {
         WalletCode code = receive(new TopUp(2000), 1);
         ResultActivity result = open(ResultActivity.class, code);
@@ -112,7 +146,7 @@ public class EntryScreenTest extends ScreenTest {
         idle();
 
         assertThat(text(result, R.id.answer_title)).isEqualTo("Locked");
-        assertThat(text(result, R.id.advice)).isEqualTo(EntryOutcome.LOCKED.advice());
+        assertThat(text(result, R.id.advice)).isEqualTo(result.getString(uk.lifeline.app.ui.Words.advice(EntryOutcome.LOCKED)));
         assertThat(result.findViewById(R.id.try_again).getVisibility()).isEqualTo(View.VISIBLE);
         assertThat(text(result, R.id.delivery)).isEqualTo("Sent to Demo Energy.");
         assertThat(backend.requests("POST", "/api/v1/codes/" + code.id() + "/result"))
@@ -177,6 +211,16 @@ public class EntryScreenTest extends ScreenTest {
                 .setup().get();
         idle();
         return activity;
+    }
+
+    /** Taps Read aloud on a phone with a UK English voice only, and lets the engine start. */
+    private static ShadowTextToSpeech startReadingAloud(EntryActivity entry) {
+        ShadowTextToSpeech.addLanguageAvailability(java.util.Locale.UK);
+        entry.findViewById(R.id.read_aloud).performClick();
+        ShadowTextToSpeech speech = shadowOf(ShadowTextToSpeech.getLastTextToSpeechInstance());
+        speech.getOnInitListener().onInit(TextToSpeech.SUCCESS);
+        idle();
+        return speech;
     }
 
     private static String text(android.app.Activity activity, int id) {

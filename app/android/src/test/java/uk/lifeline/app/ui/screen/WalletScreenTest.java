@@ -15,6 +15,7 @@ import org.robolectric.RobolectricTestRunner;
 import org.robolectric.android.controller.ActivityController;
 import uk.lifeline.app.R;
 import uk.lifeline.app.background.PushReceiver;
+import uk.lifeline.app.background.SyncJobService;
 import uk.lifeline.app.background.SyncScheduler;
 import uk.lifeline.app.testing.TestSupplier;
 import uk.lifeline.app.ui.ScreenTest;
@@ -54,7 +55,7 @@ public class WalletScreenTest extends ScreenTest {
     @Test
     public void aCodePushedWhileAwayIsInTheWalletAndTheSyncJobIsScheduled() throws Exception {
         signIn();
-        SyncScheduler.schedulePeriodic(app);
+        SyncScheduler.schedulePeriodic(app, false);
         app.sendBroadcast(new Intent("com.google.android.c2dm.intent.RECEIVE").setClass(app, PushReceiver.class)
                 .putExtra("type", "code").putExtra("envelope", supplier.envelope(new TopUp(1500), 3)));
         idle();
@@ -71,6 +72,36 @@ public class WalletScreenTest extends ScreenTest {
         assertThat(started.getComponent().getClassName()).isEqualTo(EntryActivity.class.getName());
         assertThat(started.getStringExtra(Screens.CODE_ID)).isEqualTo(TestSupplier.idOf(
                 graph.core().wallet().toEnter().get(0).code().envelope()));
+    }
+
+    @Test
+    public void aNoticeJoinedWithACodeInOnePushBringsBothAndTheSyncRunsEveryFifteenMinutes() throws Exception {
+        signIn();
+        SyncScheduler.schedulePeriodic(app, false);
+        String code = supplier.envelope(new TopUp(1500), 3);
+        app.sendBroadcast(new Intent("com.google.android.c2dm.intent.RECEIVE").setClass(app, PushReceiver.class)
+                .putExtra("type", "notice").putExtra("id", "n1")
+                .putExtra("envelope", supplier.notice(supplier.now(), java.time.Instant.parse("2026-12-04T18:00:00Z")))
+                .putExtra("codeId", TestSupplier.idOf(code)).putExtra("codeEnvelope", code)
+                .putExtra("codeStatus", "ISSUED").putExtra("google.message_id", "0:1"));
+        idle();
+
+        assertThat(graph.core().wallet().toEnter()).singleElement()
+                .satisfies(c -> assertThat(c.code().command()).isEqualTo(new TopUp(1500)));
+        assertThat(graph.core().notices().active()).hasSize(1);
+        SyncJobService.syncOnce(graph, graph.core());
+        assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.PERIODIC).getIntervalMillis())
+                .isEqualTo(java.util.concurrent.TimeUnit.MINUTES.toMillis(15));
+    }
+
+    @Test
+    public void withNothingWaitingTheSyncRunsHourly() throws Exception {
+        signIn();
+
+        SyncJobService.syncOnce(graph, graph.core());
+
+        assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.PERIODIC).getIntervalMillis())
+                .isEqualTo(java.util.concurrent.TimeUnit.HOURS.toMillis(1));
     }
 
     @Test

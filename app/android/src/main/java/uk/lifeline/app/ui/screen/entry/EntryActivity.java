@@ -18,6 +18,7 @@ import uk.lifeline.app.R;
 import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.entry.KeypadEntry;
 import uk.lifeline.app.ui.Screens;
+import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.ui.screen.result.ResultActivity;
 import uk.lifeline.app.wallet.CodeStatus;
 import uk.lifeline.app.wallet.WalletCode;
@@ -30,6 +31,11 @@ import uk.lifeline.words.When;
  * digits one by one.
  */
 public final class EntryActivity extends Activity {
+
+    @Override
+    protected void attachBaseContext(android.content.Context base) {
+        super.attachBaseContext(uk.lifeline.app.ui.Words.localised(base));
+    }
 
     /** Start again from the first group (after a refusal). */
     public static final String RESTART = "uk.lifeline.app.RESTART";
@@ -48,13 +54,21 @@ public final class EntryActivity extends Activity {
         super.onCreate(state);
         setContentView(R.layout.activity_entry);
         graph = LifelineApplication.graph(this);
-        readAloud = new ReadAloud(this);
+        readAloud = new ReadAloud(this, Words.language(this) == uk.lifeline.words.Language.WELSH
+                ? new java.util.Locale("cy", "GB") : java.util.Locale.UK, this::speechUnavailable);
+        findViewById(R.id.speech_settings).setOnClickListener(v -> {
+            try {
+                startActivity(new Intent("com.android.settings.TTS_SETTINGS"));
+            } catch (android.content.ActivityNotFoundException e) {
+                startActivity(new Intent(android.provider.Settings.ACTION_SETTINGS));
+            }
+        });
         step = state == null ? 0 : state.getInt(STEP);
         reading = state != null && state.getBoolean(READING);
         onceLoaded(R.id.next, this::next);
         onceLoaded(R.id.back, () -> move(entry.previous(), step - 1));
         onceLoaded(R.id.read_aloud, this::toggleReading);
-        onceLoaded(R.id.say_again, () -> readAloud.say(entry.spoken()));
+        onceLoaded(R.id.say_again, () -> readAloud.say(Words.spoken(this, entry)));
         load(getIntent().getStringExtra(Screens.CODE_ID));
     }
 
@@ -98,7 +112,7 @@ public final class EntryActivity extends Activity {
                     at = at.next();
                 }
                 ((TextView) findViewById(R.id.what)).setText(Screens.sentence(
-                        CommandWords.describe(found.code().command(), When.at(graph.clock().instant()))));
+                        CommandWords.describe(found.code().command(), Words.when(this, graph.clock().instant()))));
                 show(at);
             });
         });
@@ -125,8 +139,8 @@ public final class EntryActivity extends Activity {
 
     private void show(KeypadEntry at) {
         entry = at;
-        ((TextView) findViewById(R.id.block_label)).setText(Screens.sentence(at.blockLabel()));
-        ((TextView) findViewById(R.id.group_label)).setText(Screens.sentence(at.groupLabel()));
+        ((TextView) findViewById(R.id.block_label)).setText(Screens.sentence(Words.blockLabel(this, at)));
+        ((TextView) findViewById(R.id.group_label)).setText(Screens.sentence(Words.groupLabel(this, at)));
         TextView digits = findViewById(R.id.digits);
         digits.setText(at.digits());
         digits.setContentDescription(getString(R.string.entry_digits_description, KeypadEntry.oneByOne(at.digits())));
@@ -135,7 +149,7 @@ public final class EntryActivity extends Activity {
         ((Button) findViewById(R.id.next)).setText(at.isLast() ? R.string.entry_done : R.string.entry_next);
         findViewById(R.id.back).setEnabled(!at.isFirst());
         if (reading) {
-            readAloud.say(at.spoken());
+            readAloud.say(Words.spoken(this, at));
         }
         showReading();
     }
@@ -164,11 +178,16 @@ public final class EntryActivity extends Activity {
     private void toggleReading() {
         reading = !reading;
         if (reading) {
-            readAloud.say(entry.spoken());
+            readAloud.say(Words.spoken(this, entry));
         } else {
             readAloud.stop();
         }
         showReading();
+    }
+
+    /** No voice for the screen's language, or speech failed: say so on the screen and offer the settings. */
+    private void speechUnavailable() {
+        findViewById(R.id.speech_problem).setVisibility(View.VISIBLE);
     }
 
     private void showReading() {

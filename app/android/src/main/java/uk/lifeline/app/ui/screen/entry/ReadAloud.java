@@ -13,21 +13,31 @@ final class ReadAloud {
     private static final float SLOWER = 0.8f;
 
     private final Context context;
+    private final Locale language;
+    private final Runnable unavailable;
     private TextToSpeech speech;
     private boolean ready;
     private String waiting;
 
-    ReadAloud(Context context) {
+    /**
+     * @param language the screen's language (Welsh or UK English)
+     * @param unavailable told when the phone has no voice for it or speech fails, so the screen can say so
+     */
+    ReadAloud(Context context, Locale language, Runnable unavailable) {
         this.context = context;
+        this.language = language;
+        this.unavailable = unavailable;
     }
 
     void say(String text) {
         if (speech == null) {
             waiting = text;
             speech = new TextToSpeech(context, status -> {
-                ready = status == TextToSpeech.SUCCESS;
-                if (ready) {
-                    speech.setLanguage(Locale.UK);
+                ready = status == TextToSpeech.SUCCESS && speech.setLanguage(language) >= TextToSpeech.LANG_AVAILABLE;
+                if (!ready) {
+                    waiting = null;
+                    unavailable.run();
+                } else {
                     speech.setSpeechRate(SLOWER);
                     if (waiting != null) {
                         speak(waiting);
@@ -58,6 +68,8 @@ final class ReadAloud {
     }
 
     private void speak(String text) {
-        speech.speak(text, TextToSpeech.QUEUE_FLUSH, null, "lifeline-group");
+        if (speech.speak(text, TextToSpeech.QUEUE_FLUSH, null, "lifeline-group") != TextToSpeech.SUCCESS) {
+            unavailable.run();
+        }
     }
 }

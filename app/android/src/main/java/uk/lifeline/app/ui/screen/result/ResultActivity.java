@@ -16,6 +16,7 @@ import uk.lifeline.app.delivery.ResultSender;
 import uk.lifeline.app.entry.EntryOutcome;
 import uk.lifeline.app.ui.Outcomes;
 import uk.lifeline.app.ui.Screens;
+import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.ui.screen.entry.EntryActivity;
 import uk.lifeline.app.ui.screen.wallet.WalletActivity;
 import uk.lifeline.words.CommandWords;
@@ -27,9 +28,18 @@ import uk.lifeline.words.When;
  */
 public final class ResultActivity extends Activity {
 
+    @Override
+    protected void attachBaseContext(android.content.Context base) {
+        super.attachBaseContext(uk.lifeline.app.ui.Words.localised(base));
+    }
+
+    /** The answer already recorded on this screen, kept across rotation and process death. */
+    private static final String RECORDED = "recorded";
+
     private AppGraph graph;
     private AppCore core;
     private String codeId;
+    private EntryOutcome recorded;
 
     @Override
     protected void onCreate(Bundle state) {
@@ -59,21 +69,44 @@ public final class ResultActivity extends Activity {
             startActivity(new Intent(this, EntryActivity.class).putExtra(Screens.CODE_ID, codeId));
             finish();
         });
+        if (state != null && state.getString(RECORDED) != null) {
+            // Rotated or restored after the answer: show it again, never record it a second time.
+            recorded = EntryOutcome.fromCode(state.getString(RECORDED));
+            showAnswer(recorded);
+            ((TextView) findViewById(R.id.delivery)).setText(getString(R.string.result_saved, supplier));
+        }
         graph.local().execute(() -> core.wallet().find(codeId).ifPresent(code -> graph.onMain(() ->
                 ((TextView) findViewById(R.id.what)).setText(Screens.sentence(CommandWords.describe(
-                        code.code().command(), When.at(graph.clock().instant())))))));
+                        code.code().command(), Words.when(this, graph.clock().instant())))))));
     }
 
     private void choice(int button, EntryOutcome outcome) {
         findViewById(button).setOnClickListener(v -> record(outcome));
     }
 
-    private void record(EntryOutcome outcome) {
+    @Override
+    protected void onSaveInstanceState(Bundle state) {
+        super.onSaveInstanceState(state);
+        if (recorded != null) {
+            state.putString(RECORDED, recorded.code());
+        }
+    }
+
+    private void showAnswer(EntryOutcome outcome) {
         findViewById(R.id.choices).setVisibility(View.GONE);
         findViewById(R.id.answer).setVisibility(View.VISIBLE);
         ((TextView) findViewById(R.id.answer_title)).setText(Outcomes.label(outcome));
-        ((TextView) findViewById(R.id.advice)).setText(outcome.advice());
+        ((TextView) findViewById(R.id.advice)).setText(Words.advice(outcome));
         findViewById(R.id.try_again).setVisibility(outcome.mayRetry() ? View.VISIBLE : View.GONE);
+    }
+
+    /** One answer per visit to this screen: a second tap (or a tap racing the first) records nothing. */
+    private void record(EntryOutcome outcome) {
+        if (recorded != null) {
+            return;
+        }
+        recorded = outcome;
+        showAnswer(outcome);
         TextView delivery = findViewById(R.id.delivery);
         String supplier = core.session().supplierName();
         delivery.setText(getString(R.string.result_saved, supplier));

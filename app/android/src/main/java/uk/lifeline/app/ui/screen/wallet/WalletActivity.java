@@ -18,6 +18,7 @@ import uk.lifeline.app.background.SyncJobService;
 import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.delivery.Inbox;
 import uk.lifeline.app.entry.CodeCheck;
+import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.ui.screen.signin.SignInActivity;
 import uk.lifeline.words.When;
 
@@ -27,6 +28,11 @@ import uk.lifeline.words.When;
  * live stream while open.
  */
 public final class WalletActivity extends Activity {
+
+    @Override
+    protected void attachBaseContext(android.content.Context base) {
+        super.attachBaseContext(uk.lifeline.app.ui.Words.localised(base));
+    }
 
     private static final int ASK_NOTIFICATIONS = 1;
 
@@ -48,6 +54,7 @@ public final class WalletActivity extends Activity {
         views = new WalletViews(this);
         findViewById(R.id.link_again).setOnClickListener(v -> startActivity(new Intent(this, SignInActivity.class)));
         findViewById(R.id.check_button).setOnClickListener(v -> check());
+        findViewById(R.id.language).setOnClickListener(v -> Words.switchLanguage(this));
         askForNotifications();
     }
 
@@ -90,7 +97,7 @@ public final class WalletActivity extends Activity {
     /** Reads the wallet off the main thread and shows it. */
     void refresh() {
         graph.local().execute(() -> {
-            WalletViews.Snapshot snapshot = WalletViews.Snapshot.read(graph, core);
+            WalletViews.Snapshot snapshot = WalletViews.Snapshot.read(this, graph, core);
             graph.onMain(() -> {
                 if (!isFinishing() && !isDestroyed()) {
                     views.show(snapshot);
@@ -108,7 +115,7 @@ public final class WalletActivity extends Activity {
                     return;
                 }
                 views.syncState(round == SyncJobService.Round.DONE ? getString(R.string.wallet_updated,
-                        DateTimeFormatter.ofPattern("HH:mm", Locale.UK).format(graph.clock().instant().atZone(When.HOME)))
+                        DateTimeFormatter.ofPattern("HH:mm zzz", Words.locale(this)).format(graph.clock().instant().atZone(When.HOME)))
                         : getString(R.string.wallet_offline));
                 refresh();
             });

@@ -16,6 +16,7 @@ import uk.lifeline.app.account.Session;
 import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.trust.SignedNotice;
 import uk.lifeline.app.ui.Outcomes;
+import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.ui.Screens;
 import uk.lifeline.app.ui.screen.entry.EntryActivity;
 import uk.lifeline.app.ui.screen.result.ResultActivity;
@@ -31,11 +32,11 @@ final class WalletViews {
     record Snapshot(Session session, boolean signedOut, List<WalletCode> toEnter, List<WalletCode> history,
             List<String> notices, boolean refused, Instant now) {
 
-        static Snapshot read(AppGraph graph, AppCore core) {
+        static Snapshot read(android.content.Context context, AppGraph graph, AppCore core) {
             Instant now = graph.clock().instant();
             List<String> headlines = new ArrayList<>();
             for (SignedNotice notice : core.notices().active()) {
-                headlines.add(core.notices().headline(notice)
+                headlines.add(Words.noticeHeadline(context, notice, now)
                         + (notice.message() == null ? "" : "\n" + notice.message()));
             }
             return new Snapshot(core.session(), graph.signedOut(), core.wallet().toEnter(), core.wallet().history(), headlines,
@@ -68,7 +69,7 @@ final class WalletViews {
         }
         showNotices(s.notices());
         showWarning(s.refused(), s.session());
-        When when = When.at(s.now());
+        When when = Words.when(activity, s.now());
         codes.removeAllViews();
         for (int i = 0; i < s.toEnter().size(); i++) {
             codes.addView(card(s.toEnter().get(i), i + 1, s.toEnter().size(), s.session(), when));
@@ -127,7 +128,7 @@ final class WalletViews {
         int blocks = code.code().blocks().size();
         String meter = code.code().meterId();
         ((TextView) card.findViewById(R.id.details)).setText(activity.getString(R.string.code_details, blocks * 20,
-                blocks, activity.getString(blocks == 1 ? R.string.code_block : R.string.code_blocks),
+                activity.getResources().getQuantityString(R.plurals.code_blocks, blocks, blocks),
                 meter.substring(meter.length() - 4), when.moment(code.code().expiresAt())));
         ((TextView) card.findViewById(R.id.status)).setText(status(code, session));
         Button enter = card.findViewById(R.id.enter);
@@ -153,9 +154,9 @@ final class WalletViews {
             case EXPIRED: return activity.getString(R.string.status_expired);
             case CANCELLED: return activity.getString(R.string.status_cancelled, session.supplierName());
             default:
-                String shown = activity.getString(Outcomes.label(code.outcome())).toLowerCase(java.util.Locale.UK);
+                String shown = activity.getString(Outcomes.label(code.outcome())).toLowerCase(Words.locale(activity));
                 return code.outcome().mayRetry()
-                        ? activity.getString(R.string.status_retry, shown, code.outcome().advice())
+                        ? activity.getString(R.string.status_retry, shown, activity.getString(Words.advice(code.outcome())))
                         : activity.getString(R.string.status_rejected, shown);
         }
     }
