@@ -126,16 +126,20 @@ final class OperationDocs implements OpenApiCustomizer {
         if (success.status() == 204) {
             return response;
         }
-        MediaType media = new MediaType();
-        if (success.media().startsWith("application/json") && body != null) {
-            media.setSchema(body);
-        } else {
-            media.setSchema(new StringSchema().description(success.description()));
+        Content content = new Content();
+        for (String type : success.media().split(",\\s*")) {
+            MediaType media = new MediaType();
+            if (type.startsWith("application/json") && body != null) {
+                media.setSchema(body);
+            } else {
+                media.setSchema(new StringSchema().description(success.description()));
+            }
+            if (entry.responseExample() != null && success.equals(entry.success().get(0))) {
+                media.setExample(entry.responseExample());
+            }
+            content.addMediaType(type, media);
         }
-        if (entry.responseExample() != null && success.equals(entry.success().get(0))) {
-            media.setExample(entry.responseExample());
-        }
-        return response.content(new Content().addMediaType(success.media(), media));
+        return response.content(content);
     }
 
     /** The operation's own problem types plus those every operation of its kind can answer. */

@@ -19,6 +19,7 @@ import uk.lifeline.backend.audit.AuditLog;
 import uk.lifeline.backend.auth.Caller;
 import uk.lifeline.backend.issuing.IssueRequest;
 import uk.lifeline.backend.issuing.IssuingService;
+import uk.lifeline.backend.ledger.Ledger;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
 import uk.lifeline.calendar.MeterTime;
@@ -110,7 +111,7 @@ public class ProtectionProposals {
      * Approves a proposal and asks for its code as the approver. The proposer cannot approve their own (403
      * four-eyes); a proposal already decided is 409 wrong-status.
      */
-    public Mono<IssuingService.Outcome> approve(Caller caller, String proposalId, String idempotencyKey) {
+    public Mono<Ledger.Outcome> approve(Caller caller, String proposalId, String idempotencyKey) {
         UUID id = ApiException.uuidOrNotFound("proposal", proposalId);
         return find(caller, id).flatMap(p -> {
             if (p.proposedBy().equals(caller.userId())) {

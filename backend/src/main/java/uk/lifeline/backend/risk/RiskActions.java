@@ -14,6 +14,7 @@ import uk.lifeline.backend.audit.AuditLog;
 import uk.lifeline.backend.auth.Caller;
 import uk.lifeline.backend.issuing.IssueRequest;
 import uk.lifeline.backend.issuing.IssuingService;
+import uk.lifeline.backend.ledger.Ledger;
 import uk.lifeline.backend.meter.Meter;
 import uk.lifeline.backend.meter.Meters;
 import uk.lifeline.backend.problem.ApiException;
@@ -55,7 +56,7 @@ public class RiskActions {
     }
 
     /** Asks for a support-credit top-up; the issuing answer (201 issued, 202 waiting for approval) is returned. */
-    public Mono<IssuingService.Outcome> supportCredit(Caller caller, String meterId, String idempotencyKey,
+    public Mono<Ledger.Outcome> supportCredit(Caller caller, String meterId, String idempotencyKey,
             String amount, String reason) {
         String why = PsrService.clean("reason", reason);
         if (why == null) {

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.auth.Caller;
 import uk.lifeline.backend.csv.CsvText;
-import uk.lifeline.backend.issuing.CodeView;
+import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.IdempotencyKeys;
 import uk.lifeline.backend.problem.ProblemType;

@@ -25,6 +25,8 @@ import uk.lifeline.calendar.MeterTime;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(MovableClock.Config.class)
+// WebTestClient\'s expectBody(Map.class) answers raw Maps; this test reads a few keys from them.
+@SuppressWarnings({"rawtypes", "unchecked"})
 class ConsoleSessionTest extends BackendTest {
 
     private static final String PATH = "/api/v1/auth/console-session";

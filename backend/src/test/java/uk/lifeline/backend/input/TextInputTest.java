@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.MediaType;
-import uk.lifeline.backend.issuing.CodeView;
+import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.RawHttp;
 import uk.lifeline.backend.testing.Tenant;

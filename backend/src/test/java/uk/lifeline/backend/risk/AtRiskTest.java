@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import uk.lifeline.backend.issuing.CodeView;
+import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.problem.IdempotencyKeys;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.calendar.MeterTime;

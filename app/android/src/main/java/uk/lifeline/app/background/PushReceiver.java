@@ -30,9 +30,9 @@ public final class PushReceiver extends BroadcastReceiver {
         // Every text member, so a notice joined with a code (codeId, codeEnvelope, codeStatus) keeps its code.
         Map<String, String> data = new HashMap<>();
         for (String key : extras.keySet()) {
-            Object value = extras.get(key);
-            if (value instanceof String) {
-                data.put(key, (String) value);
+            String value = extras.getString(key); // null for a member that is not text
+            if (value != null) {
+                data.put(key, value);
             }
         }
         PushMessage message;
