@@ -2,9 +2,11 @@ package uk.lifeline.backend.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import uk.lifeline.backend.problem.ApiException;
+import uk.lifeline.backend.problem.CarriesProblem;
 
 /** A JSON string (value or member name) that breaks the {@link TextRule}, with the field it was in. Immutable. */
-public final class InvalidTextException extends JsonMappingException {
+public final class InvalidTextException extends JsonMappingException implements CarriesProblem {
 
     private final String field;
     private final String fault;
@@ -21,5 +23,10 @@ public final class InvalidTextException extends JsonMappingException {
 
     public String fault() {
         return fault;
+    }
+
+    @Override
+    public ApiException problem() {
+        return TextRule.refusal(field, fault);
     }
 }

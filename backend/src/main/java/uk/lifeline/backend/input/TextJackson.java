@@ -1,5 +1,6 @@
 package uk.lifeline.backend.input;
 
+import uk.lifeline.backend.problem.JsonFields;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;

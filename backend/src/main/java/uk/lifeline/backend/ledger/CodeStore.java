@@ -125,6 +125,15 @@ class CodeStore {
     }
 
     /** ISSUED -> DELIVERED; completes with 1, or 0 when the code was not ISSUED. */
+    Mono<Long> markEntered(UUID supplier, UUID id, Instant now) {
+        return db.sql("""
+                        UPDATE code SET status = 'ENTERED', updated_at = :now
+                        WHERE supplier_id = :s AND id = :id AND status IN ('ISSUED', 'DELIVERED')
+                        """)
+                .bind("s", supplier).bind("id", id).bind("now", now)
+                .fetch().rowsUpdated();
+    }
+
     Mono<Long> markDelivered(UUID supplier, UUID id, Instant now) {
         return db.sql("""
                         UPDATE code SET status = 'DELIVERED', updated_at = :now

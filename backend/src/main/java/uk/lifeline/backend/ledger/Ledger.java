@@ -134,6 +134,16 @@ public class Ledger implements CodeReceipts {
     }
 
     /**
+     * Transition ISSUED or DELIVERED -> ENTERED when the customer confirms on another channel (a text reply, a
+     * key on a call); audited, once. Completes with whether this call made the change.
+     */
+    public Mono<Boolean> entered(UUID supplier, UUID codeId, String channel, Instant at) {
+        return codes.markEntered(supplier, codeId, at)
+                .flatMap(n -> n == 0 ? Mono.just(false) : audit.append(supplier, at, null, "code.entered",
+                        "code:" + codeId, Map.of("channel", channel)).thenReturn(true));
+    }
+
+    /**
      * Transition to CANCELLED for every outstanding code of the supplier's meters at the premises (the supply
      * moved to another supplier), each audited and withdrawn from the customer's app; completes with their ids.
      */

@@ -29,9 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
-import uk.lifeline.backend.input.InvalidTextException;
-import uk.lifeline.backend.input.JsonFields;
-import uk.lifeline.backend.input.TextRule;
+import uk.lifeline.backend.problem.JsonFields;
 import uk.lifeline.prepay.MoneyOutOfRangeException;
 import uk.lifeline.backend.database.DatabaseAvailability;
 import uk.lifeline.backend.database.DatabaseFailures;
@@ -122,9 +120,9 @@ public class ProblemHandler {
 
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<ProblemDetail> input(ServerWebInputException e, ServerWebExchange exchange) {
-        InvalidTextException text = causeOf(e, InvalidTextException.class);
-        if (text != null) {
-            return api(TextRule.refusal(text.field(), text.fault()), exchange);
+        CarriesProblem carried = carrierOf(e);
+        if (carried != null) {
+            return api(carried.problem(), exchange);
         }
         InputCoercionException tooBig = causeOf(e, InputCoercionException.class);
         if (tooBig != null && tooBig.getProcessor() != null) {
@@ -211,6 +209,15 @@ public class ProblemHandler {
             List<FieldProblem> fields) {
         String path = exchange.getRequest().getPath().value();
         return ResponseEntity.status(type.status()).body(Problems.of(type, detail, path, fields));
+    }
+
+    private static CarriesProblem carrierOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CarriesProblem carried) {
+                return carried;
+            }
+        }
+        return null;
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.activation.ActivationProperties;
-import uk.lifeline.backend.audit.AuditLog;
+import uk.lifeline.backend.ledger.Ledger;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.Parameters;
 import uk.lifeline.words.CommandWords;
@@ -42,13 +42,13 @@ class LedgerCodeDesk implements CodeDesk {
             """;
 
     private final DatabaseClient db;
-    private final AuditLog audit;
+    private final Ledger ledger;
     private final ObjectMapper json;
     private final ActivationProperties phones;
 
-    LedgerCodeDesk(DatabaseClient db, AuditLog audit, ObjectMapper json, ActivationProperties phones) {
+    LedgerCodeDesk(DatabaseClient db, Ledger ledger, ObjectMapper json, ActivationProperties phones) {
         this.db = db;
-        this.audit = audit;
+        this.ledger = ledger;
         this.json = json;
         this.phones = phones;
     }
@@ -71,12 +71,7 @@ class LedgerCodeDesk implements CodeDesk {
 
     @Override
     public Mono<Boolean> recordEntered(UUID supplierId, UUID codeId, Channel channel, Instant at) {
-        return db.sql("UPDATE code SET status = 'ENTERED', updated_at = :at"
-                        + " WHERE supplier_id = :s AND id = :id AND status IN ('ISSUED', 'DELIVERED')")
-                .bind("s", supplierId).bind("id", codeId).bind("at", at).fetch().rowsUpdated()
-                .flatMap(n -> n == 0 ? Mono.just(false)
-                        : audit.append(supplierId, at, null, "code.entered", "code:" + codeId,
-                                Map.of("channel", channel.code())).thenReturn(true));
+        return ledger.entered(supplierId, codeId, channel.code(), at);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package uk.lifeline.backend.input;
+package uk.lifeline.backend.problem;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
 import java.util.ArrayDeque;
