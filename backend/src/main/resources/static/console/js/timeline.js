@@ -10,7 +10,7 @@ const KIND = { code: 'Code issued', result: 'Result reported', notice: 'Notice s
 
 function line(e) {
   const what = e.kind === 'code' || e.kind === 'result'
-    ? [h('strong', {}, commandWords({ command: e.command, parameters: e.parameters })), ' ',
+    ? [h('strong', {}, commandWords({ command: e.command, parameters: e.parameters, description: e.description })), ' ',
       badge(e.status), e.text ? ` ${e.kind === 'code' ? 'Why: ' : ''}${e.text}` : '']
     : e.text;
   return h('li', { dataset: { kind: e.kind } },

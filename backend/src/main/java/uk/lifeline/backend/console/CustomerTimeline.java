@@ -21,6 +21,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.ledger.CodeView;
+import uk.lifeline.command.MeterCommand;
+import uk.lifeline.command.Parameters;
+import uk.lifeline.words.Language;
 import uk.lifeline.backend.audit.AuditLog;
 import uk.lifeline.backend.auth.Caller;
 import uk.lifeline.backend.problem.ApiException;
@@ -37,10 +41,18 @@ class CustomerTimeline {
     static final int NEWEST = 50;
 
     /** One event. {@code command} and {@code parameters} for code events, for the console to say in words. */
-    record Event(String kind, Instant at, String by, String command, Map<String, String> parameters, String status,
-            String text, UUID codeId) {}
+    record Event(String kind, Instant at, String by, String command, Map<String, String> parameters,
+            String description, String status, String text, UUID codeId) {}
 
     record Events(List<Event> items, int limit) {}
+
+    /** A code's events say what it does in the shared plain words, as its views do. */
+    private static Event event(String kind, Instant at, String by, String command, Map<String, String> parameters,
+            String status, String text, UUID codeId) {
+        String description = command == null ? null : CodeView.describe(
+                MeterCommand.parse(command, Parameters.of(parameters)), at, Language.ENGLISH);
+        return new Event(kind, at, by, command, parameters, description, status, text, codeId);
+    }
 
     record NoteRequest(@NotBlank @Size(max = 1000) String text) {}
 
@@ -87,7 +99,7 @@ class CustomerTimeline {
             UUID supplier = Caller.of(jwt).supplierId();
             UUID customer = ApiException.uuidOrNotFound("customer", id);
             return exists(supplier, customer).then(db.sql(SQL).bind("s", supplier).bind("c", customer).bind("n", NEWEST)
-                    .map(r -> new Event(r.get("kind", String.class), r.get("at", OffsetDateTime.class).toInstant(),
+                    .map(r -> event(r.get("kind", String.class), r.get("at", OffsetDateTime.class).toInstant(),
                             r.get("by", String.class), r.get("command", String.class),
                             parameters(r.get("parameters", String.class)), r.get("status", String.class),
                             r.get("text", String.class), r.get("code_id", UUID.class)))
@@ -116,7 +128,7 @@ class CustomerTimeline {
                     .then(audit.append(caller.supplierId(), now, caller.userId(), "customer.note-added",
                             "customer:" + customer, Map.of("note", noteId.toString())))
                     .as(tx::transactional)
-                    .thenReturn(new Event("note", now, null, null, null, null, text, null));
+                    .thenReturn(new Event("note", now, null, null, null, null, null, text, null));
         });
     }
 

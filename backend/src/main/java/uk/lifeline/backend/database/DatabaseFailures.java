@@ -21,10 +21,15 @@ public final class DatabaseFailures {
     public static boolean unavailable(Throwable error) {
         int depth = 0;
         for (Throwable t = error; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof DataAccessResourceFailureException
+            // Spring translates every driver resource exception to DataAccessResourceFailureException, so only
+            // its "no connection" form counts here; the causes below decide for the rest.
+            if (t instanceof DataAccessResourceFailureException && String.valueOf(t.getMessage())
+                    .startsWith("Failed to obtain R2DBC Connection")
                     || t instanceof CannotCreateTransactionException
-                    || t instanceof R2dbcNonTransientResourceException
-                    || t instanceof R2dbcTransientResourceException
+                    // The driver's resource exceptions also stand for any error it has no class for (a trigger's
+                    // RAISE among them): only a closed connection or a connection SQLSTATE means "unreachable".
+                    || t instanceof R2dbcNonTransientResourceException && closed(t)
+                    || t instanceof R2dbcTransientResourceException && closed(t)
                     || t instanceof ConnectException
                     || t instanceof ClosedChannelException
                     || t.getClass().getName().startsWith("reactor.pool.")
@@ -34,6 +39,11 @@ public final class DatabaseFailures {
             }
         }
         return false;
+    }
+
+    private static boolean closed(Throwable t) {
+        String name = t.getClass().getSimpleName();
+        return name.contains("Closed") || name.contains("Connection");
     }
 
     /** SQLSTATE class 08 (connection exception) and 57P (shut down, crashed, cannot connect now). */

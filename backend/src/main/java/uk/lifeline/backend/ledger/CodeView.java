@@ -42,7 +42,7 @@ public record CodeView(UUID id, String meterId, UUID customerId, String command,
     }
 
     /** What {@code command} does in {@code language}: dates in full and times with their zone, as of {@code at}. */
-    static String describe(MeterCommand command, Instant at, Language language) {
+    public static String describe(MeterCommand command, Instant at, Language language) {
         return CommandWords.describe(command, When.at(at).absolute().withZone().in(language));
     }
 

@@ -82,6 +82,7 @@ class TenantIsolationTest extends BackendTest {
         get(mine.token("agent"), "/api/v1/me/codes").expectStatus().isForbidden();
         get(mine.token("agent"), "/api/v1/audit/verify").expectStatus().isForbidden();
         get(mine.token("agent"), "/actuator/metrics").expectStatus().isForbidden();
-        get(mine.token("ops"), "/actuator/metrics").expectStatus().isOk();
+        // Metrics are instance-wide, so no supplier's role reads them (issue 12): operations neither.
+        get(mine.token("ops"), "/actuator/metrics").expectStatus().isForbidden();
     }
 }

@@ -151,7 +151,7 @@ class ConsoleBrowserTest extends BrowserTest {
     void anOverLimitTopUpWaitsForApprovalAndAnotherSupervisorApprovesIt() {
         browser.signIn("amy.agent", PASSWORD);
         assertThat(browser.all(".site-header nav a")).extracting(WebElement::getText)
-                .containsExactly("Customers", "Install codes", "Devices and switches", "DP255 follow-up");
+                .containsExactly("Customers", "Install codes", "Devices and switches", "DP255 follow-up", "At risk");
         search("ACC-100001");
         openMeter(CAROL_GAS);
         fillIssueForm("top-up", Map.of("amount", "60.00"), "customer rang: cold, no credit");

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -28,8 +27,6 @@ import uk.lifeline.backend.problem.IdempotencyKeys;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"lifeline.database.embedded=false", "logging.level.root=WARN"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-// A busy build machine (two cores shared by every process) can take longer than WebTestClient's default 5 s.
-@AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class BackendTest {
 
     @Autowired protected WebTestClient http;
