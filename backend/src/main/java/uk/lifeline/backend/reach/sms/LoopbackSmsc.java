@@ -104,7 +104,7 @@ public final class LoopbackSmsc implements AutoCloseable {
             @Override
             public void onSubmitSmRespError(SubmitSmResult result, Exception e, SMPPServerSession session) {
                 // Taken, but the answer was lost with the link: the receipt goes on the next link, as an SMSC's would.
-                owed.add(result.getMessageId());
+                owe(result.getMessageId());
             }
         });
         workers.execute(this::acceptLoop);
@@ -165,19 +165,38 @@ public final class LoopbackSmsc implements AutoCloseable {
             request.accept("loopback-smsc");
             sessions.add(session);
             binds.incrementAndGet();
-            for (String id : List.copyOf(owed)) {
-                owed.remove(id);
-                workers.execute(() -> sendReceipt(id, session));
-            }
+            payOwed();
         } catch (Exception e) {
             log.debug("loopback SMSC: bind failed", e);
             session.close();
         }
     }
 
+    /** A receipt that could not go: kept for the next bound link, as an SMSC keeps it. */
+    private void owe(String smscId) {
+        owed.add(smscId);
+        payOwed(); // a link may have bound while this one was failing
+    }
+
+    private void payOwed() {
+        SMPPServerSession s = sessions.stream().filter(x -> x.getSessionState().isBound()).findFirst().orElse(null);
+        if (s == null) {
+            return;
+        }
+        for (String id : List.copyOf(owed)) {
+            if (owed.remove(id)) {
+                workers.execute(() -> sendReceipt(id, s));
+            }
+        }
+    }
+
     private void sendReceipt(String smscId, SMPPServerSession session) {
         Received r = received.stream().filter(x -> x.smscId().equals(smscId)).findFirst().orElse(null);
         if (r == null) {
+            return;
+        }
+        if (!session.getSessionState().isBound()) {
+            owe(smscId);
             return;
         }
         DeliveryReceiptState state = receiptState.get().apply(r);
@@ -192,7 +211,10 @@ public final class LoopbackSmsc implements AutoCloseable {
                     (byte) 0, (byte) 0, new RegisteredDelivery(), new GeneralDataCoding(Alphabet.ALPHA_DEFAULT),
                     receipt.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (Exception e) {
-            log.debug("loopback SMSC: receipt {} not sent", smscId, e);
+            // The answer went out but the link died before the receipt: the client may never have read the answer.
+            log.debug("loopback SMSC: receipt {} not sent, owed to the next link", smscId, e);
+            sessions.remove(session);
+            owe(smscId);
         }
     }
 

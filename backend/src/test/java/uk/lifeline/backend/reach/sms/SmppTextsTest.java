@@ -37,7 +37,7 @@ import uk.lifeline.backend.testing.Tenant;
         "lifeline.sms.system-id=lifeline", "lifeline.sms.password=secret", "lifeline.sms.poll-interval=50ms",
         "lifeline.sms.first-retry=100ms", "lifeline.sms.longest-retry=400ms", "lifeline.sms.reconnect-first=100ms",
         "lifeline.sms.reconnect-longest=500ms", "lifeline.sms.window=4", "lifeline.sms.rate-per-second=400",
-        "lifeline.sms.transaction-timer=2s", "lifeline.sms.enquire-link=1s", "lifeline.sms.in-doubt-resend=3s",
+        "lifeline.sms.transaction-timer=2s", "lifeline.sms.enquire-link=1s", "lifeline.sms.in-doubt-resend=5s",
         "lifeline.activation.support-phones.default=0800 111 2222"})
 class SmppTextsTest extends BackendTest {
 
