@@ -18,6 +18,26 @@ const samples = [];
 let view = null;
 let listShownFor = -1;
 let about = null; // title, message, area, window and launcher (GET /api/v1/console/campaigns/{id})
+// Who was reached (reach.js): a campaign whose codes are all made is not done while customers are unreached.
+let reached = null;
+
+/** The campaign's status in words that never say done while someone is unreached. */
+function statusWords(status) {
+  if (status !== 'COMPLETED' || (reached && reached.done)) {
+    return badge(status);
+  }
+  return h('span', { class: 'badge s-RUNNING' }, reached
+    ? `codes made; not done: ${reached.notYetReached} of ${reached.coded} not yet reached`
+    : 'codes made; who was reached is not known yet');
+}
+
+document.addEventListener('lifeline:reach', (e) => {
+  reached = e.detail;
+  const cell = document.getElementById('campaign-status');
+  if (cell && view) {
+    clear(cell, statusWords(view.status));
+  }
+});
 
 const COUNTS = [
   ['total', 'Meters'], ['coded', 'Coded'], ['toDcc', 'Sent over the WAN'], ['pushed', 'Pushed to phones'],
@@ -33,7 +53,7 @@ function update(next) {
   document.getElementById('campaign-title').textContent = campaignName(a.title ? a : next);
   document.title = `${campaignName(a.title ? a : next)} – Lifeline console`;
   clear(document.getElementById('campaign-summary'), h('dl', { class: 'dl' },
-      h('dt', {}, 'Status'), h('dd', { id: 'campaign-status' }, badge(next.status)),
+      h('dt', {}, 'Status'), h('dd', { id: 'campaign-status' }, statusWords(next.status)),
       a.message ? [h('dt', {}, 'Message'), h('dd', { id: 'campaign-message' }, a.message)] : null,
       h('dt', {}, 'Area'), h('dd', { id: 'campaign-area' }, areaText(a.area)),
       a.startsAt ? [h('dt', {}, 'Window'), h('dd', { id: 'campaign-window' }, windowText(a.startsAt, a.endsAt))] : null,
@@ -51,7 +71,8 @@ function update(next) {
   drawChart(document.getElementById('chart'), samples, next.total);
   drawCancel();
   if (before && before.status !== next.status) {
-    announce(`The campaign is ${next.status.toLowerCase()}`);
+    announce(next.status === 'COMPLETED' ? 'Codes for every meter are made; see who was reached'
+      : `The campaign is ${next.status.toLowerCase()}`);
   }
   if (next.status !== 'RUNNING' && next.noPhone !== listShownFor) {
     listShownFor = next.noPhone;
@@ -101,7 +122,8 @@ async function noPhoneList() {
             h('thead', {}, h('tr', {}, HEADINGS.map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, rows.slice(0, SHOWN).map((r) => h('tr', {}, r.map((cell, i) => h('td', { class: i === 7 ? 'mono' : null },
                 i === 8 ? when(cell) : cell)))))))
-          : h('p', {}, 'Nobody to call: every coded customer has a phone with the app.'));
+          : h('p', {}, 'Every coded customer has a phone registered for the app; whether each was reached is under '
+            + '“Who was reached” above.'));
   } catch (e) {
     clear(target, h('p', { class: 'alert' }, `Could not load the list: ${e.message}`));
   }

@@ -1,52 +1,75 @@
 // A campaign's reach per channel and its still-unreached customers (issue 14). Renders into <section id="reach">
-// on the campaign page; refreshes every 10 seconds.
+// on the campaign page; refreshes every 10 seconds and tells the page's status (event 'lifeline:reach'), so a
+// campaign whose customers were not all reached never reads as done.
 import { api } from './api.js';
-import { h, clear } from './dom.js';
+import { h, clear, plural } from './dom.js';
 import { saveCsv } from './csv.js';
 
 const section = document.getElementById('reach');
 const id = new URLSearchParams(location.search).get('id') || '';
+const SHOWN = 50;
 
 const heading = h('h2', { id: 'reach-heading' }, 'Who was reached');
 const summary = h('p', { id: 'reach-summary', role: 'status' }, 'Loading…');
+const figures = h('div', { id: 'reach-figures', class: 'counts' });
 const table = h('table', { id: 'reach-table' });
 const unreached = h('div', { id: 'reach-unreached' });
-section.setAttribute('aria-labelledby', 'reach-heading');
-section.append(heading, summary, table, unreached);
 
-function row(name, counts) {
-  return h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, String(counts.sent)),
+function row(key, name, counts) {
+  if (!counts) {
+    return h('tr', { dataset: { channel: key } }, h('th', { scope: 'row' }, name),
+      h('td', { colspan: 3 }, 'Not configured on this backend'));
+  }
+  return h('tr', { dataset: { channel: key } }, h('th', { scope: 'row' }, name), h('td', {}, String(counts.sent)),
     h('td', {}, String(counts.delivered)), h('td', {}, String(counts.failed)));
 }
 
 async function csv() {
-  const text = await api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}/unreached`,
-    { headers: { Accept: 'text/csv' }, text: true });
-  saveCsv(text, `campaign-${id}-unreached.csv`);
+  const { data } = await api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}/unreached`,
+    { headers: { Accept: 'text/csv, application/problem+json' }, text: true });
+  saveCsv(data, `campaign-${id}-unreached.csv`);
 }
 
 async function refresh() {
   try {
-    const r = await api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}/reach`);
-    clear(summary, r.done ? 'Everyone was reached or confirmed entry.'
-      : `Not done: ${r.notYetReached} of ${r.coded} customers not yet reached; ${r.confirmedEntered} confirmed entry.`);
+    const [{ data: r }, { data: list }] = await Promise.all([
+      api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}/reach`),
+      api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}/unreached`)]);
+    document.dispatchEvent(new CustomEvent('lifeline:reach', { detail: r }));
+    clear(summary, r.done ? 'Done: every customer was reached or confirmed entering the code.'
+      : `Not done: ${r.notYetReached} of ${plural(r.coded, 'coded customer')} not yet reached; `
+        + `${r.confirmedEntered} confirmed entering the code.`);
+    clear(figures,
+      h('div', { dataset: { count: 'confirmed' } }, h('span', { class: 'n' }, String(r.confirmedEntered)),
+        'Confirmed entered'),
+      h('div', { dataset: { count: 'unreached' } }, h('span', { class: 'n' }, String(r.notYetReached)),
+        'Not yet reached'));
     clear(table,
-      h('caption', {}, 'Codes per channel'),
+      h('caption', {}, 'Codes per channel: sent (taken by the phone service or text gateway, or a call made), '
+        + 'delivered (fetched by the app, a text receipt, a call answered), failed'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Channel'), h('th', { scope: 'col' }, 'Sent'),
         h('th', { scope: 'col' }, 'Delivered'), h('th', { scope: 'col' }, 'Failed'))),
-      h('tbody', {}, row('App', r.app), row('Text', r.sms), row('Voice', r.voice)));
-    const list = await api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}/unreached`);
+      h('tbody', {}, row('app', 'App', r.app), row('sms', 'Text', r.sms), row('voice', 'Voice call', r.voice)));
+    const items = list.items;
     clear(unreached,
-      h('h3', {}, `Still unreached (${list.items.length})`),
-      list.items.length === 0 ? h('p', {}, 'Nobody.') : h('ul', { id: 'reach-unreached-list' },
-        ...list.items.map(u => h('li', {}, `${u.accountNumber} ${u.name}: ${u.tried}`))),
-      h('button', { type: 'button', onclick: csv }, 'Download the list (CSV)'));
+      h('h3', { id: 'reach-unreached-heading' }, `Still unreached (${items.length})`),
+      items.length === 0 ? h('p', {}, 'Nobody: every coded customer was reached or confirmed.') : [
+        h('div', { class: 'actions' }, h('button', { type: 'button', class: 'button secondary',
+          id: 'reach-unreached-csv', onclick: csv }, `Download the list as CSV (${items.length} rows)`)),
+        h('div', { class: 'table-wrap' }, h('table', { id: 'reach-unreached-list' },
+          h('caption', {}, items.length > SHOWN ? `The first ${SHOWN} of ${items.length}: the CSV has them all`
+            : 'Customers to call, with what was tried'),
+          h('thead', {}, h('tr', {}, ['Account', 'Name', 'What was tried'].map((t) => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, items.slice(0, SHOWN).map((u) => h('tr', { dataset: { code: u.codeId } },
+            h('td', {}, u.accountNumber), h('td', {}, u.name), h('td', {}, u.tried))))))]);
   } catch (e) {
     clear(summary, `Reach could not be read: ${e.message}`);
   }
 }
 
 if (section && id) {
+  section.setAttribute('aria-labelledby', 'reach-heading');
+  section.append(heading, summary, figures, h('div', { class: 'table-wrap' }, table), unreached);
   refresh();
   setInterval(refresh, 10000);
 }

@@ -135,6 +135,10 @@ public class SecurityConfig {
                 .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/contact").hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.GET, "/api/v1/campaigns/*/reach", "/api/v1/campaigns/*/unreached")
                 .hasAnyRole(names(OPS, ADMIN))
+                .pathMatchers(HttpMethod.GET, "/api/v1/codes/*/attempts").hasAnyRole(names(AGENT, SUPERVISOR, OPS, ADMIN))
+                // The demo phones page (only with the demo data): customers' texts and calls, replies as them.
+                .pathMatchers(HttpMethod.GET, "/api/v1/demo/phones").hasAnyRole(names(OPS, ADMIN))
+                .pathMatchers(HttpMethod.POST, "/api/v1/demo/phones/*/replies").hasAnyRole(names(OPS, ADMIN))
                 // PSR entries and self-disconnection risk (issue 17, docs/forecast.md).
                 .pathMatchers(HttpMethod.GET, "/api/v1/psr/needs", "/api/v1/customers/*/psr", "/api/v1/at-risk")
                 .hasAnyRole(names(AGENT, SUPERVISOR))

@@ -45,9 +45,11 @@ class DemoSeeder implements ApplicationRunner {
     private final Environment env;
     private final MeterModels models;
     private final DemoInstalls installs;
+    private final DemoContacts contacts;
 
     DemoSeeder(DemoProperties properties, SeedWriter seed, DatabaseClient db, PasswordEncoder passwords,
-            TransactionalOperator tx, Environment env, MeterModels models, DemoInstalls installs) {
+            TransactionalOperator tx, Environment env, MeterModels models, DemoInstalls installs,
+            DemoContacts contacts) {
         this.properties = properties;
         this.seed = seed;
         this.db = db;
@@ -56,6 +58,7 @@ class DemoSeeder implements ApplicationRunner {
         this.env = env;
         this.models = models;
         this.installs = installs;
+        this.contacts = contacts;
     }
 
     @Override
@@ -70,6 +73,7 @@ class DemoSeeder implements ApplicationRunner {
             log.info("Seeded the demo data; simulated meter keys are in {}", properties.meterKeys());
         }
         installs.seedOnce();
+        contacts.seedOnce();
         if (properties.benchMeters() > 0) {
             benchMeters(properties.benchMeters()).block();
         }

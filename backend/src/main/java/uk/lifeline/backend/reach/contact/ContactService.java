@@ -17,7 +17,7 @@ import uk.lifeline.backend.reach.Channel;
 
 /** Reads and changes a customer's contact points; every change is audited in its own transaction. Thread-safe. */
 @Service
-class ContactService {
+public class ContactService {
 
     private final ContactStore store;
     private final AuditLog audit;
@@ -37,7 +37,7 @@ class ContactService {
         return exists(supplier, customer).then(store.find(supplier, customer));
     }
 
-    Mono<ContactPoints> update(UUID supplier, UUID customer, UUID agent, ContactUpdate.Checked change) {
+    public Mono<ContactPoints> update(UUID supplier, UUID customer, UUID agent, ContactUpdate.Checked change) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return exists(supplier, customer).then(store.lock(supplier, customer)).flatMap(current -> {
             if (current.version() != change.version()) {

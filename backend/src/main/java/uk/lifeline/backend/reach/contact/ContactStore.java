@@ -41,6 +41,13 @@ public class ContactStore {
                 .defaultIfEmpty(ContactPoints.none(customer));
     }
 
+    /** The supplier's customers with a mobile or a landline recorded, by account. */
+    public Flux<ContactPoints> withPhones(UUID supplier, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM reach_contact WHERE supplier_id = :s"
+                        + " AND (mobile IS NOT NULL OR landline IS NOT NULL) ORDER BY customer_account_id LIMIT :limit")
+                .bind("s", supplier).bind("limit", limit).map(ContactStore::read).all();
+    }
+
     /** Customers (of any supplier) whose mobile is this number: for replies, which carry only the number. */
     public Flux<Owned> byMobile(PhoneNumber mobile) {
         return db.sql("SELECT supplier_id, " + COLUMNS + " FROM reach_contact WHERE mobile = :m")

@@ -17,20 +17,20 @@ import uk.lifeline.backend.reach.Language;
  * agent read (0 when nothing was recorded); a different current version means someone else changed them.
  * Immutable.
  */
-record ContactUpdate(String mobile, String landline, String language, List<String> channels, List<String> needs,
+public record ContactUpdate(String mobile, String landline, String language, List<String> channels, List<String> needs,
         NomineeUpdate nominee, Integer version, String reason) {
 
-    record NomineeUpdate(String name, String phone) {}
+    public record NomineeUpdate(String name, String phone) {}
 
     /** The checked values, ready to store. */
-    record Checked(PhoneNumber mobile, PhoneNumber landline, Language language, Set<Channel> channels,
+    public record Checked(PhoneNumber mobile, PhoneNumber landline, Language language, Set<Channel> channels,
             Set<Need> needs, ContactPoints.Nominee nominee, int version, String reason) {}
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
     private static final int MAX_REASON = 500;
     private static final int MAX_NAME = 100;
 
-    Checked check() {
+    public Checked check() {
         List<FieldProblem> bad = new ArrayList<>();
         List<FieldProblem> badNumbers = new ArrayList<>();
         PhoneNumber mobileNumber = number("mobile", mobile, badNumbers);

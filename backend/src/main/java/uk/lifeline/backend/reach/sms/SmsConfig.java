@@ -40,14 +40,30 @@ class SmsConfig {
             return new Texts(null, null);
         }
         LoopbackSmsc demo = null;
+        SmsProperties used = config;
         if (config.demoSmsc() && (config.host() == null || config.host().isBlank())) {
-            demo = new LoopbackSmsc(config.demoPort());
+            demo = demoSmsc(config.demoPort());
+            used = config.withDemoPort(demo.port());
             log.warn("Text messages go to the demo's loopback SMSC on 127.0.0.1:{}: no phone receives them"
                     + " (see the demo phones page).", demo.port());
         } else {
             log.info("Text messages are ON: {}", config);
         }
-        return new Texts(new SmsSender(config, messages, replies, clock), demo);
+        return new Texts(new SmsSender(used, messages, replies, clock), demo);
+    }
+
+    /** The demo's SMSC on its port, or on any free one when that is taken (another backend on this machine). */
+    private static LoopbackSmsc demoSmsc(int port) throws IOException {
+        try {
+            return new LoopbackSmsc(port);
+        } catch (java.net.BindException e) {
+            int free;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                free = probe.getLocalPort();
+            }
+            log.warn("Port {} is taken: the demo's loopback SMSC takes port {} instead", port, free);
+            return new LoopbackSmsc(free);
+        }
     }
 
     @EventListener(ContextRefreshedEvent.class)

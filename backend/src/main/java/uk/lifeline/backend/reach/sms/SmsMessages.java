@@ -31,6 +31,36 @@ public class SmsMessages {
         this.db = db;
     }
 
+    /**
+     * A text as the customer's phone and the staff see it: sent (OUT) or received (IN), its state and when it
+     * last moved.
+     */
+    public record Text(long id, UUID customerId, String direction, String phone, String kind, UUID codeId,
+            String body, String encoding, String state, String lastError, Instant at) {}
+
+    private static final String TEXT_COLUMNS = "id, customer_account_id, direction, phone, kind, code_id, body, encoding,"
+            + " state, last_error, coalesce(done_at, submitted_at, created_at) AS at";
+
+    /** The texts that carried one code (and replies about it are not tied to a code), oldest first. */
+    public Flux<Text> forCode(UUID supplier, UUID code) {
+        return db.sql("SELECT " + TEXT_COLUMNS + " FROM sms_message WHERE supplier_id = :s AND code_id = :c ORDER BY id")
+                .bind("s", supplier).bind("c", code).map(SmsMessages::text).all();
+    }
+
+    /** A customer's texts both ways, newest first. */
+    public Flux<Text> forCustomer(UUID supplier, UUID customer, int limit) {
+        return db.sql("SELECT " + TEXT_COLUMNS + " FROM sms_message WHERE supplier_id = :s AND customer_account_id = :c"
+                        + " ORDER BY id DESC LIMIT :limit")
+                .bind("s", supplier).bind("c", customer).bind("limit", limit).map(SmsMessages::text).all();
+    }
+
+    private static Text text(Readable r) {
+        return new Text(r.get("id", Long.class), r.get("customer_account_id", UUID.class),
+                r.get("direction", String.class), r.get("phone", String.class), r.get("kind", String.class),
+                r.get("code_id", UUID.class), r.get("body", String.class), r.get("encoding", String.class),
+                r.get("state", String.class), r.get("last_error", String.class), r.get("at", Instant.class));
+    }
+
     /** Queues one text (in the caller's transaction). */
     public Mono<Long> queue(Queued q, Instant now) {
         var spec = db.sql("""

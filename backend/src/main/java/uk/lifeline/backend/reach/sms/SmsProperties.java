@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry, longestRetry, maxAttempts backoff for throttled and queue-full answers (doubling)
  * @param batchSize texts claimed per step; {@code lease} how long a claimed text may stay unanswered
  * @param inDoubtResend how long a submit the SMSC never answered waits for a receipt before it is sent again
- * @param demoSmsc start a loopback SMSC (port {@code demoPort}) that accepts every text and receipts it
+ * @param demoSmsc start a loopback SMSC (port {@code demoPort}, or a free one if taken) that accepts every text
+ *     and receipts it; on by default with the demo data ({@code lifeline.demo.enabled})
  */
 @ConfigurationProperties("lifeline.sms")
 public record SmsProperties(String host, @DefaultValue("2775") int port, String systemId, String password,
@@ -50,6 +51,13 @@ public record SmsProperties(String host, @DefaultValue("2775") int port, String 
 
     public int smscPort() {
         return host != null && !host.isBlank() ? port : demoPort;
+    }
+
+    /** The same, with the demo's SMSC on {@code port} (the one it took). */
+    SmsProperties withDemoPort(int port) {
+        return new SmsProperties(host, this.port, systemId, password, systemType, sourceAddress, window, ratePerSecond,
+                enquireLink, transactionTimer, reconnectFirst, reconnectLongest, firstRetry, longestRetry, maxAttempts,
+                batchSize, pollInterval, lease, demoSmsc, port, inDoubtResend);
     }
 
     @Override

@@ -17,16 +17,31 @@ import uk.lifeline.backend.auth.Caller;
 import uk.lifeline.backend.csv.CsvText;
 import uk.lifeline.backend.problem.ApiException;
 
-/** A campaign's reach per channel and its still-unreached customers (JSON and CSV). OPS and ADMIN. */
+/**
+ * A campaign's reach per channel and its still-unreached customers (JSON and CSV; OPS and ADMIN), and one code's
+ * delivery attempts on every channel (staff).
+ */
 @RestController
 class ReachController {
 
     record UnreachedList(List<CampaignReach.Unreached> items) {}
 
     private final CampaignReach reach;
+    private final CodeAttempts attempts;
 
-    ReachController(CampaignReach reach) {
+    ReachController(CampaignReach reach, CodeAttempts attempts) {
         this.reach = reach;
+        this.attempts = attempts;
+    }
+
+    @GetMapping("/api/v1/codes/{id}/attempts")
+    Mono<CodeAttempts.Attempts> attempts(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        Caller caller = Caller.of(jwt);
+        return Mono.defer(() -> {
+            UUID code = ApiException.uuidOrNotFound("code", id);
+            return attempts.of(caller.supplierId(), code)
+                    .switchIfEmpty(Mono.error(() -> ApiException.notFound("code", code)));
+        });
     }
 
     @GetMapping("/api/v1/campaigns/{id}/reach")
