@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { announce, badge, clear, clock, h, plural, repeat, when } from './dom.js';
 import { askReason } from './dialog.js';
 import { commandWords } from './words.js';
+import { showAttempts } from './attempts.js';
 
 const CANCELLABLE = ['ISSUED', 'PENDING_APPROVAL', 'DELIVERED'];
 /** Codes that may still be read out: released and not cancelled, expired or already used. */
@@ -64,6 +65,10 @@ export function historyView(container, meterId, { readoutUrl }) {
     if (code.digits && READABLE.includes(code.status)) {
       actions.push(h('a', { class: 'button small secondary', href: readoutUrl(code),
         'aria-label': `Read out the code with counter ${code.counter}` }, 'Read out'));
+    }
+    if (code.status !== 'PENDING_APPROVAL') {
+      actions.push(h('button', { type: 'button', class: 'button small secondary', onclick: () => showAttempts(code),
+        'aria-label': `How the code with counter ${code.counter} reached the customer` }, 'Delivery'));
     }
     if (CANCELLABLE.includes(code.status)) {
       const cancel = h('button', { type: 'button', class: 'button small danger',

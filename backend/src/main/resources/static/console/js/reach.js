@@ -67,9 +67,21 @@ async function refresh() {
   }
 }
 
+/** On the demo, a link to the demo phones, where the texts and calls can be seen arriving. */
+async function demoPhonesLink() {
+  try {
+    await api('GET', '/api/v1/demo/phones');
+    section.append(h('p', { id: 'demo-phones-link' }, h('a', { href: '/console/demo-phones.html' },
+      'See the texts and calls on the demo phones')));
+  } catch (e) {
+    // Not the demo: there are no demo phones.
+  }
+}
+
 if (section && id) {
   section.setAttribute('aria-labelledby', 'reach-heading');
   section.append(heading, summary, figures, h('div', { class: 'table-wrap' }, table), unreached);
+  demoPhonesLink();
   refresh();
   setInterval(refresh, 10000);
 }
