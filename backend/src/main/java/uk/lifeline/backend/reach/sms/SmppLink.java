@@ -99,6 +99,18 @@ final class SmppLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Binds when the link is down (within the reconnect backoff): a transceiver stays bound while idle, or the
+     * customers' replies and late receipts would wait until the next text goes out.
+     */
+    void keepBound() {
+        try {
+            bound();
+        } catch (IOException e) {
+            // Logged by bound(); the next step tries again after the backoff.
+        }
+    }
+
     /** Whether a bound link is up now (for health). */
     synchronized boolean isBound() {
         return session != null && session.getSessionState().isBound();

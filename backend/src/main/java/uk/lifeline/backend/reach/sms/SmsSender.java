@@ -70,6 +70,7 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
 
     /** One batch: claim, submit within the window and the rate, record. Returns how many were claimed. */
     int step() throws Exception {
+        link.keepBound();
         messages.leasesRunOut(now()).block();
         messages.resendInDoubt(config.inDoubtResend(), now()).block();
         List<SmsMessages.Outgoing> batch = messages.claim(config.batchSize(), config.lease(), now()).collectList()
