@@ -43,6 +43,13 @@ class CampaignStore {
                 .fetch().rowsUpdated().then();
     }
 
+    /** The campaign's own app deadline for the escalation ladder, when its launch gave one (issue 14). */
+    Mono<Void> appDeadline(UUID campaign, Integer minutes) {
+        return minutes == null ? Mono.empty()
+                : db.sql("UPDATE campaign SET app_deadline_seconds = :seconds WHERE id = :id")
+                        .bind("seconds", minutes * 60).bind("id", campaign).fetch().rowsUpdated().then();
+    }
+
     /**
      * Inserts the campaign and one PENDING target per meter (ESME or GSME, of {@code deviceTypes}) at a premises in
      * the area, all inside the database; completes with how many.

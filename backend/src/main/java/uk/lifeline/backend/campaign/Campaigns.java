@@ -59,6 +59,7 @@ class Campaigns {
                     .then(store.insertCampaign(campaign, caller.supplierId(), "NOTICE", notice,
                             window.period().type().commandName(), parameters, area, request.reason().trim(), null,
                             null, ALL_METERS, caller.userId(), now))
+                    .flatMap(total -> store.appDeadline(campaign, request.appDeadlineMinutes()).thenReturn(total))
                     .flatMap(total -> audit.append(caller.supplierId(), now, caller.userId(), "notice.created",
                             "campaign:" + campaign, details(area, total, Map.of("notice", notice.toString(),
                                     "title", request.title().trim(), "startsAt", request.startsAt().toString(),
@@ -78,6 +79,7 @@ class Campaigns {
             Mono<Long> work = store.insertCampaign(campaign, caller.supplierId(), "PRICE_CHANGE", null,
                             command.type().commandName(), command.parameters(), area, request.reason().trim(),
                             blankToNull(request.title()), blankToNull(request.message()), meters, caller.userId(), now)
+                    .flatMap(total -> store.appDeadline(campaign, request.appDeadlineMinutes()).thenReturn(total))
                     .flatMap(total -> audit.append(caller.supplierId(), now, caller.userId(), "price-change.created",
                             "campaign:" + campaign, details(area, total, Map.of("command",
                                     command.type().commandName(), "parameters", command.parameters(),

@@ -75,7 +75,8 @@ public class Ladder {
     private Mono<Integer> start(Instant now) {
         return db.sql("""
                         SELECT m.subject_id, m.supplier_id, m.customer_account_id, m.campaign_id, m.created_at,
-                               s.code AS supplier_code, coalesce(c.kind = 'NOTICE', false) AS emergency
+                               s.code AS supplier_code, coalesce(c.kind = 'NOTICE', false) AS emergency,
+                               c.app_deadline_seconds
                         FROM outbox_message m
                         JOIN supplier s ON s.id = m.supplier_id
                         LEFT JOIN campaign c ON c.id = m.campaign_id
@@ -89,8 +90,12 @@ public class Ladder {
     }
 
     private Mono<Integer> insert(Readable r) {
-        Instant due = r.get("created_at", Instant.class).plus(config.appDeadline(r.get("supplier_code", String.class),
-                Boolean.TRUE.equals(r.get("emergency", Boolean.class))));
+        // The campaign's own deadline, given at launch, comes first; then the supplier's, then the default.
+        Integer campaignSeconds = r.get("app_deadline_seconds", Integer.class);
+        Instant due = r.get("created_at", Instant.class).plus(campaignSeconds != null
+                ? java.time.Duration.ofSeconds(campaignSeconds)
+                : config.appDeadline(r.get("supplier_code", String.class),
+                        Boolean.TRUE.equals(r.get("emergency", Boolean.class))));
         return next(r.get("subject_id", UUID.class), Step.TEXT, r.get("supplier_id", UUID.class),
                 r.get("customer_account_id", UUID.class), r.get("campaign_id", UUID.class), due).map(Long::intValue);
     }

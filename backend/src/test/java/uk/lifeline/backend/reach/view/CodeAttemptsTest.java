@@ -126,6 +126,30 @@ class CodeAttemptsTest extends BackendTest {
     }
 
     @Test
+    void aCampaignsOwnAppDeadlineSetsWhenTheLadderTextsAndBadDeadlinesAreRefused() {
+        String ops = other.token("ops");
+        Instant from = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> notice = new java.util.HashMap<>(Map.of("title", "Snow", "message", "Supply stays on",
+                "reason", "snow", "area", Map.of("districts", List.of("LS6")), "startsAt", from.toString(),
+                "endsAt", from.plus(Duration.ofDays(1)).toString()));
+        for (Object bad : List.of(0, -5, 1441, "soon")) {
+            notice.put("appDeadlineMinutes", bad);
+            problem(post(ops, "/api/v1/notices", notice), 400, "validation");
+        }
+        assertThat(count("SELECT count(*) FROM campaign WHERE supplier_id = '" + other.supplierId + "'")).isZero();
+
+        notice.put("appDeadlineMinutes", 7);
+        String campaign = body(post(ops, "/api/v1/notices", notice).expectStatus().isCreated()).path("id").asText();
+        Eventually.until(() -> count("SELECT count(*) FROM reach_step WHERE campaign_id = '" + campaign + "'") == 2,
+                Duration.ofSeconds(30));
+        assertThat(count("""
+                SELECT count(*) FROM reach_step p JOIN outbox_message m ON m.subject_id = p.code_id AND m.kind = 'code'
+                WHERE p.campaign_id = '%s' AND p.step = 'TEXT' AND p.state = 'WAITING'
+                  AND p.due_at = m.created_at + interval '7 minutes'
+                """.formatted(campaign))).isEqualTo(2);
+    }
+
+    @Test
     void theDemoPhonesAreNotThereWithoutTheDemo() {
         problem(get(t.token("ops"), "/api/v1/demo/phones"), 404, "not-found");
         problem(post(t.token("ops"), "/api/v1/demo/phones/" + t.customer1 + "/replies", Map.of("text", "HELP")),
