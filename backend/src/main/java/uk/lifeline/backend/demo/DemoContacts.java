@@ -74,7 +74,7 @@ class DemoContacts {
         log.info("Recorded contact details for {} demo customers (texts and calls: see the demo phones page)", seeded);
     }
 
-    private Mono<Void> seed(Seed s) {
+    private Mono<Integer> seed(Seed s) {
         return db.sql("""
                         SELECT a.supplier_id, a.id AS customer, u.id AS staff FROM customer_account a
                         JOIN supplier s ON s.id = a.supplier_id
@@ -87,6 +87,6 @@ class DemoContacts {
                 .one()
                 .flatMap(row -> contacts.update(row.getKey(), row.getValue().get(0), row.getValue().get(1),
                         s.update().check()))
-                .then();
+                .thenReturn(1);
     }
 }
