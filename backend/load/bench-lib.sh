@@ -2,10 +2,12 @@
 # PostgreSQL. The caller sets BACKEND (pid), DATA (the backend's data folder) and PGPORT, and may set
 # BENCH_EXTRA_PIDS ("name:pid ..." for other processes it started, e.g. a fake FCM).
 
-# Waits up to three minutes for the backend on $PORT to be ready; shows its log and fails if it is not.
+# Waits up to three minutes for the backend ($BACKEND, on $PORT) to be ready; shows its log and fails if it is
+# not, or if it stopped.
 bench_wait_ready() {
   for _ in $(seq 1 180); do
     curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    kill -0 "$BACKEND" 2>/dev/null || break
     sleep 1
   done
   cat "$DATA/backend.log"
