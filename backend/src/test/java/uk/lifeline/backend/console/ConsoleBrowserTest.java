@@ -218,6 +218,31 @@ class ConsoleBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theNoticeWindowIsTyped24HourInUkTimeAndASkippedHourIsRefusedInWords() {
+        browser.signIn("olly.ops", PASSWORD);
+        browser.visible("#notice-title").sendKeys("Summer test");
+        browser.visible("#notice-message").sendKeys("Your supply stays on.");
+        browser.visible("#notice-districts").sendKeys("LS6");
+        browser.visible("#notice-reason").sendKeys("window test");
+        retype("#notice-starts", "2027-03-28 01:30");
+        browser.clickable("#notice-check").click();
+        browser.waitForText("#notice-starts-error", "the clocks go forward from 01:00 to 02:00");
+        retype("#notice-starts", "2027-07-01 0600");
+        retype("#notice-ends", "2027-07-02 18:00");
+        assertThat(browser.all(".understood").get(0).getText()).isEqualTo("That is 1 Jul 2027, 06:00 BST.");
+        assertThat(browser.all(".understood").get(1).getText()).isEqualTo("That is 2 Jul 2027, 18:00 BST.");
+        browser.clickable("#notice-check").click();
+        assertThat(browser.text("#notice-reach")).contains("This reaches");
+        assertThat(browser.all("#notice-starts-error")).allMatch(e -> !e.isDisplayed() || e.getText().isBlank());
+    }
+
+    private void retype(String css, String text) {
+        org.openqa.selenium.WebElement input = browser.visible(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    @Test
     void anOpsUserLaunchesAPriceChangeForOneFuel() {
         browser.signIn("olly.ops", PASSWORD);
         browser.clickable("input[name='price-fuel'][value='GAS']").click();
