@@ -198,7 +198,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.screenshot("ops");
 
         browser.clickable("#notice-launch").click();
-        browser.waitForText("#campaign-status", "completed");
+        browser.waitForText("#campaign-status", "codes made");
         assertThat(browser.text("[data-count='coded'] .n")).isEqualTo("302");
         // Carol has the app on a phone (demo data); the 300 bench meters' customer has none: call them.
         browser.waitForText("#no-phone-list caption", "300 meters");
@@ -256,7 +256,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.clickable("#price-check").click();
         assertThat(browser.text("#price-reach")).contains("This reaches 1 meter at 1 customer");
         browser.clickable("#price-launch").click();
-        browser.waitForText("#campaign-status", "completed");
+        browser.waitForText("#campaign-status", "codes made");
         assertThat(browser.text("#campaign-command"))
                 .contains("7.500").contains("30.100").contains("2027-04-01");
         assertThat(browser.text("#campaign-area")).isEqualTo("LS6");
@@ -352,7 +352,7 @@ class ConsoleBrowserTest extends BrowserTest {
         assertFits("operations with campaigns");
         browser.screenshot("ops-storm-360", 1400);
         browser.go("/console/campaign.html?id=" + campaign.get("id"));
-        browser.waitForText("#campaign-status", "completed");
+        browser.waitForText("#campaign-status", "codes made");
         assertThat(browser.text("#campaign-title")).isEqualTo("Storm");
         assertThat(browser.text("#campaign-message")).isEqualTo("Your supply stays on.");
         assertThat(browser.text("#campaign-area")).isEqualTo("YO21");
