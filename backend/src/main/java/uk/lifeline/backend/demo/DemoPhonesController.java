@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,16 +60,16 @@ class DemoPhonesController {
     private final SmsMessages texts;
     private final ObjectProvider<CallLog> calls;
     private final DemoSmsc smsc;
-    private final DatabaseClient db;
+    private final DemoCustomerNames names;
 
     DemoPhonesController(DemoProperties demo, ContactStore contacts, SmsMessages texts, ObjectProvider<CallLog> calls,
-            DemoSmsc smsc, DatabaseClient db) {
+            DemoSmsc smsc, DemoCustomerNames names) {
         this.demo = demo;
         this.contacts = contacts;
         this.texts = texts;
         this.calls = calls;
         this.smsc = smsc;
-        this.db = db;
+        this.names = names;
     }
 
     @GetMapping("/api/v1/demo/phones")
@@ -128,10 +127,8 @@ class DemoPhonesController {
                         .map(x -> new Call(x.direction(), x.state(), x.script(), x.at())).collectList();
         Mono<List<Text>> sent = texts.forCustomer(supplier, c.customerId(), PER_PHONE)
                 .map(t -> new Text(t.direction(), t.body(), t.state(), t.at())).collectList();
-        Mono<List<String>> who = db.sql("SELECT account_number, name FROM customer_account WHERE supplier_id = :s"
-                        + " AND id = :c").bind("s", supplier).bind("c", c.customerId())
-                .map(r -> List.of(r.get("account_number", String.class), r.get("name", String.class))).one();
-        return Mono.zip(who, sent, made).map(t -> new Phone(c.customerId(), t.getT1().get(0), t.getT1().get(1),
+        return Mono.zip(names.of(supplier, c.customerId()), sent, made).map(t -> new Phone(c.customerId(),
+                t.getT1().accountNumber(), t.getT1().name(),
                 c.language().code(), c.mobile() == null ? null : c.mobile().e164(),
                 c.landline() == null ? null : c.landline().e164(),
                 c.channels().stream().map(ch -> ch.code()).toList(), c.needs().stream().map(n -> n.code()).toList(),
