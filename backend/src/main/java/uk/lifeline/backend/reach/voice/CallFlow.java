@@ -74,6 +74,15 @@ class CallFlow {
                 .then().as(tx::transactional);
     }
 
+    /** What an outbound call says when it is answered, when it was too long to send inline. */
+    Mono<Answer> opening(UUID id, String sid) {
+        return calls.lock(id).filter(c -> "OUT".equals(c.direction()) && sameCall(c, sid) && !"demo".equals(c.state()))
+                .flatMap(c -> codes.code(c.supplierId(), c.codeId())
+                        .map(f -> Answer.of(setup.scripts().opening(c.id(), f, c.language()))))
+                .defaultIfEmpty(Answer.of(Script.of(Language.EN, new Script.End())))
+                .as(tx::transactional);
+    }
+
     /** A key pressed during a call (outbound, or inbound after the PIN). */
     Mono<Answer> keys(UUID id, String sid, String digits) {
         Instant now = now();

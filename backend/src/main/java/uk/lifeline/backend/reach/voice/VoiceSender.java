@@ -9,6 +9,7 @@ import com.twilio.type.PhoneNumber;
 import com.twilio.type.Twiml;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,8 @@ final class VoiceSender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(VoiceSender.class);
     static final List<String> EVENTS = List.of("initiated", "ringing", "answered", "completed");
+    /** The most TwiML Twilio takes inline in a Calls request; a longer opening is fetched from a webhook. */
+    static final int INLINE_TWIML_LIMIT = 4000;
 
     private final VoiceSetup setup;
     private final VoiceCalls calls;
@@ -85,8 +88,11 @@ final class VoiceSender implements AutoCloseable {
         String twiml = setup.scripts().opening(call.id(), facts, call.language()).twiml(setup.voices());
         VoiceProperties config = setup.config();
         try {
-            Call made = Call.creator(new PhoneNumber(call.phone()), new PhoneNumber(config.fromNumber()),
-                            new Twiml(twiml))
+            PhoneNumber to = new PhoneNumber(call.phone());
+            PhoneNumber from = new PhoneNumber(config.fromNumber());
+            Call made = (inline(twiml) ? Call.creator(to, from, new Twiml(twiml))
+                            : Call.creator(to, from, URI.create(setup.hooks().opening(call.id())))
+                                    .setMethod(HttpMethod.POST))
                     .setStatusCallback(setup.hooks().status(call.id()))
                     .setStatusCallbackEvent(EVENTS)
                     .setStatusCallbackMethod(HttpMethod.POST)
@@ -102,6 +108,11 @@ final class VoiceSender implements AutoCloseable {
                 record(calls.inDoubt(call.id(), "answer lost: " + e.getMessage(), now()));
             }
         }
+    }
+
+    /** Whether the opening goes inline in the Calls request, or Twilio fetches it from the opening webhook. */
+    static boolean inline(String twiml) {
+        return twiml.length() <= INLINE_TWIML_LIMIT;
     }
 
     private void refused(VoiceCalls.Row call, ApiException e) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.reach.Language;
 
 /**
  * Twilio's webhooks (docs/backend-api.md "Voice calls"): no bearer token, but every request must carry a valid
@@ -26,6 +27,8 @@ class VoiceWebhooks {
     private static final Pattern KEYS = Pattern.compile("[0-9*#]{0,10}");
     private static final Set<String> STATUSES = Set.of("queued", "initiated", "ringing", "in-progress", "completed",
             "busy", "no-answer", "failed", "canceled");
+
+    private static final CallFlow.Answer HANG_UP = CallFlow.Answer.of(Script.of(Language.EN, new Script.End()));
 
     private final TwilioSignature signature;
     private final CallFlow flow;
@@ -50,6 +53,18 @@ class VoiceWebhooks {
         });
     }
 
+    @PostMapping(Webhooks.PREFIX + "/calls/{callId}/opening")
+    Mono<ResponseEntity<String>> opening(@PathVariable String callId, ServerWebExchange exchange) {
+        return signature.verified(exchange).flatMap(p -> {
+            UUID id = uuid(callId);
+            String sid = p.getOrDefault("CallSid", "");
+            if (id == null || !CALL_SID.matcher(sid).matches()) {
+                return twiml(HANG_UP);
+            }
+            return flow.opening(id, sid).flatMap(this::twiml);
+        });
+    }
+
     @PostMapping(Webhooks.PREFIX + "/calls/{callId}/keys")
     Mono<ResponseEntity<String>> keys(@PathVariable String callId, ServerWebExchange exchange) {
         return signature.verified(exchange).flatMap(p -> {
@@ -57,7 +72,7 @@ class VoiceWebhooks {
             String sid = p.getOrDefault("CallSid", "");
             String digits = keys(p);
             if (id == null || !CALL_SID.matcher(sid).matches()) {
-                return twiml(CallFlow.Answer.of(Script.of(uk.lifeline.backend.reach.Language.EN, new Script.End())));
+                return twiml(HANG_UP);
             }
             return flow.keys(id, sid, digits).flatMap(this::twiml);
         });
@@ -74,7 +89,7 @@ class VoiceWebhooks {
         return signature.verified(exchange).flatMap(p -> {
             String sid = p.getOrDefault("CallSid", "");
             if (!CALL_SID.matcher(sid).matches()) {
-                return twiml(CallFlow.Answer.of(Script.of(uk.lifeline.backend.reach.Language.EN, new Script.End())));
+                return twiml(HANG_UP);
             }
             return flow.pin(p.getOrDefault("From", ""), keys(p), sid).flatMap(this::twiml);
         });

@@ -10,6 +10,10 @@ record Webhooks(String base) {
 
     static final String PREFIX = "/api/v1/voice";
 
+    String opening(UUID call) {
+        return base + PREFIX + "/calls/" + call + "/opening";
+    }
+
     String keys(UUID call) {
         return base + PREFIX + "/calls/" + call + "/keys";
     }

@@ -273,6 +273,14 @@ class VoiceCallsTest extends BackendTest {
                 + " your meter, press 2. To speak to someone, press 0.");
         assertThat(all(doc, "Hangup")).hasSize(1);
 
+        // An opening too long to go inline is fetched from the opening webhook: the same words.
+        String sid = (String) call(code).get("call_sid");
+        Document fetched = twiml(signed("/api/v1/voice/calls/" + id + "/opening", params(sid, "CallStatus",
+                "in-progress")));
+        assertThat(said(fetched)).isEqualTo(said);
+        assertThat(all(fetched, "prosody")).extracting(Node::getTextContent).containsExactlyElementsOf(
+                groups.stream().map(VoiceCallsTest::spaced).toList());
+
         // What the call log shows is what was said.
         List<CallLog.Call> logged = log.forCode(t.supplierId, code).collectList().block();
         assertThat(logged).hasSize(1);
