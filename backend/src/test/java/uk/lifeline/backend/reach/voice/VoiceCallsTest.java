@@ -62,6 +62,7 @@ class VoiceCallsTest extends BackendTest {
     @Autowired LoopbackTwilio twilio;
     @Autowired VoiceConfig.Sender sender;
     @Autowired CallLog log;
+    @Autowired OutboundCalls outbound;
     private Tenant t;
     private Tenant other;
 
@@ -288,6 +289,15 @@ class VoiceCallsTest extends BackendTest {
         assertThat(logged.get(0).direction()).isEqualTo("OUT");
         assertThat(logged.get(0).script()).contains("Hello. This is Supplier vo", spaced(groups.get(0)));
         assertThat(log.forCode(other.supplierId, code).collectList().block()).isEmpty();
+
+        // The step's call is the code's only call: asking again (a step taken twice) makes none.
+        OutboundCalls.Placed again = outbound.queue(t.supplierId, t.customer1, code, null,
+                new uk.lifeline.backend.reach.contact.PhoneNumber("+447700900501"), uk.lifeline.backend.reach.Language.EN,
+                clock.instant()).block();
+        assertThat(again.outcome()).isEqualTo("no call: this code already had its call");
+        assertThat(count("SELECT count(*) FROM voice_call WHERE code_id = '" + code + "'")).isEqualTo(1);
+        sends();
+        assertThat(twilio.requests).hasSize(1);
     }
 
     @Test
@@ -652,5 +662,50 @@ class VoiceCallsTest extends BackendTest {
                 "forbidden");
         ProblemAssert.problem(http.put().uri("/api/v1/me/voice-pin").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("pin", "2580")).exchange(), 401, "unauthorized");
+    }
+
+    @Test
+    void oneNumberSharedByCustomersOfTwoSuppliersHearsOnlyTheCodesOfThePinKeyed() {
+        clock.reset();
+        Map<String, Object> b = new HashMap<>();
+        b.put("landline", "0113 496 0777");
+        b.put("language", "en");
+        b.put("channels", List.of("APP"));
+        b.put("needs", List.of());
+        b.put("version", 0);
+        b.put("reason", "test");
+        http.put().uri("/api/v1/customers/" + other.customer2 + "/contact")
+                .headers(h -> h.setBearerAuth(other.token("agent"))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(b).exchange().expectStatus().isOk();
+        UUID theirCode = issue(other, other.meter2);
+        pin(other.token("customer2"), "/api/v1/me/voice-pin", Map.of("pin", "1357")).expectStatus().isNoContent();
+        pin(t.token("customer1"), "/api/v1/me/voice-pin", Map.of("pin", "2580")).expectStatus().isNoContent();
+        // Carol's contact gets the same landline as the other supplier's customer.
+        Map<String, Object> carol = new HashMap<>();
+        carol.put("mobile", "07700 900501");
+        carol.put("landline", "0113 496 0777");
+        carol.put("language", "en");
+        carol.put("channels", List.of("APP", "VOICE"));
+        carol.put("needs", List.of());
+        carol.put("version", db.sql("SELECT version FROM reach_contact WHERE customer_account_id = :c")
+                .bind("c", t.customer1).map(r -> r.get(0, Integer.class)).one().block());
+        carol.put("reason", "test");
+        http.put().uri("/api/v1/customers/" + t.customer1 + "/contact").headers(h -> h.setBearerAuth(t.token("agent")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(carol).exchange().expectStatus().isOk();
+
+        String sid = LoopbackTwilio.newSid();
+        keyPin("+441134960777", sid, "1357");
+        UUID call = db.sql("SELECT id FROM voice_call WHERE call_sid = :sid").bind("sid", sid)
+                .map(r -> r.get(0, UUID.class)).one().block();
+        assertThat(log.forCustomer(other.supplierId, other.customer2, 10).collectList().block())
+                .anySatisfy(c -> assertThat(c.id()).isEqualTo(call));
+        assertThat(log.forCustomer(t.supplierId, t.customer1, 100).collectList().block())
+                .noneSatisfy(c -> assertThat(c.id()).isEqualTo(call));
+        assertThat(log.forCode(other.supplierId, theirCode).collectList().block())
+                .anySatisfy(c -> assertThat(c.id()).isEqualTo(call));
+        String sid2 = LoopbackTwilio.newSid();
+        keyPin("+441134960777", sid2, "2580");
+        assertThat(db.sql("SELECT supplier_id FROM voice_call WHERE call_sid = :sid").bind("sid", sid2)
+                .map(r -> r.get(0, UUID.class)).one().block()).isEqualTo(t.supplierId);
     }
 }
