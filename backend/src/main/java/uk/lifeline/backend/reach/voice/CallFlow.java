@@ -74,6 +74,12 @@ class CallFlow {
                 .then().as(tx::transactional);
     }
 
+    /** A status callback for the inbound line: a recorded inbound call moves on (it ends); others change nothing. */
+    Mono<Void> inboundStatus(String sid, String status) {
+        Instant now = now();
+        return calls.lockInbound(sid).flatMap(c -> calls.moveTo(c, sid, status, now)).then().as(tx::transactional);
+    }
+
     /** What an outbound call says when it is answered, when it was too long to send inline. */
     Mono<Answer> opening(UUID id, String sid) {
         return calls.lock(id).filter(c -> "OUT".equals(c.direction()) && sameCall(c, sid) && !"demo".equals(c.state()))

@@ -125,6 +125,12 @@ class VoiceCalls implements CallLog {
                 .bind("now", now).fetch().rowsUpdated();
     }
 
+    /** The inbound call Twilio knows by this CallSid, locked until the transaction ends. */
+    Mono<Row> lockInbound(String sid) {
+        return db.sql("SELECT " + COLUMNS + " FROM voice_call WHERE call_sid = :sid AND direction = 'IN' FOR UPDATE")
+                .bind("sid", sid).map(VoiceCalls::row).one();
+    }
+
     /** The call, locked until the transaction ends. */
     Mono<Row> lock(UUID id) {
         return db.sql("SELECT " + COLUMNS + " FROM voice_call WHERE id = :id FOR UPDATE").bind("id", id)

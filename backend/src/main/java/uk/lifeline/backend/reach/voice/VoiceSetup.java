@@ -32,7 +32,8 @@ class VoiceSetup {
         this.hooks = new Webhooks(mode == Mode.ON ? config.base() : "http://demo.invalid");
         this.scripts = new CallScripts(hooks, config.callCentreNumber());
         switch (mode) {
-            case ON -> log.info("Voice calls are ON: {}", config);
+            case ON -> log.info("Voice calls are ON: {}. The from-number's voice webhook (POST) must be {} and its"
+                    + " call status callback {}", config, hooks.inbound(), hooks.inboundStatus());
             case DEMO -> log.warn("Voice calls are in DEMO mode: each call's script is recorded and nobody is dialled"
                     + " (see the demo phones page). Set lifeline.voice.account-sid, auth-token, from-number and"
                     + " public-base-url for real calls.");

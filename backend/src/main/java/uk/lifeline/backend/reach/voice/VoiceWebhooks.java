@@ -84,6 +84,19 @@ class VoiceWebhooks {
                 .flatMap(this::twiml);
     }
 
+    /** The inbound number's "call status changes" webhook: a recorded inbound call ends. */
+    @PostMapping(Webhooks.PREFIX + "/inbound/status")
+    Mono<ResponseEntity<Void>> inboundStatus(ServerWebExchange exchange) {
+        return signature.verified(exchange).flatMap(p -> {
+            String sid = p.getOrDefault("CallSid", "");
+            String status = p.getOrDefault("CallStatus", "");
+            if (!CALL_SID.matcher(sid).matches() || !STATUSES.contains(status)) {
+                return Mono.just(ResponseEntity.noContent().<Void>build());
+            }
+            return flow.inboundStatus(sid, status).thenReturn(ResponseEntity.noContent().<Void>build());
+        });
+    }
+
     @PostMapping(Webhooks.PREFIX + "/inbound/pin")
     Mono<ResponseEntity<String>> pin(ServerWebExchange exchange) {
         return signature.verified(exchange).flatMap(p -> {

@@ -26,6 +26,10 @@ record Webhooks(String base) {
         return base + PREFIX + "/inbound";
     }
 
+    String inboundStatus() {
+        return base + PREFIX + "/inbound/status";
+    }
+
     String pin() {
         return base + PREFIX + "/inbound/pin";
     }

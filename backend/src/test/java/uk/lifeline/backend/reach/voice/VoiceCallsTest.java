@@ -600,6 +600,14 @@ class VoiceCallsTest extends BackendTest {
                 .one().block()).isEqualTo("ENTERED");
         assertThat(log.forCode(t.supplierId, newer).collectList().block())
                 .anySatisfy(c -> assertThat(c.direction()).isEqualTo("IN"));
+
+        // The number's status callback ends the recorded call; another CallSid changes nothing.
+        signed("/api/v1/voice/inbound/status", params(sid, "CallStatus", "completed")).expectStatus().isNoContent();
+        signed("/api/v1/voice/inbound/status", params(LoopbackTwilio.newSid(), "CallStatus", "failed"))
+                .expectStatus().isNoContent();
+        signed("/api/v1/voice/inbound/status", params(sid, "CallStatus", "in-progress")).expectStatus().isNoContent();
+        assertThat(log.forCode(t.supplierId, newer).collectList().block())
+                .anySatisfy(c -> assertThat(c.state()).isEqualTo("completed"));
         assertThat(older).isNotNull();
     }
 
