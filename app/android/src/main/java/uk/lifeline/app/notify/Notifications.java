@@ -18,7 +18,8 @@ import uk.lifeline.words.When;
 
 /**
  * Every notification the app shows, and the one place its channels are made: new codes, supply notices (high
- * priority: 'your supply will not be cut off until ...') and warnings about messages that failed verification.
+ * priority: 'your supply will not be cut off until ...'), warnings about messages that failed verification and
+ * low credit.
  * Thread-safe.
  */
 public final class Notifications {
@@ -26,9 +27,11 @@ public final class Notifications {
     public static final String CODES = "codes";
     public static final String NOTICES = "notices";
     public static final String WARNINGS = "warnings";
+    public static final String CREDIT = "credit";
     static final int NEW_CODES_ID = 1;
     static final int WARNING_ID = 2;
     static final int NOTICE_ID = 3;
+    static final int LOW_CREDIT_ID = 4;
 
     private final Context context;
     private final Clock clock;
@@ -46,6 +49,18 @@ public final class Notifications {
                 context.getString(R.string.channel_notices), NotificationManager.IMPORTANCE_HIGH));
         manager.createNotificationChannel(new NotificationChannel(WARNINGS,
                 context.getString(R.string.channel_warnings), NotificationManager.IMPORTANCE_HIGH));
+        manager.createNotificationChannel(new NotificationChannel(CREDIT, context.getString(R.string.channel_credit),
+                NotificationManager.IMPORTANCE_HIGH));
+    }
+
+    /**
+     * The low-credit warning, before the credit may run out (shared's {@code DaysLeft.low}); {@code days} is the
+     * meter's line ("Gas: less than a day of credit left"). One at a time: a newer one replaces it.
+     */
+    public void lowCredit(String days) {
+        Context context = Words.localised(this.context);
+        show(LOW_CREDIT_ID, CREDIT, context.getString(R.string.notify_low_credit),
+                context.getString(R.string.notify_low_credit_text, days));
     }
 
     /** What a sync, stream event or push brought: new codes, notices, and any message that failed verification. */
