@@ -27,6 +27,7 @@
 # (./mvnw -q -DskipTests install), psql, openssl, unzip and bc.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. backend/load/bench-lib.sh
 METERS=${1:-100000}
 PORT=${BENCH_HTTP_PORT:-18471}
 PGPORT=${BENCH_PG_PORT:-54471}
@@ -61,73 +62,23 @@ java -Xmx"$HEAP" -Dhttp.maxConnections=64 "${JFR_OPTS[@]}" -jar "$JAR" --server.
   --lifeline.push.endpoint="http://127.0.0.1:$FCMPORT" ${BENCH_BACKEND_ARGS:-} > "$DATA/backend.log" 2>&1 &
 BACKEND=$!
 trap 'kill $BACKEND $FCM 2>/dev/null; wait $BACKEND $FCM 2>/dev/null; rm -rf "$DATA"; true' EXIT
-for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { cat "$DATA/backend.log"; exit 1; }
+bench_wait_ready
 curl -fs "http://127.0.0.1:$FCMPORT/count" >/dev/null || { cat "$DATA/fcm.log"; exit 1; }
 
 echo "ports: backend $PORT, PostgreSQL $PGPORT, fake FCM $FCMPORT (BENCH_HTTP_PORT, BENCH_PG_PORT, BENCH_FCM_PORT)"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "push: $(curl -s "http://127.0.0.1:$PORT/actuator/health" | sed 's/.*"push":{[^}]*"description":"\([^"]*\)".*/\1/')"
-PSQL=(psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d lifeline)
+bench_psql_setup
 echo "database: fsync=$("${PSQL[@]}" -tAc 'show fsync'), synchronous_commit=$("${PSQL[@]}" -tAc 'show synchronous_commit')"
 PEM=$(cat "$DATA"/demo-meters/00DB1234567800A1.pem)
-POSTMASTER=$(head -1 "$DATA"/postgres/postmaster.pid 2>/dev/null || pgrep -f "postgres -D $DATA" | head -1)
-TICK=$(getconf CLK_TCK)
-
-# CPU ticks (user + system) so far: of each thread group of the backend ("group ticks" lines, thread names
-# without their numbers), of the fake FCM and of PostgreSQL (the postmaster, its live children, and its exited
-# ones).
-cpu_snapshot() {
-  local t name f
-  for t in /proc/$BACKEND/task/*; do
-    read -r name < "$t/comm" 2>/dev/null || continue
-    read -r -a f < <(sed 's/.*) //' "$t/stat" 2>/dev/null) || continue
-    echo "backend:$(echo "$name" | sed 's/[-#]*[0-9]*$//' | tr ' ' '_') $(( f[11] + f[12] ))"
-  done
-  read -r -a f < <(sed 's/.*) //' /proc/$FCM/stat); echo "fake-fcm $(( f[11] + f[12] + f[13] + f[14] ))"
-  local pg=0
-  for p in $POSTMASTER $(pgrep -P "$POSTMASTER"); do
-    read -r -a f < <(sed 's/.*) //' /proc/$p/stat 2>/dev/null) || continue
-    pg=$(( pg + f[11] + f[12] + f[13] + f[14] ))
-  done
-  echo "postgres $pg"
-  echo "fcm-messages $(curl -fs "http://127.0.0.1:$FCMPORT/count" | cut -d' ' -f1)"
-}
-
-# The CPU each part spent between two snapshots, in seconds and per meter and message.
-cpu_report() { # before after meters
-  local diff messages
-  messages=$(( $(awk '$1 == "fcm-messages" { print $2 }' "$2") - $(awk '$1 == "fcm-messages" { print $2 }' "$1") ))
-  diff=$(awk -v tick="$TICK" '$1 == "fcm-messages" { next } FNR == NR { b[$1] += $2; next } { a[$1] += $2 }
-    END { for (k in a) printf "%s %.2f\n", k, (a[k] - b[k]) / tick }' "$1" "$2")
-  echo "$diff" | awk -v meters="$3" -v messages="$messages" '
-    /^backend:/ { backend += $2; next } { other[$1] = $2 }
-    END { printf "CPU backend %.1f s (%.0f us/meter, %.0f us/message), fake FCM %.1f s (%.0f us/message),",
-        backend, backend * 1e6 / meters, backend * 1e6 / messages, other["fake-fcm"], other["fake-fcm"] * 1e6 / messages
-      printf " PostgreSQL %.1f s (%.0f us/meter)\n", other["postgres"], other["postgres"] * 1e6 / meters }'
-  echo "CPU backend by thread group (s):" $(echo "$diff" | awk '/^backend:/ && $2 >= 0.3 { print $2, substr($1, 9) }' \
-    | sort -rn | awk '{ printf "%s %s, ", $2, $1 }')
-}
+BENCH_EXTRA_PIDS="fake-fcm:$FCM"
+fcm_messages() { curl -fs "http://127.0.0.1:$FCMPORT/count" | cut -d' ' -f1; }
 START=$(date +%s)
-"${PSQL[@]}" -v meters="$METERS" -v key="$PEM" <<'SQL'
-WITH s AS (SELECT id FROM supplier WHERE code = 'bright-energy'),
- n AS (SELECT g, gen_random_uuid() AS a, gen_random_uuid() AS p, gen_random_uuid() AS sp, gen_random_uuid() AS d
-       FROM generate_series(1, :meters) g),
- acc AS (INSERT INTO customer_account (id, supplier_id, account_number, name, phone)
-         SELECT a, s.id, 'BENCH-' || g, 'Bench customer ' || g, '0113 496 ' || g FROM n, s),
- pre AS (INSERT INTO premises (id, supplier_id, customer_account_id, address, postcode)
-         SELECT p, s.id, a, g || ' Bench Street', 'ZZ9 9BB' FROM n, s),
- spt AS (INSERT INTO supply_point (id, supplier_id, premises_id, fuel, mpxn)
-         SELECT sp, s.id, p, 'ELECTRICITY', lpad((8000000000000 + g)::text, 13, '0') FROM n, s),
- dev AS (INSERT INTO device (id, supplier_id, premises_id, supply_point_id, eui64, device_type, ka_public_key,
-           wan_state)
-         SELECT d, s.id, p, sp, upper(lpad(to_hex(x'00BF000000000000'::bigint + g), 16, '0')), 'ESME', :'key',
-           'NO_WAN' FROM n, s)
+"${PSQL[@]}" -v meters="$METERS" -v key="$PEM" -v tag=BENCH -v postcode='ZZ9 9BB' -v mpxn=8000000000000 \
+  -v eui=00BF000000000000 -f backend/load/seed-meters.sql -f - <<'SQL'
 INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform, registered_at)
-SELECT gen_random_uuid(), s.id, a, gen_random_uuid(), 'bench-phone-' || g, 'android', now() FROM n, s;
+SELECT gen_random_uuid(), s.id, a, gen_random_uuid(), 'bench-phone-' || g, 'android', now()
+FROM bench_customer, (SELECT id FROM supplier WHERE code = 'bright-energy') s;
 SQL
 "${PSQL[@]}" -c 'ANALYZE'
 echo "seeded $METERS no-WAN meters with phones in $(( $(date +%s) - START )) s"
@@ -143,15 +94,19 @@ SECONDS_TAKEN=$(echo "$(date +%s.%N) - $START" | bc)
 echo "RESULT prime: derived and kept $METERS meters' shared secrets (one ECDH agreement each) in ${SECONDS_TAKEN%.*} s" \
   "from the first = $(echo "$METERS / $SECONDS_TAKEN" | bc) meters/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
+M0=$(fcm_messages)
 cpu_snapshot > "$DATA/cpu.0"
 "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
   notice ZZ9
 cpu_snapshot > "$DATA/cpu.1"
-cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$METERS"
+M1=$(fcm_messages)
+cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$METERS" meter
+cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$(( M1 - M0 ))" message | head -1
 "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
   price ZZ9
 cpu_snapshot > "$DATA/cpu.2"
-cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$METERS"
+cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$METERS" meter
+cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$(( $(fcm_messages) - M1 ))" message | head -1
 "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
   floor
 echo "rows: $("${PSQL[@]}" -tAc "SELECT (SELECT count(*) FROM code WHERE reason LIKE 'campaign %') || ' campaign codes, '

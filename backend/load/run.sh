@@ -34,6 +34,7 @@
 # SKIP_PGBENCH (0), JFR (0), RATE (0: closed loop).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. backend/load/bench-lib.sh
 CLIENTS=${1:-64}
 MEASURE=${2:-30}
 WARMUP=${3:-60}
@@ -59,12 +60,8 @@ cleanup() {
   if [ "${KEEP:-0}" = 1 ]; then echo "kept: $DATA"; else rm -rf "$DATA"; fi
 }
 trap cleanup EXIT
-for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
-  kill -0 "$BACKEND" 2>/dev/null || break
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { cat "$DATA/backend.log"; exit 1; }
+bench_wait_ready
+bench_psql_setup # PGPASSWORD for psql and pgbench
 POSTMASTER=$(ps -o ppid= -p "$(sql "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")" | tr -d ' ')
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(sql 'SHOW server_version') "

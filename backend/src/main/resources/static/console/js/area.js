@@ -34,12 +34,3 @@ export function areaFields(prefix) {
   };
   return { element: h('div', {}, scope, districtsField), read };
 }
-
-/** Seconds-free local date-time text for a datetime-local input. */
-export function localInput(date) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** The browser's time zone, to say in labels which time the window is in. */
-export const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';

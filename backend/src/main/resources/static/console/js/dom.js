@@ -120,6 +120,36 @@ export function hhmm(date) {
   return timeOnly.format(date);
 }
 
+const ukWall = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/London',
+});
+
+/** A moment as UK wall-clock text for a 24-hour input, whatever the browser's zone: '2026-12-01 06:00'. */
+export function ukInput(date) {
+  const p = Object.fromEntries(ukWall.formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/**
+ * UK wall-clock text ('2026-12-01 06:00', '2026-12-01T0600') as an instant in milliseconds. Returns
+ * { error: 'format' } for anything else and { error: 'gap' } for a time the clocks skip in March; in October's
+ * repeated hour it takes the first (BST). The UK is only ever GMT or an hour ahead (BST).
+ */
+export function ukInstant(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):?(\d{2})$/.exec(String(text).trim());
+  if (!m) {
+    return { error: 'format' };
+  }
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  const typed = `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}`;
+  if (new Date(wall).toISOString().slice(0, 16).replace('T', ' ') !== typed) {
+    return { error: 'format' }; // 2026-02-30 or 25:00
+  }
+  const at = [wall - 3600000, wall].find((t) => ukInput(new Date(t)) === typed);
+  return at === undefined ? { error: 'gap' } : { at };
+}
+
 /** A campaign's area in words: 'Every customer' or 'LS6, YO21'. */
 export function areaText(area) {
   if (!area) {

@@ -3,11 +3,11 @@
 // live page.
 import { api } from './api.js';
 import { start } from './chrome.js';
-import { areaText, badge, clear, h, plural, when, windowText } from './dom.js';
+import { areaText, badge, clear, h, plural, ukInput, ukInstant, when, windowText } from './dom.js';
 import { byName, loadCommands, renderFields } from './commands.js';
 import { campaignName } from './words.js';
 import { clearErrors, field, group, showErrors, showProblem, summaryBox } from './forms.js';
-import { ZONE, areaFields, localInput } from './area.js';
+import { areaFields } from './area.js';
 
 const user = await start(['OPS', 'ADMIN'], 'Notices and campaigns');
 
@@ -101,13 +101,28 @@ function noticeForm() {
   const title = h('input', { type: 'text', maxlength: 80 });
   const message = h('textarea', { rows: 3, maxlength: 500 });
   const now = new Date(Math.ceil(Date.now() / 900000) * 900000);
-  const starts = h('input', { type: 'datetime-local', step: 900, value: localInput(now) });
-  const ends = h('input', { type: 'datetime-local', step: 900, value: localInput(new Date(now.getTime() + 2 * DAY)) });
+  // 24-hour UK time as text: a browser's own date-time control follows its locale (AM/PM, mm/dd) and zone.
+  const timeInput = (date) => h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', class: 'medium',
+    placeholder: 'YYYY-MM-DD HH:MM', value: ukInput(date) });
+  const starts = timeInput(now);
+  const ends = timeInput(new Date(now.getTime() + 2 * DAY));
+  const understood = (input) => {
+    const said = h('p', { class: 'muted understood', 'aria-live': 'polite' });
+    const show = () => {
+      const t = ukInstant(input.value);
+      said.textContent = t.at === undefined ? '' : `That is ${when(new Date(t.at).toISOString())}.`;
+    };
+    input.addEventListener('input', show);
+    show();
+    return said;
+  };
   const fields = h('div', {},
       field({ label: 'Title', control: title, apiField: 'title', id: 'notice-title', hint: 'Up to 80 characters, e.g. Cold weather: your supply stays on' }),
       field({ label: 'Message to customers', control: message, apiField: 'message', id: 'notice-message', hint: 'Up to 500 characters' }),
-      field({ label: `Starts (${ZONE})`, control: starts, apiField: 'startsAt', id: 'notice-starts' }),
-      field({ label: `Ends (${ZONE})`, control: ends, apiField: 'endsAt', id: 'notice-ends', hint: 'At most 31 days after the start' }));
+      field({ label: 'Starts (UK time, 24-hour)', control: starts, apiField: 'startsAt', id: 'notice-starts',
+        hint: 'Date and time as YYYY-MM-DD HH:MM, e.g. 2026-12-01 06:00' }), understood(starts),
+      field({ label: 'Ends (UK time, 24-hour)', control: ends, apiField: 'endsAt', id: 'notice-ends',
+        hint: 'At most 31 days after the start, e.g. 2026-12-03 06:00' }), understood(ends));
   const body = () => {
     const errors = [];
     if (!title.value.trim()) {
@@ -116,13 +131,18 @@ function noticeForm() {
     if (!message.value.trim()) {
       errors.push({ field: 'message', message: 'Write the message customers will see' });
     }
-    const s = Date.parse(starts.value);
-    const e = Date.parse(ends.value);
+    const wrong = (t) => (t.error === 'gap'
+      ? 'that time does not happen in the UK that day: the clocks go forward from 01:00 to 02:00'
+      : 'enter the date and time as YYYY-MM-DD HH:MM in UK time, e.g. 2026-12-01 06:00');
+    const st = ukInstant(starts.value);
+    const et = ukInstant(ends.value);
+    const s = st.at === undefined ? NaN : st.at;
+    const e = et.at === undefined ? NaN : et.at;
     if (Number.isNaN(s)) {
-      errors.push({ field: 'startsAt', message: 'Give the date and time the notice starts' });
+      errors.push({ field: 'startsAt', message: wrong(st) });
     }
     if (Number.isNaN(e)) {
-      errors.push({ field: 'endsAt', message: 'Give the date and time the notice ends' });
+      errors.push({ field: 'endsAt', message: wrong(et) });
     } else if (!Number.isNaN(s) && e <= s) {
       errors.push({ field: 'endsAt', message: 'must be after the start' });
     } else if (e <= Date.now()) {

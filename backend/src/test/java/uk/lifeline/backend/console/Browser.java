@@ -16,6 +16,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -74,6 +75,14 @@ final class Browser implements AutoCloseable {
 
     WebElement clickable(String css) {
         return waiting(15).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+    }
+
+    /** The text of a visible element, read again if the page re-rendered it meanwhile (pages refresh on a timer). */
+    String text(String css) {
+        return waiting(15).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement e = d.findElement(By.cssSelector(css));
+            return e.isDisplayed() ? e.getText() : null;
+        });
     }
 
     void waitForText(String css, String text) {

@@ -37,7 +37,7 @@ class ConsoleBrowserTest extends BrowserTest {
 
         search("LS6 2AB");
         browser.waitForText("#customer-heading", "Carol Jones");
-        assertThat(browser.visible("#customer li[data-meter='" + CAROL_ELECTRICITY + "']").getText())
+        assertThat(browser.text("#customer li[data-meter='" + CAROL_ELECTRICITY + "']"))
                 .contains("no WAN");
         openMeter(CAROL_ELECTRICITY);
         browser.waitForText("#meter-model", "Balance");
@@ -45,7 +45,7 @@ class ConsoleBrowserTest extends BrowserTest {
         fillIssueForm("top-up", Map.of("amount", "20.00"), "customer rang: no WAN");
         browser.clickable("#preview-button").click();
         browser.visible("#preview-effect");
-        assertThat(browser.visible("#preview-panel").getText())
+        assertThat(browser.text("#preview-panel"))
                 .contains("20-digit code").contains("Balance").contains("Where the £20.00 goes");
         assertAccessible("agent page with a preview");
         browser.screenshot("agent");
@@ -55,8 +55,8 @@ class ConsoleBrowserTest extends BrowserTest {
         List<String> groups = digitGroups();
         assertThat(groups).hasSize(5).allSatisfy(g -> assertThat(g).matches("[0-9]{4}"));
         assertThat(String.join("", groups)).isEqualTo(storedDigits(codeIdInUrl()));
-        assertThat(browser.visible("#block-title").getText()).isEqualTo("Block 1 of 1");
-        assertThat(browser.visible("#code-status").getText()).contains("issued");
+        assertThat(browser.text("#block-title")).isEqualTo("Block 1 of 1");
+        assertThat(browser.text("#code-status")).contains("issued");
         assertAccessible("read-out");
         browser.screenshot("readout");
 
@@ -69,7 +69,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.clickable("#back-link").click();
         browser.waitForText("#history", "20.00");
         // Who issued it and why, in words.
-        assertThat(browser.visible("#history tbody tr").getText()).contains("by Amy Agent")
+        assertThat(browser.text("#history tbody tr")).contains("by Amy Agent")
                 .contains("Why: customer rang: no WAN").contains("issued").doesNotContain("top-up");
 
         // Cancelling asks why, in a dialog, and the history shows the new status.
@@ -77,7 +77,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.visible("dialog[open] textarea").sendKeys("customer found a paper voucher");
         browser.clickable("dialog[open] button[type='submit']").click();
         browser.waitForText("#history tbody tr:first-child", "cancelled");
-        assertThat(browser.visible("#history tbody tr:first-child").getText()).contains("customer found a paper voucher");
+        assertThat(browser.text("#history tbody tr:first-child")).contains("customer found a paper voucher");
         assertThat(browser.all("#history tbody tr:first-child a")).as("no read-out link").isEmpty();
         browser.go("/console/readout.html?code=" + browser.visible("#history tbody tr:first-child").getAttribute("data-code"));
         browser.waitForText("#code-summary", "This code is cancelled");
@@ -91,7 +91,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.signIn("amy.agent", PASSWORD);
         browser.go("/console/readout.html?code=" + code);
         assertThat(digitGroups()).hasSize(5);
-        assertThat(browser.visible("#block-title").getText()).isEqualTo("Block 1 of 3");
+        assertThat(browser.text("#block-title")).isEqualTo("Block 1 of 3");
         String stored = storedDigits(code.toString());
         assertThat(String.join("", digitGroups())).isEqualTo(stored.substring(0, 20));
 
@@ -108,7 +108,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.clickable("#next-group").click();
         browser.waitForText("#block-title", "Block 2 of 3");
         assertThat(String.join("", digitGroups())).isEqualTo(stored.substring(20, 40));
-        assertThat(browser.visible(".blocks-overview").getText()).contains("Block 1: done").contains("Block 2: now");
+        assertThat(browser.text(".blocks-overview")).contains("Block 1: done").contains("Block 2: now");
         browser.clickable("#next-group").click();
         assertAccessible("read-out of a 60-digit code");
         browser.screenshot("readout-60");
@@ -143,7 +143,7 @@ class ConsoleBrowserTest extends BrowserTest {
             browser.clickable("#preview-button").click();
             browser.waitForText("#preview-panel", "What this code will do");
             int digits = 20 * blocks(command);
-            assertThat(browser.visible("#preview-panel").getText()).as(command).contains(digits + "-digit code");
+            assertThat(browser.text("#preview-panel")).as(command).contains(digits + "-digit code");
         });
     }
 
@@ -156,7 +156,7 @@ class ConsoleBrowserTest extends BrowserTest {
         openMeter(CAROL_GAS);
         fillIssueForm("top-up", Map.of("amount", "60.00"), "customer rang: cold, no credit");
         browser.clickable("#preview-button").click();
-        assertThat(browser.visible("#preview-approval").getText()).contains("above the agent limit of 50.00 per code");
+        assertThat(browser.text("#preview-approval")).contains("above the agent limit of 50.00 per code");
         browser.clickable("#issue-button").click();
         browser.waitForText("#issue-result", "Waiting for approval");
         browser.waitForText("#history", "pending approval");
@@ -168,7 +168,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.signIn("sam.supervisor", PASSWORD);
         browser.clickable(".site-header nav a[href$='#approvals']").click();
         browser.visible("#approvals-list li[data-code='" + codeId + "']");
-        assertThat(browser.visible("#approvals-list li[data-code='" + samsOwn + "']").getText())
+        assertThat(browser.text("#approvals-list li[data-code='" + samsOwn + "']"))
                 .contains("Your own request").doesNotContain("Approve");
         assertAccessible("approvals");
         browser.screenshot("approvals");
@@ -191,7 +191,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.visible("#notice-districts").sendKeys("LS6, ZZ1");
         browser.visible("#notice-reason").sendKeys("Met Office amber warning");
         browser.clickable("#notice-check").click();
-        String reach = browser.visible("#notice-reach").getText();
+        String reach = browser.text("#notice-reach");
         assertThat(reach).contains("This reaches 302 meters at 2 customers").contains("302 meters without the WAN")
                 .contains("1 customer has no phone");
         assertAccessible("operations page with a dry run");
@@ -199,22 +199,47 @@ class ConsoleBrowserTest extends BrowserTest {
 
         browser.clickable("#notice-launch").click();
         browser.waitForText("#campaign-status", "completed");
-        assertThat(browser.visible("[data-count='coded'] .n").getText()).isEqualTo("302");
+        assertThat(browser.text("[data-count='coded'] .n")).isEqualTo("302");
         // Carol has the app on a phone (demo data); the 300 bench meters' customer has none: call them.
         browser.waitForText("#no-phone-list caption", "300 meters");
-        assertThat(browser.visible("#no-phone-list").getText()).contains("Load Test").doesNotContain("Carol Jones");
-        assertThat(browser.visible("#download-csv").getText()).contains("300 rows");
+        assertThat(browser.text("#no-phone-list")).contains("Load Test").doesNotContain("Carol Jones");
+        assertThat(browser.text("#download-csv")).contains("300 rows");
 
         // Customers' apps report deliveries and entries; the page hears of them over the same stream.
         String campaign = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=([0-9a-f-]{36}).*", "$1");
         codesOfCampaign(campaign, "DELIVERED", 200);
         codesOfCampaign(campaign, "ENTERED", 120);
         browser.waitForText("[data-count='entered'] .n", "120");
-        assertThat(browser.visible("[data-count='delivered'] .n").getText()).isEqualTo("200");
+        assertThat(browser.text("[data-count='delivered'] .n")).isEqualTo("200");
         assertThat(browser.all("#chart polyline")).hasSize(4);
         assertAccessible("campaign");
         browser.screenshot("campaign");
         browser.screenshot("campaign-top", 1000);
+    }
+
+    @Test
+    void theNoticeWindowIsTyped24HourInUkTimeAndASkippedHourIsRefusedInWords() {
+        browser.signIn("olly.ops", PASSWORD);
+        browser.visible("#notice-title").sendKeys("Summer test");
+        browser.visible("#notice-message").sendKeys("Your supply stays on.");
+        browser.visible("#notice-districts").sendKeys("LS6");
+        browser.visible("#notice-reason").sendKeys("window test");
+        retype("#notice-starts", "2027-03-28 01:30");
+        browser.clickable("#notice-check").click();
+        browser.waitForText("#notice-starts-error", "the clocks go forward from 01:00 to 02:00");
+        retype("#notice-starts", "2027-07-01 0600");
+        retype("#notice-ends", "2027-07-02 18:00");
+        assertThat(browser.all(".understood").get(0).getText()).isEqualTo("That is 1 Jul 2027, 06:00 BST.");
+        assertThat(browser.all(".understood").get(1).getText()).isEqualTo("That is 2 Jul 2027, 18:00 BST.");
+        browser.clickable("#notice-check").click();
+        assertThat(browser.text("#notice-reach")).contains("This reaches");
+        assertThat(browser.all("#notice-starts-error")).allMatch(e -> !e.isDisplayed() || e.getText().isBlank());
+    }
+
+    private void retype(String css, String text) {
+        org.openqa.selenium.WebElement input = browser.visible(css);
+        input.clear();
+        input.sendKeys(text);
     }
 
     @Test
@@ -229,14 +254,14 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.visible("#price-districts").sendKeys("LS6");
         browser.visible("#price-reason").sendKeys("April price cap");
         browser.clickable("#price-check").click();
-        assertThat(browser.visible("#price-reach").getText()).contains("This reaches 1 meter at 1 customer");
+        assertThat(browser.text("#price-reach")).contains("This reaches 1 meter at 1 customer");
         browser.clickable("#price-launch").click();
         browser.waitForText("#campaign-status", "completed");
-        assertThat(browser.visible("#campaign-command").getText())
+        assertThat(browser.text("#campaign-command"))
                 .contains("7.500").contains("30.100").contains("2027-04-01");
-        assertThat(browser.visible("#campaign-area").getText()).isEqualTo("LS6");
-        assertThat(browser.visible("#campaign-launcher").getText()).isEqualTo("Olly Ops");
-        assertThat(browser.visible("[data-count='coded'] .n").getText()).isEqualTo("1");
+        assertThat(browser.text("#campaign-area")).isEqualTo("LS6");
+        assertThat(browser.text("#campaign-launcher")).isEqualTo("Olly Ops");
+        assertThat(browser.text("[data-count='coded'] .n")).isEqualTo("1");
     }
 
     @Test
@@ -244,13 +269,13 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.signIn("amy.agent", PASSWORD);
         for (String q : List.of("ACC-200001", "DH1 4AB", "Nora Smith")) {
             search(q);
-            assertThat(browser.visible("#results-heading").getText()).isEqualTo("0 customers found");
+            assertThat(browser.text("#results-heading")).isEqualTo("0 customers found");
         }
         browser.signIn("nina.agent", PASSWORD);
         search("DH1 4AB");
         browser.waitForText("#customer-heading", "Nora Smith");
         search("LS6 2AB");
-        assertThat(browser.visible("#results-heading").getText()).isEqualTo("0 customers found");
+        assertThat(browser.text("#results-heading")).isEqualTo("0 customers found");
         UUID carols = issueAs("amy.agent", CAROL_ELECTRICITY, "top-up", Map.of("amount", "1.00"));
         browser.go("/console/readout.html?code=" + carols);
         browser.waitForText("#code-summary", "no code " + carols);
@@ -328,10 +353,10 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.screenshot("ops-storm-360", 1400);
         browser.go("/console/campaign.html?id=" + campaign.get("id"));
         browser.waitForText("#campaign-status", "completed");
-        assertThat(browser.visible("#campaign-title").getText()).isEqualTo("Storm");
-        assertThat(browser.visible("#campaign-message").getText()).isEqualTo("Your supply stays on.");
-        assertThat(browser.visible("#campaign-area").getText()).isEqualTo("YO21");
-        String window = browser.visible("#campaign-window").getText();
+        assertThat(browser.text("#campaign-title")).isEqualTo("Storm");
+        assertThat(browser.text("#campaign-message")).isEqualTo("Your supply stays on.");
+        assertThat(browser.text("#campaign-area")).isEqualTo("YO21");
+        String window = browser.text("#campaign-window");
         assertThat(window).matches(".*(GMT|BST) to .*(GMT|BST)");
         assertFits("campaign");
         browser.screenshot("campaign-360");
@@ -358,7 +383,7 @@ class ConsoleBrowserTest extends BrowserTest {
             String field = (String) c.get(2);
             fillIssueForm(command, parameters, "range check");
             browser.clickable("#preview-button").click();
-            String shown = browser.visible("#param-" + field + "-error").getText().replaceFirst("^Error:\\s*", "");
+            String shown = browser.text("#param-" + field + "-error").replaceFirst("^Error:\\s*", "");
             String api = post(amy, "/api/v1/meters/" + CAROL_ELECTRICITY + "/codes/preview",
                     Map.of("command", command, "parameters", parameters, "reason", "range check"))
                     .expectStatus().isBadRequest().expectBody(Map.class).returnResult().getResponseBody()
@@ -420,7 +445,7 @@ class ConsoleBrowserTest extends BrowserTest {
         keys(Keys.ESCAPE);
         browser.js("document.activeElement.blur()");
         keys("?");
-        assertThat(browser.visible("#keys-help").getText()).contains("Search for a customer").contains("Preview");
+        assertThat(browser.text("#keys-help")).contains("Search for a customer").contains("Preview");
         assertAccessible("agent page with the shortcuts");
         keys(Keys.ESCAPE);
         browser.js("document.activeElement.blur()");
@@ -445,7 +470,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.waitForText("#customer-heading", "Carol Jones");
         browser.js("location.hash = 'q=YO21%203AA'");
         browser.waitForText("#customer-heading", "Colin Patel");
-        assertThat(browser.visible("#recent").getText()).contains("Carol Jones").contains("Colin Patel");
+        assertThat(browser.text("#recent")).contains("Carol Jones").contains("Colin Patel");
     }
 
     @Test
@@ -454,11 +479,11 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.signIn("amy.agent", PASSWORD);
         search("LS6 2AB");
         browser.waitForText("#timeline", "by Adam Agent");
-        assertThat(browser.visible("#timeline").getText()).contains("Code issued").contains("7.00");
+        assertThat(browser.text("#timeline")).contains("Code issued").contains("7.00");
         browser.visible("#note-text").sendKeys("Customer prefers calls after 6pm");
         browser.clickable("#note-button").click();
         browser.waitForText("#timeline li:first-child", "Customer prefers calls after 6pm");
-        assertThat(browser.visible("#timeline li:first-child").getText()).contains("Note by Amy Agent").containsPattern("GMT|BST");
+        assertThat(browser.text("#timeline li:first-child")).contains("Note by Amy Agent").containsPattern("GMT|BST");
         assertAccessible("agent page with a customer's timeline");
         assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%customer.note-added%'")).isGreaterThanOrEqualTo(1);
         String carol = browser.visible("#results li[data-customer]").getAttribute("data-customer");
@@ -475,18 +500,18 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.signIn("amy.agent", PASSWORD);
         browser.go("/console/readout.html?code=" + gas);
         browser.waitForText("#type-on", "GAS meter");
-        assertThat(browser.visible("#type-on").getText()).startsWith("Type this on the GAS meter")
+        assertThat(browser.text("#type-on")).startsWith("Type this on the GAS meter")
                 .doesNotContainIgnoringCase("electricity");
-        assertThat(browser.visible("#meter-banner").getText()).contains("Carol Jones").contains("ACC-100001")
+        assertThat(browser.text("#meter-banner")).contains("Carol Jones").contains("ACC-100001")
                 .contains("LS6 2AB").contains("MPRN");
-        assertThat(browser.visible("#banner-meter").getText()).contains("Gas meter ending 00A2");
-        assertThat(browser.visible("#code-words").getText()).doesNotContain("top-up").contains("5.00");
+        assertThat(browser.text("#banner-meter")).contains("Gas meter ending 00A2");
+        assertThat(browser.text("#code-words")).doesNotContain("top-up").contains("5.00");
         assertThat(top("#meter-banner")).as("the banner is above the digits").isLessThan(top("#digits"));
         assertAccessible("read-out of a gas code");
         browser.go("/console/readout.html?code=" + electricity);
         browser.waitForText("#type-on", "ELECTRICITY meter");
-        assertThat(browser.visible("#banner-meter").getText()).contains("Electricity meter ending 00A1");
-        assertThat(browser.visible("#meter-banner").getText()).contains("MPAN");
+        assertThat(browser.text("#banner-meter")).contains("Electricity meter ending 00A1");
+        assertThat(browser.text("#meter-banner")).contains("MPAN");
     }
 
     @Test

@@ -38,8 +38,8 @@ class ConsoleSessionBrowserTest extends BrowserTest {
         long renewalsBefore = audited("console-session.renewed");
         browser.waiting(30).until(d -> !before.equals(token()));
         assertThat(browser.driver.getCurrentUrl()).contains("/console/readout.html");
-        assertThat(browser.visible("#progress-text").getText()).startsWith("Group 3 of 5");
-        assertThat(browser.visible("#block-title").getText()).isEqualTo("Block 1 of 3");
+        assertThat(browser.text("#progress-text")).startsWith("Group 3 of 5");
+        assertThat(browser.text("#block-title")).isEqualTo("Block 1 of 3");
         assertThat(browser.driver.findElement(org.openqa.selenium.By.id("session-banner")).isDisplayed()).isFalse();
         assertThat(audited("console-session.renewed")).isGreaterThan(renewalsBefore);
         // The page goes on working with the renewed token: the status is polled again.
@@ -65,7 +65,7 @@ class ConsoleSessionBrowserTest extends BrowserTest {
             browser.go("/console/ops.html");
             // No password asked: the new tab takes its own token from the browser's session (an agent is sent home).
             browser.visible("#signed-in-as");
-            assertThat(browser.visible("#signed-in-as").getText()).startsWith("amy.agent");
+            assertThat(browser.text("#signed-in-as")).startsWith("amy.agent");
             assertThat(browser.driver.getCurrentUrl()).contains("/console/agent.html");
             assertThat(browser.storage().get("local")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                     .isEmpty();
@@ -85,14 +85,14 @@ class ConsoleSessionBrowserTest extends BrowserTest {
         browser.signIn("amy.agent", PASSWORD);
         browser.go("/console/readout.html?code=" + code);
         browser.visible("#digits .g-digits");
-        String digits = browser.visible("#digits").getText();
+        String digits = browser.text("#digits");
         db.sql("UPDATE console_session SET revoked_at = now(), revoked_reason = 'revoked' WHERE revoked_at IS NULL")
                 .fetch().rowsUpdated().block();
         browser.waiting(30).until(d -> browser.visible("#session-banner").isDisplayed());
-        assertThat(browser.visible("#session-banner").getText()).contains("Your session is ending")
+        assertThat(browser.text("#session-banner")).contains("Your session is ending")
                 .contains("Sign in again in a new tab");
         assertThat(browser.driver.getCurrentUrl()).contains("/console/readout.html");
-        assertThat(browser.visible("#digits").getText()).isEqualTo(digits);
+        assertThat(browser.text("#digits")).isEqualTo(digits);
         assertAccessible("read-out with the session banner");
         browser.screenshot("session-banner", 900);
     }

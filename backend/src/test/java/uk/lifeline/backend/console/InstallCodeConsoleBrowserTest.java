@@ -36,14 +36,14 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.visible("#raise-note").sendKeys("gained from Northern Power; no WAN yet");
         browser.clickable("#raise-button").click();
         browser.waitForText("#raise-outcome", "Request raised");
-        assertThat(browser.visible("#raise-outcome").getText()).contains("Northern Power").contains("must answer by");
+        assertThat(browser.text("#raise-outcome")).contains("Northern Power").contains("must answer by");
         String raised = "#RAISED-list li[data-device='" + DURHAM_ELECTRICITY + "']";
         browser.waitForText(raised, "working days left");
-        assertThat(browser.visible(raised).getText()).contains("open").contains("Asked of Northern Power")
+        assertThat(browser.text(raised)).contains("open").contains("Asked of Northern Power")
                 .doesNotContain("Overdue");
         // The demo's older request is overdue, and says so in words.
         String overdue = "#RAISED-list li[data-device='" + DURHAM_GAS + "']";
-        assertThat(browser.visible(overdue).getText()).contains("Overdue").contains("working days late");
+        assertThat(browser.text(overdue)).contains("Overdue").contains("working days late");
         assertThat(browser.all(overdue + " button")).extracting(WebElement::getText).containsExactly("Withdraw");
         assertAccessible("install codes (agent)");
         browser.screenshot("install-codes");
@@ -56,13 +56,13 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.go("/console/install-codes.html");
         String owed = "#OWED-list li[data-device='" + DURHAM_ELECTRICITY + "']";
         browser.waitForText(owed, "Asked by Bright Energy");
-        assertThat(browser.visible(owed).getText()).contains("working days left");
+        assertThat(browser.text(owed)).contains("working days left");
         browser.clickable(owed + " button").click();
         browser.waitForText(owed + " form", "Lifeline holds the install code");
         assertAccessible("answering a request");
         browser.clickable(owed + " form button[type='submit']").click();
         browser.waitForText("#OWED-message", "Answered");
-        assertThat(browser.visible("#OWED-message").getText()).contains("released to Bright Energy");
+        assertThat(browser.text("#OWED-message")).contains("released to Bright Energy");
         assertThat(count("SELECT count(*) FROM install_code_request WHERE eui64 = '" + DURHAM_ELECTRICITY
                 + "' AND status = 'RELEASED'")).isEqualTo(1);
 
@@ -76,13 +76,13 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         new Select(browser.visible("#RAISED-show")).selectByValue("RELEASED");
         browser.clickable(raised + " a").click();
         browser.waitForText("#device-record", "Northern Power");
-        assertThat(browser.visible("#device-record").getText()).contains("released to us");
+        assertThat(browser.text("#device-record")).contains("released to us");
         browser.clickable("#reveal-button").click();
         browser.visible("dialog[open] textarea").sendKeys("commissioning the ESME: HAN join (SRV 8.11)");
         browser.clickable("dialog[open] button[type='submit']").click();
-        String code = browser.visible("#install-code").getText();
+        String code = browser.text("#install-code");
         assertThat(code).matches("([0-9A-F]{4} ){8}[0-9A-F]{4}");
-        assertThat(browser.visible("#reveal-box").getText()).contains("recorded in the audit log");
+        assertThat(browser.text("#reveal-box")).contains("recorded in the audit log");
         assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%install-code.revealed%'"))
                 .as("one entry in each supplier's chain").isEqualTo(2);
         assertThat(browser.storage().toString()).doesNotContain(code).doesNotContain(code.replace(" ", ""));
@@ -111,10 +111,10 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.visible("#bulk-file").sendKeys(csv.toString());
         browser.clickable("#bulk-button").click();
         browser.waitForText("#bulk-outcome", "Nothing was created");
-        assertThat(browser.visible("#bulk-outcome tr[data-row='2']").getText()).contains("Not a device you supply")
+        assertThat(browser.text("#bulk-outcome tr[data-row='2']")).contains("Not a device you supply")
                 .contains("line 3 of the file");
         assertThat(browser.all("#bulk-outcome tbody tr")).hasSize(1);
-        assertThat(browser.visible("#bulk-keep").getText()).isEqualTo("Request the 2 valid rows only");
+        assertThat(browser.text("#bulk-keep")).isEqualTo("Request the 2 valid rows only");
         assertThat(count(ours)).as("nothing committed before the choice").isZero();
         assertAccessible("a rejected upload");
         browser.screenshot("install-codes-upload", 2200);
@@ -131,9 +131,9 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.signIn("sue.supervisor", PASSWORD);
         browser.go("/console/follow-up.html");
         browser.waitForText("#report-status", "to follow up");
-        assertThat(browser.visible("#report-list tr[data-device='" + DURHAM_ELECTRICITY + "']").getText())
+        assertThat(browser.text("#report-list tr[data-device='" + DURHAM_ELECTRICITY + "']"))
                 .contains("Prepayment meter without WAN").contains("DH1 5CD").contains("Nadia Khan");
-        assertThat(browser.visible("#report-by-region tr[data-region='DH']").getText()).contains("DH");
+        assertThat(browser.text("#report-by-region tr[data-region='DH']")).contains("DH");
         WebElement link = browser.visible("#report-csv");
         assertThat(link.getAttribute("download")).matches("dp255-\\d{4}-\\d{2}-\\d{2}\\.csv");
         String csv = (String) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -167,7 +167,7 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.visible("#switch-account").sendKeys("ACC-100099");
         browser.visible("#switch-name").sendKeys("Nora Smith");
         browser.clickable("#switch-check").click();
-        assertThat(browser.visible("#switch-confirm").getText()).contains("cannot be undone")
+        assertThat(browser.text("#switch-confirm")).contains("cannot be undone")
                 .contains("cancels northern-power’s codes").contains("open install-code requests");
         assertThat(count("SELECT count(*) FROM supply_switch")).as("nothing recorded before confirming")
                 .isEqualTo(2);
@@ -175,13 +175,13 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.screenshot("change-of-supplier", 2400);
         browser.clickable("#switch-record").click();
         browser.waitForText("#switch-done", "Premises gained from Northern Power");
-        assertThat(browser.visible("#switch-devices").getText()).contains(NORAS_METER).contains(mpan)
+        assertThat(browser.text("#switch-devices")).contains(NORAS_METER).contains(mpan)
                 .contains("northern-power");
         browser.waitForText("#switch-table", "3 Station Road");
 
         browser.clickable("#switch-devices a").click();
         browser.waitForText("#device-record", "Installed by");
-        assertThat(browser.visible("#device-record").getText()).contains("Northern Power")
+        assertThat(browser.text("#device-record")).contains("Northern Power")
                 .contains("we supply it now").contains("still trusts the losing supplier’s key");
         browser.clickable("#device a[href*='install-codes.html']").click();
         assertThat(browser.visible("#raise-device").getAttribute("value")).isEqualTo(NORAS_METER);
@@ -205,7 +205,7 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         // The overdue request is due and not answered: at most the other requests were answered in time.
         assertThat(browser.visible("#performance-table tr[data-direction='RAISED'][data-supplier='northern-power']")
                 .getText()).containsPattern("\\d+% \\(\\d+ of [1-9]\\d*\\)");
-        assertThat(browser.visible("#performance-table tr[data-direction='OWED']").getText())
+        assertThat(browser.text("#performance-table tr[data-direction='OWED']"))
                 .contains("We, answering Northern Power");
         assertAccessible("install codes (supervisor)");
     }
@@ -217,10 +217,10 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.visible("#device-id").sendKeys(GRACES_GAS);
         browser.clickable("#device-button").click();
         browser.waitForText("#device-record", "Partial install");
-        assertThat(browser.visible("#install-form").getText()).contains("Correct the install record");
+        assertThat(browser.text("#install-form")).contains("Correct the install record");
         browser.clickable("#commissioned-button").click();
         browser.waitForText("#device-record [data-key='Commissioned']", "by Bright Energy");
-        assertThat(browser.visible("#device-record [data-key='State']").getText()).doesNotContain("not commissioned");
+        assertThat(browser.text("#device-record [data-key='State']")).doesNotContain("not commissioned");
         assertThat(browser.all("#commissioned-button")).isEmpty();
         assertAccessible("devices (installer)");
     }
@@ -238,7 +238,7 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.signIn("ned.supervisor", PASSWORD);
         browser.go("/console/devices.html#device=" + DURHAM_ELECTRICITY);
         browser.waitForText("#device-record", "Installed by");
-        assertThat(browser.visible("#device-record").getText()).contains("Northern Power (us)")
+        assertThat(browser.text("#device-record")).contains("Northern Power (us)")
                 .contains("ended: another supplier has it");
         assertFits("devices, one device");
         browser.screenshot("devices-360");

@@ -33,8 +33,12 @@ public final class RawHttp {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
+            try {
+                out.write(body);
+                out.flush();
+            } catch (IOException refusedEarly) {
+                // A server may answer (413) and close before a long body is all written: its answer still counts.
+            }
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

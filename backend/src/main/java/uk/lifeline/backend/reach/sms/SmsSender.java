@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -17,9 +18,9 @@ import uk.lifeline.backend.delivery.BackgroundLoop;
 import uk.lifeline.backend.reach.contact.PhoneNumber;
 
 /**
- * Sends queued texts over the SMPP link: each step claims a batch (committed before anything is sent), submits
- * it with up to {@code window} submits in flight and at most {@code rate} a second, and records each outcome as
- * it comes. Throttled and queue-full answers are retried with doubling backoff; a link that is down costs no
+ * Sends queued texts over the SMPP link: each step claims texts (committed before anything is sent) as room
+ * frees up, so the link never idles between batches; they are submitted with up to {@code window} in flight and
+ * at most {@code rate} a second, and each outcome is recorded as it comes. Throttled and queue-full answers are retried with doubling backoff; a link that is down costs no
  * attempt. Receipts move a text to DELIVERED or FAILED. Thread-safe.
  */
 public final class SmsSender implements SmppLink.Listener, AutoCloseable {
@@ -36,6 +37,11 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
     private final SmppLink link;
     private final Pace pace;
     private final ExecutorService window;
+    // Texts claimed and not yet recorded: at most about ten seconds' worth at the account's rate, so none waits
+    // here long enough for its lease to run out.
+    private final Semaphore claimable;
+    private final int claimChunk;
+    private volatile long housekeptAt;
     private final BackgroundLoop loop;
     // A receipt can overtake the recording of its submit's answer; it waits here until that is written.
     private final Map<String, Receipt> early = new ConcurrentHashMap<>();
@@ -52,6 +58,9 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        int outstanding = Math.min(config.batchSize(), Math.max(config.window(), config.ratePerSecond() * 10));
+        this.claimable = new Semaphore(outstanding);
+        this.claimChunk = Math.max(1, Math.min(config.window(), outstanding / 4));
         this.loop = new BackgroundLoop("sms-sender", 1, config.pollInterval(), () -> Mono.fromCallable(this::step));
     }
 
@@ -68,20 +77,55 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
         return link.isBound();
     }
 
-    /** One batch: claim, submit within the window and the rate, record. Returns how many were claimed. */
+    /**
+     * Claims as many due texts as there is room for (waiting for a chunk of room first) and hands them to the
+     * window; it does not wait for them. Returns how many were claimed.
+     */
     int step() throws Exception {
-        messages.leasesRunOut(now()).block();
-        messages.resendInDoubt(config.inDoubtResend(), now()).block();
-        List<SmsMessages.Outgoing> batch = messages.claim(config.batchSize(), config.lease(), now()).collectList()
-                .block();
-        if (batch == null || batch.isEmpty()) {
-            return 0;
+        housekeep();
+        claimable.acquire(claimChunk);
+        int room = claimChunk + claimable.drainPermits();
+        List<SmsMessages.Outgoing> claimed;
+        try {
+            claimed = messages.claim(room, config.lease(), now()).collectList().block();
+        } catch (RuntimeException e) {
+            claimable.release(room);
+            throw e;
         }
-        List<Future<?>> inFlight = batch.stream().<Future<?>>map(m -> window.submit(() -> send(m))).toList();
-        for (Future<?> f : inFlight) {
-            f.get();
+        int n = claimed == null ? 0 : claimed.size();
+        claimable.release(room - n);
+        for (int i = 0; i < n; i++) {
+            SmsMessages.Outgoing m = claimed.get(i);
+            try {
+                window.execute(() -> {
+                    try {
+                        send(m);
+                    } catch (RuntimeException e) {
+                        // Its row stays SUBMITTING: when the lease runs out it is in doubt, settled by a receipt
+                        // or sent again after lifeline.sms.in-doubt-resend.
+                        log.warn("text {}: its outcome was not recorded", m.id(), e);
+                    } finally {
+                        claimable.release();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                claimable.release(n - i); // stopping: the rest stay SUBMITTING until their lease runs out
+                throw e;
+            }
         }
-        return batch.size();
+        return n;
+    }
+
+    /** At most once a second: texts whose sender stopped, and texts in doubt long enough to send again. */
+    private void housekeep() {
+        long t = System.nanoTime();
+        if (t - housekeptAt < 1_000_000_000L && housekeptAt != 0) {
+            return;
+        }
+        housekeptAt = t;
+        Instant now = now();
+        messages.leasesRunOut(now).block();
+        messages.resendInDoubt(config.inDoubtResend(), now).block();
     }
 
     private void send(SmsMessages.Outgoing m) {
@@ -96,7 +140,8 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
                 return r == null ? Mono.empty() : messages.receipt(a.smscId(), r.delivered(), r.error(), now).then();
             }));
         } else if (outcome instanceof SubmitOutcome.Unanswered u) {
-            record = messages.unanswered(m.id(), u.reason(), now);
+            // Its receipt may have come (on a new link) while we waited for the answer: it settles the text now.
+            record = messages.unanswered(m.id(), u.reason(), now).then(Mono.fromRunnable(() -> settleEarly(m.phone())));
         } else if (outcome instanceof SubmitOutcome.RetryLater r && r.linkDown()) {
             record = messages.retryLater(m.id(), r.reason(), now.plus(config.reconnectFirst()));
         } else if (outcome instanceof SubmitOutcome.RetryLater r && m.attempts() >= config.maxAttempts()) {
@@ -121,6 +166,16 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
         if (settle(smscId, to, textStart, delivered, error, now)) {
             early.remove(smscId);
         }
+    }
+
+    /** Receipts that matched no text when they came, to this number: a text just marked in doubt may take one. */
+    private void settleEarly(String phone) {
+        Instant now = now();
+        early.forEach((smscId, r) -> {
+            if (r.to().equals(phone) && settle(smscId, r.to(), r.textStart(), r.delivered(), r.error(), now)) {
+                early.remove(smscId);
+            }
+        });
     }
 
     private boolean settle(String smscId, String to, String textStart, boolean delivered, String error, Instant now) {

@@ -1,0 +1,61 @@
+# Shared by the benchmark scripts (sourced, not run): CPU accounting by process, and psql on the embedded
+# PostgreSQL. The caller sets BACKEND (pid), DATA (the backend's data folder) and PGPORT, and may set
+# BENCH_EXTRA_PIDS ("name:pid ..." for other processes it started, e.g. a fake FCM).
+
+# Waits up to three minutes for the backend ($BACKEND, on $PORT) to be ready; shows its log and fails if it is
+# not, or if it stopped.
+bench_wait_ready() {
+  for _ in $(seq 1 180); do
+    curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    kill -0 "$BACKEND" 2>/dev/null || break
+    sleep 1
+  done
+  cat "$DATA/backend.log"
+  exit 1
+}
+
+# psql as the embedded database's superuser: its password is kept beside its data folder (postgres.password).
+bench_psql_setup() {
+  for _ in $(seq 1 30); do [ -s "$DATA/postgres.password" ] && break; sleep 1; done
+  PGPASSWORD=$(cat "$DATA/postgres.password")
+  export PGPASSWORD
+  PSQL=(psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d lifeline)
+  POSTMASTER=$(head -1 "$DATA"/postgres/postmaster.pid 2>/dev/null || pgrep -f "postgres -D $DATA" | head -1)
+  TICK=$(getconf CLK_TCK)
+}
+
+# CPU ticks (user + system) so far: of each thread group of the backend ("backend:<group>", thread names without
+# their numbers), of each extra process, and of PostgreSQL (the postmaster, its live children and its exited ones).
+cpu_snapshot() {
+  local t name f pg=0 p entry
+  for t in /proc/$BACKEND/task/*; do
+    read -r name < "$t/comm" 2>/dev/null || continue
+    read -r -a f < <(sed 's/.*) //' "$t/stat" 2>/dev/null) || continue
+    echo "backend:$(echo "$name" | sed 's/[-#]*[0-9]*$//' | tr ' ' '_') $(( f[11] + f[12] ))"
+  done
+  for entry in ${BENCH_EXTRA_PIDS:-}; do
+    read -r -a f < <(sed 's/.*) //' "/proc/${entry#*:}/stat")
+    echo "${entry%%:*} $(( f[11] + f[12] + f[13] + f[14] ))"
+  done
+  for p in $POSTMASTER $(pgrep -P "$POSTMASTER"); do
+    read -r -a f < <(sed 's/.*) //' /proc/$p/stat 2>/dev/null) || continue
+    pg=$(( pg + f[11] + f[12] + f[13] + f[14] ))
+  done
+  echo "postgres $pg"
+}
+
+# The CPU seconds each process spent between two snapshots, and per unit of work: prints
+# "CPU <process> <s> s (<us> us/<unit>)" for the backend, PostgreSQL and each extra process, then the backend's
+# thread groups that took at least 0.3 s.
+cpu_report() { # before after units unit-name
+  local diff
+  diff=$(awk -v tick="$TICK" 'FNR == NR { b[$1] += $2; next } { a[$1] += $2 }
+    END { for (k in a) printf "%s %.2f\n", k, (a[k] - b[k]) / tick }' "$1" "$2")
+  echo "$diff" | awk -v units="$3" -v unit="$4" '
+    /^backend:/ { backend += $2; next } { other[$1] = $2; names[++n] = $1 }
+    END { printf "CPU backend %.1f s (%.0f us/%s)", backend, backend * 1e6 / units, unit
+      for (i = 1; i <= n; i++) printf ", %s %.1f s (%.0f us/%s)", names[i], other[names[i]], other[names[i]] * 1e6 / units, unit
+      printf "\n" }'
+  echo "CPU backend by thread group (s):" $(echo "$diff" | awk '/^backend:/ && $2 >= 0.3 { print $2, substr($1, 9) }' \
+    | sort -rn | awk '{ printf "%s %s, ", $2, $1 }')
+}

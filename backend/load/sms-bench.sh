@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Text-message benchmark (issue 14): an extreme-weather notice over METERS no-WAN customers, half of whom have no
+# app but a mobile agreed to texts; the escalation ladder texts them their code and the texts go over SMPP 3.4
+# (the jSMPP client) to the loopback SMSC (jSMPP's server side, in the backend's own process), which answers each
+# submit and sends a delivery receipt. All on 127.0.0.1; stops by itself.
+#
+#   backend/load/sms-bench.sh [METERS=10000] [RATE=1000] [WINDOW=64]
+#
+# RATE is the SMS account's rate (lifeline.sms.rate-per-second) and WINDOW its window (submits in flight). The
+# ladder's emergency app deadline is set to 0 s so texts start as soon as codes exist (a real notice waits 15
+# minutes for the app first). It prints, from sms_message's own timestamps: texts submitted per second (each
+# whole second between the first and the last submit, so a slow second shows), the mean rate, the time to the
+# last delivery receipt, and the CPU each process spent per text (the backend by thread group, PostgreSQL).
+# Target: never slower than the account's rate; at least 500 texts a second on 2 cores.
+# Needs a built backend (./mvnw -q -pl backend -am -DskipTests package), psql and curl.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. backend/load/bench-lib.sh
+METERS=${1:-10000}
+RATE=${2:-1000}
+WINDOW=${3:-64}
+PORT=${BENCH_HTTP_PORT:-18481}
+PGPORT=${BENCH_PG_PORT:-54481}
+SMSCPORT=${BENCH_SMSC_PORT:-18482}
+DATA=$(mktemp -d /tmp/lifeline-sms-bench.XXXXXX)
+JAR=backend/target/lifeline-backend.jar
+[ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -q -pl backend -am -DskipTests package" >&2; exit 1; }
+command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
+
+java -Xmx1g -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" \
+  --lifeline.database.embedded-port="$PGPORT" --logging.level.root=WARN \
+  --lifeline.sms.demo-smsc=true --lifeline.sms.demo-port="$SMSCPORT" --lifeline.sms.rate-per-second="$RATE" \
+  --lifeline.sms.window="$WINDOW" --lifeline.sms.poll-interval=100ms \
+  --lifeline.reach.ladder.emergency-app-deadline=0s --lifeline.reach.ladder.texts-per-second=100000 \
+  --lifeline.reach.ladder.poll-interval=200ms ${BENCH_BACKEND_ARGS:-} > "$DATA/backend.log" 2>&1 &
+BACKEND=$!
+trap 'kill $BACKEND 2>/dev/null; wait $BACKEND 2>/dev/null; rm -rf "$DATA"; true' EXIT
+bench_wait_ready
+bench_psql_setup
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "account: rate $RATE/s, window $WINDOW; database fsync=$("${PSQL[@]}" -tAc 'show fsync')," \
+  "synchronous_commit=$("${PSQL[@]}" -tAc 'show synchronous_commit')"
+PEM=$(cat "$DATA"/demo-meters/00DB1234567800A1.pem)
+
+# Odd customers: no app, a mobile agreed to texts (every fifth in Welsh: UCS-2). Even customers: the app.
+"${PSQL[@]}" -v meters="$METERS" -v key="$PEM" -v tag=TEXT -v postcode='ZZ8 8BB' -v mpxn=7000000000000 \
+  -v eui=00BE800000000000 -f backend/load/seed-meters.sql -f - <<'SQL'
+WITH s AS (SELECT id FROM supplier WHERE code = 'bright-energy'),
+ app AS (INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform,
+           registered_at)
+         SELECT gen_random_uuid(), s.id, a, gen_random_uuid(), 'bench-phone-' || g, 'android', now()
+         FROM bench_customer, s WHERE g % 2 = 0)
+INSERT INTO reach_contact (supplier_id, customer_account_id, mobile, language, channels, needs, version,
+    updated_by, updated_at)
+SELECT s.id, a, '+4474' || lpad(g::text, 8, '0'), CASE WHEN g % 10 = 1 THEN 'cy' ELSE 'en' END, '{SMS}', '{}', 1,
+    (SELECT id FROM app_user WHERE username = 'olly.ops'), now()
+FROM bench_customer, s WHERE g % 2 = 1;
+ANALYZE;
+SQL
+TEXTED=$(( (METERS + 1) / 2 ))
+echo "seeded $METERS no-WAN meters in ZZ8: $TEXTED customers with a mobile and no app, $(( METERS / 2 )) with the app"
+
+TOKEN=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"olly.ops","password":"demo-password"}' \
+  "http://127.0.0.1:$PORT/api/v1/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+FROM=$(date -u -d '+1 hour' +%Y-%m-%dT%H:00:00Z)
+UNTIL=$(date -u -d '+3 days' +%Y-%m-%dT%H:00:00Z)
+cpu_snapshot > "$DATA/cpu.0"
+START=$(date +%s.%N)
+CAMPAIGN=$(curl -fs -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
+  -d "{\"title\":\"Severe cold weather\",\"message\":\"Your supply will stay on.\",\"reason\":\"bench\",\"area\":{\"districts\":[\"ZZ8\"]},\"startsAt\":\"$FROM\",\"endsAt\":\"$UNTIL\"}" \
+  "http://127.0.0.1:$PORT/api/v1/notices" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+echo "notice $CAMPAIGN launched; load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Done when every texted customer's code has its texts, none is waiting for the SMSC or its receipt, and
+# nothing changed for 3 s.
+counts() {
+  "${PSQL[@]}" -tAc "SELECT count(*) FILTER (WHERE state <> 'PENDING') || ' ' || count(*) FILTER (WHERE state
+    IN ('DELIVERED', 'FAILED')) || ' ' || count(*) || ' ' || count(DISTINCT code_id) FROM sms_message
+    WHERE direction = 'OUT' AND campaign_id = '$CAMPAIGN'"
+}
+LAST=""
+SAME=0
+for tick in $(seq 1 1200); do
+  sleep 1
+  read -r SUBMITTED RECEIPTED QUEUED CODES < <(counts)
+  echo "t=${tick}s texts queued $QUEUED (for $CODES codes), submitted $SUBMITTED, receipted $RECEIPTED;" \
+    "backend RSS $(( $(awk '/VmRSS/ { print $2 }' /proc/$BACKEND/status) / 1024 )) MB" \
+    "load $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ "$CODES" -ge "$TEXTED" ] && [ "$RECEIPTED" -eq "$QUEUED" ]; then
+    [ "$LAST" = "$RECEIPTED" ] && SAME=$(( SAME + 1 )) || SAME=0
+    [ "$SAME" -ge 3 ] && break
+  fi
+  LAST=$RECEIPTED
+done
+cpu_snapshot > "$DATA/cpu.1"
+"${PSQL[@]}" -tA <<SQL
+CREATE TEMP TABLE t AS SELECT created_at, submitted_at, done_at, state, encoding FROM sms_message
+  WHERE direction = 'OUT' AND campaign_id = '$CAMPAIGN';
+CREATE TEMP VIEW w AS SELECT min(submitted_at) AS first, max(submitted_at) AS last, max(done_at) AS receipted,
+         count(*) AS texts, count(*) FILTER (WHERE state = 'DELIVERED') AS delivered,
+         count(*) FILTER (WHERE encoding = 'UCS2') AS ucs2 FROM t;
+-- Each whole second between the first and the last submit, with the texts submitted in it and the backlog at
+-- its start (queued, not yet submitted). A second that began with at least a second's worth of backlog shows
+-- the SMPP path's own speed; the others are waiting for the ladder to queue texts.
+CREATE TEMP VIEW secs AS SELECT sec, (SELECT count(*) FROM t WHERE t.submitted_at >= sec AND t.submitted_at < sec + interval '1 s') AS n,
+            (SELECT count(*) FROM t WHERE t.created_at < sec AND t.submitted_at >= sec) AS backlog
+FROM w, generate_series(date_trunc('second', w.first) + interval '1 s', date_trunc('second', w.last)
+            - interval '1 s', interval '1 s') sec;
+CREATE TEMP VIEW busy AS SELECT n FROM secs WHERE backlog >= $RATE;
+SELECT 'RESULT texts: ' || w.texts || ' (' || w.ucs2 || ' in UCS-2) for $TEXTED customers, ' || w.delivered
+  || ' delivered; first to last submit ' || round(extract(epoch FROM w.last - w.first)::numeric, 1)
+  || ' s = ' || round(w.texts / greatest(extract(epoch FROM w.last - w.first), 0.001)::numeric) || ' texts/s;'
+  || ' last receipt ' || round(extract(epoch FROM w.receipted - w.first)::numeric, 1) || ' s after the first submit'
+FROM w;
+SELECT 'RESULT SMPP path: in the ' || count(*) || ' whole seconds that began with at least $RATE texts waiting,'
+  || ' submitted min ' || coalesce(min(n), 0) || ', median ' || coalesce(percentile_disc(0.5) WITHIN GROUP
+  (ORDER BY n), 0) || ', max ' || coalesce(max(n), 0) || ' a second (account rate $RATE)' FROM busy;
+SELECT 'RESULT per second (submitted/backlog at start): ' || string_agg(n || '/' || backlog, ' ' ORDER BY sec)
+FROM secs;
+SELECT 'RESULT ladder: ' || string_agg(step || ' ' || state || ' ' || n, ', ' ORDER BY step, state)
+FROM (SELECT step, state, count(*) AS n FROM reach_step WHERE campaign_id = '$CAMPAIGN' GROUP BY 1, 2) x;
+SQL
+echo "RESULT end to end: launch to the last receipt seen $(echo "$(date +%s.%N) - $START - $SAME" | bc | cut -d. -f1) s (METERS codes made first)"
+TEXTS=$("${PSQL[@]}" -tAc "SELECT count(*) FROM sms_message WHERE direction = 'OUT' AND campaign_id = '$CAMPAIGN'")
+cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$TEXTS" text
+echo "(CPU from launch to the end: the backend's includes coding the notice's $METERS meters, the ladder, the SMPP client and the loopback SMSC)"
