@@ -60,7 +60,7 @@ public final class Notifications {
     public void lowCredit(String days) {
         Context context = Words.localised(this.context);
         show(LOW_CREDIT_ID, CREDIT, context.getString(R.string.notify_low_credit),
-                context.getString(R.string.notify_low_credit_text, days));
+                context.getString(R.string.notify_low_credit_text, days), true);
     }
 
     /** What a sync, stream event or push brought: new codes, notices, and any message that failed verification. */
@@ -87,6 +87,11 @@ public final class Notifications {
     }
 
     private void show(int id, String channel, String title, String text) {
+        show(id, channel, title, text, false);
+    }
+
+    /** {@code quietUpdate}: a warning the sync repeats every round sounds once, then only updates. */
+    private void show(int id, String channel, String title, String text, boolean quietUpdate) {
         PendingIntent open = PendingIntent.getActivity(context, 0, new Intent(context, WalletActivity.class)
                 .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK | Intent.FLAG_ACTIVITY_CLEAR_TOP), PendingIntent.FLAG_IMMUTABLE);
         Notification notification = new Notification.Builder(context, channel)
@@ -96,6 +101,7 @@ public final class Notifications {
                 .setStyle(new Notification.BigTextStyle().bigText(text))
                 .setContentIntent(open)
                 .setAutoCancel(true)
+                .setOnlyAlertOnce(quietUpdate)
                 .build();
         context.getSystemService(NotificationManager.class).notify(id, notification);
     }

@@ -128,4 +128,15 @@ public class CreditScreenTest extends ScreenTest {
         idle();
         assertThat(text(screen, R.id.call_back_state)).isEqualTo("Bydd Demo Energy yn eich ffonio'n ôl.");
     }
+
+    @Test
+    public void theSyncRoundWarnsOfLowCreditWhileTheAppIsClosed() throws Exception {
+        signIn();
+        serve(10, 30L, "reported-balances");
+        uk.lifeline.app.background.SyncJobService.syncOnce(graph, graph.core());
+        Notification warning = shadowOf(app.getSystemService(NotificationManager.class)).getAllNotifications().stream()
+                .filter(n -> n.getChannelId().equals("credit")).findFirst().orElseThrow();
+        assertThat(shadowOf(warning).getContentText().toString())
+                .isEqualTo("Gas: up to 2 days of credit left. Top up soon, or take emergency credit.");
+    }
 }

@@ -117,6 +117,9 @@ public final class CreditActivity extends Activity {
         if (d.from() == 0 && d.to() == 1) {
             return c.getString(R.string.credit_less_than_a_day, fuel);
         }
+        if (d.from() == 0) {
+            return c.getString(R.string.credit_up_to, fuel, d.to());
+        }
         return c.getString(R.string.credit_window, fuel, d.from(), d.to());
     }
 
