@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -47,10 +48,12 @@ class CustomerCredit {
     private final ReachTasks tasks;
     private final AuditLog audit;
     private final TransactionalOperator tx;
+    private final DatabaseClient db;
     private final Clock clock;
 
     CustomerCredit(RiskStore store, Meters meters, MeterModelService models, ReachTasks tasks, AuditLog audit,
-            TransactionalOperator tx, Clock clock) {
+            TransactionalOperator tx, DatabaseClient db, Clock clock) {
+        this.db = db;
         this.store = store;
         this.meters = meters;
         this.models = models;
@@ -95,11 +98,16 @@ class CustomerCredit {
         Instant now = now();
         Mono<String> which = meterId == null || meterId.isBlank() ? Mono.just("their home")
                 : own(caller, meterId).map(m -> "meter " + m.eui64());
-        return which.flatMap(what -> tx.transactional(tasks.add(caller.supplierId(), caller.customerAccountId(),
-                        ReachTasks.Kind.CALL_BACK, null, null, "no supply at " + what + ", asked in the app for a call"
-                                + " back" + (text == null ? "" : ": " + text), now)
-                .then(audit.append(caller.supplierId(), now, caller.userId(), "risk.call-back-asked",
-                        "customer:" + caller.customerAccountId(), Map.of("meter", meterId == null ? "" : meterId)))));
+        UUID customer = caller.customerAccountId();
+        // One open call back per customer: pressing again (or twice at once: the lock) adds nothing.
+        return which.flatMap(what -> tx.transactional(db.sql("SELECT pg_advisory_xact_lock(hashtext(:k))")
+                .bind("k", "call-back:" + customer).map(r -> 1).all()
+                .then(tasks.hasOpen(caller.supplierId(), customer, ReachTasks.Kind.CALL_BACK))
+                .flatMap(open -> open ? Mono.<Void>empty() : tasks.add(caller.supplierId(), customer,
+                        ReachTasks.Kind.CALL_BACK, null, null, "no supply at " + what + ", asked in the app for a"
+                                + " call back" + (text == null ? "" : ": " + text), now)
+                        .then(audit.append(caller.supplierId(), now, caller.userId(), "risk.call-back-asked",
+                                "customer:" + customer, Map.of("meter", meterId == null ? "" : meterId))))));
     }
 
     private Mono<Meter> own(Caller caller, String meterId) {

@@ -357,6 +357,8 @@ class AtRiskTest extends BackendTest {
 
         post(carol, "/api/v1/me/call-back", Map.of("meterId", CAROL_GAS, "note", "no heating"))
                 .expectStatus().isCreated();
+        // Pressing again while the call back is open adds no second call.
+        post(carol, "/api/v1/me/call-back", Map.of("note", "still nothing")).expectStatus().isCreated();
         assertThat(db.sql("SELECT detail FROM reach_task WHERE kind = 'CALL_BACK'").map(r -> r.get(0, String.class))
                 .all().collectList().block()).containsExactly("no supply at meter " + CAROL_GAS
                         + ", asked in the app for a call back: no heating");
