@@ -146,7 +146,9 @@ public class SecurityConfig {
                 .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/psr").hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.POST, "/api/v1/at-risk/*/support-credit", "/api/v1/at-risk/*/contacts")
                 .hasAnyRole(names(AGENT, SUPERVISOR))
-                .pathMatchers(HttpMethod.POST, "/api/v1/me/no-supply").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.POST, "/api/v1/me/no-supply", "/api/v1/me/meter-readings",
+                        "/api/v1/me/call-back").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.GET, "/api/v1/me/run-out").hasRole(CUSTOMER.name())
                 .pathMatchers(HttpMethod.GET, "/api/v1/reports/at-risk", "/api/v1/reports/at-risk.csv")
                 .hasAnyRole(names(SUPERVISOR, OPS, ADMIN))
                 .pathMatchers("/api/v1/protection-proposals", "/api/v1/protection-proposals/*/approve",

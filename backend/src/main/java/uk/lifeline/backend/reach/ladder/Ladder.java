@@ -131,7 +131,7 @@ public class Ladder {
             if (progress == Progress.FINISHED) {
                 return done(d, "STOPPED", "the code was cancelled or expired", now);
             }
-            return contacts.find(d.supplierId(), d.customerId()).flatMap(c -> switch (d.step()) {
+            return contacts.forReaching(d.supplierId(), d.customerId()).flatMap(c -> switch (d.step()) {
                 case TEXT -> text(d, c, progress, now);
                 case VOICE -> voice(d, c, now);
                 case CALL_CENTRE -> callCentre(d, progress, now);
@@ -153,7 +153,8 @@ public class Ladder {
                         .count().map(n -> "texted " + to.tail() + " (" + n + (n == 1 ? " text)" : " texts)")));
         return sent.flatMap(outcome -> done(d, "TAKEN", outcome, now)
                 .then(next(d.codeId(), Step.VOICE, d.supplierId(), d.customerId(), d.campaignId(),
-                        to == null ? now : now.plus(config.textDeadline()))).then());
+                        to == null || Reachability.callWithoutWaiting(c) ? now : now.plus(config.textDeadline())))
+                .then());
     }
 
     private Mono<Void> voice(Due d, ContactPoints c, Instant now) {
