@@ -23,7 +23,8 @@ export function historyView(container, meterId, { readoutUrl }) {
           body)),
       status);
   const seen = new Map();
-  let who = { people: {}, campaigns: {} }; // names of issuers and approvers, campaigns of campaign codes
+  // names of issuers, approvers and cancellers; campaigns of campaign codes; who cancelled each cancelled code
+  let who = { people: {}, campaigns: {}, cancelledBy: {} };
 
   async function refresh() {
     try {
@@ -73,6 +74,7 @@ export function historyView(container, meterId, { readoutUrl }) {
     }
     const campaign = who.campaigns[code.id];
     const approver = code.approval && code.approval.approvedBy;
+    const canceller = who.cancelledBy[code.id];
     return h('tr', { dataset: { code: code.id, status: code.status } },
         h('td', {}, when(code.issuedAt), h('br'), h('span', { class: 'muted issued-by' },
             `by ${who.people[code.issuedBy] || 'a former user'}`)),
@@ -82,6 +84,9 @@ export function historyView(container, meterId, { readoutUrl }) {
         h('td', {}, badge(code.status),
             approver ? [h('br'), h('span', { class: 'muted approved-by' },
                 `approved by ${who.people[approver] || 'a former user'} ${when(code.approval.approvedAt)}`)] : null,
+            canceller ? [h('br'), h('span', { class: 'muted cancelled-by' },
+                `${code.cancelReason && code.cancelReason.startsWith('refused') ? 'refused' : 'cancelled'} by `
+                + `${who.people[canceller] || 'a former user'}`)] : null,
             note ? [h('br'), h('span', { class: 'muted note' }, note)] : null),
         h('td', { class: 'campaign' }, campaign ? campaign.title || (campaign.kind === 'NOTICE' ? 'Notice' : 'Price change')
           : h('span', { class: 'muted' }, 'none')),

@@ -1,18 +1,22 @@
-// A customer's timeline on the agent's page: codes issued (by whom, why), results reported, notices sent and
-// agents' notes, newest first, in UK time; and a form to add a note (GET and POST
+// A customer's timeline on the agent's page: codes issued (by whom, why), results reported, notices sent, texts
+// and calls, agents' contacts, call-back requests, customers nobody reached and agents' notes, newest first, in UK time; and a form to add a note (GET and POST
 // /api/v1/console/customers/{id}/timeline and /notes).
 import { api } from './api.js';
 import { badge, clear, h, when } from './dom.js';
 import { field, showProblem, summaryBox } from './forms.js';
 import { commandWords } from './words.js';
 
-const KIND = { code: 'Code issued', result: 'Result reported', notice: 'Notice sent', note: 'Note' };
+const KIND = {
+  code: 'Code issued', result: 'Result reported', notice: 'Notice sent', note: 'Note', 'text-sent': 'Text sent',
+  'text-received': 'Text received', call: 'Voice call', contact: 'Contact', 'no-supply': 'No supply reported',
+  'call-back': 'Asked for a call back', unreached: 'Not reached by the app, text or call',
+};
 
 function line(e) {
   const what = e.kind === 'code' || e.kind === 'result'
     ? [h('strong', {}, commandWords({ command: e.command, parameters: e.parameters, description: e.description })), ' ',
       badge(e.status), e.text ? ` ${e.kind === 'code' ? 'Why: ' : ''}${e.text}` : '']
-    : e.text;
+    : [e.status ? [badge(e.status), ' '] : null, e.text];
   return h('li', { dataset: { kind: e.kind } },
       h('p', { class: 'muted' }, `${when(e.at)} · ${KIND[e.kind] || e.kind}${e.by ? ` by ${e.by}` : ''}`),
       h('p', {}, what));

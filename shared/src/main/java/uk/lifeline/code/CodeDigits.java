@@ -14,7 +14,7 @@ public final class CodeDigits {
     private CodeDigits() {}
 
     /**
-     * The blocks of a whole code, in order; spaces, tabs and dashes are ignored.
+     * The blocks of a whole code, in order; spaces, tabs, dashes and slashes are ignored.
      *
      * @throws IllegalArgumentException if nothing is left, or the length is not a whole number of blocks (the
      *     message says the length found)
@@ -31,12 +31,12 @@ public final class CodeDigits {
         return Collections.unmodifiableList(blocks);
     }
 
-    /** The input without spaces, tabs or dashes: how people write codes down. */
+    /** The input without spaces, tabs, dashes or slashes: how people write codes down. */
     public static String withoutSeparators(String digits) {
         StringBuilder out = new StringBuilder(digits.length());
         for (int i = 0; i < digits.length(); i++) {
             char c = digits.charAt(i);
-            if (c != '-' && !Character.isWhitespace(c)) {
+            if (c != '-' && c != '/' && !Character.isWhitespace(c)) {
                 out.append(c);
             }
         }

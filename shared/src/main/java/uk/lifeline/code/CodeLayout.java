@@ -24,8 +24,10 @@ public final class CodeLayout {
     static final int COUNTER_SHIFT = 47;
     static final int INDEX_SHIFT = 45;
     public static final int COUNTER_BITS = 10;
-    /** Digits in one block (one GBCS UTRN): a code is one to three of them. */
+    /** Digits in one block (one GBCS UTRN): a code is one to {@link #MAX_BLOCKS} of them. */
     public static final int BLOCK_DIGITS = Ptut.BLOCK_DIGITS;
+    /** The most blocks a command's code takes (a time-of-use price change: 60 digits). */
+    public static final int MAX_BLOCKS = 3;
     /**
      * How far above the highest counter a meter has accepted it rebuilds a code's counter from its
      * {@link #COUNTER_BITS} bits (GBCS: 512); a code further ahead is refused, so a supplier never issues one.

@@ -135,6 +135,11 @@ public class SecurityConfig {
                 .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/contact").hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.GET, "/api/v1/campaigns/*/reach", "/api/v1/campaigns/*/unreached")
                 .hasAnyRole(names(OPS, ADMIN))
+                // Twilio's webhooks carry no token: each is accepted only with a valid X-Twilio-Signature
+                // (reach.voice.TwilioSignature). The inbound line's PIN: the customer's own, or set by an agent.
+                .pathMatchers(HttpMethod.POST, "/api/v1/voice/**").permitAll()
+                .pathMatchers(HttpMethod.PUT, "/api/v1/me/voice-pin").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/voice-pin").hasAnyRole(names(AGENT, SUPERVISOR))
                 // PSR entries and self-disconnection risk (issue 17, docs/forecast.md).
                 .pathMatchers(HttpMethod.GET, "/api/v1/psr/needs", "/api/v1/customers/*/psr", "/api/v1/at-risk")
                 .hasAnyRole(names(AGENT, SUPERVISOR))

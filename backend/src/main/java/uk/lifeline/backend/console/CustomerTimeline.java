@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,7 +22,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.reach.CallLog;
 import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.Parameters;
@@ -75,6 +79,23 @@ class CustomerTimeline {
               SELECT 'note', x.created_at, u.display_name, NULL, NULL, NULL, x.text, NULL
               FROM customer_note x LEFT JOIN app_user u ON u.id = x.author_id
               WHERE x.supplier_id = :s AND x.customer_account_id = :c
+              UNION ALL
+              -- A text that carries a code is named, not quoted: a cancelled code's digits are never shown.
+              SELECT CASE WHEN m.direction = 'OUT' THEN 'text-sent' ELSE 'text-received' END, m.created_at, NULL,
+                NULL, NULL, m.state,
+                CASE WHEN m.direction = 'IN' THEN 'From the number ending ' || right(m.phone, 4) || ': ' || m.body
+                     WHEN m.code_id IS NOT NULL THEN 'The code, to the number ending ' || right(m.phone, 4)
+                     ELSE 'To the number ending ' || right(m.phone, 4) || ': ' || m.body END, m.code_id
+              FROM sms_message m WHERE m.supplier_id = :s AND m.customer_account_id = :c
+              UNION ALL
+              SELECT CASE WHEN r.kind = 'CONTACT' THEN 'contact' ELSE 'no-supply' END, r.at, u.display_name, NULL,
+                NULL, r.outcome, concat_ws(': ', lower(replace(r.action, '_', ' ')), r.note), r.code_id
+              FROM risk_event r LEFT JOIN app_user u ON u.id = r.by_user
+              WHERE r.supplier_id = :s AND r.customer_account_id = :c
+              UNION ALL
+              SELECT CASE WHEN t.kind = 'CALL_BACK' THEN 'call-back' ELSE 'unreached' END, t.created_at, NULL, NULL,
+                NULL, CASE WHEN t.closed_at IS NULL THEN 'OPEN' ELSE 'CLOSED' END, t.detail, t.code_id
+              FROM reach_task t WHERE t.supplier_id = :s AND t.customer_account_id = :c
             ) e ORDER BY at DESC LIMIT :n
             """;
 
@@ -83,10 +104,12 @@ class CustomerTimeline {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ObjectProvider<CallLog> calls;
 
     CustomerTimeline(DatabaseClient db, AuditLog audit, TransactionalOperator tx, Clock clock,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            com.fasterxml.jackson.databind.ObjectMapper json, ObjectProvider<CallLog> calls) {
         this.db = db;
+        this.calls = calls;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -98,12 +121,18 @@ class CustomerTimeline {
         return Mono.defer(() -> {
             UUID supplier = Caller.of(jwt).supplierId();
             UUID customer = ApiException.uuidOrNotFound("customer", id);
+            CallLog log = calls.getIfAvailable();
+            Flux<Event> voice = log == null ? Flux.empty() : log.forCustomer(supplier, customer, NEWEST)
+                    .map(c -> new Event("call", c.at(), null, null, null, null, c.state(),
+                            ("IN".equals(c.direction()) ? "From the number ending " : "To the number ending ")
+                                    + c.phone().substring(Math.max(0, c.phone().length() - 4)), c.codeId()));
             return exists(supplier, customer).then(db.sql(SQL).bind("s", supplier).bind("c", customer).bind("n", NEWEST)
                     .map(r -> event(r.get("kind", String.class), r.get("at", OffsetDateTime.class).toInstant(),
                             r.get("by", String.class), r.get("command", String.class),
                             parameters(r.get("parameters", String.class)), r.get("status", String.class),
                             r.get("text", String.class), r.get("code_id", UUID.class)))
-                    .all().collectList().map(items -> new Events(items, NEWEST)));
+                    .all().mergeWith(voice).sort(Comparator.comparing(Event::at).reversed()).take(NEWEST)
+                    .collectList().map(items -> new Events(items, NEWEST)));
         });
     }
 
@@ -113,11 +142,7 @@ class CustomerTimeline {
         return Mono.defer(() -> {
             Caller caller = Caller.of(jwt);
             UUID customer = ApiException.uuidOrNotFound("customer", id);
-            String text = note.text().strip();
-            if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\t' || ch == 0x7f)) {
-                return Mono.error(ApiException.field(ProblemType.VALIDATION, "text",
-                        "write the note without control characters", "letters, digits, punctuation and new lines"));
-            }
+            String text = note.text().strip(); // control characters never get here: input.TextRule refuses them
             Instant now = clock.instant();
             UUID noteId = UUID.randomUUID();
             return exists(caller.supplierId(), customer)

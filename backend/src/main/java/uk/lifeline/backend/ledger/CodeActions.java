@@ -86,6 +86,8 @@ public class CodeActions {
 
     private Mono<CodeView> write(Caller caller, CodeRecord changed, String action, Map<String, ?> details) {
         return ledger.update(changed)
+                .then(changed.status() == CodeStatus.CANCELLED
+                        ? ledger.cancelledBy(changed.supplierId(), changed.id(), caller.userId()) : Mono.empty())
                 .then(audit.append(changed.supplierId(), changed.updatedAt(), caller.userId(), action,
                         "code:" + changed.id(), details))
                 .thenReturn(CodeView.of(changed));

@@ -156,6 +156,12 @@ class CodeStore {
                 .map(this::read).all();
     }
 
+    /** Records the person who cancelled or refused a code (the history names them). */
+    Mono<Void> cancelledBy(UUID supplier, UUID id, UUID user) {
+        return db.sql("UPDATE code SET cancelled_by = :by WHERE supplier_id = :s AND id = :id")
+                .bind("by", user).bind("s", supplier).bind("id", id).fetch().rowsUpdated().then();
+    }
+
     /** Writes a code's changeable fields: status, approval, result, cancellation, envelope. */
     Mono<Void> update(CodeRecord c) {
         GenericExecuteSpec spec = db.sql("""

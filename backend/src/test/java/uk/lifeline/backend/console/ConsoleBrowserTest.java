@@ -11,8 +11,13 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import uk.lifeline.backend.reach.ReachTasks;
+import uk.lifeline.backend.reach.contact.PhoneNumber;
+import uk.lifeline.backend.reach.sms.SmsBody;
+import uk.lifeline.backend.reach.sms.SmsMessages;
 
 /**
  * The consoles in a real Chromium against the running backend and its demo data: two suppliers; Carol Jones
@@ -22,6 +27,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"lifeline.demo.enabled=true", "lifeline.demo.bench-meters=300",
         "lifeline.campaigns.page-size=50"})
 class ConsoleBrowserTest extends BrowserTest {
+
+    @Autowired SmsMessages texts;
+    @Autowired ReachTasks tasks;
 
     static final String CAROL_ELECTRICITY = "00DB1234567800A1";
     static final String CAROL_GAS = "00DB1234567800A2";
@@ -76,7 +84,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.clickable("#history tbody tr:first-child button.danger").click();
         browser.visible("dialog[open] textarea").sendKeys("customer found a paper voucher");
         browser.clickable("dialog[open] button[type='submit']").click();
-        browser.waitForText("#history tbody tr:first-child", "cancelled");
+        browser.waitForText("#history tbody tr:first-child", "cancelled by Amy Agent");
         assertThat(browser.text("#history tbody tr:first-child")).contains("customer found a paper voucher");
         assertThat(browser.all("#history tbody tr:first-child a")).as("no read-out link").isEmpty();
         browser.go("/console/readout.html?code=" + browser.visible("#history tbody tr:first-child").getAttribute("data-code"));
@@ -237,7 +245,7 @@ class ConsoleBrowserTest extends BrowserTest {
     }
 
     private void retype(String css, String text) {
-        org.openqa.selenium.WebElement input = browser.visible(css);
+        WebElement input = browser.visible(css);
         input.clear();
         input.sendKeys(text);
     }
@@ -476,10 +484,22 @@ class ConsoleBrowserTest extends BrowserTest {
     @Test
     void theCustomerTimelineShowsCodesWithWhoAndWhyAndKeepsAgentsNotes() {
         issueAs("adam.agent", CAROL_ELECTRICITY, "top-up", Map.of("amount", "7.00"));
+        // What the reach feature did for Carol: a text to her mobile and her HELP reply's call-back request.
+        Map<String, Object> carolRow = db.sql("SELECT supplier_id, id FROM customer_account WHERE account_number"
+                + " = 'ACC-100001'").fetch().one().block();
+        UUID supplier = (UUID) carolRow.get("supplier_id");
+        UUID carolId = (UUID) carolRow.get("id");
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        texts.queue(new SmsMessages.Queued(supplier, carolId, PhoneNumber.parse("07700 900123").orElseThrow(), "reply",
+                null, null, SmsBody.onePart("Reply AGAIN to have your code sent again.").orElseThrow(),
+                now.plusSeconds(3600)), now).block();
+        tasks.add(supplier, carolId, ReachTasks.Kind.CALL_BACK, null, null, "texted HELP", now).block();
         browser.signIn("amy.agent", PASSWORD);
         search("LS6 2AB");
         browser.waitForText("#timeline", "by Adam Agent");
-        assertThat(browser.text("#timeline")).contains("Code issued").contains("7.00");
+        assertThat(browser.text("#timeline")).contains("Code issued").contains("7.00")
+                .contains("Text sent").contains("To the number ending 0123: Reply AGAIN")
+                .contains("Asked for a call back").contains("texted HELP");
         browser.visible("#note-text").sendKeys("Customer prefers calls after 6pm");
         browser.clickable("#note-button").click();
         browser.waitForText("#timeline li:first-child", "Customer prefers calls after 6pm");

@@ -1,7 +1,9 @@
 package uk.lifeline.app.entry;
 
+import java.util.List;
+import uk.lifeline.code.CodeDigits;
+import uk.lifeline.code.CodeLayout;
 import uk.lifeline.code.GbcsCheckDigit;
-import uk.lifeline.code.Ptut;
 
 /**
  * Checks a code the customer got some other way (a letter, a text, read out on the phone) before they go to the
@@ -24,16 +26,17 @@ public final class CodeCheck {
 
     private CodeCheck() {}
 
-    /** Ignores spaces, dashes and slashes, as codes are written in groups. */
+    /** Ignores spaces, dashes and slashes, as codes are written in groups (shared's {@link CodeDigits}). */
     public static Finding check(String typed) {
-        String digits = typed.replaceAll("[\\s/-]", "");
+        String digits = CodeDigits.withoutSeparators(typed);
         int n = digits.length();
-        if (!digits.matches("[0-9]*") || n == 0 || n % Ptut.BLOCK_DIGITS != 0 || n > 3 * Ptut.BLOCK_DIGITS) {
+        if (!digits.matches("[0-9]*") || n == 0 || n % CodeLayout.BLOCK_DIGITS != 0
+                || n > CodeLayout.MAX_BLOCKS * CodeLayout.BLOCK_DIGITS) {
             return new Finding(Kind.WRONG_LENGTH, n, 0);
         }
-        for (int block = 0; block < n / Ptut.BLOCK_DIGITS; block++) {
-            String one = digits.substring(block * Ptut.BLOCK_DIGITS, (block + 1) * Ptut.BLOCK_DIGITS);
-            if (!GbcsCheckDigit.isValid(one)) {
+        List<String> blocks = CodeDigits.blocks(digits);
+        for (int block = 0; block < blocks.size(); block++) {
+            if (!GbcsCheckDigit.isValid(blocks.get(block))) {
                 return new Finding(Kind.WRONG_DIGIT, n, block + 1);
             }
         }

@@ -60,6 +60,14 @@ public class ContactStore {
                 .map(r -> new Owned(r.get("supplier_id", UUID.class), read(r))).all();
     }
 
+    /** Customers (of any supplier) whose mobile or landline is this number: for the inbound line's caller ID. */
+    public Flux<Owned> byCallerId(PhoneNumber number) {
+        return db.sql("SELECT supplier_id, " + COLUMNS + " FROM reach_contact WHERE mobile = :n OR landline = :n"
+                        + " ORDER BY supplier_id, customer_account_id LIMIT 20")
+                .bind("n", number.e164())
+                .map(r -> new Owned(r.get("supplier_id", UUID.class), read(r))).all();
+    }
+
     /** A customer's contact points with the supplier they belong to. */
     public record Owned(UUID supplierId, ContactPoints contact) {}
 
