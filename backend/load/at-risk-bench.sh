@@ -60,4 +60,4 @@ echo "RESULT list: $(sed 's/.*"meters":\([0-9]*\),"atRisk":\([0-9]*\),"psrAtRisk
 cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$TOTAL" meter
 echo "RESULT heap: most used after a collection during the list $(tail -n +"$MARK" "$DATA/gc.log" \
   | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->\([0-9]*\)M/\1/' | sort -n | tail -1) MB, most before one" \
-  "$(tail -n +"$MARK" "$DATA/gc.log" | grep -o '[0-9]*M->' | tr -d 'M->' | sort -n | tail -1) MB (heap at most $HEAP)"
+  "$(tail -n +"$MARK" "$DATA/gc.log" | grep -o '[0-9]*M->' | sed 's/M->//' | sort -n | tail -1) MB (heap at most $HEAP)"
