@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The daily at-risk list over METERS no-WAN meters (issue 17), end to end: the packaged backend on its embedded
 # PostgreSQL, METERS electricity meters seeded for Bright Energy (seed-meters.sql), each with a modelled state
-# (the demo meter 00DB1234567800A1's, with balances spread from 0.00 to 59.99), then one GET /api/v1/at-risk as
-# an agent. The list reads the meters a page of 1,000 at a time and keeps only the `limit` most dangerous, so the
+# (the demo meter 00DB1234567800A1's, with balances spread from 0.00 to 59.99 and no deferred charges), then one
+# GET /api/v1/at-risk as an agent. The list reads the meters a page of 1,000 at a time and keeps only the `limit` most dangerous, so the
 # backend runs with a small heap (HEAP, default 256m) to show its memory does not grow with the meters; the GC log
 # gives the most heap used. Prints the list's wall time, CPU per meter (backend by thread group, PostgreSQL) and
 # the machine's load. Stops by itself.
@@ -37,7 +37,8 @@ SEEDED=$(date +%s)
   -v eui=00BE700000000000 -f backend/load/seed-meters.sql -f - <<'SQL'
 INSERT INTO meter_model (supplier_id, device_id, format, state, as_of, source, updated_at)
 SELECT m.supplier_id, b.d, m.format,
-       jsonb_set(m.state, '{credit,meterBalance}', to_jsonb((b.g * 7919) % 6000)), m.as_of, 'SEEDED', now()
+       jsonb_set(jsonb_set(m.state, '{credit,meterBalance}', to_jsonb((b.g::bigint * 7919) % 6000)),
+                 '{debts,accumulatedDebt}', '0'), m.as_of, 'SEEDED', now()
 FROM bench_customer b, meter_model m JOIN device x ON x.id = m.device_id AND x.eui64 = '00DB1234567800A1';
 ANALYZE;
 SQL
@@ -59,4 +60,4 @@ echo "RESULT list: $(sed 's/.*"meters":\([0-9]*\),"atRisk":\([0-9]*\),"psrAtRisk
 cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$TOTAL" meter
 echo "RESULT heap: most used after a collection during the list $(tail -n +"$MARK" "$DATA/gc.log" \
   | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->\([0-9]*\)M/\1/' | sort -n | tail -1) MB, most before one" \
-  "$(tail -n +"$MARK" "$DATA/gc.log" | grep -o '[0-9]*M->' | tr -d 'M->' | sort -n | tail -1) MB (heap at most $HEAP)"
+  "$(tail -n +"$MARK" "$DATA/gc.log" | grep -o '[0-9]*M->' | sed 's/M->//' | sort -n | tail -1) MB (heap at most $HEAP)"
