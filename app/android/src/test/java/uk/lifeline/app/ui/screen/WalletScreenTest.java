@@ -89,7 +89,7 @@ public class WalletScreenTest extends ScreenTest {
         assertThat(graph.core().wallet().toEnter()).singleElement()
                 .satisfies(c -> assertThat(c.code().command()).isEqualTo(new TopUp(1500)));
         assertThat(graph.core().notices().active()).hasSize(1);
-        SyncJobService.syncOnce(graph, graph.core());
+        offMain(() -> SyncJobService.syncOnce(graph, graph.core()));
         assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.PERIODIC).getIntervalMillis())
                 .isEqualTo(java.util.concurrent.TimeUnit.MINUTES.toMillis(15));
     }
@@ -98,7 +98,7 @@ public class WalletScreenTest extends ScreenTest {
     public void withNothingWaitingTheSyncRunsHourly() throws Exception {
         signIn();
 
-        SyncJobService.syncOnce(graph, graph.core());
+        offMain(() -> SyncJobService.syncOnce(graph, graph.core()));
 
         assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.PERIODIC).getIntervalMillis())
                 .isEqualTo(java.util.concurrent.TimeUnit.HOURS.toMillis(1));
