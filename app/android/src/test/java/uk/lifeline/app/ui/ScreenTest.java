@@ -42,15 +42,17 @@ public abstract class ScreenTest {
     protected AppGraph graph;
     protected LifelineApplication app;
     private ExecutorService worker;
+    private Executor offMain;
+    private SecretKey key;
     private final List<Violation> violations = new CopyOnWriteArrayList<>();
 
     @Before
     public void startApp() throws Exception {
         backend = new FakeBackend(supplier);
         app = (LifelineApplication) RuntimeEnvironment.getApplication();
-        SecretKey key = newKey();
+        key = newKey();
         worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "screen-test-worker"));
-        Executor offMain = task -> {
+        offMain = task -> {
             if (Looper.myLooper() == Looper.getMainLooper()) {
                 offMain(() -> {
                     task.run();
@@ -96,6 +98,17 @@ public abstract class ScreenTest {
     protected AppCore signIn() throws Exception {
         return graph.signIn(new Session(backend.url(), FakeBackend.TOKEN, supplier.now().plusSeconds(86_400 * 365),
                 TestSupplier.CUSTOMER, TestSupplier.SUPPLIER, "Demo Energy", "0800 123 4567"));
+    }
+
+    /**
+     * As after the phone killed the app: a new graph over the same files (database, encrypted session), which
+     * loads the session again when first asked.
+     */
+    protected void restartProcess() {
+        graph.database().close();
+        graph = new AppGraph(app, supplier.directory(backend.url()), () -> key, Clock.fixed(supplier.now(),
+                ZoneOffset.UTC), offMain, offMain);
+        app.replaceGraph(graph);
     }
 
     /**
