@@ -206,4 +206,14 @@ public final class EntryActivity extends Activity {
                 : R.string.entry_read_aloud);
         findViewById(R.id.say_again).setVisibility(reading ? View.VISIBLE : View.GONE);
     }
+
+    @Override
+    public boolean onCreateOptionsMenu(android.view.Menu menu) {
+        return uk.lifeline.app.ui.screen.help.Help.menu(this, menu);
+    }
+
+    @Override
+    public boolean onOptionsItemSelected(android.view.MenuItem item) {
+        return uk.lifeline.app.ui.screen.help.Help.selected(this, item) || super.onOptionsItemSelected(item);
+    }
 }

@@ -201,4 +201,14 @@ public final class ResultActivity extends Activity {
             return false;
         }
     }
+
+    @Override
+    public boolean onCreateOptionsMenu(android.view.Menu menu) {
+        return uk.lifeline.app.ui.screen.help.Help.menu(this, menu);
+    }
+
+    @Override
+    public boolean onOptionsItemSelected(android.view.MenuItem item) {
+        return uk.lifeline.app.ui.screen.help.Help.selected(this, item) || super.onOptionsItemSelected(item);
+    }
 }
