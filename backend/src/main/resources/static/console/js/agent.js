@@ -1,5 +1,6 @@
 // The agent's page: find a customer, see their premises and meters (with WAN state), open a meter to see its
-// modelled state and code history and to issue a code; supervisors also get the approvals queue (#approvals).
+// modelled state and code history and to issue a code, and their PSR entry (psr.js); supervisors also get the
+// approvals queue (#approvals).
 // The page's state lives in the URL hash (#q=...&customer=...&meter=...) so the read-out view can come back.
 import { api } from './api.js';
 import { start } from './chrome.js';
@@ -10,6 +11,7 @@ import { historyView } from './history.js';
 import { issueForm } from './issue.js';
 import { stateList } from './preview.js';
 import { press, speedKeys } from './keys.js';
+import { psrView } from './psr.js';
 import { timelineView } from './timeline.js';
 
 const user = await start(['AGENT', 'SUPERVISOR'], location.hash === '#approvals' ? 'Approvals' : 'Customers');
@@ -124,7 +126,9 @@ function openCustomer(id, focus) {
       c.premises.map((p) => h('div', { class: 'premises panel' },
           h('h3', {}, `${p.address}, ${p.postcode}`),
           h('ul', { class: 'devices', 'aria-label': `Devices at ${p.address}` }, p.devices.map(device)))),
+      h('section', { id: 'customer-psr', class: 'panel' }),
       h('div', { id: 'customer-timeline' }));
+  psrView(document.getElementById('customer-psr'), c.id);
   timelineView(document.getElementById('customer-timeline'), c.id);
   customerSection.hidden = false;
   if (focus) {

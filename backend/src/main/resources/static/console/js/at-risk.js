@@ -7,7 +7,7 @@ import { announce, clear, h, money, plural } from './dom.js';
 import { csvLink } from './csv.js';
 import { field } from './forms.js';
 
-const user = start(['AGENT', 'SUPERVISOR'], 'At risk');
+const user = await start(['AGENT', 'SUPERVISOR'], 'At risk');
 const ACTIONS = { 'friendly-credit-offered': 'Offered friendly credit', 'emergency-credit-guidance':
     'Talked through emergency credit', call: 'Called', voicemail: 'Left a voicemail', text: 'Sent a text' };
 const OUTCOMES = { reached: 'Reached', 'not-reached': 'Not reached', declined: 'Declined', supported: 'Supported' };

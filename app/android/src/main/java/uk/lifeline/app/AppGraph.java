@@ -136,7 +136,11 @@ public final class AppGraph {
         }
     }
 
-    public Executor background() {
+    public Notifications notifications() {
+        return notifications;
+    }
+
+        public Executor background() {
         return background;
     }
 

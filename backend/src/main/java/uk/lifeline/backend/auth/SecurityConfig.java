@@ -135,13 +135,20 @@ public class SecurityConfig {
                 .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/contact").hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.GET, "/api/v1/campaigns/*/reach", "/api/v1/campaigns/*/unreached")
                 .hasAnyRole(names(OPS, ADMIN))
+                // Twilio's webhooks carry no token: each is accepted only with a valid X-Twilio-Signature
+                // (reach.voice.TwilioSignature). The inbound line's PIN: the customer's own, or set by an agent.
+                .pathMatchers(HttpMethod.POST, "/api/v1/voice/**").permitAll()
+                .pathMatchers(HttpMethod.PUT, "/api/v1/me/voice-pin").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/voice-pin").hasAnyRole(names(AGENT, SUPERVISOR))
                 // PSR entries and self-disconnection risk (issue 17, docs/forecast.md).
                 .pathMatchers(HttpMethod.GET, "/api/v1/psr/needs", "/api/v1/customers/*/psr", "/api/v1/at-risk")
                 .hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.PUT, "/api/v1/customers/*/psr").hasAnyRole(names(AGENT, SUPERVISOR))
                 .pathMatchers(HttpMethod.POST, "/api/v1/at-risk/*/support-credit", "/api/v1/at-risk/*/contacts")
                 .hasAnyRole(names(AGENT, SUPERVISOR))
-                .pathMatchers(HttpMethod.POST, "/api/v1/me/no-supply").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.POST, "/api/v1/me/no-supply", "/api/v1/me/meter-readings",
+                        "/api/v1/me/call-back").hasRole(CUSTOMER.name())
+                .pathMatchers(HttpMethod.GET, "/api/v1/me/run-out").hasRole(CUSTOMER.name())
                 .pathMatchers(HttpMethod.GET, "/api/v1/reports/at-risk", "/api/v1/reports/at-risk.csv")
                 .hasAnyRole(names(SUPERVISOR, OPS, ADMIN))
                 .pathMatchers("/api/v1/protection-proposals", "/api/v1/protection-proposals/*/approve",

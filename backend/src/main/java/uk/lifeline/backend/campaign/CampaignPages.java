@@ -46,7 +46,10 @@ class CampaignPages {
 
     /** A claimed meter. Immutable. */
     record Target(UUID deviceId, UUID customerId, String eui64, DeviceType type, WanState wan, String publicKey,
-            boolean hasPhone, boolean needsNotice) {}
+            boolean hasPhone, boolean needsNotice, int priority) {}
+
+    /** Where a claim stopped: targets are claimed in (priority, device) order, PSR customers first. */
+    private record Position(int priority, UUID deviceId) {}
 
     /** What became of a meter in this page. Immutable. */
     private record Done(Target target, String state, CodeRecord code, String error) {}
@@ -64,7 +67,7 @@ class CampaignPages {
     private final DccAdapter dcc;
     private final Clock clock;
     /** Per campaign, the last meter this instance claimed: {@link #claimPage}. */
-    private final ConcurrentMap<UUID, UUID> claimedUpTo = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, Position> claimedUpTo = new ConcurrentHashMap<>();
     /** Tests only: runs inside a page's transaction after everything is written, before the commit. */
     volatile Runnable beforeCommit = () -> {};
 
@@ -111,21 +114,23 @@ class CampaignPages {
      * when nothing is left after it (a page rolled back, or another instance's).
      */
     private Mono<List<Target>> claimPage(Campaign c) {
-        UUID after = claimedUpTo.get(c.id());
+        Position after = claimedUpTo.get(c.id());
         return claim(c, after).collectList()
                 .flatMap(targets -> targets.isEmpty() && after != null
                         ? Mono.fromRunnable(() -> claimedUpTo.remove(c.id())).then(claim(c, null).collectList())
                         : Mono.just(targets))
                 .doOnNext(targets -> {
                     if (!targets.isEmpty()) {
-                        claimedUpTo.put(c.id(), targets.get(targets.size() - 1).deviceId());
+                        Target last = targets.get(targets.size() - 1);
+                        claimedUpTo.put(c.id(), new Position(last.priority(), last.deviceId()));
                     }
                 });
     }
 
-    private Flux<Target> claim(Campaign c, UUID after) {
+    private Flux<Target> claim(Campaign c, Position after) {
         var spec = db.sql("""
-                        SELECT t.device_id, t.customer_account_id, d.eui64, d.device_type, d.wan_state, d.ka_public_key,
+                        SELECT t.device_id, t.customer_account_id, t.priority, d.eui64, d.device_type, d.wan_state,
+                          d.ka_public_key,
                           EXISTS (SELECT 1 FROM push_device p WHERE p.supplier_id = t.supplier_id
                             AND p.customer_account_id = t.customer_account_id AND p.retired_at IS NULL) AS has_phone,
                           NOT EXISTS (SELECT 1 FROM customer_notice n WHERE n.notice_id = :notice
@@ -133,16 +138,17 @@ class CampaignPages {
                         FROM campaign_target t JOIN device d ON d.supplier_id = t.supplier_id AND d.id = t.device_id
                         WHERE t.campaign_id = :c AND t.supplier_id = :s AND t.state = 'PENDING' %s
                           AND EXISTS (SELECT 1 FROM campaign WHERE id = :c AND status = 'RUNNING')
-                        ORDER BY t.device_id LIMIT :n FOR UPDATE OF t SKIP LOCKED
-                        """.formatted(after == null ? "" : "AND t.device_id > :after"))
+                        ORDER BY t.priority, t.device_id LIMIT :n FOR UPDATE OF t SKIP LOCKED
+                        """.formatted(after == null ? "" : "AND (t.priority, t.device_id) > (:afterPriority, :after)"))
                 .bind("c", c.id()).bind("s", c.supplierId()).bind("n", properties.pageSize());
-        spec = after == null ? spec : spec.bind("after", after);
+        spec = after == null ? spec : spec.bind("afterPriority", (short) after.priority()).bind("after", after.deviceId());
         spec = c.noticeId() == null ? spec.bindNull("notice", UUID.class) : spec.bind("notice", c.noticeId());
         return spec.map(row -> new Target(row.get("device_id", UUID.class), row.get("customer_account_id", UUID.class),
                 row.get("eui64", String.class), DeviceType.valueOf(row.get("device_type", String.class)),
                 WanState.valueOf(row.get("wan_state", String.class)), row.get("ka_public_key", String.class),
                 Boolean.TRUE.equals(row.get("has_phone", Boolean.class)),
-                Boolean.TRUE.equals(row.get("needs_notice", Boolean.class)))).all();
+                Boolean.TRUE.equals(row.get("needs_notice", Boolean.class)),
+                ((Number) row.get("priority")).intValue())).all();
     }
 
     private Mono<Void> process(Campaign c, List<Target> targets) {
@@ -307,7 +313,7 @@ class CampaignPages {
                                 SELECT t.device_id, d.eui64 FROM campaign_target t
                                 JOIN device d ON d.supplier_id = t.supplier_id AND d.id = t.device_id
                                 WHERE t.campaign_id = :c AND t.state = 'DCC_PENDING'
-                                ORDER BY t.device_id LIMIT :n FOR UPDATE OF t SKIP LOCKED
+                                ORDER BY t.priority, t.device_id LIMIT :n FOR UPDATE OF t SKIP LOCKED
                                 """)
                         .bind("c", c.id()).bind("n", properties.pageSize())
                         .map(row -> Map.entry(row.get("device_id", UUID.class), row.get("eui64", String.class)))

@@ -15,12 +15,15 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.notice.Area;
+import uk.lifeline.backend.psr.PsrRank;
 
 /** Campaigns and their targets in the database. Every statement names the supplier. Thread-safe. */
 @Component
 class CampaignStore {
 
     private static final TypeReference<Map<String, String>> PARAMETERS = new TypeReference<>() {};
+    /** Each target's place in the queue: PSR customers' meters are coded first (issue 17). */
+    private static final String PSR_FIRST = PsrRank.sql("d.supplier_id", "p.customer_account_id");
 
     private final DatabaseClient db;
     private final ObjectMapper json;
@@ -64,8 +67,9 @@ class CampaignStore {
         spec = notice == null ? spec.bindNull("notice", UUID.class) : spec.bind("notice", notice);
         Mono<Long> targets = db.sql("""
                         WITH t AS (
-                          INSERT INTO campaign_target (campaign_id, device_id, supplier_id, customer_account_id, state)
-                          SELECT :id, d.id, d.supplier_id, p.customer_account_id, 'PENDING'
+                          INSERT INTO campaign_target (campaign_id, device_id, supplier_id, customer_account_id, state,
+                            priority)
+                          SELECT :id, d.id, d.supplier_id, p.customer_account_id, 'PENDING',\s""" + PSR_FIRST + """
                           FROM device d JOIN premises p ON p.supplier_id = d.supplier_id AND p.id = d.premises_id
                           WHERE d.supplier_id = :s AND d.device_type = ANY(:types::text[]) AND
                         """ + Area.PREMISES_IN_AREA + """

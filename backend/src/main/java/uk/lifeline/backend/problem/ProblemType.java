@@ -64,6 +64,8 @@ public enum ProblemType {
     INVALID_PHONE_NUMBER("invalid-phone-number", HttpStatus.BAD_REQUEST, "Not a telephone number we can use"),
     CONTACT_CHANGED("contact-changed", HttpStatus.CONFLICT,
             "Someone else changed these contact details; read them again"),
+    WEBHOOK_SIGNATURE_INVALID("webhook-signature-invalid", HttpStatus.FORBIDDEN,
+            "The webhook's signature is missing or does not match"),
     // Self-disconnection risk and the PSR (issue 17, docs/forecast.md).
     OUT_OF_SEASON("out-of-season", HttpStatus.CONFLICT, "The winter protection policy applies from 1 October to 31 March"),
     TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),

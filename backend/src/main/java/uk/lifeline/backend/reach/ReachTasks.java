@@ -38,6 +38,14 @@ public class ReachTasks {
         return spec.fetch().rowsUpdated().then();
     }
 
+    /** Whether the customer has an open task of this kind (a second "call me back" is not a second call). */
+    public Mono<Boolean> hasOpen(UUID supplier, UUID customer, Kind kind) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM reach_task WHERE supplier_id = :s AND customer_account_id = :c"
+                        + " AND kind = :kind AND closed_at IS NULL)")
+                .bind("s", supplier).bind("c", customer).bind("kind", kind.name())
+                .map(r -> Boolean.TRUE.equals(r.get(0, Boolean.class))).one();
+    }
+
     /** The supplier's open tasks, oldest first. */
     public Flux<Task> open(UUID supplier, int limit) {
         return db.sql("SELECT id, customer_account_id, kind, code_id, campaign_id, detail, created_at FROM reach_task"

@@ -42,17 +42,25 @@ class RiskController {
 
     record NoSupplyRequest(String meterId, String note) {}
 
+    record ReadingRequest(String meterId, String balance) {}
+
+    record CallBackRequest(String meterId, String note) {}
+
+    record MyRunOut(List<CustomerCredit.MeterRunOut> items) {}
+
     record Proposed(long proposed) {}
 
     private final AtRiskList list;
     private final RiskActions actions;
     private final RiskFigures figures;
     private final ProtectionProposals proposals;
+    private final CustomerCredit credit;
     private final Clock clock;
 
     RiskController(AtRiskList list, RiskActions actions, RiskFigures figures, ProtectionProposals proposals,
-            Clock clock) {
+            CustomerCredit credit, Clock clock) {
         this.list = list;
+        this.credit = credit;
         this.actions = actions;
         this.figures = figures;
         this.proposals = proposals;
@@ -93,7 +101,29 @@ class RiskController {
                 .then(Mono.just(ResponseEntity.status(HttpStatus.CREATED).<Void>build()));
     }
 
-    @GetMapping("/api/v1/reports/at-risk")
+    @GetMapping("/api/v1/me/run-out")
+    Mono<MyRunOut> myRunOut(@AuthenticationPrincipal Jwt jwt) {
+        return Mono.defer(() -> credit.runOut(Caller.of(jwt))).map(MyRunOut::new);
+    }
+
+    @PostMapping("/api/v1/me/meter-readings")
+    Mono<ResponseEntity<CustomerCredit.MeterRunOut>> reading(@AuthenticationPrincipal Jwt jwt,
+            @RequestBody ReadingRequest body) {
+        if (body.meterId() == null || body.meterId().isBlank()) {
+            return Mono.error(ApiException.field(ProblemType.VALIDATION, "meterId", "which meter's display",
+                    "the meter's EUI-64, as GET /api/v1/me/run-out lists it"));
+        }
+        return Mono.defer(() -> credit.report(Caller.of(jwt), body.meterId(), body.balance()))
+                .map(r -> ResponseEntity.status(HttpStatus.CREATED).body(r));
+    }
+
+    @PostMapping("/api/v1/me/call-back")
+    Mono<ResponseEntity<Void>> callBack(@AuthenticationPrincipal Jwt jwt, @RequestBody CallBackRequest body) {
+        return Mono.defer(() -> credit.callBack(Caller.of(jwt), body.meterId(), body.note()))
+                .then(Mono.just(ResponseEntity.status(HttpStatus.CREATED).<Void>build()));
+    }
+
+        @GetMapping("/api/v1/reports/at-risk")
     Mono<RiskFigures.Month> month(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String month) {
         return Mono.defer(() -> figures.of(Caller.of(jwt).supplierId(), month(month)));
     }

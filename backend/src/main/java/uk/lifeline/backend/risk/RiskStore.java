@@ -24,7 +24,7 @@ import uk.lifeline.forecast.Observation;
 class RiskStore {
 
     /** Codes that were (or will be) on the meter: top-ups in these statuses count as the customer's top-ups. */
-    private static final String PAGE = """
+    private static final String FACTS = """
             SELECT d.id, d.eui64, sp.fuel, a.id AS account, a.name, m.state, m.source, pe.needs,
               (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM c.issued_at)::bigint, c.amount_pence)),
                                '[]'::json)::text
@@ -44,9 +44,6 @@ class RiskStore {
             JOIN meter_model m ON m.supplier_id = d.supplier_id AND m.device_id = d.id
             LEFT JOIN psr_entry pe ON pe.supplier_id = a.supplier_id AND pe.customer_account_id = a.id
             WHERE d.supplier_id = :s AND d.device_type IN ('ESME', 'GSME') AND d.wan_state <> 'COMMISSIONED_WAN'
-              AND d.id > :after
-            ORDER BY d.id
-            LIMIT :n
             """;
 
     private final DatabaseClient db;
@@ -57,7 +54,18 @@ class RiskStore {
 
     /** One page of no-WAN meters with a model, after {@code after} in id order. */
     Mono<List<MeterFacts>> page(UUID supplier, UUID after, int size, Instant now) {
-        return db.sql(PAGE).bind("s", supplier).bind("after", after).bind("n", size).bind("now", now)
+        return facts(db.sql(FACTS + " AND d.id > :after ORDER BY d.id LIMIT :n").bind("s", supplier)
+                .bind("after", after).bind("n", size), now);
+    }
+
+    /** One customer's no-WAN meters with a model, in id order: what their app's run-out is worked out from. */
+    Mono<List<MeterFacts>> ofCustomer(UUID supplier, UUID customer, Instant now) {
+        return facts(db.sql(FACTS + " AND a.id = :customer ORDER BY d.id").bind("s", supplier)
+                .bind("customer", customer), now);
+    }
+
+    private static Mono<List<MeterFacts>> facts(DatabaseClient.GenericExecuteSpec spec, Instant now) {
+        return spec.bind("now", now)
                 .bind("topUpsSince", now.minus(Signals.TOP_UP_LOOKBACK)).bind("recent", now.minus(Signals.RECENT))
                 .map((row, meta) -> new MeterFacts(row.get("id", UUID.class), row.get("eui64", String.class),
                         Fuel.valueOf(row.get("fuel", String.class)), row.get("account", UUID.class),

@@ -50,8 +50,7 @@ final class Signals {
             reasons.add(reason(RiskSignal.SUPPLY_OFF, "the modelled supply is " + s.supply().code() + " as of "
                     + s.asOf()));
         }
-        ConsumptionEstimate estimate = ConsumptionEstimator.estimate(f.fuel(), s, f.topUps(), now);
-        RunOut runOut = RunOutForecast.forecast(s, List.of(), estimate, now, Duration.ofDays(days + 1L));
+        RunOut runOut = runOut(f, now, Duration.ofDays(days + 1L));
         Instant by = now.plus(Duration.ofDays(days));
         if (!modelledOff && runOut.mayRunOutBy(by)) {
             reasons.add(reason(RiskSignal.RUN_OUT_SOON, "credit may run out between "
@@ -85,17 +84,33 @@ final class Signals {
         for (PsrNeed n : f.psr()) {
             needs.add(n.code());
         }
-        Instant earliest = runOut.kind() == RunOut.Kind.CREDIT_MODE || runOut.kind() == RunOut.Kind.NOT_WITHIN_HORIZON
-                ? null : runOut.earliest();
-        AtRiskEntry.RunOutView view = new AtRiskEntry.RunOutView(runOut.kind().name().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', '-'), earliest, runOut.latest(), earliest == null ? null
-                : RunOutForecast.describe(earliest) + " to " + (runOut.latest() == null ? "later"
-                        : RunOutForecast.describe(runOut.latest())),
-                estimate.basis().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), runOut.restsOn());
+        AtRiskEntry.RunOutView view = view(runOut);
+        Instant earliest = view.earliest();
         AtRiskEntry entry = new AtRiskEntry(0, f.meterId(), f.fuel().code(), f.customerId(), f.customerName(), psr,
                 medical, needs, reasons, view, s.credit().available(), s.supply().code(), s.asOf(), f.modelSource());
         boolean off = modelledOff || f.noSupplyAt() != null;
         return new Assessment(entry, medical ? 0 : psr ? 1 : 2, off, earliest, reasons.size());
+    }
+
+    /**
+     * The meter's run-out forecast from what the backend knows: the model as the anchor, the home's use from its
+     * top-ups (else the typical home), through the shared engine. The list and the customer's app both use this.
+     */
+    static RunOut runOut(MeterFacts f, Instant now, Duration horizon) {
+        ConsumptionEstimate estimate = ConsumptionEstimator.estimate(f.fuel(), f.state(), f.topUps(), now);
+        return RunOutForecast.forecast(f.state(), List.of(), estimate, now, horizon);
+    }
+
+    /** The window as the API shows it; no window (earliest null) in credit mode or past the horizon. */
+    static AtRiskEntry.RunOutView view(RunOut runOut) {
+        Instant earliest = runOut.kind() == RunOut.Kind.CREDIT_MODE || runOut.kind() == RunOut.Kind.NOT_WITHIN_HORIZON
+                ? null : runOut.earliest();
+        return new AtRiskEntry.RunOutView(runOut.kind().name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-'), earliest, runOut.latest(), earliest == null ? null
+                : RunOutForecast.describe(earliest) + " to " + (runOut.latest() == null ? "later"
+                        : RunOutForecast.describe(runOut.latest())),
+                runOut.estimate().basis().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                runOut.restsOn());
     }
 
     /** The overdue reason, or null: three or more top-ups, and the last longer ago than 1.5 x their median gap. */

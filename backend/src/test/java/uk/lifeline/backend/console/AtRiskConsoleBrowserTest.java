@@ -41,7 +41,7 @@ class AtRiskConsoleBrowserTest extends BrowserTest {
         assertFits("at-risk");
     }
 
-    @Disabled("Fails since the consoles' and the at-risk branches met (#figures-list never appears for the supervisor); left for the next session, closing note of 2026-12-02")
+
     @Test
     void aSupervisorSeesTheProposalsAndTheFigures() {
         browser.signIn("sam.supervisor", PASSWORD);

@@ -308,4 +308,62 @@ class AtRiskTest extends BackendTest {
         get(sam, "/api/v1/at-risk?days=0").expectStatus().isBadRequest();
         get(sam, "/api/v1/at-risk?limit=100000").expectStatus().isBadRequest();
     }
+
+    @Test
+    @Order(10)
+    void theCustomersAppGetsTheSameWindowReportsTheDisplayAndAsksForACallBack() {
+        String carol = token("carol.customer");
+        JsonNode mine = get(carol, "/api/v1/me/run-out").expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody().get("items");
+        assertThat(mine).hasSize(2);
+        JsonNode gas = null;
+        for (JsonNode m : mine) {
+            if (m.get("meterId").asText().equals(CAROL_GAS)) {
+                gas = m;
+            }
+        }
+        // The same window as the agents' list (over a horizon as long): both are Signals.runOut on the same model.
+        JsonNode listed = entry(get(token("amy.agent"), "/api/v1/at-risk?days=14").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody(), CAROL_GAS);
+        assertThat(gas.get("runOut").get("earliest")).isEqualTo(listed.get("runOut").get("earliest"));
+        assertThat(gas.get("days").get("from").asInt()).isBetween(0, 14);
+        assertThat(gas.get("days").get("low").isBoolean()).isTrue();
+
+        JsonNode after = post(carol, "/api/v1/me/meter-readings", Map.of("meterId", CAROL_GAS, "balance", "25.00"))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(after.get("availablePence").asLong()).isGreaterThanOrEqualTo(2500);
+        assertThat(after.get("modelSource").asText()).isEqualTo("REPORTED");
+        // More credit than the model held: the window opens later, or not within the 30 days at all.
+        if (after.get("runOut").has("earliest")) {
+            assertThat(after.get("runOut").get("earliest").asText())
+                    .isGreaterThan(gas.get("runOut").get("earliest").asText());
+        } else {
+            assertThat(after.get("runOut").get("kind").asText()).isEqualTo("not-within-horizon");
+            assertThat(after.path("days").isNull() || after.path("days").isMissingNode()).isTrue();
+        }
+        assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%meter-model.reported%'"
+                + " AND entry LIKE '%the customer read the display in the app%'")).isEqualTo(1);
+
+        post(carol, "/api/v1/me/meter-readings", Map.of("meterId", CAROL_GAS, "balance", "12.345"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("balance");
+        post(carol, "/api/v1/me/meter-readings", Map.of("meterId", CAROL_GAS, "balance", "1000000.00"))
+                .expectStatus().isBadRequest();
+        post(carol, "/api/v1/me/meter-readings", Map.of("balance", "1.00")).expectStatus().isBadRequest();
+        // Grace's meter is the same supplier's, but not Carol's: not found, and nothing written.
+        post(carol, "/api/v1/me/meter-readings", Map.of("meterId", GRACE_GAS, "balance", "1.00"))
+                .expectStatus().isNotFound();
+        post(token("amy.agent"), "/api/v1/me/meter-readings", Map.of("meterId", CAROL_GAS, "balance", "1.00"))
+                .expectStatus().isForbidden();
+
+        post(carol, "/api/v1/me/call-back", Map.of("meterId", CAROL_GAS, "note", "no heating"))
+                .expectStatus().isCreated();
+        // Pressing again while the call back is open adds no second call.
+        post(carol, "/api/v1/me/call-back", Map.of("note", "still nothing")).expectStatus().isCreated();
+        assertThat(db.sql("SELECT detail FROM reach_task WHERE kind = 'CALL_BACK'").map(r -> r.get(0, String.class))
+                .all().collectList().block()).containsExactly("no supply at meter " + CAROL_GAS
+                        + ", asked in the app for a call back: no heating");
+        post(carol, "/api/v1/me/call-back", Map.of("meterId", GRACE_GAS)).expectStatus().isNotFound();
+        post(carol, "/api/v1/me/call-back", Map.of("note", "bad\u0007")).expectStatus().isBadRequest();
+        get(token("amy.agent"), "/api/v1/me/run-out").expectStatus().isForbidden();
+    }
 }

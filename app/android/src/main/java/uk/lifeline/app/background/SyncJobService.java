@@ -6,9 +6,11 @@ import java.io.IOException;
 import uk.lifeline.app.AppGraph;
 import uk.lifeline.app.LifelineApplication;
 import uk.lifeline.app.core.AppCore;
+import uk.lifeline.app.credit.MeterCredit;
 import uk.lifeline.app.delivery.HttpStatusException;
+import uk.lifeline.app.ui.screen.credit.CreditActivity;
 
-/** Runs one sync round off the main thread: queued results out, new codes and notices in. */
+/** Runs one sync round off the main thread: queued results out, new codes and notices in, low credit warned of. */
 public final class SyncJobService extends JobService {
 
     @Override
@@ -35,6 +37,7 @@ public final class SyncJobService extends JobService {
     public static Round syncOnce(AppGraph graph, AppCore core) {
         try {
             graph.announce(core.sync());
+            warnIfLow(graph, core);
             SyncScheduler.schedulePeriodic(graph.context(), core);
             return Round.DONE;
         } catch (HttpStatusException e) {
@@ -45,6 +48,22 @@ public final class SyncJobService extends JobService {
             return e.isRetryable() ? Round.TRY_LATER : Round.REFUSED;
         } catch (IOException e) {
             return Round.TRY_LATER;
+        }
+    }
+
+    /** The low-credit warning while the app is closed: each round looks at the meters' windows. */
+    private static void warnIfLow(AppGraph graph, AppCore core) throws HttpStatusException {
+        try {
+            MeterCredit low = core.credit().low(core.credit().meters());
+            if (low != null) {
+                graph.notifications().lowCredit(CreditActivity.line(graph.context(), low));
+            }
+        } catch (HttpStatusException e) {
+            if (e.isSignedOut()) {
+                throw e;
+            }
+        } catch (IOException e) {
+            // The codes came in; the warning waits for the next round.
         }
     }
 }

@@ -18,7 +18,8 @@ import uk.lifeline.words.When;
 
 /**
  * Every notification the app shows, and the one place its channels are made: new codes, supply notices (high
- * priority: 'your supply will not be cut off until ...') and warnings about messages that failed verification.
+ * priority: 'your supply will not be cut off until ...'), warnings about messages that failed verification and
+ * low credit.
  * Thread-safe.
  */
 public final class Notifications {
@@ -26,9 +27,11 @@ public final class Notifications {
     public static final String CODES = "codes";
     public static final String NOTICES = "notices";
     public static final String WARNINGS = "warnings";
+    public static final String CREDIT = "credit";
     static final int NEW_CODES_ID = 1;
     static final int WARNING_ID = 2;
     static final int NOTICE_ID = 3;
+    static final int LOW_CREDIT_ID = 4;
 
     private final Context context;
     private final Clock clock;
@@ -46,6 +49,18 @@ public final class Notifications {
                 context.getString(R.string.channel_notices), NotificationManager.IMPORTANCE_HIGH));
         manager.createNotificationChannel(new NotificationChannel(WARNINGS,
                 context.getString(R.string.channel_warnings), NotificationManager.IMPORTANCE_HIGH));
+        manager.createNotificationChannel(new NotificationChannel(CREDIT, context.getString(R.string.channel_credit),
+                NotificationManager.IMPORTANCE_HIGH));
+    }
+
+    /**
+     * The low-credit warning, before the credit may run out (shared's {@code DaysLeft.low}); {@code days} is the
+     * meter's line ("Gas: less than a day of credit left"). One at a time: a newer one replaces it.
+     */
+    public void lowCredit(String days) {
+        Context context = Words.localised(this.context);
+        show(LOW_CREDIT_ID, CREDIT, context.getString(R.string.notify_low_credit),
+                context.getString(R.string.notify_low_credit_text, days), true);
     }
 
     /** What a sync, stream event or push brought: new codes, notices, and any message that failed verification. */
@@ -72,6 +87,11 @@ public final class Notifications {
     }
 
     private void show(int id, String channel, String title, String text) {
+        show(id, channel, title, text, false);
+    }
+
+    /** {@code quietUpdate}: a warning the sync repeats every round sounds once, then only updates. */
+    private void show(int id, String channel, String title, String text, boolean quietUpdate) {
         PendingIntent open = PendingIntent.getActivity(context, 0, new Intent(context, WalletActivity.class)
                 .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK | Intent.FLAG_ACTIVITY_CLEAR_TOP), PendingIntent.FLAG_IMMUTABLE);
         Notification notification = new Notification.Builder(context, channel)
@@ -81,6 +101,7 @@ public final class Notifications {
                 .setStyle(new Notification.BigTextStyle().bigText(text))
                 .setContentIntent(open)
                 .setAutoCancel(true)
+                .setOnlyAlertOnce(quietUpdate)
                 .build();
         context.getSystemService(NotificationManager.class).notify(id, notification);
     }

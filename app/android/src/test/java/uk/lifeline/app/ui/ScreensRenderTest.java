@@ -70,10 +70,17 @@ public class ScreensRenderTest extends ScreenTest {
                         language, mode));
                 controls += check(render(Robolectric.buildActivity(
                         uk.lifeline.app.ui.screen.help.HelpActivity.class).setup().get(), "help", language, mode));
-                screens += 5;
+                backend.serveRunOut("{\"items\":[" + uk.lifeline.app.testing.FakeBackend.runOutItem(
+                        "00DB1234567800A2", supplier.now().plusSeconds(50 * 3600), supplier.now().plusSeconds(
+                                70 * 3600), "top-up-history", 1234) + "]}");
+                uk.lifeline.app.ui.screen.credit.CreditActivity credit = Robolectric.buildActivity(
+                        uk.lifeline.app.ui.screen.credit.CreditActivity.class).setup().get();
+                credit.findViewById(uk.lifeline.app.R.id.no_supply).performClick();
+                controls += check(render(credit, "credit", language, mode));
+                screens += 6;
             }
         }
-        assertThat(screens).isEqualTo(20);
+        assertThat(screens).isEqualTo(24);
         assertThat(new File(OUT, "help-cy-dark.png")).exists();
         assertThat(new File(OUT, "wallet-cy-dark.png")).exists();
         System.out.println("Rendered " + screens + " screens to " + OUT + "; accessibility checks passed on "

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import uk.lifeline.app.account.ActivationCode;
 import uk.lifeline.app.account.Session;
+import uk.lifeline.app.credit.CreditDesk;
 import uk.lifeline.app.delivery.Inbox;
 import uk.lifeline.app.delivery.LifelineClient;
 import uk.lifeline.app.delivery.ResultSender;
@@ -31,6 +32,7 @@ public final class AppCore {
     private final Notices notices;
     private final Inbox inbox;
     private final ResultSender results;
+    private final CreditDesk credit;
 
     /** @throws IllegalArgumentException when the session is for another supplier than {@code supplier} */
     public AppCore(Session session, SupplierConfig supplier, CodeStore codes, ResultOutbox outbox,
@@ -47,6 +49,7 @@ public final class AppCore {
         this.notices = new Notices(noticeStore, codes, verifier, session.recipient(), clock);
         this.inbox = new Inbox(wallet, notices, client);
         this.results = new ResultSender(outbox, client);
+        this.credit = new CreditDesk(client, clock);
     }
 
     /**
@@ -114,5 +117,9 @@ public final class AppCore {
 
     public ResultSender results() {
         return results;
+    }
+
+    public CreditDesk credit() {
+        return credit;
     }
 }

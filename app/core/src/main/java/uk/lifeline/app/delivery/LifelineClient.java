@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import uk.lifeline.app.account.Session;
+import uk.lifeline.app.credit.MeterCredit;
 import uk.lifeline.app.entry.EntryOutcome;
 
 /**
@@ -103,6 +104,45 @@ public final class LifelineClient {
         }
         send("POST", "/api/v1/codes/" + URLEncoder.encode(codeId, "UTF-8") + "/result", Json.write(body), true,
                 resultId);
+    }
+
+    /** The run-out window of each of the customer's meters without the WAN: {@code GET /api/v1/me/run-out}. */
+    public List<MeterCredit> myRunOut() throws IOException {
+        try {
+            List<MeterCredit> out = new ArrayList<>();
+            for (Map<String, Object> item : Json.objects(Json.parse(send("GET", "/api/v1/me/run-out", null, true)),
+                    "items")) {
+                out.add(MeterCredit.of(item));
+            }
+            return out;
+        } catch (IllegalArgumentException e) {
+            throw new IOException("GET /api/v1/me/run-out: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the meter's display shows, in pounds: {@code POST /api/v1/me/meter-readings}; its new window back. */
+    public MeterCredit reportBalance(String meterId, String pounds) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("meterId", meterId);
+        body.put("balance", pounds);
+        try {
+            return MeterCredit.of(Json.parse(send("POST", "/api/v1/me/meter-readings",
+                    Json.write(body), true)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("POST /api/v1/me/meter-readings: " + e.getMessage(), e);
+        }
+    }
+
+    /** No supply: a call back on the call centre's list, {@code POST /api/v1/me/call-back}. */
+    public void askForCallBack(String meterId, String note) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (meterId != null) {
+            body.put("meterId", meterId);
+        }
+        if (note != null) {
+            body.put("note", note);
+        }
+        send("POST", "/api/v1/me/call-back", Json.write(body), true);
     }
 
     /**

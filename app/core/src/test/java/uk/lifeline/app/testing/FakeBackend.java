@@ -40,6 +40,7 @@ public final class FakeBackend implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean revoked;
     private volatile java.util.function.Supplier<String> keySets;
+    private volatile String runOut = "{\"items\":[]}";
 
     public static final String TOKEN = "session-token-for-tests";
     public static final String ACTIVATION_CODE = "123456789017";
@@ -88,6 +89,21 @@ public final class FakeBackend implements AutoCloseable {
     }
 
     /** Whether the app unlinked itself ({@code DELETE /api/v1/me/sessions/current}). */
+    /** What {@code GET /api/v1/me/run-out} answers, and (its first item) {@code POST /api/v1/me/meter-readings}. */
+    public void serveRunOut(String json) {
+        this.runOut = json;
+    }
+
+    /** A run-out item as the backend sends it; {@code earliest} null for no window. */
+    public static String runOutItem(String meterId, java.time.Instant earliest, java.time.Instant latest,
+            String basis, long availablePence) {
+        return "{\"meterId\":\"" + meterId + "\",\"fuel\":\"gas\",\"runOut\":{\"kind\":\""
+                + (earliest == null ? "not-within-horizon" : "window") + "\""
+                + (earliest == null ? "" : ",\"earliest\":\"" + earliest + "\"")
+                + (latest == null ? "" : ",\"latest\":\"" + latest + "\"") + ",\"basis\":\"" + basis
+                + "\",\"restsOn\":[]},\"availablePence\":" + availablePence + "}";
+    }
+
     public boolean revoked() {
         return revoked;
     }
@@ -158,6 +174,14 @@ public final class FakeBackend implements AutoCloseable {
         } else if (path.equals("/api/v1/me/sessions/current") && x.getRequestMethod().equals("DELETE")) {
             revoked = true;
             x.sendResponseHeaders(204, -1);
+            x.close();
+        } else if (path.equals("/api/v1/me/run-out")) {
+            send(x, 200, runOut);
+        } else if (path.equals("/api/v1/me/meter-readings") && x.getRequestMethod().equals("POST")) {
+            // The first (in the tests, the only) meter's item.
+            send(x, 201, runOut.substring(runOut.indexOf('[') + 1, runOut.lastIndexOf(']')));
+        } else if (path.equals("/api/v1/me/call-back") && x.getRequestMethod().equals("POST")) {
+            x.sendResponseHeaders(201, -1);
             x.close();
         } else if (path.equals("/api/v1/me/stream")) {
             stream(x);

@@ -21,9 +21,11 @@ public class ContactStore {
             + " nominee_name, nominee_phone, sms_stopped_at, version, updated_at, updated_by";
 
     private final DatabaseClient db;
+    private final RegisteredNeeds registered;
 
-    public ContactStore(DatabaseClient db) {
+    public ContactStore(DatabaseClient db, RegisteredNeeds registered) {
         this.db = db;
+        this.registered = registered;
     }
 
     /** The customer's contact points, or {@link ContactPoints#none} if nothing was recorded. */
@@ -31,6 +33,16 @@ public class ContactStore {
         return db.sql("SELECT " + COLUMNS + " FROM reach_contact WHERE supplier_id = :s AND customer_account_id = :c")
                 .bind("s", supplier).bind("c", customer).map(ContactStore::read).one()
                 .defaultIfEmpty(ContactPoints.none(customer));
+    }
+
+    /**
+     * What reaching the customer goes by: their contact points with the needs their PSR entry implies added
+     * ({@link Reachability#withRegisteredNeeds}). Not for showing or editing the contact points: those are only
+     * what was recorded here.
+     */
+    public Mono<ContactPoints> forReaching(UUID supplier, UUID customer) {
+        return find(supplier, customer).zipWith(registered.of(supplier, customer).defaultIfEmpty(Set.of()),
+                Reachability::withRegisteredNeeds);
     }
 
     /** As {@link #find}, locking the row (when there is one) until the transaction ends. */
@@ -45,6 +57,14 @@ public class ContactStore {
     public Flux<Owned> byMobile(PhoneNumber mobile) {
         return db.sql("SELECT supplier_id, " + COLUMNS + " FROM reach_contact WHERE mobile = :m")
                 .bind("m", mobile.e164())
+                .map(r -> new Owned(r.get("supplier_id", UUID.class), read(r))).all();
+    }
+
+    /** Customers (of any supplier) whose mobile or landline is this number: for the inbound line's caller ID. */
+    public Flux<Owned> byCallerId(PhoneNumber number) {
+        return db.sql("SELECT supplier_id, " + COLUMNS + " FROM reach_contact WHERE mobile = :n OR landline = :n"
+                        + " ORDER BY supplier_id, customer_account_id LIMIT 20")
+                .bind("n", number.e164())
                 .map(r -> new Owned(r.get("supplier_id", UUID.class), read(r))).all();
     }
 

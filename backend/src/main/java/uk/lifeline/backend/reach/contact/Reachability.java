@@ -1,6 +1,8 @@
 package uk.lifeline.backend.reach.contact;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import uk.lifeline.backend.reach.Channel;
 
 /**
@@ -36,5 +38,28 @@ public final class Reachability {
     /** A customer who cannot read a text well is called even when the text was delivered. */
     public static boolean callEvenIfTextDelivered(ContactPoints c) {
         return c.needs().contains(Need.BLIND_OR_PARTIALLY_SIGHTED) || c.needs().contains(Need.SMALL_PRINT);
+    }
+
+    /**
+     * A customer who cannot read a text at all (blind or partially sighted) is called straight after the text,
+     * without waiting to see whether it was delivered: the text alone would not reach them.
+     */
+    public static boolean callWithoutWaiting(ContactPoints c) {
+        return c.needs().contains(Need.BLIND_OR_PARTIALLY_SIGHTED);
+    }
+
+    /**
+     * The contact points with the needs the customer's Priority Services Register entry implies added
+     * ({@link RegisteredNeeds}): a need recorded on either steers the ladder. Recorded needs are never taken away.
+     */
+    public static ContactPoints withRegisteredNeeds(ContactPoints c, Set<Need> registered) {
+        if (registered.isEmpty() || c.needs().containsAll(registered)) {
+            return c;
+        }
+        Set<Need> needs = EnumSet.noneOf(Need.class);
+        needs.addAll(c.needs());
+        needs.addAll(registered);
+        return new ContactPoints(c.customerId(), c.mobile(), c.landline(), c.language(), c.channels(), needs,
+                c.nominee(), c.smsStoppedAt(), c.version(), c.updatedAt(), c.updatedBy());
     }
 }

@@ -21,6 +21,7 @@ import uk.lifeline.backend.reach.contact.PhoneNumber;
 import uk.lifeline.backend.reach.contact.Reachability;
 import uk.lifeline.backend.reach.sms.SmsMessages;
 import uk.lifeline.backend.reach.sms.SmsText;
+import uk.lifeline.backend.reach.voice.OutboundCalls;
 
 /**
  * The escalation ladder for every released code: the app first; if the app has not fetched it by the deadline
@@ -41,6 +42,7 @@ public class Ladder {
     private final CodeDesk codes;
     private final ContactStore contacts;
     private final SmsMessages texts;
+    private final OutboundCalls calls;
     private final ReachTasks tasks;
     private final LadderProperties config;
     private final Clock clock;
@@ -50,12 +52,13 @@ public class Ladder {
     volatile Consumer<Due> afterEach = d -> {};
 
     Ladder(DatabaseClient db, TransactionalOperator tx, CodeDesk codes, ContactStore contacts, SmsMessages texts,
-            ReachTasks tasks, LadderProperties config, Clock clock) {
+            OutboundCalls calls, ReachTasks tasks, LadderProperties config, Clock clock) {
         this.db = db;
         this.tx = tx;
         this.codes = codes;
         this.contacts = contacts;
         this.texts = texts;
+        this.calls = calls;
         this.tasks = tasks;
         this.config = config;
         this.clock = clock;
@@ -128,7 +131,7 @@ public class Ladder {
             if (progress == Progress.FINISHED) {
                 return done(d, "STOPPED", "the code was cancelled or expired", now);
             }
-            return contacts.find(d.supplierId(), d.customerId()).flatMap(c -> switch (d.step()) {
+            return contacts.forReaching(d.supplierId(), d.customerId()).flatMap(c -> switch (d.step()) {
                 case TEXT -> text(d, c, progress, now);
                 case VOICE -> voice(d, c, now);
                 case CALL_CENTRE -> callCentre(d, progress, now);
@@ -150,7 +153,8 @@ public class Ladder {
                         .count().map(n -> "texted " + to.tail() + " (" + n + (n == 1 ? " text)" : " texts)")));
         return sent.flatMap(outcome -> done(d, "TAKEN", outcome, now)
                 .then(next(d.codeId(), Step.VOICE, d.supplierId(), d.customerId(), d.campaignId(),
-                        to == null ? now : now.plus(config.textDeadline()))).then());
+                        to == null || Reachability.callWithoutWaiting(c) ? now : now.plus(config.textDeadline())))
+                .then());
     }
 
     private Mono<Void> voice(Due d, ContactPoints c, Instant now) {
@@ -158,12 +162,25 @@ public class Ladder {
             if (delivered && !Reachability.callEvenIfTextDelivered(c)) {
                 return done(d, "STOPPED", "the text was delivered", now);
             }
-            // Voice calls are not built yet (docs/backend-api.md, "Reaching customers"): the call centre rings.
-            String outcome = Reachability.callNumber(c).isEmpty() ? "no call: no number agreed to calls"
-                    : "no call: voice calls are not configured";
-            return done(d, "TAKEN", outcome, now).then(next(d.codeId(), Step.CALL_CENTRE, d.supplierId(),
-                    d.customerId(), d.campaignId(), now)).then();
+            PhoneNumber to = Reachability.callNumber(c).orElse(null);
+            // The call row is written in this transaction; the voice sender asks Twilio after commit.
+            Mono<OutboundCalls.Placed> placed = to == null
+                    ? Mono.just(new OutboundCalls.Placed("no call: no number agreed to calls", true))
+                    : calls.queue(d.supplierId(), d.customerId(), d.codeId(), d.campaignId(), to, c.language(), now);
+            return placed.flatMap(p -> done(d, "TAKEN", p.outcome(), now).then(next(d.codeId(), Step.CALL_CENTRE,
+                    d.supplierId(), d.customerId(), d.campaignId(),
+                    p.callCentreNow() ? now : now.plus(config.voiceDeadline()))).then());
         });
+    }
+
+    /**
+     * The call did not reach the customer (busy, no answer, failed): the call centre's step, waiting for the
+     * voice deadline, is due now.
+     */
+    public Mono<Void> callCentreNow(UUID supplier, UUID code, Instant now) {
+        return db.sql("UPDATE reach_step SET due_at = :now WHERE supplier_id = :s AND code_id = :c"
+                        + " AND step = 'CALL_CENTRE' AND state = 'WAITING' AND due_at > :now")
+                .bind("now", now).bind("s", supplier).bind("c", code).fetch().rowsUpdated().then();
     }
 
     private Mono<Void> callCentre(Due d, Progress progress, Instant now) {

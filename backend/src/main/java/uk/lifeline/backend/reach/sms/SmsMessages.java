@@ -64,12 +64,15 @@ public class SmsMessages {
      * Claims up to {@code limit} due texts for this sender: marks them SUBMITTING with a lease. The caller commits
      * this before submitting anything, so no other sender takes them.
      */
+    // The due rows are picked once (a materialised CTE): as a subquery joined to the update, the planner may run
+    // the LIMIT ... SKIP LOCKED again per row and claim more than the limit.
     Flux<Outgoing> claim(int limit, Duration lease, Instant now) {
         return db.sql("""
+                        WITH due AS MATERIALIZED (
+                          SELECT id FROM sms_message WHERE state = 'PENDING' AND next_attempt_at <= :now
+                          ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)
                         UPDATE sms_message m SET state = 'SUBMITTING', lease_until = :lease, attempts = attempts + 1
-                        FROM (SELECT id FROM sms_message WHERE state = 'PENDING' AND next_attempt_at <= :now
-                              ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED) due
-                        WHERE m.id = due.id
+                        FROM due WHERE m.id = due.id
                         RETURNING m.id, m.supplier_id, m.customer_account_id, m.phone, m.body, m.encoding,
                                   m.attempts, m.expires_at
                         """)

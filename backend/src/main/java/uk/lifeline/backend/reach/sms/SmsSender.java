@@ -93,7 +93,10 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
             throw e;
         }
         int n = claimed == null ? 0 : claimed.size();
-        claimable.release(room - n);
+        if (n > room) {
+            log.error("claimed {} texts with room for {} (SmsMessages.claim must pick at most its limit)", n, room);
+        }
+        claimable.release(Math.max(0, room - n));
         for (int i = 0; i < n; i++) {
             SmsMessages.Outgoing m = claimed.get(i);
             try {

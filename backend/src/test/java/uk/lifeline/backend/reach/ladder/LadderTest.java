@@ -184,4 +184,44 @@ class LadderTest extends BackendTest {
         assertThat(step(other, "TEXT")).isEqualTo("STOPPED: the app fetched it");
         clock.reset();
     }
+
+    @Test
+    void aCustomerTheRegisterSaysCannotReadATextIsCalledStraightAfterItWithoutTheNeedBeingRecordedAsTheirs() {
+        Tenant p = tenant("lp");
+        for (UUID customer : List.of(p.customer1, p.customer2)) {
+            Map<String, Object> b = new HashMap<>();
+            b.put("mobile", "07700 9006" + (customer.equals(p.customer1) ? "01" : "02"));
+            b.put("language", "en");
+            b.put("channels", List.of("APP", "SMS", "VOICE"));
+            b.put("needs", List.of());
+            b.put("version", 0);
+            b.put("reason", "test");
+            http.put().uri("/api/v1/customers/" + customer + "/contact").headers(h -> h.setBearerAuth(p.token("agent")))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(b).exchange().expectStatus().isOk();
+        }
+        // On the Priority Services Register as partially sighted: recorded by the psr feature, not in the contact.
+        http.put().uri("/api/v1/customers/" + p.customer1 + "/psr").headers(h -> h.setBearerAuth(p.token("agent")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("needs", List.of("partially-sighted"),
+                        "consent", true, "reviewDate", java.time.LocalDate.now().plusMonths(6).toString()))
+                .exchange().expectStatus().isOk();
+        assertThat(get(p.token("agent"), "/api/v1/customers/" + p.customer1 + "/contact").expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("needs")).isEqualTo(List.of());
+        UUID registered = UUID.fromString((String) issue(p.token("agent"), p.meter1, "top-up", Map.of("amount", "5.00"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        UUID plain = UUID.fromString((String) issue(p.token("agent"), p.meter2, "top-up", Map.of("amount", "5.00"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        Instant issued = issuedAt(registered).isAfter(issuedAt(plain)) ? issuedAt(registered) : issuedAt(plain);
+
+        at(issued.plus(Duration.ofMinutes(1)));
+        ladder.step().block();
+        at(issued.plus(Duration.ofMinutes(61)));
+        ladder.step().block();
+        ladder.step().block();
+        assertThat(step(registered, "TEXT")).startsWith("TAKEN: texted ...601");
+        assertThat(step(plain, "TEXT")).startsWith("TAKEN: texted ...602");
+        // The call comes at once for the registered customer; the other waits to see whether the text arrives.
+        assertThat(step(registered, "VOICE")).startsWith("TAKEN: ");
+        assertThat(step(plain, "VOICE")).isEqualTo("WAITING: ");
+        clock.reset();
+    }
 }

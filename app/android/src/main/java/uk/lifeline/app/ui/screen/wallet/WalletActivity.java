@@ -67,6 +67,8 @@ public final class WalletActivity extends Activity {
         views = new WalletViews(this);
         findViewById(R.id.link_again).setOnClickListener(v -> startActivity(new Intent(this, SignInActivity.class)));
         findViewById(R.id.check_button).setOnClickListener(v -> check());
+        findViewById(R.id.credit).setOnClickListener(v -> startActivity(new Intent(this,
+                uk.lifeline.app.ui.screen.credit.CreditActivity.class)));
         findViewById(R.id.language).setOnClickListener(v -> Words.switchLanguage(this));
         askForNotifications();
         if (started) {
