@@ -47,15 +47,15 @@ public final class PushReceiver extends BroadcastReceiver {
             return;
         }
         AppGraph graph = LifelineApplication.graph(context);
-        AppCore core = graph.core();
-        if (core == null || graph.signedOut()) {
-            return;
-        }
-        // Verifying may fetch the supplier's keys: off the main thread, with the receiver kept alive meanwhile.
+        // Loading the session, reading the database and verifying (which may fetch the supplier's keys) all stay
+        // off the main thread, with the receiver kept alive meanwhile.
         PendingResult pending = goAsync();
         graph.background().execute(() -> {
             try {
-                graph.announce(core.inbox().handle(message, Inbox.PUSH));
+                AppCore core = graph.core();
+                if (core != null && !graph.signedOut()) {
+                    graph.announce(core.inbox().handle(message, Inbox.PUSH));
+                }
             } finally {
                 pending.finish();
             }

@@ -16,11 +16,12 @@ public final class SyncJobService extends JobService {
     @Override
     public boolean onStartJob(JobParameters params) {
         AppGraph graph = LifelineApplication.graph(this);
-        AppCore core = graph.core();
-        if (core == null || graph.signedOut()) {
-            return false;
-        }
-        graph.background().execute(() -> jobFinished(params, syncOnce(graph, core) == Round.TRY_LATER));
+        // The session and the database are read on the network thread, never here on the main thread.
+        graph.background().execute(() -> {
+            AppCore core = graph.core();
+            boolean again = core != null && !graph.signedOut() && syncOnce(graph, core) == Round.TRY_LATER;
+            jobFinished(params, again);
+        });
         return true;
     }
 

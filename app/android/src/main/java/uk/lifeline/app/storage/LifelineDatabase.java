@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import uk.lifeline.app.delivery.Json;
 import uk.lifeline.app.entry.EntryOutcome;
 import uk.lifeline.app.notice.NoticeStore;
@@ -37,11 +38,20 @@ public final class LifelineDatabase extends SQLiteOpenHelper
         implements CodeStore, ResultOutbox, NoticeStore, SupplierKeys.Cache {
 
     private static final String NAME = "lifeline.db";
-    private static final int VERSION = 1;
+    /**
+     * 1: the first. 2: each queued result has its own id ({@code result_outbox.result_id}), sent as the
+     * Idempotency-Key. Each step up is in {@link #onUpgrade}, tested from a version-1 file (LifelineDatabaseTest).
+     */
+    static final int VERSION = 2;
     private static final String JWKS = "jwks";
 
     public LifelineDatabase(Context context) {
-        super(context, NAME, null, VERSION);
+        this(context, NAME);
+    }
+
+    /** A database file of another name: for tests of the upgrade path. */
+    LifelineDatabase(Context context, String name) {
+        super(context, name, null, VERSION);
     }
 
     @Override
@@ -54,16 +64,31 @@ public final class LifelineDatabase extends SQLiteOpenHelper
         db.execSQL("CREATE TABLE refused (id INTEGER PRIMARY KEY AUTOINCREMENT, problem TEXT NOT NULL,"
                 + " channel TEXT NOT NULL, received_at INTEGER NOT NULL)");
         db.execSQL("CREATE TABLE result_outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, code_id TEXT NOT NULL,"
-                + " outcome TEXT NOT NULL, recorded_at INTEGER NOT NULL)");
+                + " outcome TEXT NOT NULL, recorded_at INTEGER NOT NULL, result_id TEXT NOT NULL)");
         db.execSQL("CREATE TABLE notice (id TEXT PRIMARY KEY, supplier TEXT NOT NULL, customer_id TEXT NOT NULL,"
                 + " kind TEXT NOT NULL, from_at INTEGER NOT NULL, until_at INTEGER NOT NULL, message TEXT,"
                 + " envelope TEXT NOT NULL)");
         db.execSQL("CREATE TABLE kept (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
     }
 
+    /** One step per version, in order, never by dropping the customer's codes or queued results. */
     @Override
     public void onUpgrade(SQLiteDatabase db, int oldVersion, int newVersion) {
-        // Version 1 is the first; later versions migrate here, never by dropping the customer's codes.
+        if (oldVersion < 2) {
+            // Results queued before ids existed get one each now, kept from here on like any other.
+            db.execSQL("ALTER TABLE result_outbox ADD COLUMN result_id TEXT");
+            List<Long> queued = new ArrayList<>();
+            try (Cursor c = db.query("result_outbox", new String[] {"seq"}, null, null, null, null, null)) {
+                while (c.moveToNext()) {
+                    queued.add(c.getLong(0));
+                }
+            }
+            for (long seq : queued) {
+                ContentValues v = new ContentValues();
+                v.put("result_id", UUID.randomUUID().toString());
+                db.update("result_outbox", v, "seq = ?", new String[] {Long.toString(seq)});
+            }
+        }
     }
 
     // ---- CodeStore
@@ -125,6 +150,7 @@ public final class LifelineDatabase extends SQLiteOpenHelper
         v.put("code_id", result.codeId());
         v.put("outcome", result.outcome().code());
         v.put("recorded_at", result.recordedAt().toEpochMilli());
+        v.put("result_id", result.resultId());
         getWritableDatabase().insert("result_outbox", null, v);
     }
 
@@ -132,10 +158,10 @@ public final class LifelineDatabase extends SQLiteOpenHelper
     public List<PendingResult> pending() {
         List<PendingResult> out = new ArrayList<>();
         try (Cursor c = getReadableDatabase().query("result_outbox",
-                new String[] {"seq", "code_id", "outcome", "recorded_at"}, null, null, null, null, "seq")) {
+                new String[] {"seq", "code_id", "outcome", "recorded_at", "result_id"}, null, null, null, null, "seq")) {
             while (c.moveToNext()) {
                 out.add(new PendingResult(c.getLong(0), c.getString(1), EntryOutcome.fromCode(c.getString(2)),
-                        Instant.ofEpochMilli(c.getLong(3))));
+                        c.getString(4), Instant.ofEpochMilli(c.getLong(3))));
             }
         }
         return out;

@@ -68,6 +68,8 @@ public class ScreensRenderTest extends ScreenTest {
                 controls += check(render(Robolectric.buildActivity(ResultActivity.class,
                         new Intent(app, ResultActivity.class).putExtra(Screens.CODE_ID, id)).setup().get(), "result",
                         language, mode));
+                controls += check(render(Robolectric.buildActivity(
+                        uk.lifeline.app.ui.screen.help.HelpActivity.class).setup().get(), "help", language, mode));
                 backend.serveRunOut("{\"items\":[" + uk.lifeline.app.testing.FakeBackend.runOutItem(
                         "00DB1234567800A2", supplier.now().plusSeconds(50 * 3600), supplier.now().plusSeconds(
                                 70 * 3600), "top-up-history", 1234) + "]}");
@@ -75,14 +77,15 @@ public class ScreensRenderTest extends ScreenTest {
                         uk.lifeline.app.ui.screen.credit.CreditActivity.class).setup().get();
                 credit.findViewById(uk.lifeline.app.R.id.no_supply).performClick();
                 controls += check(render(credit, "credit", language, mode));
-                screens += 5;
+                screens += 6;
             }
         }
-        assertThat(screens).isEqualTo(20);
+        assertThat(screens).isEqualTo(24);
+        assertThat(new File(OUT, "help-cy-dark.png")).exists();
         assertThat(new File(OUT, "wallet-cy-dark.png")).exists();
         System.out.println("Rendered " + screens + " screens to " + OUT + "; accessibility checks passed on "
                 + controls + " controls (label and 48 dp touch target each)");
-        assertThat(controls).isGreaterThan(60);
+        assertThat(controls).isGreaterThan(80);
     }
 
     private Activity render(Activity screen, String name, String language, String mode) throws Exception {

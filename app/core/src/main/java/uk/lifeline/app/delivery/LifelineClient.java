@@ -92,14 +92,18 @@ public final class LifelineClient {
         }
     }
 
-    /** What the meter showed: {@code POST /api/v1/codes/{id}/result}. */
-    public void postResult(String codeId, EntryOutcome outcome) throws IOException {
+    /**
+     * What the meter showed: {@code POST /api/v1/codes/{id}/result}, with the result's own id as its
+     * {@code Idempotency-Key}, the same on every retry (docs/app-protocol.md).
+     */
+    public void postResult(String codeId, EntryOutcome outcome, String resultId) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", outcome.reportedOutcome());
         if (outcome.reportedReason() != null) {
             body.put("reason", outcome.reportedReason());
         }
-        send("POST", "/api/v1/codes/" + URLEncoder.encode(codeId, "UTF-8") + "/result", Json.write(body), true);
+        send("POST", "/api/v1/codes/" + URLEncoder.encode(codeId, "UTF-8") + "/result", Json.write(body), true,
+                resultId);
     }
 
     /** The run-out window of each of the customer's meters without the WAN: {@code GET /api/v1/me/run-out}. */
@@ -229,9 +233,17 @@ public final class LifelineClient {
     }
 
     private String send(String method, String path, String json, boolean authorised) throws IOException {
+        return send(method, path, json, authorised, null);
+    }
+
+    private String send(String method, String path, String json, boolean authorised, String idempotencyKey)
+            throws IOException {
         HttpURLConnection c = open(method, path, authorised);
         try {
             c.setRequestProperty("Accept", "application/json, application/jose");
+            if (idempotencyKey != null) {
+                c.setRequestProperty("Idempotency-Key", idempotencyKey);
+            }
             if (json != null) {
                 c.setDoOutput(true);
                 c.setRequestProperty("Content-Type", "application/json");

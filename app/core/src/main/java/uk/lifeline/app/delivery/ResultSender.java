@@ -8,7 +8,8 @@ import uk.lifeline.app.wallet.ResultOutbox;
 /**
  * Sends the results recorded offline, oldest first, and forgets each once the backend has it. A network or
  * server failure stops the round and keeps the rest for the next one; a result the backend refuses for good
- * (4xx, e.g. a result for a code already closed) is dropped, since sending it again cannot succeed. Thread-safe.
+ * (4xx, e.g. a result for a code already closed) is dropped, since sending it again cannot succeed. Each result
+ * goes with the id it was given when recorded, the same on every retry. Thread-safe.
  */
 public final class ResultSender {
 
@@ -35,7 +36,7 @@ public final class ResultSender {
         int dropped = 0;
         for (PendingResult result : outbox.pending()) {
             try {
-                client.postResult(result.codeId(), result.outcome());
+                client.postResult(result.codeId(), result.outcome(), result.resultId());
                 outbox.remove(result.seq());
                 sent++;
             } catch (HttpStatusException e) {

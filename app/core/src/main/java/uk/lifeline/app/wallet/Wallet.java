@@ -119,12 +119,18 @@ public final class Wallet {
         change(id, CodeStatus.ENTERED);
     }
 
-    /** Records what the meter showed and queues it for the backend. */
-    public WalletCode recordOutcome(String id, EntryOutcome outcome) {
+    /**
+     * Records what the meter showed and queues it for the backend, with a result id of its own. The same answer
+     * again for the code (a second tap, a screen restored after the first) changes nothing and queues nothing.
+     */
+    public synchronized WalletCode recordOutcome(String id, EntryOutcome outcome) {
         WalletCode code = store.find(id).orElseThrow(() -> new IllegalArgumentException("no code " + id));
+        if (code.outcome() == outcome) {
+            return code;
+        }
         WalletCode done = code.withOutcome(outcome, clock.instant());
         store.update(done);
-        outbox.add(new PendingResult(0, id, outcome, clock.instant()));
+        outbox.add(PendingResult.of(id, outcome, clock.instant()));
         return done;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.lifeline.app.account.Session;
@@ -162,8 +163,38 @@ class LifelineClientTest {
     }
 
     @Test
+    void eachResultKeepsItsIdAcrossRetriesAndTheSameAnswerTwiceQueuesNothing() throws Exception {
+        backend.addCode("ISSUED", supplier.envelope(new TopUp(100), 1));
+        AppCore core = signedIn();
+        core.sync();
+        String id = core.wallet().toEnter().get(0).id();
+        core.wallet().recordOutcome(id, EntryOutcome.LOCKED);
+        core.wallet().recordOutcome(id, EntryOutcome.LOCKED);
+        core.wallet().recordOutcome(id, EntryOutcome.ACCEPTED);
+        core.wallet().recordOutcome(id, EntryOutcome.ACCEPTED);
+        assertThat(stores.pending()).hasSize(2);
+
+        backend.answerResultsWith(503);
+        core.results().send();
+        core.results().send();
+        backend.answerResultsWith(200);
+        core.results().send();
+
+        List<FakeBackend.Request> posts = backend.requests("POST", "/api/v1/codes/" + id + "/result");
+        // Twice refused by a busy backend, then sent: the locked-out result three times with one id, then accepted.
+        assertThat(posts).extracting(FakeBackend.Request::idempotencyKey).doesNotContainNull();
+        assertThat(posts).extracting(FakeBackend.Request::body).containsExactly(
+                "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}",
+                "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}",
+                "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}", "{\"outcome\":\"ACCEPTED\"}");
+        assertThat(posts.subList(0, 3)).extracting(FakeBackend.Request::idempotencyKey).containsOnly(
+                posts.get(0).idempotencyKey());
+        assertThat(posts.get(3).idempotencyKey()).isNotEqualTo(posts.get(0).idempotencyKey());
+    }
+
+    @Test
     void aResultTheBackendRefusesForGoodIsDropped() throws Exception {
-        stores.add(new uk.lifeline.app.wallet.PendingResult(0, "00000000-0000-0000-0000-000000000009",
+        stores.add(uk.lifeline.app.wallet.PendingResult.of("00000000-0000-0000-0000-000000000009",
                 EntryOutcome.DUPLICATE, supplier.now()));
         backend.answerResultsWith(409);
 
@@ -172,7 +203,7 @@ class LifelineClientTest {
 
     @Test
     void anEndedSessionKeepsTheResultsAndSaysSo() throws Exception {
-        stores.add(new uk.lifeline.app.wallet.PendingResult(0, "00000000-0000-0000-0000-000000000009",
+        stores.add(uk.lifeline.app.wallet.PendingResult.of("00000000-0000-0000-0000-000000000009",
                 EntryOutcome.ACCEPTED, supplier.now()));
         Session expired = new Session(backend.url(), "old-token", supplier.now(), TestSupplier.CUSTOMER,
                 "demo-energy", "Demo Energy", "0800 123 4567");

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class FakeBackend implements AutoCloseable {
 
     /** One request as the server saw it. */
-    public record Request(String method, String path, String authorization, String body, String lastEventId) {}
+    public record Request(String method, String path, String authorization, String body, String lastEventId,
+            String idempotencyKey) {}
 
     private final HttpServer server;
     private final TestSupplier supplier;
@@ -146,7 +147,8 @@ public final class FakeBackend implements AutoCloseable {
         String query = x.getRequestURI().getRawQuery();
         String full = query == null ? path : path + "?" + query;
         requests.add(new Request(x.getRequestMethod(), full, x.getRequestHeaders().getFirst("Authorization"),
-                read(x.getRequestBody()), x.getRequestHeaders().getFirst("Last-Event-ID")));
+                read(x.getRequestBody()), x.getRequestHeaders().getFirst("Last-Event-ID"),
+                x.getRequestHeaders().getFirst("Idempotency-Key")));
         if (path.equals("/.well-known/lifeline/keys/" + TestSupplier.SUPPLIER)) {
             sendKeySet(x, keySets.get());
         } else if (path.equals("/api/v1/activations") && x.getRequestMethod().equals("POST")) {

@@ -138,6 +138,85 @@ public class EntryScreenTest extends ScreenTest {
     }
 
     @Test
+    public void theEntryScreenKeepsItsPlaceAcrossARotationAndAProcessDeath() throws Exception {
+        WalletCode code = receive(PRICE, 8);
+        List<String> blocks = code.code().blocks();
+        Intent intent = new Intent(app, EntryActivity.class).putExtra(Screens.CODE_ID, code.id());
+        org.robolectric.android.controller.ActivityController<EntryActivity> screen =
+                Robolectric.buildActivity(EntryActivity.class, intent).setup();
+        idle();
+        for (int i = 0; i < 6; i++) {
+            screen.get().findViewById(R.id.next).performClick();
+        }
+        assertThat(text(screen.get(), R.id.block_label)).isEqualTo("Block 2 of 2");
+
+        screen.recreate();
+        idle();
+        assertThat(text(screen.get(), R.id.block_label)).isEqualTo("Block 2 of 2");
+        assertThat(text(screen.get(), R.id.group_label)).isEqualTo("Group 2 of 5");
+        assertThat(text(screen.get(), R.id.digits)).isEqualTo(blocks.get(1).substring(4, 8));
+
+        // The phone kills the app in the background: a new process, a new graph, the same saved state.
+        android.os.Bundle saved = new android.os.Bundle();
+        screen.saveInstanceState(saved).pause().stop().destroy();
+        restartProcess();
+        EntryActivity restored = Robolectric.buildActivity(EntryActivity.class, intent).setup(saved).get();
+        idle();
+        assertThat(text(restored, R.id.block_label)).isEqualTo("Block 2 of 2");
+        assertThat(text(restored, R.id.group_label)).isEqualTo("Group 2 of 5");
+        assertThat(text(restored, R.id.digits)).isEqualTo(blocks.get(1).substring(4, 8));
+    }
+
+    @Test
+    public void typeItAgainStartsAtTheBlockTheCustomerChooses() throws Exception {
+        WalletCode code = receive(PRICE, 8);
+        List<String> blocks = code.code().blocks();
+        org.robolectric.android.controller.ActivityController<ResultActivity> screen = Robolectric.buildActivity(
+                ResultActivity.class, new Intent(app, ResultActivity.class).putExtra(Screens.CODE_ID, code.id()))
+                .setup();
+        idle();
+        screen.get().findViewById(R.id.rejected).performClick();
+        idle();
+        screen.get().findViewById(R.id.try_again).performClick();
+
+        android.widget.LinearLayout choices = screen.get().findViewById(R.id.retry_block_buttons);
+        assertThat(screen.get().findViewById(R.id.retry_blocks).getVisibility()).isEqualTo(View.VISIBLE);
+        assertThat(choices.getChildCount()).isEqualTo(2);
+        assertThat(((Button) choices.getChildAt(1)).getText().toString()).isEqualTo("Block 2");
+
+        // The choice survives a rotation too.
+        screen.recreate();
+        idle();
+        choices = screen.get().findViewById(R.id.retry_block_buttons);
+        assertThat(choices.getChildCount()).isEqualTo(2);
+        choices.getChildAt(1).performClick();
+
+        Intent next = shadowOf(screen.get()).getNextStartedActivity();
+        assertThat(next.getIntExtra(EntryActivity.FROM_BLOCK, 0)).isEqualTo(2);
+        EntryActivity entry = Robolectric.buildActivity(EntryActivity.class, next).setup().get();
+        idle();
+        assertThat(text(entry, R.id.block_label)).isEqualTo("Block 2 of 2");
+        assertThat(text(entry, R.id.group_label)).isEqualTo("Group 1 of 5");
+        assertThat(text(entry, R.id.digits)).isEqualTo(blocks.get(1).substring(0, 4));
+    }
+
+    @Test
+    public void aResultGoesWithItsOwnIdTheSameOnEveryRetry() throws Exception {
+        WalletCode code = receive(new TopUp(2000), 1);
+        backend.answerResultsWith(503);
+        ResultActivity result = open(ResultActivity.class, code);
+        result.findViewById(R.id.accepted).performClick();
+        idle();
+        backend.answerResultsWith(200);
+        offMain(() -> graph.core().results().send());
+
+        List<uk.lifeline.app.testing.FakeBackend.Request> posts =
+                backend.requests("POST", "/api/v1/codes/" + code.id() + "/result");
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(0).idempotencyKey()).isNotBlank().isEqualTo(posts.get(1).idempotencyKey());
+    }
+
+    @Test
     public void aResultIsQueuedAndSentWithWhatToDoNext() throws Exception {
         WalletCode code = receive(new TopUp(2000), 1);
         ResultActivity result = open(ResultActivity.class, code);

@@ -45,6 +45,15 @@ public class WalletScreenTest extends ScreenTest {
                 .isEqualTo("Changes your price to 24.862p per kWh and 60.97p a day standing charge");
         assertThat(text(codes.getChildAt(1), R.id.what)).isEqualTo("Adds £20.00 credit");
         assertThat(text(codes.getChildAt(1), R.id.verified)).isEqualTo("Verified from Demo Energy");
+        // The next code to enter leads the screen, above any notice or warning.
+        android.widget.Button next = wallet.findViewById(R.id.next_code);
+        assertThat(next.getVisibility()).isEqualTo(android.view.View.VISIBLE);
+        assertThat(((android.view.ViewGroup) next.getParent()).getChildAt(0)).isSameAs(next);
+        assertThat(next.getText().toString()).isEqualTo(
+                "Next code to enter: Changes your price to 24.862p per kWh and 60.97p a day standing charge");
+        next.performClick();
+        assertThat(shadowOf(wallet).getNextStartedActivity().getStringExtra(Screens.CODE_ID))
+                .isEqualTo(offMain(() -> graph.core().wallet().toEnter().get(0).id()));
         assertThat(text(codes.getChildAt(1), R.id.position)).isEqualTo("Code 2 of 2");
         assertThat(text(codes.getChildAt(1), R.id.details)).startsWith("20 digits in 1 block · meter ending 6677");
         assertThat(codes.getChildAt(1).findViewById(R.id.enter).getContentDescription())
@@ -89,7 +98,7 @@ public class WalletScreenTest extends ScreenTest {
         assertThat(graph.core().wallet().toEnter()).singleElement()
                 .satisfies(c -> assertThat(c.code().command()).isEqualTo(new TopUp(1500)));
         assertThat(graph.core().notices().active()).hasSize(1);
-        SyncJobService.syncOnce(graph, graph.core());
+        offMain(() -> SyncJobService.syncOnce(graph, graph.core()));
         assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.PERIODIC).getIntervalMillis())
                 .isEqualTo(java.util.concurrent.TimeUnit.MINUTES.toMillis(15));
     }
@@ -98,7 +107,7 @@ public class WalletScreenTest extends ScreenTest {
     public void withNothingWaitingTheSyncRunsHourly() throws Exception {
         signIn();
 
-        SyncJobService.syncOnce(graph, graph.core());
+        offMain(() -> SyncJobService.syncOnce(graph, graph.core()));
 
         assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.PERIODIC).getIntervalMillis())
                 .isEqualTo(java.util.concurrent.TimeUnit.HOURS.toMillis(1));

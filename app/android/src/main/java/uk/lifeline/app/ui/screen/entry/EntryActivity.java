@@ -37,8 +37,8 @@ public final class EntryActivity extends Activity {
         super.attachBaseContext(uk.lifeline.app.ui.Words.localised(base));
     }
 
-    /** Start again from the first group (after a refusal). */
-    public static final String RESTART = "uk.lifeline.app.RESTART";
+    /** The block to start at (1-based; 'Type it again' from the result screen), else the first. */
+    public static final String FROM_BLOCK = "uk.lifeline.app.FROM_BLOCK";
     private static final String STEP = "step";
     private static final String READING = "reading";
 
@@ -63,7 +63,7 @@ public final class EntryActivity extends Activity {
                 startActivity(new Intent(android.provider.Settings.ACTION_SETTINGS));
             }
         });
-        step = state == null ? 0 : state.getInt(STEP);
+        step = state == null ? -1 : state.getInt(STEP);
         reading = state != null && state.getBoolean(READING);
         onceLoaded(R.id.next, this::next);
         onceLoaded(R.id.back, () -> move(entry.previous(), step - 1));
@@ -95,8 +95,9 @@ public final class EntryActivity extends Activity {
     }
 
     private void load(String id) {
-        AppCore core = graph.core();
         graph.local().execute(() -> {
+            // The session is loaded here, off the main thread, when this is the first screen after process death.
+            AppCore core = graph.core();
             WalletCode found = core == null ? null : core.wallet().find(id).orElse(null);
             if (found != null && found.status() != CodeStatus.ENTERED) {
                 core.wallet().startEntering(id);
@@ -108,8 +109,19 @@ public final class EntryActivity extends Activity {
                 }
                 code = found;
                 KeypadEntry at = KeypadEntry.start(found.code().blocks());
-                for (int i = 0; i < step; i++) {
-                    at = at.next();
+                if (step < 0) {
+                    // First opening: from the chosen block's first group (the meter keeps the blocks it took).
+                    int from = getIntent().getIntExtra(FROM_BLOCK, 1);
+                    step = 0;
+                    while (at.block() < from && !at.isLast()) {
+                        at = at.next();
+                        step++;
+                    }
+                } else {
+                    // Rotated or restored after process death: back where the customer was.
+                    for (int i = 0; i < step; i++) {
+                        at = at.next();
+                    }
                 }
                 ((TextView) findViewById(R.id.what)).setText(Screens.sentence(
                         CommandWords.describe(found.code().command(), Words.when(this, graph.clock().instant()))));
@@ -120,8 +132,7 @@ public final class EntryActivity extends Activity {
 
     private void next() {
         if (entry.isLast()) {
-            AppCore core = graph.core();
-            graph.local().execute(() -> core.wallet().finishedTyping(code.id()));
+            graph.local().execute(() -> graph.core().wallet().finishedTyping(code.id()));
             startActivity(new Intent(this, ResultActivity.class).putExtra(Screens.CODE_ID, code.id()));
             finish();
             return;
@@ -194,5 +205,15 @@ public final class EntryActivity extends Activity {
         ((Button) findViewById(R.id.read_aloud)).setText(reading ? R.string.entry_read_aloud_on
                 : R.string.entry_read_aloud);
         findViewById(R.id.say_again).setVisibility(reading ? View.VISIBLE : View.GONE);
+    }
+
+    @Override
+    public boolean onCreateOptionsMenu(android.view.Menu menu) {
+        return uk.lifeline.app.ui.screen.help.Help.menu(this, menu);
+    }
+
+    @Override
+    public boolean onOptionsItemSelected(android.view.MenuItem item) {
+        return uk.lifeline.app.ui.screen.help.Help.selected(this, item) || super.onOptionsItemSelected(item);
     }
 }

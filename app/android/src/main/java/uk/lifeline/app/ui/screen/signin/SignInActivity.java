@@ -133,4 +133,14 @@ public final class SignInActivity extends Activity {
         problem.setText(text);
         problem.setVisibility(View.VISIBLE);
     }
+
+    @Override
+    public boolean onCreateOptionsMenu(android.view.Menu menu) {
+        return uk.lifeline.app.ui.screen.help.Help.menu(this, menu);
+    }
+
+    @Override
+    public boolean onOptionsItemSelected(android.view.MenuItem item) {
+        return uk.lifeline.app.ui.screen.help.Help.selected(this, item) || super.onOptionsItemSelected(item);
+    }
 }

@@ -40,16 +40,29 @@ public final class WalletActivity extends Activity {
     private AppCore core;
     private CodeStream stream;
     private WalletViews views;
+    private boolean started;
 
     @Override
     protected void onCreate(Bundle state) {
         super.onCreate(state);
         graph = LifelineApplication.graph(this);
-        if (graph.core() == null) {
+        // Loading the session (Keystore, preferences) stays off the main thread; the screen appears once it is in.
+        graph.local().execute(() -> {
+            AppCore found = graph.core();
+            graph.onMain(() -> opened(found));
+        });
+    }
+
+    private void opened(AppCore found) {
+        if (isFinishing() || isDestroyed()) {
+            return;
+        }
+        if (found == null) {
             startActivity(new Intent(this, SignInActivity.class));
             finish();
             return;
         }
+        core = found;
         setContentView(R.layout.activity_wallet);
         views = new WalletViews(this);
         findViewById(R.id.link_again).setOnClickListener(v -> startActivity(new Intent(this, SignInActivity.class)));
@@ -58,37 +71,54 @@ public final class WalletActivity extends Activity {
                 uk.lifeline.app.ui.screen.credit.CreditActivity.class)));
         findViewById(R.id.language).setOnClickListener(v -> Words.switchLanguage(this));
         askForNotifications();
+        if (started) {
+            begin();
+        }
     }
 
     @Override
     protected void onStart() {
         super.onStart();
-        if (views == null) {
-            return;
+        started = true;
+        if (views != null) {
+            begin();
         }
-        core = graph.core();
-        refresh();
-        if (!graph.signedOut()) {
-            pull();
-            stream = new CodeStream(core, new CodeStream.Listener() {
-                @Override
-                public void delivered(Inbox.Report report) {
-                    graph.announce(report);
-                    graph.onMain(WalletActivity.this::refresh);
-                }
+    }
 
-                @Override
-                public void signedOut() {
-                    graph.sessionEnded();
-                    graph.onMain(WalletActivity.this::refresh);
+    /** Shows the wallet and, while the backend still takes the session, pulls and listens to the stream. */
+    private void begin() {
+        refresh();
+        graph.local().execute(() -> {
+            boolean linked = !graph.signedOut();
+            graph.onMain(() -> {
+                if (linked && started && stream == null && !isFinishing() && !isDestroyed()) {
+                    listen();
                 }
             });
-            stream.start();
-        }
+        });
+    }
+
+    private void listen() {
+        pull();
+        stream = new CodeStream(core, new CodeStream.Listener() {
+            @Override
+            public void delivered(Inbox.Report report) {
+                graph.announce(report);
+                graph.onMain(WalletActivity.this::refresh);
+            }
+
+            @Override
+            public void signedOut() {
+                graph.sessionEnded();
+                graph.onMain(WalletActivity.this::refresh);
+            }
+        });
+        stream.start();
     }
 
     @Override
     protected void onStop() {
+        started = false;
         if (stream != null) {
             stream.stop();
             stream = null;
@@ -146,5 +176,15 @@ public final class WalletActivity extends Activity {
                 && checkSelfPermission(Manifest.permission.POST_NOTIFICATIONS) != PackageManager.PERMISSION_GRANTED) {
             requestPermissions(new String[] {Manifest.permission.POST_NOTIFICATIONS}, ASK_NOTIFICATIONS);
         }
+    }
+
+    @Override
+    public boolean onCreateOptionsMenu(android.view.Menu menu) {
+        return uk.lifeline.app.ui.screen.help.Help.menu(this, menu);
+    }
+
+    @Override
+    public boolean onOptionsItemSelected(android.view.MenuItem item) {
+        return uk.lifeline.app.ui.screen.help.Help.selected(this, item) || super.onOptionsItemSelected(item);
     }
 }

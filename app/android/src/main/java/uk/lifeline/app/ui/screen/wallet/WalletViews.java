@@ -62,6 +62,22 @@ final class WalletViews {
         ((TextView) activity.findViewById(R.id.sync_state)).setText(text);
     }
 
+    /** The next code to enter, first on the screen whatever notices or warnings follow it. */
+    private void showNext(WalletCode next, When when) {
+        Button button = activity.findViewById(R.id.next_code);
+        if (next == null) {
+            button.setVisibility(View.GONE);
+            return;
+        }
+        button.setText(activity.getString(R.string.wallet_next_code,
+                Screens.sentence(CommandWords.describe(next.code().command(), when))));
+        // Typed but not yet answered: the result screen, as the code's own card does.
+        Class<?> screen = next.status() == CodeStatus.ENTERED ? ResultActivity.class : EntryActivity.class;
+        button.setOnClickListener(v -> activity.startActivity(new Intent(activity, screen)
+                .putExtra(Screens.CODE_ID, next.id())));
+        button.setVisibility(View.VISIBLE);
+    }
+
     void show(Snapshot s) {
         activity.findViewById(R.id.link_again).setVisibility(s.signedOut() ? View.VISIBLE : View.GONE);
         if (s.signedOut()) {
@@ -74,6 +90,7 @@ final class WalletViews {
         for (int i = 0; i < s.toEnter().size(); i++) {
             codes.addView(card(s.toEnter().get(i), i + 1, s.toEnter().size(), s.session(), when));
         }
+        showNext(s.toEnter().isEmpty() ? null : s.toEnter().get(0), when);
         activity.findViewById(R.id.empty).setVisibility(s.toEnter().isEmpty() ? View.VISIBLE : View.GONE);
         activity.findViewById(R.id.order_hint).setVisibility(s.toEnter().size() > 1 ? View.VISIBLE : View.GONE);
         history.removeAllViews();

@@ -1,0 +1,120 @@
+package uk.lifeline.app.ui.screen.help;
+
+import android.app.Activity;
+import android.app.AlertDialog;
+import android.os.Bundle;
+import android.view.View;
+import android.widget.Button;
+import android.widget.TextView;
+import java.io.IOException;
+import uk.lifeline.app.AppGraph;
+import uk.lifeline.app.LifelineApplication;
+import uk.lifeline.app.R;
+import uk.lifeline.app.core.AppCore;
+import uk.lifeline.app.supplier.SupplierConfig;
+import uk.lifeline.app.ui.Screens;
+import uk.lifeline.app.ui.Words;
+
+/**
+ * Help, from every screen: the supplier's number and opening hours (from the bundled configuration), what to do
+ * with no supply (emergency credit first, then the call), how to reach code entry on an in-home display or meter
+ * and what it shows (generic words, never a model's details), and unlinking this phone (the backend revokes its
+ * session) after a confirmation.
+ */
+public final class HelpActivity extends Activity {
+
+    private static final String UNLINK_STATE = "unlink-state";
+
+    private AppGraph graph;
+    private AppCore core;
+    /** 0, or the string shown after an unlink attempt (kept across rotation). */
+    private int unlinkState;
+
+    @Override
+    protected void attachBaseContext(android.content.Context base) {
+        super.attachBaseContext(Words.localised(base));
+    }
+
+    @Override
+    protected void onCreate(Bundle state) {
+        super.onCreate(state);
+        setContentView(R.layout.activity_help);
+        graph = LifelineApplication.graph(this);
+        unlinkState = state == null ? 0 : state.getInt(UNLINK_STATE);
+        findViewById(R.id.help_unlink).setVisibility(View.GONE);
+        // The session decides whose numbers (and whether there is a phone to unlink): read off the main thread.
+        graph.local().execute(() -> {
+            AppCore loaded = graph.core();
+            SupplierConfig supplier = graph.supplier();
+            boolean linked = loaded != null && !graph.signedOut();
+            graph.onMain(() -> opened(loaded, supplier, linked));
+        });
+    }
+
+    @Override
+    protected void onSaveInstanceState(Bundle state) {
+        super.onSaveInstanceState(state);
+        state.putInt(UNLINK_STATE, unlinkState);
+    }
+
+    private void opened(AppCore loaded, SupplierConfig supplier, boolean linked) {
+        if (isFinishing() || isDestroyed()) {
+            return;
+        }
+        core = loaded;
+        ((TextView) findViewById(R.id.help_hours)).setText(getString(R.string.help_hours, supplier.name(),
+                supplier.phone(), supplier.hours(Words.language(this).tag())));
+        Button call = findViewById(R.id.help_call);
+        call.setText(getString(uk.lifeline.app.R.string.call_supplier, supplier.name()));
+        call.setOnClickListener(v -> Screens.dial(this, supplier.phone()));
+        ((TextView) findViewById(R.id.help_off_supply)).setText(getString(R.string.help_off_supply, supplier.name(),
+                supplier.offSupplyPhone()));
+        Button offSupply = findViewById(R.id.help_call_off_supply);
+        offSupply.setText(getString(R.string.help_call_off_supply, supplier.name()));
+        offSupply.setOnClickListener(v -> Screens.dial(this, supplier.offSupplyPhone()));
+        Button unlink = findViewById(R.id.help_unlink);
+        unlink.setVisibility(linked && unlinkState != R.string.help_unlinked ? View.VISIBLE : View.GONE);
+        unlink.setOnClickListener(v -> confirmUnlink());
+        showUnlinkState();
+    }
+
+    private void confirmUnlink() {
+        new AlertDialog.Builder(this)
+                .setMessage(R.string.help_unlink_confirm)
+                .setPositiveButton(R.string.help_unlink_yes, (dialog, which) -> unlink())
+                .setNegativeButton(R.string.help_unlink_no, null)
+                .show();
+    }
+
+    /** Revokes this phone's session at the backend, then stops talking to it; the codes on the phone stay. */
+    private void unlink() {
+        AppCore current = core;
+        graph.background().execute(() -> {
+            int outcome;
+            try {
+                current.client().unlink();
+                graph.sessionEnded();
+                outcome = R.string.help_unlinked;
+            } catch (IOException e) {
+                outcome = R.string.help_unlink_failed;
+            }
+            int shown = outcome;
+            graph.onMain(() -> {
+                unlinkState = shown;
+                if (!isDestroyed()) {
+                    findViewById(R.id.help_unlink).setVisibility(
+                            shown == R.string.help_unlinked ? View.GONE : View.VISIBLE);
+                    showUnlinkState();
+                }
+            });
+        });
+    }
+
+    private void showUnlinkState() {
+        TextView state = findViewById(R.id.help_unlink_state);
+        state.setVisibility(unlinkState == 0 ? View.GONE : View.VISIBLE);
+        if (unlinkState != 0) {
+            state.setText(unlinkState);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package uk.lifeline.app.ui.screen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.robolectric.Shadows.shadowOf;
+
+import android.app.AlertDialog;
+import android.content.DialogInterface;
+import android.content.Intent;
+import android.view.View;
+import android.widget.Button;
+import android.widget.TextView;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.robolectric.Robolectric;
+import org.robolectric.RobolectricTestRunner;
+import org.robolectric.annotation.Config;
+import org.robolectric.fakes.RoboMenu;
+import android.app.Activity;
+import java.util.List;
+import uk.lifeline.app.ui.Screens;
+import uk.lifeline.app.ui.screen.entry.EntryActivity;
+import uk.lifeline.app.ui.screen.result.ResultActivity;
+import uk.lifeline.app.ui.screen.signin.SignInActivity;
+import uk.lifeline.command.TopUp;
+import org.robolectric.shadows.ShadowDialog;
+import uk.lifeline.app.R;
+import uk.lifeline.app.ui.ScreenTest;
+import uk.lifeline.app.ui.screen.help.HelpActivity;
+import uk.lifeline.app.ui.screen.wallet.WalletActivity;
+
+@RunWith(RobolectricTestRunner.class)
+public class HelpScreenTest extends ScreenTest {
+
+    @Test
+    public void helpGivesTheSuppliersNumbersAndHoursTheOffSupplyStepsAndHowToTypeACode() throws Exception {
+        signIn();
+        HelpActivity help = open();
+
+        assertThat(text(help, R.id.help_hours)).startsWith("Demo Energy: ").contains(". Open ");
+        assertThat(text(help, R.id.help_off_supply)).startsWith("First take emergency credit")
+                .contains("call Demo Energy on");
+        help.findViewById(R.id.help_call).performClick();
+        assertThat(shadowOf(help).getNextStartedActivity().getAction()).isEqualTo(Intent.ACTION_DIAL);
+        help.findViewById(R.id.help_call_off_supply).performClick();
+        assertThat(shadowOf(help).getNextStartedActivity().getAction()).isEqualTo(Intent.ACTION_DIAL);
+    }
+
+    @Test
+    @Config(qualifiers = "cy")
+    public void helpIsInWelsh() throws Exception {
+        signIn();
+        HelpActivity help = open();
+
+        assertThat(text(help, R.id.help_off_supply)).startsWith("Yn gyntaf, cymerwch gredyd brys");
+        assertThat(((Button) help.findViewById(R.id.help_unlink)).getText().toString())
+                .isEqualTo("Datgysylltu'r ffôn hwn");
+    }
+
+    @Test
+    public void unlinkingAsksFirstThenRevokesThisPhonesSession() throws Exception {
+        signIn();
+        HelpActivity help = open();
+
+        help.findViewById(R.id.help_unlink).performClick();
+        AlertDialog ask = (AlertDialog) ShadowDialog.getLatestDialog();
+        ask.getButton(DialogInterface.BUTTON_NEGATIVE).performClick();
+        idle();
+        assertThat(backend.requests("DELETE", "/api/v1/me/sessions/current")).isEmpty();
+
+        help.findViewById(R.id.help_unlink).performClick();
+        ask = (AlertDialog) ShadowDialog.getLatestDialog();
+        ask.getButton(DialogInterface.BUTTON_POSITIVE).performClick();
+        idle();
+
+        assertThat(backend.requests("DELETE", "/api/v1/me/sessions/current")).hasSize(1);
+        assertThat(text(help, R.id.help_unlink_state)).isEqualTo("This phone is unlinked.");
+        assertThat(help.findViewById(R.id.help_unlink).getVisibility()).isEqualTo(View.GONE);
+        assertThat(offMain(graph::signedOut)).isTrue();
+    }
+
+    @Test
+    public void everyScreenHasAHelpButtonThatOpensHelp() throws Exception {
+        signIn();
+        String id = offMain(() -> graph.core().wallet().receive(supplier.envelope(new TopUp(2000), 1), "pull")
+                .code().id());
+        Intent forCode = new Intent().putExtra(Screens.CODE_ID, id);
+        for (Class<? extends Activity> screen : List.of(WalletActivity.class, SignInActivity.class,
+                EntryActivity.class, ResultActivity.class)) {
+            Activity shown = Robolectric.buildActivity(screen, new Intent(forCode).setClass(app, screen)).setup()
+                    .get();
+            idle();
+            RoboMenu menu = new RoboMenu(shown);
+            shown.onCreateOptionsMenu(menu);
+            assertThat(menu.findItem(R.id.help).getTitle().toString()).as(screen.getSimpleName()).isEqualTo("Help");
+
+            shown.onOptionsItemSelected(menu.findItem(R.id.help));
+
+            assertThat(shadowOf(shown).getNextStartedActivity().getComponent().getClassName())
+                    .as(screen.getSimpleName()).isEqualTo(HelpActivity.class.getName());
+        }
+    }
+
+    private HelpActivity open() {
+        HelpActivity help = Robolectric.buildActivity(HelpActivity.class).setup().get();
+        idle();
+        return help;
+    }
+
+    private static String text(HelpActivity screen, int id) {
+        return ((TextView) screen.findViewById(id)).getText().toString();
+    }
+}
