@@ -60,6 +60,47 @@ SQL
 TEXTED=$(( (METERS + 1) / 2 ))
 echo "seeded $METERS no-WAN meters in ZZ8: $TEXTED customers with a mobile and no app, $(( METERS / 2 )) with the app"
 
+# Per-second submits of the texts matching WHERE (a SQL condition on sms_message), each whole second between
+# the first and the last submit, so a slow second shows; and the mean rate and the last receipt.
+submit_report() { # label where
+  "${PSQL[@]}" -tA <<SQL
+CREATE TEMP TABLE t AS SELECT created_at, submitted_at, done_at, state, encoding FROM sms_message WHERE $2;
+CREATE TEMP VIEW w AS SELECT min(submitted_at) AS first, max(submitted_at) AS last, max(done_at) AS receipted,
+         count(*) AS texts, count(*) FILTER (WHERE state = 'DELIVERED') AS delivered,
+         count(*) FILTER (WHERE encoding = 'UCS2') AS ucs2 FROM t;
+CREATE TEMP VIEW secs AS SELECT sec, (SELECT count(*) FROM t WHERE t.submitted_at >= sec AND t.submitted_at < sec + interval '1 s') AS n
+FROM w, generate_series(date_trunc('second', w.first) + interval '1 s', date_trunc('second', w.last)
+            - interval '1 s', interval '1 s') sec;
+SELECT 'RESULT $1: ' || w.texts || ' texts (' || w.ucs2 || ' in UCS-2), ' || w.delivered
+  || ' delivered; first to last submit ' || round(extract(epoch FROM w.last - w.first)::numeric, 1)
+  || ' s = ' || round(w.texts / greatest(extract(epoch FROM w.last - w.first), 0.001)::numeric) || ' texts/s;'
+  || ' last receipt ' || round(extract(epoch FROM w.receipted - w.first)::numeric, 1) || ' s after the first submit'
+FROM w;
+SELECT 'RESULT $1, submitted each whole second: ' || string_agg(n::text, ' ' ORDER BY sec) FROM secs;
+SQL
+}
+
+# Phase 1, the SMPP path alone: as many texts as the notice will send, queued at once and all due at the same
+# instant, so nothing upstream paces them: claimed, submitted through the jSMPP client at the account's rate and
+# window, answered and receipted by the loopback SMSC, every outcome written before it is acknowledged.
+"${PSQL[@]}" -v n="$(( TEXTED * 3 ))" <<'SQL'
+INSERT INTO sms_message (supplier_id, direction, phone, kind, body, encoding, state, next_attempt_at, expires_at,
+    created_at)
+SELECT s.id, 'OUT', '+4475' || lpad(g::text, 8, '0'), 'bench',
+  'Bright Energy: code for your electricity meter ending 0A1: 1234 5678 9012 3456 7890. It keeps your supply on until'
+  || ' 18:00 Fri. Help: 0800 000 0000', 'GSM7', 'PENDING', now() + interval '2 s', now() + interval '1 day', now()
+FROM generate_series(1, :n) g, (SELECT id FROM supplier WHERE code = 'bright-energy') s;
+SQL
+cpu_snapshot > "$DATA/cpu.p0"
+for _ in $(seq 1 600); do
+  sleep 1
+  [ "$("${PSQL[@]}" -tAc "SELECT count(*) FROM sms_message WHERE kind = 'bench' AND state <> 'DELIVERED'")" = 0 ] && break
+done
+cpu_snapshot > "$DATA/cpu.p1"
+submit_report "SMPP path alone" "kind = 'bench'"
+cpu_report "$DATA/cpu.p0" "$DATA/cpu.p1" "$(( TEXTED * 3 ))" text
+echo "(CPU of phase 1: the sender, the jSMPP client, the loopback SMSC in the same process, and PostgreSQL)"
+
 TOKEN=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"olly.ops","password":"demo-password"}' \
   "http://127.0.0.1:$PORT/api/v1/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 FROM=$(date -u -d '+1 hour' +%Y-%m-%dT%H:00:00Z)
@@ -94,23 +135,8 @@ for tick in $(seq 1 1200); do
   LAST=$RECEIPTED
 done
 cpu_snapshot > "$DATA/cpu.1"
+submit_report "notice end to end" "direction = 'OUT' AND campaign_id = '$CAMPAIGN'"
 "${PSQL[@]}" -tA <<SQL
-CREATE TEMP TABLE t AS SELECT created_at, submitted_at, done_at, state, encoding FROM sms_message
-  WHERE direction = 'OUT' AND campaign_id = '$CAMPAIGN';
-CREATE TEMP VIEW w AS SELECT min(submitted_at) AS first, max(submitted_at) AS last, max(done_at) AS receipted,
-         count(*) AS texts, count(*) FILTER (WHERE state = 'DELIVERED') AS delivered,
-         count(*) FILTER (WHERE encoding = 'UCS2') AS ucs2 FROM t;
--- Each whole second between the first and the last submit, with the texts submitted in it.
-CREATE TEMP VIEW secs AS SELECT sec, (SELECT count(*) FROM t WHERE t.submitted_at >= sec AND t.submitted_at < sec + interval '1 s') AS n
-FROM w, generate_series(date_trunc('second', w.first) + interval '1 s', date_trunc('second', w.last)
-            - interval '1 s', interval '1 s') sec;
-SELECT 'RESULT texts: ' || w.texts || ' (' || w.ucs2 || ' in UCS-2) for $TEXTED customers, ' || w.delivered
-  || ' delivered; first to last submit ' || round(extract(epoch FROM w.last - w.first)::numeric, 1)
-  || ' s = ' || round(w.texts / greatest(extract(epoch FROM w.last - w.first), 0.001)::numeric) || ' texts/s;'
-  || ' last receipt ' || round(extract(epoch FROM w.receipted - w.first)::numeric, 1) || ' s after the first submit'
-FROM w;
-SELECT 'RESULT submitted each second: ' || string_agg(n::text, ' ' ORDER BY sec)
-FROM secs;
 SELECT 'RESULT ladder: ' || string_agg(step || ' ' || state || ' ' || n, ', ' ORDER BY step, state)
 FROM (SELECT step, state, count(*) AS n FROM reach_step WHERE campaign_id = '$CAMPAIGN' GROUP BY 1, 2) x;
 SQL

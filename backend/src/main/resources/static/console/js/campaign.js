@@ -3,7 +3,7 @@
 // the API's CSV).
 import { api } from './api.js';
 import { start } from './chrome.js';
-import { announce, areaText, badge, clear, clock, h, repeat, when, windowText } from './dom.js';
+import { announce, areaText, badge, clear, clock, h, plural, repeat, when, windowText } from './dom.js';
 import { campaignName, commandWords } from './words.js';
 import { loadCommands } from './commands.js';
 import { askReason } from './dialog.js';
@@ -59,6 +59,8 @@ function update(next) {
       a.startsAt ? [h('dt', {}, 'Window'), h('dd', { id: 'campaign-window' }, windowText(a.startsAt, a.endsAt))] : null,
       h('dt', {}, 'What it does'), h('dd', { id: 'campaign-command' }, commandWords(next)),
       h('dt', {}, 'Launched by'), h('dd', { id: 'campaign-launcher' }, a.launchedBy || '–'),
+      h('dt', {}, 'Texts'), h('dd', { id: 'campaign-app-deadline' }, 'sent if the app has not fetched the code within '
+          + (a.appDeadlineMinutes ? plural(a.appDeadlineMinutes, 'minute') : "the supplier's usual wait")),
       h('dt', {}, 'Reason'), h('dd', {}, next.reason),
       h('dt', {}, 'Started'), h('dd', {}, when(next.createdAt)),
       h('dt', {}, 'Finished'), h('dd', {}, next.finishedAt ? when(next.finishedAt) : 'not yet'),

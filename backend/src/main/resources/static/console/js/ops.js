@@ -21,10 +21,15 @@ const DAY = 86400000;
 function campaignForm(container, prefix, { fields, body, launch, noun }) {
   const area = areaFields(prefix);
   const reason = h('textarea', { rows: 2, maxlength: 500 });
+  // The escalation ladder's first step: customers whose app has not fetched the code by then get a text.
+  const wait = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', class: 'short' });
   const check = h('button', { type: 'submit', class: 'button', id: `${prefix}-check` }, 'Check who is affected');
   const form = h('form', { novalidate: true, id: `${prefix}-form` }, summaryBox(), fields, area.element,
       field({ label: 'Reason', control: reason, apiField: 'reason', id: `${prefix}-reason`,
         hint: 'Why; kept in the audit log' }),
+      field({ label: 'Text customers whose app has not fetched the code after (minutes, optional)', control: wait,
+        apiField: 'appDeadlineMinutes', id: `${prefix}-app-deadline`,
+        hint: "Leave empty for your supplier's usual wait; a storm may need less, e.g. 10" }),
       h('div', { class: 'actions' }, check));
   const outcome = h('div', { id: `${prefix}-outcome` });
   clear(container, form, outcome);
@@ -45,11 +50,16 @@ function campaignForm(container, prefix, { fields, body, launch, noun }) {
     if (!reason.value.trim()) {
       errors.push({ field: 'reason', message: 'Give a reason: it is kept in the audit log' });
     }
+    const minutes = wait.value.trim();
+    if (minutes && !/^[0-9]{1,4}$/.test(minutes)) {
+      errors.push({ field: 'appDeadlineMinutes', message: 'enter whole minutes, e.g. 10, or leave it empty' });
+    }
     if (errors.length) {
       showErrors(form, errors, { title: 'Check the highlighted fields' });
       return;
     }
-    const request = { ...made.body, area: where.area, reason: reason.value.trim() };
+    const request = { ...made.body, area: where.area, reason: reason.value.trim(),
+      appDeadlineMinutes: minutes ? Number(minutes) : null };
     check.disabled = true;
     try {
       const { data } = await api('POST', '/api/v1/console/affected', { body: { area: where.area, fuel: made.fuel } });

@@ -18,7 +18,7 @@ class ConsoleStore {
     private static final String RECENT_CAMPAIGNS = """
             SELECT c.id, c.kind, c.status, coalesce(n.title, c.title) AS title, coalesce(n.message, c.message) AS message,
               c.command, c.parameters::text AS parameters, c.area::text AS area, n.starts_at, n.ends_at,
-              u.display_name, c.total, c.created_at, c.finished_at,
+              u.display_name, c.total, c.created_at, c.finished_at, c.app_deadline_seconds / 60 AS app_deadline_minutes,
               coalesce(c.status = 'RUNNING' OR (c.status = 'COMPLETED' AND n.ends_at > now()), false) AS active
             FROM campaign c
             LEFT JOIN notice n ON n.id = c.notice_id AND n.supplier_id = c.supplier_id
@@ -46,7 +46,8 @@ class ConsoleStore {
                         instant(r.get("starts_at", OffsetDateTime.class)), instant(r.get("ends_at", OffsetDateTime.class)),
                         r.get("display_name", String.class), ((Number) r.get("total")).longValue(),
                         instant(r.get("created_at", OffsetDateTime.class)),
-                        instant(r.get("finished_at", OffsetDateTime.class))))
+                        instant(r.get("finished_at", OffsetDateTime.class)),
+                        r.get("app_deadline_minutes", Integer.class)))
                 .all();
     }
 

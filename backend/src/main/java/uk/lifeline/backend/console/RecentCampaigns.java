@@ -27,11 +27,13 @@ class RecentCampaigns {
 
     /**
      * One campaign; its progress is at {@code GET /api/v1/campaigns/{id}}. {@code startsAt}/{@code endsAt} are a
-     * notice's window (absent for a price change, whose start is its {@code from} parameter). Immutable.
+     * notice's window (absent for a price change, whose start is its {@code from} parameter);
+     * {@code appDeadlineMinutes} how long the app has before the escalation ladder texts (absent: the supplier's
+     * usual wait). Immutable.
      */
     record Item(UUID id, String kind, String status, boolean active, String title, String message, String command,
             Map<String, String> parameters, Area area, Instant startsAt, Instant endsAt, String launchedBy,
-            long total, Instant createdAt, Instant finishedAt) {}
+            long total, Instant createdAt, Instant finishedAt, Integer appDeadlineMinutes) {}
 
     record Items(List<Item> items, int limit) {}
 

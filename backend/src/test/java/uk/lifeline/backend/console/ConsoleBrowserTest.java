@@ -198,6 +198,7 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.visible("#notice-message").sendKeys("Freezing weather is forecast. Your supply stays on until it ends.");
         browser.visible("#notice-districts").sendKeys("LS6, ZZ1");
         browser.visible("#notice-reason").sendKeys("Met Office amber warning");
+        browser.visible("#notice-app-deadline").sendKeys("20");
         browser.clickable("#notice-check").click();
         String reach = browser.text("#notice-reach");
         assertThat(reach).contains("This reaches 302 meters at 2 customers").contains("302 meters without the WAN")
@@ -207,6 +208,7 @@ class ConsoleBrowserTest extends BrowserTest {
 
         browser.clickable("#notice-launch").click();
         browser.waitForText("#campaign-status", "codes made");
+        assertThat(browser.text("#campaign-app-deadline")).endsWith("within 20 minutes");
         assertThat(browser.text("[data-count='coded'] .n")).isEqualTo("302");
         // Carol has the app on a phone (demo data); the 300 bench meters' customer has none: call them.
         browser.waitForText("#no-phone-list caption", "300 meters");
@@ -233,8 +235,11 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.visible("#notice-districts").sendKeys("LS6");
         browser.visible("#notice-reason").sendKeys("window test");
         retype("#notice-starts", "2027-03-28 01:30");
+        retype("#notice-app-deadline", "soon");
         browser.clickable("#notice-check").click();
         browser.waitForText("#notice-starts-error", "the clocks go forward from 01:00 to 02:00");
+        assertThat(browser.text("#notice-app-deadline-error")).contains("enter whole minutes, e.g. 10");
+        retype("#notice-app-deadline", "");
         retype("#notice-starts", "2027-07-01 0600");
         retype("#notice-ends", "2027-07-02 18:00");
         assertThat(browser.all(".understood").get(0).getText()).isEqualTo("That is 1 Jul 2027, 06:00 BST.");
@@ -269,6 +274,7 @@ class ConsoleBrowserTest extends BrowserTest {
                 .contains("7.500").contains("30.100").contains("2027-04-01");
         assertThat(browser.text("#campaign-area")).isEqualTo("LS6");
         assertThat(browser.text("#campaign-launcher")).isEqualTo("Olly Ops");
+        assertThat(browser.text("#campaign-app-deadline")).endsWith("within the supplier's usual wait");
         assertThat(browser.text("[data-count='coded'] .n")).isEqualTo("1");
     }
 

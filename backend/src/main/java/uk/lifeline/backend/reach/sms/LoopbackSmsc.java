@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +40,9 @@ import org.jsmpp.bean.ReplaceSm;
 import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.BroadcastSmResult;
 import org.jsmpp.session.DataSmResult;
@@ -75,6 +81,7 @@ public final class LoopbackSmsc implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(LoopbackSmsc.class);
+    private static final long RECEIPT_RETRY_MS = 500;
 
     private final SMPPServerSessionListener listener;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
@@ -82,7 +89,8 @@ public final class LoopbackSmsc implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Queue<Received> received = new ConcurrentLinkedQueue<>();
+    private final Map<String, Received> byId = new ConcurrentHashMap<>();
     private final Set<SMPPServerSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(0x5000);
     private final AtomicLong binds = new AtomicLong();
@@ -191,7 +199,7 @@ public final class LoopbackSmsc implements AutoCloseable {
     }
 
     private void sendReceipt(String smscId, SMPPServerSession session) {
-        Received r = received.stream().filter(x -> x.smscId().equals(smscId)).findFirst().orElse(null);
+        Received r = byId.get(smscId);
         if (r == null) {
             return;
         }
@@ -210,6 +218,13 @@ public final class LoopbackSmsc implements AutoCloseable {
                     new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
                     (byte) 0, (byte) 0, new RegisteredDelivery(), new GeneralDataCoding(Alphabet.ALPHA_DEFAULT),
                     receipt.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (NegativeResponseException | ResponseTimeoutException e) {
+            // The link is up but the client was busy: it answered "throttled" (a header-only deliver_sm_resp that
+            // jSMPP's own server side cannot read, so it times out). An SMSC tries the receipt again shortly.
+            if (!closed) {
+                CompletableFuture.runAsync(() -> sendReceipt(smscId, session),
+                        CompletableFuture.delayedExecutor(RECEIPT_RETRY_MS, TimeUnit.MILLISECONDS, workers));
+            }
         } catch (Exception e) {
             // The answer went out but the link died before the receipt: the client may never have read the answer.
             log.debug("loopback SMSC: receipt {} not sent, owed to the next link", smscId, e);
@@ -252,6 +267,7 @@ public final class LoopbackSmsc implements AutoCloseable {
                 session.close();
                 throw new ProcessRequestException("link dropped", SMPPConstant.STAT_ESME_RSYSERR);
             }
+            byId.put(id, r);
             received.add(r);
             try {
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);

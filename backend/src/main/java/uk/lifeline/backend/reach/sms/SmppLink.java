@@ -52,6 +52,8 @@ final class SmppLink implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SmppLink.class);
+    private static final int PDU_THREADS = 8;
+    private static final int PDU_QUEUE = 2000;
 
     private final SmsProperties config;
     private final Listener listener;
@@ -134,6 +136,10 @@ final class SmppLink implements AutoCloseable {
         SMPPSession s = new SMPPSession();
         s.setEnquireLinkTimer((int) config.enquireLink().toMillis());
         s.setTransactionTimer(config.transactionTimer().toMillis());
+        // Receipts come at up to the account's rate and each is written before it is acknowledged: enough threads
+        // to keep up, and room to queue a burst; beyond it jSMPP answers "throttled" and the SMSC sends it again.
+        s.setPduProcessorDegree(PDU_THREADS);
+        s.setQueueCapacity(PDU_QUEUE);
         s.setMessageReceiverListener(new Receiver());
         try {
             s.connectAndBind(config.smscHost(), config.smscPort(), new BindParameter(BindType.BIND_TRX,

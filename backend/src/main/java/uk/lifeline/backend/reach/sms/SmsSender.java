@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +46,8 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
     private final BackgroundLoop loop;
     // A receipt can overtake the recording of its submit's answer; it waits here until that is written.
     private final Map<String, Receipt> early = new ConcurrentHashMap<>();
+    // SMSC ids answered and not yet recorded: a receipt for one waits in early without touching the database.
+    private final Set<String> recording = ConcurrentHashMap.newKeySet();
 
     public SmsSender(SmsProperties config, SmsMessages messages, TextReplies replies, Clock clock) {
         this.config = config;
@@ -142,10 +145,12 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
         Instant now = now();
         Mono<Void> record;
         if (outcome instanceof SubmitOutcome.Accepted a) {
+            recording.add(a.smscId());
             record = messages.submitted(m.id(), a.smscId(), now).then(Mono.defer(() -> {
+                recording.remove(a.smscId());
                 Receipt r = early.remove(a.smscId());
                 return r == null ? Mono.empty() : messages.receipt(a.smscId(), r.delivered(), r.error(), now).then();
-            }));
+            })).doFinally(signal -> recording.remove(a.smscId()));
         } else if (outcome instanceof SubmitOutcome.Unanswered u) {
             // Its receipt may have come (on a new link) while we waited for the answer: it settles the text now.
             record = messages.unanswered(m.id(), u.reason(), now).then(Mono.fromRunnable(() -> settleEarly(m.phone())));
@@ -165,6 +170,15 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
     @Override
     public void receipt(String smscId, String to, String textStart, boolean delivered, String error) {
         Instant now = now();
+        if (recording.contains(smscId)) {
+            early.put(smscId, new Receipt(to, textStart, delivered, error));
+            // Recorded meanwhile, perhaps before this receipt was parked: whoever removes it settles it.
+            Receipt mine = recording.contains(smscId) ? null : early.remove(smscId);
+            if (mine != null) {
+                settle(smscId, to, textStart, delivered, error, now);
+            }
+            return;
+        }
         if (settle(smscId, to, textStart, delivered, error, now) || early.size() >= EARLY_RECEIPTS) {
             return;
         }
