@@ -191,9 +191,9 @@ final class OperationDocs implements OpenApiCustomizer {
         header.setRequired("required".equals(entry.idempotencyKey()));
         header.setDescription("""
                 A key you choose for this request (a UUID is best; 1 to %d visible ASCII characters, no spaces). Send the same \
-                key again when you retry after a timeout or a 503, and you get the first answer, never a second code. \
-                The same key with a different body is refused (422 idempotency-key-reused). Keys are kept per \
-                supplier and do not expire, so a replay at any later time answers the first result."""
+                key again when you retry after a timeout or a 503, and you get the first answer: nothing is done twice \
+                (never a second code, never a second result). The same key with a different body is refused (422 \
+                idempotency-key-reused). Keys do not expire, so a replay at any later time answers the first result."""
                 .formatted(IdempotencyKeys.MAX_LENGTH));
         header.setSchema(new StringSchema().minLength(1).maxLength(IdempotencyKeys.MAX_LENGTH)
                 .example("6f1c2a34-5b7e-4d1a-9c0e-2f8b3d4a5e6f"));

@@ -11,11 +11,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.auth.Caller;
 import uk.lifeline.backend.problem.ApiException;
+import uk.lifeline.backend.problem.IdempotencyKeys;
 import uk.lifeline.backend.problem.ProblemType;
 import uk.lifeline.backend.ledger.CodeActions;
 import uk.lifeline.backend.ledger.CodeResults;
@@ -69,8 +71,10 @@ class CodesController {
 
     @PostMapping("/api/v1/codes/{codeId}/result")
     Mono<CodeView> result(@AuthenticationPrincipal Jwt jwt, @PathVariable String codeId,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
             @Valid @RequestBody Result result) {
-        return Mono.defer(() -> results.report(Caller.of(jwt), id(codeId), result.outcome(), result.reason()));
+        return Mono.defer(() -> results.report(Caller.of(jwt), id(codeId), result.outcome(), result.reason(),
+                key == null ? null : IdempotencyKeys.require(key)));
     }
 
     /** A customer's own codes, newest first; pass {@code nextCursor} back as {@code cursor} for older ones. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -24,14 +25,24 @@ import uk.lifeline.backend.problem.ProblemType;
 @Service
 public class CodeResults {
 
-    /** Writes the report unless it repeats the latest one for the code (an app retrying); returns its number. */
+    /**
+     * Writes the report, unless it has no key and repeats the latest one for the code (an app retrying without
+     * a key); returns its number. A report with a key is always a new one (its replays are found first).
+     */
     private static final String RECORD = """
             WITH last AS (
               SELECT seq, outcome, reason FROM code_result WHERE code_id = :code ORDER BY seq DESC LIMIT 1)
-            INSERT INTO code_result (supplier_id, code_id, seq, outcome, reason, reported_by, reported_at)
-            SELECT :supplier, :code, coalesce((SELECT seq FROM last), 0) + 1, :outcome, :reason, :by, :at
-            WHERE NOT EXISTS (SELECT 1 FROM last WHERE outcome = :outcome AND reason IS NOT DISTINCT FROM :reason)
+            INSERT INTO code_result (supplier_id, code_id, seq, outcome, reason, reported_by, reported_at,
+                                     idempotency_key)
+            SELECT :supplier, :code, coalesce((SELECT seq FROM last), 0) + 1, :outcome, :reason, :by, :at, :key
+            WHERE CAST(:key AS text) IS NOT NULL
+               OR NOT EXISTS (SELECT 1 FROM last WHERE outcome = :outcome AND reason IS NOT DISTINCT FROM :reason)
             RETURNING seq
+            """;
+
+    /** The report made before under this key, if any. */
+    private static final String BY_KEY = """
+            SELECT outcome, reason FROM code_result WHERE code_id = :code AND idempotency_key = :key
             """;
 
     private final CodeStore ledger;
@@ -53,7 +64,11 @@ public class CodeResults {
         this.clock = clock;
     }
 
-    public Mono<CodeView> report(Caller caller, UUID codeId, CodeStatus outcome, String shown) {
+    /**
+     * Records one report. With an Idempotency-Key ({@code key}, may be null) the same key again answers the code
+     * as it is and writes nothing, and the same key with another outcome or reason is refused.
+     */
+    public Mono<CodeView> report(Caller caller, UUID codeId, CodeStatus outcome, String shown, String key) {
         if (outcome != CodeStatus.ACCEPTED && outcome != CodeStatus.REJECTED) {
             return Mono.error(ApiException.field(ProblemType.VALIDATION, "outcome", "must be ACCEPTED or REJECTED",
                     "ACCEPTED, REJECTED"));
@@ -74,17 +89,31 @@ public class CodeResults {
                                 + code.status() + " and its digits were never released, so it cannot have been"
                                 + " typed in"));
                     }
-                    return record(code, outcome, reason, caller.userId(), now)
+                    Mono<CodeView> fresh = record(code, outcome, reason, key, caller.userId(), now)
                             .flatMap(seq -> apply(caller, code, outcome, reason, seq, now))
                             .defaultIfEmpty(CodeView.of(code));
+                    return key == null ? fresh : replay(code, outcome, reason, key).switchIfEmpty(fresh);
                 }));
     }
 
-    private Mono<Integer> record(CodeRecord code, CodeStatus outcome, String reason, UUID by, Instant at) {
+    private Mono<Integer> record(CodeRecord code, CodeStatus outcome, String reason, String key, UUID by,
+            Instant at) {
         DatabaseClient.GenericExecuteSpec spec = db.sql(RECORD).bind("supplier", code.supplierId())
                 .bind("code", code.id()).bind("outcome", outcome.name()).bind("by", by).bind("at", at);
         spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        spec = key == null ? spec.bindNull("key", String.class) : spec.bind("key", key);
         return spec.map(row -> row.get("seq", Integer.class)).one();
+    }
+
+    /** The code as it is when {@code key} was used before for this report; an error if for another one. */
+    private Mono<CodeView> replay(CodeRecord code, CodeStatus outcome, String reason, String key) {
+        return db.sql(BY_KEY).bind("code", code.id()).bind("key", key)
+                .map(row -> outcome.name().equals(row.get("outcome", String.class))
+                        && Objects.equals(reason, row.get("reason", String.class)))
+                .one()
+                .flatMap(same -> same ? Mono.just(CodeView.of(code))
+                        : Mono.error(new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key " + key
+                                + " was sent with another result for code " + code.id())));
     }
 
     private Mono<CodeView> apply(Caller caller, CodeRecord code, CodeStatus outcome, String reason, int seq,

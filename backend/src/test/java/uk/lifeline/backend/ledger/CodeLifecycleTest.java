@@ -141,6 +141,57 @@ class CodeLifecycleTest extends BackendTest {
     }
 
     @Test
+    void aResultRetriedWithItsKeyAfterALaterResultIsAnsweredAndNotRecordedAgain() {
+        CodeView code = topUp(t.meter2);
+        String customer = t.token("customer2");
+        reportWithKey(customer, code, Map.of("outcome", "REJECTED", "reason", "locked-out"), "result-1")
+                .expectStatus().isOk();
+        reportWithKey(customer, code, Map.of("outcome", "REJECTED", "reason", "typo"), "result-2")
+                .expectStatus().isOk();
+
+        // The first report's retry comes late (the phone was offline): without its key it would read as new.
+        CodeView replayed = reportWithKey(customer, code, Map.of("outcome", "REJECTED", "reason", "locked-out"),
+                "result-1").expectStatus().isOk().expectBody(CodeView.class).returnResult().getResponseBody();
+
+        assertThat(replayed.resultReason()).isEqualTo("typo");
+        assertThat(history(code)).containsExactly("REJECTED:locked-out", "REJECTED:typo");
+        assertThat(auditEntries(code, "code.rejected")).isEqualTo(2);
+    }
+
+    @Test
+    void aResultKeySentWithAnotherOutcomeIsRefusedAndWritesNothing() {
+        CodeView code = topUp(t.meter2);
+        String customer = t.token("customer2");
+        reportWithKey(customer, code, Map.of("outcome", "REJECTED", "reason", "locked-out"), "result-a")
+                .expectStatus().isOk();
+        reportWithKey(customer, code, Map.of("outcome", "ACCEPTED"), "result-a").expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:idempotency-key-reused");
+        reportWithKey(customer, code, Map.of("outcome", "ACCEPTED"), "bad key").expectStatus().isBadRequest();
+        assertThat(history(code)).containsExactly("REJECTED:locked-out");
+    }
+
+    @Test
+    void twoReportsWithNewKeysAreTwoResultsEvenWhenTheMeterShowedTheSameTwice() {
+        CodeView code = topUp(t.meter2);
+        String customer = t.token("customer2");
+        reportWithKey(customer, code, Map.of("outcome", "REJECTED", "reason", "locked-out"), "first-try")
+                .expectStatus().isOk();
+        reportWithKey(customer, code, Map.of("outcome", "REJECTED", "reason", "locked-out"), "second-try")
+                .expectStatus().isOk();
+        assertThat(history(code)).containsExactly("REJECTED:locked-out", "REJECTED:locked-out");
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec reportWithKey(String token,
+            CodeView code, Map<String, String> result, String key) {
+        return http.post().uri("/api/v1/codes/" + code.id() + "/result")
+                .headers(h -> {
+                    h.setBearerAuth(token);
+                    h.set("Idempotency-Key", key);
+                })
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(result).exchange();
+    }
+
+    @Test
     void aCancelledCodeTheMeterAcceptedIsAcceptedAndOneItRefusedStaysCancelled() {
         CodeView taken = topUp(t.meter2);
         CodeView refused = topUp(t.meter2);
