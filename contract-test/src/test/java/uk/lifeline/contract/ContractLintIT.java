@@ -31,10 +31,19 @@ class ContractLintIT {
         }
         assumeTrue(installed, "Redocly CLI not installed (npm ci --prefix contract-test/lint): lint skipped");
         Path report = Path.of("target", "redocly-lint.json");
-        Process lint = new ProcessBuilder(REDOCLY.toAbsolutePath().toString(), "lint", "--format=json",
-                "--max-problems=10000", "--config", LINT.resolve("redocly.yaml").toAbsolutePath().toString(),
-                Path.of("..", "docs", "openapi.json").toAbsolutePath().normalize().toString())
-                .redirectOutput(report.toFile()).redirectError(Path.of("target", "redocly-lint.log").toFile())
+        Process lint = new ProcessBuilder(
+                        REDOCLY.toAbsolutePath().toString(),
+                        "lint",
+                        "--format=json",
+                        "--max-problems=10000",
+                        "--config",
+                        LINT.resolve("redocly.yaml").toAbsolutePath().toString(),
+                        Path.of("..", "docs", "openapi.json")
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString())
+                .redirectOutput(report.toFile())
+                .redirectError(Path.of("target", "redocly-lint.log").toFile())
                 .start();
         assertThat(lint.waitFor(5, TimeUnit.MINUTES)).as("redocly finished").isTrue();
 
@@ -43,7 +52,8 @@ class ContractLintIT {
         int warnings = 0;
         for (JsonNode problem : result.path("problems")) {
             if ("error".equals(problem.path("severity").asText())) {
-                errors.add(problem.path("ruleId").asText() + ": " + problem.path("message").asText() + " at "
+                errors.add(problem.path("ruleId").asText() + ": "
+                        + problem.path("message").asText() + " at "
                         + problem.path("location").path(0).path("pointer").asText());
             } else {
                 warnings++;

@@ -64,14 +64,17 @@ class GeneratedClientIT {
         return found.getItems().get(0).getPremises().stream()
                 .flatMap(p -> p.getDevices().stream())
                 .filter(d -> fuel.equals(d.getFuel()) && d.getMeterId() != null && !"PPMID".equals(d.getType()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void anAgentIssuesATopUpAndARetryWithTheSameKeyGetsTheSameCode() throws Exception {
         ApiClient agent = signedIn("amy.agent");
         CustomerViewDeviceView electricity = meter(agent, "ELECTRICITY");
-        IssueRequest topUp = new IssueRequest().command("top-up").parameters(Map.of("amount", "20.00"))
+        IssueRequest topUp = new IssueRequest()
+                .command("top-up")
+                .parameters(Map.of("amount", "20.00"))
                 .reason("contract test: storm, no WAN");
         String key = UUID.randomUUID().toString();
 
@@ -80,7 +83,9 @@ class GeneratedClientIT {
 
         assertThat(first.getStatusCode()).isEqualTo(201);
         assertThat(first.getData().getStatus()).isEqualTo(CodeView.StatusEnum.ISSUED);
-        assertThat(first.getData().getDigits()).hasSize(1).allMatch(block -> block.replace(" ", "").length() == 20);
+        assertThat(first.getData().getDigits())
+                .hasSize(1)
+                .allMatch(block -> block.replace(" ", "").length() == 20);
         assertThat(replay.getData().getId()).isEqualTo(first.getData().getId());
     }
 
@@ -90,14 +95,20 @@ class GeneratedClientIT {
         ApiClient supervisor = signedIn("sam.supervisor");
         CustomerViewDeviceView gas = meter(agent, "GAS");
 
-        ApiResponse<CodeView> pending = new CodesApi(agent).issueCodeWithHttpInfo(gas.getMeterId(),
-                UUID.randomUUID().toString(), new IssueRequest().command("top-up")
-                        .parameters(Map.of("amount", "60.00")).reason("contract test: above the agent's limit"));
+        ApiResponse<CodeView> pending = new CodesApi(agent)
+                .issueCodeWithHttpInfo(
+                        gas.getMeterId(),
+                        UUID.randomUUID().toString(),
+                        new IssueRequest()
+                                .command("top-up")
+                                .parameters(Map.of("amount", "60.00"))
+                                .reason("contract test: above the agent's limit"));
         assertThat(pending.getStatusCode()).isEqualTo(202);
         assertThat(pending.getData().getStatus()).isEqualTo(CodeView.StatusEnum.PENDING_APPROVAL);
         assertThat(pending.getData().getDigits()).isNullOrEmpty();
 
-        CodeView approved = new CodesApi(supervisor).approveCode(pending.getData().getId().toString());
+        CodeView approved =
+                new CodesApi(supervisor).approveCode(pending.getData().getId().toString());
         assertThat(approved.getStatus()).isEqualTo(CodeView.StatusEnum.ISSUED);
         assertThat(approved.getDigits()).isNotEmpty();
 
@@ -111,13 +122,18 @@ class GeneratedClientIT {
         ApiClient agent = signedIn("amy.agent");
         CustomerViewDeviceView electricity = meter(agent, "ELECTRICITY");
 
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> new CodesApi(agent).issueCode(
-                electricity.getMeterId(), UUID.randomUUID().toString(),
-                new IssueRequest().command("make-it-free").parameters(Map.of()).reason("contract test")));
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> new CodesApi(agent)
+                .issueCode(
+                        electricity.getMeterId(),
+                        UUID.randomUUID().toString(),
+                        new IssueRequest()
+                                .command("make-it-free")
+                                .parameters(Map.of())
+                                .reason("contract test")));
 
         assertThat(refused.getCode()).isEqualTo(400);
-        assertThat(refused.getResponseHeaders().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.getResponseHeaders().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         Problem problem = agent.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
         assertThat(problem.getType()).isEqualTo(URI.create("urn:lifeline:problem:unknown-command"));
         assertThat(problem.getStatus()).isEqualTo(400);

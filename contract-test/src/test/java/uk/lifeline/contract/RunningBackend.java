@@ -32,37 +32,46 @@ final class RunningBackend implements AutoCloseable {
     static RunningBackend start() throws Exception {
         Path jar = Path.of(System.getProperty("lifeline.backend.jar", "../backend/target/lifeline-backend.jar"));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the backend first (./mvnw verify builds it"
-                    + " before this module)");
+            throw new IllegalStateException(
+                    jar + " is missing: build the backend first (./mvnw verify builds it" + " before this module)");
         }
         Path data = Files.createTempDirectory(Path.of("target"), "backend-data-");
         Path log = Path.of("target", "backend.log");
         int port = freePort();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-jar", jar.toString(),
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-jar",
+                jar.toString(),
                 "--server.port=" + port,
                 "--lifeline.data-dir=" + data.toAbsolutePath(),
                 "--lifeline.database.embedded-port=" + freePort(),
                 // This test is about the contract, not start-up speed: on a busy build machine the demo seeding
                 // can wait longer than the default 5 s for a connection.
                 "--spring.r2dbc.pool.max-acquire-time=60s");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         RunningBackend backend = new RunningBackend(process, URI.create("http://127.0.0.1:" + port), log);
         backend.awaitHealthy(Duration.ofMinutes(8));
         return backend;
     }
 
     private void awaitHealthy(Duration limit) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the backend stopped: see " + log.toAbsolutePath());
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(base.resolve("/actuator/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return;
                 }
@@ -71,7 +80,8 @@ final class RunningBackend implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the backend was not healthy within " + limit + ": see " + log.toAbsolutePath());
+        throw new IllegalStateException(
+                "the backend was not healthy within " + limit + ": see " + log.toAbsolutePath());
     }
 
     private static int freePort() throws IOException {

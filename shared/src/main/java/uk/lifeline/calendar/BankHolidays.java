@@ -79,8 +79,11 @@ public final class BankHolidays {
                 throw new IllegalArgumentException("line " + number + ": expected division,date,title,notes");
             }
             try {
-                holidays.add(new BankHoliday(BankHolidayRegion.fromDivision(fields[0]), LocalDate.parse(fields[1]),
-                        fields[2], fields[3].equals("Substitute day")));
+                holidays.add(new BankHoliday(
+                        BankHolidayRegion.fromDivision(fields[0]),
+                        LocalDate.parse(fields[1]),
+                        fields[2],
+                        fields[3].equals("Substitute day")));
             } catch (DateTimeException e) {
                 throw new IllegalArgumentException("line " + number + ": bad date '" + fields[1] + "'", e);
             }

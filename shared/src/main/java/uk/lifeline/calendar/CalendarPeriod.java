@@ -10,7 +10,9 @@ import java.time.temporal.TemporalAdjusters;
  * thread-safe.
  */
 public enum CalendarPeriod {
-    DAY, WEEK, MONTH;
+    DAY,
+    WEEK,
+    MONTH;
 
     /** True when {@code date} falls in the period that starts on {@code periodStart}; allocates nothing. */
     public boolean contains(LocalDate periodStart, LocalDate date) {
@@ -22,7 +24,8 @@ public enum CalendarPeriod {
                 return days >= 0 && days < 7 && periodStart.getDayOfWeek() == DayOfWeek.MONDAY;
             }
             default:
-                return periodStart.getDayOfMonth() == 1 && date.getYear() == periodStart.getYear()
+                return periodStart.getDayOfMonth() == 1
+                        && date.getYear() == periodStart.getYear()
                         && date.getMonthValue() == periodStart.getMonthValue();
         }
     }
@@ -30,9 +33,12 @@ public enum CalendarPeriod {
     /** The first day of the period that {@code date} is in. */
     public LocalDate start(LocalDate date) {
         switch (this) {
-            case DAY: return date;
-            case WEEK: return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            default: return date.withDayOfMonth(1);
+            case DAY:
+                return date;
+            case WEEK:
+                return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            default:
+                return date.withDayOfMonth(1);
         }
     }
 }

@@ -34,7 +34,8 @@ public record FriendlyCreditSlot(LocalTime start, LocalTime end, Set<DayOfWeek> 
 
     /** The slot a friendly-credit code sets (or empties). */
     public static FriendlyCreditSlot of(SetFriendlyCreditPeriod command) {
-        return command.clearsSlot() ? EMPTY
+        return command.clearsSlot()
+                ? EMPTY
                 : new FriendlyCreditSlot(command.start(), command.end(), command.days(), command.bankHolidays());
     }
 
@@ -66,8 +67,11 @@ public record FriendlyCreditSlot(LocalTime start, LocalTime end, Set<DayOfWeek> 
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FriendlyCreditSlot o && o.start.equals(start) && o.end.equals(end)
-                && o.days.equals(days) && o.bankHolidays == bankHolidays;
+        return other instanceof FriendlyCreditSlot o
+                && o.start.equals(start)
+                && o.end.equals(end)
+                && o.days.equals(days)
+                && o.bankHolidays == bankHolidays;
     }
 
     @Override

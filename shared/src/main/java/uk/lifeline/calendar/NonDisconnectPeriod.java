@@ -11,7 +11,8 @@ public record NonDisconnectPeriod(Instant start, Instant end) {
 
     public NonDisconnectPeriod {
         if (!end.isAfter(start)) {
-            throw new IllegalArgumentException("a non-disconnect period must end after it starts: " + start + " " + end);
+            throw new IllegalArgumentException(
+                    "a non-disconnect period must end after it starts: " + start + " " + end);
         }
     }
 

@@ -72,7 +72,12 @@ public final class CodeKey {
     // GBCS fixes the curve: any other would give a shared secret of another length and codes no meter accepts.
     private static void requireP256(java.security.Key key, String which) throws InvalidKeyException {
         if (!(key instanceof java.security.interfaces.ECKey)
-                || ((java.security.interfaces.ECKey) key).getParams().getCurve().getField().getFieldSize() != 256
+                || ((java.security.interfaces.ECKey) key)
+                                .getParams()
+                                .getCurve()
+                                .getField()
+                                .getFieldSize()
+                        != 256
                 || ((java.security.interfaces.ECKey) key).getParams().getCofactor() != 1) {
             throw new InvalidKeyException(which + " must be an elliptic-curve key on P-256 (secp256r1)");
         }

@@ -35,6 +35,7 @@ public final class CodeLayout {
     public static final int COUNTER_WINDOW = 1 << (COUNTER_BITS - 1);
     /** How far below the highest counter accepted a rebuilt counter may lie: the rest of the 1024 values. */
     public static final int COUNTER_WINDOW_BELOW = (1 << COUNTER_BITS) - COUNTER_WINDOW - 1;
+
     static final long COUNTER_MASK = (1L << COUNTER_BITS) - 1;
     static final int SINGLE_PAYLOAD_BITS = 15;
     static final int EARLIER_BLOCK_PAYLOAD_BITS = 45;

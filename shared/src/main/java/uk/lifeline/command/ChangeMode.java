@@ -7,7 +7,10 @@ import java.util.Objects;
 public record ChangeMode(Mode mode) implements MeterCommand {
 
     /** Code value = ordinal; never reorder. */
-    public enum Mode { CREDIT, PREPAYMENT }
+    public enum Mode {
+        CREDIT,
+        PREPAYMENT
+    }
 
     public ChangeMode {
         Objects.requireNonNull(mode, "mode");

@@ -12,8 +12,14 @@ import java.util.Optional;
  * from {@code offPeakStart} to {@code offPeakEnd}, meter-local (Europe/London) wall-clock time, across midnight
  * when the end is earlier than the start; the peak rate applies otherwise. Immutable.
  */
-public record ChangeTimeOfUsePrice(UnitPrice peakRate, UnitPrice offPeakRate, LocalTime offPeakStart,
-        LocalTime offPeakEnd, UnitPrice standingCharge, Optional<LocalDate> effectiveFrom) implements MeterCommand {
+public record ChangeTimeOfUsePrice(
+        UnitPrice peakRate,
+        UnitPrice offPeakRate,
+        LocalTime offPeakStart,
+        LocalTime offPeakEnd,
+        UnitPrice standingCharge,
+        Optional<LocalDate> effectiveFrom)
+        implements MeterCommand {
 
     public ChangeTimeOfUsePrice {
         CommandParameters.PEAK_RATE.checkPrice(Objects.requireNonNull(peakRate, "peak-rate"));
@@ -28,8 +34,13 @@ public record ChangeTimeOfUsePrice(UnitPrice peakRate, UnitPrice offPeakRate, Lo
     }
 
     static ChangeTimeOfUsePrice from(Parameters p) {
-        return new ChangeTimeOfUsePrice(p.price("peak-rate"), p.price("off-peak-rate"), p.time("off-peak-start"),
-                p.time("off-peak-end"), p.price("standing-charge"), ChangePrice.effectiveFrom(p));
+        return new ChangeTimeOfUsePrice(
+                p.price("peak-rate"),
+                p.price("off-peak-rate"),
+                p.time("off-peak-start"),
+                p.time("off-peak-end"),
+                p.price("standing-charge"),
+                ChangePrice.effectiveFrom(p));
     }
 
     static ChangeTimeOfUsePrice read(FieldReader in) {

@@ -38,7 +38,8 @@ public final class CreditValue {
             case POUNDS:
                 return value * 100;
             default:
-                throw new ParameterOutOfRangeException(parameter + " value class", valueClass, "0 (pence) or 1 (pounds)");
+                throw new ParameterOutOfRangeException(
+                        parameter + " value class", valueClass, "0 (pence) or 1 (pounds)");
         }
     }
 }

@@ -12,6 +12,7 @@ public enum DebtRegister {
     static final int BITS = 2;
     /** Debt amounts are 20 bits of pence: up to £10,485.75. */
     static final int AMOUNT_BITS = 20;
+
     static final long MAX_AMOUNT = (1L << AMOUNT_BITS) - 1;
 
     void put(FieldWriter out) {
@@ -29,9 +30,12 @@ public enum DebtRegister {
     /** Each register is its own setting: a code for one never supersedes a code for another. */
     public Setting setting() {
         switch (this) {
-            case TIME_BASED_1: return Setting.DEBT_TIME_BASED_1;
-            case TIME_BASED_2: return Setting.DEBT_TIME_BASED_2;
-            default: return Setting.DEBT_PAYMENT_BASED;
+            case TIME_BASED_1:
+                return Setting.DEBT_TIME_BASED_1;
+            case TIME_BASED_2:
+                return Setting.DEBT_TIME_BASED_2;
+            default:
+                return Setting.DEBT_PAYMENT_BASED;
         }
     }
 

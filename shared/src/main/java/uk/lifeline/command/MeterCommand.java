@@ -8,8 +8,19 @@ import java.util.Map;
  * parameter and its range ({@link ParameterOutOfRangeException}).
  */
 public sealed interface MeterCommand
-        permits TopUp, DeductCredit, SetCredit, AddDebt, DeductDebt, SetDebt, ChangePrice, ChangeTimeOfUsePrice,
-                SetFriendlyCreditPeriod, SetNonDisconnectPeriod, OpenHan, ChangeMode, RevertToDefault {
+        permits TopUp,
+                DeductCredit,
+                SetCredit,
+                AddDebt,
+                DeductDebt,
+                SetDebt,
+                ChangePrice,
+                ChangeTimeOfUsePrice,
+                SetFriendlyCreditPeriod,
+                SetNonDisconnectPeriod,
+                OpenHan,
+                ChangeMode,
+                RevertToDefault {
 
     CommandType type();
 

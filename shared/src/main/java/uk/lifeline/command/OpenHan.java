@@ -11,7 +11,12 @@ import java.util.Objects;
 public record OpenHan(Device device, long minutes) implements MeterCommand {
 
     /** What may join. Code value = ordinal; never reorder. */
-    public enum Device { PPMID, IHD, CAD, ANY }
+    public enum Device {
+        PPMID,
+        IHD,
+        CAD,
+        ANY
+    }
 
     static final int MINUTES_BITS = 11;
     public static final long LONGEST_MINUTES = 1440;

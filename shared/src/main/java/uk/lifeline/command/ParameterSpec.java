@@ -91,8 +91,19 @@ public final class ParameterSpec {
     private final boolean optional;
     private final OnlyWhen onlyWhen;
 
-    private ParameterSpec(String name, String label, Kind kind, String unit, long min, long max, String minText,
-            String maxText, String allowed, List<Choice> choices, boolean optional, OnlyWhen onlyWhen) {
+    private ParameterSpec(
+            String name,
+            String label,
+            Kind kind,
+            String unit,
+            long min,
+            long max,
+            String minText,
+            String maxText,
+            String allowed,
+            List<Choice> choices,
+            boolean optional,
+            OnlyWhen onlyWhen) {
         this.name = name;
         this.label = label;
         this.kind = kind;
@@ -112,29 +123,71 @@ public final class ParameterSpec {
     /** A credit amount from {@code minPence} to £8,191 in a GBCS value class. */
     static ParameterSpec credit(String name, String label, long minPence) {
         long max = CreditValue.MAX_VALUE * 100;
-        return new ParameterSpec(name, label, Kind.CREDIT, "£", minPence, max, Pence.toPounds(minPence),
-                Pence.toPounds(max), Pence.toPounds(minPence) + " to " + Pence.toPounds(CreditValue.MAX_VALUE)
+        return new ParameterSpec(
+                name,
+                label,
+                Kind.CREDIT,
+                "£",
+                minPence,
+                max,
+                Pence.toPounds(minPence),
+                Pence.toPounds(max),
+                Pence.toPounds(minPence) + " to " + Pence.toPounds(CreditValue.MAX_VALUE)
                         + " pounds in pence, or whole pounds from " + (CreditValue.MAX_VALUE / 100 + 1) + " to "
                         + CreditValue.MAX_VALUE,
-                Collections.<Choice>emptyList(), false, null);
+                Collections.<Choice>emptyList(),
+                false,
+                null);
     }
 
     static ParameterSpec pounds(String name, String label, long minPence, long maxPence) {
-        return new ParameterSpec(name, label, Kind.POUNDS, "£", minPence, maxPence, Pence.toPounds(minPence),
-                Pence.toPounds(maxPence), Pence.toPounds(minPence) + " to " + Pence.toPounds(maxPence) + " pounds",
-                Collections.<Choice>emptyList(), false, null);
+        return new ParameterSpec(
+                name,
+                label,
+                Kind.POUNDS,
+                "£",
+                minPence,
+                maxPence,
+                Pence.toPounds(minPence),
+                Pence.toPounds(maxPence),
+                Pence.toPounds(minPence) + " to " + Pence.toPounds(maxPence) + " pounds",
+                Collections.<Choice>emptyList(),
+                false,
+                null);
     }
 
     /** A price from 0 to the most its 18 bits carry, 262.143p. */
     static ParameterSpec price(String name, String label, String unit) {
         String max = new UnitPrice(UnitPrice.MAX).toString();
-        return new ParameterSpec(name, label, Kind.PRICE, unit, 0, UnitPrice.MAX, "0.000", max,
-                "0.000 to " + max + " pence", Collections.<Choice>emptyList(), false, null);
+        return new ParameterSpec(
+                name,
+                label,
+                Kind.PRICE,
+                unit,
+                0,
+                UnitPrice.MAX,
+                "0.000",
+                max,
+                "0.000 to " + max + " pence",
+                Collections.<Choice>emptyList(),
+                false,
+                null);
     }
 
     static ParameterSpec whole(String name, String label, String unit, long min, long max) {
-        return new ParameterSpec(name, label, Kind.WHOLE, unit, min, max, Long.toString(min), Long.toString(max),
-                min + " to " + max, Collections.<Choice>emptyList(), false, null);
+        return new ParameterSpec(
+                name,
+                label,
+                Kind.WHOLE,
+                unit,
+                min,
+                max,
+                Long.toString(min),
+                Long.toString(max),
+                min + " to " + max,
+                Collections.<Choice>emptyList(),
+                false,
+                null);
     }
 
     /** Choices from an enum's constants, written as {@link Parameters#name}, labelled in the same order. */
@@ -156,45 +209,111 @@ public final class ParameterSpec {
             choices.add(new Choice(valuesAndLabels[i], valuesAndLabels[i + 1]));
             allowed.append(i == 0 ? "" : ", ").append(valuesAndLabels[i]);
         }
-        return new ParameterSpec(name, label, Kind.CHOICE, null, 0, choices.size() - 1, null, null,
-                allowed.toString(), choices, false, null);
+        return new ParameterSpec(
+                name,
+                label,
+                Kind.CHOICE,
+                null,
+                0,
+                choices.size() - 1,
+                null,
+                null,
+                allowed.toString(),
+                choices,
+                false,
+                null);
     }
 
     static ParameterSpec timeOfDay(String name, String label) {
-        return new ParameterSpec(name, label, Kind.TIME_OF_DAY, null, 0, 95, "00:00", "23:45",
-                "a time on the quarter hour, e.g. 23:30", Collections.<Choice>emptyList(), false, null);
+        return new ParameterSpec(
+                name,
+                label,
+                Kind.TIME_OF_DAY,
+                null,
+                0,
+                95,
+                "00:00",
+                "23:45",
+                "a time on the quarter hour, e.g. 23:30",
+                Collections.<Choice>emptyList(),
+                false,
+                null);
     }
 
     /** A date after the code epoch (day 0 means "at once") up to the last date 14 bits carry. */
     static ParameterSpec date(String name, String label) {
         String first = CodeTime.EPOCH_DATE.plusDays(1).toString();
-        return new ParameterSpec(name, label, Kind.DATE, null, 1, (1L << CodeTime.DATE_BITS) - 1, first,
-                CodeTime.LAST_DATE.toString(), first + " to " + CodeTime.LAST_DATE,
-                Collections.<Choice>emptyList(), false, null);
+        return new ParameterSpec(
+                name,
+                label,
+                Kind.DATE,
+                null,
+                1,
+                (1L << CodeTime.DATE_BITS) - 1,
+                first,
+                CodeTime.LAST_DATE.toString(),
+                first + " to " + CodeTime.LAST_DATE,
+                Collections.<Choice>emptyList(),
+                false,
+                null);
     }
 
     static ParameterSpec instant(String name, String label) {
-        return new ParameterSpec(name, label, Kind.INSTANT, "UTC", 0, (1L << CodeTime.INSTANT_BITS) - 1,
-                CodeTime.EPOCH_INSTANT.toString(), CodeTime.LAST_INSTANT.toString(),
-                CodeTime.EPOCH_INSTANT + " to " + CodeTime.LAST_INSTANT, Collections.<Choice>emptyList(), false,
+        return new ParameterSpec(
+                name,
+                label,
+                Kind.INSTANT,
+                "UTC",
+                0,
+                (1L << CodeTime.INSTANT_BITS) - 1,
+                CodeTime.EPOCH_INSTANT.toString(),
+                CodeTime.LAST_INSTANT.toString(),
+                CodeTime.EPOCH_INSTANT + " to " + CodeTime.LAST_INSTANT,
+                Collections.<Choice>emptyList(),
+                false,
                 null);
     }
 
     static ParameterSpec days(String name, String label) {
-        List<Choice> choices = Arrays.asList(new Choice("weekdays", "Weekdays"), new Choice("weekends", "Weekends"),
-                new Choice("all", "Every day"), new Choice("none", "None (clear the slot)"));
+        List<Choice> choices = Arrays.asList(
+                new Choice("weekdays", "Weekdays"),
+                new Choice("weekends", "Weekends"),
+                new Choice("all", "Every day"),
+                new Choice("none", "None (clear the slot)"));
         StringBuilder week = new StringBuilder();
         for (DayOfWeek day : DayOfWeek.values()) {
-            week.append(week.length() == 0 ? "" : ",").append(SetFriendlyCreditPeriod.formatDays(
-                    Collections.singleton(day)));
+            week.append(week.length() == 0 ? "" : ",")
+                    .append(SetFriendlyCreditPeriod.formatDays(Collections.singleton(day)));
         }
-        return new ParameterSpec(name, label, Kind.DAYS, null, 0, 0, null, null,
-                week + " in any combination, or weekdays, weekends, all, none", choices, true, null);
+        return new ParameterSpec(
+                name,
+                label,
+                Kind.DAYS,
+                null,
+                0,
+                0,
+                null,
+                null,
+                week + " in any combination, or weekdays, weekends, all, none",
+                choices,
+                true,
+                null);
     }
 
     static ParameterSpec bool(String name, String label) {
-        return new ParameterSpec(name, label, Kind.BOOLEAN, null, 0, 1, null, null, "true or false",
-                Collections.<Choice>emptyList(), true, null);
+        return new ParameterSpec(
+                name,
+                label,
+                Kind.BOOLEAN,
+                null,
+                0,
+                1,
+                null,
+                null,
+                "true or false",
+                Collections.<Choice>emptyList(),
+                true,
+                null);
     }
 
     /** The same parameter, labelled choices for its whole numbers (a slot as "Slot 1" ... "Slot 4"). */
@@ -203,19 +322,29 @@ public final class ParameterSpec {
         for (long n = min; n <= max; n++) {
             numbered.add(new Choice(Long.toString(n), labelPrefix + " " + n));
         }
-        return new ParameterSpec(name, label, kind, unit, min, max, minText, maxText, allowed, numbered, optional,
-                onlyWhen);
+        return new ParameterSpec(
+                name, label, kind, unit, min, max, minText, maxText, allowed, numbered, optional, onlyWhen);
     }
 
     /** The same parameter, which may be left out. */
     ParameterSpec optional() {
-        return new ParameterSpec(name, label, kind, unit, min, max, minText, maxText, allowed, choices, true,
-                onlyWhen);
+        return new ParameterSpec(name, label, kind, unit, min, max, minText, maxText, allowed, choices, true, onlyWhen);
     }
 
     /** The same parameter, taken only while {@code parameter} has one of {@code values}. */
     ParameterSpec onlyWhen(String parameter, String... values) {
-        return new ParameterSpec(name, label, kind, unit, min, max, minText, maxText, allowed, choices, optional,
+        return new ParameterSpec(
+                name,
+                label,
+                kind,
+                unit,
+                min,
+                max,
+                minText,
+                maxText,
+                allowed,
+                choices,
+                optional,
                 new OnlyWhen(parameter, values));
     }
 
@@ -292,10 +421,15 @@ public final class ParameterSpec {
     /** Digits after the point: 2 for pounds, 3 for prices, 0 for whole numbers; -1 where numbers do not apply. */
     public int decimals() {
         switch (kind) {
-            case CREDIT: case POUNDS: return 2;
-            case PRICE: return 3;
-            case WHOLE: return 0;
-            default: return -1;
+            case CREDIT:
+            case POUNDS:
+                return 2;
+            case PRICE:
+                return 3;
+            case WHOLE:
+                return 0;
+            default:
+                return -1;
         }
     }
 

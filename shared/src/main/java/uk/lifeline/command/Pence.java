@@ -21,7 +21,9 @@ public final class Pence {
      */
     public static long fromPounds(String parameter, String pounds) {
         try {
-            return new BigDecimal(pounds.trim()).setScale(2, RoundingMode.UNNECESSARY).movePointRight(2)
+            return new BigDecimal(pounds.trim())
+                    .setScale(2, RoundingMode.UNNECESSARY)
+                    .movePointRight(2)
                     .longValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
             throw new ParameterOutOfRangeException(parameter, pounds, "pounds with at most two decimals, e.g. 12.34");

@@ -11,7 +11,11 @@ import java.util.Objects;
 public record SetDebt(DebtRegister register, long amountPence, long rate, Recovery recovery) implements MeterCommand {
 
     /** How the rate is read. Code value = ordinal; never reorder. */
-    public enum Recovery { PER_DAY, PER_HOUR, PERCENT_OF_TOP_UP }
+    public enum Recovery {
+        PER_DAY,
+        PER_HOUR,
+        PERCENT_OF_TOP_UP
+    }
 
     static final int RATE_BITS = 16;
     static final int RECOVERY_BITS = 2;
@@ -22,14 +26,14 @@ public record SetDebt(DebtRegister register, long amountPence, long rate, Recove
         CommandParameters.SET_DEBT_AMOUNT.check(amountPence);
         if (register.isTimeBased()) {
             if (recovery == Recovery.PERCENT_OF_TOP_UP) {
-                throw new ParameterOutOfRangeException("period", "percent-of-top-up",
-                        "per-day or per-hour for a time-based register");
+                throw new ParameterOutOfRangeException(
+                        "period", "percent-of-top-up", "per-day or per-hour for a time-based register");
             }
             CommandParameters.DEBT_RATE.check(rate);
         } else {
             if (recovery != Recovery.PERCENT_OF_TOP_UP) {
-                throw new ParameterOutOfRangeException("period", Parameters.name(recovery),
-                        "the payment-based register takes percent, not a period");
+                throw new ParameterOutOfRangeException(
+                        "period", Parameters.name(recovery), "the payment-based register takes percent, not a period");
             }
             CommandParameters.DEBT_PERCENT.check(rate);
         }
@@ -39,14 +43,18 @@ public record SetDebt(DebtRegister register, long amountPence, long rate, Recove
         DebtRegister register = CommandParameters.REGISTER.choose(p, DebtRegister.class);
         if (register.isTimeBased()) {
             if (p.asMap().containsKey("percent")) {
-                throw new ParameterOutOfRangeException("percent", p.text("percent"), "only for the payment-based register");
+                throw new ParameterOutOfRangeException(
+                        "percent", p.text("percent"), "only for the payment-based register");
             }
-            return new SetDebt(register, p.pence("amount"), p.pence("rate"),
+            return new SetDebt(
+                    register,
+                    p.pence("amount"),
+                    p.pence("rate"),
                     CommandParameters.DEBT_PERIOD.choose(p, Recovery.class));
         }
         if (p.asMap().containsKey("rate") || p.asMap().containsKey("period")) {
-            throw new ParameterOutOfRangeException("rate", p.text("rate", p.text("period", "")),
-                    "the payment-based register takes percent=N instead");
+            throw new ParameterOutOfRangeException(
+                    "rate", p.text("rate", p.text("period", "")), "the payment-based register takes percent=N instead");
         }
         return new SetDebt(register, p.pence("amount"), p.integer("percent"), Recovery.PERCENT_OF_TOP_UP);
     }

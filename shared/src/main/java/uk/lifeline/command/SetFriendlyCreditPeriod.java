@@ -16,8 +16,8 @@ import java.util.Set;
  * window runs across midnight when {@code end} is earlier than {@code start}, and all day when they are equal.
  * No days and no bank holidays clears the slot. Immutable.
  */
-public record SetFriendlyCreditPeriod(int slot, LocalTime start, LocalTime end, Set<DayOfWeek> days,
-        boolean bankHolidays) implements MeterCommand {
+public record SetFriendlyCreditPeriod(
+        int slot, LocalTime start, LocalTime end, Set<DayOfWeek> days, boolean bankHolidays) implements MeterCommand {
 
     public static final int SLOTS = 4;
 
@@ -34,8 +34,12 @@ public record SetFriendlyCreditPeriod(int slot, LocalTime start, LocalTime end, 
     }
 
     static SetFriendlyCreditPeriod from(Parameters p) {
-        return new SetFriendlyCreditPeriod((int) p.integer("slot"), p.time("start"), p.time("end"),
-                parseDays(p.text("days", "none")), p.bool("bank-holidays", false));
+        return new SetFriendlyCreditPeriod(
+                (int) p.integer("slot"),
+                p.time("start"),
+                p.time("end"),
+                parseDays(p.text("days", "none")),
+                p.bool("bank-holidays", false));
     }
 
     static SetFriendlyCreditPeriod read(FieldReader in) {
@@ -90,11 +94,16 @@ public record SetFriendlyCreditPeriod(int slot, LocalTime start, LocalTime end, 
     /** {@code mon,tue}, {@code weekdays}, {@code weekends}, {@code all} or {@code none}. */
     static Set<DayOfWeek> parseDays(String text) {
         switch (text.toLowerCase(Locale.ROOT)) {
-            case "none": return EnumSet.noneOf(DayOfWeek.class);
-            case "all": return EnumSet.allOf(DayOfWeek.class);
-            case "weekdays": return EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
-            case "weekends": return EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
-            default: break;
+            case "none":
+                return EnumSet.noneOf(DayOfWeek.class);
+            case "all":
+                return EnumSet.allOf(DayOfWeek.class);
+            case "weekdays":
+                return EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+            case "weekends":
+                return EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+            default:
+                break;
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String name : text.split(",")) {
@@ -118,15 +127,20 @@ public record SetFriendlyCreditPeriod(int slot, LocalTime start, LocalTime end, 
         }
         StringBuilder text = new StringBuilder();
         for (DayOfWeek day : EnumSet.copyOf(days)) {
-            text.append(text.length() == 0 ? "" : ",").append(day.name().substring(0, 3).toLowerCase(Locale.ROOT));
+            text.append(text.length() == 0 ? "" : ",")
+                    .append(day.name().substring(0, 3).toLowerCase(Locale.ROOT));
         }
         return text.toString();
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SetFriendlyCreditPeriod o && o.slot == slot && o.start.equals(start)
-                && o.end.equals(end) && o.days.equals(days) && o.bankHolidays == bankHolidays;
+        return other instanceof SetFriendlyCreditPeriod o
+                && o.slot == slot
+                && o.start.equals(start)
+                && o.end.equals(end)
+                && o.days.equals(days)
+                && o.bankHolidays == bankHolidays;
     }
 
     @Override

@@ -12,6 +12,7 @@ public record UnitPrice(long thousandthsOfPenny) {
 
     /** Prices in a code are 18 bits of thousandths of a penny: up to 262.143p. */
     public static final int BITS = 18;
+
     public static final long MAX = (1L << BITS) - 1;
 
     public UnitPrice {
@@ -35,7 +36,8 @@ public record UnitPrice(long thousandthsOfPenny) {
 
     /** @throws ArithmeticException if {@code pence} needs rounding to three decimals */
     public static UnitPrice ofPence(BigDecimal pence) {
-        return new UnitPrice(pence.setScale(3, RoundingMode.UNNECESSARY).movePointRight(3).longValueExact());
+        return new UnitPrice(
+                pence.setScale(3, RoundingMode.UNNECESSARY).movePointRight(3).longValueExact());
     }
 
     /** The price in pence, scale 3. */

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param lowPercent the light end of the band, below 100
  * @param highPercent the heavy end of the band, above 100
  */
-public record ConsumptionEstimate(Fuel fuel, long averageDayWattHours, int lowPercent, int highPercent, Basis basis,
-        List<String> restsOn) {
+public record ConsumptionEstimate(
+        Fuel fuel, long averageDayWattHours, int lowPercent, int highPercent, Basis basis, List<String> restsOn) {
 
     /** Where the estimate came from. Stored and shown by name: never rename one. */
     public enum Basis {
@@ -29,8 +29,7 @@ public record ConsumptionEstimate(Fuel fuel, long averageDayWattHours, int lowPe
         Objects.requireNonNull(fuel, "fuel");
         Objects.requireNonNull(basis, "basis");
         restsOn = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(restsOn));
-        if (averageDayWattHours < 0 || lowPercent <= 0 || lowPercent > 100 || highPercent < 100
-                || highPercent > 1000) {
+        if (averageDayWattHours < 0 || lowPercent <= 0 || lowPercent > 100 || highPercent < 100 || highPercent > 1000) {
             throw new IllegalArgumentException("an estimate needs a non-negative day and 0 < low <= 100 <= high");
         }
     }

@@ -28,6 +28,7 @@ public final class ConsumptionEstimator {
     public static final Duration LOOKBACK = Duration.ofDays(56);
     /** The shortest spans that say anything about a home's use. */
     static final Duration MIN_REPORTED_SPAN = Duration.ofDays(5);
+
     static final Duration MIN_TOP_UP_SPAN = Duration.ofDays(10);
 
     // The band each basis gets, as percentages of the estimate: tuned on simulated homes (docs/forecast.md).
@@ -44,8 +45,8 @@ public final class ConsumptionEstimator {
 
     private ConsumptionEstimator() {}
 
-    public static ConsumptionEstimate estimate(Fuel fuel, MeterState state, List<? extends Observation> history,
-            Instant now) {
+    public static ConsumptionEstimate estimate(
+            Fuel fuel, MeterState state, List<? extends Observation> history, Instant now) {
         Instant from = now.minus(LOOKBACK);
         List<Observation.BalanceSeen> balances = new ArrayList<>();
         List<Observation.TopUpSeen> topUps = new ArrayList<>();
@@ -72,8 +73,15 @@ public final class ConsumptionEstimator {
                     }
                 }
                 long spent = first.positionPence() + toppedUp - last.positionPence();
-                return fromSpend(fuel, state, spent, toppedUp, first.at(), last.at(),
-                        ConsumptionEstimate.Basis.REPORTED_BALANCES, fuel == Fuel.GAS ? OWN_GAS_LOW : OWN_LOW,
+                return fromSpend(
+                        fuel,
+                        state,
+                        spent,
+                        toppedUp,
+                        first.at(),
+                        last.at(),
+                        ConsumptionEstimate.Basis.REPORTED_BALANCES,
+                        fuel == Fuel.GAS ? OWN_GAS_LOW : OWN_LOW,
                         fuel == Fuel.GAS ? OWN_GAS_HIGH : OWN_HIGH,
                         balances.size() + " balances reported from " + first.at() + " to " + last.at() + " and "
                                 + Pence.toPounds(toppedUp) + " of top-ups between them");
@@ -87,8 +95,17 @@ public final class ConsumptionEstimator {
                 for (int i = 0; i < topUps.size() - 1; i++) {
                     spent += topUps.get(i).pence();
                 }
-                return fromSpend(fuel, state, spent, spent, first, last, ConsumptionEstimate.Basis.TOP_UP_HISTORY,
-                        TOP_UPS_LOW, TOP_UPS_HIGH, topUps.size() + " top-ups from " + first + " to " + last
+                return fromSpend(
+                        fuel,
+                        state,
+                        spent,
+                        spent,
+                        first,
+                        last,
+                        ConsumptionEstimate.Basis.TOP_UP_HISTORY,
+                        TOP_UPS_LOW,
+                        TOP_UPS_HIGH,
+                        topUps.size() + " top-ups from " + first + " to " + last
                                 + " (" + Pence.toPounds(spent) + " spent between the first and the last, taking the"
                                 + " balance at each top-up to be about the same)");
             }
@@ -98,35 +115,65 @@ public final class ConsumptionEstimator {
 
     /** The typical home for the fuel, with Ofgem's low-to-high spread as its band. */
     public static ConsumptionEstimate typical(Fuel fuel) {
-        return new ConsumptionEstimate(fuel, TypicalProfile.averageDayWattHours(fuel), TYPICAL_LOW, TYPICAL_HIGH,
-                ConsumptionEstimate.Basis.TYPICAL_PROFILE, java.util.Arrays.asList("no usable history: a typical " + fuel.code()
+        return new ConsumptionEstimate(
+                fuel,
+                TypicalProfile.averageDayWattHours(fuel),
+                TYPICAL_LOW,
+                TYPICAL_HIGH,
+                ConsumptionEstimate.Basis.TYPICAL_PROFILE,
+                java.util.Arrays.asList("no usable history: a typical " + fuel.code()
                         + " home (Ofgem's medium typical domestic consumption, "
                         + TypicalProfile.averageDayWattHours(fuel) * 365 / 1000 + " kWh a year), shaped by season"
                         + " and day of week"));
     }
 
-    private static ConsumptionEstimate fromSpend(Fuel fuel, MeterState state, long spent, long toppedUp,
-            Instant from, Instant to, ConsumptionEstimate.Basis basis, int low, int high, String why) {
+    private static ConsumptionEstimate fromSpend(
+            Fuel fuel,
+            MeterState state,
+            long spent,
+            long toppedUp,
+            Instant from,
+            Instant to,
+            ConsumptionEstimate.Basis basis,
+            int low,
+            int high,
+            String why) {
         long seconds = Duration.between(from, to).getSeconds();
         Tariff tariff = state.tariff();
-        BigDecimal standing = tariff.standingCharge().pence().multiply(BigDecimal.valueOf(seconds))
+        BigDecimal standing = tariff.standingCharge()
+                .pence()
+                .multiply(BigDecimal.valueOf(seconds))
                 .divide(BigDecimal.valueOf(86_400), 6, RoundingMode.DOWN);
         long debt = state.debts().paymentBased().amountPence() > 0
-                ? toppedUp * state.debts().paymentBased().percent() / 100 : 0;
-        debt += timeDebt(state.debts().timeBased1(), seconds) + timeDebt(state.debts().timeBased2(), seconds);
-        BigDecimal energyPence = BigDecimal.valueOf(spent - debt).subtract(standing).max(BigDecimal.ZERO);
-        long energyWh = energyPence.multiply(BigDecimal.valueOf(10_000))
-                .divide(pencePerTenKwh(fuel, tariff), 0, RoundingMode.DOWN).longValueExact();
+                ? toppedUp * state.debts().paymentBased().percent() / 100
+                : 0;
+        debt += timeDebt(state.debts().timeBased1(), seconds)
+                + timeDebt(state.debts().timeBased2(), seconds);
+        BigDecimal energyPence =
+                BigDecimal.valueOf(spent - debt).subtract(standing).max(BigDecimal.ZERO);
+        long energyWh = energyPence
+                .multiply(BigDecimal.valueOf(10_000))
+                .divide(pencePerTenKwh(fuel, tariff), 0, RoundingMode.DOWN)
+                .longValueExact();
         // De-season: divide by how many average days the span was worth (the profile's month and weekday factors).
         long dayThousandths = 0;
         for (Instant t = from; t.isBefore(to); t = t.plusSeconds(3600)) {
             dayThousandths += TypicalProfile.dayFactor(fuel, MeterTime.local(t));
         }
         long averageDay = dayThousandths == 0 ? 0 : energyWh * 24_000 / dayThousandths;
-        return new ConsumptionEstimate(fuel, averageDay, low, high, basis, java.util.Arrays.asList(why,
-                "after the standing charge (" + Pence.toPounds(standing.setScale(0, RoundingMode.DOWN).longValue())
-                        + ") and debt recovery (" + Pence.toPounds(debt) + "), about "
-                        + averageDay * 365 / 1000 + " kWh a year at the meter's tariff"));
+        return new ConsumptionEstimate(
+                fuel,
+                averageDay,
+                low,
+                high,
+                basis,
+                java.util.Arrays.asList(
+                        why,
+                        "after the standing charge ("
+                                + Pence.toPounds(
+                                        standing.setScale(0, RoundingMode.DOWN).longValue())
+                                + ") and debt recovery (" + Pence.toPounds(debt) + "), about "
+                                + averageDay * 365 / 1000 + " kWh a year at the meter's tariff"));
     }
 
     private static long timeDebt(TimeDebt d, long seconds) {

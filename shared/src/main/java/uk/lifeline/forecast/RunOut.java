@@ -16,7 +16,12 @@ import java.util.Objects;
  * @param estimate the consumption the window was worked out with
  * @param restsOn what the forecast rests on, in words, for agents and the audit
  */
-public record RunOut(Kind kind, Instant earliest, Instant latest, Instant horizonEnd, ConsumptionEstimate estimate,
+public record RunOut(
+        Kind kind,
+        Instant earliest,
+        Instant latest,
+        Instant horizonEnd,
+        ConsumptionEstimate estimate,
         List<String> restsOn) {
 
     /** Stored and shown by code: never rename one. */

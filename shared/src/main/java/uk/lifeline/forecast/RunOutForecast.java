@@ -43,13 +43,17 @@ public final class RunOutForecast {
      * @param now the forecast's instant; the window may start before it (the supply may already be off)
      * @param horizon how far past {@code now} to look
      */
-    public static RunOut forecast(MeterState anchor, List<? extends MeterEvent> since, ConsumptionEstimate estimate,
-            Instant now, Duration horizon) {
+    public static RunOut forecast(
+            MeterState anchor,
+            List<? extends MeterEvent> since,
+            ConsumptionEstimate estimate,
+            Instant now,
+            Duration horizon) {
         Instant start = ceilHalfHour(anchor.asOf());
         Instant end = ceilHalfHour((now.isAfter(start) ? now : start).plus(horizon));
         List<String> rests = new ArrayList<>();
-        rests.add("the meter's state as known at " + anchor.asOf() + (since.isEmpty() ? ""
-                : " and " + since.size() + " code(s) it took since"));
+        rests.add("the meter's state as known at " + anchor.asOf()
+                + (since.isEmpty() ? "" : " and " + since.size() + " code(s) it took since"));
         rests.addAll(estimate.restsOn());
         rests.add("heavy end " + estimate.highPercent() + "% and light end " + estimate.lowPercent()
                 + "% of that use; the customer takes emergency credit when offered");
@@ -87,13 +91,24 @@ public final class RunOutForecast {
         // different moment can turn it round, so the window spans both.
         Instant earliest = heavy == null ? light : light == null || heavy.isBefore(light) ? heavy : light;
         Instant latest = heavy == null || light == null ? null : heavy.isBefore(light) ? light : heavy;
-        return new RunOut(latest == null ? RunOut.Kind.FROM_EARLIEST : RunOut.Kind.WINDOW, earliest, latest, end,
-                estimate, rests);
+        return new RunOut(
+                latest == null ? RunOut.Kind.FROM_EARLIEST : RunOut.Kind.WINDOW,
+                earliest,
+                latest,
+                end,
+                estimate,
+                rests);
     }
 
     /** The first disablement at or after {@code after} with consumption at {@code percent}, or null. */
-    static Instant disabledAt(MeterState from, List<MeterEvent> known, ConsumptionEstimate estimate, int percent,
-            Instant start, Instant end, Instant after) {
+    static Instant disabledAt(
+            MeterState from,
+            List<MeterEvent> known,
+            ConsumptionEstimate estimate,
+            int percent,
+            Instant start,
+            Instant end,
+            Instant after) {
         Simulation run = runTakingEmergencyCredit(from, profile(estimate, percent, start, end), known);
         for (TimelineEntry e : run.timeline()) {
             if (e.change() == Change.SUPPLY_DISABLED && !e.at().isBefore(after)) {
@@ -127,7 +142,8 @@ public final class RunOutForecast {
         }
         long wattHours = profile(estimate, estimate.highPercent(), start, end).totalWattHours();
         long days = (end.getEpochSecond() - start.getEpochSecond()) / 86_400 + 2;
-        long bound = Math.multiplyExact(wattHours, dearest) / 1_000_000 + 1
+        long bound = Math.multiplyExact(wattHours, dearest) / 1_000_000
+                + 1
                 + days * (s.tariff().standingCharge().thousandthsOfPenny() / 1000 + 1)
                 + days * (recovery(s.debts().timeBased1()) + recovery(s.debts().timeBased2()));
         return s.credit().meterBalance() - s.settings().disablementThreshold() > bound;
@@ -141,8 +157,8 @@ public final class RunOutForecast {
      * Runs the meter as {@link Simulator#run} does, with the customer accepting emergency credit at the instant the
      * meter offers it and pressing the button then: the one place this assumption about customers lives.
      */
-    public static Simulation runTakingEmergencyCredit(MeterState from, ConsumptionProfile profile,
-            List<? extends MeterEvent> known) {
+    public static Simulation runTakingEmergencyCredit(
+            MeterState from, ConsumptionProfile profile, List<? extends MeterEvent> known) {
         List<MeterEvent> events = new ArrayList<>(known);
         Simulation run = Simulator.run(from, profile, events);
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -178,7 +194,10 @@ public final class RunOutForecast {
         long[] wh = new long[n];
         MeterTime.Cursor clock = new MeterTime.Cursor();
         for (int i = 0; i < n; i++) {
-            wh[i] = TypicalProfile.halfHourWattHours(estimate.fuel(), estimate.averageDayWattHours(), percent,
+            wh[i] = TypicalProfile.halfHourWattHours(
+                    estimate.fuel(),
+                    estimate.averageDayWattHours(),
+                    percent,
                     clock.local(start.plusSeconds(HALF_HOUR * i)));
         }
         return ConsumptionProfile.of(start, wh);
@@ -192,8 +211,20 @@ public final class RunOutForecast {
 
     /** The same state, taken to hold at {@code when} (the half hour after it was known: no charge in between). */
     private static MeterState at(MeterState s, Instant when) {
-        return new MeterState(s.settings(), when, s.mode(), s.supply(), s.tariff(), s.pendingTariff(), s.credit(),
-                s.debts(), s.friendlyCredit(), s.nonDisconnect(), s.han(), s.accruals(), s.totals());
+        return new MeterState(
+                s.settings(),
+                when,
+                s.mode(),
+                s.supply(),
+                s.tariff(),
+                s.pendingTariff(),
+                s.credit(),
+                s.debts(),
+                s.friendlyCredit(),
+                s.nonDisconnect(),
+                s.han(),
+                s.accruals(),
+                s.totals());
     }
 
     private static MeterEvent at(MeterEvent e, Instant when) {
@@ -203,7 +234,8 @@ public final class RunOutForecast {
         if (e instanceof MeterEvent.CodeEntered c) {
             return new MeterEvent.CodeEntered(when, c.command());
         }
-        return e instanceof MeterEvent.ButtonPressed ? new MeterEvent.ButtonPressed(when)
+        return e instanceof MeterEvent.ButtonPressed
+                ? new MeterEvent.ButtonPressed(when)
                 : new MeterEvent.EmergencyCreditRequested(when);
     }
 

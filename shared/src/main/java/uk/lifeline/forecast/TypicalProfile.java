@@ -15,23 +15,29 @@ public final class TypicalProfile {
 
     /** Ofgem TDCV, medium: watt-hours a year. */
     static final long ELECTRICITY_WH_A_YEAR = 2_700_000;
+
     static final long GAS_WH_A_YEAR = 11_500_000;
 
     /** Each month's day as thousandths of the year's average day; each list sums to 12,000. */
     private static final int[] ELECTRICITY_MONTH = {1220, 1130, 1050, 950, 880, 820, 820, 840, 900, 1020, 1140, 1230};
+
     private static final int[] GAS_MONTH = {1850, 1650, 1400, 950, 600, 380, 320, 330, 480, 950, 1400, 1690};
 
     /** Monday to Friday, and Saturday and Sunday, as thousandths of the week's average day (5 x 970 + 2 x 1075). */
     private static final int WEEKDAY = 970;
+
     private static final int WEEKEND = 1075;
 
     /** Relative weight of each half hour of the meter-local day, from 00:00. */
     private static final int[] ELECTRICITY_HALF_HOURS = {
         14, 12, 11, 10, 10, 10, 10, 10, 10, 10, 10, 11, 13, 16, 20, 24, 26, 25, 23, 21, 20, 19, 19, 20,
-        21, 20, 19, 18, 18, 19, 21, 24, 29, 34, 37, 38, 37, 35, 33, 31, 29, 27, 26, 24, 22, 20, 18, 16};
+        21, 20, 19, 18, 18, 19, 21, 24, 29, 34, 37, 38, 37, 35, 33, 31, 29, 27, 26, 24, 22, 20, 18, 16
+    };
+
     private static final int[] GAS_HALF_HOURS = {
         6, 5, 5, 5, 5, 5, 5, 5, 6, 8, 14, 24, 34, 38, 36, 30, 24, 20, 17, 15, 14, 14, 14, 14,
-        14, 14, 15, 16, 18, 22, 28, 33, 36, 37, 36, 34, 32, 30, 28, 26, 24, 21, 18, 15, 12, 10, 8, 7};
+        14, 14, 15, 16, 18, 22, 28, 33, 36, 37, 36, 34, 32, 30, 28, 26, 24, 21, 18, 15, 12, 10, 8, 7
+    };
 
     private TypicalProfile() {}
 

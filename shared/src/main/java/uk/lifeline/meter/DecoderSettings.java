@@ -12,19 +12,26 @@ import java.time.Duration;
  * @param longestLockout the cap on a lockout's length
  * @param blockEntryTimeout how long the meter waits for the next block of a chained code
  */
-public record DecoderSettings(int counterCacheSize, int failuresBeforeLockout, Duration firstLockout,
-        Duration longestLockout, Duration blockEntryTimeout) {
+public record DecoderSettings(
+        int counterCacheSize,
+        int failuresBeforeLockout,
+        Duration firstLockout,
+        Duration longestLockout,
+        Duration blockEntryTimeout) {
 
     /** 100 counters; 5 failures lock for 10 s, doubling to at most 1280 s (about 21 minutes); 10 minutes a block. */
-    public static final DecoderSettings DEFAULTS = new DecoderSettings(
-            100, 5, Duration.ofSeconds(10), Duration.ofSeconds(1280), Duration.ofMinutes(10));
+    public static final DecoderSettings DEFAULTS =
+            new DecoderSettings(100, 5, Duration.ofSeconds(10), Duration.ofSeconds(1280), Duration.ofMinutes(10));
 
     public DecoderSettings {
         if (counterCacheSize < 1 || failuresBeforeLockout < 1) {
             throw new IllegalArgumentException("cache size and failures before lockout must be at least 1");
         }
-        if (firstLockout.isNegative() || firstLockout.isZero() || longestLockout.compareTo(firstLockout) < 0
-                || blockEntryTimeout.isNegative() || blockEntryTimeout.isZero()) {
+        if (firstLockout.isNegative()
+                || firstLockout.isZero()
+                || longestLockout.compareTo(firstLockout) < 0
+                || blockEntryTimeout.isNegative()
+                || blockEntryTimeout.isZero()) {
             throw new IllegalArgumentException("lockout and timeout durations must be above zero, longest >= first");
         }
     }

@@ -29,12 +29,19 @@ import uk.lifeline.command.Setting;
  * @param lockouts lockouts since the last accepted code; each lasts twice as long as the one before
  * @param pending the blocks of a chained code entered so far, or null
  */
-public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, Map<Setting, Long> newestAccepted,
-        Map<Setting, Long> newestSet, int failures, int lockouts, Instant lockedUntil, PendingCode pending) {
+public record MeterCodeState(
+        long highestCounter,
+        List<Long> acceptedCounters,
+        Map<Setting, Long> newestAccepted,
+        Map<Setting, Long> newestSet,
+        int failures,
+        int lockouts,
+        Instant lockedUntil,
+        PendingCode pending) {
 
     /** A factory-fresh meter: no counter accepted, no failures. */
-    public static final MeterCodeState FACTORY_FRESH = new MeterCodeState(0, Collections.emptyList(),
-            Collections.emptyMap(), Collections.emptyMap(), 0, 0, Instant.EPOCH, null);
+    public static final MeterCodeState FACTORY_FRESH = new MeterCodeState(
+            0, Collections.emptyList(), Collections.emptyMap(), Collections.emptyMap(), 0, 0, Instant.EPOCH, null);
 
     private static final String HEADER = "# Lifeline reference meter code state, version 2";
     private static final String VERSION_1 = "# Lifeline reference meter code state, version 1";
@@ -97,9 +104,15 @@ public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, M
                     newestAccepted.put(setting, highest);
                 }
             }
-            return new MeterCodeState(highest, counters, newestAccepted,
-                    parseCounters(values.getOrDefault("newest-set", "")), Integer.parseInt(values.get("failures")), Integer.parseInt(values.get("lockouts")),
-                    Instant.parse(values.get("locked-until")), parsePending(values.getOrDefault("pending", "")));
+            return new MeterCodeState(
+                    highest,
+                    counters,
+                    newestAccepted,
+                    parseCounters(values.getOrDefault("newest-set", "")),
+                    Integer.parseInt(values.get("failures")),
+                    Integer.parseInt(values.get("lockouts")),
+                    Instant.parse(values.get("locked-until")),
+                    parsePending(values.getOrDefault("pending", "")));
         } catch (RuntimeException e) {
             throw new IOException("meter state file " + file + " is damaged: " + e.getMessage(), e);
         }
@@ -123,8 +136,11 @@ public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, M
 
         Path absolute = file.toAbsolutePath();
         Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        try (FileChannel channel = FileChannel.open(
+                        temporary,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
             out.write(text.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -136,7 +152,10 @@ public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, M
     private static String formatCounters(Map<Setting, Long> counters) {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<Setting, Long> e : counters.entrySet()) {
-            out.append(out.length() == 0 ? "" : ",").append(e.getKey()).append(':').append(e.getValue());
+            out.append(out.length() == 0 ? "" : ",")
+                    .append(e.getKey())
+                    .append(':')
+                    .append(e.getValue());
         }
         return out.toString();
     }
@@ -159,7 +178,8 @@ public record MeterCodeState(long highestCounter, List<Long> acceptedCounters, M
         StringBuilder out = new StringBuilder();
         out.append(pending.subclass()).append(':').append(pending.counterBits()).append(':');
         for (int i = 0; i < pending.ptuts().size(); i++) {
-            out.append(i == 0 ? "" : ",").append(Long.toHexString(pending.ptuts().get(i)));
+            out.append(i == 0 ? "" : ",")
+                    .append(Long.toHexString(pending.ptuts().get(i)));
         }
         return out.append(':').append(pending.lastBlockAt()).toString();
     }

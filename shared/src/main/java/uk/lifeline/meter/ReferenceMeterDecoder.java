@@ -9,9 +9,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import uk.lifeline.code.CodeDigits;
 import uk.lifeline.code.CodeEncoder;
 import uk.lifeline.code.CodeKey;
-import uk.lifeline.code.CodeDigits;
 import uk.lifeline.code.CodeLayout;
 import uk.lifeline.code.GbcsCheckDigit;
 import uk.lifeline.code.Ptut;
@@ -82,8 +82,8 @@ public final class ReferenceMeterDecoder {
         for (int i = 0; i < cached; i++) {
             counters.add(cache[i]);
         }
-        return new MeterCodeState(highest, counters, toMap(newestAccepted), toMap(newestSet), failures, lockouts,
-                lockedUntil, pending);
+        return new MeterCodeState(
+                highest, counters, toMap(newestAccepted), toMap(newestSet), failures, lockouts, lockedUntil, pending);
     }
 
     /**
@@ -112,7 +112,8 @@ public final class ReferenceMeterDecoder {
         Instant now = clock.instant();
         // 1. A locked keypad takes nothing.
         if (now.isBefore(lockedUntil)) {
-            return new Rejected(Rejection.LOCKED_OUT,
+            return new Rejected(
+                    Rejection.LOCKED_OUT,
                     "locked for " + Duration.between(now, lockedUntil).getSeconds() + " more seconds");
         }
         // 2. Typing errors: length, characters, check digit. Never counted towards lockout.
@@ -137,8 +138,9 @@ public final class ReferenceMeterDecoder {
         }
         int index = CodeLayout.index(ptut);
         if (index >= type.blocks()) {
-            return new Rejected(Rejection.UNSUPPORTED, "block index " + (index + 1) + " but this code has "
-                    + type.blocks() + " blocks");
+            return new Rejected(
+                    Rejection.UNSUPPORTED,
+                    "block index " + (index + 1) + " but this code has " + type.blocks() + " blocks");
         }
         return index == 0 ? startChain(type, ptut, now) : continueChain(type, index, ptut, now);
     }
@@ -153,16 +155,21 @@ public final class ReferenceMeterDecoder {
     // 4b. A later block must follow the blocks before it, of the same code, in time.
     private EntryResult continueChain(CommandType type, int index, long ptut, Instant now) {
         if (pending == null || now.isAfter(pending.lastBlockAt().plus(settings.blockEntryTimeout()))) {
-            return new Rejected(Rejection.BLOCK_OUT_OF_ORDER, "block " + (index + 1) + " of " + type.blocks()
-                    + " but no code is being entered: start from block 1");
+            return new Rejected(
+                    Rejection.BLOCK_OUT_OF_ORDER,
+                    "block " + (index + 1) + " of " + type.blocks()
+                            + " but no code is being entered: start from block 1");
         }
         if (pending.subclass() != type.subclass() || pending.counterBits() != CodeLayout.counterBits(ptut)) {
-            return new Rejected(Rejection.BLOCK_FROM_ANOTHER_CODE, "expected block " + (pending.ptuts().size() + 1)
-                    + " of the code being entered");
+            return new Rejected(
+                    Rejection.BLOCK_FROM_ANOTHER_CODE,
+                    "expected block " + (pending.ptuts().size() + 1) + " of the code being entered");
         }
         if (index != pending.ptuts().size()) {
-            return new Rejected(Rejection.BLOCK_OUT_OF_ORDER, "expected block " + (pending.ptuts().size() + 1)
-                    + " of " + type.blocks() + ", got block " + (index + 1));
+            return new Rejected(
+                    Rejection.BLOCK_OUT_OF_ORDER,
+                    "expected block " + (pending.ptuts().size() + 1) + " of " + type.blocks() + ", got block "
+                            + (index + 1));
         }
         List<Long> ptuts = new ArrayList<>(pending.ptuts());
         ptuts.add(ptut);
@@ -185,13 +192,18 @@ public final class ReferenceMeterDecoder {
         pending = null;
         // Outside the counter range no MAC is computed, so these answers tell nobody anything about the key.
         if (counter < 1) {
-            return new Rejected(Rejection.OUT_OF_WINDOW, "the counter bits rebuild to " + counter
-                    + ": more than " + CodeLayout.COUNTER_WINDOW + " ahead of the newest accepted (" + highest + ")");
+            return new Rejected(
+                    Rejection.OUT_OF_WINDOW,
+                    "the counter bits rebuild to " + counter + ": more than " + CodeLayout.COUNTER_WINDOW
+                            + " ahead of the newest accepted (" + highest + ")");
         }
         if (counter > CodeEncoder.MAX_COUNTER) {
-            return new Rejected(Rejection.COUNTER_TOO_OLD, "the counter bits rebuild past " + CodeEncoder.MAX_COUNTER
-                    + ": more than " + CodeLayout.COUNTER_WINDOW_BELOW + " behind the newest accepted (" + highest
-                    + ")");
+            return new Rejected(
+                    Rejection.COUNTER_TOO_OLD,
+                    "the counter bits rebuild past " + CodeEncoder.MAX_COUNTER
+                            + ": more than " + CodeLayout.COUNTER_WINDOW_BELOW + " behind the newest accepted ("
+                            + highest
+                            + ")");
         }
         if (!CodeLayout.macMatches(key, counter, ptuts)) {
             return tooOldOrForged(counter, ptuts, now);
@@ -200,8 +212,9 @@ public final class ReferenceMeterDecoder {
             return new Rejected(Rejection.DUPLICATE, "counter " + counter + " has already been accepted");
         }
         if (cached >= cache.length && counter <= cache[0]) {
-            return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + counter
-                    + " is older than every counter the meter remembers");
+            return new Rejected(
+                    Rejection.COUNTER_TOO_OLD,
+                    "counter " + counter + " is older than every counter the meter remembers");
         }
         MeterCommand command;
         try {
@@ -213,9 +226,11 @@ public final class ReferenceMeterDecoder {
         if (superseded != null) {
             return superseded;
         }
-        if (command instanceof SetNonDisconnectPeriod && !((SetNonDisconnectPeriod) command).end().isAfter(now)) {
-            return new Rejected(Rejection.EXPIRED, "the non-disconnect period ended at "
-                    + ((SetNonDisconnectPeriod) command).end());
+        if (command instanceof SetNonDisconnectPeriod
+                && !((SetNonDisconnectPeriod) command).end().isAfter(now)) {
+            return new Rejected(
+                    Rejection.EXPIRED,
+                    "the non-disconnect period ended at " + ((SetNonDisconnectPeriod) command).end());
         }
         accept(command, counter);
         return new Accepted(command, counter);
@@ -228,9 +243,12 @@ public final class ReferenceMeterDecoder {
     private EntryResult tooOldOrForged(long counter, long[] ptuts, Instant now) {
         long older = counter - (1L << CodeLayout.COUNTER_BITS);
         if (older >= 1 && CodeLayout.macMatches(key, older, ptuts)) {
-            return new Rejected(Rejection.COUNTER_TOO_OLD, "counter " + older
-                    + " is more than " + CodeLayout.COUNTER_WINDOW_BELOW + " below the newest accepted (" + highest
-                    + ")");
+            return new Rejected(
+                    Rejection.COUNTER_TOO_OLD,
+                    "counter " + older
+                            + " is more than " + CodeLayout.COUNTER_WINDOW_BELOW + " below the newest accepted ("
+                            + highest
+                            + ")");
         }
         return macFailure(now);
     }
@@ -244,18 +262,22 @@ public final class ReferenceMeterDecoder {
         long revert = newestSet[Setting.ALL.ordinal()];
         Setting setting = command.setting();
         if (setting == Setting.ALL && counter < highest) {
-            return new Rejected(Rejection.COUNTER_TOO_OLD, "a newer code (counter " + highest
-                    + ") has been entered since this revert to default was made");
+            return new Rejected(
+                    Rejection.COUNTER_TOO_OLD,
+                    "a newer code (counter " + highest + ") has been entered since this revert to default was made");
         }
         if (counter < revert) {
-            return new Rejected(Rejection.COUNTER_TOO_OLD, "the meter was reverted to default (counter " + revert
-                    + ") after this code was made");
+            return new Rejected(
+                    Rejection.COUNTER_TOO_OLD,
+                    "the meter was reverted to default (counter " + revert + ") after this code was made");
         }
         boolean sets = command.type().effect() == CommandType.Effect.SETS;
         long newer = (sets ? newestAccepted : newestSet)[setting.ordinal()];
         if (counter < newer) {
-            return new Rejected(Rejection.COUNTER_TOO_OLD, "a newer code (counter " + newer + ") "
-                    + (sets ? "for the same setting" : "has set this amount") + " since this code was made");
+            return new Rejected(
+                    Rejection.COUNTER_TOO_OLD,
+                    "a newer code (counter " + newer + ") " + (sets ? "for the same setting" : "has set this amount")
+                            + " since this code was made");
         }
         return null;
     }
@@ -263,15 +285,18 @@ public final class ReferenceMeterDecoder {
     private Rejected macFailure(Instant now) {
         failures++;
         if (failures < settings.failuresBeforeLockout()) {
-            return new Rejected(Rejection.BAD_MAC, "not for this meter, or not from its supplier ("
-                    + failures + " of " + settings.failuresBeforeLockout() + " before the keypad locks)");
+            return new Rejected(
+                    Rejection.BAD_MAC,
+                    "not for this meter, or not from its supplier (" + failures + " of "
+                            + settings.failuresBeforeLockout() + " before the keypad locks)");
         }
         lockouts++;
         failures = 0;
         Duration lock = settings.lockout(lockouts);
         lockedUntil = now.plus(lock);
-        return new Rejected(Rejection.BAD_MAC, "not for this meter, or not from its supplier; keypad locked for "
-                + lock.getSeconds() + " seconds");
+        return new Rejected(
+                Rejection.BAD_MAC,
+                "not for this meter, or not from its supplier; keypad locked for " + lock.getSeconds() + " seconds");
     }
 
     private void accept(MeterCommand command, long counter) {

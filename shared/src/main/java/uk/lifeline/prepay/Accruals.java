@@ -9,11 +9,14 @@ import uk.lifeline.calendar.PeriodTotal;
  * {@link uk.lifeline.tariff.Rounding}), watt-hours used in the current block period, and debt recovered towards
  * each cap in the current cap period. Immutable.
  */
-public record Accruals(BigDecimal unchargedPence, PeriodTotal blockUse, PeriodTotal timeDebtRecovered,
+public record Accruals(
+        BigDecimal unchargedPence,
+        PeriodTotal blockUse,
+        PeriodTotal timeDebtRecovered,
         PeriodTotal paymentDebtRecovered) {
 
-    public static final Accruals NONE = new Accruals(BigDecimal.ZERO, PeriodTotal.NONE, PeriodTotal.NONE,
-            PeriodTotal.NONE);
+    public static final Accruals NONE =
+            new Accruals(BigDecimal.ZERO, PeriodTotal.NONE, PeriodTotal.NONE, PeriodTotal.NONE);
 
     public Accruals {
         Objects.requireNonNull(blockUse, "blockUse");

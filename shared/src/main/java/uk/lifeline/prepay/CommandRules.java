@@ -44,8 +44,8 @@ final class CommandRules {
             if (c.balancePence() > r.settings.maximumMeterBalance()) {
                 return overMaximum(r, c.balancePence());
             }
-            r.creditAdjusted = Money.plus("credit adjusted", r.creditAdjusted,
-                    Money.minus("credit set", c.balancePence(), r.balance));
+            r.creditAdjusted = Money.plus(
+                    "credit adjusted", r.creditAdjusted, Money.minus("credit set", c.balancePence(), r.balance));
             r.balance = c.balancePence();
             r.record(Change.CREDIT_SET, c.balancePence(), note);
         } else if (command instanceof AddDebt c) {
@@ -91,19 +91,21 @@ final class CommandRules {
             return new Denied(Refusal.CREDIT_MODE, "the meter is in credit mode");
         }
         if (amount > s.maximumCreditThreshold()) {
-            return new Denied(Refusal.OVER_MAXIMUM_CREDIT,
-                    "a top-up of " + amount + "p is over the maximum credit threshold of " + s.maximumCreditThreshold() + "p");
+            return new Denied(
+                    Refusal.OVER_MAXIMUM_CREDIT,
+                    "a top-up of " + amount + "p is over the maximum credit threshold of " + s.maximumCreditThreshold()
+                            + "p");
         }
         LocalDate today = r.local.toLocalDate();
         long capLeft = s.paymentDebtCap().isPresent()
                 ? s.paymentDebtCap().get().amountPence()
                         - r.paymentDebtRecovered.in(s.paymentDebtCap().get().period(), today)
                 : Long.MAX_VALUE;
-        TopUpAllocation a = TopUpAllocation.of(amount, r.payment, capLeft, r.accumulatedDebt, r.balance,
-                s.disablementThreshold(), r.emergencyUsed());
+        TopUpAllocation a = TopUpAllocation.of(
+                amount, r.payment, capLeft, r.accumulatedDebt, r.balance, s.disablementThreshold(), r.emergencyUsed());
         // Exact: a wrapped sum would slip under the maximum and be "applied" (issue 12).
-        long newBalance = Money.plus("meter balance", Money.plus("meter balance", r.balance, a.shortfall()),
-                a.balance());
+        long newBalance =
+                Money.plus("meter balance", Money.plus("meter balance", r.balance, a.shortfall()), a.balance());
         if (newBalance > s.maximumMeterBalance()) {
             return overMaximum(r, newBalance);
         }
@@ -112,8 +114,8 @@ final class CommandRules {
         if (a.paymentDebt() > 0) {
             r.payment = r.payment.withAmount(r.payment.amountPence() - a.paymentDebt());
             if (s.paymentDebtCap().isPresent()) {
-                r.paymentDebtRecovered = r.paymentDebtRecovered.plus(s.paymentDebtCap().get().period(), today,
-                        a.paymentDebt());
+                r.paymentDebtRecovered =
+                        r.paymentDebtRecovered.plus(s.paymentDebtCap().get().period(), today, a.paymentDebt());
             }
             r.debtCollected += a.paymentDebt();
             r.record(Change.PAYMENT_DEBT_RECOVERY, a.paymentDebt(), "");
@@ -145,8 +147,10 @@ final class CommandRules {
     }
 
     private static Denied overMaximum(Registers r, long newBalance) {
-        return new Denied(Refusal.OVER_MAXIMUM_BALANCE, "the meter balance would be " + newBalance
-                + "p, over the maximum meter balance of " + r.settings.maximumMeterBalance() + "p");
+        return new Denied(
+                Refusal.OVER_MAXIMUM_BALANCE,
+                "the meter balance would be " + newBalance + "p, over the maximum meter balance of "
+                        + r.settings.maximumMeterBalance() + "p");
     }
 
     /** A dated price waits for meter-local midnight of its date; an undated one, or one already due, is at once. */
@@ -162,27 +166,42 @@ final class CommandRules {
 
     private static long debt(Registers r, DebtRegister register) {
         switch (register) {
-            case TIME_BASED_1: return r.time1.amountPence();
-            case TIME_BASED_2: return r.time2.amountPence();
-            default: return r.payment.amountPence();
+            case TIME_BASED_1:
+                return r.time1.amountPence();
+            case TIME_BASED_2:
+                return r.time2.amountPence();
+            default:
+                return r.payment.amountPence();
         }
     }
 
     private static void changeDebt(Registers r, DebtRegister register, long amount) {
         r.debtAdjusted = Money.plus("debt adjusted", r.debtAdjusted, Money.minus("debt", amount, debt(r, register)));
         switch (register) {
-            case TIME_BASED_1: r.time1 = r.time1.withAmount(amount); break;
-            case TIME_BASED_2: r.time2 = r.time2.withAmount(amount); break;
-            default: r.payment = r.payment.withAmount(amount); break;
+            case TIME_BASED_1:
+                r.time1 = r.time1.withAmount(amount);
+                break;
+            case TIME_BASED_2:
+                r.time2 = r.time2.withAmount(amount);
+                break;
+            default:
+                r.payment = r.payment.withAmount(amount);
+                break;
         }
     }
 
     private static void setDebt(Registers r, SetDebt c) {
         changeDebt(r, c.register(), c.amountPence());
         switch (c.register()) {
-            case TIME_BASED_1: r.time1 = new TimeDebt(c.amountPence(), c.rate(), c.recovery()); break;
-            case TIME_BASED_2: r.time2 = new TimeDebt(c.amountPence(), c.rate(), c.recovery()); break;
-            default: r.payment = new PaymentDebt(c.amountPence(), c.rate()); break;
+            case TIME_BASED_1:
+                r.time1 = new TimeDebt(c.amountPence(), c.rate(), c.recovery());
+                break;
+            case TIME_BASED_2:
+                r.time2 = new TimeDebt(c.amountPence(), c.rate(), c.recovery());
+                break;
+            default:
+                r.payment = new PaymentDebt(c.amountPence(), c.rate());
+                break;
         }
     }
 

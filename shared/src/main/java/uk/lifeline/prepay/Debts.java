@@ -24,15 +24,20 @@ public record Debts(TimeDebt timeBased1, TimeDebt timeBased2, PaymentDebt paymen
     /** The amount in one register. */
     public long amount(DebtRegister register) {
         switch (register) {
-            case TIME_BASED_1: return timeBased1.amountPence();
-            case TIME_BASED_2: return timeBased2.amountPence();
-            default: return paymentBased.amountPence();
+            case TIME_BASED_1:
+                return timeBased1.amountPence();
+            case TIME_BASED_2:
+                return timeBased2.amountPence();
+            default:
+                return paymentBased.amountPence();
         }
     }
 
     /** Every register and the Accumulated Debt Register together. */
     public long total() {
-        return Money.plus("total debt", Money.plus("total debt", timeBased1.amountPence(), timeBased2.amountPence()),
+        return Money.plus(
+                "total debt",
+                Money.plus("total debt", timeBased1.amountPence(), timeBased2.amountPence()),
                 Money.plus("total debt", paymentBased.amountPence(), accumulatedDebt));
     }
 }

@@ -27,11 +27,21 @@ import uk.lifeline.tariff.Tariff;
  * @param timeDebtCap the most both time-based registers together recover in a period, if capped
  * @param paymentDebtCap the most the payment-based register takes from top-ups in a period, if capped
  */
-public record MeterSettings(Tariff defaultTariff, ChangeMode.Mode defaultMode,
-        NonDisablementCalendar defaultFriendlyCredit, BankHolidayRegion bankHolidays, long emergencyCreditLimit,
-        long emergencyCreditThreshold, long lowCreditThreshold, long disablementThreshold, long maximumMeterBalance,
-        long maximumCreditThreshold, boolean suspendDebtEmergency, boolean suspendDebtDisabled,
-        Optional<RecoveryCap> timeDebtCap, Optional<RecoveryCap> paymentDebtCap) {
+public record MeterSettings(
+        Tariff defaultTariff,
+        ChangeMode.Mode defaultMode,
+        NonDisablementCalendar defaultFriendlyCredit,
+        BankHolidayRegion bankHolidays,
+        long emergencyCreditLimit,
+        long emergencyCreditThreshold,
+        long lowCreditThreshold,
+        long disablementThreshold,
+        long maximumMeterBalance,
+        long maximumCreditThreshold,
+        boolean suspendDebtEmergency,
+        boolean suspendDebtDisabled,
+        Optional<RecoveryCap> timeDebtCap,
+        Optional<RecoveryCap> paymentDebtCap) {
 
     public MeterSettings {
         Objects.requireNonNull(defaultTariff, "defaultTariff");
@@ -40,7 +50,9 @@ public record MeterSettings(Tariff defaultTariff, ChangeMode.Mode defaultMode,
         Objects.requireNonNull(bankHolidays, "bankHolidays");
         Objects.requireNonNull(timeDebtCap, "timeDebtCap");
         Objects.requireNonNull(paymentDebtCap, "paymentDebtCap");
-        if (emergencyCreditLimit < 0 || emergencyCreditThreshold < 0 || lowCreditThreshold < 0
+        if (emergencyCreditLimit < 0
+                || emergencyCreditThreshold < 0
+                || lowCreditThreshold < 0
                 || disablementThreshold < 0) {
             throw new IllegalArgumentException("emergency credit, low credit and disablement thresholds are 0 or more");
         }
@@ -153,10 +165,21 @@ public record MeterSettings(Tariff defaultTariff, ChangeMode.Mode defaultMode,
 
         /** @throws IllegalArgumentException for inconsistent thresholds */
         public MeterSettings build() {
-            return new MeterSettings(defaultTariff, defaultMode, defaultFriendlyCredit, bankHolidays,
-                    emergencyCreditLimit, emergencyCreditThreshold, lowCreditThreshold, disablementThreshold,
-                    maximumMeterBalance, maximumCreditThreshold, suspendDebtEmergency, suspendDebtDisabled,
-                    timeDebtCap, paymentDebtCap);
+            return new MeterSettings(
+                    defaultTariff,
+                    defaultMode,
+                    defaultFriendlyCredit,
+                    bankHolidays,
+                    emergencyCreditLimit,
+                    emergencyCreditThreshold,
+                    lowCreditThreshold,
+                    disablementThreshold,
+                    maximumMeterBalance,
+                    maximumCreditThreshold,
+                    suspendDebtEmergency,
+                    suspendDebtDisabled,
+                    timeDebtCap,
+                    paymentDebtCap);
         }
     }
 }

@@ -26,10 +26,20 @@ import uk.lifeline.tariff.Tariff;
  * @param accruals fractions and period totals carried between charges
  * @param totals running money totals
  */
-public record MeterState(MeterSettings settings, Instant asOf, ChangeMode.Mode mode, SupplyState supply,
-        Tariff tariff, Optional<PendingTariff> pendingTariff, Credit credit, Debts debts,
-        NonDisablementCalendar friendlyCredit, Optional<NonDisconnectPeriod> nonDisconnect, Optional<HanWindow> han,
-        Accruals accruals, Totals totals) {
+public record MeterState(
+        MeterSettings settings,
+        Instant asOf,
+        ChangeMode.Mode mode,
+        SupplyState supply,
+        Tariff tariff,
+        Optional<PendingTariff> pendingTariff,
+        Credit credit,
+        Debts debts,
+        NonDisablementCalendar friendlyCredit,
+        Optional<NonDisconnectPeriod> nonDisconnect,
+        Optional<HanWindow> han,
+        Accruals accruals,
+        Totals totals) {
 
     public MeterState {
         Objects.requireNonNull(settings, "settings");
@@ -55,9 +65,20 @@ public record MeterState(MeterSettings settings, Instant asOf, ChangeMode.Mode m
      * no credit and no debt, the supply on.
      */
     public static MeterState initial(MeterSettings settings, Instant asOf) {
-        return new MeterState(settings, asOf, settings.defaultMode(), SupplyState.ENABLED, settings.defaultTariff(),
-                Optional.empty(), Credit.NONE, Debts.NONE, settings.defaultFriendlyCredit(), Optional.empty(),
-                Optional.empty(), Accruals.NONE, Totals.NONE);
+        return new MeterState(
+                settings,
+                asOf,
+                settings.defaultMode(),
+                SupplyState.ENABLED,
+                settings.defaultTariff(),
+                Optional.empty(),
+                Credit.NONE,
+                Debts.NONE,
+                settings.defaultFriendlyCredit(),
+                Optional.empty(),
+                Optional.empty(),
+                Accruals.NONE,
+                Totals.NONE);
     }
 
     /** Emergency credit spent and not yet repaid. */
@@ -66,37 +87,121 @@ public record MeterState(MeterSettings settings, Instant asOf, ChangeMode.Mode m
     }
 
     public MeterState withCredit(Credit newCredit) {
-        return new MeterState(settings, asOf, mode, supply, tariff, pendingTariff, newCredit, debts, friendlyCredit,
-                nonDisconnect, han, accruals, totals);
+        return new MeterState(
+                settings,
+                asOf,
+                mode,
+                supply,
+                tariff,
+                pendingTariff,
+                newCredit,
+                debts,
+                friendlyCredit,
+                nonDisconnect,
+                han,
+                accruals,
+                totals);
     }
 
     public MeterState withDebts(Debts newDebts) {
-        return new MeterState(settings, asOf, mode, supply, tariff, pendingTariff, credit, newDebts, friendlyCredit,
-                nonDisconnect, han, accruals, totals);
+        return new MeterState(
+                settings,
+                asOf,
+                mode,
+                supply,
+                tariff,
+                pendingTariff,
+                credit,
+                newDebts,
+                friendlyCredit,
+                nonDisconnect,
+                han,
+                accruals,
+                totals);
     }
 
     public MeterState withSupply(SupplyState newSupply) {
-        return new MeterState(settings, asOf, mode, newSupply, tariff, pendingTariff, credit, debts, friendlyCredit,
-                nonDisconnect, han, accruals, totals);
+        return new MeterState(
+                settings,
+                asOf,
+                mode,
+                newSupply,
+                tariff,
+                pendingTariff,
+                credit,
+                debts,
+                friendlyCredit,
+                nonDisconnect,
+                han,
+                accruals,
+                totals);
     }
 
     public MeterState withMode(ChangeMode.Mode newMode) {
-        return new MeterState(settings, asOf, newMode, supply, tariff, pendingTariff, credit, debts, friendlyCredit,
-                nonDisconnect, han, accruals, totals);
+        return new MeterState(
+                settings,
+                asOf,
+                newMode,
+                supply,
+                tariff,
+                pendingTariff,
+                credit,
+                debts,
+                friendlyCredit,
+                nonDisconnect,
+                han,
+                accruals,
+                totals);
     }
 
     public MeterState withTariff(Tariff newTariff, Optional<PendingTariff> pending) {
-        return new MeterState(settings, asOf, mode, supply, newTariff, pending, credit, debts, friendlyCredit,
-                nonDisconnect, han, accruals, totals);
+        return new MeterState(
+                settings,
+                asOf,
+                mode,
+                supply,
+                newTariff,
+                pending,
+                credit,
+                debts,
+                friendlyCredit,
+                nonDisconnect,
+                han,
+                accruals,
+                totals);
     }
 
     public MeterState withFriendlyCredit(NonDisablementCalendar calendar) {
-        return new MeterState(settings, asOf, mode, supply, tariff, pendingTariff, credit, debts, calendar,
-                nonDisconnect, han, accruals, totals);
+        return new MeterState(
+                settings,
+                asOf,
+                mode,
+                supply,
+                tariff,
+                pendingTariff,
+                credit,
+                debts,
+                calendar,
+                nonDisconnect,
+                han,
+                accruals,
+                totals);
     }
 
     public MeterState withNonDisconnect(Optional<NonDisconnectPeriod> period) {
-        return new MeterState(settings, asOf, mode, supply, tariff, pendingTariff, credit, debts, friendlyCredit,
-                period, han, accruals, totals);
+        return new MeterState(
+                settings,
+                asOf,
+                mode,
+                supply,
+                tariff,
+                pendingTariff,
+                credit,
+                debts,
+                friendlyCredit,
+                period,
+                han,
+                accruals,
+                totals);
     }
 }

@@ -8,7 +8,8 @@ public enum Refusal {
     /** A single top-up larger than the Maximum Credit Threshold. */
     OVER_MAXIMUM_CREDIT("over-maximum-credit", "This top-up is larger than this meter takes at once. Split it."),
     /** The meter balance would go above the Maximum Meter Balance ("credit high"). */
-    OVER_MAXIMUM_BALANCE("over-maximum-balance",
+    OVER_MAXIMUM_BALANCE(
+            "over-maximum-balance",
             "This would take the meter over its maximum balance. Use some credit first, or top up less."),
     /** A top-up while the meter is in credit mode: the customer pays by bill. */
     CREDIT_MODE("credit-mode", "This meter is in credit mode and takes no top-ups."),

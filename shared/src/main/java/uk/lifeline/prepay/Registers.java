@@ -93,9 +93,18 @@ final class Registers {
     }
 
     MeterState toState() {
-        return new MeterState(settings, at, mode, supply, tariff, Optional.ofNullable(pending),
-                new Credit(balance, emergencyActive, emergencyBalance), new Debts(time1, time2, payment, accumulatedDebt),
-                friendlyCredit, Optional.ofNullable(nonDisconnect), Optional.ofNullable(han),
+        return new MeterState(
+                settings,
+                at,
+                mode,
+                supply,
+                tariff,
+                Optional.ofNullable(pending),
+                new Credit(balance, emergencyActive, emergencyBalance),
+                new Debts(time1, time2, payment, accumulatedDebt),
+                friendlyCredit,
+                Optional.ofNullable(nonDisconnect),
+                Optional.ofNullable(han),
                 new Accruals(uncharged, blockUse, timeDebtRecovered, paymentDebtRecovered),
                 new Totals(toppedUp, creditAdjusted, chargesCollected, chargesDeferred, debtCollected, debtAdjusted));
     }
@@ -123,8 +132,19 @@ final class Registers {
     }
 
     void record(Change change, long amount, String note) {
-        timeline.add(new TimelineEntry(at, change, amount, note, balance, emergencyActive, emergencyBalance,
-                time1.amountPence(), time2.amountPence(), payment.amountPence(), accumulatedDebt, supply));
+        timeline.add(new TimelineEntry(
+                at,
+                change,
+                amount,
+                note,
+                balance,
+                emergencyActive,
+                emergencyBalance,
+                time1.amountPence(),
+                time2.amountPence(),
+                payment.amountPence(),
+                accumulatedDebt,
+                supply));
     }
 
     /**
@@ -209,7 +229,8 @@ final class Registers {
 
     /** Recovers the time-based registers that recover {@code per} day or hour, unless recovery is suspended. */
     void recoverTimeDebt(SetDebt.Recovery per) {
-        if (mode == Mode.CREDIT || (settings.suspendDebtEmergency() && emergencyActive)
+        if (mode == Mode.CREDIT
+                || (settings.suspendDebtEmergency() && emergencyActive)
                 || (settings.suspendDebtDisabled() && supply == SupplyState.DISABLED)) {
             return;
         }
@@ -242,17 +263,22 @@ final class Registers {
 
     /** Whether the meter offers emergency credit now. */
     boolean emergencyCreditOffered() {
-        return mode == Mode.PREPAYMENT && !emergencyActive && settings.emergencyCreditLimit() > 0
+        return mode == Mode.PREPAYMENT
+                && !emergencyActive
+                && settings.emergencyCreditLimit() > 0
                 && balance < settings.emergencyCreditThreshold();
     }
 
     private Denied requestEmergencyCredit() {
         if (!emergencyCreditOffered()) {
-            String why = emergencyActive ? "emergency credit is already active"
-                    : mode == Mode.CREDIT ? "the meter is in credit mode"
-                    : settings.emergencyCreditLimit() == 0 ? "this meter has no emergency credit"
-                    : "the meter balance " + balance + "p is not below the threshold "
-                            + settings.emergencyCreditThreshold() + "p";
+            String why = emergencyActive
+                    ? "emergency credit is already active"
+                    : mode == Mode.CREDIT
+                            ? "the meter is in credit mode"
+                            : settings.emergencyCreditLimit() == 0
+                                    ? "this meter has no emergency credit"
+                                    : "the meter balance " + balance + "p is not below the threshold "
+                                            + settings.emergencyCreditThreshold() + "p";
             return new Denied(Refusal.EMERGENCY_CREDIT_UNAVAILABLE, why);
         }
         emergencyActive = true;

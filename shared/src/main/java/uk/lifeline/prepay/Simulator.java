@@ -30,10 +30,11 @@ public final class Simulator {
     public static Simulation run(MeterState start, ConsumptionProfile profile, List<? extends MeterEvent> events) {
         List<MeterEvent> pending = new ArrayList<>(events);
         pending.sort(Comparator.comparing(MeterEvent::at));
-        if (!pending.isEmpty() && (pending.get(0).at().isBefore(profile.start())
-                || pending.get(pending.size() - 1).at().isAfter(profile.end()))) {
-            throw new IllegalArgumentException("events must fall within the readings, " + profile.start() + " to "
-                    + profile.end());
+        if (!pending.isEmpty()
+                && (pending.get(0).at().isBefore(profile.start())
+                        || pending.get(pending.size() - 1).at().isAfter(profile.end()))) {
+            throw new IllegalArgumentException(
+                    "events must fall within the readings, " + profile.start() + " to " + profile.end());
         }
         // About one entry a half hour (its energy charge) plus a few a day and a few an event: sized once.
         List<TimelineEntry> timeline = new ArrayList<>(profile.size() + profile.size() / 8 + 8 * pending.size() + 16);

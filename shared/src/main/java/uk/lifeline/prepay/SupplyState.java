@@ -6,7 +6,9 @@ package uk.lifeline.prepay;
  * there). Code = lower-case name; never rename. Immutable and thread-safe.
  */
 public enum SupplyState {
-    ENABLED, ARMED, DISABLED;
+    ENABLED,
+    ARMED,
+    DISABLED;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -18,8 +18,8 @@ import uk.lifeline.tariff.Rounding;
  * 3.40 accumulated debt, a meter balance of -0.40 against a 0.00 threshold and 5.00 emergency credit used gives
  * 2.00, 3.40, 0.40, 5.00 and 9.20, leaving the meter balance at 9.20. Immutable.
  */
-public record TopUpAllocation(long amount, long paymentDebt, long accumulatedDebt, long shortfall,
-        long emergencyCredit, long balance) {
+public record TopUpAllocation(
+        long amount, long paymentDebt, long accumulatedDebt, long shortfall, long emergencyCredit, long balance) {
 
     /**
      * Shares out {@code amount} pence.
@@ -31,14 +31,23 @@ public record TopUpAllocation(long amount, long paymentDebt, long accumulatedDeb
      * @param disablementThreshold the disablement threshold
      * @param emergencyCreditUsed emergency credit spent and not yet repaid
      */
-    public static TopUpAllocation of(long amount, PaymentDebt payment, long paymentCapLeft, long accumulatedDebt,
-            long meterBalance, long disablementThreshold, long emergencyCreditUsed) {
+    public static TopUpAllocation of(
+            long amount,
+            PaymentDebt payment,
+            long paymentCapLeft,
+            long accumulatedDebt,
+            long meterBalance,
+            long disablementThreshold,
+            long emergencyCreditUsed) {
         if (amount <= 0) {
             throw new IllegalArgumentException("a top-up is at least 1p: " + amount);
         }
         long left = amount;
-        long toPayment = Math.max(0, Math.min(Math.min(Rounding.percentOf(amount, payment.percent()),
-                payment.amountPence()), paymentCapLeft));
+        long toPayment = Math.max(
+                0,
+                Math.min(
+                        Math.min(Rounding.percentOf(amount, payment.percent()), payment.amountPence()),
+                        paymentCapLeft));
         left -= toPayment;
         long toAccumulated = Math.min(left, accumulatedDebt);
         left -= toAccumulated;

@@ -13,8 +13,13 @@ package uk.lifeline.prepay;
  * @param debtCollected debt recovered: payment-based shares, accumulated debt repaid, time-based recovery
  * @param debtAdjusted debt added (+) or removed (-) by add, deduct and set-debt and revert-to-default
  */
-public record Totals(long toppedUp, long creditAdjusted, long chargesCollected, long chargesDeferred,
-        long debtCollected, long debtAdjusted) {
+public record Totals(
+        long toppedUp,
+        long creditAdjusted,
+        long chargesCollected,
+        long chargesDeferred,
+        long debtCollected,
+        long debtAdjusted) {
 
     public static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0);
 }

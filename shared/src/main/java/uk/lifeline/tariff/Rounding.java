@@ -48,7 +48,8 @@ public final class Rounding {
 
     /** {@code percent} of a payment in whole pence, rounded down. */
     public static long percentOf(long pence, long percent) {
-        return wholePence(BigDecimal.valueOf(pence).multiply(BigDecimal.valueOf(percent)).movePointLeft(2));
+        return wholePence(
+                BigDecimal.valueOf(pence).multiply(BigDecimal.valueOf(percent)).movePointLeft(2));
     }
 
     /**

@@ -41,7 +41,8 @@ public record TimeOfUse(List<RateSwitch> switches, UnitPrice standingCharge) imp
         }
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).from().equals(sorted.get(i - 1).from())) {
-                throw new IllegalArgumentException("two rates switch at " + sorted.get(i).from());
+                throw new IllegalArgumentException(
+                        "two rates switch at " + sorted.get(i).from());
             }
         }
         switches = Collections.unmodifiableList(sorted);
@@ -49,8 +50,11 @@ public record TimeOfUse(List<RateSwitch> switches, UnitPrice standingCharge) imp
 
     /** The two-rate tariff a change-time-of-use-price code carries. */
     public static TimeOfUse of(ChangeTimeOfUsePrice command) {
-        return new TimeOfUse(Arrays.asList(new RateSwitch(command.offPeakStart(), command.offPeakRate()),
-                new RateSwitch(command.offPeakEnd(), command.peakRate())), command.standingCharge());
+        return new TimeOfUse(
+                Arrays.asList(
+                        new RateSwitch(command.offPeakStart(), command.offPeakRate()),
+                        new RateSwitch(command.offPeakEnd(), command.peakRate())),
+                command.standingCharge());
     }
 
     /** The rate in force at a meter-local wall-clock time. */
@@ -78,6 +82,8 @@ public record TimeOfUse(List<RateSwitch> switches, UnitPrice standingCharge) imp
         if (first.equals(second)) {
             return Tariff.energyCharge(wattHours, first);
         }
-        return Tariff.energyCharge(wattHours, first).add(Tariff.energyCharge(wattHours, second)).multiply(HALF);
+        return Tariff.energyCharge(wattHours, first)
+                .add(Tariff.energyCharge(wattHours, second))
+                .multiply(HALF);
     }
 }

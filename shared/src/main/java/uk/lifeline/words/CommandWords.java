@@ -43,7 +43,8 @@ public final class CommandWords {
     static String list(List<String> items, Language language) {
         StringBuilder out = new StringBuilder(items.get(0));
         for (int i = 1; i < items.size(); i++) {
-            out.append(i < items.size() - 1 ? ", " : and(items.get(i), language)).append(items.get(i));
+            out.append(i < items.size() - 1 ? ", " : and(items.get(i), language))
+                    .append(items.get(i));
         }
         return out.toString();
     }

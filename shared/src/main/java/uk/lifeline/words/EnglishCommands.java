@@ -77,18 +77,24 @@ final class EnglishCommands {
 
     private static String debt(DebtRegister register) {
         switch (register) {
-            case TIME_BASED_1: return "debt 1";
-            case TIME_BASED_2: return "debt 2";
-            default: return "the debt paid from your top-ups";
+            case TIME_BASED_1:
+                return "debt 1";
+            case TIME_BASED_2:
+                return "debt 2";
+            default:
+                return "the debt paid from your top-ups";
         }
     }
 
     private static String setDebt(SetDebt c) {
         String what = "sets " + debt(c.register()) + " to " + money(c.amountPence());
         switch (c.recovery()) {
-            case PER_DAY: return what + ", paid back at " + money(c.rate()) + " a day";
-            case PER_HOUR: return what + ", paid back at " + money(c.rate()) + " an hour";
-            default: return what + ", taking " + c.rate() + "% of each top-up";
+            case PER_DAY:
+                return what + ", paid back at " + money(c.rate()) + " a day";
+            case PER_HOUR:
+                return what + ", paid back at " + money(c.rate()) + " an hour";
+            default:
+                return what + ", taking " + c.rate() + "% of each top-up";
         }
     }
 
@@ -109,8 +115,8 @@ final class EnglishCommands {
             on.add("on bank holidays");
         }
         String hours = c.start().equals(c.end()) ? "all day" : "from " + c.start() + " to " + c.end();
-        return "keeps your supply on " + hours + " " + String.join(" and ", on)
-                + ", even when you run out of credit (" + slot + ")";
+        return "keeps your supply on " + hours + " " + String.join(" and ", on) + ", even when you run out of credit ("
+                + slot + ")";
     }
 
     private static String days(Set<DayOfWeek> days) {
@@ -132,10 +138,14 @@ final class EnglishCommands {
 
     private static String device(OpenHan.Device device) {
         switch (device) {
-            case PPMID: return "a new prepayment keypad (PPMID)";
-            case IHD: return "a new in-home display";
-            case CAD: return "a new consumer access device";
-            default: return "a new device";
+            case PPMID:
+                return "a new prepayment keypad (PPMID)";
+            case IHD:
+                return "a new in-home display";
+            case CAD:
+                return "a new consumer access device";
+            default:
+                return "a new device";
         }
     }
 

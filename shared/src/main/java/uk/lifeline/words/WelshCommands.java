@@ -61,8 +61,7 @@ final class WelshCommands {
                     + (c.start().isAfter(when.now()) ? " o " + soft(when.moment(c.start())) : "")
                     + " tan " + soft(when.moment(c.end()));
         } else if (command instanceof OpenHan c) {
-            return "gadael i " + device(c.device()) + " gysylltu â'ch mesurydd am " + minutes(c.minutes())
-                    + " nesaf";
+            return "gadael i " + device(c.device()) + " gysylltu â'ch mesurydd am " + minutes(c.minutes()) + " nesaf";
         } else if (command instanceof ChangeMode c) {
             return c.mode() == ChangeMode.Mode.PREPAYMENT
                     ? "newid eich mesurydd i dalu wrth fynd"
@@ -89,18 +88,24 @@ final class WelshCommands {
 
     private static String debt(DebtRegister register) {
         switch (register) {
-            case TIME_BASED_1: return "dyled 1";
-            case TIME_BASED_2: return "dyled 2";
-            default: return "y ddyled sy'n cael ei thalu o'ch taliadau credyd";
+            case TIME_BASED_1:
+                return "dyled 1";
+            case TIME_BASED_2:
+                return "dyled 2";
+            default:
+                return "y ddyled sy'n cael ei thalu o'ch taliadau credyd";
         }
     }
 
     private static String setDebt(SetDebt c) {
         String what = "gosod " + debt(c.register()) + " i " + money(c.amountPence());
         switch (c.recovery()) {
-            case PER_DAY: return what + ", i'w thalu'n ôl ar " + money(c.rate()) + " y dydd";
-            case PER_HOUR: return what + ", i'w thalu'n ôl ar " + money(c.rate()) + " yr awr";
-            default: return what + ", gan gymryd " + c.rate() + "% o bob taliad credyd";
+            case PER_DAY:
+                return what + ", i'w thalu'n ôl ar " + money(c.rate()) + " y dydd";
+            case PER_HOUR:
+                return what + ", i'w thalu'n ôl ar " + money(c.rate()) + " yr awr";
+            default:
+                return what + ", gan gymryd " + c.rate() + "% o bob taliad credyd";
         }
     }
 
@@ -146,10 +151,14 @@ final class WelshCommands {
     /** Soft-mutated, as they follow 'gadael i'. */
     private static String device(OpenHan.Device device) {
         switch (device) {
-            case PPMID: return "fysellbad talu ymlaen llaw newydd (PPMID)";
-            case IHD: return "ddangosydd ynni newydd yn y cartref";
-            case CAD: return "ddyfais mynediad defnyddiwr newydd";
-            default: return "ddyfais newydd";
+            case PPMID:
+                return "fysellbad talu ymlaen llaw newydd (PPMID)";
+            case IHD:
+                return "ddangosydd ynni newydd yn y cartref";
+            case CAD:
+                return "ddyfais mynediad defnyddiwr newydd";
+            default:
+                return "ddyfais newydd";
         }
     }
 

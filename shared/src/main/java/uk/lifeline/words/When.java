@@ -26,10 +26,12 @@ public final class When {
     // Welsh names written out rather than taken from the platform's locale data, which differs between JDKs
     // and Android releases. Native speaker review pending (see CommandWords).
     static final String[] WELSH_DAYS = {
-        "dydd Llun", "dydd Mawrth", "dydd Mercher", "dydd Iau", "dydd Gwener", "dydd Sadwrn", "dydd Sul"};
+        "dydd Llun", "dydd Mawrth", "dydd Mercher", "dydd Iau", "dydd Gwener", "dydd Sadwrn", "dydd Sul"
+    };
     private static final String[] WELSH_MONTHS = {
         "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
-        "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"};
+        "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"
+    };
 
     private final ZonedDateTime now;
     private final Language language;
@@ -93,7 +95,8 @@ public final class When {
         boolean sameYear = date.getYear() == now.getYear();
         if (welsh) {
             String weekday = WELSH_DAYS[date.getDayOfWeek().getValue() - 1];
-            return withinWeek ? weekday
+            return withinWeek
+                    ? weekday
                     : weekday + " " + date.getDayOfMonth() + " " + WELSH_MONTHS[date.getMonthValue() - 1]
                             + (sameYear ? "" : " " + date.getYear());
         }

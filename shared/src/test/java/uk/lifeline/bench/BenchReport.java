@@ -23,17 +23,28 @@ public final class BenchReport {
     private BenchReport() {}
 
     /** One benchmark's figures: wall-clock throughput and the CPU times, each with JMH's 99.9% error. */
-    private record Row(String name, String blocks, double opsPerSecond, double opsError, double threadMicros,
-            double threadError, double jvmMicros, double jvmError) {
+    private record Row(
+            String name,
+            String blocks,
+            double opsPerSecond,
+            double opsError,
+            double threadMicros,
+            double threadError,
+            double jvmMicros,
+            double jvmError) {
 
         static Row of(JsonNode run) {
             JsonNode wall = run.get("primaryMetric");
             JsonNode thread = run.path("secondaryMetrics").path("cpu.worker");
             JsonNode jvm = run.path("secondaryMetrics").path("cpu.process");
-            return new Row(run.get("benchmark").asText().replaceFirst("^.*\\.bench\\.", ""),
-                    run.path("params").path("blocks").asText(""), wall.get("score").asDouble(),
-                    wall.get("scoreError").asDouble(), thread.path("score").asDouble(Double.NaN),
-                    thread.path("scoreError").asDouble(Double.NaN), jvm.path("score").asDouble(Double.NaN),
+            return new Row(
+                    run.get("benchmark").asText().replaceFirst("^.*\\.bench\\.", ""),
+                    run.path("params").path("blocks").asText(""),
+                    wall.get("score").asDouble(),
+                    wall.get("scoreError").asDouble(),
+                    thread.path("score").asDouble(Double.NaN),
+                    thread.path("scoreError").asDouble(Double.NaN),
+                    jvm.path("score").asDouble(Double.NaN),
                     jvm.path("scoreError").asDouble(Double.NaN));
         }
 
@@ -77,8 +88,9 @@ public final class BenchReport {
         Row oneBlockMac = rows.get("CodeBenchmark.mac/1");
         if (sha != null && gcm != null && oneBlockMac != null) {
             double bare = sha.threadMicros() + gcm.threadMicros();
-            System.out.println(format("- bare SHA-256 + AES-GCM tag: %.3f µs of thread CPU; CodeKey.mac (1 block) is"
-                    + " %.2f × that", bare, oneBlockMac.threadMicros() / bare));
+            System.out.println(format(
+                    "- bare SHA-256 + AES-GCM tag: %.3f µs of thread CPU; CodeKey.mac (1 block) is" + " %.2f × that",
+                    bare, oneBlockMac.threadMicros() / bare));
         }
         for (String blocks : new String[] {"1", "2", "3"}) {
             Row mac = rows.get("CodeBenchmark.mac/" + blocks);
@@ -91,9 +103,10 @@ public final class BenchReport {
                 // One core's worth: the whole JVM's CPU per code, so the collector's share counts too.
                 double perCore = 1e6 / row.jvmMicros();
                 boolean met = ratio <= MAX_RATIO_TO_MAC && perCore >= MIN_CODES_PER_SECOND;
-                System.out.println(format("- %s, %s block(s): %.2f × mac (thread CPU), %,.0f codes/s per core (JVM CPU),"
-                        + " %,.0f codes/s wall: %s", side, blocks, ratio, perCore, row.opsPerSecond(),
-                        met ? "target met" : "TARGET MISSED"));
+                System.out.println(format(
+                        "- %s, %s block(s): %.2f × mac (thread CPU), %,.0f codes/s per core (JVM CPU),"
+                                + " %,.0f codes/s wall: %s",
+                        side, blocks, ratio, perCore, row.opsPerSecond(), met ? "target met" : "TARGET MISSED"));
             }
         }
     }

@@ -71,7 +71,8 @@ public class CodeBenchmark {
             this.pair = pair;
             digits = new String[BATCH];
             for (int i = 0; i < BATCH; i++) {
-                digits[i] = CodeEncoder.encode(pair.command, i + 1, pair.keys.issuing).digits();
+                digits[i] = CodeEncoder.encode(pair.command, i + 1, pair.keys.issuing)
+                        .digits();
             }
         }
 

@@ -61,14 +61,20 @@ final class CodeFixture {
                 example = new String[] {"change-price", "unit-rate=24.862", "standing-charge=60.97"};
                 break;
             case 3:
-                example = new String[] {"change-time-of-use-price", "peak-rate=27.03", "off-peak-rate=12.5",
-                    "off-peak-start=23:30", "off-peak-end=06:30", "standing-charge=53.35"};
+                example = new String[] {
+                    "change-time-of-use-price",
+                    "peak-rate=27.03",
+                    "off-peak-rate=12.5",
+                    "off-peak-start=23:30",
+                    "off-peak-end=06:30",
+                    "standing-charge=53.35"
+                };
                 break;
             default:
                 throw new IllegalArgumentException("a code has 1 to 3 blocks, not " + blocks);
         }
-        MeterCommand command = MeterCommand.parse(example[0],
-                Parameters.parse(Arrays.asList(example).subList(1, example.length)));
+        MeterCommand command = MeterCommand.parse(
+                example[0], Parameters.parse(Arrays.asList(example).subList(1, example.length)));
         // The figures are reported per code size, so a layout change that moves a command must not go unseen.
         if (command.type().blocks() != blocks) {
             throw new AssertionError(example[0] + " no longer makes a " + blocks + "-block code");

@@ -43,8 +43,8 @@ public final class CpuTimeProfiler implements InternalProfiler {
 
     @Override
     @SuppressWarnings("rawtypes") // InternalProfiler declares the raw Result.
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
-            IterationParams iterationParams, IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         long processNanos = os.getProcessCpuTime() - processCpuAtStart;
         long workerNanos = 0;
         for (Map.Entry<Long, Long> now : workerCpu().entrySet()) {

@@ -63,13 +63,18 @@ public class SimulationBenchmark {
         @Setup
         public void setUp() {
             MeterSettings settings = MeterSettings.builder(tariff(tariff))
-                    .defaultFriendlyCredit(NonDisablementCalendar.NONE.withSlot(1, new FriendlyCreditSlot(
-                            LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.allOf(DayOfWeek.class), true)))
+                    .defaultFriendlyCredit(NonDisablementCalendar.NONE.withSlot(
+                            1,
+                            new FriendlyCreditSlot(
+                                    LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.allOf(DayOfWeek.class), true)))
                     .build();
             start = MeterState.initial(settings, START)
                     .withCredit(new Credit(5000, false, 0))
-                    .withDebts(new Debts(new TimeDebt(50_000, 2, SetDebt.Recovery.PER_HOUR), TimeDebt.NONE,
-                            new PaymentDebt(30_000, 10), 0));
+                    .withDebts(new Debts(
+                            new TimeDebt(50_000, 2, SetDebt.Recovery.PER_HOUR),
+                            TimeDebt.NONE,
+                            new PaymentDebt(30_000, 10),
+                            0));
             profile = ConsumptionProfile.of(START, household());
             events = new ArrayList<>();
             for (int week = 0; week < 52; week++) {
@@ -85,12 +90,18 @@ public class SimulationBenchmark {
                 case "single-rate":
                     return new SingleRate(UnitPrice.parse("unit-rate", "24.862"), standing);
                 case "time-of-use":
-                    return new TimeOfUse(Arrays.asList(
-                            new TimeOfUse.RateSwitch(LocalTime.of(23, 30), UnitPrice.parse("rate", "12.5")),
-                            new TimeOfUse.RateSwitch(LocalTime.of(6, 30), UnitPrice.parse("rate", "27.03"))), standing);
+                    return new TimeOfUse(
+                            Arrays.asList(
+                                    new TimeOfUse.RateSwitch(LocalTime.of(23, 30), UnitPrice.parse("rate", "12.5")),
+                                    new TimeOfUse.RateSwitch(LocalTime.of(6, 30), UnitPrice.parse("rate", "27.03"))),
+                            standing);
                 default:
-                    return new Block(Arrays.asList(new Block.Tier(100_000, UnitPrice.parse("rate", "30.1")),
-                            Block.Tier.unlimited(UnitPrice.parse("rate", "22.4"))), CalendarPeriod.MONTH, standing);
+                    return new Block(
+                            Arrays.asList(
+                                    new Block.Tier(100_000, UnitPrice.parse("rate", "30.1")),
+                                    Block.Tier.unlimited(UnitPrice.parse("rate", "22.4"))),
+                            CalendarPeriod.MONTH,
+                            standing);
             }
         }
 

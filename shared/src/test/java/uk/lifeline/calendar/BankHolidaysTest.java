@@ -34,7 +34,9 @@ class BankHolidaysTest {
     void shippedDataNamesItsSource() throws IOException {
         try (InputStream in = BankHolidays.class.getResourceAsStream(BankHolidays.RESOURCE);
                 Scanner text = new Scanner(in, StandardCharsets.UTF_8.name()).useDelimiter("\\A")) {
-            assertThat(text.next()).contains("https://www.gov.uk/bank-holidays.json").contains("expected");
+            assertThat(text.next())
+                    .contains("https://www.gov.uk/bank-holidays.json")
+                    .contains("expected");
         }
     }
 
@@ -52,7 +54,8 @@ class BankHolidaysTest {
     void everyHolidayIsAWeekdayAndSubstitutesAreMondaysOrTuesdays(BankHolidayRegion region) {
         for (int year = 2024; year <= 2030; year++) {
             for (BankHoliday holiday : gov.holidays(region, year)) {
-                assertThat(holiday.date().getDayOfWeek()).as(holiday.toString())
+                assertThat(holiday.date().getDayOfWeek())
+                        .as(holiday.toString())
                         .isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
                 if (holiday.substitute()) {
                     assertThat(holiday.date().getDayOfWeek()).isIn(DayOfWeek.MONDAY, DayOfWeek.TUESDAY);
@@ -132,7 +135,8 @@ class BankHolidaysTest {
         assertThatThrownBy(() -> BankHolidays.parse(new StringReader("# c\nscotland,2026-01-01,New Year\n")))
                 .hasMessageContaining("line 2");
         assertThatThrownBy(() -> BankHolidays.parse(new StringReader("scotland,2026-13-01,X,\n")))
-                .hasMessageContaining("line 1").hasMessageContaining("bad date");
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("bad date");
         assertThatThrownBy(() -> BankHolidays.parse(new StringReader("wales,2026-01-01,X,\n")))
                 .hasMessageContaining("unknown bank-holiday division 'wales'");
         assertThatThrownBy(() -> BankHolidays.parse(new StringReader("# only comments\n")))

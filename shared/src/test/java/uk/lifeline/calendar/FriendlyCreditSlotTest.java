@@ -22,8 +22,8 @@ class FriendlyCreditSlotTest {
     private static final Predicate<LocalDate> BOXING_DAY_2026 = date -> date.equals(LocalDate.of(2026, 12, 28));
 
     // 2026-12-04 is a Friday.
-    private static final FriendlyCreditSlot WEEKDAY_EVENINGS = new FriendlyCreditSlot(LocalTime.of(16, 0),
-            LocalTime.of(10, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), false);
+    private static final FriendlyCreditSlot WEEKDAY_EVENINGS = new FriendlyCreditSlot(
+            LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), false);
 
     static Stream<Arguments> overnightWindow() {
         return Stream.of(
@@ -43,58 +43,73 @@ class FriendlyCreditSlotTest {
     @ParameterizedTest
     @MethodSource("overnightWindow")
     void anOvernightWindowBelongsToTheDayItOpens(String local, boolean covered) {
-        assertThat(WEEKDAY_EVENINGS.covers(LocalDateTime.parse(local), NO_HOLIDAYS)).isEqualTo(covered);
+        assertThat(WEEKDAY_EVENINGS.covers(LocalDateTime.parse(local), NO_HOLIDAYS))
+                .isEqualTo(covered);
     }
 
     @Test
     void aDaytimeWindowCoversFromStartUntilEnd() {
-        FriendlyCreditSlot lunch = new FriendlyCreditSlot(LocalTime.of(12, 0), LocalTime.of(14, 0),
-                EnumSet.allOf(DayOfWeek.class), false);
-        assertThat(lunch.covers(LocalDateTime.parse("2026-12-04T11:59"), NO_HOLIDAYS)).isFalse();
-        assertThat(lunch.covers(LocalDateTime.parse("2026-12-04T12:00"), NO_HOLIDAYS)).isTrue();
-        assertThat(lunch.covers(LocalDateTime.parse("2026-12-04T13:59:59"), NO_HOLIDAYS)).isTrue();
-        assertThat(lunch.covers(LocalDateTime.parse("2026-12-04T14:00"), NO_HOLIDAYS)).isFalse();
+        FriendlyCreditSlot lunch =
+                new FriendlyCreditSlot(LocalTime.of(12, 0), LocalTime.of(14, 0), EnumSet.allOf(DayOfWeek.class), false);
+        assertThat(lunch.covers(LocalDateTime.parse("2026-12-04T11:59"), NO_HOLIDAYS))
+                .isFalse();
+        assertThat(lunch.covers(LocalDateTime.parse("2026-12-04T12:00"), NO_HOLIDAYS))
+                .isTrue();
+        assertThat(lunch.covers(LocalDateTime.parse("2026-12-04T13:59:59"), NO_HOLIDAYS))
+                .isTrue();
+        assertThat(lunch.covers(LocalDateTime.parse("2026-12-04T14:00"), NO_HOLIDAYS))
+                .isFalse();
     }
 
     @Test
     void equalStartAndEndCoverTheWholeChosenDay() {
-        FriendlyCreditSlot weekends = new FriendlyCreditSlot(LocalTime.of(9, 0), LocalTime.of(9, 0),
-                EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), false);
-        assertThat(weekends.covers(LocalDateTime.parse("2026-12-05T00:00"), NO_HOLIDAYS)).isTrue();
-        assertThat(weekends.covers(LocalDateTime.parse("2026-12-06T23:59"), NO_HOLIDAYS)).isTrue();
-        assertThat(weekends.covers(LocalDateTime.parse("2026-12-07T00:00"), NO_HOLIDAYS)).isFalse();
-        assertThat(weekends.covers(LocalDateTime.parse("2026-12-04T23:59"), NO_HOLIDAYS)).isFalse();
+        FriendlyCreditSlot weekends = new FriendlyCreditSlot(
+                LocalTime.of(9, 0), LocalTime.of(9, 0), EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), false);
+        assertThat(weekends.covers(LocalDateTime.parse("2026-12-05T00:00"), NO_HOLIDAYS))
+                .isTrue();
+        assertThat(weekends.covers(LocalDateTime.parse("2026-12-06T23:59"), NO_HOLIDAYS))
+                .isTrue();
+        assertThat(weekends.covers(LocalDateTime.parse("2026-12-07T00:00"), NO_HOLIDAYS))
+                .isFalse();
+        assertThat(weekends.covers(LocalDateTime.parse("2026-12-04T23:59"), NO_HOLIDAYS))
+                .isFalse();
     }
 
     @Test
     void aBankHolidayOpensTheWindowWhenAsked() {
-        FriendlyCreditSlot holidays = new FriendlyCreditSlot(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
-                EnumSet.noneOf(DayOfWeek.class), true);
-        assertThat(holidays.covers(LocalDateTime.parse("2026-12-28T12:00"), BOXING_DAY_2026)).isTrue();
-        assertThat(holidays.covers(LocalDateTime.parse("2026-12-29T12:00"), BOXING_DAY_2026)).isFalse();
-        FriendlyCreditSlot withoutFlag = new FriendlyCreditSlot(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
-                EnumSet.of(DayOfWeek.SUNDAY), false);
-        assertThat(withoutFlag.covers(LocalDateTime.parse("2026-12-28T12:00"), BOXING_DAY_2026)).isFalse();
+        FriendlyCreditSlot holidays =
+                new FriendlyCreditSlot(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, EnumSet.noneOf(DayOfWeek.class), true);
+        assertThat(holidays.covers(LocalDateTime.parse("2026-12-28T12:00"), BOXING_DAY_2026))
+                .isTrue();
+        assertThat(holidays.covers(LocalDateTime.parse("2026-12-29T12:00"), BOXING_DAY_2026))
+                .isFalse();
+        FriendlyCreditSlot withoutFlag =
+                new FriendlyCreditSlot(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, EnumSet.of(DayOfWeek.SUNDAY), false);
+        assertThat(withoutFlag.covers(LocalDateTime.parse("2026-12-28T12:00"), BOXING_DAY_2026))
+                .isFalse();
     }
 
     @Test
     void anOvernightWindowOpenedByABankHolidayRunsIntoTheNextMorning() {
-        FriendlyCreditSlot holidayNights = new FriendlyCreditSlot(LocalTime.of(16, 0), LocalTime.of(10, 0),
-                EnumSet.noneOf(DayOfWeek.class), true);
-        assertThat(holidayNights.covers(LocalDateTime.parse("2026-12-29T09:00"), BOXING_DAY_2026)).isTrue();
-        assertThat(holidayNights.covers(LocalDateTime.parse("2026-12-28T09:00"), BOXING_DAY_2026)).isFalse();
+        FriendlyCreditSlot holidayNights =
+                new FriendlyCreditSlot(LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.noneOf(DayOfWeek.class), true);
+        assertThat(holidayNights.covers(LocalDateTime.parse("2026-12-29T09:00"), BOXING_DAY_2026))
+                .isTrue();
+        assertThat(holidayNights.covers(LocalDateTime.parse("2026-12-28T09:00"), BOXING_DAY_2026))
+                .isFalse();
     }
 
     @Test
     void bankHolidaysAreOnlyAskedAboutWhenTheDayIsNotChosenAlready() {
-        FriendlyCreditSlot everyDay = new FriendlyCreditSlot(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
-                EnumSet.allOf(DayOfWeek.class), true);
+        FriendlyCreditSlot everyDay =
+                new FriendlyCreditSlot(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, EnumSet.allOf(DayOfWeek.class), true);
         Predicate<LocalDate> unknown = date -> {
             throw new DateNotCoveredException(date, 2024, 2030);
         };
-        assertThat(everyDay.covers(LocalDateTime.parse("2035-06-01T12:00"), unknown)).isTrue();
-        FriendlyCreditSlot holidaysOnly = new FriendlyCreditSlot(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
-                EnumSet.noneOf(DayOfWeek.class), true);
+        assertThat(everyDay.covers(LocalDateTime.parse("2035-06-01T12:00"), unknown))
+                .isTrue();
+        FriendlyCreditSlot holidaysOnly =
+                new FriendlyCreditSlot(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, EnumSet.noneOf(DayOfWeek.class), true);
         assertThatThrownBy(() -> holidaysOnly.covers(LocalDateTime.parse("2035-06-01T12:00"), unknown))
                 .isInstanceOf(DateNotCoveredException.class);
     }
@@ -102,17 +117,19 @@ class FriendlyCreditSlotTest {
     @Test
     void anEmptySlotCoversNothing() {
         assertThat(FriendlyCreditSlot.EMPTY.isEmpty()).isTrue();
-        assertThat(FriendlyCreditSlot.EMPTY.covers(LocalDateTime.parse("2026-12-28T12:00"), date -> true)).isFalse();
+        assertThat(FriendlyCreditSlot.EMPTY.covers(LocalDateTime.parse("2026-12-28T12:00"), date -> true))
+                .isFalse();
     }
 
     @Test
     void isBuiltFromTheCodeThatSetsIt() {
-        SetFriendlyCreditPeriod code = new SetFriendlyCreditPeriod(2, LocalTime.of(16, 0), LocalTime.of(10, 0),
-                EnumSet.of(DayOfWeek.MONDAY), true);
-        assertThat(FriendlyCreditSlot.of(code)).isEqualTo(new FriendlyCreditSlot(LocalTime.of(16, 0),
-                LocalTime.of(10, 0), EnumSet.of(DayOfWeek.MONDAY), true));
-        SetFriendlyCreditPeriod clear = new SetFriendlyCreditPeriod(2, LocalTime.of(16, 0), LocalTime.of(10, 0),
-                EnumSet.noneOf(DayOfWeek.class), false);
+        SetFriendlyCreditPeriod code = new SetFriendlyCreditPeriod(
+                2, LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.of(DayOfWeek.MONDAY), true);
+        assertThat(FriendlyCreditSlot.of(code))
+                .isEqualTo(new FriendlyCreditSlot(
+                        LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.of(DayOfWeek.MONDAY), true));
+        SetFriendlyCreditPeriod clear = new SetFriendlyCreditPeriod(
+                2, LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.noneOf(DayOfWeek.class), false);
         assertThat(FriendlyCreditSlot.of(clear)).isEqualTo(FriendlyCreditSlot.EMPTY);
     }
 

@@ -14,18 +14,23 @@ import uk.lifeline.command.SetNonDisconnectPeriod;
 
 class NonDisablementCalendarTest {
 
-    private static final FriendlyCreditSlot EVENINGS = new FriendlyCreditSlot(LocalTime.of(18, 0), LocalTime.of(22, 0),
-            EnumSet.allOf(DayOfWeek.class), false);
-    private static final FriendlyCreditSlot MORNINGS = new FriendlyCreditSlot(LocalTime.of(6, 0), LocalTime.of(9, 0),
-            EnumSet.allOf(DayOfWeek.class), false);
+    private static final FriendlyCreditSlot EVENINGS =
+            new FriendlyCreditSlot(LocalTime.of(18, 0), LocalTime.of(22, 0), EnumSet.allOf(DayOfWeek.class), false);
+    private static final FriendlyCreditSlot MORNINGS =
+            new FriendlyCreditSlot(LocalTime.of(6, 0), LocalTime.of(9, 0), EnumSet.allOf(DayOfWeek.class), false);
 
     @Test
     void coversWhenAnySlotIsOpen() {
-        NonDisablementCalendar calendar = NonDisablementCalendar.NONE.withSlot(1, EVENINGS).withSlot(4, MORNINGS);
-        assertThat(calendar.covers(LocalDateTime.parse("2026-12-04T19:00"), d -> false)).isTrue();
-        assertThat(calendar.covers(LocalDateTime.parse("2026-12-04T07:00"), d -> false)).isTrue();
-        assertThat(calendar.covers(LocalDateTime.parse("2026-12-04T12:00"), d -> false)).isFalse();
-        assertThat(NonDisablementCalendar.NONE.covers(LocalDateTime.parse("2026-12-04T19:00"), d -> true)).isFalse();
+        NonDisablementCalendar calendar =
+                NonDisablementCalendar.NONE.withSlot(1, EVENINGS).withSlot(4, MORNINGS);
+        assertThat(calendar.covers(LocalDateTime.parse("2026-12-04T19:00"), d -> false))
+                .isTrue();
+        assertThat(calendar.covers(LocalDateTime.parse("2026-12-04T07:00"), d -> false))
+                .isTrue();
+        assertThat(calendar.covers(LocalDateTime.parse("2026-12-04T12:00"), d -> false))
+                .isFalse();
+        assertThat(NonDisablementCalendar.NONE.covers(LocalDateTime.parse("2026-12-04T19:00"), d -> true))
+                .isFalse();
     }
 
     @Test

@@ -76,10 +76,13 @@ class WorkingDaysTest {
         LocalDate due = LocalDate.of(2026, 1, 7);
         assertThat(england.between(LocalDate.of(2026, 1, 6), due)).isEqualTo(1);
         // Wednesday 24 December to Friday 2 January: 29, 30, 31 December and 2 January.
-        assertThat(england.between(LocalDate.of(2025, 12, 24), LocalDate.of(2026, 1, 2))).isEqualTo(4);
+        assertThat(england.between(LocalDate.of(2025, 12, 24), LocalDate.of(2026, 1, 2)))
+                .isEqualTo(4);
         // A due date on Friday, checked the Monday after: one working day late.
-        assertThat(england.between(LocalDate.of(2026, 5, 15), LocalDate.of(2026, 5, 18))).isEqualTo(1);
-        assertThat(england.between(LocalDate.of(2026, 5, 18), LocalDate.of(2026, 5, 15))).isEqualTo(-1);
+        assertThat(england.between(LocalDate.of(2026, 5, 15), LocalDate.of(2026, 5, 18)))
+                .isEqualTo(1);
+        assertThat(england.between(LocalDate.of(2026, 5, 18), LocalDate.of(2026, 5, 15)))
+                .isEqualTo(-1);
     }
 
     @Test
@@ -124,12 +127,14 @@ class WorkingDaysTest {
     @Test
     void refusesBadArguments() {
         LocalDate day = LocalDate.of(2026, 5, 6);
-        assertThatThrownBy(() -> england.plus(day, -1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> england.plus(day, -1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
         assertThatThrownBy(() -> england.plus(day, WorkingDays.MAX_DAYS + 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> england.between(day, day.plusDays(WorkingDays.MAX_DAYS + 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apart");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("apart");
         assertThatThrownBy(() -> england.plus(null, 1)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> england.between(day, null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> england.between(null, day)).isInstanceOf(NullPointerException.class);

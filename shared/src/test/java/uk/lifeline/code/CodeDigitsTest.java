@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class CodeDigitsTest {
 
@@ -34,12 +34,16 @@ class CodeDigitsTest {
     @ParameterizedTest
     @MethodSource("badLengths")
     void aLengthThatIsNotWholeBlocksIsRefusedWithTheLengthFound(String digits, int length) {
-        assertThatThrownBy(() -> CodeDigits.blocks(digits)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CodeDigits.blocks(digits))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a code is 20, 40 or 60 digits; got " + length);
     }
 
     static Stream<Arguments> badLengths() {
-        return Stream.of(Arguments.of("", 0), Arguments.of(" - ", 0), Arguments.of(A.substring(1), 19),
+        return Stream.of(
+                Arguments.of("", 0),
+                Arguments.of(" - ", 0),
+                Arguments.of(A.substring(1), 19),
                 Arguments.of(A + "1", 21));
     }
 

@@ -40,7 +40,8 @@ class CodeKeySharedSecretTest {
     @Test
     void onlyA32ByteSecretIsTaken() {
         assertThatThrownBy(() -> CodeKey.fromSharedSecret(new byte[31], ORIGINATOR, DEVICE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> CodeKey.fromSharedSecret(null, ORIGINATOR, DEVICE))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -45,16 +45,21 @@ class CommandCodeVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void encoderProducesTheVectorsBlocksExactly(JsonNode vector) throws GeneralSecurityException {
-        CodeKey key = CodeKey.agree(Pem.privateKey(FILE.at("/keys/supplier/privateKeyPem").asText()),
-                devicePublicKey(vector.get("device").asText()), Eui64.parse(FILE.at("/keys/supplier/originator").asText()),
+        CodeKey key = CodeKey.agree(
+                Pem.privateKey(FILE.at("/keys/supplier/privateKeyPem").asText()),
+                devicePublicKey(vector.get("device").asText()),
+                Eui64.parse(FILE.at("/keys/supplier/originator").asText()),
                 Eui64.parse(vector.get("device").asText()));
 
-        CommandCode code = CodeEncoder.encode(command(vector), vector.get("counter").asLong(), key);
+        CommandCode code =
+                CodeEncoder.encode(command(vector), vector.get("counter").asLong(), key);
 
         assertThat(code.blocks()).containsExactlyElementsOf(texts(vector.get("blocks")));
-        assertThat(code.command().type().subclass()).isEqualTo(vector.get("subclass").asInt());
+        assertThat(code.command().type().subclass())
+                .isEqualTo(vector.get("subclass").asInt());
         for (int i = 0; i < code.blocks().size(); i++) {
-            assertThat(String.format("%016X", Ptut.fromCheckedDigits(code.blocks().get(i))))
+            assertThat(String.format(
+                            "%016X", Ptut.fromCheckedDigits(code.blocks().get(i))))
                     .isEqualTo(vector.get("ptuts").get(i).asText());
         }
     }
@@ -63,13 +68,17 @@ class CommandCodeVectorsTest {
     @MethodSource("decodableVectors")
     void referenceMeterDecodesTheVectorToItsCommand(JsonNode vector) throws GeneralSecurityException {
         String device = vector.get("device").asText();
-        CodeKey meterKey = CodeKey.agree(Pem.privateKey(FILE.at("/keys/" + device + "/privateKeyPem").asText()),
+        CodeKey meterKey = CodeKey.agree(
+                Pem.privateKey(FILE.at("/keys/" + device + "/privateKeyPem").asText()),
                 Pem.publicKey(FILE.at("/keys/supplier/publicKeyPem").asText()),
-                Eui64.parse(FILE.at("/keys/supplier/originator").asText()), Eui64.parse(device));
+                Eui64.parse(FILE.at("/keys/supplier/originator").asText()),
+                Eui64.parse(device));
 
         EntryResult result = meter(meterKey).enterCode(String.join("", texts(vector.get("blocks"))));
 
-        assertThat(result).isEqualTo(new EntryResult.Accepted(command(vector), vector.get("counter").asLong()));
+        assertThat(result)
+                .isEqualTo(new EntryResult.Accepted(
+                        command(vector), vector.get("counter").asLong()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,7 +86,8 @@ class CommandCodeVectorsTest {
     void referenceMeterAnswersEachBlockOfTheSequenceAsRecorded(JsonNode sequence) {
         ReferenceMeterDecoder meter = meter(TestKeys.meterKey());
         for (JsonNode entry : sequence.get("entries")) {
-            assertThat(VectorFileGenerator.answer(meter.enterBlock(entry.get("block").asText())))
+            assertThat(VectorFileGenerator.answer(
+                            meter.enterBlock(entry.get("block").asText())))
                     .as(entry.get("block").asText())
                     .isEqualTo(entry.get("expect").asText());
         }
@@ -85,19 +95,23 @@ class CommandCodeVectorsTest {
 
     private static ReferenceMeterDecoder meter(CodeKey key) {
         Instant now = Instant.parse(FILE.get("meterTime").asText());
-        return new ReferenceMeterDecoder(key, DecoderSettings.DEFAULTS, MeterCodeState.FACTORY_FRESH,
-                Clock.fixed(now, ZoneOffset.UTC));
+        return new ReferenceMeterDecoder(
+                key, DecoderSettings.DEFAULTS, MeterCodeState.FACTORY_FRESH, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static java.security.PublicKey devicePublicKey(String device) throws GeneralSecurityException {
         JsonNode keys = FILE.at("/keys/" + device);
-        return Pem.publicKey(keys.has("publicKeyPem") ? keys.get("publicKeyPem").asText()
-                : keys.get("certificatePem").asText());
+        return Pem.publicKey(
+                keys.has("publicKeyPem")
+                        ? keys.get("publicKeyPem").asText()
+                        : keys.get("certificatePem").asText());
     }
 
     private static MeterCommand command(JsonNode vector) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        vector.get("parameters").properties().forEach(e -> parameters.put(e.getKey(), e.getValue().asText()));
+        vector.get("parameters")
+                .properties()
+                .forEach(e -> parameters.put(e.getKey(), e.getValue().asText()));
         return MeterCommand.parse(vector.get("command").asText(), Parameters.of(parameters));
     }
 
@@ -109,7 +123,10 @@ class CommandCodeVectorsTest {
 
     private static JsonNode read() {
         try {
-            return new ObjectMapper().readTree(TestKeys.docsDir().resolve("command-code-vectors.json").toFile());
+            return new ObjectMapper()
+                    .readTree(TestKeys.docsDir()
+                            .resolve("command-code-vectors.json")
+                            .toFile());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the vectors file", e);
         }

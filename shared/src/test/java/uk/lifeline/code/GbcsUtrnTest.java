@@ -17,8 +17,7 @@ class GbcsUtrnTest {
 
     static Stream<Arguments> knownUtrns() {
         return Stream.of(
-                Arguments.of(1L, 100_00L, "73943333457189043313"),
-                Arguments.of(4L, 12_34L, "73947252416745201637"));
+                Arguments.of(1L, 100_00L, "73943333457189043313"), Arguments.of(4L, 12_34L, "73947252416745201637"));
     }
 
     @ParameterizedTest(name = "counter {0}, {1}p -> {2}")
@@ -46,8 +45,10 @@ class GbcsUtrnTest {
     @Test
     void amountsThatFitThirteenBitsOfPenceUsePenceAndLargerOnesWholePounds() {
         CodeKey key = TestKeys.gbcsIssuingKey();
-        long pence = Ptut.fromCheckedDigits(CodeEncoder.encode(new TopUp(8191), 9, key).blocks().get(0));
-        long pounds = Ptut.fromCheckedDigits(CodeEncoder.encode(new TopUp(8200), 9, key).blocks().get(0));
+        long pence = Ptut.fromCheckedDigits(
+                CodeEncoder.encode(new TopUp(8191), 9, key).blocks().get(0));
+        long pounds = Ptut.fromCheckedDigits(
+                CodeEncoder.encode(new TopUp(8200), 9, key).blocks().get(0));
 
         assertThat((pence >>> 45) & 3).isZero();
         assertThat((pence >>> 32) & 0x1FFF).isEqualTo(8191);
@@ -68,7 +69,8 @@ class GbcsUtrnTest {
 
     @Test
     void everyBlockIsNineteenDigitsOfPptdAndACheckDigit() {
-        assertThat(Ptut.toDigits(0)).isEqualTo("73941569907863060480".substring(0, 19) + GbcsCheckDigit.of("7394156990786306048"));
+        assertThat(Ptut.toDigits(0))
+                .isEqualTo("73941569907863060480".substring(0, 19) + GbcsCheckDigit.of("7394156990786306048"));
         assertThat(Ptut.toDigits(Ptut.LIMIT - 1)).startsWith("9699999999999999999");
         assertThatThrownBy(() -> Ptut.toDigits(Ptut.LIMIT)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Ptut.toDigits(-1)).isInstanceOf(IllegalArgumentException.class);
@@ -79,8 +81,10 @@ class GbcsUtrnTest {
         String belowOffset = "1000000000000000000";
         String aboveLimit = "9999999999999999999";
 
-        assertThat(Ptut.fromCheckedDigits(belowOffset + GbcsCheckDigit.of(belowOffset))).isEqualTo(-1);
-        assertThat(Ptut.fromCheckedDigits(aboveLimit + GbcsCheckDigit.of(aboveLimit))).isEqualTo(-1);
+        assertThat(Ptut.fromCheckedDigits(belowOffset + GbcsCheckDigit.of(belowOffset)))
+                .isEqualTo(-1);
+        assertThat(Ptut.fromCheckedDigits(aboveLimit + GbcsCheckDigit.of(aboveLimit)))
+                .isEqualTo(-1);
     }
 
     @Test
@@ -97,11 +101,13 @@ class GbcsUtrnTest {
         generator.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
         java.security.KeyPair p384 = generator.generateKeyPair();
 
-        assertThatThrownBy(() -> CodeKey.agree(p384.getPrivate(), p384.getPublic(), TestKeys.ORIGINATOR, TestKeys.METER))
+        assertThatThrownBy(
+                        () -> CodeKey.agree(p384.getPrivate(), p384.getPublic(), TestKeys.ORIGINATOR, TestKeys.METER))
                 .isInstanceOf(java.security.InvalidKeyException.class)
                 .hasMessageContaining("P-256");
-        assertThatThrownBy(() -> CodeKey.agree(TestKeys.supplierPrivate(), p384.getPublic(), TestKeys.ORIGINATOR,
-                TestKeys.METER)).hasMessageContaining("peer public key");
+        assertThatThrownBy(() -> CodeKey.agree(
+                        TestKeys.supplierPrivate(), p384.getPublic(), TestKeys.ORIGINATOR, TestKeys.METER))
+                .hasMessageContaining("peer public key");
     }
 
     @Test
@@ -115,6 +121,7 @@ class GbcsUtrnTest {
 
     @Test
     void codeKeyNeverPrintsTheSharedSecret() {
-        assertThat(TestKeys.gbcsIssuingKey().toString()).isEqualTo("CodeKey[originator=90B3D51F30010000, device=00DB1234567890A0]");
+        assertThat(TestKeys.gbcsIssuingKey().toString())
+                .isEqualTo("CodeKey[originator=90B3D51F30010000, device=00DB1234567890A0]");
     }
 }

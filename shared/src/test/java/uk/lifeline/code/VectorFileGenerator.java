@@ -99,36 +99,72 @@ public final class VectorFileGenerator {
         CodeKey otherMeter = TestKeys.gbcsIssuingKey();
         String topUp1 = encode("top-up amount=10", 1, key).digits();
         sequence(sequences, "replay is refused", topUp1, topUp1);
-        sequence(sequences, "one digit wrong is a typo", topUp1.substring(0, 7) + (char) ('0' + (topUp1.charAt(7) - '0' + 1) % 10)
-                + topUp1.substring(8));
-        sequence(sequences, "adjacent digits swapped is a typo", topUp1.substring(0, 5) + topUp1.charAt(6)
-                + topUp1.charAt(5) + topUp1.substring(7));
-        sequence(sequences, "a code for another meter fails the MAC", encode("top-up amount=10", 1, otherMeter).digits());
+        sequence(
+                sequences,
+                "one digit wrong is a typo",
+                topUp1.substring(0, 7) + (char) ('0' + (topUp1.charAt(7) - '0' + 1) % 10) + topUp1.substring(8));
+        sequence(
+                sequences,
+                "adjacent digits swapped is a typo",
+                topUp1.substring(0, 5) + topUp1.charAt(6) + topUp1.charAt(5) + topUp1.substring(7));
+        sequence(
+                sequences,
+                "a code for another meter fails the MAC",
+                encode("top-up amount=10", 1, otherMeter).digits());
         CommandCode tou = encode(Examples.commandLines().get("change to Economy 7"), 5, key);
         sequence(sequences, "chained code in order", tou.blocks().toArray(new String[0]));
         sequence(sequences, "chained code out of order", tou.blocks().get(1));
         CommandCode price = encode("change-price unit-rate=24.5 standing-charge=50", 6, key);
-        sequence(sequences, "block from another code", tou.blocks().get(0), price.blocks().get(1), tou.blocks().get(1),
+        sequence(
+                sequences,
+                "block from another code",
+                tou.blocks().get(0),
+                price.blocks().get(1),
+                tou.blocks().get(1),
                 tou.blocks().get(2));
-        sequence(sequences, "a set command older than an accepted code is superseded; a top-up is not",
-                encode("top-up amount=5", 3, key).digits(), encode("set-credit balance=20", 2, key).digits(),
+        sequence(
+                sequences,
+                "a set command older than an accepted code is superseded; a top-up is not",
+                encode("top-up amount=5", 3, key).digits(),
+                encode("set-credit balance=20", 2, key).digits(),
                 encode("top-up amount=5", 1, key).digits());
         CommandCode olderPrice = encode("change-price unit-rate=24.5 standing-charge=50", 8, key);
-        sequence(sequences, "a price change still goes in after a newer top-up",
-                encode("top-up amount=5", 9, key).digits(), olderPrice.blocks().get(0), olderPrice.blocks().get(1));
-        sequence(sequences, "a set-credit voids older top-ups but not other settings",
-                encode("set-credit balance=20", 4, key).digits(), encode("top-up amount=5", 3, key).digits(),
+        sequence(
+                sequences,
+                "a price change still goes in after a newer top-up",
+                encode("top-up amount=5", 9, key).digits(),
+                olderPrice.blocks().get(0),
+                olderPrice.blocks().get(1));
+        sequence(
+                sequences,
+                "a set-credit voids older top-ups but not other settings",
+                encode("set-credit balance=20", 4, key).digits(),
+                encode("top-up amount=5", 3, key).digits(),
                 encode("open-han device=ppmid minutes=30", 2, key).digits());
-        sequence(sequences, "a revert to default voids every older code", encode("revert-to-default", 4, key).digits(),
-                encode("top-up amount=5", 3, key).digits(), encode("top-up amount=5", 5, key).digits());
-        sequence(sequences, "a genuine code more than 512 ahead is out of window, then fits once earlier codes are in",
-                encode("top-up amount=5", 600, key).digits(), encode("top-up amount=5", 300, key).digits(),
+        sequence(
+                sequences,
+                "a revert to default voids every older code",
+                encode("revert-to-default", 4, key).digits(),
+                encode("top-up amount=5", 3, key).digits(),
+                encode("top-up amount=5", 5, key).digits());
+        sequence(
+                sequences,
+                "a genuine code more than 512 ahead is out of window, then fits once earlier codes are in",
+                encode("top-up amount=5", 600, key).digits(),
+                encode("top-up amount=5", 300, key).digits(),
                 encode("top-up amount=5", 600, key).digits());
-        sequence(sequences, "a genuine code more than 511 behind the newest is too old",
-                encode("top-up amount=5", 300, key).digits(), encode("top-up amount=5", 800, key).digits(),
+        sequence(
+                sequences,
+                "a genuine code more than 511 behind the newest is too old",
+                encode("top-up amount=5", 300, key).digits(),
+                encode("top-up amount=5", 800, key).digits(),
                 encode("top-up amount=5", 100, key).digits());
-        CommandCode ended = encode("set-non-disconnect-period start=2026-11-01T00:00:00Z end=2026-11-02T00:00:00Z", 7, key);
-        sequence(sequences, "a non-disconnect period that has ended is expired", ended.blocks().toArray(new String[0]));
+        CommandCode ended =
+                encode("set-non-disconnect-period start=2026-11-01T00:00:00Z end=2026-11-02T00:00:00Z", 7, key);
+        sequence(
+                sequences,
+                "a non-disconnect period that has ended is expired",
+                ended.blocks().toArray(new String[0]));
         sequence(sequences, "reserved sub class 13 is unsupported", Ptut.toDigits((13L << 57) | (1L << 47) | 0x1234L));
         List<String> lockout = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
@@ -142,8 +178,11 @@ public final class VectorFileGenerator {
     }
 
     private static void sequence(ArrayNode sequences, String name, String... blocks) {
-        ReferenceMeterDecoder meter = new ReferenceMeterDecoder(TestKeys.meterKey(), DecoderSettings.DEFAULTS,
-                MeterCodeState.FACTORY_FRESH, Clock.fixed(METER_TIME, ZoneOffset.UTC));
+        ReferenceMeterDecoder meter = new ReferenceMeterDecoder(
+                TestKeys.meterKey(),
+                DecoderSettings.DEFAULTS,
+                MeterCodeState.FACTORY_FRESH,
+                Clock.fixed(METER_TIME, ZoneOffset.UTC));
         ObjectNode s = sequences.addObject();
         s.put("name", name);
         ArrayNode entries = s.putArray("entries");
@@ -168,5 +207,4 @@ public final class VectorFileGenerator {
     private static String read(Path file) throws java.io.IOException {
         return new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
     }
-
 }

@@ -32,12 +32,15 @@ class CommandRoundTripProperties {
     }
 
     @Property(tries = 3000)
-    void meterDecodesExactlyTheCommandThatWasEncoded(@ForAll("commands") MeterCommand command,
-            @ForAll @LongRange(min = 1, max = 512) long counter) {
+    void meterDecodesExactlyTheCommandThatWasEncoded(
+            @ForAll("commands") MeterCommand command, @ForAll @LongRange(min = 1, max = 512) long counter) {
         CommandCode code = CodeEncoder.encode(command, counter, ISSUING);
         // A clock at the epoch: no non-disconnect period in range has ended yet.
-        ReferenceMeterDecoder meter = new ReferenceMeterDecoder(METER, DecoderSettings.DEFAULTS,
-                MeterCodeState.FACTORY_FRESH, Clock.fixed(CodeTime.EPOCH_INSTANT, ZoneOffset.UTC));
+        ReferenceMeterDecoder meter = new ReferenceMeterDecoder(
+                METER,
+                DecoderSettings.DEFAULTS,
+                MeterCodeState.FACTORY_FRESH,
+                Clock.fixed(CodeTime.EPOCH_INSTANT, ZoneOffset.UTC));
 
         EntryResult result = meter.enterCode(code.digits());
 
@@ -45,8 +48,8 @@ class CommandRoundTripProperties {
     }
 
     @Property(tries = 3000)
-    void codeLengthIsFixedByTheCommandTypeAndEveryBlockIsChecked(@ForAll("commands") MeterCommand command,
-            @ForAll @LongRange(min = 1, max = 0xFFFFFFFFL) long counter) {
+    void codeLengthIsFixedByTheCommandTypeAndEveryBlockIsChecked(
+            @ForAll("commands") MeterCommand command, @ForAll @LongRange(min = 1, max = 0xFFFFFFFFL) long counter) {
         CommandCode code = CodeEncoder.encode(command, counter, ISSUING);
 
         assertThat(code.blocks()).hasSize(command.type().blocks());
@@ -63,9 +66,10 @@ class CommandRoundTripProperties {
     }
 
     @Property(tries = 500)
-    void theSameCommandAndCounterAlwaysGiveTheSameCode(@ForAll("commands") MeterCommand command,
-            @ForAll @LongRange(min = 1, max = 0xFFFFFFFFL) long counter) {
+    void theSameCommandAndCounterAlwaysGiveTheSameCode(
+            @ForAll("commands") MeterCommand command, @ForAll @LongRange(min = 1, max = 0xFFFFFFFFL) long counter) {
         // Twice in a row on one thread also exercises the JDK's same-key-and-IV guard in CodeKey.
-        assertThat(CodeEncoder.encode(command, counter, ISSUING)).isEqualTo(CodeEncoder.encode(command, counter, ISSUING));
+        assertThat(CodeEncoder.encode(command, counter, ISSUING))
+                .isEqualTo(CodeEncoder.encode(command, counter, ISSUING));
     }
 }

@@ -24,29 +24,58 @@ class ParameterRangeTest {
                 Arguments.of("deduct-credit amount=100.50", "amount", "whole pounds"),
                 Arguments.of("set-credit balance=-1", "balance", "0.00 to 81.91"),
                 Arguments.of("add-debt register=time-based-1 amount=10485.76", "amount", "0.01 to 10485.75 pounds"),
-                Arguments.of("add-debt register=time-based-3 amount=1", "register", "time-based-1, time-based-2, payment-based"),
+                Arguments.of(
+                        "add-debt register=time-based-3 amount=1",
+                        "register",
+                        "time-based-1, time-based-2, payment-based"),
                 Arguments.of("deduct-debt register=payment-based amount=0", "amount", "0.01 to 10485.75"),
-                Arguments.of("set-debt register=time-based-1 amount=10 rate=655.36 period=per-day", "rate", "0.00 to 655.35"),
-                Arguments.of("set-debt register=time-based-1 amount=10 rate=1 period=weekly", "period", "per-day, per-hour"),
+                Arguments.of(
+                        "set-debt register=time-based-1 amount=10 rate=655.36 period=per-day",
+                        "rate",
+                        "0.00 to 655.35"),
+                Arguments.of(
+                        "set-debt register=time-based-1 amount=10 rate=1 period=weekly", "period", "per-day, per-hour"),
                 Arguments.of("set-debt register=payment-based amount=10 percent=101", "percent", "0 to 100"),
                 Arguments.of("set-debt register=payment-based amount=10 rate=1 period=per-day", "rate", "percent=N"),
                 Arguments.of("set-debt register=time-based-2 amount=10 percent=5", "percent", "payment-based"),
                 Arguments.of("change-price unit-rate=262.144 standing-charge=50", "unit-rate", "0.000 to 262.143"),
-                Arguments.of("change-price unit-rate=24.5 standing-charge=60.0001", "standing-charge", "three decimals"),
-                Arguments.of("change-price unit-rate=24.5 standing-charge=60 from=2024-01-01", "from", "2024-01-02 to 2068-11-08"),
+                Arguments.of(
+                        "change-price unit-rate=24.5 standing-charge=60.0001", "standing-charge", "three decimals"),
+                Arguments.of(
+                        "change-price unit-rate=24.5 standing-charge=60 from=2024-01-01",
+                        "from",
+                        "2024-01-02 to 2068-11-08"),
                 Arguments.of("change-price unit-rate=24.5 standing-charge=60 from=2068-11-09", "from", "2068-11-08"),
                 Arguments.of("change-price unit-rate=24.5 standing-charge=60 from=1/4/27", "from", "YYYY-MM-DD"),
-                Arguments.of("change-time-of-use-price peak-rate=30 off-peak-rate=10 off-peak-start=23:10"
-                        + " off-peak-end=07:00 standing-charge=50", "off-peak-start", "quarter hour"),
-                Arguments.of("change-time-of-use-price peak-rate=30 off-peak-rate=10 off-peak-start=07:00"
-                        + " off-peak-end=07:00 standing-charge=50", "off-peak-end", "other than off-peak-start"),
+                Arguments.of(
+                        "change-time-of-use-price peak-rate=30 off-peak-rate=10 off-peak-start=23:10"
+                                + " off-peak-end=07:00 standing-charge=50",
+                        "off-peak-start",
+                        "quarter hour"),
+                Arguments.of(
+                        "change-time-of-use-price peak-rate=30 off-peak-rate=10 off-peak-start=07:00"
+                                + " off-peak-end=07:00 standing-charge=50",
+                        "off-peak-end",
+                        "other than off-peak-start"),
                 Arguments.of("set-friendly-credit-period slot=5 start=16:00 end=10:00 days=all", "slot", "1 to 4"),
                 Arguments.of("set-friendly-credit-period slot=1 start=16:00 end=10:00 days=funday", "days", "weekdays"),
                 Arguments.of("set-friendly-credit-period slot=1 start=25:00 end=10:00 days=all", "start", "HH:MM"),
-                Arguments.of("set-non-disconnect-period start=2027-01-10T06:00:00Z end=2027-01-10T06:00:00Z", "end", "after start"),
-                Arguments.of("set-non-disconnect-period start=2027-01-10T06:00:00Z end=2027-02-10T06:15:00Z", "end", "31 days"),
-                Arguments.of("set-non-disconnect-period start=2027-01-10T06:05:00Z end=2027-01-11T06:00:00Z", "start", "quarter hour"),
-                Arguments.of("set-non-disconnect-period start=2023-12-31T23:45:00Z end=2024-01-01T06:00:00Z", "start", "2024-01-01T00:00:00Z to"),
+                Arguments.of(
+                        "set-non-disconnect-period start=2027-01-10T06:00:00Z end=2027-01-10T06:00:00Z",
+                        "end",
+                        "after start"),
+                Arguments.of(
+                        "set-non-disconnect-period start=2027-01-10T06:00:00Z end=2027-02-10T06:15:00Z",
+                        "end",
+                        "31 days"),
+                Arguments.of(
+                        "set-non-disconnect-period start=2027-01-10T06:05:00Z end=2027-01-11T06:00:00Z",
+                        "start",
+                        "quarter hour"),
+                Arguments.of(
+                        "set-non-disconnect-period start=2023-12-31T23:45:00Z end=2024-01-01T06:00:00Z",
+                        "start",
+                        "2024-01-01T00:00:00Z to"),
                 Arguments.of("open-han device=ppmid minutes=0", "minutes", "1 to 1440"),
                 Arguments.of("open-han device=ppmid minutes=1441", "minutes", "1 to 1440"),
                 Arguments.of("open-han device=toaster minutes=5", "device", "ppmid, ihd, cad, any"),
@@ -73,7 +102,8 @@ class ParameterRangeTest {
 
     @Test
     void unknownAndMissingParametersAreNamed() {
-        assertThatThrownBy(() -> Examples.parse("top-up amount=1 colour=red")).hasMessageContaining("does not take colour");
+        assertThatThrownBy(() -> Examples.parse("top-up amount=1 colour=red"))
+                .hasMessageContaining("does not take colour");
         assertThatThrownBy(() -> Examples.parse("top-up")).hasMessageContaining("missing parameter amount");
         assertThatThrownBy(() -> Parameters.parse(java.util.Arrays.asList("amount=1", "amount=2")))
                 .hasMessageContaining("amount given twice");

@@ -16,7 +16,8 @@ class ParameterSpecTest {
         for (CommandType type : CommandType.values()) {
             List<String> names = new ArrayList<>();
             type.parameters().forEach(p -> names.add(p.name()));
-            IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class,
+            IllegalArgumentException refused = catchThrowableOfType(
+                    IllegalArgumentException.class,
                     () -> type.fromParameters(Parameters.of(Parameters.ordered("colour", "red"))));
             assertThat(refused).as(type.commandName()).hasMessageContaining("does not take colour");
             if (!names.isEmpty()) {
@@ -53,27 +54,32 @@ class ParameterSpecTest {
     void theStatedRangeIsTheOneARefusalGives() {
         assertThat(refusal("top-up amount=0").allowed()).isEqualTo(CommandParameters.CREDIT_AMOUNT.allowed());
         assertThat(refusal("set-credit balance=-1").allowed()).isEqualTo(CommandParameters.BALANCE.allowed());
-        assertThat(refusal("add-debt register=time-based-1 amount=0").allowed())
-                .isEqualTo("0.01 to 10485.75 pounds");
-        assertThat(refusal("set-debt register=payment-based amount=1 percent=101").allowed()).isEqualTo("0 to 100");
+        assertThat(refusal("add-debt register=time-based-1 amount=0").allowed()).isEqualTo("0.01 to 10485.75 pounds");
+        assertThat(refusal("set-debt register=payment-based amount=1 percent=101")
+                        .allowed())
+                .isEqualTo("0 to 100");
         assertThat(refusal("open-han device=ihd minutes=1441").allowed()).isEqualTo("1 to 1440");
-        assertThat(refusal("set-friendly-credit-period slot=0 start=10:00 end=12:00 days=all").allowed())
+        assertThat(refusal("set-friendly-credit-period slot=0 start=10:00 end=12:00 days=all")
+                        .allowed())
                 .isEqualTo("1 to 4");
         assertThat(refusal("change-mode mode=free").allowed()).isEqualTo("one of credit, prepayment");
-        assertThat(refusal("set-debt register=time-based-1 amount=1 rate=1 period=percent-of-top-up").allowed())
+        assertThat(refusal("set-debt register=time-based-1 amount=1 rate=1 period=percent-of-top-up")
+                        .allowed())
                 .isEqualTo("one of per-day, per-hour");
     }
 
     @Test
     void choicesAreTheEnumsValuesWrittenAsParameters() {
         ParameterSpec device = CommandParameters.DEVICE;
-        assertThat(device.choices()).extracting(ParameterSpec.Choice::value).containsExactly("ppmid", "ihd", "cad",
-                "any");
+        assertThat(device.choices())
+                .extracting(ParameterSpec.Choice::value)
+                .containsExactly("ppmid", "ihd", "cad", "any");
         assertThat(Examples.parse("open-han device=IHD minutes=5")).isEqualTo(new OpenHan(OpenHan.Device.IHD, 5));
         ParameterSpec debtRate = CommandParameters.DEBT_RATE;
         assertThat(debtRate.onlyWhen().parameter()).isEqualTo("register");
         assertThat(debtRate.onlyWhen().values()).containsExactly("time-based-1", "time-based-2");
-        assertThat(CommandParameters.SLOT.choices()).extracting(ParameterSpec.Choice::label)
+        assertThat(CommandParameters.SLOT.choices())
+                .extracting(ParameterSpec.Choice::label)
                 .containsExactly("Slot 1", "Slot 2", "Slot 3", "Slot 4");
     }
 

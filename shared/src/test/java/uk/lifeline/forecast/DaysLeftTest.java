@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class DaysLeftTest {
 
@@ -29,10 +29,12 @@ class DaysLeftTest {
 
     @ParameterizedTest
     @MethodSource("windows")
-    void aWindowIsWholeDaysRoundedOutwardAndLowWithinADay(Long earliestHours, Long latestHours, int from, int to,
-            boolean low) {
-        DaysLeft d = DaysLeft.of(NOW.plusSeconds(earliestHours * 3600),
-                latestHours == null ? null : NOW.plusSeconds(latestHours * 3600), NOW);
+    void aWindowIsWholeDaysRoundedOutwardAndLowWithinADay(
+            Long earliestHours, Long latestHours, int from, int to, boolean low) {
+        DaysLeft d = DaysLeft.of(
+                NOW.plusSeconds(earliestHours * 3600),
+                latestHours == null ? null : NOW.plusSeconds(latestHours * 3600),
+                NOW);
         assertThat(d).isEqualTo(new DaysLeft(from, to, low));
         assertThat(d.openEnded()).isEqualTo(to == -1);
     }

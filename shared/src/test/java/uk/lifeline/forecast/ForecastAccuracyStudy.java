@@ -32,8 +32,14 @@ public final class ForecastAccuracyStudy {
     static final Duration HORIZON = Duration.ofDays(30);
 
     /** One forecast and the truth. Times in seconds. */
-    record Case(Fuel fuel, ConsumptionEstimate.Basis basis, RunOut.Kind kind, long timeLeft, long width,
-            boolean inside, long anchorAge) {}
+    record Case(
+            Fuel fuel,
+            ConsumptionEstimate.Basis basis,
+            RunOut.Kind kind,
+            long timeLeft,
+            long width,
+            boolean inside,
+            long anchorAge) {}
 
     private ForecastAccuracyStudy() {}
 
@@ -62,8 +68,8 @@ public final class ForecastAccuracyStudy {
         Instant b = s.asOf();
         Instant stop = home.end().minus(HORIZON).minus(Duration.ofDays(8));
         while (b.isBefore(stop)) {
-            Simulation ahead = RunOutForecast.runTakingEmergencyCredit(s, home.slice(b, b.plus(Duration.ofDays(14))),
-                    List.of());
+            Simulation ahead =
+                    RunOutForecast.runTakingEmergencyCredit(s, home.slice(b, b.plus(Duration.ofDays(14))), List.of());
             Instant trigger = null;
             for (TimelineEntry e : ahead.timeline()) {
                 if (e.meterBalance() + e.emergencyCreditBalance() < home.triggerPence
@@ -81,7 +87,8 @@ public final class ForecastAccuracyStudy {
             Instant topUpAt = trigger.plusSeconds(delay + 60 + r.nextInt(1700));
             Instant floor = RunOutForecast.ceilHalfHour(topUpAt).minusSeconds(1800);
             if (floor.isAfter(b)) {
-                s = RunOutForecast.runTakingEmergencyCredit(s, home.slice(b, floor), List.of()).end();
+                s = RunOutForecast.runTakingEmergencyCredit(s, home.slice(b, floor), List.of())
+                        .end();
                 b = floor;
             }
             if (r.nextDouble() < home.reportChance) {
@@ -92,26 +99,35 @@ public final class ForecastAccuracyStudy {
             long amount = home.amounts[r.nextInt(home.amounts.length)];
             MeterEvent topUp = new MeterEvent.CodeEntered(topUpAt, new TopUp(amount));
             Instant after = RunOutForecast.ceilHalfHour(topUpAt.plusSeconds(61));
-            s = RunOutForecast.runTakingEmergencyCredit(s, home.slice(b, after),
-                    List.of(topUp, new MeterEvent.ButtonPressed(topUpAt.plusSeconds(60)))).end();
+            s = RunOutForecast.runTakingEmergencyCredit(
+                            s,
+                            home.slice(b, after),
+                            List.of(topUp, new MeterEvent.ButtonPressed(topUpAt.plusSeconds(60))))
+                    .end();
             b = after;
             seen.add(new Observation.TopUpSeen(topUpAt, amount));
             since.add(topUp);
             ask(home, s, b, anchor, since, seen, cases);
             Instant later = b.plusSeconds(1800L * (1 + r.nextInt(7 * 48)));
-            MeterState then = RunOutForecast.runTakingEmergencyCredit(s, home.slice(b, later), List.of()).end();
+            MeterState then = RunOutForecast.runTakingEmergencyCredit(s, home.slice(b, later), List.of())
+                    .end();
             ask(home, then, later, anchor, since, seen, cases);
         }
     }
 
     /** One forecast at {@code now}, where the hidden meter is in {@code truth}, against the true disablement. */
-    private static void ask(SimulatedHome home, MeterState truth, Instant now, MeterState anchor,
-            List<MeterEvent> since, List<Observation> seen, List<Case> cases) {
+    private static void ask(
+            SimulatedHome home,
+            MeterState truth,
+            Instant now,
+            MeterState anchor,
+            List<MeterEvent> since,
+            List<Observation> seen,
+            List<Case> cases) {
         if (truth.supply() != SupplyState.ENABLED) {
             return;
         }
-        Simulation rest = RunOutForecast.runTakingEmergencyCredit(truth, home.slice(now, now.plus(HORIZON)),
-                List.of());
+        Simulation rest = RunOutForecast.runTakingEmergencyCredit(truth, home.slice(now, now.plus(HORIZON)), List.of());
         Instant off = null;
         for (TimelineEntry e : rest.timeline()) {
             if (e.change() == Change.SUPPLY_DISABLED) {
@@ -142,8 +158,14 @@ public final class ForecastAccuracyStudy {
             inside = false;
             width = HORIZON.getSeconds();
         }
-        cases.add(new Case(home.fuel, estimate.basis(), forecast.kind(), off.getEpochSecond() - now.getEpochSecond(),
-                width, inside, now.getEpochSecond() - anchor.asOf().getEpochSecond()));
+        cases.add(new Case(
+                home.fuel,
+                estimate.basis(),
+                forecast.kind(),
+                off.getEpochSecond() - now.getEpochSecond(),
+                width,
+                inside,
+                now.getEpochSecond() - anchor.asOf().getEpochSecond()));
     }
 
     /** What a display shows, as the estimator takes it (balance less emergency credit used and deferred charges). */
@@ -153,8 +175,15 @@ public final class ForecastAccuracyStudy {
 
     static String report(List<Case> cases) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-34s %7s %8s %12s %14s %12s%n", "cases", "n", "inside",
-                "median width", "width/left", "<= 1/3 left"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-34s %7s %8s %12s %14s %12s%n",
+                "cases",
+                "n",
+                "inside",
+                "median width",
+                "width/left",
+                "<= 1/3 left"));
         line(out, "all", cases, c -> true);
         for (ConsumptionEstimate.Basis basis : ConsumptionEstimate.Basis.values()) {
             line(out, "basis " + basis.name().toLowerCase(Locale.ROOT), cases, c -> c.basis() == basis);
@@ -170,8 +199,11 @@ public final class ForecastAccuracyStudy {
             line(out, names[i], cases, c -> c.timeLeft() >= lo && c.timeLeft() < hi);
         }
         line(out, "balance known < 7 days before", cases, c -> c.anchorAge() < 7 * 86_400);
-        line(out, "balance known 7-28 days before", cases, c -> c.anchorAge() >= 7 * 86_400
-                && c.anchorAge() < 28 * 86_400);
+        line(
+                out,
+                "balance known 7-28 days before",
+                cases,
+                c -> c.anchorAge() >= 7 * 86_400 && c.anchorAge() < 28 * 86_400);
         line(out, "balance known >= 28 days before", cases, c -> c.anchorAge() >= 28 * 86_400);
         return out.toString();
     }
@@ -189,18 +221,28 @@ public final class ForecastAccuracyStudy {
         }
         long inside = chosen.stream().filter(Case::inside).count();
         long[] widths = chosen.stream().mapToLong(Case::width).sorted().toArray();
-        double[] ratios = chosen.stream().mapToDouble(c -> (double) c.width() / Math.max(1800, c.timeLeft()))
-                .sorted().toArray();
+        double[] ratios = chosen.stream()
+                .mapToDouble(c -> (double) c.width() / Math.max(1800, c.timeLeft()))
+                .sorted()
+                .toArray();
         long narrow = Arrays.stream(ratios).filter(x -> x <= 1.0 / 3).count();
-        out.append(String.format(Locale.ROOT, "%-34s %7d %7.1f%% %10.1f h %14.2f %11.1f%%%n", name, chosen.size(),
-                100.0 * inside / chosen.size(), widths[widths.length / 2] / 3600.0, ratios[ratios.length / 2],
+        out.append(String.format(
+                Locale.ROOT,
+                "%-34s %7d %7.1f%% %10.1f h %14.2f %11.1f%%%n",
+                name,
+                chosen.size(),
+                100.0 * inside / chosen.size(),
+                widths[widths.length / 2] / 3600.0,
+                ratios[ratios.length / 2],
                 100.0 * narrow / chosen.size()));
     }
 
     static Figures figures(List<Case> cases) {
         long inside = cases.stream().filter(Case::inside).count();
-        double[] ratios = cases.stream().mapToDouble(c -> (double) c.width() / Math.max(1800, c.timeLeft()))
-                .sorted().toArray();
+        double[] ratios = cases.stream()
+                .mapToDouble(c -> (double) c.width() / Math.max(1800, c.timeLeft()))
+                .sorted()
+                .toArray();
         return new Figures(cases.size(), (double) inside / cases.size(), ratios[ratios.length / 2]);
     }
 

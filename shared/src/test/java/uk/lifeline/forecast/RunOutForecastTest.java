@@ -47,26 +47,32 @@ class RunOutForecastTest {
     }
 
     static ConsumptionEstimate estimate(int low, int high) {
-        return new ConsumptionEstimate(Fuel.ELECTRICITY, 10_000, low, high, ConsumptionEstimate.Basis.TYPICAL_PROFILE,
-                List.of("test"));
+        return new ConsumptionEstimate(
+                Fuel.ELECTRICITY, 10_000, low, high, ConsumptionEstimate.Basis.TYPICAL_PROFILE, List.of("test"));
     }
 
     @Test
     void withNoBandTheWindowIsTheEnginesOwnDisablement() {
         MeterState start = meter(settings().build(), 1000);
         RunOut forecast = RunOutForecast.forecast(start, List.of(), estimate(100, 100), NOW, WEEK);
-        Simulation direct = Simulator.run(start, RunOutForecast.profile(estimate(100, 100), 100, NOW,
-                NOW.plus(WEEK).plus(Duration.ofMinutes(30))), List.of());
-        Instant off = direct.timeline().stream().filter(e -> e.change() == Change.SUPPLY_DISABLED)
-                .map(TimelineEntry::at).findFirst().orElseThrow();
+        Simulation direct = Simulator.run(
+                start,
+                RunOutForecast.profile(
+                        estimate(100, 100), 100, NOW, NOW.plus(WEEK).plus(Duration.ofMinutes(30))),
+                List.of());
+        Instant off = direct.timeline().stream()
+                .filter(e -> e.change() == Change.SUPPLY_DISABLED)
+                .map(TimelineEntry::at)
+                .findFirst()
+                .orElseThrow();
         assertThat(forecast.kind()).isEqualTo(RunOut.Kind.WINDOW);
         assertThat(forecast.earliest()).isEqualTo(off).isEqualTo(forecast.latest());
     }
 
     @Test
     void aBandGivesAWindowHeavyUseFirst() {
-        RunOut forecast = RunOutForecast.forecast(meter(settings().build(), 1000), List.of(), estimate(80, 125), NOW,
-                WEEK);
+        RunOut forecast =
+                RunOutForecast.forecast(meter(settings().build(), 1000), List.of(), estimate(80, 125), NOW, WEEK);
         assertThat(forecast.kind()).isEqualTo(RunOut.Kind.WINDOW);
         assertThat(forecast.earliest()).isBefore(forecast.latest());
         // 10.00 at about 1.00 of energy and 0.50 standing charge a day: between four and nine days off.
@@ -77,18 +83,18 @@ class RunOutForecastTest {
 
     @Test
     void emergencyCreditTakenWhenOfferedPutsRunOutLater() {
-        RunOut without = RunOutForecast.forecast(meter(settings().build(), 500), List.of(), estimate(100, 100), NOW,
-                WEEK);
-        RunOut with = RunOutForecast.forecast(meter(settings().emergencyCredit(500, 100).build(), 500), List.of(),
-                estimate(100, 100), NOW, WEEK);
+        RunOut without =
+                RunOutForecast.forecast(meter(settings().build(), 500), List.of(), estimate(100, 100), NOW, WEEK);
+        RunOut with = RunOutForecast.forecast(
+                meter(settings().emergencyCredit(500, 100).build(), 500), List.of(), estimate(100, 100), NOW, WEEK);
         assertThat(with.earliest()).isAfter(without.earliest().plus(Duration.ofDays(2)));
     }
 
     @Test
     void debtRecoveryBringsRunOutForward() {
         MeterState plain = meter(settings().build(), 1000);
-        MeterState owing = plain.withDebts(new Debts(new TimeDebt(10_000, 100, SetDebt.Recovery.PER_DAY),
-                TimeDebt.NONE, PaymentDebt.NONE, 0));
+        MeterState owing = plain.withDebts(
+                new Debts(new TimeDebt(10_000, 100, SetDebt.Recovery.PER_DAY), TimeDebt.NONE, PaymentDebt.NONE, 0));
         RunOut a = RunOutForecast.forecast(plain, List.of(), estimate(100, 100), NOW, WEEK);
         RunOut b = RunOutForecast.forecast(owing, List.of(), estimate(100, 100), NOW, WEEK);
         assertThat(b.earliest()).isBefore(a.earliest().minus(Duration.ofDays(1)));
@@ -96,11 +102,14 @@ class RunOutForecastTest {
 
     @Test
     void aFriendlyCreditWindowKeepsTheSupplyOnUntilItEnds() {
-        MeterSettings friendly = settings().defaultFriendlyCredit(NonDisablementCalendar.NONE.withSlot(1,
-                new FriendlyCreditSlot(LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.allOf(DayOfWeek.class),
-                        true))).build();
-        RunOut forecast = RunOutForecast.forecast(meter(friendly, 1000), List.of(), estimate(80, 125), NOW,
-                Duration.ofDays(14));
+        MeterSettings friendly = settings()
+                .defaultFriendlyCredit(NonDisablementCalendar.NONE.withSlot(
+                        1,
+                        new FriendlyCreditSlot(
+                                LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.allOf(DayOfWeek.class), true)))
+                .build();
+        RunOut forecast =
+                RunOutForecast.forecast(meter(friendly, 1000), List.of(), estimate(80, 125), NOW, Duration.ofDays(14));
         assertThat(forecast.kind()).isEqualTo(RunOut.Kind.WINDOW);
         for (Instant t : Arrays.asList(forecast.earliest(), forecast.latest())) {
             LocalTime local = MeterTime.local(t).toLocalTime();
@@ -112,15 +121,19 @@ class RunOutForecastTest {
     void aTopUpTakenSinceTheAnchorCounts() {
         MeterState start = meter(settings().build(), 1000);
         RunOut before = RunOutForecast.forecast(start, List.of(), estimate(100, 100), NOW, Duration.ofDays(20));
-        RunOut after = RunOutForecast.forecast(start, List.of(new MeterEvent.CodeEntered(NOW.plus(Duration.ofDays(1)),
-                new TopUp(1000))), estimate(100, 100), NOW, Duration.ofDays(20));
+        RunOut after = RunOutForecast.forecast(
+                start,
+                List.of(new MeterEvent.CodeEntered(NOW.plus(Duration.ofDays(1)), new TopUp(1000))),
+                estimate(100, 100),
+                NOW,
+                Duration.ofDays(20));
         assertThat(after.earliest()).isAfter(before.earliest().plus(Duration.ofDays(4)));
     }
 
     @Test
     void aMeterThatLastsPastTheHorizonSaysSo() {
-        RunOut forecast = RunOutForecast.forecast(meter(settings().build(), 20_000), List.of(), estimate(80, 125), NOW,
-                WEEK);
+        RunOut forecast =
+                RunOutForecast.forecast(meter(settings().build(), 20_000), List.of(), estimate(80, 125), NOW, WEEK);
         assertThat(forecast.kind()).isEqualTo(RunOut.Kind.NOT_WITHIN_HORIZON);
         assertThat(forecast.latest()).isNull();
         assertThat(forecast.mayRunOutBy(NOW.plus(WEEK))).isFalse();
@@ -131,25 +144,30 @@ class RunOutForecastTest {
         // Credit from 0.50 to 30.00 in 0.50 steps, with and without time debt: wherever the bound says "lasts
         // beyond", the full run must agree.
         for (long balance = 50; balance <= 3000; balance += 50) {
-            for (TimeDebt debt : Arrays.asList(TimeDebt.NONE, new TimeDebt(5000, 100, SetDebt.Recovery.PER_DAY),
+            for (TimeDebt debt : Arrays.asList(
+                    TimeDebt.NONE,
+                    new TimeDebt(5000, 100, SetDebt.Recovery.PER_DAY),
                     new TimeDebt(5000, 5, SetDebt.Recovery.PER_HOUR))) {
-                MeterState m = meter(settings().build(), balance).withDebts(new Debts(debt, TimeDebt.NONE,
-                        PaymentDebt.NONE, 0));
+                MeterState m = meter(settings().build(), balance)
+                        .withDebts(new Debts(debt, TimeDebt.NONE, PaymentDebt.NONE, 0));
                 Instant end = NOW.plus(Duration.ofDays(4));
                 if (RunOutForecast.lastsBeyond(m, estimate(80, 125), NOW, end)) {
                     assertThat(RunOutForecast.disabledAt(m, List.of(), estimate(80, 125), 125, NOW, end, NOW))
-                            .as("balance %d, debt %s", balance, debt).isNull();
+                            .as("balance %d, debt %s", balance, debt)
+                            .isNull();
                 }
             }
         }
-        assertThat(RunOutForecast.lastsBeyond(meter(settings().build(), 3000), estimate(80, 125), NOW,
-                NOW.plus(Duration.ofDays(4)))).isTrue();
+        assertThat(RunOutForecast.lastsBeyond(
+                        meter(settings().build(), 3000), estimate(80, 125), NOW, NOW.plus(Duration.ofDays(4))))
+                .isTrue();
     }
 
     @Test
     void creditModeNeverRunsOutAndADisabledSupplyIsAlreadyOff() {
         MeterState credit = meter(settings().build(), 0).withMode(ChangeMode.Mode.CREDIT);
-        assertThat(RunOutForecast.forecast(credit, List.of(), estimate(80, 125), NOW, WEEK).kind())
+        assertThat(RunOutForecast.forecast(credit, List.of(), estimate(80, 125), NOW, WEEK)
+                        .kind())
                 .isEqualTo(RunOut.Kind.CREDIT_MODE);
         MeterState off = meter(settings().build(), 0).withSupply(SupplyState.DISABLED);
         RunOut forecast = RunOutForecast.forecast(off, List.of(), estimate(80, 125), NOW, WEEK);
@@ -159,16 +177,21 @@ class RunOutForecastTest {
 
     @Test
     void theWindowIsWordedInMeterLocalTimeWithItsZone() {
-        assertThat(RunOutForecast.describe(Instant.parse("2027-01-14T18:00:00Z"))).isEqualTo("Thu 14 Jan 18:00 GMT");
-        assertThat(RunOutForecast.describe(Instant.parse("2027-06-17T17:00:00Z"))).isEqualTo("Thu 17 Jun 18:00 BST");
+        assertThat(RunOutForecast.describe(Instant.parse("2027-01-14T18:00:00Z")))
+                .isEqualTo("Thu 14 Jan 18:00 GMT");
+        assertThat(RunOutForecast.describe(Instant.parse("2027-06-17T17:00:00Z")))
+                .isEqualTo("Thu 17 Jun 18:00 BST");
     }
 
     @Test
     void reportedBalancesGiveTheHomesOwnUse() {
         // 20.00 then 5.00 ten days later, no top-ups: 15.00 spent, 5.00 of it standing charges, so 100 kWh at 10p.
         Instant t0 = NOW.minus(Duration.ofDays(10));
-        ConsumptionEstimate e = ConsumptionEstimator.estimate(Fuel.ELECTRICITY, meter(settings().build(), 500),
-                List.of(new Observation.BalanceSeen(t0, 2000), new Observation.BalanceSeen(NOW, 500)), NOW);
+        ConsumptionEstimate e = ConsumptionEstimator.estimate(
+                Fuel.ELECTRICITY,
+                meter(settings().build(), 500),
+                List.of(new Observation.BalanceSeen(t0, 2000), new Observation.BalanceSeen(NOW, 500)),
+                NOW);
         assertThat(e.basis()).isEqualTo(ConsumptionEstimate.Basis.REPORTED_BALANCES);
         // 10 kWh a day in January, de-seasoned by January's factor (about 1.2): about 8.2 kWh an average day.
         assertThat(e.averageDayWattHours()).isBetween(7_800L, 8_600L);
@@ -178,19 +201,20 @@ class RunOutForecastTest {
 
     @Test
     void topUpsAloneGiveASteadyRate() {
-        List<Observation> topUps = Arrays.asList(new Observation.TopUpSeen(NOW.minus(Duration.ofDays(21)), 1500),
+        List<Observation> topUps = Arrays.asList(
+                new Observation.TopUpSeen(NOW.minus(Duration.ofDays(21)), 1500),
                 new Observation.TopUpSeen(NOW.minus(Duration.ofDays(11)), 1500),
                 new Observation.TopUpSeen(NOW.minus(Duration.ofDays(1)), 1500));
-        ConsumptionEstimate e = ConsumptionEstimator.estimate(Fuel.ELECTRICITY, meter(settings().build(), 500), topUps,
-                NOW);
+        ConsumptionEstimate e =
+                ConsumptionEstimator.estimate(Fuel.ELECTRICITY, meter(settings().build(), 500), topUps, NOW);
         assertThat(e.basis()).isEqualTo(ConsumptionEstimate.Basis.TOP_UP_HISTORY);
         assertThat(e.averageDayWattHours()).isBetween(7_800L, 8_600L);
     }
 
     @Test
     void withoutHistoryTheTypicalHomeWithOfgemsSpread() {
-        ConsumptionEstimate e = ConsumptionEstimator.estimate(Fuel.GAS, meter(settings().build(), 500),
-                Collections.emptyList(), NOW);
+        ConsumptionEstimate e =
+                ConsumptionEstimator.estimate(Fuel.GAS, meter(settings().build(), 500), Collections.emptyList(), NOW);
         assertThat(e.basis()).isEqualTo(ConsumptionEstimate.Basis.TYPICAL_PROFILE);
         assertThat(e.averageDayWattHours()).isEqualTo(11_500_000L / 365);
         assertThat(e.restsOn().get(0)).contains("11499 kWh");

@@ -74,37 +74,59 @@ final class SimulatedHome {
                     awayLeft = 2 + r.nextInt(6);
                 }
                 double season = 1 + swing * Math.cos(2 * Math.PI * (day - 15) / 365.0);
-                boolean weekendDay = local.getDayOfWeek() == DayOfWeek.SATURDAY
-                        || local.getDayOfWeek() == DayOfWeek.SUNDAY;
-                dayFactor = season * Math.exp(weather + r.nextGaussian() * 0.12) * (weekendDay ? weekend : 1)
+                boolean weekendDay =
+                        local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
+                dayFactor = season
+                        * Math.exp(weather + r.nextGaussian() * 0.12)
+                        * (weekendDay ? weekend : 1)
                         * (awayLeft > 0 ? 0.3 : 1);
             }
             int index = local.getHour() * 2 + local.getMinute() / 30;
             double wh = annualKwh * 1000 / 365 * dayFactor * shape[index] * Math.exp(r.nextGaussian() * 0.35 - 0.06);
             wattHours[i] = Math.max(0, Math.round(wh));
         }
-        SingleRate single = gas ? new SingleRate(price(6 + r.nextDouble() * 1.5), price(28 + r.nextDouble() * 10))
+        SingleRate single = gas
+                ? new SingleRate(price(6 + r.nextDouble() * 1.5), price(28 + r.nextDouble() * 10))
                 : new SingleRate(price(22 + r.nextDouble() * 6), price(45 + r.nextDouble() * 20));
-        MeterSettings.Builder settings = MeterSettings.builder(!gas && r.nextDouble() < 0.2
-                ? new TimeOfUse(Arrays.asList(new TimeOfUse.RateSwitch(LocalTime.of(0, 30), price(13)),
-                        new TimeOfUse.RateSwitch(LocalTime.of(7, 30), price(28))), single.standingCharge())
-                : single);
+        MeterSettings.Builder settings = MeterSettings.builder(
+                !gas && r.nextDouble() < 0.2
+                        ? new TimeOfUse(
+                                Arrays.asList(
+                                        new TimeOfUse.RateSwitch(LocalTime.of(0, 30), price(13)),
+                                        new TimeOfUse.RateSwitch(LocalTime.of(7, 30), price(28))),
+                                single.standingCharge())
+                        : single);
         double friendly = r.nextDouble();
         if (friendly < 0.4) {
-            settings.defaultFriendlyCredit(NonDisablementCalendar.NONE.withSlot(1, new FriendlyCreditSlot(
-                    LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.allOf(DayOfWeek.class), true)));
+            settings.defaultFriendlyCredit(NonDisablementCalendar.NONE.withSlot(
+                    1,
+                    new FriendlyCreditSlot(
+                            LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.allOf(DayOfWeek.class), true)));
         } else if (friendly < 0.7) {
-            settings.defaultFriendlyCredit(NonDisablementCalendar.NONE.withSlot(1, new FriendlyCreditSlot(
-                    LocalTime.of(18, 0), LocalTime.of(8, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-                    true)).withSlot(2, new FriendlyCreditSlot(LocalTime.of(0, 0), LocalTime.of(0, 0),
-                    EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), false)));
+            settings.defaultFriendlyCredit(NonDisablementCalendar.NONE
+                    .withSlot(
+                            1,
+                            new FriendlyCreditSlot(
+                                    LocalTime.of(18, 0),
+                                    LocalTime.of(8, 0),
+                                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                                    true))
+                    .withSlot(
+                            2,
+                            new FriendlyCreditSlot(
+                                    LocalTime.of(0, 0),
+                                    LocalTime.of(0, 0),
+                                    EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                                    false)));
         }
         long ecLimit = 500 + 100L * r.nextInt(11);
         settings.emergencyCredit(ecLimit, 100 + 50L * r.nextInt(3));
-        TimeDebt time = r.nextDouble() < 0.4 ? new TimeDebt(10_000 + 1000L * r.nextInt(400), 20 + r.nextInt(60),
-                SetDebt.Recovery.PER_DAY) : TimeDebt.NONE;
-        PaymentDebt payment = r.nextDouble() < 0.2 ? new PaymentDebt(10_000 + 1000L * r.nextInt(300),
-                10 + r.nextInt(16)) : PaymentDebt.NONE;
+        TimeDebt time = r.nextDouble() < 0.4
+                ? new TimeDebt(10_000 + 1000L * r.nextInt(400), 20 + r.nextInt(60), SetDebt.Recovery.PER_DAY)
+                : TimeDebt.NONE;
+        PaymentDebt payment = r.nextDouble() < 0.2
+                ? new PaymentDebt(10_000 + 1000L * r.nextInt(300), 10 + r.nextInt(16))
+                : PaymentDebt.NONE;
         start = MeterState.initial(settings.build(), YEAR_START)
                 .withCredit(new Credit(1000 + 100L * r.nextInt(20), false, 0))
                 .withDebts(new Debts(time, TimeDebt.NONE, payment, 0));
@@ -139,8 +161,10 @@ final class SimulatedHome {
         double base = gas ? 0.1 + r.nextDouble() * 0.2 : 0.3 + r.nextDouble() * 0.4;
         double sum = 0;
         for (int i = 0; i < 48; i++) {
-            s[i] = base + 1.0 * Math.exp(-Math.pow((i - morning) / 2.5, 2))
-                    + 1.4 * Math.exp(-Math.pow((i - evening) / 4.0, 2)) + (i > 14 && i < 32 ? 0.3 : 0);
+            s[i] = base
+                    + 1.0 * Math.exp(-Math.pow((i - morning) / 2.5, 2))
+                    + 1.4 * Math.exp(-Math.pow((i - evening) / 4.0, 2))
+                    + (i > 14 && i < 32 ? 0.3 : 0);
             sum += s[i];
         }
         for (int i = 0; i < 48; i++) {

@@ -66,17 +66,20 @@ class ReferenceMeterDecoderTest {
             CodeKey[] keys = TestKeys.freshPair(TestKeys.ORIGINATOR, Eui64.parse("0000000000000A0A"));
             CodeKey[] sameKeysMeterB = TestKeys.freshPair(TestKeys.ORIGINATOR, Eui64.parse("0000000000000B0B"));
             CommandCode forA = CodeEncoder.encode(new TopUp(1000), 1, keys[0]);
-            ReferenceMeterDecoder meterA = new ReferenceMeterDecoder(keys[1], DecoderSettings.DEFAULTS,
-                    MeterCodeState.FACTORY_FRESH, clock);
+            ReferenceMeterDecoder meterA =
+                    new ReferenceMeterDecoder(keys[1], DecoderSettings.DEFAULTS, MeterCodeState.FACTORY_FRESH, clock);
 
             assertThat(meterA.enterCode(forA.digits())).isInstanceOf(Accepted.class);
-            assertThat(reason(new ReferenceMeterDecoder(sameKeysMeterB[1], DecoderSettings.DEFAULTS,
-                    MeterCodeState.FACTORY_FRESH, clock).enterCode(forA.digits()))).isEqualTo(Rejection.BAD_MAC);
+            assertThat(reason(new ReferenceMeterDecoder(
+                                    sameKeysMeterB[1], DecoderSettings.DEFAULTS, MeterCodeState.FACTORY_FRESH, clock)
+                            .enterCode(forA.digits())))
+                    .isEqualTo(Rejection.BAD_MAC);
         }
 
         @Test
         void randomDigitStringsWithAValidCheckDigitAreNeverAccepted() {
-            ReferenceMeterDecoder patient = meter(DecoderSettings.DEFAULTS.withFailuresBeforeLockout(Integer.MAX_VALUE));
+            ReferenceMeterDecoder patient =
+                    meter(DecoderSettings.DEFAULTS.withFailuresBeforeLockout(Integer.MAX_VALUE));
             Random random = new Random(20261123);
             int accepted = 0;
             for (int i = 0; i < 20_000; i++) {
@@ -84,7 +87,8 @@ class ReferenceMeterDecoderTest {
                 for (int d = 1; d < 19; d++) {
                     digits.append((char) ('0' + random.nextInt(10)));
                 }
-                EntryResult result = patient.enterBlock(digits.append(GbcsCheckDigit.of(digits)).toString());
+                EntryResult result = patient.enterBlock(
+                        digits.append(GbcsCheckDigit.of(digits)).toString());
                 accepted += result instanceof Accepted ? 1 : 0;
             }
             // The MAC leaves a 2^-32 chance per try: 20,000 tries expect 0.000005 acceptances.
@@ -132,15 +136,18 @@ class ReferenceMeterDecoderTest {
         void counterIsRebuiltFromItsTenBitsWithinTheWindowAroundTheHighestAccepted() {
             for (long highest = 0; highest < 5000; highest += 7) {
                 for (long counter = Math.max(1, highest - 511); counter <= highest + 512; counter++) {
-                    assertThat(ReferenceMeterDecoder.rebuildCounter((int) (counter & 1023), highest)).isEqualTo(counter);
+                    assertThat(ReferenceMeterDecoder.rebuildCounter((int) (counter & 1023), highest))
+                            .isEqualTo(counter);
                 }
             }
-            assertThat(ReferenceMeterDecoder.rebuildCounter(1023, 0xFFFFFFFFL - 512)).isEqualTo(0xFFFFFFFFL);
+            assertThat(ReferenceMeterDecoder.rebuildCounter(1023, 0xFFFFFFFFL - 512))
+                    .isEqualTo(0xFFFFFFFFL);
         }
 
         @Test
         void counterBitsThatRebuildBelowOneAreOutOfWindowWithoutAnyMacCheck() {
-            assertThat(reason(meter.enterCode(code("top-up amount=1", 513).digits()))).isEqualTo(Rejection.OUT_OF_WINDOW);
+            assertThat(reason(meter.enterCode(code("top-up amount=1", 513).digits())))
+                    .isEqualTo(Rejection.OUT_OF_WINDOW);
             assertThat(meter.state().failures()).isZero();
             assertThat(meter.enterCode(code("top-up amount=1", 512).digits())).isInstanceOf(Accepted.class);
             assertThat(meter.enterCode(code("top-up amount=1", 513).digits())).isInstanceOf(Accepted.class);
@@ -151,7 +158,8 @@ class ReferenceMeterDecoderTest {
             // Saying "valid, but later" would tell a forger they hold a code the meter takes once the window moves.
             assertThat(meter.enterCode(code("top-up amount=1", 512).digits())).isInstanceOf(Accepted.class);
 
-            assertThat(reason(meter.enterCode(code("top-up amount=1", 1537).digits()))).isEqualTo(Rejection.BAD_MAC);
+            assertThat(reason(meter.enterCode(code("top-up amount=1", 1537).digits())))
+                    .isEqualTo(Rejection.BAD_MAC);
             assertThat(meter.state().failures()).isOne();
             assertThat(meter.enterCode(code("top-up amount=1", 1024).digits())).isInstanceOf(Accepted.class);
         }
@@ -161,7 +169,8 @@ class ReferenceMeterDecoderTest {
             assertThat(meter.enterCode(code("top-up amount=1", 300).digits())).isInstanceOf(Accepted.class);
             assertThat(meter.enterCode(code("top-up amount=1", 812).digits())).isInstanceOf(Accepted.class);
 
-            assertThat(reason(meter.enterCode(code("top-up amount=1", 200).digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
+            assertThat(reason(meter.enterCode(code("top-up amount=1", 200).digits())))
+                    .isEqualTo(Rejection.COUNTER_TOO_OLD);
             assertThat(meter.enterCode(code("top-up amount=1", 301).digits())).isInstanceOf(Accepted.class);
             assertThat(meter.state().failures()).isZero();
         }
@@ -170,13 +179,25 @@ class ReferenceMeterDecoderTest {
         void aCounterRebuiltPastTheLastThirtyTwoBitCounterNeverWrapsOntoAnOldCode() {
             // Rebuilt as 2^32 + 5, whose low 32 bits would give counter 5's key if the meter let it wrap.
             long highest = 0xFFFFFFFFL - 10;
-            meter = new ReferenceMeterDecoder(TestKeys.meterKey(), DecoderSettings.DEFAULTS, new MeterCodeState(highest,
-                    java.util.Collections.singletonList(highest), java.util.Collections.emptyMap(),
-                    java.util.Collections.emptyMap(), 0, 0, Instant.EPOCH, null), clock);
+            meter = new ReferenceMeterDecoder(
+                    TestKeys.meterKey(),
+                    DecoderSettings.DEFAULTS,
+                    new MeterCodeState(
+                            highest,
+                            java.util.Collections.singletonList(highest),
+                            java.util.Collections.emptyMap(),
+                            java.util.Collections.emptyMap(),
+                            0,
+                            0,
+                            Instant.EPOCH,
+                            null),
+                    clock);
 
-            assertThat(reason(meter.enterCode(code("top-up amount=1", 5).digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
+            assertThat(reason(meter.enterCode(code("top-up amount=1", 5).digits())))
+                    .isEqualTo(Rejection.COUNTER_TOO_OLD);
             assertThat(meter.state().failures()).isZero();
-            assertThat(meter.enterCode(code("top-up amount=1", 0xFFFFFFFFL).digits())).isInstanceOf(Accepted.class);
+            assertThat(meter.enterCode(code("top-up amount=1", 0xFFFFFFFFL).digits()))
+                    .isInstanceOf(Accepted.class);
         }
 
         @Test
@@ -195,9 +216,12 @@ class ReferenceMeterDecoderTest {
             }
 
             assertThat(meter.state().acceptedCounters()).containsExactly(11L, 12L, 13L);
-            assertThat(reason(meter.enterCode(code("top-up amount=1", 10).digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
-            assertThat(reason(meter.enterCode(code("top-up amount=1", 9).digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
-            assertThat(reason(meter.enterCode(code("top-up amount=1", 12).digits()))).isEqualTo(Rejection.DUPLICATE);
+            assertThat(reason(meter.enterCode(code("top-up amount=1", 10).digits())))
+                    .isEqualTo(Rejection.COUNTER_TOO_OLD);
+            assertThat(reason(meter.enterCode(code("top-up amount=1", 9).digits())))
+                    .isEqualTo(Rejection.COUNTER_TOO_OLD);
+            assertThat(reason(meter.enterCode(code("top-up amount=1", 12).digits())))
+                    .isEqualTo(Rejection.DUPLICATE);
         }
 
         @Test
@@ -214,33 +238,43 @@ class ReferenceMeterDecoderTest {
         void aPriceChangeStillGoesInAfterANewerTopUp() {
             assertThat(meter.enterCode(code("top-up amount=5", 7).digits())).isInstanceOf(Accepted.class);
 
-            assertThat(meter.enterCode(code("change-price unit-rate=24.5 standing-charge=50", 6).digits()))
+            assertThat(meter.enterCode(code("change-price unit-rate=24.5 standing-charge=50", 6)
+                            .digits()))
                     .isInstanceOf(Accepted.class);
-            assertThat(reason(meter.enterCode(code("change-price unit-rate=20 standing-charge=50", 5).digits())))
+            assertThat(reason(meter.enterCode(code("change-price unit-rate=20 standing-charge=50", 5)
+                            .digits())))
                     .isEqualTo(Rejection.COUNTER_TOO_OLD);
         }
 
         @Test
         void anOlderTopUpIsVoidOnceANewerSetCreditHasBeenAccepted() {
             CommandCode olderTopUp = code("top-up amount=5", 3);
-            assertThat(meter.enterCode(code("set-credit balance=20", 4).digits())).isInstanceOf(Accepted.class);
+            assertThat(meter.enterCode(code("set-credit balance=20", 4).digits()))
+                    .isInstanceOf(Accepted.class);
 
             assertThat(reason(meter.enterCode(olderTopUp.digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
-            assertThat(meter.enterCode(code("add-debt register=time-based-1 amount=5", 2).digits()))
-                    .as("another setting is untouched").isInstanceOf(Accepted.class);
+            assertThat(meter.enterCode(
+                            code("add-debt register=time-based-1 amount=5", 2).digits()))
+                    .as("another setting is untouched")
+                    .isInstanceOf(Accepted.class);
         }
 
         @Test
         void debtRegistersAndFriendlyCreditSlotsAreSeparateSettings() {
-            assertThat(meter.enterCode(code("set-debt register=time-based-2 amount=10 rate=1 period=per-day", 9).digits()))
+            assertThat(meter.enterCode(code("set-debt register=time-based-2 amount=10 rate=1 period=per-day", 9)
+                            .digits()))
                     .isInstanceOf(Accepted.class);
-            assertThat(meter.enterCode(code("set-debt register=time-based-1 amount=10 rate=1 period=per-day", 8).digits()))
+            assertThat(meter.enterCode(code("set-debt register=time-based-1 amount=10 rate=1 period=per-day", 8)
+                            .digits()))
                     .isInstanceOf(Accepted.class);
-            assertThat(meter.enterCode(code("set-friendly-credit-period slot=2 start=16:00 end=10:00 days=all", 7).digits()))
+            assertThat(meter.enterCode(code("set-friendly-credit-period slot=2 start=16:00 end=10:00 days=all", 7)
+                            .digits()))
                     .isInstanceOf(Accepted.class);
-            assertThat(meter.enterCode(code("set-friendly-credit-period slot=1 start=16:00 end=10:00 days=all", 6).digits()))
+            assertThat(meter.enterCode(code("set-friendly-credit-period slot=1 start=16:00 end=10:00 days=all", 6)
+                            .digits()))
                     .isInstanceOf(Accepted.class);
-            assertThat(reason(meter.enterCode(code("deduct-debt register=time-based-2 amount=1", 5).digits())))
+            assertThat(reason(meter.enterCode(code("deduct-debt register=time-based-2 amount=1", 5)
+                            .digits())))
                     .isEqualTo(Rejection.COUNTER_TOO_OLD);
         }
 
@@ -253,7 +287,8 @@ class ReferenceMeterDecoderTest {
             assertThat(reason(meter.enterCode(olderTopUp.digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
             assertThat(reason(meter.enterCode(olderPrice.digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
             assertThat(meter.enterCode(code("top-up amount=5", 6).digits())).isInstanceOf(Accepted.class);
-            assertThat(reason(meter.enterCode(code("revert-to-default", 5).digits()))).isEqualTo(Rejection.COUNTER_TOO_OLD);
+            assertThat(reason(meter.enterCode(code("revert-to-default", 5).digits())))
+                    .isEqualTo(Rejection.COUNTER_TOO_OLD);
         }
 
         @Test
@@ -297,7 +332,9 @@ class ReferenceMeterDecoderTest {
             meter.enterBlock(economy7.blocks().get(0));
 
             assertThat(reason(meter.enterBlock(other.blocks().get(1)))).isEqualTo(Rejection.BLOCK_FROM_ANOTHER_CODE);
-            assertThat(reason(meter.enterBlock(code("add-debt register=time-based-1 amount=1", 3).blocks().get(1))))
+            assertThat(reason(meter.enterBlock(code("add-debt register=time-based-1 amount=1", 3)
+                            .blocks()
+                            .get(1))))
                     .isEqualTo(Rejection.BLOCK_FROM_ANOTHER_CODE);
             assertThat(meter.enterBlock(economy7.blocks().get(1))).isEqualTo(new AwaitingBlock(2, 3));
         }
@@ -322,7 +359,8 @@ class ReferenceMeterDecoderTest {
         @Test
         void aTamperedEarlierBlockFailsTheMacOfTheWholeCodeAndEntryStartsAgain() {
             // Change the first block's payload but keep its check digit right: only the MAC can notice.
-            long first = uk.lifeline.code.Ptut.fromCheckedDigits(economy7.blocks().get(0));
+            long first =
+                    uk.lifeline.code.Ptut.fromCheckedDigits(economy7.blocks().get(0));
             String tampered = uk.lifeline.code.Ptut.toDigits(first ^ 1);
             meter.enterBlock(tampered);
             meter.enterBlock(economy7.blocks().get(1));
@@ -334,7 +372,8 @@ class ReferenceMeterDecoderTest {
 
         @Test
         void blocksSwappedBetweenPositionsFailBecauseTheIndexIsInEachBlock() {
-            String[] swapped = Crafted.sign(ISSUING, 9, Crafted.header(6, 9) | Crafted.index(1), Crafted.header(6, 9) | Crafted.index(0));
+            String[] swapped = Crafted.sign(
+                    ISSUING, 9, Crafted.header(6, 9) | Crafted.index(1), Crafted.header(6, 9) | Crafted.index(0));
 
             assertThat(reason(meter.enterBlock(swapped[0]))).isEqualTo(Rejection.BLOCK_OUT_OF_ORDER);
         }
@@ -375,7 +414,8 @@ class ReferenceMeterDecoderTest {
         void theConfiguredNumberOfBadMacsLocksTheKeypadEvenForGoodCodes() {
             fail(5);
 
-            assertThat(reason(meter.enterCode(code("top-up amount=1", 1).digits()))).isEqualTo(Rejection.LOCKED_OUT);
+            assertThat(reason(meter.enterCode(code("top-up amount=1", 1).digits())))
+                    .isEqualTo(Rejection.LOCKED_OUT);
             clock.advance(Duration.ofSeconds(10));
             assertThat(meter.enterCode(code("top-up amount=1", 1).digits())).isInstanceOf(Accepted.class);
         }
@@ -385,7 +425,8 @@ class ReferenceMeterDecoderTest {
             long[] expectedSeconds = {10, 20, 40, 80, 160, 320, 640, 1280, 1280};
             for (long seconds : expectedSeconds) {
                 fail(5);
-                assertThat(meter.state().lockedUntil()).isEqualTo(clock.instant().plusSeconds(seconds));
+                assertThat(meter.state().lockedUntil())
+                        .isEqualTo(clock.instant().plusSeconds(seconds));
                 clock.advance(Duration.ofSeconds(seconds - 1));
                 assertThat(reason(meter.enterCode(forAnotherMeter.digits()))).isEqualTo(Rejection.LOCKED_OUT);
                 clock.advance(Duration.ofSeconds(1));
@@ -420,12 +461,15 @@ class ReferenceMeterDecoderTest {
 
         assertThat(reason(meter.enterCode(ended.digits()))).isEqualTo(Rejection.EXPIRED);
         assertThat(meter.state()).isEqualTo(MeterCodeState.FACTORY_FRESH);
-        assertThat(meter.enterCode(code("set-non-disconnect-period start=2026-11-20T06:00:00Z"
-                + " end=2026-11-23T08:15:00Z", 2).digits())).isInstanceOf(Accepted.class);
+        assertThat(meter.enterCode(
+                        code("set-non-disconnect-period start=2026-11-20T06:00:00Z" + " end=2026-11-23T08:15:00Z", 2)
+                                .digits()))
+                .isInstanceOf(Accepted.class);
     }
 
     @Test
     void revertToDefaultHasNoParameters() {
-        assertThat(meter.enterCode(code("revert-to-default", 1).digits())).isEqualTo(new Accepted(new RevertToDefault(), 1));
+        assertThat(meter.enterCode(code("revert-to-default", 1).digits()))
+                .isEqualTo(new Accepted(new RevertToDefault(), 1));
     }
 }

@@ -28,13 +28,16 @@ class TypoProperties {
     }
 
     private static ReferenceMeterDecoder freshMeter() {
-        return new ReferenceMeterDecoder(TestKeys.meterKey(), DecoderSettings.DEFAULTS, MeterCodeState.FACTORY_FRESH,
+        return new ReferenceMeterDecoder(
+                TestKeys.meterKey(),
+                DecoderSettings.DEFAULTS,
+                MeterCodeState.FACTORY_FRESH,
                 Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @Property(tries = 300)
-    void everySingleDigitChangeInAnyBlockIsReportedAsATypo(@ForAll("commands") MeterCommand command,
-            @ForAll @LongRange(min = 1, max = 512) long counter) {
+    void everySingleDigitChangeInAnyBlockIsReportedAsATypo(
+            @ForAll("commands") MeterCommand command, @ForAll @LongRange(min = 1, max = 512) long counter) {
         CommandCode code = CodeEncoder.encode(command, counter, ISSUING);
         ReferenceMeterDecoder meter = freshMeter();
         for (String block : code.blocks()) {
@@ -50,8 +53,8 @@ class TypoProperties {
     }
 
     @Property(tries = 300)
-    void everyAdjacentSwapInAnyBlockIsReportedAsATypo(@ForAll("commands") MeterCommand command,
-            @ForAll @LongRange(min = 1, max = 512) long counter) {
+    void everyAdjacentSwapInAnyBlockIsReportedAsATypo(
+            @ForAll("commands") MeterCommand command, @ForAll @LongRange(min = 1, max = 512) long counter) {
         CommandCode code = CodeEncoder.encode(command, counter, ISSUING);
         ReferenceMeterDecoder meter = freshMeter();
         for (String block : code.blocks()) {

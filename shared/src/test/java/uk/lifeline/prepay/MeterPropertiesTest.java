@@ -32,13 +32,15 @@ class MeterPropertiesTest {
         long toppedUp = total(t, Change.TOP_UP);
         long deducted = total(t, Change.CREDIT_DEDUCTED);
         long charges = total(t, Change.ENERGY_CHARGE, Change.STANDING_CHARGE);
-        long debtCollected = total(t, Change.PAYMENT_DEBT_RECOVERY, Change.ACCUMULATED_DEBT_REPAID,
-                Change.TIME_DEBT_RECOVERY);
+        long debtCollected =
+                total(t, Change.PAYMENT_DEBT_RECOVERY, Change.ACCUMULATED_DEBT_REPAID, Change.TIME_DEBT_RECOVERY);
         // Set-debt entries carry the new amount, not the change: the change comes from the meter's own total.
         long debtAdded = run.end().totals().debtAdjusted();
-        assertThat(toppedUp - deducted).as("seed %d", seed)
+        assertThat(toppedUp - deducted)
+                .as("seed %d", seed)
                 .isEqualTo(net(run.end()) - net(run.start()) + charges + debtCollected);
-        assertThat(run.end().debts().total() - run.start().debts().total()).as("seed %d", seed)
+        assertThat(run.end().debts().total() - run.start().debts().total())
+                .as("seed %d", seed)
                 .isEqualTo(debtAdded + total(t, Change.CHARGE_TO_ACCUMULATED_DEBT) - debtCollected);
         Totals totals = run.end().totals();
         assertThat(totals.toppedUp()).isEqualTo(toppedUp);
@@ -53,11 +55,14 @@ class MeterPropertiesTest {
         Scenario s = new RandomMeters(seed).scenario(true);
         Simulation run = Simulator.run(s.start(), s.profile(), s.events());
         Totals t = run.end().totals();
-        assertThat(t.toppedUp() + t.creditAdjusted()).as("seed %d", seed)
+        assertThat(t.toppedUp() + t.creditAdjusted())
+                .as("seed %d", seed)
                 .isEqualTo(net(run.end()) - net(run.start()) + t.chargesCollected() + t.debtCollected());
-        assertThat(run.end().debts().total() - run.start().debts().total()).as("seed %d", seed)
+        assertThat(run.end().debts().total() - run.start().debts().total())
+                .as("seed %d", seed)
                 .isEqualTo(t.debtAdjusted() + t.chargesDeferred() - t.debtCollected());
-        assertThat(run.end().accruals().unchargedPence()).isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE);
+        assertThat(run.end().accruals().unchargedPence())
+                .isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE);
     }
 
     /**
@@ -71,7 +76,9 @@ class MeterPropertiesTest {
         MeterState start = run.start();
         for (TimelineEntry e : run.timeline()) {
             if (e.change() == Change.SUPPLY_DISABLED) {
-                assertThat(isProtected(start, e.at())).as("seed %d: disabled at %s", seed, e.at()).isFalse();
+                assertThat(isProtected(start, e.at()))
+                        .as("seed %d: disabled at %s", seed, e.at())
+                        .isFalse();
             }
         }
         List<TimelineEntry> t = run.timeline();
@@ -88,8 +95,8 @@ class MeterPropertiesTest {
                 assertThat(supply).as("seed %d at %s", seed, boundary).isNotEqualTo(SupplyState.DISABLED);
             }
         }
-        Statistics.label("protected and ever disabled").collect(protectedBoundaries > 0,
-                Meters.count(t, Change.SUPPLY_DISABLED) > 0);
+        Statistics.label("protected and ever disabled")
+                .collect(protectedBoundaries > 0, Meters.count(t, Change.SUPPLY_DISABLED) > 0);
     }
 
     /** A refused command (or press, or request) changes nothing: the run without it ends the same. */
@@ -97,8 +104,10 @@ class MeterPropertiesTest {
     void aRefusedCommandChangesNothing(@ForAll long seed) {
         Scenario s = new RandomMeters(seed).scenario(true);
         Simulation run = Simulator.run(s.start(), s.profile(), s.events());
-        Set<Instant> refusedAt = run.timeline().stream().filter(e -> e.change() == Change.REFUSED)
-                .map(TimelineEntry::at).collect(Collectors.toCollection(HashSet::new));
+        Set<Instant> refusedAt = run.timeline().stream()
+                .filter(e -> e.change() == Change.REFUSED)
+                .map(TimelineEntry::at)
+                .collect(Collectors.toCollection(HashSet::new));
         List<MeterEvent> accepted = new ArrayList<>();
         for (MeterEvent event : s.events()) {
             if (!refusedAt.contains(event.at())) {
@@ -108,8 +117,11 @@ class MeterPropertiesTest {
         Statistics.label("runs with a refusal").collect(!refusedAt.isEmpty());
         Simulation without = Simulator.run(s.start(), s.profile(), accepted);
         assertThat(without.end()).as("seed %d", seed).isEqualTo(run.end());
-        assertThat(without.timeline()).as("seed %d", seed).isEqualTo(run.timeline().stream()
-                .filter(e -> e.change() != Change.REFUSED).collect(Collectors.toList()));
+        assertThat(without.timeline())
+                .as("seed %d", seed)
+                .isEqualTo(run.timeline().stream()
+                        .filter(e -> e.change() != Change.REFUSED)
+                        .collect(Collectors.toList()));
     }
 
     /** A refused command hands back the very state it was given. */
@@ -127,7 +139,10 @@ class MeterPropertiesTest {
     }
 
     private static boolean isProtected(MeterState start, Instant at) {
-        return start.nonDisconnect().map(p -> p.contains(at)).orElse(false) || start.friendlyCredit()
-                .covers(MeterTime.local(at), BankHolidays.ukGov().in(start.settings().bankHolidays()));
+        return start.nonDisconnect().map(p -> p.contains(at)).orElse(false)
+                || start.friendlyCredit()
+                        .covers(
+                                MeterTime.local(at),
+                                BankHolidays.ukGov().in(start.settings().bankHolidays()));
     }
 }

@@ -46,7 +46,8 @@ final class Meters {
     }
 
     static MeterEvent code(String at, String command, String... parameters) {
-        return new MeterEvent.CodeEntered(at(at), MeterCommand.parse(command, Parameters.parse(Arrays.asList(parameters))));
+        return new MeterEvent.CodeEntered(
+                at(at), MeterCommand.parse(command, Parameters.parse(Arrays.asList(parameters))));
     }
 
     static MeterCommand command(String command, String... parameters) {
@@ -68,7 +69,10 @@ final class Meters {
     /** The sum of the amounts of every entry of these kinds. */
     static long total(List<TimelineEntry> timeline, Change... changes) {
         List<Change> wanted = Arrays.asList(changes);
-        return timeline.stream().filter(e -> wanted.contains(e.change())).mapToLong(TimelineEntry::amountPence).sum();
+        return timeline.stream()
+                .filter(e -> wanted.contains(e.change()))
+                .mapToLong(TimelineEntry::amountPence)
+                .sum();
     }
 
     static long count(List<TimelineEntry> timeline, Change change) {

@@ -43,7 +43,8 @@ class MoneyProperties {
         boolean inRange = Math.abs((double) pence) <= Money.MOST_PENCE;
         if (inRange && pence >= 0) {
             assertThat(new Credit(pence, true, pence).available()).isEqualTo(2 * pence);
-            assertThat(new TimeDebt(pence, pence, TimeDebt.NONE.per()).amountPence()).isEqualTo(pence);
+            assertThat(new TimeDebt(pence, pence, TimeDebt.NONE.per()).amountPence())
+                    .isEqualTo(pence);
         } else if (!inRange) {
             assertThatThrownBy(() -> new Credit(pence, false, 0)).isInstanceOf(MoneyOutOfRangeException.class);
             assertThatThrownBy(() -> new PaymentDebt(pence, 0)).isInstanceOf(MoneyOutOfRangeException.class);
@@ -57,8 +58,8 @@ class MoneyProperties {
      * a typed error; never "applied" with a wrapped balance.
      */
     @Property(tries = 1000)
-    void aTopUpNeverWrapsTheBalance(@ForAll @LongRange(min = -Money.MOST_PENCE, max = Money.MOST_PENCE) long balance,
-            @ForAll long maximum) {
+    void aTopUpNeverWrapsTheBalance(
+            @ForAll @LongRange(min = -Money.MOST_PENCE, max = Money.MOST_PENCE) long balance, @ForAll long maximum) {
         MeterSettings s;
         try {
             s = settings().maximums(maximum, Long.MAX_VALUE).build();
@@ -70,21 +71,26 @@ class MoneyProperties {
             Outcome outcome = MeterEngine.apply(state, command("top-up", "amount=8191"), at("2026-01-05T12:00:00Z"));
             if (outcome instanceof Outcome.Applied applied) {
                 long after = applied.state().credit().meterBalance();
-                assertThat(BigInteger.valueOf(after)).isEqualTo(BigInteger.valueOf(balance).add(BigInteger.valueOf(819100)));
+                assertThat(BigInteger.valueOf(after))
+                        .isEqualTo(BigInteger.valueOf(balance).add(BigInteger.valueOf(819100)));
                 assertThat(after).isLessThanOrEqualTo(maximum);
             }
         } catch (MoneyOutOfRangeException e) {
-            assertThat(BigInteger.valueOf(balance).add(BigInteger.valueOf(819100)).compareTo(MOST)).isPositive();
+            assertThat(BigInteger.valueOf(balance)
+                            .add(BigInteger.valueOf(819100))
+                            .compareTo(MOST))
+                    .isPositive();
         }
     }
 
     @Example
     void theReportedCaseABalanceOfLongMaxCannotBeModelledSoNoPreviewCanWrap() {
         assertThatThrownBy(() -> meter("2026-01-05T12:00:00Z", Long.MAX_VALUE))
-                .isInstanceOf(MoneyOutOfRangeException.class).hasMessageContaining("meter balance");
-        MeterState top = meter(settings().maximums(Long.MAX_VALUE, Long.MAX_VALUE).build(), "2026-01-05T12:00:00Z",
-                Money.MOST_PENCE);
-        assertThatThrownBy(() -> MeterEngine.apply(top, command("top-up", "amount=20.00"),
-                at("2026-01-05T12:00:00Z"))).isInstanceOf(MoneyOutOfRangeException.class);
+                .isInstanceOf(MoneyOutOfRangeException.class)
+                .hasMessageContaining("meter balance");
+        MeterState top = meter(
+                settings().maximums(Long.MAX_VALUE, Long.MAX_VALUE).build(), "2026-01-05T12:00:00Z", Money.MOST_PENCE);
+        assertThatThrownBy(() -> MeterEngine.apply(top, command("top-up", "amount=20.00"), at("2026-01-05T12:00:00Z")))
+                .isInstanceOf(MoneyOutOfRangeException.class);
     }
 }

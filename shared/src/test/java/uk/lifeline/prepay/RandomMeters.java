@@ -35,8 +35,9 @@ final class RandomMeters {
     /** What one property run simulates. Immutable. */
     record Scenario(MeterState start, ConsumptionProfile profile, List<MeterEvent> events) {}
 
-    private static final String[] ANCHORS = {"2026-03-27T00:00:00Z", "2026-10-23T12:00:00Z", "2026-12-23T00:00:00Z",
-        "2027-06-01T00:00:00Z"};
+    private static final String[] ANCHORS = {
+        "2026-03-27T00:00:00Z", "2026-10-23T12:00:00Z", "2026-12-23T00:00:00Z", "2027-06-01T00:00:00Z"
+    };
 
     private final Random random;
 
@@ -76,10 +77,14 @@ final class RandomMeters {
                 .lowCreditThreshold(pick(0, 200))
                 .disablementThreshold(pick(0, 0, 50))
                 .suspendDebt(random.nextBoolean(), random.nextBoolean())
-                .timeDebtCap(random.nextBoolean() ? Optional.empty()
-                        : Optional.of(new RecoveryCap(pick(50, 300), pickPeriod())))
-                .paymentDebtCap(random.nextBoolean() ? Optional.empty()
-                        : Optional.of(new RecoveryCap(pick(100, 500), pickPeriod())))
+                .timeDebtCap(
+                        random.nextBoolean()
+                                ? Optional.empty()
+                                : Optional.of(new RecoveryCap(pick(50, 300), pickPeriod())))
+                .paymentDebtCap(
+                        random.nextBoolean()
+                                ? Optional.empty()
+                                : Optional.of(new RecoveryCap(pick(100, 500), pickPeriod())))
                 .bankHolidays(BankHolidayRegion.values()[random.nextInt(3)])
                 .defaultFriendlyCredit(calendar())
                 .build();
@@ -90,21 +95,28 @@ final class RandomMeters {
         long emergencyBalance = emergency ? random.nextInt((int) settings.emergencyCreditLimit() + 1) : 0;
         MeterState state = MeterState.initial(settings, start)
                 .withCredit(new Credit(random.nextInt(3300) - 300, emergency, emergencyBalance))
-                .withDebts(new Debts(timeDebt(), timeDebt(), new PaymentDebt(random.nextInt(20_000), random.nextInt(40)),
+                .withDebts(new Debts(
+                        timeDebt(),
+                        timeDebt(),
+                        new PaymentDebt(random.nextInt(20_000), random.nextInt(40)),
                         random.nextInt(300)))
                 .withSupply(SupplyState.values()[random.nextInt(3)]);
         if (random.nextInt(3) == 0) {
             long span = end.getEpochSecond() - start.getEpochSecond();
             Instant from = start.plusSeconds(900L * random.nextInt((int) (span / 900)));
-            state = state.withNonDisconnect(Optional.of(new NonDisconnectPeriod(from,
-                    from.plusSeconds(900L * (1 + random.nextInt(200))))));
+            state = state.withNonDisconnect(
+                    Optional.of(new NonDisconnectPeriod(from, from.plusSeconds(900L * (1 + random.nextInt(200))))));
         }
         return state;
     }
 
     private TimeDebt timeDebt() {
-        return random.nextBoolean() ? TimeDebt.NONE : new TimeDebt(random.nextInt(20_000), random.nextInt(150),
-                random.nextBoolean() ? SetDebt.Recovery.PER_DAY : SetDebt.Recovery.PER_HOUR);
+        return random.nextBoolean()
+                ? TimeDebt.NONE
+                : new TimeDebt(
+                        random.nextInt(20_000),
+                        random.nextInt(150),
+                        random.nextBoolean() ? SetDebt.Recovery.PER_DAY : SetDebt.Recovery.PER_HOUR);
     }
 
     private Tariff tariff() {
@@ -113,11 +125,17 @@ final class RandomMeters {
             case 0:
                 return new SingleRate(price(60), standing);
             case 1:
-                return new TimeOfUse(Arrays.asList(new TimeOfUse.RateSwitch(quarter(0, 48), price(60)),
-                        new TimeOfUse.RateSwitch(quarter(48, 96), price(60))), standing);
+                return new TimeOfUse(
+                        Arrays.asList(
+                                new TimeOfUse.RateSwitch(quarter(0, 48), price(60)),
+                                new TimeOfUse.RateSwitch(quarter(48, 96), price(60))),
+                        standing);
             default:
-                return new Block(Arrays.asList(new Block.Tier(1 + random.nextInt(20_000), price(60)),
-                        Block.Tier.unlimited(price(60))), pickPeriod(), standing);
+                return new Block(
+                        Arrays.asList(
+                                new Block.Tier(1 + random.nextInt(20_000), price(60)), Block.Tier.unlimited(price(60))),
+                        pickPeriod(),
+                        standing);
         }
     }
 
@@ -131,8 +149,8 @@ final class RandomMeters {
                         days.add(day);
                     }
                 }
-                calendar = calendar.withSlot(slot, new FriendlyCreditSlot(quarter(0, 96), quarter(0, 96), days,
-                        random.nextBoolean()));
+                calendar = calendar.withSlot(
+                        slot, new FriendlyCreditSlot(quarter(0, 96), quarter(0, 96), days, random.nextBoolean()));
             }
         }
         return calendar;
@@ -141,32 +159,79 @@ final class RandomMeters {
     private MeterEvent event(Instant at, boolean allCommands) {
         int kinds = allCommands ? 16 : 8;
         switch (random.nextInt(kinds)) {
-            case 0: return new MeterEvent.ButtonPressed(at);
-            case 1: return new MeterEvent.EmergencyCreditRequested(at);
-            case 2: case 3: return code(at, "top-up", "amount=" + creditValue(15_000));
-            case 4: return code(at, "deduct-credit", "amount=" + Pence.toPounds(1 + random.nextInt(2000)));
-            case 5: return code(at, "add-debt", "register=" + register(), "amount=" + Pence.toPounds(1 + random.nextInt(5000)));
-            case 6: return code(at, "change-price", "unit-rate=" + price(60), "standing-charge=" + price(80));
-            case 7: return code(at, "set-debt", "register=time-based-1", "amount=" + Pence.toPounds(random.nextInt(5000)),
-                    "rate=" + Pence.toPounds(random.nextInt(200)), "period=" + (random.nextBoolean() ? "per-day" : "per-hour"));
-            case 8: return code(at, "set-credit", "balance=" + creditValue(30_000));
-            case 9: return code(at, "deduct-debt", "register=" + register(), "amount=" + Pence.toPounds(1 + random.nextInt(5000)));
-            case 10: return code(at, "set-debt", "register=payment-based", "amount=" + Pence.toPounds(random.nextInt(5000)),
-                    "percent=" + random.nextInt(60));
-            case 11: return code(at, "change-time-of-use-price", "peak-rate=" + price(60), "off-peak-rate=" + price(30),
-                    "off-peak-start=" + quarter(0, 48), "off-peak-end=" + quarter(48, 96), "standing-charge=" + price(80),
-                    "from=" + at.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(random.nextInt(3)));
-            case 12: return code(at, "set-friendly-credit-period", "slot=" + (1 + random.nextInt(4)),
-                    "start=" + quarter(0, 96), "end=" + quarter(0, 96), "days=" + pickDays(),
-                    "bank-holidays=" + random.nextBoolean());
+            case 0:
+                return new MeterEvent.ButtonPressed(at);
+            case 1:
+                return new MeterEvent.EmergencyCreditRequested(at);
+            case 2:
+            case 3:
+                return code(at, "top-up", "amount=" + creditValue(15_000));
+            case 4:
+                return code(at, "deduct-credit", "amount=" + Pence.toPounds(1 + random.nextInt(2000)));
+            case 5:
+                return code(
+                        at, "add-debt", "register=" + register(), "amount=" + Pence.toPounds(1 + random.nextInt(5000)));
+            case 6:
+                return code(at, "change-price", "unit-rate=" + price(60), "standing-charge=" + price(80));
+            case 7:
+                return code(
+                        at,
+                        "set-debt",
+                        "register=time-based-1",
+                        "amount=" + Pence.toPounds(random.nextInt(5000)),
+                        "rate=" + Pence.toPounds(random.nextInt(200)),
+                        "period=" + (random.nextBoolean() ? "per-day" : "per-hour"));
+            case 8:
+                return code(at, "set-credit", "balance=" + creditValue(30_000));
+            case 9:
+                return code(
+                        at,
+                        "deduct-debt",
+                        "register=" + register(),
+                        "amount=" + Pence.toPounds(1 + random.nextInt(5000)));
+            case 10:
+                return code(
+                        at,
+                        "set-debt",
+                        "register=payment-based",
+                        "amount=" + Pence.toPounds(random.nextInt(5000)),
+                        "percent=" + random.nextInt(60));
+            case 11:
+                return code(
+                        at,
+                        "change-time-of-use-price",
+                        "peak-rate=" + price(60),
+                        "off-peak-rate=" + price(30),
+                        "off-peak-start=" + quarter(0, 48),
+                        "off-peak-end=" + quarter(48, 96),
+                        "standing-charge=" + price(80),
+                        "from="
+                                + at.atZone(java.time.ZoneOffset.UTC)
+                                        .toLocalDate()
+                                        .plusDays(random.nextInt(3)));
+            case 12:
+                return code(
+                        at,
+                        "set-friendly-credit-period",
+                        "slot=" + (1 + random.nextInt(4)),
+                        "start=" + quarter(0, 96),
+                        "end=" + quarter(0, 96),
+                        "days=" + pickDays(),
+                        "bank-holidays=" + random.nextBoolean());
             case 13: {
                 Instant from = Instant.ofEpochSecond((at.getEpochSecond() / 900 - random.nextInt(300)) * 900);
-                return code(at, "set-non-disconnect-period", "start=" + from,
+                return code(
+                        at,
+                        "set-non-disconnect-period",
+                        "start=" + from,
                         "end=" + from.plusSeconds(900L * (1 + random.nextInt(400))));
             }
-            case 14: return code(at, "change-mode", "mode=" + (random.nextInt(3) == 0 ? "credit" : "prepayment"));
-            default: return random.nextBoolean() ? code(at, "open-han", "device=any", "minutes=60")
-                    : code(at, "revert-to-default");
+            case 14:
+                return code(at, "change-mode", "mode=" + (random.nextInt(3) == 0 ? "credit" : "prepayment"));
+            default:
+                return random.nextBoolean()
+                        ? code(at, "open-han", "device=any", "minutes=60")
+                        : code(at, "revert-to-default");
         }
     }
 

@@ -29,15 +29,27 @@ class TopUpAllocationTest {
         "300,      0,  0, max, 500,   0,   0,   0,   0, 300,   0,   0,    0",
         "1000,     0,  0, max, 0,    50, 200,   0,   0,   0, 150,   0,  850",
         "400,      0,  0, max, 0,     0,   0, 700,   0,   0,   0, 400,    0",
-        "1000,     0,  0, max, 0,  -250,   0, 300,   0,   0, 250, 300,  450"})
-    void sharesATopUpOutInOrder(long amount, long debt, long percent, String capLeft, long accumulated, long balance,
-            long threshold, long emergencyUsed, long toPayment, long toAccumulated, long toShortfall,
-            long toEmergency, long toBalance) {
+        "1000,     0,  0, max, 0,  -250,   0, 300,   0,   0, 250, 300,  450"
+    })
+    void sharesATopUpOutInOrder(
+            long amount,
+            long debt,
+            long percent,
+            String capLeft,
+            long accumulated,
+            long balance,
+            long threshold,
+            long emergencyUsed,
+            long toPayment,
+            long toAccumulated,
+            long toShortfall,
+            long toEmergency,
+            long toBalance) {
         long cap = capLeft.equals("max") ? NO_CAP : Long.parseLong(capLeft);
-        TopUpAllocation a = TopUpAllocation.of(amount, new PaymentDebt(debt, percent), cap, accumulated, balance,
-                threshold, emergencyUsed);
-        assertThat(a).isEqualTo(new TopUpAllocation(amount, toPayment, toAccumulated, toShortfall, toEmergency,
-                toBalance));
+        TopUpAllocation a = TopUpAllocation.of(
+                amount, new PaymentDebt(debt, percent), cap, accumulated, balance, threshold, emergencyUsed);
+        assertThat(a)
+                .isEqualTo(new TopUpAllocation(amount, toPayment, toAccumulated, toShortfall, toEmergency, toBalance));
         assertThat(a.paymentDebt() + a.accumulatedDebt() + a.shortfall() + a.emergencyCredit() + a.balance())
                 .isEqualTo(amount);
     }

@@ -26,7 +26,8 @@ class RoundingTest {
     @Test
     void aNegativeChargeIsRefused() {
         assertThatThrownBy(() -> Rounding.wholePence(new BigDecimal("-0.01")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-0.01");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-0.01");
     }
 
     @Test

@@ -37,14 +37,18 @@ public final class CommandArbitraries {
                 creditAmount(1).map(TopUp::new),
                 creditAmount(1).map(DeductCredit::new),
                 creditAmount(0).map(SetCredit::new),
-                Combinators.combine(register(), Arbitraries.longs().between(1, 1_048_575)).as(AddDebt::new),
-                Combinators.combine(register(), Arbitraries.longs().between(1, 1_048_575)).as(DeductDebt::new),
+                Combinators.combine(register(), Arbitraries.longs().between(1, 1_048_575))
+                        .as(AddDebt::new),
+                Combinators.combine(register(), Arbitraries.longs().between(1, 1_048_575))
+                        .as(DeductDebt::new),
                 setDebt(),
                 Combinators.combine(price(), price(), effectiveFrom()).as(ChangePrice::new),
                 timeOfUse(),
                 friendlyCredit(),
                 nonDisconnect(),
-                Combinators.combine(Arbitraries.of(OpenHan.Device.class), Arbitraries.longs().between(1, 1440))
+                Combinators.combine(
+                                Arbitraries.of(OpenHan.Device.class),
+                                Arbitraries.longs().between(1, 1440))
                         .as(OpenHan::new),
                 Arbitraries.of(ChangeMode.Mode.class).map(ChangeMode::new),
                 Arbitraries.just(new RevertToDefault()));
@@ -66,7 +70,8 @@ public final class CommandArbitraries {
     }
 
     static Arbitrary<Optional<LocalDate>> effectiveFrom() {
-        return Arbitraries.longs().between(0, (1 << CodeTime.DATE_BITS) - 1)
+        return Arbitraries.longs()
+                .between(0, (1 << CodeTime.DATE_BITS) - 1)
                 .map(day -> day == 0 ? Optional.<LocalDate>empty() : Optional.of(CodeTime.EPOCH_DATE.plusDays(day)));
     }
 
@@ -77,11 +82,15 @@ public final class CommandArbitraries {
     static Arbitrary<MeterCommand> setDebt() {
         Arbitrary<Long> amount = Arbitraries.longs().between(0, 1_048_575);
         Arbitrary<MeterCommand> timeBased = Combinators.combine(
-                Arbitraries.of(DebtRegister.TIME_BASED_1, DebtRegister.TIME_BASED_2), amount,
-                Arbitraries.longs().between(0, 65_535), Arbitraries.of(SetDebt.Recovery.PER_DAY, SetDebt.Recovery.PER_HOUR))
+                        Arbitraries.of(DebtRegister.TIME_BASED_1, DebtRegister.TIME_BASED_2),
+                        amount,
+                        Arbitraries.longs().between(0, 65_535),
+                        Arbitraries.of(SetDebt.Recovery.PER_DAY, SetDebt.Recovery.PER_HOUR))
                 .as(SetDebt::new);
-        Arbitrary<MeterCommand> paymentBased = Combinators.combine(amount, Arbitraries.longs().between(0, 100))
-                .as((a, percent) -> new SetDebt(DebtRegister.PAYMENT_BASED, a, percent, SetDebt.Recovery.PERCENT_OF_TOP_UP));
+        Arbitrary<MeterCommand> paymentBased = Combinators.combine(
+                        amount, Arbitraries.longs().between(0, 100))
+                .as((a, percent) ->
+                        new SetDebt(DebtRegister.PAYMENT_BASED, a, percent, SetDebt.Recovery.PERCENT_OF_TOP_UP));
         return Arbitraries.oneOf(timeBased, paymentBased);
     }
 
@@ -92,14 +101,20 @@ public final class CommandArbitraries {
     }
 
     static Arbitrary<MeterCommand> friendlyCredit() {
-        return Combinators.combine(Arbitraries.integers().between(1, 4), quarterHour(), quarterHour(),
-                Arbitraries.subsetOf(DayOfWeek.values()), Arbitraries.of(true, false))
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 4),
+                        quarterHour(),
+                        quarterHour(),
+                        Arbitraries.subsetOf(DayOfWeek.values()),
+                        Arbitraries.of(true, false))
                 .as(SetFriendlyCreditPeriod::new);
     }
 
     static Arbitrary<MeterCommand> nonDisconnect() {
         long lastQuarter = (1L << CodeTime.INSTANT_BITS) - 1;
-        return Combinators.combine(Arbitraries.longs().between(0, lastQuarter - 1), Arbitraries.longs().between(1, 31 * 96))
+        return Combinators.combine(
+                        Arbitraries.longs().between(0, lastQuarter - 1),
+                        Arbitraries.longs().between(1, 31 * 96))
                 .filter((start, length) -> start + length <= lastQuarter)
                 .as((start, length) -> {
                     Instant from = CodeTime.EPOCH_INSTANT.plus(start * 15, ChronoUnit.MINUTES);

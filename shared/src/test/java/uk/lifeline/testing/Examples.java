@@ -27,14 +27,18 @@ public final class Examples {
         lines.put("set payment-based debt", "set-debt register=payment-based amount=300.00 percent=25");
         lines.put("change price at once", "change-price unit-rate=24.862 standing-charge=60.97");
         lines.put("change price from 1 April", "change-price unit-rate=25.73 standing-charge=51.37 from=2027-04-01");
-        lines.put("change to Economy 7", "change-time-of-use-price peak-rate=27.03 off-peak-rate=12.5"
-                + " off-peak-start=23:30 off-peak-end=06:30 standing-charge=53.35 from=2027-04-01");
-        lines.put("friendly credit overnight every day", "set-friendly-credit-period slot=1 start=16:00 end=10:00"
-                + " days=all bank-holidays=true");
+        lines.put(
+                "change to Economy 7",
+                "change-time-of-use-price peak-rate=27.03 off-peak-rate=12.5"
+                        + " off-peak-start=23:30 off-peak-end=06:30 standing-charge=53.35 from=2027-04-01");
+        lines.put(
+                "friendly credit overnight every day",
+                "set-friendly-credit-period slot=1 start=16:00 end=10:00" + " days=all bank-holidays=true");
         lines.put("friendly credit weekends", "set-friendly-credit-period slot=2 start=00:00 end=00:00 days=weekends");
         lines.put("clear friendly-credit slot", "set-friendly-credit-period slot=3 start=00:00 end=00:00 days=none");
-        lines.put("extreme weather non-disconnect", "set-non-disconnect-period start=2027-01-10T06:00:00Z"
-                + " end=2027-01-13T18:00:00Z");
+        lines.put(
+                "extreme weather non-disconnect",
+                "set-non-disconnect-period start=2027-01-10T06:00:00Z" + " end=2027-01-13T18:00:00Z");
         lines.put("open HAN for a new PPMID", "open-han device=ppmid minutes=60");
         lines.put("change to credit mode", "change-mode mode=credit");
         lines.put("change to prepayment mode", "change-mode mode=prepayment");
@@ -45,6 +49,7 @@ public final class Examples {
     /** Parses {@code name k=v ...} into a command. */
     public static MeterCommand parse(String commandLine) {
         String[] words = commandLine.split(" ");
-        return MeterCommand.parse(words[0], Parameters.parse(Arrays.asList(words).subList(1, words.length)));
+        return MeterCommand.parse(
+                words[0], Parameters.parse(Arrays.asList(words).subList(1, words.length)));
     }
 }

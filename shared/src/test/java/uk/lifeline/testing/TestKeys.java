@@ -62,20 +62,20 @@ public final class TestKeys {
 
     /** The supplier's key for the GBCS reference meter, whose private key is not published. */
     public static CodeKey gbcsIssuingKey() {
-        return unchecked(() -> CodeKey.agree(supplierPrivate(), Pem.readPublicKey(gbcsMeterCertificateFile()),
-                ORIGINATOR, GBCS_METER));
+        return unchecked(() -> CodeKey.agree(
+                supplierPrivate(), Pem.readPublicKey(gbcsMeterCertificateFile()), ORIGINATOR, GBCS_METER));
     }
 
     /** The supplier's key for Lifeline's simulated meter. */
     public static CodeKey issuingKey() {
-        return unchecked(() -> CodeKey.agree(supplierPrivate(), Pem.readPublicKey(meterPublicFile()), ORIGINATOR,
-                METER));
+        return unchecked(
+                () -> CodeKey.agree(supplierPrivate(), Pem.readPublicKey(meterPublicFile()), ORIGINATOR, METER));
     }
 
     /** The simulated meter's own key: its private key with the supplier's public key. */
     public static CodeKey meterKey() {
-        return unchecked(() -> CodeKey.agree(Pem.readPrivateKey(meterPrivateFile()), supplierPublic(), ORIGINATOR,
-                METER));
+        return unchecked(
+                () -> CodeKey.agree(Pem.readPrivateKey(meterPrivateFile()), supplierPublic(), ORIGINATOR, METER));
     }
 
     public static KeyPair freshKeyPair() {

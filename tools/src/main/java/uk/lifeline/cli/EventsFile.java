@@ -38,8 +38,10 @@ final class EventsFile {
                 if (!parameters.isEmpty()) {
                     throw new IllegalArgumentException(where + ": " + what + " takes no parameters");
                 }
-                events.add(what.equals("button") ? new MeterEvent.ButtonPressed(at)
-                        : new MeterEvent.EmergencyCreditRequested(at));
+                events.add(
+                        what.equals("button")
+                                ? new MeterEvent.ButtonPressed(at)
+                                : new MeterEvent.EmergencyCreditRequested(at));
             } else {
                 try {
                     events.add(new MeterEvent.CodeEntered(at, MeterCommand.parse(what, Parameters.parse(parameters))));

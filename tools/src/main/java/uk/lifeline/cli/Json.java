@@ -10,9 +10,15 @@ final class Json {
         StringBuilder out = new StringBuilder("\"");
         for (char c : value.toCharArray()) {
             switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
                 default:
                     if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
@@ -28,7 +34,10 @@ final class Json {
     static String object(Map<String, String> jsonValues) {
         StringBuilder out = new StringBuilder("{");
         for (Map.Entry<String, String> e : jsonValues.entrySet()) {
-            out.append(out.length() == 1 ? "" : ",").append(string(e.getKey())).append(':').append(e.getValue());
+            out.append(out.length() == 1 ? "" : ",")
+                    .append(string(e.getKey()))
+                    .append(':')
+                    .append(e.getValue());
         }
         return out.append('}').toString();
     }

@@ -1,8 +1,8 @@
 package uk.lifeline.cli;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;

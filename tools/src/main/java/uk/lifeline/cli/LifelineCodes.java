@@ -44,16 +44,19 @@ public final class LifelineCodes {
     static final int BAD_FILE = 66;
 
     // Each subcommand's own usage, printed by "lifeline-codes SUBCOMMAND --help"; together they are the usage.
-    private static final String ISSUE_USAGE = String.join("\n",
+    private static final String ISSUE_USAGE = String.join(
+            "\n",
             "  lifeline-codes issue --supplier-key KEY.pem --originator HEX16 --device HEX16 --device-cert CERT.pem",
             "                       --counter N COMMAND [NAME=VALUE ...]");
-    private static final String DECODE_USAGE = String.join("\n",
+    private static final String DECODE_USAGE = String.join(
+            "\n",
             "  lifeline-codes decode --device-key KEY.pem --supplier-cert CERT_OR_PUBLIC_KEY.pem --originator HEX16",
             "                        --device HEX16 --state FILE DIGITS...");
     private static final String KEYGEN_USAGE = "  lifeline-codes keygen --private OUT.key --public OUT.pem";
     private static final String DEMO_USAGE =
             "  lifeline-codes demo    (fresh test keys; issues every command and enters it at a reference meter)";
-    private static final String COMMANDS_TEXT = String.join("\n",
+    private static final String COMMANDS_TEXT = String.join(
+            "\n",
             "commands: top-up amount=12.34 | deduct-credit amount= | set-credit balance= |",
             "  add-debt register=time-based-1 amount= | deduct-debt register= amount= |",
             "  set-debt register= amount= (rate= period=per-day|per-hour | percent=) |",
@@ -64,8 +67,16 @@ public final class LifelineCodes {
             "  set-non-disconnect-period start=2026-12-01T06:00:00Z end=2026-12-04T06:00:00Z |",
             "  open-han device=ppmid|ihd|cad|any minutes=60 | change-mode mode=credit|prepayment | revert-to-default",
             "see docs/command-codes.md");
-    private static final String USAGE_TEXT = String.join("\n", "usage:", ISSUE_USAGE, DECODE_USAGE, KEYGEN_USAGE,
-            DEMO_USAGE, Simulate.USAGE, "  lifeline-codes --version", COMMANDS_TEXT);
+    private static final String USAGE_TEXT = String.join(
+            "\n",
+            "usage:",
+            ISSUE_USAGE,
+            DECODE_USAGE,
+            KEYGEN_USAGE,
+            DEMO_USAGE,
+            Simulate.USAGE,
+            "  lifeline-codes --version",
+            COMMANDS_TEXT);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -100,12 +111,19 @@ public final class LifelineCodes {
         }
         try {
             switch (args[0]) {
-                case "issue": return issue(rest);
-                case "decode": return decode(rest);
-                case "keygen": return keygen(rest);
-                case "demo": return demo();
-                case "simulate": return Simulate.run(rest, out, err);
-                case "help": case "--help": case "-h":
+                case "issue":
+                    return issue(rest);
+                case "decode":
+                    return decode(rest);
+                case "keygen":
+                    return keygen(rest);
+                case "demo":
+                    return demo();
+                case "simulate":
+                    return Simulate.run(rest, out, err);
+                case "help":
+                case "--help":
+                case "-h":
                     out.println(USAGE_TEXT);
                     return OK;
                 default:
@@ -125,15 +143,17 @@ public final class LifelineCodes {
     }
 
     private int issue(List<String> args) throws IOException, GeneralSecurityException {
-        Map<String, String> options = options(args, "--supplier-key", "--originator", "--device", "--device-cert",
-                "--counter");
+        Map<String, String> options =
+                options(args, "--supplier-key", "--originator", "--device", "--device-cert", "--counter");
         if (args.isEmpty()) {
             throw new UsageException("issue needs a COMMAND");
         }
         MeterCommand command = MeterCommand.parse(args.get(0), Parameters.parse(args.subList(1, args.size())));
-        CodeKey key = CodeKey.agree(Pem.readPrivateKey(Paths.get(options.get("--supplier-key"))),
+        CodeKey key = CodeKey.agree(
+                Pem.readPrivateKey(Paths.get(options.get("--supplier-key"))),
                 Pem.readPublicKey(Paths.get(options.get("--device-cert"))),
-                Eui64.parse(options.get("--originator")), Eui64.parse(options.get("--device")));
+                Eui64.parse(options.get("--originator")),
+                Eui64.parse(options.get("--device")));
         long counter;
         try {
             counter = Long.parseLong(options.get("--counter"));
@@ -148,15 +168,17 @@ public final class LifelineCodes {
     }
 
     private int decode(List<String> args) throws IOException, GeneralSecurityException {
-        Map<String, String> options = options(args, "--device-key", "--supplier-cert", "--originator", "--device",
-                "--state");
+        Map<String, String> options =
+                options(args, "--device-key", "--supplier-cert", "--originator", "--device", "--state");
         if (args.isEmpty()) {
             throw new UsageException("decode needs the DIGITS");
         }
         Path stateFile = Paths.get(options.get("--state"));
-        CodeKey key = CodeKey.agree(Pem.readPrivateKey(Paths.get(options.get("--device-key"))),
+        CodeKey key = CodeKey.agree(
+                Pem.readPrivateKey(Paths.get(options.get("--device-key"))),
                 Pem.readPublicKey(Paths.get(options.get("--supplier-cert"))),
-                Eui64.parse(options.get("--originator")), Eui64.parse(options.get("--device")));
+                Eui64.parse(options.get("--originator")),
+                Eui64.parse(options.get("--device")));
         ReferenceMeterDecoder meter =
                 new ReferenceMeterDecoder(key, DecoderSettings.DEFAULTS, MeterCodeState.load(stateFile), clock);
         EntryResult result = meter.enterCode(String.join("", args));
@@ -195,8 +217,11 @@ public final class LifelineCodes {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();
-        Files.write(Paths.get(options.get("--private")), Pem.encode(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII));
-        Files.write(Paths.get(options.get("--public")), Pem.encode(pair.getPublic()).getBytes(StandardCharsets.US_ASCII));
+        Files.write(
+                Paths.get(options.get("--private")),
+                Pem.encode(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII));
+        Files.write(
+                Paths.get(options.get("--public")), Pem.encode(pair.getPublic()).getBytes(StandardCharsets.US_ASCII));
         out.println("wrote " + options.get("--private") + " and " + options.get("--public"));
         return OK;
     }
@@ -211,10 +236,16 @@ public final class LifelineCodes {
         CodeKey issuing = CodeKey.agree(supplier.getPrivate(), device.getPublic(), originator, meterId);
         ReferenceMeterDecoder meter = new ReferenceMeterDecoder(
                 CodeKey.agree(device.getPrivate(), supplier.getPublic(), originator, meterId),
-                DecoderSettings.DEFAULTS, MeterCodeState.FACTORY_FRESH, clock);
-        String soon = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(java.time.Duration.ofDays(1))
+                DecoderSettings.DEFAULTS,
+                MeterCodeState.FACTORY_FRESH,
+                clock);
+        String soon = clock.instant()
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(java.time.Duration.ofDays(1))
                 .toString();
-        String later = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(java.time.Duration.ofDays(4))
+        String later = clock.instant()
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(java.time.Duration.ofDays(4))
                 .toString();
         String[][] examples = {
             {"top-up", "amount=12.34"},
@@ -225,8 +256,14 @@ public final class LifelineCodes {
             {"deduct-debt", "register=time-based-1", "amount=20.00"},
             {"set-debt", "register=payment-based", "amount=300.00", "percent=25"},
             {"change-price", "unit-rate=24.862", "standing-charge=60.97"},
-            {"change-time-of-use-price", "peak-rate=27.03", "off-peak-rate=12.5", "off-peak-start=23:30",
-                "off-peak-end=06:30", "standing-charge=53.35"},
+            {
+                "change-time-of-use-price",
+                "peak-rate=27.03",
+                "off-peak-rate=12.5",
+                "off-peak-start=23:30",
+                "off-peak-end=06:30",
+                "standing-charge=53.35"
+            },
             {"set-friendly-credit-period", "slot=1", "start=16:00", "end=10:00", "days=all", "bank-holidays=true"},
             {"set-non-disconnect-period", "start=" + soon, "end=" + later},
             {"open-han", "device=ppmid", "minutes=60"},
@@ -236,8 +273,8 @@ public final class LifelineCodes {
         out.println("Supplier " + originator + " and meter " + meterId + ", freshly generated P-256 test keys.");
         long counter = 0;
         for (String[] example : examples) {
-            MeterCommand command = MeterCommand.parse(example[0],
-                    Parameters.parse(Arrays.asList(example).subList(1, example.length)));
+            MeterCommand command = MeterCommand.parse(
+                    example[0], Parameters.parse(Arrays.asList(example).subList(1, example.length)));
             CommandCode code = CodeEncoder.encode(command, ++counter, issuing);
             out.println();
             out.println(String.join(" ", example));
@@ -249,8 +286,8 @@ public final class LifelineCodes {
 
     private static String describe(EntryResult result) {
         if (result instanceof EntryResult.Accepted accepted) {
-            return "accepted " + accepted.command().type().commandName() + " " + accepted.command().parameters()
-                    + " (counter " + accepted.utrnCounter() + ")";
+            return "accepted " + accepted.command().type().commandName() + " "
+                    + accepted.command().parameters() + " (counter " + accepted.utrnCounter() + ")";
         }
         if (result instanceof EntryResult.Rejected rejected) {
             return "rejected: " + rejected.reason().code() + " (" + rejected.detail() + ")";
@@ -262,12 +299,18 @@ public final class LifelineCodes {
     /** The usage of one subcommand (with the command list where it takes a COMMAND), or null for an unknown one. */
     private static String usageOf(String subcommand) {
         switch (subcommand) {
-            case "issue": return ISSUE_USAGE + "\n" + COMMANDS_TEXT;
-            case "decode": return DECODE_USAGE;
-            case "keygen": return KEYGEN_USAGE;
-            case "demo": return DEMO_USAGE;
-            case "simulate": return Simulate.USAGE + "\nsee docs/tariff.md, \"The simulate tool\"";
-            default: return null;
+            case "issue":
+                return ISSUE_USAGE + "\n" + COMMANDS_TEXT;
+            case "decode":
+                return DECODE_USAGE;
+            case "keygen":
+                return KEYGEN_USAGE;
+            case "demo":
+                return DEMO_USAGE;
+            case "simulate":
+                return Simulate.USAGE + "\nsee docs/tariff.md, \"The simulate tool\"";
+            default:
+                return null;
         }
     }
 

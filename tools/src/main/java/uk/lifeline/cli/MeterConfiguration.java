@@ -39,17 +39,30 @@ final class MeterConfiguration {
 
     /** @throws IllegalArgumentException naming the member that is missing, unknown or out of range */
     static MeterState read(Object json, Instant asOf) {
-        JsonSection meter = JsonSection.of("", json).allowOnly("tariff", "mode", "bank-holidays", "friendly-credit",
-                "emergency-credit-limit", "emergency-credit-threshold", "low-credit-threshold",
-                "disablement-threshold", "maximum-meter-balance", "maximum-credit-threshold",
-                "suspend-debt-emergency", "suspend-debt-disabled", "time-debt-cap", "payment-debt-cap", "state");
+        JsonSection meter = JsonSection.of("", json)
+                .allowOnly(
+                        "tariff",
+                        "mode",
+                        "bank-holidays",
+                        "friendly-credit",
+                        "emergency-credit-limit",
+                        "emergency-credit-threshold",
+                        "low-credit-threshold",
+                        "disablement-threshold",
+                        "maximum-meter-balance",
+                        "maximum-credit-threshold",
+                        "suspend-debt-emergency",
+                        "suspend-debt-disabled",
+                        "time-debt-cap",
+                        "payment-debt-cap",
+                        "state");
         Tariff tariff = tariff(meter.section("tariff"));
         MeterSettings defaults = MeterSettings.builder(tariff).build();
         NonDisablementCalendar calendar = NonDisablementCalendar.NONE;
         if (meter.has("friendly-credit")) {
             for (JsonSection slot : meter.sections("friendly-credit")) {
-                SetFriendlyCreditPeriod command = (SetFriendlyCreditPeriod) MeterCommand.parse(
-                        "set-friendly-credit-period", slot.parameters());
+                SetFriendlyCreditPeriod command =
+                        (SetFriendlyCreditPeriod) MeterCommand.parse("set-friendly-credit-period", slot.parameters());
                 calendar = calendar.withSlot(command.slot(), FriendlyCreditSlot.of(command));
             }
         }
@@ -57,13 +70,16 @@ final class MeterConfiguration {
                 .defaultMode(meter.has("mode") ? meter.choice("mode", ChangeMode.Mode.class) : defaults.defaultMode())
                 .bankHolidays(BankHolidayRegion.fromDivision(meter.text("bank-holidays", "england-and-wales")))
                 .defaultFriendlyCredit(calendar)
-                .emergencyCredit(meter.pounds("emergency-credit-limit", defaults.emergencyCreditLimit()),
+                .emergencyCredit(
+                        meter.pounds("emergency-credit-limit", defaults.emergencyCreditLimit()),
                         meter.pounds("emergency-credit-threshold", defaults.emergencyCreditThreshold()))
                 .lowCreditThreshold(meter.pounds("low-credit-threshold", defaults.lowCreditThreshold()))
                 .disablementThreshold(meter.pounds("disablement-threshold", defaults.disablementThreshold()))
-                .maximums(meter.pounds("maximum-meter-balance", defaults.maximumMeterBalance()),
+                .maximums(
+                        meter.pounds("maximum-meter-balance", defaults.maximumMeterBalance()),
                         meter.pounds("maximum-credit-threshold", defaults.maximumCreditThreshold()))
-                .suspendDebt(meter.bool("suspend-debt-emergency", defaults.suspendDebtEmergency()),
+                .suspendDebt(
+                        meter.bool("suspend-debt-emergency", defaults.suspendDebtEmergency()),
                         meter.bool("suspend-debt-disabled", defaults.suspendDebtDisabled()))
                 .timeDebtCap(cap(meter, "time-debt-cap"))
                 .paymentDebtCap(cap(meter, "payment-debt-cap"))
@@ -84,9 +100,15 @@ final class MeterConfiguration {
             for (JsonSection debt : s.sections("debts")) {
                 SetDebt d = (SetDebt) MeterCommand.parse("set-debt", debt.parameters());
                 switch (d.register()) {
-                    case TIME_BASED_1: time1 = new TimeDebt(d.amountPence(), d.rate(), d.recovery()); break;
-                    case TIME_BASED_2: time2 = new TimeDebt(d.amountPence(), d.rate(), d.recovery()); break;
-                    default: payment = new PaymentDebt(d.amountPence(), d.rate()); break;
+                    case TIME_BASED_1:
+                        time1 = new TimeDebt(d.amountPence(), d.rate(), d.recovery());
+                        break;
+                    case TIME_BASED_2:
+                        time2 = new TimeDebt(d.amountPence(), d.rate(), d.recovery());
+                        break;
+                    default:
+                        payment = new PaymentDebt(d.amountPence(), d.rate());
+                        break;
                 }
             }
         }
@@ -114,15 +136,17 @@ final class MeterConfiguration {
                 List<Block.Tier> tiers = new ArrayList<>();
                 for (JsonSection tier : t.sections("blocks")) {
                     tier.allowOnly("up-to-kwh", "rate");
-                    tiers.add(new Block.Tier(tier.has("up-to-kwh")
-                            ? kwhToWattHours(tier.name("up-to-kwh"), tier.text("up-to-kwh")) : Block.UNLIMITED,
+                    tiers.add(new Block.Tier(
+                            tier.has("up-to-kwh")
+                                    ? kwhToWattHours(tier.name("up-to-kwh"), tier.text("up-to-kwh"))
+                                    : Block.UNLIMITED,
                             tier.price("rate")));
                 }
                 return new Block(tiers, t.choice("period", CalendarPeriod.class), t.price("standing-charge"));
             }
             default:
-                throw new IllegalArgumentException(t.path() + ".type '" + type
-                        + "' is not single-rate, time-of-use or block");
+                throw new IllegalArgumentException(
+                        t.path() + ".type '" + type + "' is not single-rate, time-of-use or block");
         }
     }
 

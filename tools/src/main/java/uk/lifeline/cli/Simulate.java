@@ -56,10 +56,12 @@ final class Simulate {
         try {
             start = MeterConfiguration.read(JsonReader.parse(json), profile.start());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("meter configuration " + options.get("--meter") + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "meter configuration " + options.get("--meter") + ": " + e.getMessage(), e);
         }
         List<MeterEvent> events = options.containsKey("--events")
-                ? EventsFile.read(lines(options.get("--events"))) : Collections.<MeterEvent>emptyList();
+                ? EventsFile.read(lines(options.get("--events")))
+                : Collections.<MeterEvent>emptyList();
         Simulation simulation = Simulator.run(start, profile, events);
         format.write(simulation.timeline(), simulation.end(), out);
         return LifelineCodes.OK;

@@ -14,8 +14,8 @@ import uk.lifeline.command.Pence;
 import uk.lifeline.command.SetFriendlyCreditPeriod;
 import uk.lifeline.prepay.Debts;
 import uk.lifeline.prepay.MeterState;
-import uk.lifeline.prepay.TimelineEntry;
 import uk.lifeline.prepay.TimeDebt;
+import uk.lifeline.prepay.TimelineEntry;
 import uk.lifeline.prepay.Totals;
 import uk.lifeline.tariff.Block;
 import uk.lifeline.tariff.SingleRate;
@@ -27,10 +27,21 @@ import uk.lifeline.tariff.TimeOfUse;
  * state. Money in pounds, instants in meter-local time with their offset. Stateless.
  */
 enum TimelineFormat {
-    CSV, JSONL;
+    CSV,
+    JSONL;
 
-    static final List<String> COLUMNS = java.util.Arrays.asList("at", "change", "amount", "balance",
-            "emergency-credit", "time-debt-1", "time-debt-2", "payment-debt", "accumulated-debt", "supply", "note");
+    static final List<String> COLUMNS = java.util.Arrays.asList(
+            "at",
+            "change",
+            "amount",
+            "balance",
+            "emergency-credit",
+            "time-debt-1",
+            "time-debt-2",
+            "payment-debt",
+            "accumulated-debt",
+            "supply",
+            "note");
 
     void write(List<TimelineEntry> timeline, MeterState end, PrintStream out) {
         if (this == CSV) {
@@ -76,8 +87,11 @@ enum TimelineFormat {
         m.put("mode", Parameters.name(s.mode()));
         m.put("supply", s.supply().code());
         m.put("tariff", describe(s.tariff()));
-        m.put("pending-tariff", s.pendingTariff().map(p -> "from " + p.from() + ": " + describe(p.tariff()))
-                .orElse("none"));
+        m.put(
+                "pending-tariff",
+                s.pendingTariff()
+                        .map(p -> "from " + p.from() + ": " + describe(p.tariff()))
+                        .orElse("none"));
         m.put("balance", Pence.toPounds(s.credit().meterBalance()));
         m.put("emergency-credit-active", Boolean.toString(s.credit().emergencyCreditActive()));
         m.put("emergency-credit-balance", Pence.toPounds(s.credit().emergencyCreditBalance()));
@@ -92,8 +106,14 @@ enum TimelineFormat {
         for (int slot = 1; slot <= SetFriendlyCreditPeriod.SLOTS; slot++) {
             m.put("friendly-credit-" + slot, describe(slot, s.friendlyCredit().slot(slot)));
         }
-        m.put("non-disconnect", s.nonDisconnect().map(p -> p.start() + "/" + p.end()).orElse("none"));
-        m.put("han-open-until", s.han().map(h -> local(h.until()) + " " + Parameters.name(h.device())).orElse("none"));
+        m.put(
+                "non-disconnect",
+                s.nonDisconnect().map(p -> p.start() + "/" + p.end()).orElse("none"));
+        m.put(
+                "han-open-until",
+                s.han()
+                        .map(h -> local(h.until()) + " " + Parameters.name(h.device()))
+                        .orElse("none"));
         Totals t = s.totals();
         m.put("topped-up", Pence.toPounds(t.toppedUp()));
         m.put("credit-adjusted", Pence.toPounds(t.creditAdjusted()));
@@ -122,8 +142,11 @@ enum TimelineFormat {
             Block b = (Block) tariff;
             text.append("block per-").append(Parameters.name(b.period()));
             for (Block.Tier tier : b.tiers()) {
-                text.append(tier.upToWattHours() == Block.UNLIMITED ? " then="
-                        : " up-to-" + java.math.BigDecimal.valueOf(tier.upToWattHours(), 3) + "-kwh=").append(tier.rate());
+                text.append(
+                                tier.upToWattHours() == Block.UNLIMITED
+                                        ? " then="
+                                        : " up-to-" + java.math.BigDecimal.valueOf(tier.upToWattHours(), 3) + "-kwh=")
+                        .append(tier.rate());
             }
         }
         return text.append(" standing-charge=").append(tariff.standingCharge()).toString();
@@ -133,8 +156,9 @@ enum TimelineFormat {
         if (slot.isEmpty()) {
             return "none";
         }
-        Map<String, String> p = new SetFriendlyCreditPeriod(number, slot.start(), slot.end(), slot.days(),
-                slot.bankHolidays()).parameters();
+        Map<String, String> p = new SetFriendlyCreditPeriod(
+                        number, slot.start(), slot.end(), slot.days(), slot.bankHolidays())
+                .parameters();
         return p.get("start") + "-" + p.get("end") + " days=" + p.get("days") + " bank-holidays="
                 + p.get("bank-holidays");
     }

@@ -10,8 +10,8 @@ public final class JsonParseException extends IllegalArgumentException {
     private final int index;
 
     JsonParseException(String expected, String text, int index) {
-        super(expected + " at index " + index + (index < text.length() ? " near '" + echo(text, index) + "'"
-                : " (end of input)"));
+        super(expected + " at index " + index
+                + (index < text.length() ? " near '" + echo(text, index) + "'" : " (end of input)"));
         this.index = index;
     }
 

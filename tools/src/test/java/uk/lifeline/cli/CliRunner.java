@@ -16,9 +16,11 @@ final class CliRunner {
     int run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new LifelineCodes(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC)).run(args);
+        int status = new LifelineCodes(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC))
+                .run(args);
         stdout = out.toString(StandardCharsets.UTF_8);
         stderr = err.toString(StandardCharsets.UTF_8);
         return status;

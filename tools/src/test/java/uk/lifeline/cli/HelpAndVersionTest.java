@@ -19,7 +19,8 @@ class HelpAndVersionTest {
         "keygen, --help, lifeline-codes keygen --private",
         "demo, --help, lifeline-codes demo",
         "simulate, --help, lifeline-codes simulate --meter",
-        "simulate, -h, lifeline-codes simulate --meter"})
+        "simulate, -h, lifeline-codes simulate --meter"
+    })
     void helpOnASubcommandPrintsItsUsageOnStandardOutputAndExitsZero(String subcommand, String flag, String usage) {
         assertThat(cli.run(subcommand, flag)).isZero();
 
@@ -46,7 +47,9 @@ class HelpAndVersionTest {
     void helpAloneGivesTheWholeUsage(String flag) {
         assertThat(cli.run(flag)).isZero();
 
-        assertThat(cli.stdout).contains("lifeline-codes issue").contains("lifeline-codes simulate")
+        assertThat(cli.stdout)
+                .contains("lifeline-codes issue")
+                .contains("lifeline-codes simulate")
                 .contains("lifeline-codes --version");
     }
 

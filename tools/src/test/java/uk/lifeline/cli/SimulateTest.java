@@ -30,9 +30,15 @@ class SimulateTest {
 
     @BeforeEach
     void files() throws IOException {
-        meter = write("meter.json", "{\"tariff\": {\"type\": \"single-rate\", \"unit-rate\": 10, \"standing-charge\": 50},",
+        meter = write(
+                "meter.json",
+                "{\"tariff\": {\"type\": \"single-rate\", \"unit-rate\": 10, \"standing-charge\": 50},",
                 " \"state\": {\"balance\": \"0.25\"}}");
-        readings = write("readings.csv", "start,kwh", "2026-12-02T12:00Z,1.000", "2026-12-02T12:30Z,1.000",
+        readings = write(
+                "readings.csv",
+                "start,kwh",
+                "2026-12-02T12:00Z,1.000",
+                "2026-12-02T12:30Z,1.000",
                 "2026-12-02T13:00Z,1.000");
     }
 
@@ -50,10 +56,14 @@ class SimulateTest {
     void printsTheTimelineAsCsvThenTheFinalState() {
         assertThat(simulate(readings.toString())).isZero();
         String[] lines = cli.stdout.split("\\R");
-        assertThat(lines[0]).isEqualTo(
-                "at,change,amount,balance,emergency_credit,time_debt_1,time_debt_2,payment_debt,accumulated_debt,supply,note");
+        assertThat(lines[0])
+                .isEqualTo(
+                        "at,change,amount,balance,emergency_credit,time_debt_1,time_debt_2,payment_debt,accumulated_debt,supply,note");
         assertThat(lines[1]).isEqualTo("2026-12-02T12:30Z,energy-charge,0.10,0.15,,0.00,0.00,0.00,0.00,enabled,");
-        assertThat(cli.stdout).contains("\n\nfield,value\n").contains("\nbalance,0.00\n").contains("\nsupply,disabled\n")
+        assertThat(cli.stdout)
+                .contains("\n\nfield,value\n")
+                .contains("\nbalance,0.00\n")
+                .contains("\nsupply,disabled\n")
                 .contains("\naccumulated-debt,0.05\n");
     }
 
@@ -70,23 +80,36 @@ class SimulateTest {
 
     @Test
     void takesEventsAndShowsRefusals() throws IOException {
-        Path events = write("events.txt", "# comment", "", "2026-12-02T12:10Z top-up amount=101",
-                "2026-12-02T12:20Z button", "2026-12-02T12:40Z emergency-credit",
+        Path events = write(
+                "events.txt",
+                "# comment",
+                "",
+                "2026-12-02T12:10Z top-up amount=101",
+                "2026-12-02T12:20Z button",
+                "2026-12-02T12:40Z emergency-credit",
                 "2026-12-02T13:00Z set-friendly-credit-period slot=1 start=16:00 end=10:00 days=mon,tue");
         assertThat(simulate(readings.toString(), "--events", events.toString())).isZero();
         assertThat(cli.stdout)
                 .contains(",refused,0.00,0.25,,0.00,0.00,0.00,0.00,enabled,top-up amount=101.00: over-maximum-credit:")
                 .contains("button: supply-not-armed: the supply is enabled")
                 .contains("emergency-credit-activated,10.00")
-                .contains("\"set-friendly-credit-period slot=1 start=16:00 end=10:00 days=mon,tue bank-holidays=false\"");
+                .contains(
+                        "\"set-friendly-credit-period slot=1 start=16:00 end=10:00 days=mon,tue bank-holidays=false\"");
     }
 
     @Test
     void usageErrorsExit64() {
         assertThat(cli.run("simulate", "--meter", meter.toString())).isEqualTo(64);
         assertThat(cli.stderr).contains("needs --meter and --consumption").contains("usage:");
-        assertThat(cli.run("simulate", "--meter", meter.toString(), "--meter", meter.toString(), "--consumption",
-                readings.toString())).isEqualTo(64);
+        assertThat(cli.run(
+                        "simulate",
+                        "--meter",
+                        meter.toString(),
+                        "--meter",
+                        meter.toString(),
+                        "--consumption",
+                        readings.toString()))
+                .isEqualTo(64);
         assertThat(cli.run("simulate", "--colour", "red")).isEqualTo(64);
         assertThat(cli.run("simulate", "--meter")).isEqualTo(64);
     }
@@ -106,7 +129,8 @@ class SimulateTest {
     void badReadingsAreRefusedNamingTheLine() throws IOException {
         assertBad(write("a.csv", "time,kwh", "2026-12-02T12:00Z,1"), "the first line must be the header start,kwh");
         assertBad(write("b.csv", "start,kwh"), "no readings");
-        assertBad(write("c.csv", "start,kwh", "2026-12-02T12:00Z,1", "2026-12-02T13:00Z,1"),
+        assertBad(
+                write("c.csv", "start,kwh", "2026-12-02T12:00Z,1", "2026-12-02T13:00Z,1"),
                 "line 3: expected the half hour starting 2026-12-02T12:30:00Z");
         assertBad(write("d.csv", "start,kwh", "2026-12-02T12:00,1"), "line 2: '2026-12-02T12:00' is not a date-time");
         assertBad(write("e.csv", "start,kwh", "2026-12-02T12:00Z,0.0001"), "at most three decimals");
@@ -132,33 +156,46 @@ class SimulateTest {
 
     @Test
     void badConfigurationIsRefusedNamingTheMember() throws IOException {
-        assertBadMeter("{\"tariff\": {\"type\": \"single-rate\", \"unit-rate\": 10}}", "tariff.standing-charge is missing");
-        assertBadMeter("{\"tariff\": {\"type\": \"flat\"}}", "tariff.type 'flat' is not single-rate, time-of-use or block");
+        assertBadMeter(
+                "{\"tariff\": {\"type\": \"single-rate\", \"unit-rate\": 10}}", "tariff.standing-charge is missing");
+        assertBadMeter(
+                "{\"tariff\": {\"type\": \"flat\"}}", "tariff.type 'flat' is not single-rate, time-of-use or block");
         assertBadMeter("{}", "tariff is missing");
         assertBadMeter("[]", "the file must be a JSON object");
         assertBadMeter("{\"tariff\": 1}", "tariff must be a JSON object");
         assertBadMeter(tariff() + ", \"colour\": \"red\"}", "unknown colour");
-        assertBadMeter(tariff() + ", \"emergency-credit-limit\": \"1.001\"}", "emergency-credit-limit 1.001 is out of range");
-        assertBadMeter(tariff() + ", \"suspend-debt-disabled\": \"yes\"}", "suspend-debt-disabled must be true or false");
+        assertBadMeter(
+                tariff() + ", \"emergency-credit-limit\": \"1.001\"}", "emergency-credit-limit 1.001 is out of range");
+        assertBadMeter(
+                tariff() + ", \"suspend-debt-disabled\": \"yes\"}", "suspend-debt-disabled must be true or false");
         assertBadMeter(tariff() + ", \"bank-holidays\": \"wales\"}", "unknown bank-holiday division 'wales'");
         assertBadMeter(tariff() + ", \"friendly-credit\": {}}", "friendly-credit must be a JSON array");
-        assertBadMeter(tariff() + ", \"friendly-credit\": [{\"slot\": 5, \"start\": \"16:00\", \"end\": \"10:00\"}]}",
+        assertBadMeter(
+                tariff() + ", \"friendly-credit\": [{\"slot\": 5, \"start\": \"16:00\", \"end\": \"10:00\"}]}",
                 "slot 5 is out of range");
         assertBadMeter(tariff() + ", \"state\": {\"supply\": \"off\"}}", "state.supply off is out of range");
-        assertBadMeter(tariff() + ", \"state\": {\"debts\": [{\"register\": \"payment-based\", \"amount\": \"1\"}]}}",
+        assertBadMeter(
+                tariff() + ", \"state\": {\"debts\": [{\"register\": \"payment-based\", \"amount\": \"1\"}]}}",
                 "missing parameter percent");
-        assertBadMeter(tariff() + ", \"time-debt-cap\": {\"amount\": \"1\", \"period\": \"year\"}}",
+        assertBadMeter(
+                tariff() + ", \"time-debt-cap\": {\"amount\": \"1\", \"period\": \"year\"}}",
                 "time-debt-cap.period year is out of range");
-        assertBadMeter("{\"tariff\": {\"type\": \"time-of-use\", \"rates\": [{\"from\": \"07:00\", \"rate\": 1}],"
-                + " \"standing-charge\": 1}}", "at least two rates");
-        assertBadMeter("{\"tariff\": {\"type\": \"block\", \"period\": \"month\", \"blocks\": [{\"up-to-kwh\": \"0.0005\","
-                + " \"rate\": 1}], \"standing-charge\": 1}}", "tariff.blocks[0].up-to-kwh");
+        assertBadMeter(
+                "{\"tariff\": {\"type\": \"time-of-use\", \"rates\": [{\"from\": \"07:00\", \"rate\": 1}],"
+                        + " \"standing-charge\": 1}}",
+                "at least two rates");
+        assertBadMeter(
+                "{\"tariff\": {\"type\": \"block\", \"period\": \"month\", \"blocks\": [{\"up-to-kwh\": \"0.0005\","
+                        + " \"rate\": 1}], \"standing-charge\": 1}}",
+                "tariff.blocks[0].up-to-kwh");
         assertBadMeter("{\"tariff\": ", "expected a value at index 12 (end of input)");
     }
 
     @Test
     void everyTariffKindAndSettingIsRead() throws IOException {
-        meter = write("full.json", "{",
+        meter = write(
+                "full.json",
+                "{",
                 "\"tariff\": {\"type\": \"block\", \"period\": \"month\", \"blocks\": [{\"up-to-kwh\": \"100\", \"rate\": \"30\"},",
                 "  {\"rate\": \"20\"}], \"standing-charge\": \"50\"},",
                 "\"mode\": \"prepayment\", \"bank-holidays\": \"scotland\",",
@@ -175,16 +212,21 @@ class SimulateTest {
                 "    {\"register\": \"payment-based\", \"amount\": \"300\", \"percent\": 25}]}}");
         Path one = write("one.csv", "start,kwh", "2026-12-02T12:00Z,0.000");
         assertThat(simulate(one.toString())).as(cli.stderr).isZero();
-        assertThat(cli.stdout).contains("tariff,block per-month up-to-100.000-kwh=30.000 then=20.000 standing-charge=50.000")
+        assertThat(cli.stdout)
+                .contains("tariff,block per-month up-to-100.000-kwh=30.000 then=20.000 standing-charge=50.000")
                 .contains("friendly-credit-2,\"16:00-10:00 days=sat,sun bank-holidays=false\"")
                 .contains("time-debt-1,120.00\ntime-debt-1-rate,1.50 per-day")
-                .contains("time-debt-2-rate,0.05 per-hour").contains("payment-debt-percent,25")
+                .contains("time-debt-2-rate,0.05 per-hour")
+                .contains("payment-debt-percent,25")
                 .contains("balance,-1.00\nemergency-credit-active,true\nemergency-credit-balance,2.00\n"
                         + "emergency-credit-used,3.00");
-        meter = write("tou.json", "{\"tariff\": {\"type\": \"time-of-use\", \"rates\": [{\"from\": \"23:30\", \"rate\":",
+        meter = write(
+                "tou.json",
+                "{\"tariff\": {\"type\": \"time-of-use\", \"rates\": [{\"from\": \"23:30\", \"rate\":",
                 " \"12.5\"}, {\"from\": \"06:30\", \"rate\": \"27.03\"}], \"standing-charge\": \"53.35\"}, \"mode\": \"credit\"}");
         assertThat(simulate(one.toString())).as(cli.stderr).isZero();
-        assertThat(cli.stdout).contains("tariff,time-of-use 06:30=27.030 23:30=12.500 standing-charge=53.350")
+        assertThat(cli.stdout)
+                .contains("tariff,time-of-use 06:30=27.030 23:30=12.500 standing-charge=53.350")
                 .contains("mode,credit");
     }
 
@@ -199,7 +241,9 @@ class SimulateTest {
 
     private void assertBadEvents(String line, String message) throws IOException {
         Path events = write("events.txt", line);
-        assertThat(simulate(readings.toString(), "--events", events.toString())).as(cli.stderr).isEqualTo(65);
+        assertThat(simulate(readings.toString(), "--events", events.toString()))
+                .as(cli.stderr)
+                .isEqualTo(65);
         assertThat(cli.stderr).contains(message);
     }
 

@@ -41,16 +41,22 @@ class TariffDocExamplesTest {
             List<String> args = new ArrayList<>();
             for (String word : simulate.split(" ")) {
                 if (!word.equals("bin/lifeline-codes")) {
-                    args.add(word.startsWith("docs/") ? docs().resolve(word.substring(5)).toString() : word);
+                    args.add(
+                            word.startsWith("docs/")
+                                    ? docs().resolve(word.substring(5)).toString()
+                                    : word);
                 }
             }
             CliRunner cli = new CliRunner();
-            assertThat(cli.run(args.toArray(new String[0]))).as(command + "\n" + cli.stderr).isZero();
+            assertThat(cli.run(args.toArray(new String[0])))
+                    .as(command + "\n" + cli.stderr)
+                    .isZero();
             List<String> lines = Arrays.asList(cli.stdout.split("\\R", -1));
             lines = lines.subList(0, lines.size() - 1);
             if (pipe.matches()) {
                 int n = Integer.parseInt(pipe.group(3));
-                lines = pipe.group(2).equals("head") ? lines.subList(0, Math.min(n, lines.size()))
+                lines = pipe.group(2).equals("head")
+                        ? lines.subList(0, Math.min(n, lines.size()))
                         : lines.subList(Math.max(0, lines.size() - n), lines.size());
             }
             assertThat(String.join("\n", lines)).as(command).isEqualTo(example.group(2));

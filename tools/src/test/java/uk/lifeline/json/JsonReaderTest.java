@@ -25,8 +25,9 @@ class JsonReaderTest {
         assertThat(object.keySet()).containsExactly("a", "b", "c");
         @SuppressWarnings("unchecked")
         List<Object> array = (List<Object>) object.get("a");
-        assertThat(array).containsExactly(new BigDecimal("1"), new BigDecimal("-2.50"),
-                new BigDecimal("3e2"), true, false, null, "x");
+        assertThat(array)
+                .containsExactly(
+                        new BigDecimal("1"), new BigDecimal("-2.50"), new BigDecimal("3e2"), true, false, null, "x");
         assertThat(object.get("b")).isEqualTo(Collections.emptyMap());
         assertThat(object.get("c")).isEqualTo(Collections.emptyList());
     }
@@ -90,7 +91,8 @@ class JsonReaderTest {
     @Test
     void theErrorEchoesOnlyAShortPieceOfOneLine() {
         String text = "{\"tariff\": oops, \"secret\": \"a very long value that should not be echoed\"}";
-        assertThatThrownBy(() -> JsonReader.parse(text)).hasMessage("expected a value at index 11 near 'oops, \"secret\": \"a v'");
+        assertThatThrownBy(() -> JsonReader.parse(text))
+                .hasMessage("expected a value at index 11 near 'oops, \"secret\": \"a v'");
         assertThatThrownBy(() -> JsonReader.parse("[x\n1]")).hasMessage("expected a value at index 1 near 'x'");
     }
 

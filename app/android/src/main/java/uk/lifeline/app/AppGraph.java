@@ -49,8 +49,13 @@ public final class AppGraph {
      * @param background where network calls run
      * @param local where reads and writes of the phone's own database run, so a slow network never holds them up
      */
-    public AppGraph(Context context, SupplierDirectory suppliers, SessionVault.KeyHolder key, Clock clock,
-            Executor background, Executor local) {
+    public AppGraph(
+            Context context,
+            SupplierDirectory suppliers,
+            SessionVault.KeyHolder key,
+            Clock clock,
+            Executor background,
+            Executor local) {
         this.context = context.getApplicationContext();
         this.suppliers = suppliers;
         this.database = new LifelineDatabase(this.context);
@@ -63,8 +68,13 @@ public final class AppGraph {
 
     /** The phone's graph: a key in the Android Keystore, the system clock, a network thread and a storage thread. */
     static AppGraph standard(Context context) {
-        return new AppGraph(context, bundledSuppliers(context), new KeystoreKey(), Clock.systemUTC(),
-                Executors.newSingleThreadExecutor(), Executors.newSingleThreadExecutor());
+        return new AppGraph(
+                context,
+                bundledSuppliers(context),
+                new KeystoreKey(),
+                Clock.systemUTC(),
+                Executors.newSingleThreadExecutor(),
+                Executors.newSingleThreadExecutor());
     }
 
     /**
@@ -80,7 +90,8 @@ public final class AppGraph {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 bytes.write(buffer, 0, n);
             }
-            return SupplierDirectory.parse(new String(bytes.toByteArray(), StandardCharsets.US_ASCII),
+            return SupplierDirectory.parse(
+                    new String(bytes.toByteArray(), StandardCharsets.US_ASCII),
                     context.getResources().getBoolean(R.bool.plain_http_allowed));
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("the bundled supplier configuration cannot be used", e);
@@ -140,7 +151,7 @@ public final class AppGraph {
         return notifications;
     }
 
-        public Executor background() {
+    public Executor background() {
         return background;
     }
 

@@ -25,7 +25,8 @@ public class LifelineApplication extends Application {
             StrictMode.setThreadPolicy(before);
         }
         if (getResources().getBoolean(R.bool.strict_mode)) {
-            StrictMode.setThreadPolicy(strictPolicy().penaltyLog().penaltyDeath().build());
+            StrictMode.setThreadPolicy(
+                    strictPolicy().penaltyLog().penaltyDeath().build());
         }
         Notifications.createChannels(this);
         graph = AppGraph.standard(this);
@@ -43,7 +44,10 @@ public class LifelineApplication extends Application {
      * The debug build stops on a violation; the screen tests record and fail on one.
      */
     public static StrictMode.ThreadPolicy.Builder strictPolicy() {
-        return new StrictMode.ThreadPolicy.Builder().detectDiskReads().detectDiskWrites().detectNetwork();
+        return new StrictMode.ThreadPolicy.Builder()
+                .detectDiskReads()
+                .detectDiskWrites()
+                .detectNetwork();
     }
 
     public static AppGraph graph(Context context) {

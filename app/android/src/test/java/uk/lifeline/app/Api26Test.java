@@ -26,8 +26,13 @@ import uk.lifeline.code.Ptut;
 public class Api26Test {
 
     /** Optional nimbus dependencies never loaded by the app, the classes checked themselves, and records (D8). */
-    static final Set<String> NOT_ANDROID_API = new HashSet<>(Arrays.asList("org.bouncycastle.*",
-            "com.google.crypto.tink.*", "com.google.errorprone.*", "net.jcip.*", "com.nimbusds.*", "uk.lifeline.*",
+    static final Set<String> NOT_ANDROID_API = new HashSet<>(Arrays.asList(
+            "org.bouncycastle.*",
+            "com.google.crypto.tink.*",
+            "com.google.errorprone.*",
+            "net.jcip.*",
+            "com.nimbusds.*",
+            "uk.lifeline.*",
             "java.lang.Record"));
 
     @Test
@@ -35,12 +40,13 @@ public class Api26Test {
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         SignatureChecker checker;
         try (InputStream signature = new FileInputStream(System.getProperty("lifeline.api26.signature"))) {
-            checker = new SignatureChecker(signature, NOT_ANDROID_API,
-                    new PrintWriterLogger(new PrintStream(report, true, "UTF-8")));
+            checker = new SignatureChecker(
+                    signature, NOT_ANDROID_API, new PrintWriterLogger(new PrintStream(report, true, "UTF-8")));
         }
         checker.setSourcePath(new ArrayList<>());
         for (Class<?> from : new Class<?>[] {LifelineApplication.class, AppCore.class, Ptut.class, JWSObject.class}) {
-            checker.process(new File(from.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            checker.process(new File(
+                    from.getProtectionDomain().getCodeSource().getLocation().toURI()));
         }
 
         assertThat(report.toString(StandardCharsets.UTF_8)).doesNotContain("Undefined reference");

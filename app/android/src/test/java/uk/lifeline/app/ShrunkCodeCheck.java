@@ -34,13 +34,15 @@ public final class ShrunkCodeCheck {
 
     public static void main(String[] args) throws Exception {
         Path dir = Paths.get(args[0]);
-        SupplierConfig supplier = SupplierDirectory.parse(read(dir.resolve("suppliers.jws")), false).find("demo-energy");
+        SupplierConfig supplier = SupplierDirectory.parse(read(dir.resolve("suppliers.jws")), false)
+                .find("demo-energy");
         expect(supplier.phone(), "0800 123 4567");
         EnvelopeVerifier verifier = verifier(supplier, read(dir.resolve("keyset.jws")));
         Recipient recipient = new Recipient("demo-energy", "5f0c6f64-8a3c-4f5e-9f0e-2b7d0c1e4a11");
 
         SignedCode code = verifier.verifyCode(read(dir.resolve("envelope.txt")), recipient);
-        expect(CommandWords.describe(code.command(), When.at(Instant.parse("2026-12-01T09:00:00Z"))),
+        expect(
+                CommandWords.describe(code.command(), When.at(Instant.parse("2026-12-01T09:00:00Z"))),
                 "changes your price to 24.862p per kWh and 60.97p a day standing charge");
         expect(Integer.toString(code.blocks().size()), "2");
         try {
@@ -50,8 +52,8 @@ public final class ShrunkCodeCheck {
             expect(e.problem().name(), EnvelopeProblem.BAD_SIGNATURE.name());
         }
         try {
-            verifier(supplier, read(dir.resolve("rogue-keyset.jws"))).verifyCode(read(dir.resolve("envelope.txt")),
-                    recipient);
+            verifier(supplier, read(dir.resolve("rogue-keyset.jws")))
+                    .verifyCode(read(dir.resolve("envelope.txt")), recipient);
             fail("an envelope verified under a key set the supplier's anchor did not sign");
         } catch (UntrustedEnvelopeException e) {
             expect(e.problem().name(), EnvelopeProblem.UNTRUSTED_KEY_SET.name());
@@ -60,25 +62,35 @@ public final class ShrunkCodeCheck {
         body.put("outcome", "REJECTED");
         body.put("reason", "locked-out");
         expect(Json.write(body), "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}");
-        expect(CodesPage.parse("{\"items\":[{\"id\":\"a\",\"status\":\"ISSUED\",\"envelope\":\"x.y.z\"}],"
-                + "\"nextCursor\":\"c\"}").items().get(0).envelope(), "x.y.z");
-        System.out.println("The shrunk core reads the bundled supplier, verifies envelopes under its anchor, refuses forgeries and"
-                + " rogue key sets, and reads and writes JSON.");
+        expect(
+                CodesPage.parse("{\"items\":[{\"id\":\"a\",\"status\":\"ISSUED\",\"envelope\":\"x.y.z\"}],"
+                                + "\"nextCursor\":\"c\"}")
+                        .items()
+                        .get(0)
+                        .envelope(),
+                "x.y.z");
+        System.out.println(
+                "The shrunk core reads the bundled supplier, verifies envelopes under its anchor, refuses forgeries and"
+                        + " rogue key sets, and reads and writes JSON.");
     }
 
     private static EnvelopeVerifier verifier(SupplierConfig supplier, String keySet) {
         String[] cache = new String[1];
-        return new EnvelopeVerifier(new SupplierKeys(() -> keySet, new SupplierKeys.Cache() {
-            @Override
-            public String load() {
-                return cache[0];
-            }
+        return new EnvelopeVerifier(new SupplierKeys(
+                () -> keySet,
+                new SupplierKeys.Cache() {
+                    @Override
+                    public String load() {
+                        return cache[0];
+                    }
 
-            @Override
-            public void save(String json) {
-                cache[0] = json;
-            }
-        }, Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC), supplier.anchor()));
+                    @Override
+                    public void save(String json) {
+                        cache[0] = json;
+                    }
+                },
+                Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC),
+                supplier.anchor()));
     }
 
     private static String read(Path file) throws java.io.IOException {

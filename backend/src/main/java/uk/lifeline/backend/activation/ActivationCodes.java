@@ -52,17 +52,24 @@ class ActivationCodes {
     }
 
     /** Stores a code for the customer, if the customer is the supplier's; empty when not. */
-    Mono<Long> create(UUID id, UUID supplier, UUID customer, String digits, UUID createdBy, Instant now,
-            Instant expires) {
+    Mono<Long> create(
+            UUID id, UUID supplier, UUID customer, String digits, UUID createdBy, Instant now, Instant expires) {
         return db.sql("""
                         INSERT INTO activation_code (id, supplier_id, customer_account_id, code_hash, created_by,
                           created_at, expires_at)
                         SELECT :id, :s, a.id, :h, :by, :now, :expires FROM customer_account a
                         WHERE a.supplier_id = :s AND a.id = :c
                         """)
-                .bind("id", id).bind("s", supplier).bind("c", customer).bind("h", hash(digits)).bind("by", createdBy)
-                .bind("now", now).bind("expires", expires)
-                .fetch().rowsUpdated().filter(n -> n > 0);
+                .bind("id", id)
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("h", hash(digits))
+                .bind("by", createdBy)
+                .bind("now", now)
+                .bind("expires", expires)
+                .fetch()
+                .rowsUpdated()
+                .filter(n -> n > 0);
     }
 
     /** Uses a code once: empty when it is unknown, used already or expired. */
@@ -72,16 +79,20 @@ class ActivationCodes {
                         WHERE code_hash = :h AND used_at IS NULL AND expires_at > :now
                         RETURNING supplier_id, customer_account_id
                         """)
-                .bind("h", hash(digits)).bind("now", now).bind("app", app)
-                .map(row -> new Redeemed(row.get("supplier_id", UUID.class),
-                        row.get("customer_account_id", UUID.class)))
+                .bind("h", hash(digits))
+                .bind("now", now)
+                .bind("app", app)
+                .map(row ->
+                        new Redeemed(row.get("supplier_id", UUID.class), row.get("customer_account_id", UUID.class)))
                 .one();
     }
 
     /** Whose a code was when it exists but can no longer be used (used already or expired); empty otherwise. */
     Mono<UUID> staleOwner(String digits) {
         return db.sql("SELECT customer_account_id FROM activation_code WHERE code_hash = :h")
-                .bind("h", hash(digits)).map(row -> row.get("customer_account_id", UUID.class)).first();
+                .bind("h", hash(digits))
+                .map(row -> row.get("customer_account_id", UUID.class))
+                .first();
     }
 
     Mono<Long> install(UUID app, Redeemed who, String deviceName, String platform, Instant now, Instant expires) {
@@ -89,7 +100,14 @@ class ActivationCodes {
                         INSERT INTO app_install (id, supplier_id, customer_account_id, device_name, platform,
                           activated_at, expires_at) VALUES (:id, :s, :c, :n, :p, :now, :expires)
                         """)
-                .bind("id", app).bind("s", who.supplierId()).bind("c", who.customerId()).bind("n", deviceName)
-                .bind("p", platform).bind("now", now).bind("expires", expires).fetch().rowsUpdated();
+                .bind("id", app)
+                .bind("s", who.supplierId())
+                .bind("c", who.customerId())
+                .bind("n", deviceName)
+                .bind("p", platform)
+                .bind("now", now)
+                .bind("expires", expires)
+                .fetch()
+                .rowsUpdated();
     }
 }

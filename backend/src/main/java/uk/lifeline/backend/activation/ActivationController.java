@@ -43,7 +43,9 @@ import uk.lifeline.code.GbcsCheckDigit;
 @RestController
 class ActivationController {
 
-    record Activation(@NotBlank @Size(max = 40) String activationCode, @Size(max = 100) String deviceName,
+    record Activation(
+            @NotBlank @Size(max = 40) String activationCode,
+            @Size(max = 100) String deviceName,
             @Pattern(regexp = "android|ios|web") String platform) {
         @Override
         public String toString() {
@@ -66,8 +68,15 @@ class ActivationController {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    ActivationController(ActivationCodes codes, AttemptLimiter limiter, ActivationProperties properties,
-            TokenService tokens, Suppliers suppliers, AuditLog audit, TransactionalOperator tx, Clock clock) {
+    ActivationController(
+            ActivationCodes codes,
+            AttemptLimiter limiter,
+            ActivationProperties properties,
+            TokenService tokens,
+            Suppliers suppliers,
+            AuditLog audit,
+            TransactionalOperator tx,
+            Clock clock) {
         this.codes = codes;
         this.limiter = limiter;
         this.properties = properties;
@@ -93,9 +102,13 @@ class ActivationController {
         UUID id = UUID.randomUUID();
         return tx.transactional(codes.create(id, caller.supplierId(), customer, digits, caller.userId(), now, expires)
                         .switchIfEmpty(Mono.error(() -> ApiException.notFound("customer", customer)))
-                        .then(audit.append(caller.supplierId(), now, caller.userId(), "activation-code.created",
-                                "customer:" + customer, Map.of("activationCode", id.toString(),
-                                        "expiresAt", expires.toString()))))
+                        .then(audit.append(
+                                caller.supplierId(),
+                                now,
+                                caller.userId(),
+                                "activation-code.created",
+                                "customer:" + customer,
+                                Map.of("activationCode", id.toString(), "expiresAt", expires.toString()))))
                 .thenReturn(ResponseEntity.status(HttpStatus.CREATED)
                         .body(new NewCode(ActivationCodes.grouped(digits), customer, expires)));
     }
@@ -103,7 +116,8 @@ class ActivationController {
     @PostMapping("/api/v1/activations")
     Mono<ResponseEntity<?>> activate(@Valid @RequestBody Activation request, ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String address = remote == null || remote.getAddress() == null ? "unknown"
+        String address = remote == null || remote.getAddress() == null
+                ? "unknown"
                 : remote.getAddress().getHostAddress();
         if (!limiter.mayTry(address)) {
             return Mono.just(tooMany(exchange, "too many failed activation attempts from this address"));
@@ -111,41 +125,62 @@ class ActivationController {
         String digits = request.activationCode().replaceAll("[\\s-]", "");
         if (!digits.matches("[0-9]{12}") || !GbcsCheckDigit.isValid(digits)) {
             limiter.failed(address);
-            return Mono.error(ApiException.field(ProblemType.VALIDATION, "activationCode",
-                    "12 digits whose last is the check digit", "12 digits"));
+            return Mono.error(ApiException.field(
+                    ProblemType.VALIDATION, "activationCode", "12 digits whose last is the check digit", "12 digits"));
         }
-        String deviceName = request.deviceName() == null || request.deviceName().isBlank() ? "phone"
+        String deviceName = request.deviceName() == null || request.deviceName().isBlank()
+                ? "phone"
                 : request.deviceName().trim();
         String platform = request.platform() == null ? "android" : request.platform();
         UUID app = UUID.randomUUID();
         Instant now = now();
-        return tx.transactional(codes.redeem(digits, app, now)
-                        .flatMap(who -> codes.install(app, who, deviceName, platform, now,
-                                now.plus(properties.sessionTtl()))
-                                .then(audit.append(who.supplierId(), now, app, "app.activated",
-                                        "customer:" + who.customerId(), Map.of("app", app.toString(),
-                                                "deviceName", deviceName, "platform", platform)))
-                                .thenReturn(who)))
+        return tx.transactional(codes.redeem(digits, app, now).flatMap(who -> codes.install(
+                                app, who, deviceName, platform, now, now.plus(properties.sessionTtl()))
+                        .then(audit.append(
+                                who.supplierId(),
+                                now,
+                                app,
+                                "app.activated",
+                                "customer:" + who.customerId(),
+                                Map.of("app", app.toString(), "deviceName", deviceName, "platform", platform)))
+                        .thenReturn(who)))
                 .switchIfEmpty(Mono.defer(() -> {
                     limiter.failed(address);
-                    return codes.staleOwner(digits).map(Optional::of).defaultIfEmpty(Optional.empty())
+                    return codes.staleOwner(digits)
+                            .map(Optional::of)
+                            .defaultIfEmpty(Optional.empty())
                             .flatMap(owner -> {
                                 if (owner.isPresent() && !limiter.mayTryStale(owner.get())) {
                                     return Mono.error(new TooMany());
                                 }
                                 owner.ifPresent(limiter::failedFor);
-                                return Mono.error(new ApiException(ProblemType.NOT_FOUND, "no such activation"
-                                        + " code: it may be mistyped, used already or expired; ask your supplier"
-                                        + " for a new one"));
+                                return Mono.error(new ApiException(
+                                        ProblemType.NOT_FOUND,
+                                        "no such activation"
+                                                + " code: it may be mistyped, used already or expired; ask your supplier"
+                                                + " for a new one"));
                             });
                 }))
-                .flatMap(who -> suppliers.byId(who.supplierId()).<ResponseEntity<?>>map(supplier -> ResponseEntity.ok(new Session(
-                        tokens.issue(app, who.supplierId(), Role.CUSTOMER, who.customerId(), "app:" + deviceName,
-                                properties.sessionTtl()),
-                        "Bearer", properties.sessionTtl().toSeconds(), who.customerId(),
-                        new SupplierView(supplier.code(), supplier.name(), properties.supportPhone(supplier.code()))))))
-                .onErrorResume(TooMany.class, e -> Mono.just(tooMany(exchange, "this customer's used or expired"
-                        + " activation codes have been tried too often")));
+                .flatMap(who -> suppliers
+                        .byId(who.supplierId())
+                        .<ResponseEntity<?>>map(supplier -> ResponseEntity.ok(new Session(
+                                tokens.issue(
+                                        app,
+                                        who.supplierId(),
+                                        Role.CUSTOMER,
+                                        who.customerId(),
+                                        "app:" + deviceName,
+                                        properties.sessionTtl()),
+                                "Bearer",
+                                properties.sessionTtl().toSeconds(),
+                                who.customerId(),
+                                new SupplierView(
+                                        supplier.code(), supplier.name(), properties.supportPhone(supplier.code()))))))
+                .onErrorResume(
+                        TooMany.class,
+                        e -> Mono.just(tooMany(
+                                exchange,
+                                "this customer's used or expired" + " activation codes have been tried too often")));
     }
 
     /** A customer's stale codes tried too often: answered 429 like an address over its limit. */
@@ -159,8 +194,11 @@ class ActivationController {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(limiter.secondsLeft()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(ProblemType.TOO_MANY_ATTEMPTS, why + "; try again later",
-                        exchange.getRequest().getPath().value(), List.of()));
+                .body(Problems.of(
+                        ProblemType.TOO_MANY_ATTEMPTS,
+                        why + "; try again later",
+                        exchange.getRequest().getPath().value(),
+                        List.of()));
     }
 
     private Instant now() {

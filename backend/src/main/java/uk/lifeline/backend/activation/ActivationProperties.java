@@ -19,9 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param supportPhones the number the app shows customers to call, by supplier code; {@code default} otherwise
  */
 @ConfigurationProperties("lifeline.activation")
-public record ActivationProperties(@DefaultValue("14d") Duration codeTtl, @DefaultValue("180d") Duration sessionTtl,
-        @DefaultValue("10") int attemptsPerAddress, @DefaultValue("10") int failuresPerCustomer,
-        @DefaultValue("15m") Duration window, Map<String, String> supportPhones) {
+public record ActivationProperties(
+        @DefaultValue("14d") Duration codeTtl,
+        @DefaultValue("180d") Duration sessionTtl,
+        @DefaultValue("10") int attemptsPerAddress,
+        @DefaultValue("10") int failuresPerCustomer,
+        @DefaultValue("15m") Duration window,
+        Map<String, String> supportPhones) {
 
     public String supportPhone(String supplierCode) {
         Map<String, String> phones = supportPhones == null ? Map.of() : supportPhones;

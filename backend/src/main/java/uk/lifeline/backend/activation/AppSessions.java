@@ -17,8 +17,8 @@ import uk.lifeline.backend.auth.SessionRevocations;
 class AppSessions implements SessionRevocations {
 
     /** A session as the customer and agents see it (never its token). Immutable. */
-    record Session(UUID id, String deviceName, String platform, Instant activatedAt, Instant expiresAt,
-            boolean current) {}
+    record Session(
+            UUID id, String deviceName, String platform, Instant activatedAt, Instant expiresAt, boolean current) {}
 
     private final DatabaseClient db;
 
@@ -34,8 +34,11 @@ class AppSessions implements SessionRevocations {
                           AND expires_at > :now
                         ORDER BY activated_at DESC, id
                         """)
-                .bind("s", supplier).bind("c", customer).bind("now", now)
-                .map(row -> read(row, current)).all();
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("now", now)
+                .map(row -> read(row, current))
+                .all();
     }
 
     /** Ends one of the customer's live sessions; false when there is no such live session. */
@@ -45,26 +48,44 @@ class AppSessions implements SessionRevocations {
                         WHERE supplier_id = :s AND customer_account_id = :c AND id = :id AND revoked_at IS NULL
                           AND expires_at > :now
                         """)
-                .bind("s", supplier).bind("c", customer).bind("id", session).bind("by", by).bind("why", reason)
-                .bind("now", now).fetch().rowsUpdated().map(n -> n > 0);
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("id", session)
+                .bind("by", by)
+                .bind("why", reason)
+                .bind("now", now)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n > 0);
     }
 
     /** Whether the customer account is the supplier's (agents may only see their own supplier's customers). */
     Mono<Boolean> customerExists(UUID supplier, UUID customer) {
         return db.sql("SELECT 1 FROM customer_account WHERE supplier_id = :s AND id = :c")
-                .bind("s", supplier).bind("c", customer).map(row -> true).one().defaultIfEmpty(false);
+                .bind("s", supplier)
+                .bind("c", customer)
+                .map(row -> true)
+                .one()
+                .defaultIfEmpty(false);
     }
 
     @Override
     public Mono<Boolean> revoked(UUID subject) {
         return db.sql("SELECT revoked_at IS NOT NULL AS revoked FROM app_install WHERE id = :id")
-                .bind("id", subject).map(row -> Boolean.TRUE.equals(row.get("revoked", Boolean.class))).one()
+                .bind("id", subject)
+                .map(row -> Boolean.TRUE.equals(row.get("revoked", Boolean.class)))
+                .one()
                 .defaultIfEmpty(false);
     }
 
     private static Session read(Readable row, UUID current) {
         UUID id = row.get("id", UUID.class);
-        return new Session(id, row.get("device_name", String.class), row.get("platform", String.class),
-                row.get("activated_at", Instant.class), row.get("expires_at", Instant.class), id.equals(current));
+        return new Session(
+                id,
+                row.get("device_name", String.class),
+                row.get("platform", String.class),
+                row.get("activated_at", Instant.class),
+                row.get("expires_at", Instant.class),
+                id.equals(current));
     }
 }

@@ -54,7 +54,8 @@ class SessionsController {
     @GetMapping("/api/v1/me/sessions")
     Mono<Sessions> mine(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return sessions.live(caller.supplierId(), caller.customerAccountId(), caller.userId(), now()).collectList()
+        return sessions.live(caller.supplierId(), caller.customerAccountId(), caller.userId(), now())
+                .collectList()
                 .map(Sessions::new);
     }
 
@@ -68,8 +69,12 @@ class SessionsController {
     @DeleteMapping("/api/v1/me/sessions/{sessionId}")
     Mono<ResponseEntity<Void>> unlinkAPhone(@AuthenticationPrincipal Jwt jwt, @PathVariable String sessionId) {
         Caller caller = Caller.of(jwt);
-        return Mono.defer(() -> revoke(caller, caller.customerAccountId(),
-                ApiException.uuidOrNotFound("app session", sessionId), "removed by the customer", sessionId));
+        return Mono.defer(() -> revoke(
+                caller,
+                caller.customerAccountId(),
+                ApiException.uuidOrNotFound("app session", sessionId),
+                "removed by the customer",
+                sessionId));
     }
 
     @GetMapping("/api/v1/customers/{customerId}/app-sessions")
@@ -79,35 +84,49 @@ class SessionsController {
             UUID customer = ApiException.uuidOrNotFound("customer", customerId);
             return sessions.customerExists(caller.supplierId(), customer)
                     .flatMap(exists -> exists
-                            ? sessions.live(caller.supplierId(), customer, null, now()).collectList()
+                            ? sessions.live(caller.supplierId(), customer, null, now())
+                                    .collectList()
                                     .map(Sessions::new)
                             : Mono.error(ApiException.notFound("customer", customer)));
         });
     }
 
     @PostMapping("/api/v1/customers/{customerId}/app-sessions/{sessionId}/revoke")
-    Mono<ResponseEntity<Void>> revokeForCustomer(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
-            @PathVariable String sessionId, @Valid @RequestBody(required = false) Revoke body) {
+    Mono<ResponseEntity<Void>> revokeForCustomer(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String customerId,
+            @PathVariable String sessionId,
+            @Valid @RequestBody(required = false) Revoke body) {
         Caller caller = Caller.of(jwt);
         return Mono.defer(() -> {
             UUID customer = ApiException.uuidOrNotFound("customer", customerId);
             UUID session = ApiException.uuidOrNotFound("app session", sessionId);
-            String reason = body == null || body.reason() == null || body.reason().isBlank()
-                    ? "revoked by an agent" : body.reason().strip();
+            String reason =
+                    body == null || body.reason() == null || body.reason().isBlank()
+                            ? "revoked by an agent"
+                            : body.reason().strip();
             return revoke(caller, customer, session, reason, sessionId);
         });
     }
 
-    private Mono<ResponseEntity<Void>> revoke(Caller caller, UUID customer, UUID session, String reason,
-            String asked) {
+    private Mono<ResponseEntity<Void>> revoke(Caller caller, UUID customer, UUID session, String reason, String asked) {
         Instant now = now();
         return tx.transactional(sessions.revoke(caller.supplierId(), customer, session, caller.userId(), reason, now)
                         .flatMap(done -> done
                                 ? ends.retirePhone(caller.supplierId(), customer, session, now)
-                                        .then(audit.append(caller.supplierId(), now, caller.userId(),
-                                                "app-session.revoked", "customer:" + customer,
-                                                Map.of("session", session.toString(), "reason", reason,
-                                                        "by", caller.role().name())))
+                                        .then(audit.append(
+                                                caller.supplierId(),
+                                                now,
+                                                caller.userId(),
+                                                "app-session.revoked",
+                                                "customer:" + customer,
+                                                Map.of(
+                                                        "session",
+                                                        session.toString(),
+                                                        "reason",
+                                                        reason,
+                                                        "by",
+                                                        caller.role().name())))
                                         .thenReturn(true)
                                 : Mono.error(ApiException.notFound("app session", asked))))
                 .doOnSuccess(done -> ends.endStreams(caller.supplierId(), customer, session))

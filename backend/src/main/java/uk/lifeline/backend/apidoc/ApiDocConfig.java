@@ -33,19 +33,23 @@ class ApiDocConfig {
                                 + " smart-meter WAN")
                         .description(DESCRIPTION)
                         .contact(new Contact().name("Lifeline engineering"))
-                        .license(new License().name("Proprietary: for suppliers integrating with Lifeline")
+                        .license(new License()
+                                .name("Proprietary: for suppliers integrating with Lifeline")
                                 .identifier("LicenseRef-Lifeline-Supplier-Integration")))
-                .servers(List.of(new Server().url("http://localhost:8080")
+                .servers(List.of(new Server()
+                        .url("http://localhost:8080")
                         .description("The embedded default: the backend on your own machine with its demo data")))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer")
-                                .bearerFormat("JWT")
-                                .description("An ES256 access token from `POST /api/v1/auth/token` (staff) or"
-                                        + " `POST /api/v1/activations` (a customer's app). Send it as"
-                                        + " `Authorization: Bearer <token>`. The roles allowed are listed on each"
-                                        + " operation.")));
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("An ES256 access token from `POST /api/v1/auth/token` (staff) or"
+                                                + " `POST /api/v1/activations` (a customer's app). Send it as"
+                                                + " `Authorization: Bearer <token>`. The roles allowed are listed on each"
+                                                + " operation.")));
     }
 
     @Bean

@@ -25,8 +25,17 @@ public final class OperationCatalogue {
     public record Success(int status, String media, String description, String schemaClass) {}
 
     /** One operation as documented. {@code roles} empty means anyone may call it (no token). */
-    public record Entry(String id, String tag, String summary, String description, List<String> roles, List<Success> success,
-            List<String> problems, String idempotencyKey, String requestText, Object requestExample,
+    public record Entry(
+            String id,
+            String tag,
+            String summary,
+            String description,
+            List<String> roles,
+            List<Success> success,
+            List<String> problems,
+            String idempotencyKey,
+            String requestText,
+            Object requestExample,
             Object responseExample) {
 
         public boolean secured() {
@@ -55,8 +64,8 @@ public final class OperationCatalogue {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             Map<String, List<String>> implicit = new LinkedHashMap<>();
             map(root.get("implicit")).forEach((kind, slugs) -> implicit.put(kind, strings(slugs)));
-            return new OperationCatalogue(entries(map(root.get("operations"))), tags(map(root.get("tags"))),
-                    Map.copyOf(implicit));
+            return new OperationCatalogue(
+                    entries(map(root.get("operations"))), tags(map(root.get("tags"))), Map.copyOf(implicit));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,10 +99,20 @@ public final class OperationCatalogue {
         Map<String, Entry> out = new LinkedHashMap<>();
         raw.forEach((key, value) -> {
             Map<String, Object> e = map(value);
-            out.put(key, new Entry(text(e, "id", key), text(e, "tag", key), text(e, "summary", key), text(e, "description", key),
-                    strings(e.get("roles")), success(map(e.get("success")), key), strings(e.get("problems")),
-                    (String) e.get("idempotencyKey"), (String) e.get("requestText"), e.get("requestExample"),
-                    e.get("responseExample")));
+            out.put(
+                    key,
+                    new Entry(
+                            text(e, "id", key),
+                            text(e, "tag", key),
+                            text(e, "summary", key),
+                            text(e, "description", key),
+                            strings(e.get("roles")),
+                            success(map(e.get("success")), key),
+                            strings(e.get("problems")),
+                            (String) e.get("idempotencyKey"),
+                            (String) e.get("requestText"),
+                            e.get("requestExample"),
+                            e.get("responseExample")));
         });
         return Map.copyOf(out);
     }
@@ -102,15 +121,22 @@ public final class OperationCatalogue {
         if (raw.isEmpty()) {
             throw new IllegalStateException(RESOURCE + ": " + key + " has no success answer");
         }
-        return raw.entrySet().stream().map(s -> {
-            Map<String, Object> v = map(s.getValue());
-            return new Success(Integer.parseInt(String.valueOf((Object) s.getKey())), (String) v.getOrDefault("media", "application/json"),
-                    text(v, "description", key), (String) v.get("schema"));
-        }).toList();
+        return raw.entrySet().stream()
+                .map(s -> {
+                    Map<String, Object> v = map(s.getValue());
+                    return new Success(
+                            Integer.parseInt(String.valueOf((Object) s.getKey())),
+                            (String) v.getOrDefault("media", "application/json"),
+                            text(v, "description", key),
+                            (String) v.get("schema"));
+                })
+                .toList();
     }
 
     private static List<Tag> tags(Map<String, Object> raw) {
-        return raw.entrySet().stream().map(t -> new Tag(t.getKey(), (String) t.getValue())).toList();
+        return raw.entrySet().stream()
+                .map(t -> new Tag(t.getKey(), (String) t.getValue()))
+                .toList();
     }
 
     private static String text(Map<String, Object> m, String name, String key) {

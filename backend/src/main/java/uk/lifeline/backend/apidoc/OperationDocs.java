@@ -52,10 +52,12 @@ final class OperationDocs implements OpenApiCustomizer {
     public void customise(OpenAPI api) {
         // Added here, not in the OpenAPI bean: springdoc builds the components afresh from the handlers.
         api.getComponents().addSchemas(ProblemSchema.NAME, ProblemSchema.schema());
-        api.setTags(catalogue.tags().stream().map(t -> new Tag().name(t.name()).description(t.description()))
+        api.setTags(catalogue.tags().stream()
+                .map(t -> new Tag().name(t.name()).description(t.description()))
                 .toList());
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> catalogue
-                .entry(method.name(), path).ifPresent(entry -> document(api, op, entry))));
+        api.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((method, op) ->
+                        catalogue.entry(method.name(), path).ifPresent(entry -> document(api, op, entry))));
         UnusedSchemas.remove(api);
     }
 
@@ -75,16 +77,22 @@ final class OperationDocs implements OpenApiCustomizer {
                 .forEach((status, types) -> responses.addApiResponse(String.valueOf(status), problems(types)));
         op.setResponses(responses);
         if (op.getParameters() != null) {
-            op.getParameters().stream().filter(p -> "header".equals(p.getIn())
-                    && IdempotencyKeys.HEADER.equalsIgnoreCase(p.getName())).forEach(p -> idempotencyKey(p, entry));
+            op.getParameters().stream()
+                    .filter(p -> "header".equals(p.getIn()) && IdempotencyKeys.HEADER.equalsIgnoreCase(p.getName()))
+                    .forEach(p -> idempotencyKey(p, entry));
         }
         if (entry.requestText() != null && op.getRequestBody() != null) {
             Content text = new Content();
-            op.getRequestBody().getContent().keySet().forEach(media -> text.addMediaType(media,
-                    new MediaType().schema(new StringSchema().description(entry.requestText()))));
+            op.getRequestBody()
+                    .getContent()
+                    .keySet()
+                    .forEach(media -> text.addMediaType(
+                            media, new MediaType().schema(new StringSchema().description(entry.requestText()))));
             op.getRequestBody().setContent(text);
         }
-        if (entry.requestExample() != null && op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+        if (entry.requestExample() != null
+                && op.getRequestBody() != null
+                && op.getRequestBody().getContent() != null) {
             op.getRequestBody().getContent().values().forEach(media -> media.setExample(entry.requestExample()));
         }
     }
@@ -117,11 +125,12 @@ final class OperationDocs implements OpenApiCustomizer {
         return generated.values().stream()
                 .filter(r -> r.getContent() != null && !r.getContent().isEmpty())
                 .map(r -> r.getContent().values().iterator().next().getSchema())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
-    private static ApiResponse success(OperationCatalogue.Success success, Schema<?> body,
-            OperationCatalogue.Entry entry) {
+    private static ApiResponse success(
+            OperationCatalogue.Success success, Schema<?> body, OperationCatalogue.Entry entry) {
         ApiResponse response = new ApiResponse().description(success.description());
         if (success.status() == 204) {
             return response;
@@ -134,7 +143,8 @@ final class OperationDocs implements OpenApiCustomizer {
             } else {
                 media.setSchema(new StringSchema().description(success.description()));
             }
-            if (entry.responseExample() != null && success.equals(entry.success().get(0))) {
+            if (entry.responseExample() != null
+                    && success.equals(entry.success().get(0))) {
                 media.setExample(entry.responseExample());
             }
             content.addMediaType(type, media);
@@ -156,9 +166,11 @@ final class OperationDocs implements OpenApiCustomizer {
         for (String slug : slugs) {
             ProblemType type = BY_SLUG.get(slug);
             if (type == null) {
-                throw new IllegalStateException(OperationCatalogue.RESOURCE + " names an unknown problem type: " + slug);
+                throw new IllegalStateException(
+                        OperationCatalogue.RESOURCE + " names an unknown problem type: " + slug);
             }
-            byStatus.computeIfAbsent(type.status().value(), s -> new java.util.ArrayList<>()).add(type);
+            byStatus.computeIfAbsent(type.status().value(), s -> new java.util.ArrayList<>())
+                    .add(type);
         }
         return byStatus;
     }
@@ -176,13 +188,19 @@ final class OperationDocs implements OpenApiCustomizer {
         String list = types.stream().map(t -> "`" + t.uri() + "`: " + t.title()).collect(Collectors.joining("; "));
         ApiResponse response = new ApiResponse()
                 .description(list)
-                .content(new Content().addMediaType(PROBLEM_JSON,
-                        new MediaType().schema(new Schema<>().$ref(ProblemSchema.REF)).examples(examples)));
+                .content(new Content()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType()
+                                        .schema(new Schema<>().$ref(ProblemSchema.REF))
+                                        .examples(examples)));
         int status = types.get(0).status().value();
         if (status == 429 || status == 503) {
-            response.addHeaderObject("Retry-After", new Header()
-                    .description("Seconds to wait before trying again.")
-                    .schema(new IntegerSchema().minimum(java.math.BigDecimal.ZERO)));
+            response.addHeaderObject(
+                    "Retry-After",
+                    new Header()
+                            .description("Seconds to wait before trying again.")
+                            .schema(new IntegerSchema().minimum(java.math.BigDecimal.ZERO)));
         }
         return response;
     }
@@ -193,9 +211,10 @@ final class OperationDocs implements OpenApiCustomizer {
                 A key you choose for this request (a UUID is best; 1 to %d visible ASCII characters, no spaces). Send the same \
                 key again when you retry after a timeout or a 503, and you get the first answer: nothing is done twice \
                 (never a second code, never a second result). The same key with a different body is refused (422 \
-                idempotency-key-reused). Keys do not expire, so a replay at any later time answers the first result."""
-                .formatted(IdempotencyKeys.MAX_LENGTH));
-        header.setSchema(new StringSchema().minLength(1).maxLength(IdempotencyKeys.MAX_LENGTH)
+                idempotency-key-reused). Keys do not expire, so a replay at any later time answers the first result.""".formatted(IdempotencyKeys.MAX_LENGTH));
+        header.setSchema(new StringSchema()
+                .minLength(1)
+                .maxLength(IdempotencyKeys.MAX_LENGTH)
                 .example("6f1c2a34-5b7e-4d1a-9c0e-2f8b3d4a5e6f"));
     }
 }

@@ -25,14 +25,19 @@ final class ProblemSchema {
         Schema<?> problem = new ObjectSchema()
                 .description("An RFC 9457 problem. Switch on `type`: it never changes for a kind of error. The"
                         + " types are `" + ProblemType.PREFIX + "<code>`, listed in docs/backend-api.md.")
-                .addProperty("type", new StringSchema().format("uri").example(ProblemType.NOT_FOUND.uri().toString()))
+                .addProperty(
+                        "type",
+                        new StringSchema()
+                                .format("uri")
+                                .example(ProblemType.NOT_FOUND.uri().toString()))
                 .addProperty("title", new StringSchema().example(ProblemType.NOT_FOUND.title()))
                 .addProperty("status", new IntegerSchema().example(404))
                 .addProperty("detail", new StringSchema().description("what went wrong with this request"))
-                .addProperty("instance", new StringSchema().format("uri-reference").description("the request path"))
+                .addProperty(
+                        "instance", new StringSchema().format("uri-reference").description("the request path"))
                 .addProperty("code", new StringSchema().description("the type's last part, e.g. `not-found`"))
-                .addProperty("errors", new ArraySchema().items(field)
-                        .description("for field errors: each field at fault"));
+                .addProperty(
+                        "errors", new ArraySchema().items(field).description("for field errors: each field at fault"));
         problem.setRequired(List.of("type", "title", "status"));
         return problem;
     }

@@ -40,7 +40,6 @@ public class AuditLog {
 
     private static final String APPEND = "WITH " + CHAIN_HEAD + CHAIN_INSERT;
 
-
     private final DatabaseClient db;
     private final ObjectMapper json;
 
@@ -56,16 +55,22 @@ public class AuditLog {
      * @param action what happened, e.g. {@code code.issued}
      * @param subject what it happened to, e.g. {@code code:<id>}
      */
-    public Mono<Void> append(UUID supplierId, Instant at, UUID actor, String action, String subject,
-            Map<String, ?> details) {
+    public Mono<Void> append(
+            UUID supplierId, Instant at, UUID actor, String action, String subject, Map<String, ?> details) {
         String text;
         try {
             text = entry(at, actor, action, subject, details);
         } catch (JsonProcessingException e) {
             return Mono.error(e);
         }
-        return db.sql(APPEND).bind("supplier", supplierId).bind("chain", chainOf(subject)).bind("entry", text).fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? Mono.<Void>empty()
+        return db.sql(APPEND)
+                .bind("supplier", supplierId)
+                .bind("chain", chainOf(subject))
+                .bind("entry", text)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 1
+                        ? Mono.<Void>empty()
                         : Mono.error(new IllegalStateException("supplier " + supplierId + " has no audit head")));
     }
 

@@ -21,10 +21,17 @@ public class CrossSupplierAudit {
     }
 
     /** Appends to the actor's supplier's chain, then to the other supplier's when it is another one. */
-    public Mono<Void> append(UUID actorSupplier, UUID otherSupplier, Instant at, UUID actor, String action,
-            String subject, Map<String, ?> details) {
+    public Mono<Void> append(
+            UUID actorSupplier,
+            UUID otherSupplier,
+            Instant at,
+            UUID actor,
+            String action,
+            String subject,
+            Map<String, ?> details) {
         Mono<Void> own = audit.append(actorSupplier, at, actor, action, subject, details);
-        return otherSupplier == null || otherSupplier.equals(actorSupplier) ? own
+        return otherSupplier == null || otherSupplier.equals(actorSupplier)
+                ? own
                 : own.then(audit.append(otherSupplier, at, actor, action, subject, details));
     }
 }

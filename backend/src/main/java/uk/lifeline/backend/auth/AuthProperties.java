@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwsAlgorithms the algorithms accepted from the external issuer
  */
 @ConfigurationProperties("lifeline.auth")
-public record AuthProperties(String issuer, String audience, Duration tokenTtl, String jwkSetUri,
-        List<String> jwsAlgorithms) {
+public record AuthProperties(
+        String issuer, String audience, Duration tokenTtl, String jwkSetUri, List<String> jwsAlgorithms) {
 
     public boolean external() {
         return jwkSetUri != null && !jwkSetUri.isBlank();

@@ -34,8 +34,10 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
                 return Mono.just(known);
             }
             verified.remove(token);
-            return Mono.error(new JwtValidationException("the token has expired", java.util.List.of(
-                    new org.springframework.security.oauth2.core.OAuth2Error("invalid_token", "expired", null))));
+            return Mono.error(new JwtValidationException(
+                    "the token has expired",
+                    java.util.List.of(new org.springframework.security.oauth2.core.OAuth2Error(
+                            "invalid_token", "expired", null))));
         }
         return delegate.decode(token).doOnNext(jwt -> {
             if (verified.size() >= capacity) {

@@ -18,8 +18,11 @@ public record Caller(UUID userId, UUID supplierId, Role role, UUID customerAccou
     public static Caller of(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
         String customer = jwt.getClaimAsString(CUSTOMER_CLAIM);
-        return new Caller(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaimAsString(SUPPLIER_CLAIM)),
-                Role.valueOf(roles.get(0)), customer == null ? null : UUID.fromString(customer));
+        return new Caller(
+                UUID.fromString(jwt.getSubject()),
+                UUID.fromString(jwt.getClaimAsString(SUPPLIER_CLAIM)),
+                Role.valueOf(roles.get(0)),
+                customer == null ? null : UUID.fromString(customer));
     }
 
     public boolean isCustomer() {

@@ -30,8 +30,11 @@ class ConsoleSessionController {
 
     record Session(@JsonProperty("session_expires_at") Instant sessionExpiresAt) {}
 
-    record Renewed(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
-            @JsonProperty("expires_in") long expiresIn, @JsonProperty("session_expires_at") Instant sessionExpiresAt) {}
+    record Renewed(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType,
+            @JsonProperty("expires_in") long expiresIn,
+            @JsonProperty("session_expires_at") Instant sessionExpiresAt) {}
 
     private final ConsoleSessions sessions;
     private final TokenService tokens;
@@ -45,9 +48,9 @@ class ConsoleSessionController {
 
     @PostMapping(PATH)
     Mono<ResponseEntity<Session>> start(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request) {
-        return Mono.defer(() -> sessions.start(Caller.of(jwt)))
-                .map(s -> ResponseEntity.status(201).header("Set-Cookie", cookie(request, s.newToken(), s.expiresAt()))
-                        .body(new Session(s.expiresAt())));
+        return Mono.defer(() -> sessions.start(Caller.of(jwt))).map(s -> ResponseEntity.status(201)
+                .header("Set-Cookie", cookie(request, s.newToken(), s.expiresAt()))
+                .body(new Session(s.expiresAt())));
     }
 
     @PostMapping(PATH + "/refresh")
@@ -58,18 +61,22 @@ class ConsoleSessionController {
                 answer.header("Set-Cookie", cookie(request, r.newToken(), r.expiresAt()));
             }
             // A renewed token never outlives its session.
-            Duration ttl = Duration.ofSeconds(Math.min(tokens.ttlSeconds(),
+            Duration ttl = Duration.ofSeconds(Math.min(
+                    tokens.ttlSeconds(),
                     Math.max(1, Duration.between(clock.instant(), r.expiresAt()).toSeconds())));
-            return answer.body(new Renewed(tokens.issue(r.userId(), r.supplierId(), r.role(), null, r.username(), ttl),
-                    "Bearer", ttl.toSeconds(), r.expiresAt()));
+            return answer.body(new Renewed(
+                    tokens.issue(r.userId(), r.supplierId(), r.role(), null, r.username(), ttl),
+                    "Bearer",
+                    ttl.toSeconds(),
+                    r.expiresAt()));
         });
     }
 
     @DeleteMapping(PATH)
     Mono<ResponseEntity<Void>> signOut(ServerHttpRequest request) {
-        return sessions.signOut(presented(request))
-                .then(Mono.fromSupplier(() -> ResponseEntity.noContent()
-                        .header("Set-Cookie", cookie(request, "", null)).<Void>build()));
+        return sessions.signOut(presented(request)).then(Mono.fromSupplier(() -> ResponseEntity.noContent()
+                .header("Set-Cookie", cookie(request, "", null))
+                .<Void>build()));
     }
 
     private static String presented(ServerHttpRequest request) {
@@ -80,7 +87,13 @@ class ConsoleSessionController {
     /** The refresh cookie: script cannot read it, other sites never send it, only this path receives it. */
     private String cookie(ServerHttpRequest request, String value, Instant expiresAt) {
         Duration age = expiresAt == null ? Duration.ZERO : Duration.between(clock.instant(), expiresAt);
-        return ResponseCookie.from(COOKIE, value).httpOnly(true).sameSite("Strict").path(PATH)
-                .secure("https".equals(request.getURI().getScheme())).maxAge(age).build().toString();
+        return ResponseCookie.from(COOKIE, value)
+                .httpOnly(true)
+                .sameSite("Strict")
+                .path(PATH)
+                .secure("https".equals(request.getURI().getScheme()))
+                .maxAge(age)
+                .build()
+                .toString();
     }
 }

@@ -12,4 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     both send it; later, its use means a copy was stolen, and the session is revoked
  */
 @ConfigurationProperties("lifeline.auth.console-session")
-public record ConsoleSessionProperties(@DefaultValue("12h") Duration ttl, @DefaultValue("30s") Duration reuseGrace) {}
+public record ConsoleSessionProperties(
+        @DefaultValue("12h") Duration ttl,
+        @DefaultValue("30s") Duration reuseGrace) {}

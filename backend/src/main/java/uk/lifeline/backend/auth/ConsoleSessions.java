@@ -29,7 +29,13 @@ import uk.lifeline.backend.problem.ProblemType;
 class ConsoleSessions {
 
     /** A session's refresh: the user to issue an access token for, and the new refresh token (null in grace). */
-    record Renewal(UUID sessionId, UUID userId, UUID supplierId, String username, Role role, String newToken,
+    record Renewal(
+            UUID sessionId,
+            UUID userId,
+            UUID supplierId,
+            String username,
+            Role role,
+            String newToken,
             Instant expiresAt) {
         @Override
         public String toString() {
@@ -45,7 +51,11 @@ class ConsoleSessions {
     private final ConsoleSessionProperties properties;
     private final Clock clock;
 
-    ConsoleSessions(DatabaseClient db, AuditLog audit, TransactionalOperator tx, ConsoleSessionProperties properties,
+    ConsoleSessions(
+            DatabaseClient db,
+            AuditLog audit,
+            TransactionalOperator tx,
+            ConsoleSessionProperties properties,
             Clock clock) {
         this.db = db;
         this.audit = audit;
@@ -64,10 +74,21 @@ class ConsoleSessions {
                         INSERT INTO console_session (id, supplier_id, user_id, current_hash, created_at, expires_at)
                         VALUES (:id, :s, :u, :h, :now, :end)
                         """)
-                .bind("id", id).bind("s", caller.supplierId()).bind("u", caller.userId()).bind("h", hash(token))
-                .bind("now", now).bind("end", end).fetch().rowsUpdated()
-                .then(audit.append(caller.supplierId(), now, caller.userId(), "console-session.started",
-                        subject(id), Map.of("endsAt", end.toString())))
+                .bind("id", id)
+                .bind("s", caller.supplierId())
+                .bind("u", caller.userId())
+                .bind("h", hash(token))
+                .bind("now", now)
+                .bind("end", end)
+                .fetch()
+                .rowsUpdated()
+                .then(audit.append(
+                        caller.supplierId(),
+                        now,
+                        caller.userId(),
+                        "console-session.started",
+                        subject(id),
+                        Map.of("endsAt", end.toString())))
                 .as(tx::transactional)
                 .thenReturn(new Renewal(id, caller.userId(), caller.supplierId(), null, caller.role(), token, end));
     }
@@ -91,11 +112,19 @@ class ConsoleSessions {
                         WHERE u.id = s.user_id AND s.current_hash = :h AND s.revoked_at IS NULL AND s.expires_at > :now
                         RETURNING s.id, s.user_id, s.supplier_id, s.expires_at, u.username, u.role
                         """)
-                .bind("next", hash(next)).bind("now", now).bind("h", presented)
+                .bind("next", hash(next))
+                .bind("now", now)
+                .bind("h", presented)
                 .map(r -> renewal(r, next))
                 .one()
-                .flatMap(r -> audit.append(r.supplierId(), now, r.userId(), "console-session.renewed", subject(r.sessionId()),
-                        Map.of()).thenReturn(r))
+                .flatMap(r -> audit.append(
+                                r.supplierId(),
+                                now,
+                                r.userId(),
+                                "console-session.renewed",
+                                subject(r.sessionId()),
+                                Map.of())
+                        .thenReturn(r))
                 .as(tx::transactional)
                 .switchIfEmpty(Mono.defer(() -> replaced(presented, now)));
     }
@@ -106,7 +135,8 @@ class ConsoleSessions {
                         FROM console_session s JOIN app_user u ON u.id = s.user_id
                         WHERE s.previous_hash = :h AND s.revoked_at IS NULL AND s.expires_at > :now
                         """)
-                .bind("h", presented).bind("now", now)
+                .bind("h", presented)
+                .bind("now", now)
                 .map(r -> Map.entry(renewal(r, null), instant(r.get("rotated_at", OffsetDateTime.class))))
                 .one()
                 .flatMap(found -> {
@@ -114,7 +144,8 @@ class ConsoleSessions {
                         return Mono.just(found.getKey());
                     }
                     Renewal r = found.getKey();
-                    return revoke(r.sessionId(), r.supplierId(), null, "reused", now).then(Mono.error(ended()));
+                    return revoke(r.sessionId(), r.supplierId(), null, "reused", now)
+                            .then(Mono.error(ended()));
                 })
                 .switchIfEmpty(Mono.error(ended()));
     }
@@ -131,8 +162,14 @@ class ConsoleSessions {
                         WHERE (current_hash = :h OR previous_hash = :h) AND revoked_at IS NULL
                         """)
                 .bind("h", presented)
-                .map(r -> new Renewal(r.get("id", UUID.class), r.get("user_id", UUID.class),
-                        r.get("supplier_id", UUID.class), null, null, null, null))
+                .map(r -> new Renewal(
+                        r.get("id", UUID.class),
+                        r.get("user_id", UUID.class),
+                        r.get("supplier_id", UUID.class),
+                        null,
+                        null,
+                        null,
+                        null))
                 .one()
                 .flatMap(r -> revoke(r.sessionId(), r.supplierId(), r.userId(), "signed-out", now));
     }
@@ -140,15 +177,26 @@ class ConsoleSessions {
     private Mono<Void> revoke(UUID id, UUID supplier, UUID actor, String reason, Instant now) {
         return db.sql("UPDATE console_session SET revoked_at = :now, revoked_reason = :why WHERE id = :id"
                         + " AND revoked_at IS NULL")
-                .bind("now", now).bind("why", reason).bind("id", id).fetch().rowsUpdated()
-                .flatMap(n -> n == 0 ? Mono.<Void>empty() : audit.append(supplier, now, actor, "console-session.ended",
-                        subject(id), Map.of("reason", reason)))
+                .bind("now", now)
+                .bind("why", reason)
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 0
+                        ? Mono.<Void>empty()
+                        : audit.append(
+                                supplier, now, actor, "console-session.ended", subject(id), Map.of("reason", reason)))
                 .as(tx::transactional);
     }
 
     private static Renewal renewal(io.r2dbc.spi.Readable r, String newToken) {
-        return new Renewal(r.get("id", UUID.class), r.get("user_id", UUID.class), r.get("supplier_id", UUID.class),
-                r.get("username", String.class), Role.valueOf(r.get("role", String.class)), newToken,
+        return new Renewal(
+                r.get("id", UUID.class),
+                r.get("user_id", UUID.class),
+                r.get("supplier_id", UUID.class),
+                r.get("username", String.class),
+                Role.valueOf(r.get("role", String.class)),
+                newToken,
                 instant(r.get("expires_at", OffsetDateTime.class)));
     }
 
@@ -160,7 +208,8 @@ class ConsoleSessions {
 
     static byte[] hash(String token) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }

@@ -16,9 +16,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import uk.lifeline.backend.tenant.Suppliers;
 import uk.lifeline.backend.keys.KeyPurpose;
 import uk.lifeline.backend.keys.KeyRing;
+import uk.lifeline.backend.tenant.Suppliers;
 
 /**
  * The public keys that verify what the backend signs: its sign-in tokens and every supplier's code envelopes,
@@ -42,9 +42,12 @@ class JwksController {
     Mono<ResponseEntity<Map<String, Object>>> jwks() {
         return suppliers.all().collectList().map(all -> {
             List<JWK> published = new ArrayList<>(tokens.publicKeys());
-            all.forEach(s -> keys.all(s.code(), KeyPurpose.ENVELOPE_SIGNING).forEach(k -> published.add(
-                    new ECKey.Builder(Curve.P_256, k.publicKey()).keyID(k.kid()).algorithm(JWSAlgorithm.ES256)
-                            .keyUse(KeyUse.SIGNATURE).build())));
+            all.forEach(s -> keys.all(s.code(), KeyPurpose.ENVELOPE_SIGNING)
+                    .forEach(k -> published.add(new ECKey.Builder(Curve.P_256, k.publicKey())
+                            .keyID(k.kid())
+                            .algorithm(JWSAlgorithm.ES256)
+                            .keyUse(KeyUse.SIGNATURE)
+                            .build())));
             return ResponseEntity.ok()
                     .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                     .contentType(MediaType.parseMediaType("application/jwk-set+json"))

@@ -28,9 +28,12 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException e) {
         boolean badToken = e instanceof InvalidBearerTokenException;
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
-        return write(exchange, ProblemType.UNAUTHORIZED,
+        exchange.getResponse()
+                .getHeaders()
+                .set(HttpHeaders.WWW_AUTHENTICATE, badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+        return write(
+                exchange,
+                ProblemType.UNAUTHORIZED,
                 badToken ? "the bearer token is invalid or expired" : "send a bearer token");
     }
 

@@ -28,9 +28,9 @@ final class RevocationCheckingDecoder implements ReactiveJwtDecoder {
             if (roles == null || !roles.contains(Role.CUSTOMER.name())) {
                 return Mono.just(jwt);
             }
-            return sessions.revoked(UUID.fromString(jwt.getSubject())).flatMap(revoked -> revoked
-                    ? Mono.error(new BadJwtException("the app session was revoked"))
-                    : Mono.just(jwt));
+            return sessions.revoked(UUID.fromString(jwt.getSubject()))
+                    .flatMap(revoked ->
+                            revoked ? Mono.error(new BadJwtException("the app session was revoked")) : Mono.just(jwt));
         });
     }
 }

@@ -22,7 +22,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lifeline.auth.sign-in-limits")
 @Validated
-public record SignInThrottleProperties(@DefaultValue("5") @Min(1) int perPair,
-        @DefaultValue("5") @Min(1) int perUsername, @DefaultValue("20") @Min(1) int perAddress,
-        @DefaultValue("1s") Duration firstDelay, @DefaultValue("10s") Duration mostDelay,
-        @DefaultValue("15m") Duration window, @DefaultValue("100000") @Min(100) int capacity) {}
+public record SignInThrottleProperties(
+        @DefaultValue("5") @Min(1) int perPair,
+        @DefaultValue("5") @Min(1) int perUsername,
+        @DefaultValue("20") @Min(1) int perAddress,
+        @DefaultValue("1s") Duration firstDelay,
+        @DefaultValue("10s") Duration mostDelay,
+        @DefaultValue("15m") Duration window,
+        @DefaultValue("100000") @Min(100) int capacity) {}

@@ -31,15 +31,19 @@ import uk.lifeline.backend.problem.Problems;
 @RestController
 class TokenController {
 
-    record TokenRequest(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
+    record TokenRequest(
+            @NotBlank @Size(max = 100) String username,
+            @NotBlank @Size(max = 200) String password) {
         @Override
         public String toString() {
             return "TokenRequest[" + username + "]";
         }
     }
 
-    record TokenResponse(@JsonProperty("access_token") String accessToken,
-            @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn) {}
+    record TokenResponse(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType,
+            @JsonProperty("expires_in") long expiresIn) {}
 
     private final Users users;
     private final PasswordEncoder passwords;
@@ -48,7 +52,11 @@ class TokenController {
     private final String unknownUserHash;
     private final SignInThrottle throttle;
 
-    TokenController(Users users, PasswordEncoder passwords, TokenService tokens, AuthProperties properties,
+    TokenController(
+            Users users,
+            PasswordEncoder passwords,
+            TokenService tokens,
+            AuthProperties properties,
             SignInThrottle throttle) {
         this.users = users;
         this.passwords = passwords;
@@ -61,8 +69,8 @@ class TokenController {
     @PostMapping("/api/v1/auth/token")
     Mono<ResponseEntity<Object>> token(@Valid @RequestBody TokenRequest request, ServerHttpRequest http) {
         if (properties.external()) {
-            return Mono.error(new ApiException(ProblemType.NOT_FOUND,
-                    "sign-in is handled by the external issuer " + properties.issuer()));
+            return Mono.error(new ApiException(
+                    ProblemType.NOT_FOUND, "sign-in is handled by the external issuer " + properties.issuer()));
         }
         SignInThrottle.Decision decision = throttle.begin(request.username(), address(http));
         if (decision instanceof SignInThrottle.Decision.Refuse refuse) {
@@ -70,8 +78,11 @@ class TokenController {
             return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(ProblemType.TOO_MANY_ATTEMPTS, "too many failed sign-ins for this username"
-                            + " from this address; try again in " + seconds + " s", http.getPath().value(),
+                    .body(Problems.of(
+                            ProblemType.TOO_MANY_ATTEMPTS,
+                            "too many failed sign-ins for this username" + " from this address; try again in " + seconds
+                                    + " s",
+                            http.getPath().value(),
                             List.of())));
         }
         SignInThrottle.Decision.Go go = (SignInThrottle.Decision.Go) decision;
@@ -87,17 +98,26 @@ class TokenController {
                         throttle.succeeded(go.attempt());
                     }
                     return user.filter(u -> matches)
-                            .map(u -> Mono.just(ResponseEntity.ok().<Object>body(new TokenResponse(
-                                    tokens.issue(u.id(), u.supplierId(), u.role(), u.customerAccountId(), u.username()),
-                                    "Bearer", tokens.ttlSeconds()))))
-                            .orElseGet(() -> Mono.error(new ApiException(ProblemType.INVALID_CREDENTIALS,
-                                    "wrong username or password")));
+                            .map(u -> Mono.just(ResponseEntity.ok()
+                                    .<Object>body(new TokenResponse(
+                                            tokens.issue(
+                                                    u.id(),
+                                                    u.supplierId(),
+                                                    u.role(),
+                                                    u.customerAccountId(),
+                                                    u.username()),
+                                            "Bearer",
+                                            tokens.ttlSeconds()))))
+                            .orElseGet(() -> Mono.error(
+                                    new ApiException(ProblemType.INVALID_CREDENTIALS, "wrong username or password")));
                 });
     }
 
     /** The client's address as the server sees it (behind a proxy, see server.forward-headers-strategy). */
     private static String address(ServerHttpRequest http) {
         InetSocketAddress remote = http.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
     }
 }

@@ -2,9 +2,9 @@ package uk.lifeline.backend.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,14 +33,16 @@ import reactor.core.publisher.Flux;
 class TokenDecoders {
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(AuthProperties properties, TokenService tokens, Clock clock,
-            SessionRevocations sessions) {
+    ReactiveJwtDecoder jwtDecoder(
+            AuthProperties properties, TokenService tokens, Clock clock, SessionRevocations sessions) {
         NimbusReactiveJwtDecoder decoder;
         if (properties.external()) {
             NimbusReactiveJwtDecoder.JwkSetUriReactiveJwtDecoderBuilder builder =
                     NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri());
-            List<String> algorithms = properties.jwsAlgorithms() == null || properties.jwsAlgorithms().isEmpty()
-                    ? List.of("ES256", "RS256") : properties.jwsAlgorithms();
+            List<String> algorithms = properties.jwsAlgorithms() == null
+                            || properties.jwsAlgorithms().isEmpty()
+                    ? List.of("ES256", "RS256")
+                    : properties.jwsAlgorithms();
             algorithms.forEach(a -> builder.jwsAlgorithm(SignatureAlgorithm.from(a)));
             decoder = builder.build();
         } else {
@@ -58,7 +60,8 @@ class TokenDecoders {
         });
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                required(JwtClaimNames.ISS), required(JwtClaimNames.EXP),
+                required(JwtClaimNames.ISS),
+                required(JwtClaimNames.EXP),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())),
                 lifelineClaims())));
         return new RevocationCheckingDecoder(new CachingJwtDecoder(decoder, clock, 50_000), sessions);

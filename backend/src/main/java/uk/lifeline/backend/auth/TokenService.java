@@ -58,8 +58,12 @@ public class TokenService {
             claims.claim(Caller.CUSTOMER_CLAIM, customer.toString());
         }
         EcKeyPair key = keys.current(KeyRing.BACKEND, KeyPurpose.TOKEN_SIGNING);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid())
-                .type(JOSEObjectType.JWT).build(), claims.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(key.kid())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims.build());
         try {
             jwt.sign(new ECDSASigner(key.privateKey()));
         } catch (JOSEException e) {
@@ -71,8 +75,11 @@ public class TokenService {
     /** The public token-signing keys, for the JWK set and for checking tokens. */
     public List<JWK> publicKeys() {
         return keys.all(KeyRing.BACKEND, KeyPurpose.TOKEN_SIGNING).stream()
-                .<JWK>map(k -> new ECKey.Builder(Curve.P_256, k.publicKey()).keyID(k.kid())
-                        .algorithm(JWSAlgorithm.ES256).keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).build())
+                .<JWK>map(k -> new ECKey.Builder(Curve.P_256, k.publicKey())
+                        .keyID(k.kid())
+                        .algorithm(JWSAlgorithm.ES256)
+                        .keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE)
+                        .build())
                 .toList();
     }
 

@@ -27,9 +27,13 @@ class Users {
         return db.sql("SELECT id, supplier_id, username, password_hash, role, customer_account_id FROM app_user"
                         + " WHERE username = :username")
                 .bind("username", username)
-                .map(row -> new User(row.get("id", UUID.class), row.get("supplier_id", UUID.class),
-                        row.get("username", String.class), row.get("password_hash", String.class),
-                        Role.valueOf(row.get("role", String.class)), row.get("customer_account_id", UUID.class)))
+                .map(row -> new User(
+                        row.get("id", UUID.class),
+                        row.get("supplier_id", UUID.class),
+                        row.get("username", String.class),
+                        row.get("password_hash", String.class),
+                        Role.valueOf(row.get("role", String.class)),
+                        row.get("customer_account_id", UUID.class)))
                 .one();
     }
 }

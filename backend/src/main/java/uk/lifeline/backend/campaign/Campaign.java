@@ -12,8 +12,18 @@ import java.util.UUID;
  * @param noticeId null for a price change; {@code title}, {@code message}, {@code startsAt} and {@code endsAt}
  *     are the notice's, or the price change's own words (no window)
  */
-record Campaign(UUID id, UUID supplierId, String kind, String command, Map<String, String> parameters,
-        String reason, UUID createdBy, UUID noticeId, String title, String message, Instant startsAt,
+record Campaign(
+        UUID id,
+        UUID supplierId,
+        String kind,
+        String command,
+        Map<String, String> parameters,
+        String reason,
+        UUID createdBy,
+        UUID noticeId,
+        String title,
+        String message,
+        Instant startsAt,
         Instant endsAt) {
 
     boolean isNotice() {

@@ -36,14 +36,14 @@ class CampaignController {
     }
 
     @PostMapping("/api/v1/notices")
-    Mono<ResponseEntity<CampaignView>> notice(@AuthenticationPrincipal Jwt jwt,
-            @Valid @RequestBody Requests.Notice request) {
+    Mono<ResponseEntity<CampaignView>> notice(
+            @AuthenticationPrincipal Jwt jwt, @Valid @RequestBody Requests.Notice request) {
         return campaigns.startNotice(Caller.of(jwt), request).map(CampaignController::created);
     }
 
     @PostMapping("/api/v1/price-changes")
-    Mono<ResponseEntity<CampaignView>> priceChange(@AuthenticationPrincipal Jwt jwt,
-            @Valid @RequestBody Requests.PriceChange request) {
+    Mono<ResponseEntity<CampaignView>> priceChange(
+            @AuthenticationPrincipal Jwt jwt, @Valid @RequestBody Requests.PriceChange request) {
         return campaigns.startPriceChange(Caller.of(jwt), request).map(CampaignController::created);
     }
 
@@ -55,8 +55,8 @@ class CampaignController {
     }
 
     @PostMapping("/api/v1/campaigns/{id}/cancel")
-    Mono<CampaignView> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
-            @Valid @RequestBody Requests.Cancel cancel) {
+    Mono<CampaignView> cancel(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String id, @Valid @RequestBody Requests.Cancel cancel) {
         return campaigns.cancel(Caller.of(jwt), id(id), cancel.reason().trim());
     }
 
@@ -69,13 +69,15 @@ class CampaignController {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("campaign", campaign)))
                 .map(found -> ResponseEntity.ok()
                         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                        .header(HttpHeaders.CONTENT_DISPOSITION,
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
                                 "attachment; filename=\"campaign-" + campaign + "-no-phone.csv\"")
                         .body(Flux.concat(Flux.just(Csv.HEADER), progress.noPhone(supplier, campaign))));
     }
 
     private static ResponseEntity<CampaignView> created(CampaignView view) {
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/campaigns/" + view.id()))
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/v1/campaigns/" + view.id()))
                 .body(view);
     }
 

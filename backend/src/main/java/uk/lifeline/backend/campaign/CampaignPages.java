@@ -18,12 +18,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import uk.lifeline.backend.audit.AuditLog;
-import uk.lifeline.backend.ledger.CodeMessages;
 import uk.lifeline.backend.delivery.Outbox;
+import uk.lifeline.backend.ledger.CodeMessages;
 import uk.lifeline.backend.ledger.CodeRecord;
 import uk.lifeline.backend.ledger.IssueIntent;
-import uk.lifeline.backend.ledger.Ledger;
 import uk.lifeline.backend.ledger.IssuingProperties;
+import uk.lifeline.backend.ledger.Ledger;
 import uk.lifeline.backend.meter.DeviceType;
 import uk.lifeline.backend.meter.WanState;
 import uk.lifeline.backend.notice.NoticeEnvelopes;
@@ -45,8 +45,16 @@ import uk.lifeline.command.Parameters;
 class CampaignPages {
 
     /** A claimed meter. Immutable. */
-    record Target(UUID deviceId, UUID customerId, String eui64, DeviceType type, WanState wan, String publicKey,
-            boolean hasPhone, boolean needsNotice, int priority) {}
+    record Target(
+            UUID deviceId,
+            UUID customerId,
+            String eui64,
+            DeviceType type,
+            WanState wan,
+            String publicKey,
+            boolean hasPhone,
+            boolean needsNotice,
+            int priority) {}
 
     /** Where a claim stopped: targets are claimed in (priority, device) order, PSR customers first. */
     private record Position(int priority, UUID deviceId) {}
@@ -71,9 +79,19 @@ class CampaignPages {
     /** Tests only: runs inside a page's transaction after everything is written, before the commit. */
     volatile Runnable beforeCommit = () -> {};
 
-    CampaignPages(DatabaseClient db, TransactionalOperator tx, CampaignStore store, Suppliers suppliers,
-            Ledger ledger, NoticeEnvelopes notices, Outbox outbox, AuditLog audit,
-            IssuingProperties issuing, CampaignProperties properties, DccAdapter dcc, Clock clock) {
+    CampaignPages(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            CampaignStore store,
+            Suppliers suppliers,
+            Ledger ledger,
+            NoticeEnvelopes notices,
+            Outbox outbox,
+            AuditLog audit,
+            IssuingProperties issuing,
+            CampaignProperties properties,
+            DccAdapter dcc,
+            Clock clock) {
         this.db = db;
         this.tx = tx;
         this.store = store;
@@ -93,19 +111,28 @@ class CampaignPages {
      * a page of meters that lack them. Completes with the meters done (0: nothing to do).
      */
     Mono<Integer> step() {
-        return store.running().concatMap(this::page).filter(n -> n > 0).next()
+        return store.running()
+                .concatMap(this::page)
+                .filter(n -> n > 0)
+                .next()
                 .switchIfEmpty(Mono.defer(() -> store.finish(now())
-                        .then(properties.primeSecrets() ? ledger.primeKeys(properties.pageSize(), properties.primeRest()) : Mono.just(0))));
+                        .then(
+                                properties.primeSecrets()
+                                        ? ledger.primeKeys(properties.pageSize(), properties.primeRest())
+                                        : Mono.just(0))));
     }
 
     Mono<Integer> page(Campaign c) {
         Mono<List<Target>> coded = tx.transactional(claimPage(c)
-                .flatMap(targets -> targets.isEmpty() ? Mono.just(targets) : process(c, targets).thenReturn(targets)));
+                .flatMap(targets -> targets.isEmpty()
+                        ? Mono.just(targets)
+                        : process(c, targets).thenReturn(targets)));
         // WAN meters go to the DCC after the page that marked them, and once no meter is left to code (any left over
         // by a crash between the two): looking for them after every page read every pending target each time.
-        return coded.flatMap(targets -> targets.isEmpty()
-                || targets.stream().anyMatch(t -> t.wan() == WanState.COMMISSIONED_WAN)
-                ? toDcc(c).map(m -> targets.size() + m) : Mono.just(targets.size()));
+        return coded.flatMap(
+                targets -> targets.isEmpty() || targets.stream().anyMatch(t -> t.wan() == WanState.COMMISSIONED_WAN)
+                        ? toDcc(c).map(m -> targets.size() + m)
+                        : Mono.just(targets.size()));
     }
 
     /**
@@ -115,9 +142,11 @@ class CampaignPages {
      */
     private Mono<List<Target>> claimPage(Campaign c) {
         Position after = claimedUpTo.get(c.id());
-        return claim(c, after).collectList()
+        return claim(c, after)
+                .collectList()
                 .flatMap(targets -> targets.isEmpty() && after != null
-                        ? Mono.fromRunnable(() -> claimedUpTo.remove(c.id())).then(claim(c, null).collectList())
+                        ? Mono.fromRunnable(() -> claimedUpTo.remove(c.id()))
+                                .then(claim(c, null).collectList())
                         : Mono.just(targets))
                 .doOnNext(targets -> {
                     if (!targets.isEmpty()) {
@@ -128,7 +157,8 @@ class CampaignPages {
     }
 
     private Flux<Target> claim(Campaign c, Position after) {
-        var spec = db.sql("""
+        var spec = db.sql(
+                        """
                         SELECT t.device_id, t.customer_account_id, t.priority, d.eui64, d.device_type, d.wan_state,
                           d.ka_public_key,
                           EXISTS (SELECT 1 FROM push_device p WHERE p.supplier_id = t.supplier_id
@@ -140,15 +170,24 @@ class CampaignPages {
                           AND EXISTS (SELECT 1 FROM campaign WHERE id = :c AND status = 'RUNNING')
                         ORDER BY t.priority, t.device_id LIMIT :n FOR UPDATE OF t SKIP LOCKED
                         """.formatted(after == null ? "" : "AND (t.priority, t.device_id) > (:afterPriority, :after)"))
-                .bind("c", c.id()).bind("s", c.supplierId()).bind("n", properties.pageSize());
-        spec = after == null ? spec : spec.bind("afterPriority", (short) after.priority()).bind("after", after.deviceId());
+                .bind("c", c.id())
+                .bind("s", c.supplierId())
+                .bind("n", properties.pageSize());
+        spec = after == null
+                ? spec
+                : spec.bind("afterPriority", (short) after.priority()).bind("after", after.deviceId());
         spec = c.noticeId() == null ? spec.bindNull("notice", UUID.class) : spec.bind("notice", c.noticeId());
-        return spec.map(row -> new Target(row.get("device_id", UUID.class), row.get("customer_account_id", UUID.class),
-                row.get("eui64", String.class), DeviceType.valueOf(row.get("device_type", String.class)),
-                WanState.valueOf(row.get("wan_state", String.class)), row.get("ka_public_key", String.class),
-                Boolean.TRUE.equals(row.get("has_phone", Boolean.class)),
-                Boolean.TRUE.equals(row.get("needs_notice", Boolean.class)),
-                ((Number) row.get("priority")).intValue())).all();
+        return spec.map(row -> new Target(
+                        row.get("device_id", UUID.class),
+                        row.get("customer_account_id", UUID.class),
+                        row.get("eui64", String.class),
+                        DeviceType.valueOf(row.get("device_type", String.class)),
+                        WanState.valueOf(row.get("wan_state", String.class)),
+                        row.get("ka_public_key", String.class),
+                        Boolean.TRUE.equals(row.get("has_phone", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("needs_notice", Boolean.class)),
+                        ((Number) row.get("priority")).intValue()))
+                .all();
     }
 
     private Mono<Void> process(Campaign c, List<Target> targets) {
@@ -167,50 +206,72 @@ class CampaignPages {
                 if (t.wan() == WanState.COMMISSIONED_WAN) {
                     done.add(new Done(t, "DCC_PENDING", null, null));
                 } else {
-                    IssueIntent.CampaignCode intent = new IssueIntent.CampaignCode(supplier, t.deviceId(), t.eui64(),
-                            t.customerId(), t.publicKey(), command, "campaign " + c.id() + ": " + c.reason(),
-                            c.createdBy(), codeExpiry);
+                    IssueIntent.CampaignCode intent = new IssueIntent.CampaignCode(
+                            supplier,
+                            t.deviceId(),
+                            t.eui64(),
+                            t.customerId(),
+                            t.publicKey(),
+                            command,
+                            "campaign " + c.id() + ": " + c.reason(),
+                            c.createdBy(),
+                            codeExpiry);
                     noWan.add(intent);
                     targetOf.put(intent, t);
                 }
             }
             // The ledger makes the codes (keys, counters, encoding, signatures) in this page's transaction.
-            return ledger.issue(noWan)
-                    .flatMap(issued -> {
-                        for (Ledger.Issued i : issued) {
-                            Target t = targetOf.get(i.intent());
-                            done.add(i.code() == null ? new Done(t, "FAILED", null, i.refused().getMessage())
+            return ledger.issue(noWan).flatMap(issued -> {
+                for (Ledger.Issued i : issued) {
+                    Target t = targetOf.get(i.intent());
+                    done.add(
+                            i.code() == null
+                                    ? new Done(t, "FAILED", null, i.refused().getMessage())
                                     : new Done(t, "CODED", i.code(), null));
-                        }
-                        return customerNotices(c, supplier, targets, now)
-                                .flatMap(signed -> write(c, done, signed, now));
-                    });
+                }
+                return customerNotices(c, supplier, targets, now).flatMap(signed -> write(c, done, signed, now));
+            });
         });
     }
 
     /** A notice signed for one customer. Immutable. */
     private record SignedNotice(UUID customerId, String envelope) {}
 
-    private Mono<List<SignedNotice>> customerNotices(Campaign c, Supplier supplier, List<Target> targets,
-            Instant now) {
+    private Mono<List<SignedNotice>> customerNotices(Campaign c, Supplier supplier, List<Target> targets, Instant now) {
         if (!c.isNotice()) {
             return Mono.just(List.of());
         }
         Map<UUID, Boolean> customers = new LinkedHashMap<>();
         targets.stream().filter(Target::needsNotice).forEach(t -> customers.put(t.customerId(), true));
-        return Flux.fromIterable(customers.keySet()).parallel().runOn(Schedulers.parallel())
-                .map(customer -> new SignedNotice(customer, notices.sign(supplier, c.noticeId(), customer,
-                        c.startsAt(), c.endsAt(), c.title(), c.message(), now)))
-                .sequential().collectList();
+        return Flux.fromIterable(customers.keySet())
+                .parallel()
+                .runOn(Schedulers.parallel())
+                .map(customer -> new SignedNotice(
+                        customer,
+                        notices.sign(
+                                supplier,
+                                c.noticeId(),
+                                customer,
+                                c.startsAt(),
+                                c.endsAt(),
+                                c.title(),
+                                c.message(),
+                                now)))
+                .sequential()
+                .collectList();
     }
 
     private Mono<Void> write(Campaign c, List<Done> done, List<SignedNotice> signed, Instant now) {
-        List<CodeRecord> codes = done.stream().filter(d -> d.code() != null).map(Done::code).toList();
+        List<CodeRecord> codes =
+                done.stream().filter(d -> d.code() != null).map(Done::code).toList();
         List<Outbox.Message> messages = new ArrayList<>(codes.size());
         String title = c.title() != null ? c.title() : "New prices for your meter";
         for (CodeRecord code : codes) {
-            String body = c.isNotice() ? c.message() + " Open Lifeline to enter the code that keeps your supply on."
-                    : c.message() != null ? c.message() : "A code with your new prices is ready. Open Lifeline to enter it.";
+            String body = c.isNotice()
+                    ? c.message() + " Open Lifeline to enter the code that keeps your supply on."
+                    : c.message() != null
+                            ? c.message()
+                            : "A code with your new prices is ready. Open Lifeline to enter it.";
             messages.add(CodeMessages.released(code, now, c.id(), title, body));
         }
         return insertNotices(c, signed, now)
@@ -227,8 +288,10 @@ class CampaignPages {
      */
     private static List<Outbox.Message> byCustomer(List<Outbox.Message> codes, List<Outbox.Message> notices) {
         Map<UUID, List<Outbox.Message>> all = new LinkedHashMap<>();
-        codes.forEach(m -> all.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m));
-        notices.forEach(m -> all.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m));
+        codes.forEach(
+                m -> all.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m));
+        notices.forEach(
+                m -> all.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m));
         return all.values().stream().flatMap(List::stream).toList();
     }
 
@@ -247,12 +310,28 @@ class CampaignPages {
                         ON CONFLICT DO NOTHING
                         RETURNING customer_account_id
                         """)
-                .bind("notice", c.noticeId()).bind("s", c.supplierId()).bind("ends", c.endsAt()).bind("now", now)
-                .bind("customers", signed.stream().map(s -> s.customerId().toString()).toArray(String[]::new))
+                .bind("notice", c.noticeId())
+                .bind("s", c.supplierId())
+                .bind("ends", c.endsAt())
+                .bind("now", now)
+                .bind(
+                        "customers",
+                        signed.stream().map(s -> s.customerId().toString()).toArray(String[]::new))
                 .bind("envelopes", signed.stream().map(SignedNotice::envelope).toArray(String[]::new))
-                .map(row -> row.get("customer_account_id", UUID.class)).all()
-                .map(customer -> new Outbox.Message(c.supplierId(), customer, Outbox.Kind.NOTICE, c.noticeId(), null,
-                        byCustomer.get(customer), c.title(), c.message(), true, c.id(), now,
+                .map(row -> row.get("customer_account_id", UUID.class))
+                .all()
+                .map(customer -> new Outbox.Message(
+                        c.supplierId(),
+                        customer,
+                        Outbox.Kind.NOTICE,
+                        c.noticeId(),
+                        null,
+                        byCustomer.get(customer),
+                        c.title(),
+                        c.message(),
+                        true,
+                        c.id(),
+                        now,
                         Outbox.expiry(now, c.endsAt(), CodeMessages.LONGEST_TTL)))
                 .collectList();
     }
@@ -279,9 +358,16 @@ class CampaignPages {
                           :errors::text[]) AS u(d, state, code, phone, error)
                         WHERE t.campaign_id = :c AND t.device_id = u.d::uuid
                         """)
-                .bind("c", c.id()).bind("now", now).bind("devices", devices).bind("states", states)
-                .bind("codes", codes).bind("phones", phones).bind("errors", errors)
-                .fetch().rowsUpdated().then();
+                .bind("c", c.id())
+                .bind("now", now)
+                .bind("devices", devices)
+                .bind("states", states)
+                .bind("codes", codes)
+                .bind("phones", phones)
+                .bind("errors", errors)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private Mono<Void> auditPage(Campaign c, List<Done> done, Instant now) {
@@ -290,7 +376,8 @@ class CampaignPages {
         long failed = 0;
         for (Done d : done) {
             if (d.code() != null) {
-                codes.add(List.of(d.code().id().toString(), d.code().meterId(), d.code().counter()));
+                codes.add(List.of(
+                        d.code().id().toString(), d.code().meterId(), d.code().counter()));
             } else if ("FAILED".equals(d.state())) {
                 failed++;
             } else {
@@ -303,8 +390,7 @@ class CampaignPages {
         details.put("codes", codes);
         details.put("toDcc", dccCount);
         details.put("failed", failed);
-        return audit.append(c.supplierId(), now, c.createdBy(), "campaign.codes.issued", "campaign:" + c.id(),
-                details);
+        return audit.append(c.supplierId(), now, c.createdBy(), "campaign.codes.issued", "campaign:" + c.id(), details);
     }
 
     /** Hands the campaign's WAN meters to the DCC adapter, a page at a time, marking them DCC_SENT. */
@@ -315,25 +401,41 @@ class CampaignPages {
                                 WHERE t.campaign_id = :c AND t.state = 'DCC_PENDING'
                                 ORDER BY t.priority, t.device_id LIMIT :n FOR UPDATE OF t SKIP LOCKED
                                 """)
-                        .bind("c", c.id()).bind("n", properties.pageSize())
-                        .map(row -> Map.entry(row.get("device_id", UUID.class), row.get("eui64", String.class)))
-                        .all().collectList()
-                        .flatMap(meters -> meters.isEmpty() ? Mono.just(0) : Mono.fromCallable(() -> {
-                            for (Map.Entry<UUID, String> m : meters) {
-                                dcc.submit(new DccAdapter.ServiceRequest(UUID.nameUUIDFromBytes((c.id() + "/"
-                                        + m.getKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                                        c.supplierId(), m.getValue(), c.command(), c.parameters(), c.id()));
-                            }
-                            return meters.size();
-                        }).subscribeOn(Schedulers.boundedElastic())
+                .bind("c", c.id())
+                .bind("n", properties.pageSize())
+                .map(row -> Map.entry(row.get("device_id", UUID.class), row.get("eui64", String.class)))
+                .all()
+                .collectList()
+                .flatMap(meters -> meters.isEmpty()
+                        ? Mono.just(0)
+                        : Mono.fromCallable(() -> {
+                                    for (Map.Entry<UUID, String> m : meters) {
+                                        dcc.submit(new DccAdapter.ServiceRequest(
+                                                UUID.nameUUIDFromBytes((c.id() + "/" + m.getKey())
+                                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                                c.supplierId(),
+                                                m.getValue(),
+                                                c.command(),
+                                                c.parameters(),
+                                                c.id()));
+                                    }
+                                    return meters.size();
+                                })
+                                .subscribeOn(Schedulers.boundedElastic())
                                 .flatMap(n -> db.sql("""
                                                 UPDATE campaign_target SET state = 'DCC_SENT', done_at = :now
                                                 WHERE campaign_id = :c AND device_id = ANY(:ids::uuid[])
                                                 """)
-                                        .bind("c", c.id()).bind("now", now())
-                                        .bind("ids", meters.stream().map(m -> m.getKey().toString())
-                                                .toArray(String[]::new))
-                                        .fetch().rowsUpdated().thenReturn(n))));
+                                        .bind("c", c.id())
+                                        .bind("now", now())
+                                        .bind(
+                                                "ids",
+                                                meters.stream()
+                                                        .map(m -> m.getKey().toString())
+                                                        .toArray(String[]::new))
+                                        .fetch()
+                                        .rowsUpdated()
+                                        .thenReturn(n))));
     }
 
     private Instant now() {

@@ -61,22 +61,38 @@ public class CampaignProgress {
                         WHERE c.supplier_id = :s AND c.id = :id
                         GROUP BY c.id
                         """.formatted(CodeStatus.sql(CodeStatus.REACHED_APP), CodeStatus.sql(CodeStatus.TYPED_IN)))
-                .bind("s", supplier).bind("id", id)
+                .bind("s", supplier)
+                .bind("id", id)
                 .map(row -> {
                     Instant created = row.get("created_at", Instant.class);
                     Instant last = row.get("last_done", Instant.class);
                     long done = number(row.get("done"));
-                    Instant until = "RUNNING".equals(row.get("status", String.class)) ? clock.instant()
+                    Instant until = "RUNNING".equals(row.get("status", String.class))
+                            ? clock.instant()
                             : last == null ? created : last;
-                    double seconds = Math.max(0.001, Duration.between(created, until).toNanos() / 1e9);
-                    return new CampaignView(row.get("id", UUID.class), row.get("kind", String.class),
-                            row.get("status", String.class), row.get("notice_id", UUID.class),
-                            row.get("command", String.class), read(row.get("parameters", Json.class)),
-                            row.get("reason", String.class), created, row.get("finished_at", Instant.class),
-                            number(row.get("total")), number(row.get("pending")), number(row.get("coded")),
-                            number(row.get("to_dcc")), number(row.get("pushed")), number(row.get("delivered")),
-                            number(row.get("entered")), number(row.get("failed")), number(row.get("cancelled")),
-                            number(row.get("no_phone")), Math.round(done / seconds * 10) / 10.0);
+                    double seconds =
+                            Math.max(0.001, Duration.between(created, until).toNanos() / 1e9);
+                    return new CampaignView(
+                            row.get("id", UUID.class),
+                            row.get("kind", String.class),
+                            row.get("status", String.class),
+                            row.get("notice_id", UUID.class),
+                            row.get("command", String.class),
+                            read(row.get("parameters", Json.class)),
+                            row.get("reason", String.class),
+                            created,
+                            row.get("finished_at", Instant.class),
+                            number(row.get("total")),
+                            number(row.get("pending")),
+                            number(row.get("coded")),
+                            number(row.get("to_dcc")),
+                            number(row.get("pushed")),
+                            number(row.get("delivered")),
+                            number(row.get("entered")),
+                            number(row.get("failed")),
+                            number(row.get("cancelled")),
+                            number(row.get("no_phone")),
+                            Math.round(done / seconds * 10) / 10.0);
                 })
                 .one();
     }
@@ -95,11 +111,17 @@ public class CampaignProgress {
                         WHERE t.supplier_id = :s AND t.campaign_id = :id AND t.state = 'CODED' AND NOT t.has_phone
                         ORDER BY p.postcode, a.account_number, d.eui64
                         """)
-                .bind("s", supplier).bind("id", id)
-                .map(row -> Csv.line(row.get("account_number", String.class), row.get("name", String.class),
-                        row.get("phone", String.class), row.get("address", String.class),
-                        row.get("postcode", String.class), row.get("mpxn", String.class),
-                        row.get("eui64", String.class), Csv.grouped(row.get("digits", String.class)),
+                .bind("s", supplier)
+                .bind("id", id)
+                .map(row -> Csv.line(
+                        row.get("account_number", String.class),
+                        row.get("name", String.class),
+                        row.get("phone", String.class),
+                        row.get("address", String.class),
+                        row.get("postcode", String.class),
+                        row.get("mpxn", String.class),
+                        row.get("eui64", String.class),
+                        Csv.grouped(row.get("digits", String.class)),
                         String.valueOf(row.get("expires_at", Instant.class))))
                 .all();
     }

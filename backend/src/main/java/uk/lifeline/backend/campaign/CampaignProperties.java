@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     pass reads every meter of the supplier)
  */
 @ConfigurationProperties("lifeline.campaigns")
-public record CampaignProperties(@DefaultValue("500") int pageSize, @DefaultValue("2") int workers,
-        @DefaultValue("1s") Duration pollInterval, @DefaultValue("true") boolean enabled,
-        @DefaultValue("true") boolean primeSecrets, @DefaultValue("1m") Duration primeRest) {}
+public record CampaignProperties(
+        @DefaultValue("500") int pageSize,
+        @DefaultValue("2") int workers,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("true") boolean primeSecrets,
+        @DefaultValue("1m") Duration primeRest) {}

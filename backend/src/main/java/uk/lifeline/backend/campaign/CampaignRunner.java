@@ -19,12 +19,13 @@ public class CampaignRunner implements SmartLifecycle {
 
     CampaignRunner(CampaignPages pages, CampaignProperties properties, Dispatcher dispatcher) {
         this.properties = properties;
-        this.loop = new BackgroundLoop("campaign-worker", properties.workers(), properties.pollInterval(),
-                () -> pages.step().doOnNext(n -> {
-                    if (n > 0) {
-                        dispatcher.wake();
-                    }
-                }));
+        this.loop = new BackgroundLoop(
+                "campaign-worker", properties.workers(), properties.pollInterval(), () -> pages.step()
+                        .doOnNext(n -> {
+                            if (n > 0) {
+                                dispatcher.wake();
+                            }
+                        }));
     }
 
     @Override

@@ -40,35 +40,66 @@ class CampaignStore {
                           created_by, created_at)
                         VALUES (:id, :s, :title, :message, :reason, :area, :starts, :ends, :by, :now)
                         """)
-                .bind("id", id).bind("s", supplier).bind("title", n.title().trim()).bind("message", n.message().trim())
-                .bind("reason", n.reason().trim()).bind("area", Json.of(write(area))).bind("starts", n.startsAt())
-                .bind("ends", n.endsAt()).bind("by", by).bind("now", now)
-                .fetch().rowsUpdated().then();
+                .bind("id", id)
+                .bind("s", supplier)
+                .bind("title", n.title().trim())
+                .bind("message", n.message().trim())
+                .bind("reason", n.reason().trim())
+                .bind("area", Json.of(write(area)))
+                .bind("starts", n.startsAt())
+                .bind("ends", n.endsAt())
+                .bind("by", by)
+                .bind("now", now)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** The campaign's own app deadline for the escalation ladder, when its launch gave one (issue 14). */
     Mono<Void> appDeadline(UUID campaign, Integer minutes) {
-        return minutes == null ? Mono.empty()
+        return minutes == null
+                ? Mono.empty()
                 : db.sql("UPDATE campaign SET app_deadline_seconds = :seconds WHERE id = :id")
-                        .bind("seconds", minutes * 60).bind("id", campaign).fetch().rowsUpdated().then();
+                        .bind("seconds", minutes * 60)
+                        .bind("id", campaign)
+                        .fetch()
+                        .rowsUpdated()
+                        .then();
     }
 
     /**
      * Inserts the campaign and one PENDING target per meter (ESME or GSME, of {@code deviceTypes}) at a premises in
      * the area, all inside the database; completes with how many.
      */
-    Mono<Long> insertCampaign(UUID id, UUID supplier, String kind, UUID notice, String command,
-            Map<String, String> parameters, Area area, String reason, String title, String message,
-            String[] deviceTypes, UUID by, Instant now) {
+    Mono<Long> insertCampaign(
+            UUID id,
+            UUID supplier,
+            String kind,
+            UUID notice,
+            String command,
+            Map<String, String> parameters,
+            Area area,
+            String reason,
+            String title,
+            String message,
+            String[] deviceTypes,
+            UUID by,
+            Instant now) {
         var spec = db.sql("""
                         INSERT INTO campaign (id, supplier_id, kind, notice_id, command, parameters, area, reason,
                           title, message, status, total, created_by, created_at)
                         VALUES (:id, :s, :kind, :notice, :command, :parameters, :area, :reason, :title, :message,
                           'RUNNING', 0, :by, :now)
                         """)
-                .bind("id", id).bind("s", supplier).bind("kind", kind).bind("command", command)
-                .bind("parameters", Json.of(write(parameters))).bind("area", Json.of(write(area)))
-                .bind("reason", reason).bind("by", by).bind("now", now);
+                .bind("id", id)
+                .bind("s", supplier)
+                .bind("kind", kind)
+                .bind("command", command)
+                .bind("parameters", Json.of(write(parameters)))
+                .bind("area", Json.of(write(area)))
+                .bind("reason", reason)
+                .bind("by", by)
+                .bind("now", now);
         spec = title == null ? spec.bindNull("title", String.class) : spec.bind("title", title);
         spec = message == null ? spec.bindNull("message", String.class) : spec.bind("message", message);
         spec = notice == null ? spec.bindNull("notice", UUID.class) : spec.bind("notice", notice);
@@ -83,9 +114,13 @@ class CampaignStore {
                           RETURNING 1)
                         UPDATE campaign SET total = (SELECT count(*) FROM t) WHERE id = :id RETURNING total
                         """)
-                .bind("id", id).bind("s", supplier).bind("types", deviceTypes).bind("all", area.all())
+                .bind("id", id)
+                .bind("s", supplier)
+                .bind("types", deviceTypes)
+                .bind("all", area.all())
                 .bind("districts", area.districts().toArray(String[]::new))
-                .map(row -> ((Number) row.get("total")).longValue()).one();
+                .map(row -> ((Number) row.get("total")).longValue())
+                .one();
         return spec.fetch().rowsUpdated().then(targets);
     }
 
@@ -102,7 +137,10 @@ class CampaignStore {
                         FROM campaign c LEFT JOIN notice n ON n.id = c.notice_id
                         WHERE c.supplier_id = :s AND c.id = :id
                         """)
-                .bind("s", supplier).bind("id", id).map(this::campaign).one()
+                .bind("s", supplier)
+                .bind("id", id)
+                .map(this::campaign)
+                .one()
                 .doOnNext(c -> fixed.put(c.id(), c));
     }
 
@@ -114,7 +152,8 @@ class CampaignStore {
                           WHERE t.campaign_id = c.id AND t.state IN ('PENDING', 'DCC_PENDING'))
                         ORDER BY c.created_at
                         """)
-                .map(row -> new UUID[] {row.get("supplier_id", UUID.class), row.get("id", UUID.class)}).all()
+                .map(row -> new UUID[] {row.get("supplier_id", UUID.class), row.get("id", UUID.class)})
+                .all()
                 .concatMap(ids -> find(ids[0], ids[1]));
     }
 
@@ -124,8 +163,7 @@ class CampaignStore {
                         UPDATE campaign c SET status = 'COMPLETED', finished_at = :now
                         WHERE c.status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM campaign_target t
                           WHERE t.campaign_id = c.id AND t.state IN ('PENDING', 'DCC_PENDING'))
-                        """)
-                .bind("now", now).fetch().rowsUpdated();
+                        """).bind("now", now).fetch().rowsUpdated();
     }
 
     /** Cancels a running campaign: its meters not yet coded are left alone. False when it was not running. */
@@ -140,16 +178,28 @@ class CampaignStore {
                           FROM c WHERE t.campaign_id = c.id AND t.state IN ('PENDING', 'DCC_PENDING'))
                         SELECT count(*) AS n FROM c
                         """)
-                .bind("s", supplier).bind("id", id).bind("by", by).bind("reason", reason).bind("now", now)
-                .map(row -> row.get("n", Long.class) > 0).one();
+                .bind("s", supplier)
+                .bind("id", id)
+                .bind("by", by)
+                .bind("reason", reason)
+                .bind("now", now)
+                .map(row -> row.get("n", Long.class) > 0)
+                .one();
     }
 
     private Campaign campaign(Readable row) {
-        return new Campaign(row.get("id", UUID.class), row.get("supplier_id", UUID.class),
-                row.get("kind", String.class), row.get("command", String.class),
-                read(row.get("parameters", Json.class)), row.get("reason", String.class),
-                row.get("created_by", UUID.class), row.get("notice", UUID.class), row.get("title", String.class),
-                row.get("message", String.class), row.get("starts_at", Instant.class),
+        return new Campaign(
+                row.get("id", UUID.class),
+                row.get("supplier_id", UUID.class),
+                row.get("kind", String.class),
+                row.get("command", String.class),
+                read(row.get("parameters", Json.class)),
+                row.get("reason", String.class),
+                row.get("created_by", UUID.class),
+                row.get("notice", UUID.class),
+                row.get("title", String.class),
+                row.get("message", String.class),
+                row.get("starts_at", Instant.class),
                 row.get("ends_at", Instant.class));
     }
 

@@ -19,7 +19,24 @@ import java.util.UUID;
  * @param ratePerSecond meters done per second from the start to the last one done (or now)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CampaignView(UUID id, String kind, String status, UUID noticeId, String command,
-        Map<String, String> parameters, String reason, Instant createdAt, Instant finishedAt, long total,
-        long pending, long coded, long toDcc, long pushed, long delivered, long entered, long failed, long cancelled,
-        long noPhone, double ratePerSecond) {}
+public record CampaignView(
+        UUID id,
+        String kind,
+        String status,
+        UUID noticeId,
+        String command,
+        Map<String, String> parameters,
+        String reason,
+        Instant createdAt,
+        Instant finishedAt,
+        long total,
+        long pending,
+        long coded,
+        long toDcc,
+        long pushed,
+        long delivered,
+        long entered,
+        long failed,
+        long cancelled,
+        long noPhone,
+        double ratePerSecond) {}

@@ -37,8 +37,13 @@ class Campaigns {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    Campaigns(CampaignStore store, CampaignProgress progress, CampaignRunner runner, AuditLog audit,
-            TransactionalOperator tx, Clock clock) {
+    Campaigns(
+            CampaignStore store,
+            CampaignProgress progress,
+            CampaignRunner runner,
+            AuditLog audit,
+            TransactionalOperator tx,
+            Clock clock) {
         this.store = store;
         this.progress = progress;
         this.runner = runner;
@@ -56,14 +61,42 @@ class Campaigns {
             UUID campaign = UUID.randomUUID();
             Map<String, String> parameters = window.period().parameters();
             Mono<Long> work = store.insertNotice(notice, caller.supplierId(), request, area, caller.userId(), now)
-                    .then(store.insertCampaign(campaign, caller.supplierId(), "NOTICE", notice,
-                            window.period().type().commandName(), parameters, area, request.reason().trim(), null,
-                            null, ALL_METERS, caller.userId(), now))
-                    .flatMap(total -> store.appDeadline(campaign, request.appDeadlineMinutes()).thenReturn(total))
-                    .flatMap(total -> audit.append(caller.supplierId(), now, caller.userId(), "notice.created",
-                            "campaign:" + campaign, details(area, total, Map.of("notice", notice.toString(),
-                                    "title", request.title().trim(), "startsAt", request.startsAt().toString(),
-                                    "endsAt", request.endsAt().toString(), "period", parameters)))
+                    .then(store.insertCampaign(
+                            campaign,
+                            caller.supplierId(),
+                            "NOTICE",
+                            notice,
+                            window.period().type().commandName(),
+                            parameters,
+                            area,
+                            request.reason().trim(),
+                            null,
+                            null,
+                            ALL_METERS,
+                            caller.userId(),
+                            now))
+                    .flatMap(total -> store.appDeadline(campaign, request.appDeadlineMinutes())
+                            .thenReturn(total))
+                    .flatMap(total -> audit.append(
+                                    caller.supplierId(),
+                                    now,
+                                    caller.userId(),
+                                    "notice.created",
+                                    "campaign:" + campaign,
+                                    details(
+                                            area,
+                                            total,
+                                            Map.of(
+                                                    "notice",
+                                                    notice.toString(),
+                                                    "title",
+                                                    request.title().trim(),
+                                                    "startsAt",
+                                                    request.startsAt().toString(),
+                                                    "endsAt",
+                                                    request.endsAt().toString(),
+                                                    "period",
+                                                    parameters)))
                             .thenReturn(total));
             return started(caller, campaign, work);
         });
@@ -76,14 +109,38 @@ class Campaigns {
             Area area = Area.of(request.area().all(), request.area().districts());
             UUID campaign = UUID.randomUUID();
             String[] meters = {"ELECTRICITY".equals(request.fuel()) ? "ESME" : "GSME"};
-            Mono<Long> work = store.insertCampaign(campaign, caller.supplierId(), "PRICE_CHANGE", null,
-                            command.type().commandName(), command.parameters(), area, request.reason().trim(),
-                            blankToNull(request.title()), blankToNull(request.message()), meters, caller.userId(), now)
-                    .flatMap(total -> store.appDeadline(campaign, request.appDeadlineMinutes()).thenReturn(total))
-                    .flatMap(total -> audit.append(caller.supplierId(), now, caller.userId(), "price-change.created",
-                            "campaign:" + campaign, details(area, total, Map.of("command",
-                                    command.type().commandName(), "parameters", command.parameters(),
-                                    "fuel", request.fuel())))
+            Mono<Long> work = store.insertCampaign(
+                            campaign,
+                            caller.supplierId(),
+                            "PRICE_CHANGE",
+                            null,
+                            command.type().commandName(),
+                            command.parameters(),
+                            area,
+                            request.reason().trim(),
+                            blankToNull(request.title()),
+                            blankToNull(request.message()),
+                            meters,
+                            caller.userId(),
+                            now)
+                    .flatMap(total -> store.appDeadline(campaign, request.appDeadlineMinutes())
+                            .thenReturn(total))
+                    .flatMap(total -> audit.append(
+                                    caller.supplierId(),
+                                    now,
+                                    caller.userId(),
+                                    "price-change.created",
+                                    "campaign:" + campaign,
+                                    details(
+                                            area,
+                                            total,
+                                            Map.of(
+                                                    "command",
+                                                    command.type().commandName(),
+                                                    "parameters",
+                                                    command.parameters(),
+                                                    "fuel",
+                                                    request.fuel())))
                             .thenReturn(total));
             return started(caller, campaign, work);
         });
@@ -94,12 +151,21 @@ class Campaigns {
         return store.find(caller.supplierId(), id)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("campaign", id)))
                 .flatMap(c -> tx.transactional(store.cancel(caller.supplierId(), id, caller.userId(), reason, now)
-                        .flatMap(done -> done ? audit.append(caller.supplierId(), now, caller.userId(),
-                                "campaign.cancelled", "campaign:" + id, Map.of("reason", reason)).thenReturn(true)
+                        .flatMap(done -> done
+                                ? audit.append(
+                                                caller.supplierId(),
+                                                now,
+                                                caller.userId(),
+                                                "campaign.cancelled",
+                                                "campaign:" + id,
+                                                Map.of("reason", reason))
+                                        .thenReturn(true)
                                 : Mono.just(false))))
-                .flatMap(done -> done ? progress.of(caller.supplierId(), id)
-                        : Mono.error(new ApiException(ProblemType.CAMPAIGN_NOT_RUNNING, "campaign " + id
-                                + " is not running, so it cannot be cancelled")));
+                .flatMap(done -> done
+                        ? progress.of(caller.supplierId(), id)
+                        : Mono.error(new ApiException(
+                                ProblemType.CAMPAIGN_NOT_RUNNING,
+                                "campaign " + id + " is not running, so it cannot be cancelled")));
     }
 
     private Mono<CampaignView> started(Caller caller, UUID campaign, Mono<Long> work) {
@@ -111,18 +177,23 @@ class Campaigns {
     private static MeterCommand priceCommand(Requests.PriceChange request) {
         String name = request.command();
         if (!PRICE_COMMANDS.contains(name)) {
-            throw new ApiException(ProblemType.UNKNOWN_COMMAND, "a price change is change-price or"
-                    + " change-time-of-use-price, not '" + (name.length() > 40 ? name.substring(0, 40) : name) + "'");
+            throw new ApiException(
+                    ProblemType.UNKNOWN_COMMAND,
+                    "a price change is change-price or" + " change-time-of-use-price, not '"
+                            + (name.length() > 40 ? name.substring(0, 40) : name) + "'");
         }
         if (request.parameters().get("from") == null) {
-            throw ApiException.field(ProblemType.INVALID_PARAMETERS, "parameters.from",
-                    "the date the new prices take effect is required", "a date, e.g. 2027-04-01");
+            throw ApiException.field(
+                    ProblemType.INVALID_PARAMETERS,
+                    "parameters.from",
+                    "the date the new prices take effect is required",
+                    "a date, e.g. 2027-04-01");
         }
         try {
             return MeterCommand.parse(name, Parameters.of(request.parameters()));
         } catch (ParameterOutOfRangeException e) {
-            throw ApiException.field(ProblemType.PARAMETER_OUT_OF_RANGE, "parameters." + e.parameter(),
-                    e.getMessage(), e.allowed());
+            throw ApiException.field(
+                    ProblemType.PARAMETER_OUT_OF_RANGE, "parameters." + e.parameter(), e.getMessage(), e.allowed());
         } catch (IllegalArgumentException e) {
             throw new ApiException(ProblemType.INVALID_PARAMETERS, e.getMessage());
         }

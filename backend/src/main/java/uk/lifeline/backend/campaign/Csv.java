@@ -7,8 +7,16 @@ import uk.lifeline.backend.ledger.CodeView;
 /** The call-centre export's columns, written as {@link CsvText} lines. Stateless. */
 final class Csv {
 
-    static final String HEADER = line("account_number", "name", "phone", "address", "postcode", "mpan_or_mprn",
-            "meter", "code", "code_expires_at");
+    static final String HEADER = line(
+            "account_number",
+            "name",
+            "phone",
+            "address",
+            "postcode",
+            "mpan_or_mprn",
+            "meter",
+            "code",
+            "code_expires_at");
 
     private Csv() {}
 

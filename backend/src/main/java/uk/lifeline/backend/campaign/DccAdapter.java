@@ -13,8 +13,13 @@ import java.util.UUID;
 public interface DccAdapter {
 
     /** One service request. Immutable. */
-    record ServiceRequest(UUID requestId, UUID supplierId, String meterEui64, String command,
-            Map<String, String> parameters, UUID campaignId) {}
+    record ServiceRequest(
+            UUID requestId,
+            UUID supplierId,
+            String meterEui64,
+            String command,
+            Map<String, String> parameters,
+            UUID campaignId) {}
 
     void submit(ServiceRequest request);
 }

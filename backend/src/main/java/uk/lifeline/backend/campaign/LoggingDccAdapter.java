@@ -10,8 +10,13 @@ public final class LoggingDccAdapter implements DccAdapter {
 
     @Override
     public void submit(ServiceRequest request) {
-        log.info("DCC service request {} for WAN meter {}: {} {} (campaign {}): logged only, no DCC adapter is"
-                + " configured", request.requestId(), request.meterEui64(), request.command(), request.parameters(),
+        log.info(
+                "DCC service request {} for WAN meter {}: {} {} (campaign {}): logged only, no DCC adapter is"
+                        + " configured",
+                request.requestId(),
+                request.meterEui64(),
+                request.command(),
+                request.parameters(),
                 request.campaignId());
     }
 }

@@ -31,18 +31,23 @@ record NoticeWindow(Instant startsAt, Instant endsAt, SetNonDisconnectPeriod per
         long endSecond = endsAt.getEpochSecond() + (endsAt.getNano() > 0 ? 1 : 0);
         Instant end = Instant.ofEpochSecond(-Math.floorDiv(-endSecond, QUARTER) * QUARTER);
         if (Duration.between(start, end).compareTo(LONGEST) > 0) {
-            throw invalid("endsAt", "is " + Duration.between(startsAt, endsAt).toHours() + " hours after startsAt;"
-                    + " a non-disconnect period lasts at most 31 days", "at most 31 days after startsAt");
+            throw invalid(
+                    "endsAt",
+                    "is " + Duration.between(startsAt, endsAt).toHours() + " hours after startsAt;"
+                            + " a non-disconnect period lasts at most 31 days",
+                    "at most 31 days after startsAt");
         }
         if (start.isBefore(CodeTime.EPOCH_INSTANT) || end.isAfter(CodeTime.LAST_INSTANT)) {
-            throw invalid("startsAt", "is outside the times a code can carry", CodeTime.EPOCH_INSTANT + " to "
-                    + CodeTime.LAST_INSTANT);
+            throw invalid(
+                    "startsAt",
+                    "is outside the times a code can carry",
+                    CodeTime.EPOCH_INSTANT + " to " + CodeTime.LAST_INSTANT);
         }
         return new NoticeWindow(startsAt, endsAt, new SetNonDisconnectPeriod(start, end));
     }
 
     private static ApiException invalid(String field, String message, String allowed) {
-        return new ApiException(ProblemType.INVALID_WINDOW, field + ": " + message,
-                List.of(new FieldProblem(field, message, allowed)));
+        return new ApiException(
+                ProblemType.INVALID_WINDOW, field + ": " + message, List.of(new FieldProblem(field, message, allowed)));
     }
 }

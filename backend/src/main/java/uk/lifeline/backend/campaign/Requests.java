@@ -24,9 +24,14 @@ final class Requests {
      * {@code appDeadlineMinutes} how long the app has to fetch a code before the escalation ladder texts (absent:
      * the supplier's or the default).
      */
-    record Notice(@NotBlank @Size(max = 80) String title, @NotBlank @Size(max = 500) String message,
-            @NotBlank @Size(max = 500) String reason, @NotNull @Valid AreaRequest area, @NotNull Instant startsAt,
-            @NotNull Instant endsAt, @Min(1) @Max(MAX_APP_DEADLINE_MINUTES) Integer appDeadlineMinutes) {}
+    record Notice(
+            @NotBlank @Size(max = 80) String title,
+            @NotBlank @Size(max = 500) String message,
+            @NotBlank @Size(max = 500) String reason,
+            @NotNull @Valid AreaRequest area,
+            @NotNull Instant startsAt,
+            @NotNull Instant endsAt,
+            @Min(1) @Max(MAX_APP_DEADLINE_MINUTES) Integer appDeadlineMinutes) {}
 
     /** A campaign's own app deadline is at most a day: a code that waits longer for a text helps nobody in a storm. */
     static final int MAX_APP_DEADLINE_MINUTES = 1440;
@@ -36,9 +41,14 @@ final class Requests {
      * the parameters the code takes, {@code from} (the date they take effect) included; {@code appDeadlineMinutes}
      * as for a notice.
      */
-    record PriceChange(@NotBlank String command, @NotNull Map<String, String> parameters,
-            @NotNull @Pattern(regexp = "ELECTRICITY|GAS") String fuel, @NotNull @Valid AreaRequest area,
-            @NotBlank @Size(max = 500) String reason, @Size(max = 80) String title, @Size(max = 500) String message,
+    record PriceChange(
+            @NotBlank String command,
+            @NotNull Map<String, String> parameters,
+            @NotNull @Pattern(regexp = "ELECTRICITY|GAS") String fuel,
+            @NotNull @Valid AreaRequest area,
+            @NotBlank @Size(max = 500) String reason,
+            @Size(max = 80) String title,
+            @Size(max = 500) String message,
             @Min(1) @Max(MAX_APP_DEADLINE_MINUTES) Integer appDeadlineMinutes) {}
 
     /** Why a campaign is cancelled. */

@@ -22,8 +22,18 @@ public record CommandCatalog(List<Command> commands) {
      * {@code allowed} is the range in the words an out-of-range error uses.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Parameter(String name, String label, String kind, String unit, String min, String max,
-            Integer decimals, String wholePoundsAbove, String allowed, boolean optional, List<Choice> choices,
+    public record Parameter(
+            String name,
+            String label,
+            String kind,
+            String unit,
+            String min,
+            String max,
+            Integer decimals,
+            String wholePoundsAbove,
+            String allowed,
+            boolean optional,
+            List<Choice> choices,
             OnlyWhen onlyWhen) {}
 
     public record Choice(String value, String label) {}
@@ -42,17 +52,33 @@ public record CommandCatalog(List<Command> commands) {
             for (ParameterSpec p : type.parameters()) {
                 parameters.add(parameter(p));
             }
-            commands.add(new Command(type.commandName(), type.label(), type.blocks(),
-                    type.blocks() * DIGITS_PER_BLOCK, List.copyOf(parameters)));
+            commands.add(new Command(
+                    type.commandName(),
+                    type.label(),
+                    type.blocks(),
+                    type.blocks() * DIGITS_PER_BLOCK,
+                    List.copyOf(parameters)));
         }
         return new CommandCatalog(List.copyOf(commands));
     }
 
     private static Parameter parameter(ParameterSpec p) {
-        List<Choice> choices = p.choices().stream().map(c -> new Choice(c.value(), c.label())).toList();
-        return new Parameter(p.name(), p.label(), p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                p.unit(), p.min(), p.max(), p.decimals() < 0 ? null : p.decimals(), p.wholePoundsAbove(),
-                p.allowed(), p.isOptional(), choices.isEmpty() ? null : choices,
-                p.onlyWhen() == null ? null : new OnlyWhen(p.onlyWhen().parameter(), p.onlyWhen().values()));
+        List<Choice> choices =
+                p.choices().stream().map(c -> new Choice(c.value(), c.label())).toList();
+        return new Parameter(
+                p.name(),
+                p.label(),
+                p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                p.unit(),
+                p.min(),
+                p.max(),
+                p.decimals() < 0 ? null : p.decimals(),
+                p.wholePoundsAbove(),
+                p.allowed(),
+                p.isOptional(),
+                choices.isEmpty() ? null : choices,
+                p.onlyWhen() == null
+                        ? null
+                        : new OnlyWhen(p.onlyWhen().parameter(), p.onlyWhen().values()));
     }
 }

@@ -9,8 +9,15 @@ import java.util.UUID;
  * sealed install code (null when none is held), and when and by whom it was commissioned. Immutable; the sealed
  * bytes are never shown.
  */
-public record Commissioning(String eui64, UUID installerId, CommissioningState state, InstallReason reason,
-        LocalDate installedOn, InstallCodeVault.Sealed sealedCode, Instant commissionedAt, UUID commissionedBy) {
+public record Commissioning(
+        String eui64,
+        UUID installerId,
+        CommissioningState state,
+        InstallReason reason,
+        LocalDate installedOn,
+        InstallCodeVault.Sealed sealedCode,
+        Instant commissionedAt,
+        UUID commissionedBy) {
 
     public boolean codeHeld() {
         return sealedCode != null;

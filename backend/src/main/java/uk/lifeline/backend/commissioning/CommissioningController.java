@@ -24,7 +24,10 @@ import uk.lifeline.backend.commissioning.CommissioningView.SupplyView;
 @RestController
 class CommissioningController {
 
-    record InstallBody(@NotNull CommissioningState state, InstallReason reason, LocalDate installedOn,
+    record InstallBody(
+            @NotNull CommissioningState state,
+            InstallReason reason,
+            LocalDate installedOn,
             @Size(max = 100) String installCode) {
 
         @Override
@@ -51,30 +54,36 @@ class CommissioningController {
     }
 
     @PutMapping("/api/v1/devices/{deviceId}/commissioning")
-    Mono<CommissioningView> record(@AuthenticationPrincipal Jwt jwt, @PathVariable String deviceId,
-            @Valid @RequestBody InstallBody body) {
-        return service.record(Caller.of(jwt), deviceId, new CommissioningService.Install(body.state(), body.reason(),
-                body.installedOn(), body.installCode()));
+    Mono<CommissioningView> record(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String deviceId, @Valid @RequestBody InstallBody body) {
+        return service.record(
+                Caller.of(jwt),
+                deviceId,
+                new CommissioningService.Install(body.state(), body.reason(), body.installedOn(), body.installCode()));
     }
 
     @PostMapping("/api/v1/devices/{deviceId}/commissioning/commissioned")
-    Mono<CommissioningView> commissioned(@AuthenticationPrincipal Jwt jwt, @PathVariable String deviceId,
+    Mono<CommissioningView> commissioned(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String deviceId,
             @RequestBody(required = false) CommissionedBody body) {
         return service.commissioned(Caller.of(jwt), deviceId, body == null ? null : body.commissionedAt());
     }
 
     @PostMapping("/api/v1/devices/{deviceId}/supplier-credentials")
-    Mono<SupplyView> credentials(@AuthenticationPrincipal Jwt jwt, @PathVariable String deviceId,
-            @Valid @RequestBody Why why) {
-        return service.credentialsInstalled(Caller.of(jwt), deviceId, why.reason().trim());
+    Mono<SupplyView> credentials(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String deviceId, @Valid @RequestBody Why why) {
+        return service.credentialsInstalled(
+                Caller.of(jwt), deviceId, why.reason().trim());
     }
 
     /** The only answer that carries an install code: never cached, and audited before it is sent. */
     @PostMapping("/api/v1/devices/{deviceId}/install-code/reveal")
-    Mono<ResponseEntity<InstallCodes.Revealed>> reveal(@AuthenticationPrincipal Jwt jwt,
-            @PathVariable String deviceId, @Valid @RequestBody Why why) {
-        return codes.reveal(Caller.of(jwt), deviceId, why.reason().trim())
-                .map(revealed -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                        .header("Pragma", "no-cache").body(revealed));
+    Mono<ResponseEntity<InstallCodes.Revealed>> reveal(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String deviceId, @Valid @RequestBody Why why) {
+        return codes.reveal(Caller.of(jwt), deviceId, why.reason().trim()).map(revealed -> ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header("Pragma", "no-cache")
+                .body(revealed));
     }
 }

@@ -11,9 +11,19 @@ import uk.lifeline.backend.tenant.SupplierRef;
  * @param yourSupply the caller's own registration of the device, null when it has none (the installer after
  *     losing the premises keeps its rows, so this is null only for a supplier that never supplied it)
  */
-public record CommissioningView(String deviceId, String deviceType, CommissioningState state, InstallReason reason,
-        LocalDate installedOn, Long ageDays, SupplierRef installingSupplier, boolean installedByYou,
-        boolean installCodeHeld, boolean installCodeReleasedToYou, Instant commissionedAt, SupplierRef commissionedBy,
+public record CommissioningView(
+        String deviceId,
+        String deviceType,
+        CommissioningState state,
+        InstallReason reason,
+        LocalDate installedOn,
+        Long ageDays,
+        SupplierRef installingSupplier,
+        boolean installedByYou,
+        boolean installCodeHeld,
+        boolean installCodeReleasedToYou,
+        Instant commissionedAt,
+        SupplierRef commissionedBy,
         SupplyView yourSupply) {
 
     /**

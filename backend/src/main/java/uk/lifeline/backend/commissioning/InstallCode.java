@@ -94,7 +94,10 @@ public final class InstallCode {
     }
 
     private static ApiException invalid(String why) {
-        return ApiException.field(ProblemType.INVALID_INSTALL_CODE, "installCode", why,
+        return ApiException.field(
+                ProblemType.INVALID_INSTALL_CODE,
+                "installCode",
+                why,
                 "hex: 6, 8, 12 or 16 bytes and a CRC-16/X-25, least significant byte first");
     }
 }

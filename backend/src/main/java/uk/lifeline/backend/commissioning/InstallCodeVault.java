@@ -59,7 +59,12 @@ public class InstallCodeVault {
         try {
             Cipher aes = cipher(Cipher.ENCRYPT_MODE, newest.getValue(), nonce, eui64, newest.getKey());
             byte[] sealed = aes.doFinal(code.bytes());
-            return new Sealed(newest.getKey(), ByteBuffer.allocate(NONCE + sealed.length).put(nonce).put(sealed).array());
+            return new Sealed(
+                    newest.getKey(),
+                    ByteBuffer.allocate(NONCE + sealed.length)
+                            .put(nonce)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -69,8 +74,8 @@ public class InstallCodeVault {
     InstallCode open(String eui64, Sealed sealed) {
         SecretKey key = keys.get(sealed.kid());
         if (key == null) {
-            throw new IllegalStateException("the install code of " + eui64 + " needs vault key " + sealed.kid()
-                    + ", which is not configured");
+            throw new IllegalStateException(
+                    "the install code of " + eui64 + " needs vault key " + sealed.kid() + ", which is not configured");
         }
         byte[] bytes = sealed.bytes();
         try {

@@ -39,8 +39,13 @@ public class InstallCodes {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    InstallCodes(CommissioningRecords records, Registrations registrations, InstallCodeVault vault,
-            CrossSupplierAudit audit, TransactionalOperator tx, Clock clock) {
+    InstallCodes(
+            CommissioningRecords records,
+            Registrations registrations,
+            InstallCodeVault vault,
+            CrossSupplierAudit audit,
+            TransactionalOperator tx,
+            Clock clock) {
         this.records = records;
         this.registrations = registrations;
         this.vault = vault;
@@ -67,16 +72,23 @@ public class InstallCodes {
                     .switchIfEmpty(Mono.error(() -> ApiException.notFound("device", eui)))
                     .flatMap(c -> {
                         if (!c.codeHeld()) {
-                            return Mono.error(new ApiException(ProblemType.NO_INSTALL_CODE, "Lifeline holds no install"
-                                    + " code for device " + eui));
+                            return Mono.error(new ApiException(
+                                    ProblemType.NO_INSTALL_CODE,
+                                    "Lifeline holds no install" + " code for device " + eui));
                         }
                         InstallCode code = vault.open(eui, c.sealedCode());
                         Map<String, Object> details = new LinkedHashMap<>();
                         details.put("device", eui);
                         details.put("reason", reason);
                         details.put("installer", c.installerId().toString());
-                        return audit.append(caller.supplierId(), c.installerId(), now, caller.userId(),
-                                        "install-code.revealed", "device:" + eui, details)
+                        return audit.append(
+                                        caller.supplierId(),
+                                        c.installerId(),
+                                        now,
+                                        caller.userId(),
+                                        "install-code.revealed",
+                                        "device:" + eui,
+                                        details)
                                 .thenReturn(new Revealed(eui, code.grouped(), now));
                     }));
         });
@@ -90,20 +102,39 @@ public class InstallCodes {
      */
     public Mono<Void> release(Caller answerer, String eui, UUID to, UUID requestId, String given, Instant now) {
         return records.find(eui, true)
-                .flatMap(c -> c.installerId().equals(answerer.supplierId()) ? Mono.just(c)
+                .flatMap(c -> c.installerId().equals(answerer.supplierId())
+                        ? Mono.just(c)
                         : Mono.<Commissioning>error(CommissioningService.notInstaller(eui)))
-                .switchIfEmpty(Mono.defer(() -> registrations.byEui(answerer.supplierId(), eui)
+                .switchIfEmpty(Mono.defer(() -> registrations
+                        .byEui(answerer.supplierId(), eui)
                         .switchIfEmpty(Mono.error(() -> ApiException.notFound("device", eui)))
-                        .map(r -> new Commissioning(eui, answerer.supplierId(),
-                                CommissioningState.INSTALLED_NOT_COMMISSIONED, null, null, null, null, null))))
+                        .map(r -> new Commissioning(
+                                eui,
+                                answerer.supplierId(),
+                                CommissioningState.INSTALLED_NOT_COMMISSIONED,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null))))
                 .flatMap(c -> {
                     if (given == null && !c.codeHeld()) {
-                        return Mono.error(new ApiException(ProblemType.NO_INSTALL_CODE, "Lifeline holds no install"
-                                + " code for device " + eui + "; give it as installCode to release it"));
+                        return Mono.error(new ApiException(
+                                ProblemType.NO_INSTALL_CODE,
+                                "Lifeline holds no install" + " code for device " + eui
+                                        + "; give it as installCode to release it"));
                     }
-                    Commissioning stored = given == null ? c : new Commissioning(eui, c.installerId(), c.state(),
-                            c.reason(), c.installedOn(), vault.seal(eui, InstallCode.parse(given)),
-                            c.commissionedAt(), c.commissionedBy());
+                    Commissioning stored = given == null
+                            ? c
+                            : new Commissioning(
+                                    eui,
+                                    c.installerId(),
+                                    c.state(),
+                                    c.reason(),
+                                    c.installedOn(),
+                                    vault.seal(eui, InstallCode.parse(given)),
+                                    c.commissionedAt(),
+                                    c.commissionedBy());
                     Map<String, Object> details = new LinkedHashMap<>();
                     details.put("device", eui);
                     details.put("releasedTo", to.toString());
@@ -111,8 +142,14 @@ public class InstallCodes {
                     details.put("installCode", given == null ? "held" : c.codeHeld() ? "replaced" : "recorded");
                     return (given == null ? Mono.<Void>empty() : records.upsert(stored, now))
                             .then(records.release(eui, to, c.installerId(), requestId, answerer.userId(), now))
-                            .then(audit.append(answerer.supplierId(), to, now, answerer.userId(),
-                                    "install-code.released", "device:" + eui, details));
+                            .then(audit.append(
+                                    answerer.supplierId(),
+                                    to,
+                                    now,
+                                    answerer.userId(),
+                                    "install-code.released",
+                                    "device:" + eui,
+                                    details));
                 });
     }
 
@@ -120,8 +157,12 @@ public class InstallCodes {
         if (c.installerId().equals(caller.supplierId())) {
             return Mono.just(true);
         }
-        return records.releasedTo(c.eui64(), caller.supplierId()).flatMap(released -> !released ? Mono.just(false)
-                : registrations.byEui(caller.supplierId(), c.eui64()).map(Registration::isCurrent)
-                        .defaultIfEmpty(false));
+        return records.releasedTo(c.eui64(), caller.supplierId())
+                .flatMap(released -> !released
+                        ? Mono.just(false)
+                        : registrations
+                                .byEui(caller.supplierId(), c.eui64())
+                                .map(Registration::isCurrent)
+                                .defaultIfEmpty(false));
     }
 }

@@ -23,19 +23,18 @@ public final class Mpxn {
         if (digits.length() == 13 || digits.length() == 21) {
             String core = digits.substring(digits.length() - 13);
             if (!SupplyPointNumbers.isValidMpan(core)) {
-                throw ApiException.field(ProblemType.INVALID_MPAN, field, "the MPAN's check digit does not match",
-                        null);
+                throw ApiException.field(
+                        ProblemType.INVALID_MPAN, field, "the MPAN's check digit does not match", null);
             }
             return core;
         }
         if (digits.length() >= 6 && digits.length() <= 10) {
             if (!SupplyPointNumbers.isValidMprn(digits)) {
-                throw ApiException.field(ProblemType.INVALID_MPRN, field, "the MPRN's check digits do not match",
-                        null);
+                throw ApiException.field(ProblemType.INVALID_MPRN, field, "the MPRN's check digits do not match", null);
             }
             return digits;
         }
-        throw ApiException.field(ProblemType.VALIDATION, field, "an MPAN core has 13 digits (21 in full), an MPRN"
-                + " 6 to 10", null);
+        throw ApiException.field(
+                ProblemType.VALIDATION, field, "an MPAN core has 13 digits (21 in full), an MPRN" + " 6 to 10", null);
     }
 }

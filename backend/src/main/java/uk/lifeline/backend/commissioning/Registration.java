@@ -11,8 +11,17 @@ import uk.lifeline.backend.meter.DeviceType;
  *
  * @param codesBlocked null, {@code SUPPLY_ENDED} or {@code AWAITING_CREDENTIALS}; always null for a PPMID or hub
  */
-public record Registration(UUID deviceId, UUID supplierId, String eui64, DeviceType type, String wanState,
-        UUID premisesId, String postcode, UUID customerAccountId, String mpxn, Instant supplyEndedAt,
+public record Registration(
+        UUID deviceId,
+        UUID supplierId,
+        String eui64,
+        DeviceType type,
+        String wanState,
+        UUID premisesId,
+        String postcode,
+        UUID customerAccountId,
+        String mpxn,
+        Instant supplyEndedAt,
         String codesBlocked) {
 
     public boolean isCurrent() {

@@ -29,28 +29,44 @@ public class Registrations {
 
     /** The supplier's registration of the device, current or ended, or empty. */
     public Mono<Registration> byEui(UUID supplierId, String eui64) {
-        return db.sql(SELECT + " WHERE d.supplier_id = :s AND d.eui64 = :e").bind("s", supplierId).bind("e", eui64)
-                .map(Registrations::read).one();
+        return db.sql(SELECT + " WHERE d.supplier_id = :s AND d.eui64 = :e")
+                .bind("s", supplierId)
+                .bind("e", eui64)
+                .map(Registrations::read)
+                .one();
     }
 
     /** The meter on the supplier's supply point with this MPAN core or MPRN, or empty. */
     public Mono<Registration> byMpxn(UUID supplierId, String mpxn) {
         return db.sql(SELECT + " WHERE d.supplier_id = :s AND sp.mpxn = :m AND d.device_type IN ('ESME', 'GSME')")
-                .bind("s", supplierId).bind("m", mpxn).map(Registrations::read).one();
+                .bind("s", supplierId)
+                .bind("m", mpxn)
+                .map(Registrations::read)
+                .one();
     }
 
     /** The device joined the WAN (it was commissioned). */
     Mono<Void> onTheWan(Registration r) {
         return db.sql("UPDATE device SET wan_state = 'COMMISSIONED_WAN' WHERE supplier_id = :s AND id = :d")
-                .bind("s", r.supplierId()).bind("d", r.deviceId()).fetch().rowsUpdated().then();
+                .bind("s", r.supplierId())
+                .bind("d", r.deviceId())
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     static Registration read(Readable row) {
-        return new Registration(row.get("id", UUID.class), row.get("supplier_id", UUID.class),
-                row.get("eui64", String.class), DeviceType.valueOf(row.get("device_type", String.class)),
-                row.get("wan_state", String.class), row.get("premises_id", UUID.class),
-                row.get("postcode", String.class), row.get("customer_account_id", UUID.class),
-                row.get("mpxn", String.class), row.get("supply_ended_at", Instant.class),
+        return new Registration(
+                row.get("id", UUID.class),
+                row.get("supplier_id", UUID.class),
+                row.get("eui64", String.class),
+                DeviceType.valueOf(row.get("device_type", String.class)),
+                row.get("wan_state", String.class),
+                row.get("premises_id", UUID.class),
+                row.get("postcode", String.class),
+                row.get("customer_account_id", UUID.class),
+                row.get("mpxn", String.class),
+                row.get("supply_ended_at", Instant.class),
                 row.get("codes_blocked", String.class));
     }
 }

@@ -45,7 +45,8 @@ final class VaultKeys {
         }
         if (properties.keystore() != null || !properties.generateMissing()) {
             throw new IllegalStateException("no install-code vault key: put one in "
-                    + (properties.keystore() != null ? "the keystore as " + ALIAS_PREFIX + "<kid>"
+                    + (properties.keystore() != null
+                            ? "the keystore as " + ALIAS_PREFIX + "<kid>"
                             : folder(properties) + " as <kid>.aes (32 random bytes, Base64)")
                     + ", or turn lifeline.keys.generate-missing on");
         }
@@ -54,7 +55,8 @@ final class VaultKeys {
         random.nextBytes(fresh);
         byte[] tag = new byte[4];
         random.nextBytes(tag);
-        String kid = "vault-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + HexFormat.of().formatHex(tag);
+        String kid = "vault-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+                + HexFormat.of().formatHex(tag);
         store(folder(properties), kid, fresh);
         keys.put(kid, new SecretKeySpec(fresh, "AES"));
         return keys;
@@ -70,9 +72,12 @@ final class VaultKeys {
             return keys;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".aes")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".aes"))
+                    .toList()) {
                 String name = file.getFileName().toString();
-                byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
+                byte[] key = Base64.getDecoder()
+                        .decode(Files.readString(file, StandardCharsets.US_ASCII)
+                                .trim());
                 if (key.length != 32) {
                     throw new IllegalStateException(file + " is not a 256-bit key");
                 }
@@ -93,7 +98,8 @@ final class VaultKeys {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, secret);
             for (String alias : Collections.list(store.aliases())) {
-                if (alias.startsWith(ALIAS_PREFIX) && store.isKeyEntry(alias)
+                if (alias.startsWith(ALIAS_PREFIX)
+                        && store.isKeyEntry(alias)
                         && store.getKey(alias, secret) instanceof SecretKey key) {
                     keys.put(alias.substring(ALIAS_PREFIX.length()), new SecretKeySpec(key.getEncoded(), "AES"));
                 }

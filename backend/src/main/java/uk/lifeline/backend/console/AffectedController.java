@@ -22,9 +22,12 @@ import uk.lifeline.backend.notice.Area;
 @RestController
 class AffectedController {
 
-    record AreaRequest(Boolean all, @Size(max = Area.MOST_DISTRICTS) List<String> districts) {}
+    record AreaRequest(
+            Boolean all, @Size(max = Area.MOST_DISTRICTS) List<String> districts) {}
 
-    record Request(@NotNull @Valid AreaRequest area, @Pattern(regexp = "ELECTRICITY|GAS") String fuel) {}
+    record Request(
+            @NotNull @Valid AreaRequest area,
+            @Pattern(regexp = "ELECTRICITY|GAS") String fuel) {}
 
     record Answer(List<String> districts, boolean all, String fuel, AffectedMeters.Count count) {}
 
@@ -38,7 +41,8 @@ class AffectedController {
     Mono<Answer> count(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody Request request) {
         return Mono.defer(() -> {
             Area area = Area.of(request.area().all(), request.area().districts());
-            String[] types = request.fuel() == null ? new String[] {"ESME", "GSME"}
+            String[] types = request.fuel() == null
+                    ? new String[] {"ESME", "GSME"}
                     : new String[] {"ELECTRICITY".equals(request.fuel()) ? "ESME" : "GSME"};
             return affected.count(Caller.of(jwt).supplierId(), area, types)
                     .map(count -> new Answer(area.districts(), area.all(), request.fuel(), count));

@@ -37,10 +37,17 @@ class AffectedMeters {
     }
 
     Mono<Count> count(UUID supplier, Area area, String[] deviceTypes) {
-        return db.sql(SQL).bind("s", supplier).bind("types", deviceTypes).bind("all", area.all())
+        return db.sql(SQL)
+                .bind("s", supplier)
+                .bind("types", deviceTypes)
+                .bind("all", area.all())
                 .bind("districts", area.districts().toArray(String[]::new))
-                .map(r -> new Count(number(r.get("meters")), number(r.get("coded")), number(r.get("wan")),
-                        number(r.get("customers")), number(r.get("without_phone"))))
+                .map(r -> new Count(
+                        number(r.get("meters")),
+                        number(r.get("coded")),
+                        number(r.get("wan")),
+                        number(r.get("customers")),
+                        number(r.get("without_phone"))))
                 .one();
     }
 

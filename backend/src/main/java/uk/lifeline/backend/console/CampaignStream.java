@@ -45,7 +45,8 @@ class CampaignStream {
         Mono<CampaignView> read = progress.of(supplier, campaign);
         AtomicBoolean running = new AtomicBoolean(true);
         return read.switchIfEmpty(Mono.error(() -> ApiException.notFound("campaign", campaign)))
-                .flatMapMany(first -> Flux.interval(TICK).onBackpressureDrop()
+                .flatMapMany(first -> Flux.interval(TICK)
+                        .onBackpressureDrop()
                         .filter(tick -> running.get() || tick % IDLE_TICKS == 0)
                         .concatMap(tick -> read)
                         .startWith(first))
@@ -53,13 +54,23 @@ class CampaignStream {
                 .distinctUntilChanged(CampaignStream::counts)
                 .map(view -> ServerSentEvent.builder(view).event("progress").build())
                 .mergeWith(Flux.interval(KEEP_ALIVE).map(t -> ServerSentEvent.<CampaignView>builder()
-                        .comment("keep-alive").build()))
+                        .comment("keep-alive")
+                        .build()))
                 .take(LONGEST);
     }
 
     /** What makes an event worth sending: the rate alone changes every second and is not. */
     private static List<Object> counts(CampaignView v) {
-        return List.of(v.status(), v.pending(), v.coded(), v.toDcc(), v.pushed(), v.delivered(), v.entered(),
-                v.failed(), v.cancelled(), v.noPhone());
+        return List.of(
+                v.status(),
+                v.pending(),
+                v.coded(),
+                v.toDcc(),
+                v.pushed(),
+                v.delivered(),
+                v.entered(),
+                v.failed(),
+                v.cancelled(),
+                v.noPhone());
     }
 }

@@ -55,11 +55,17 @@ class CodePeople {
                         LEFT JOIN notice n ON n.id = cp.notice_id AND n.supplier_id = :s
                         WHERE t.code_id IN (SELECT id FROM codes)
                         """)
-                .bind("s", supplier).bind("m", meterId).bind("n", NEWEST)
-                .map(r -> List.of(r.get("kind", String.class), r.get("id", UUID.class),
-                        String.valueOf(r.get("name", String.class)), String.valueOf(r.get("code_id", UUID.class)),
+                .bind("s", supplier)
+                .bind("m", meterId)
+                .bind("n", NEWEST)
+                .map(r -> List.of(
+                        r.get("kind", String.class),
+                        r.get("id", UUID.class),
+                        String.valueOf(r.get("name", String.class)),
+                        String.valueOf(r.get("code_id", UUID.class)),
                         String.valueOf(r.get("ckind", String.class))))
-                .all().collectList()
+                .all()
+                .collectList()
                 .map(rows -> {
                     Map<UUID, String> people = new LinkedHashMap<>();
                     Map<UUID, CampaignRef> campaigns = new LinkedHashMap<>();
@@ -70,7 +76,8 @@ class CodePeople {
                         } else if ("cancelled".equals(row.get(0))) {
                             cancelledBy.put(UUID.fromString((String) row.get(3)), (UUID) row.get(1));
                         } else {
-                            campaigns.put(UUID.fromString((String) row.get(3)),
+                            campaigns.put(
+                                    UUID.fromString((String) row.get(3)),
                                     new CampaignRef((UUID) row.get(1), (String) row.get(2), (String) row.get(4)));
                         }
                     }

@@ -38,6 +38,7 @@ class ConsoleFiles {
     static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self' blob:; font-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none';"
             + " frame-ancestors 'none'";
+
     static final String FOREVER = "public, max-age=31536000, immutable";
 
     /** One file as served: its bytes, gzipped bytes and type. Immutable. */
@@ -50,8 +51,9 @@ class ConsoleFiles {
         Map<String, byte[]> read = read();
         this.version = version(read);
         read.forEach((path, bytes) -> {
-            byte[] served = path.endsWith(".html") ? versioned(new String(bytes, StandardCharsets.UTF_8))
-                    .getBytes(StandardCharsets.UTF_8) : bytes;
+            byte[] served = path.endsWith(".html")
+                    ? versioned(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)
+                    : bytes;
             files.put(path, new File(served, gzip(served), type(path)));
         });
     }
@@ -71,7 +73,10 @@ class ConsoleFiles {
     }
 
     @GetMapping("/console/v/{version}/{kind:js|css}/{name:[a-z0-9-]+\\.[a-z]+}")
-    ResponseEntity<byte[]> asset(@PathVariable String version, @PathVariable String kind, @PathVariable String name,
+    ResponseEntity<byte[]> asset(
+            @PathVariable String version,
+            @PathVariable String kind,
+            @PathVariable String name,
             ServerHttpRequest request) {
         // An older version's page asking still gets the file, but nobody keeps it: it is not that version's.
         return send("console/" + kind + "/" + name, request, this.version.equals(version) ? FOREVER : "no-cache");
@@ -80,8 +85,10 @@ class ConsoleFiles {
     private ResponseEntity<byte[]> withPolicy(String path, ServerHttpRequest request) {
         ResponseEntity<byte[]> answer = send(path, request, "no-cache");
         if (answer.getStatusCode().is2xxSuccessful()) {
-            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                    .header("Content-Security-Policy", POLICY).header("Referrer-Policy", "no-referrer")
+            return ResponseEntity.status(answer.getStatusCode())
+                    .headers(answer.getHeaders())
+                    .header("Content-Security-Policy", POLICY)
+                    .header("Referrer-Policy", "no-referrer")
                     .body(answer.getBody());
         }
         return answer;
@@ -90,13 +97,16 @@ class ConsoleFiles {
     private ResponseEntity<byte[]> send(String path, ServerHttpRequest request, String cache) {
         File file = files.get(path);
         if (file == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.TEXT_PLAIN)
                     .body("Not found".getBytes(StandardCharsets.UTF_8));
         }
         boolean gzip = request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT_ENCODING).stream()
                 .anyMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("gzip"));
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(file.type())
-                .header(HttpHeaders.CACHE_CONTROL, cache).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+                .contentType(file.type())
+                .header(HttpHeaders.CACHE_CONTROL, cache)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header("X-Content-Type-Options", "nosniff");
         if (gzip) {
             answer.header(HttpHeaders.CONTENT_ENCODING, "gzip");
@@ -113,8 +123,11 @@ class ConsoleFiles {
     private static Map<String, byte[]> read() {
         Map<String, byte[]> read = new TreeMap<>();
         try {
-            for (String pattern : List.of("classpath:static/index.html", "classpath:static/console/*.html",
-                    "classpath:static/console/js/*.js", "classpath:static/console/css/*.css")) {
+            for (String pattern : List.of(
+                    "classpath:static/index.html",
+                    "classpath:static/console/*.html",
+                    "classpath:static/console/js/*.js",
+                    "classpath:static/console/css/*.css")) {
                 for (Resource r : new PathMatchingResourcePatternResolver().getResources(pattern)) {
                     String url = r.getURL().toString();
                     String path = url.substring(url.lastIndexOf("static/") + "static/".length());

@@ -37,14 +37,23 @@ class ConsoleStore {
 
     /** The supplier's campaigns, active first then newest; one of them when {@code id} is given. */
     Flux<RecentCampaigns.Item> recentCampaigns(UUID supplier, UUID id, int limit) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(RECENT_CAMPAIGNS).bind("s", supplier).bind("n", limit);
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql(RECENT_CAMPAIGNS).bind("s", supplier).bind("n", limit);
         spec = id == null ? spec.bindNull("id", UUID.class) : spec.bind("id", id);
-        return spec.map(r -> new RecentCampaigns.Item(r.get("id", UUID.class), r.get("kind", String.class),
-                        r.get("status", String.class), Boolean.TRUE.equals(r.get("active", Boolean.class)),
-                        r.get("title", String.class), r.get("message", String.class), r.get("command", String.class),
-                        read(r.get("parameters", String.class), Map.class), read(r.get("area", String.class), Area.class),
-                        instant(r.get("starts_at", OffsetDateTime.class)), instant(r.get("ends_at", OffsetDateTime.class)),
-                        r.get("display_name", String.class), ((Number) r.get("total")).longValue(),
+        return spec.map(r -> new RecentCampaigns.Item(
+                        r.get("id", UUID.class),
+                        r.get("kind", String.class),
+                        r.get("status", String.class),
+                        Boolean.TRUE.equals(r.get("active", Boolean.class)),
+                        r.get("title", String.class),
+                        r.get("message", String.class),
+                        r.get("command", String.class),
+                        read(r.get("parameters", String.class), Map.class),
+                        read(r.get("area", String.class), Area.class),
+                        instant(r.get("starts_at", OffsetDateTime.class)),
+                        instant(r.get("ends_at", OffsetDateTime.class)),
+                        r.get("display_name", String.class),
+                        ((Number) r.get("total")).longValue(),
                         instant(r.get("created_at", OffsetDateTime.class)),
                         instant(r.get("finished_at", OffsetDateTime.class)),
                         r.get("app_deadline_minutes", Integer.class)))

@@ -6,12 +6,12 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,15 +24,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import uk.lifeline.backend.reach.CallLog;
+import uk.lifeline.backend.audit.AuditLog;
+import uk.lifeline.backend.auth.Caller;
 import uk.lifeline.backend.ledger.CodeView;
+import uk.lifeline.backend.problem.ApiException;
+import uk.lifeline.backend.reach.CallLog;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.Parameters;
 import uk.lifeline.words.Language;
-import uk.lifeline.backend.audit.AuditLog;
-import uk.lifeline.backend.auth.Caller;
-import uk.lifeline.backend.problem.ApiException;
-import uk.lifeline.backend.problem.ProblemType;
 
 /**
  * A customer's timeline for the agent on the phone (issue 16): codes issued (by whom, why), results reported,
@@ -45,16 +44,32 @@ class CustomerTimeline {
     static final int NEWEST = 50;
 
     /** One event. {@code command} and {@code parameters} for code events, for the console to say in words. */
-    record Event(String kind, Instant at, String by, String command, Map<String, String> parameters,
-            String description, String status, String text, UUID codeId) {}
+    record Event(
+            String kind,
+            Instant at,
+            String by,
+            String command,
+            Map<String, String> parameters,
+            String description,
+            String status,
+            String text,
+            UUID codeId) {}
 
     record Events(List<Event> items, int limit) {}
 
     /** A code's events say what it does in the shared plain words, as its views do. */
-    private static Event event(String kind, Instant at, String by, String command, Map<String, String> parameters,
-            String status, String text, UUID codeId) {
-        String description = command == null ? null : CodeView.describe(
-                MeterCommand.parse(command, Parameters.of(parameters)), at, Language.ENGLISH);
+    private static Event event(
+            String kind,
+            Instant at,
+            String by,
+            String command,
+            Map<String, String> parameters,
+            String status,
+            String text,
+            UUID codeId) {
+        String description = command == null
+                ? null
+                : CodeView.describe(MeterCommand.parse(command, Parameters.of(parameters)), at, Language.ENGLISH);
         return new Event(kind, at, by, command, parameters, description, status, text, codeId);
     }
 
@@ -106,8 +121,13 @@ class CustomerTimeline {
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final ObjectProvider<CallLog> calls;
 
-    CustomerTimeline(DatabaseClient db, AuditLog audit, TransactionalOperator tx, Clock clock,
-            com.fasterxml.jackson.databind.ObjectMapper json, ObjectProvider<CallLog> calls) {
+    CustomerTimeline(
+            DatabaseClient db,
+            AuditLog audit,
+            TransactionalOperator tx,
+            Clock clock,
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            ObjectProvider<CallLog> calls) {
         this.db = db;
         this.calls = calls;
         this.audit = audit;
@@ -122,17 +142,42 @@ class CustomerTimeline {
             UUID supplier = Caller.of(jwt).supplierId();
             UUID customer = ApiException.uuidOrNotFound("customer", id);
             CallLog log = calls.getIfAvailable();
-            Flux<Event> voice = log == null ? Flux.empty() : log.forCustomer(supplier, customer, NEWEST)
-                    .map(c -> new Event("call", c.at(), null, null, null, null, c.state(),
-                            ("IN".equals(c.direction()) ? "From the number ending " : "To the number ending ")
-                                    + c.phone().substring(Math.max(0, c.phone().length() - 4)), c.codeId()));
-            return exists(supplier, customer).then(db.sql(SQL).bind("s", supplier).bind("c", customer).bind("n", NEWEST)
-                    .map(r -> event(r.get("kind", String.class), r.get("at", OffsetDateTime.class).toInstant(),
-                            r.get("by", String.class), r.get("command", String.class),
-                            parameters(r.get("parameters", String.class)), r.get("status", String.class),
-                            r.get("text", String.class), r.get("code_id", UUID.class)))
-                    .all().mergeWith(voice).sort(Comparator.comparing(Event::at).reversed()).take(NEWEST)
-                    .collectList().map(items -> new Events(items, NEWEST)));
+            Flux<Event> voice = log == null
+                    ? Flux.empty()
+                    : log.forCustomer(supplier, customer, NEWEST)
+                            .map(c -> new Event(
+                                    "call",
+                                    c.at(),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    c.state(),
+                                    ("IN".equals(c.direction()) ? "From the number ending " : "To the number ending ")
+                                            + c.phone()
+                                                    .substring(Math.max(
+                                                            0, c.phone().length() - 4)),
+                                    c.codeId()));
+            return exists(supplier, customer)
+                    .then(db.sql(SQL)
+                            .bind("s", supplier)
+                            .bind("c", customer)
+                            .bind("n", NEWEST)
+                            .map(r -> event(
+                                    r.get("kind", String.class),
+                                    r.get("at", OffsetDateTime.class).toInstant(),
+                                    r.get("by", String.class),
+                                    r.get("command", String.class),
+                                    parameters(r.get("parameters", String.class)),
+                                    r.get("status", String.class),
+                                    r.get("text", String.class),
+                                    r.get("code_id", UUID.class)))
+                            .all()
+                            .mergeWith(voice)
+                            .sort(Comparator.comparing(Event::at).reversed())
+                            .take(NEWEST)
+                            .collectList()
+                            .map(items -> new Events(items, NEWEST)));
         });
     }
 
@@ -148,10 +193,21 @@ class CustomerTimeline {
             return exists(caller.supplierId(), customer)
                     .then(db.sql("INSERT INTO customer_note (id, supplier_id, customer_account_id, author_id, text,"
                                     + " created_at) VALUES (:id, :s, :c, :a, :t, :now)")
-                            .bind("id", noteId).bind("s", caller.supplierId()).bind("c", customer)
-                            .bind("a", caller.userId()).bind("t", text).bind("now", now).fetch().rowsUpdated())
-                    .then(audit.append(caller.supplierId(), now, caller.userId(), "customer.note-added",
-                            "customer:" + customer, Map.of("note", noteId.toString())))
+                            .bind("id", noteId)
+                            .bind("s", caller.supplierId())
+                            .bind("c", customer)
+                            .bind("a", caller.userId())
+                            .bind("t", text)
+                            .bind("now", now)
+                            .fetch()
+                            .rowsUpdated())
+                    .then(audit.append(
+                            caller.supplierId(),
+                            now,
+                            caller.userId(),
+                            "customer.note-added",
+                            "customer:" + customer,
+                            Map.of("note", noteId.toString())))
                     .as(tx::transactional)
                     .thenReturn(new Event("note", now, null, null, null, null, null, text, null));
         });
@@ -159,8 +215,12 @@ class CustomerTimeline {
 
     private Mono<Void> exists(UUID supplier, UUID customer) {
         return db.sql("SELECT 1 FROM customer_account WHERE supplier_id = :s AND id = :c")
-                .bind("s", supplier).bind("c", customer).map(r -> 1).one()
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("customer", customer.toString()))).then();
+                .bind("s", supplier)
+                .bind("c", customer)
+                .map(r -> 1)
+                .one()
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("customer", customer.toString())))
+                .then();
     }
 
     @SuppressWarnings("unchecked")

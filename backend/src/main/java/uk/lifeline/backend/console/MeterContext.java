@@ -22,8 +22,18 @@ import uk.lifeline.backend.problem.ProblemType;
 class MeterContext {
 
     /** Immutable. {@code fuel} is ELECTRICITY or GAS. */
-    record View(String meterId, String deviceType, String fuel, String mpxn, String wanState, UUID customerId,
-            String accountNumber, String customerName, String address, String postcode, boolean hasPpmid) {}
+    record View(
+            String meterId,
+            String deviceType,
+            String fuel,
+            String mpxn,
+            String wanState,
+            UUID customerId,
+            String accountNumber,
+            String customerName,
+            String address,
+            String postcode,
+            boolean hasPpmid) {}
 
     private static final java.util.regex.Pattern EUI64 = java.util.regex.Pattern.compile("[0-9A-F]{16}");
 
@@ -49,11 +59,19 @@ class MeterContext {
                         JOIN supply_point sp ON sp.supplier_id = d.supplier_id AND sp.id = d.supply_point_id
                         WHERE d.supplier_id = :s AND d.eui64 = :m AND d.device_type IN ('ESME', 'GSME')
                         """)
-                .bind("s", Caller.of(jwt).supplierId()).bind("m", meterId)
-                .map(r -> new View(r.get("eui64", String.class), r.get("device_type", String.class),
-                        r.get("fuel", String.class), r.get("mpxn", String.class), r.get("wan_state", String.class),
-                        r.get("customer_id", UUID.class), r.get("account_number", String.class),
-                        r.get("name", String.class), r.get("address", String.class), r.get("postcode", String.class),
+                .bind("s", Caller.of(jwt).supplierId())
+                .bind("m", meterId)
+                .map(r -> new View(
+                        r.get("eui64", String.class),
+                        r.get("device_type", String.class),
+                        r.get("fuel", String.class),
+                        r.get("mpxn", String.class),
+                        r.get("wan_state", String.class),
+                        r.get("customer_id", UUID.class),
+                        r.get("account_number", String.class),
+                        r.get("name", String.class),
+                        r.get("address", String.class),
+                        r.get("postcode", String.class),
                         Boolean.TRUE.equals(r.get("has_ppmid", Boolean.class))))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new ApiException(ProblemType.NOT_FOUND, "no meter " + meterId)));

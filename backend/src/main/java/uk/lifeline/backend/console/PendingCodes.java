@@ -41,17 +41,29 @@ class PendingCodes {
     }
 
     Flux<PendingCode> forSupplier(UUID supplier) {
-        return db.sql(SQL).bind("supplier", supplier).bind("limit", LIMIT).map(this::row).all();
+        return db.sql(SQL)
+                .bind("supplier", supplier)
+                .bind("limit", LIMIT)
+                .map(this::row)
+                .all();
     }
 
     private PendingCode row(Readable r) {
-        return new PendingCode(r.get("id", UUID.class), r.get("eui64", String.class), r.get("command", String.class),
+        return new PendingCode(
+                r.get("id", UUID.class),
+                r.get("eui64", String.class),
+                r.get("command", String.class),
                 read(r.get("parameters", String.class), new TypeReference<Map<String, String>>() {}),
                 r.get("reason", String.class),
                 read(r.get("approval_reasons", String.class), new TypeReference<List<String>>() {}),
-                r.get("counter", Long.class), r.get("blocks", Integer.class), instant(r, "issued_at"),
-                instant(r, "expires_at"), r.get("issued_by", UUID.class), r.get("display_name", String.class),
-                r.get("account_number", String.class), r.get("name", String.class));
+                r.get("counter", Long.class),
+                r.get("blocks", Integer.class),
+                instant(r, "issued_at"),
+                instant(r, "expires_at"),
+                r.get("issued_by", UUID.class),
+                r.get("display_name", String.class),
+                r.get("account_number", String.class),
+                r.get("name", String.class));
     }
 
     private static Instant instant(Readable r, String column) {

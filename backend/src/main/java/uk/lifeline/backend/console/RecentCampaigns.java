@@ -31,9 +31,23 @@ class RecentCampaigns {
      * {@code appDeadlineMinutes} how long the app has before the escalation ladder texts (absent: the supplier's
      * usual wait). Immutable.
      */
-    record Item(UUID id, String kind, String status, boolean active, String title, String message, String command,
-            Map<String, String> parameters, Area area, Instant startsAt, Instant endsAt, String launchedBy,
-            long total, Instant createdAt, Instant finishedAt, Integer appDeadlineMinutes) {}
+    record Item(
+            UUID id,
+            String kind,
+            String status,
+            boolean active,
+            String title,
+            String message,
+            String command,
+            Map<String, String> parameters,
+            Area area,
+            Instant startsAt,
+            Instant endsAt,
+            String launchedBy,
+            long total,
+            Instant createdAt,
+            Instant finishedAt,
+            Integer appDeadlineMinutes) {}
 
     record Items(List<Item> items, int limit) {}
 
@@ -45,13 +59,15 @@ class RecentCampaigns {
 
     @GetMapping("/api/v1/console/campaigns")
     Mono<Items> recent(@AuthenticationPrincipal Jwt jwt) {
-        return store.recentCampaigns(Caller.of(jwt).supplierId(), null, LIMIT).collectList()
+        return store.recentCampaigns(Caller.of(jwt).supplierId(), null, LIMIT)
+                .collectList()
                 .map(items -> new Items(items, LIMIT));
     }
 
     @GetMapping("/api/v1/console/campaigns/{id}")
     Mono<Item> one(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return Mono.defer(() -> store.recentCampaigns(Caller.of(jwt).supplierId(), id(id), LIMIT).next()
+        return Mono.defer(() -> store.recentCampaigns(Caller.of(jwt).supplierId(), id(id), LIMIT)
+                .next()
                 .switchIfEmpty(Mono.error(() -> new ApiException(ProblemType.NOT_FOUND, "no campaign " + id))));
     }
 

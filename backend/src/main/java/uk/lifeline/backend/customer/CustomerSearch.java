@@ -58,8 +58,11 @@ class CustomerSearch {
             return Mono.error(ApiException.field(ProblemType.VALIDATION, "q", "give 2 to 100 characters", null));
         }
         String mpxn = supplyPointNumber(q);
-        String name = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%";
+        String name = "%"
+                + q.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
         return db.sql(SQL)
                 .bind("supplier", supplierId)
                 .bind("q", q)
@@ -67,11 +70,17 @@ class CustomerSearch {
                 .bind("postcode", q.replace(" ", "").toUpperCase(Locale.ROOT))
                 .bind("mpxn", mpxn)
                 .bind("limit", LIMIT)
-                .map((row, meta) -> new Row(row.get("id", UUID.class), row.get("account_number", String.class),
-                        row.get("name", String.class), row.get("premises_id", UUID.class),
-                        row.get("address", String.class), row.get("postcode", String.class),
-                        row.get("eui64", String.class), row.get("device_type", String.class),
-                        row.get("wan_state", String.class), row.get("fuel", String.class),
+                .map((row, meta) -> new Row(
+                        row.get("id", UUID.class),
+                        row.get("account_number", String.class),
+                        row.get("name", String.class),
+                        row.get("premises_id", UUID.class),
+                        row.get("address", String.class),
+                        row.get("postcode", String.class),
+                        row.get("eui64", String.class),
+                        row.get("device_type", String.class),
+                        row.get("wan_state", String.class),
+                        row.get("fuel", String.class),
                         row.get("mpxn", String.class)))
                 .all()
                 .collectList()
@@ -87,14 +96,20 @@ class CustomerSearch {
         if (digits.length() == 13 || digits.length() == 21) {
             String core = digits.substring(digits.length() - 13);
             if (!SupplyPointNumbers.isValidMpan(core)) {
-                throw ApiException.field(ProblemType.INVALID_MPAN, "q", "the MPAN's check digit does not match",
+                throw ApiException.field(
+                        ProblemType.INVALID_MPAN,
+                        "q",
+                        "the MPAN's check digit does not match",
                         "a 13-digit MPAN core (or 21-digit full MPAN) with a valid check digit");
             }
             return core;
         }
         if (digits.length() >= 6 && digits.length() <= 10) {
             if (!SupplyPointNumbers.isValidMprn(digits)) {
-                throw ApiException.field(ProblemType.INVALID_MPRN, "q", "the MPRN's check digits do not match",
+                throw ApiException.field(
+                        ProblemType.INVALID_MPRN,
+                        "q",
+                        "the MPRN's check digits do not match",
                         "a 6 to 10-digit MPRN with valid check digits");
             }
             return digits;
@@ -102,23 +117,37 @@ class CustomerSearch {
         return q;
     }
 
-    private record Row(UUID id, String accountNumber, String name, UUID premisesId, String address, String postcode,
-            String eui64, String deviceType, String wanState, String fuel, String mpxn) {}
+    private record Row(
+            UUID id,
+            String accountNumber,
+            String name,
+            UUID premisesId,
+            String address,
+            String postcode,
+            String eui64,
+            String deviceType,
+            String wanState,
+            String fuel,
+            String mpxn) {}
 
     private static List<CustomerView> group(List<Row> rows) {
         Map<UUID, List<Row>> byAccount = new LinkedHashMap<>();
-        rows.forEach(r -> byAccount.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
+        rows.forEach(
+                r -> byAccount.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
         List<CustomerView> out = new ArrayList<>();
         for (List<Row> account : byAccount.values()) {
             Map<UUID, List<Row>> byPremises = new LinkedHashMap<>();
-            account.stream().filter(r -> r.premisesId() != null)
-                    .forEach(r -> byPremises.computeIfAbsent(r.premisesId(), k -> new ArrayList<>()).add(r));
+            account.stream().filter(r -> r.premisesId() != null).forEach(r -> byPremises
+                    .computeIfAbsent(r.premisesId(), k -> new ArrayList<>())
+                    .add(r));
             List<PremisesView> premises = new ArrayList<>();
             for (List<Row> p : byPremises.values()) {
-                List<DeviceView> devices = p.stream().filter(r -> r.eui64() != null)
+                List<DeviceView> devices = p.stream()
+                        .filter(r -> r.eui64() != null)
                         .map(r -> new DeviceView(r.eui64(), r.deviceType(), r.wanState(), r.fuel(), r.mpxn()))
                         .toList();
-                premises.add(new PremisesView(p.get(0).premisesId(), p.get(0).address(), p.get(0).postcode(), devices));
+                premises.add(new PremisesView(
+                        p.get(0).premisesId(), p.get(0).address(), p.get(0).postcode(), devices));
             }
             Row first = account.get(0);
             out.add(new CustomerView(first.id(), first.accountNumber(), first.name(), premises));

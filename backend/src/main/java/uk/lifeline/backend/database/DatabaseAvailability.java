@@ -23,6 +23,7 @@ public class DatabaseAvailability implements ReactiveHealthIndicator {
 
     /** What a client should wait before trying again, in seconds (the watchdog restarts in a few). */
     public static final int RETRY_AFTER_SECONDS = 5;
+
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final Logger log = LoggerFactory.getLogger(DatabaseAvailability.class);
 
@@ -60,8 +61,10 @@ public class DatabaseAvailability implements ReactiveHealthIndicator {
         if (!down || embedded != null && !embedded.running()) {
             return;
         }
-        Boolean ok = Mono.usingWhen(Mono.from(connections.create()),
-                        (Connection c) -> Mono.from(c.createStatement("SELECT 1").execute())
+        Boolean ok = Mono.usingWhen(
+                        Mono.from(connections.create()),
+                        (Connection c) -> Mono.from(
+                                        c.createStatement("SELECT 1").execute())
                                 .flatMap(result -> Mono.from(result.map((row, meta) -> row.get(0)))),
                         Connection::close)
                 .map(one -> true)
@@ -76,6 +79,9 @@ public class DatabaseAvailability implements ReactiveHealthIndicator {
 
     @Override
     public Mono<Health> health() {
-        return Mono.just(down ? Health.down().withDetail("reason", "unreachable").build() : Health.up().build());
+        return Mono.just(
+                down
+                        ? Health.down().withDetail("reason", "unreachable").build()
+                        : Health.up().build());
     }
 }

@@ -55,8 +55,8 @@ public final class DatabaseEnvironment implements EnvironmentPostProcessor {
             defaults.put("lifeline.keys.generate-missing", "false");
             log.info("Using the external PostgreSQL at " + DatabaseUrls.withoutCredentials(location));
         } else {
-            Path dataDir = Path.of(env.getProperty("lifeline.data-dir",
-                    System.getProperty("user.home") + "/.lifeline"));
+            Path dataDir =
+                    Path.of(env.getProperty("lifeline.data-dir", System.getProperty("user.home") + "/.lifeline"));
             int port = env.getProperty("lifeline.database.embedded-port", Integer.class, 54329);
             EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"), port, true);
             chosen.put("spring.r2dbc.url", db.r2dbcUrl(EmbeddedDatabase.DATABASE));

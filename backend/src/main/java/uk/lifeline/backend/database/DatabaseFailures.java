@@ -23,8 +23,8 @@ public final class DatabaseFailures {
         for (Throwable t = error; t != null && depth < 20; t = t.getCause(), depth++) {
             // Spring translates every driver resource exception to DataAccessResourceFailureException, so only
             // its "no connection" form counts here; the causes below decide for the rest.
-            if (t instanceof DataAccessResourceFailureException && String.valueOf(t.getMessage())
-                    .startsWith("Failed to obtain R2DBC Connection")
+            if (t instanceof DataAccessResourceFailureException
+                            && String.valueOf(t.getMessage()).startsWith("Failed to obtain R2DBC Connection")
                     || t instanceof CannotCreateTransactionException
                     // The driver's resource exceptions also stand for any error it has no class for (a trigger's
                     // RAISE among them): only a closed connection or a connection SQLSTATE means "unreachable".

@@ -54,8 +54,8 @@ final class DatabasePassword {
             restrict(file, OWNER_FILE);
             String password = Files.readString(file, StandardCharsets.US_ASCII).trim();
             if (!password.matches("[A-Za-z0-9_-]{16,}")) {
-                throw new IllegalStateException("the embedded PostgreSQL's password file " + file
-                        + " does not hold a password made here");
+                throw new IllegalStateException(
+                        "the embedded PostgreSQL's password file " + file + " does not hold a password made here");
             }
             return password;
         } catch (IOException e) {

@@ -8,7 +8,8 @@ final class DatabaseUrls {
     /** The part after the scheme prefix, {@code postgresql://host:port/database?options}. */
     static String location(String url) {
         String trimmed = url.trim();
-        String location = trimmed.startsWith("jdbc:") ? trimmed.substring(5)
+        String location = trimmed.startsWith("jdbc:")
+                ? trimmed.substring(5)
                 : trimmed.startsWith("r2dbc:") ? trimmed.substring(6) : trimmed;
         if (!location.startsWith("postgresql://")) {
             throw new IllegalArgumentException("lifeline.database.url must look like postgresql://host:5432/lifeline");

@@ -43,6 +43,7 @@ public final class EmbeddedDatabase {
 
     /** The first line of the pg_hba.conf written here: how a folder already locked down is recognised. */
     static final String HBA_MARKER = "# Lifeline: password (SCRAM) over loopback only; nobody is trusted.";
+
     private static final String HBA = HBA_MARKER + "\n"
             + "host    all    all    127.0.0.1/32    scram-sha-256\n"
             + "host    all    all    ::1/128         scram-sha-256\n";
@@ -101,8 +102,8 @@ public final class EmbeddedDatabase {
         return database;
     }
 
-    private static EmbeddedPostgres launch(Path dataDirectory, int port, boolean durable, String password,
-            boolean fresh, boolean legacy) {
+    private static EmbeddedPostgres launch(
+            Path dataDirectory, int port, boolean durable, String password, boolean fresh, boolean legacy) {
         try {
             Files.createDirectories(dataDirectory.getParent());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -118,7 +119,9 @@ public final class EmbeddedDatabase {
                 // The library runs initdb with "-A trust" and appends these as --name=value: the later --auth wins,
                 // and the superuser gets its password from the file at once, so there is never a trusting moment.
                 builder.setLocaleConfig("auth", "scram-sha-256")
-                        .setLocaleConfig("pwfile", DatabasePassword.fileFor(dataDirectory).toString());
+                        .setLocaleConfig(
+                                "pwfile",
+                                DatabasePassword.fileFor(dataDirectory).toString());
             }
             if (!legacy) {
                 builder.setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()));
@@ -137,9 +140,13 @@ public final class EmbeddedDatabase {
 
     /** A folder from before passwords (trust): set the superuser's password, then stop trusting anyone. */
     private void lockDown() {
-        log.warn("The embedded PostgreSQL in {} trusted every local connection; setting its password (kept in {})"
-                + " and requiring it from now on", dataDirectory, DatabasePassword.fileFor(dataDirectory));
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        log.warn(
+                "The embedded PostgreSQL in {} trusted every local connection; setting its password (kept in {})"
+                        + " and requiring it from now on",
+                dataDirectory,
+                DatabasePassword.fileFor(dataDirectory));
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SET password_encryption = 'scram-sha-256'");
             // The password is base64url (DatabasePassword), so it needs no escaping inside the literal.
             s.execute("ALTER ROLE " + USER + " WITH PASSWORD '" + password + "'");
@@ -169,7 +176,9 @@ public final class EmbeddedDatabase {
 
     private static long postmasterPid(Path dataDirectory) {
         try {
-            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                    .get(0)
+                    .trim());
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -177,7 +186,8 @@ public final class EmbeddedDatabase {
 
     /** The watchdog's round: if the server process has gone, start it again until it is back. */
     private void watch() {
-        if (closed || ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false)) {
+        if (closed
+                || ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false)) {
             return;
         }
         log.error("The embedded PostgreSQL (pid {}) has stopped; starting it again on port {}", postmasterPid, port);

@@ -23,8 +23,19 @@ class DeliveriesController {
 
     /** One message to one phone. Immutable. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Delivery(long messageId, String kind, Instant queuedAt, UUID phoneId, String platform, String phoneName,
-            String state, int attempts, Instant nextAttemptAt, String lastError, String fcmName, Instant sentAt,
+    record Delivery(
+            long messageId,
+            String kind,
+            Instant queuedAt,
+            UUID phoneId,
+            String platform,
+            String phoneName,
+            String state,
+            int attempts,
+            Instant nextAttemptAt,
+            String lastError,
+            String fcmName,
+            Instant sentAt,
             String phoneRetiredReason) {}
 
     /**

@@ -30,18 +30,20 @@ public class DeliveryRetention implements SmartLifecycle {
     public DeliveryRetention(DatabaseClient db, RetentionProperties properties, Clock clock) {
         this.db = db;
         this.properties = properties;
-        this.loop = new BackgroundLoop("delivery-retention", 1, properties.every(),
+        this.loop = new BackgroundLoop(
+                "delivery-retention",
+                1,
+                properties.every(),
                 () -> step(clock.instant().minus(properties.messages())));
     }
 
     /** One batch of each kind, for things older than {@code cutoff}: completes with how many rows it deleted. */
     public Mono<Integer> step(Instant cutoff) {
-        return messages(cutoff).flatMap(m -> notices(cutoff).map(n -> m + n))
-                .doOnNext(n -> {
-                    if (n > 0) {
-                        log.info("Retention: deleted {} phone message(s) and notice copies from before {}", n, cutoff);
-                    }
-                });
+        return messages(cutoff).flatMap(m -> notices(cutoff).map(n -> m + n)).doOnNext(n -> {
+            if (n > 0) {
+                log.info("Retention: deleted {} phone message(s) and notice copies from before {}", n, cutoff);
+            }
+        });
     }
 
     /** Every batch until nothing older than {@code cutoff} is left to delete; completes with the rows deleted. */
@@ -61,8 +63,11 @@ public class DeliveryRetention implements SmartLifecycle {
                         deliveries AS (DELETE FROM push_delivery p USING old WHERE p.message_id = old.id)
                         DELETE FROM outbox_message m USING old WHERE m.id = old.id
                         """)
-                .bind("cutoff", cutoff).bind("n", properties.batchSize())
-                .fetch().rowsUpdated().map(Long::intValue);
+                .bind("cutoff", cutoff)
+                .bind("n", properties.batchSize())
+                .fetch()
+                .rowsUpdated()
+                .map(Long::intValue);
     }
 
     private Mono<Integer> notices(Instant cutoff) {
@@ -76,8 +81,11 @@ public class DeliveryRetention implements SmartLifecycle {
                         DELETE FROM customer_notice cn USING old
                         WHERE cn.notice_id = old.notice_id AND cn.customer_account_id = old.customer_account_id
                         """)
-                .bind("cutoff", cutoff).bind("n", properties.batchSize())
-                .fetch().rowsUpdated().map(Long::intValue);
+                .bind("cutoff", cutoff)
+                .bind("n", properties.batchSize())
+                .fetch()
+                .rowsUpdated()
+                .map(Long::intValue);
     }
 
     @Override

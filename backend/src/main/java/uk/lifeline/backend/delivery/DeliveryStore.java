@@ -19,9 +19,11 @@ class DeliveryStore {
 
     /** How many outbox messages are about the code or notice. */
     Mono<Long> messageCount(UUID supplier, UUID subject) {
-        return db.sql("SELECT count(*) AS n FROM outbox_message WHERE supplier_id = :s"
-                        + " AND subject_id = :id")
-                .bind("s", supplier).bind("id", subject).map(row -> row.get("n", Long.class)).one();
+        return db.sql("SELECT count(*) AS n FROM outbox_message WHERE supplier_id = :s" + " AND subject_id = :id")
+                .bind("s", supplier)
+                .bind("id", subject)
+                .map(row -> row.get("n", Long.class))
+                .one();
     }
 
     /** Its deliveries to phones, oldest message first (the first 10,000). */
@@ -36,16 +38,26 @@ class DeliveryStore {
                         ORDER BY m.id, d.registered_at
                         LIMIT 10000
                         """)
-                .bind("s", supplier).bind("id", subject)
-                .map(row -> new DeliveriesController.Delivery(row.get("message_id", Long.class), row.get("kind", String.class),
-                        row.get("created_at", Instant.class), row.get("phone", UUID.class),
-                        row.get("platform", String.class), row.get("name", String.class),
-                        row.get("state", String.class), row.get("attempts", Integer.class),
-                        "PENDING".equals(row.get("state", String.class)) ? row.get("next_attempt_at", Instant.class)
+                .bind("s", supplier)
+                .bind("id", subject)
+                .map(row -> new DeliveriesController.Delivery(
+                        row.get("message_id", Long.class),
+                        row.get("kind", String.class),
+                        row.get("created_at", Instant.class),
+                        row.get("phone", UUID.class),
+                        row.get("platform", String.class),
+                        row.get("name", String.class),
+                        row.get("state", String.class),
+                        row.get("attempts", Integer.class),
+                        "PENDING".equals(row.get("state", String.class))
+                                ? row.get("next_attempt_at", Instant.class)
                                 : null,
-                        row.get("last_error", String.class), row.get("fcm_name", String.class),
-                        row.get("sent_at", Instant.class), row.get("retired_reason", String.class)))
-                .all().collectList();
+                        row.get("last_error", String.class),
+                        row.get("fcm_name", String.class),
+                        row.get("sent_at", Instant.class),
+                        row.get("retired_reason", String.class)))
+                .all()
+                .collectList();
     }
 
     /** Completes with 1 when the supplier has the code or notice ({@code table} is one of two constants). */
@@ -53,7 +65,10 @@ class DeliveryStore {
         if (!"code".equals(table) && !"notice".equals(table)) {
             throw new IllegalArgumentException(table);
         }
-        return db.sql("SELECT 1 FROM " + table + " WHERE supplier_id = :s AND id = :id").bind("s", supplier)
-                .bind("id", subject).map(row -> 1).one();
+        return db.sql("SELECT 1 FROM " + table + " WHERE supplier_id = :s AND id = :id")
+                .bind("s", supplier)
+                .bind("id", subject)
+                .map(row -> 1)
+                .one();
     }
 }

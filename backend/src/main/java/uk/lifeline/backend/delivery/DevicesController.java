@@ -27,8 +27,10 @@ import uk.lifeline.backend.problem.ApiException;
 class DevicesController {
 
     /** {@code token} is the FCM registration token the app got from Firebase. */
-    record Registration(@NotBlank @Size(max = 4096) String token,
-            @Pattern(regexp = "android|ios|web") String platform, @Size(max = 100) String name) {
+    record Registration(
+            @NotBlank @Size(max = 4096) String token,
+            @Pattern(regexp = "android|ios|web") String platform,
+            @Size(max = 100) String name) {
         @Override
         public String toString() {
             return "Registration[" + platform + ", " + name + "]";
@@ -46,19 +48,26 @@ class DevicesController {
     }
 
     @PostMapping("/api/v1/me/devices")
-    Mono<ResponseEntity<PushDevices.Device>> register(@AuthenticationPrincipal Jwt jwt,
-            @Valid @RequestBody Registration registration) {
+    Mono<ResponseEntity<PushDevices.Device>> register(
+            @AuthenticationPrincipal Jwt jwt, @Valid @RequestBody Registration registration) {
         Caller caller = Caller.of(jwt);
-        return devices.register(caller.supplierId(), caller.customerAccountId(), caller.userId(),
-                        registration.token().trim(), registration.platform() == null ? "android" : registration.platform(),
-                        registration.name(), clock.instant().truncatedTo(ChronoUnit.MICROS))
+        return devices.register(
+                        caller.supplierId(),
+                        caller.customerAccountId(),
+                        caller.userId(),
+                        registration.token().trim(),
+                        registration.platform() == null ? "android" : registration.platform(),
+                        registration.name(),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS))
                 .map(d -> ResponseEntity.status(HttpStatus.CREATED).body(d));
     }
 
     @GetMapping("/api/v1/me/devices")
     Mono<Devices> mine(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return devices.live(caller.supplierId(), caller.customerAccountId()).collectList().map(Devices::new);
+        return devices.live(caller.supplierId(), caller.customerAccountId())
+                .collectList()
+                .map(Devices::new);
     }
 
     @DeleteMapping("/api/v1/me/devices/{id}")
@@ -70,9 +79,13 @@ class DevicesController {
         } catch (IllegalArgumentException e) {
             return Mono.error(ApiException.notFound("device", id.length() > 40 ? id.substring(0, 40) : id));
         }
-        return devices.retire(caller.supplierId(), caller.customerAccountId(), device,
+        return devices.retire(
+                        caller.supplierId(),
+                        caller.customerAccountId(),
+                        device,
                         clock.instant().truncatedTo(ChronoUnit.MICROS))
-                .flatMap(done -> done ? Mono.just(ResponseEntity.noContent().<Void>build())
+                .flatMap(done -> done
+                        ? Mono.just(ResponseEntity.noContent().<Void>build())
                         : Mono.error(ApiException.notFound("device", device)));
     }
 }

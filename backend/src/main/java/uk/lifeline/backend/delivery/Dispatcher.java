@@ -54,8 +54,8 @@ public class Dispatcher implements SmartLifecycle {
         this.gateway = gateway;
         this.properties = properties;
         this.clock = clock;
-        this.loop = new BackgroundLoop("push-dispatcher", properties.dispatchers(), properties.pollInterval(),
-                this::step);
+        this.loop =
+                new BackgroundLoop("push-dispatcher", properties.dispatchers(), properties.pollInterval(), this::step);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -70,8 +70,10 @@ public class Dispatcher implements SmartLifecycle {
         Instant now = now();
         long last = lastTidy.get();
         // The sweeps need not run with every batch: at most every TIDY_EVERY, on one of the loops.
-        Mono<Void> tidy = now.toEpochMilli() - last >= TIDY_EVERY.toMillis()
-                && lastTidy.compareAndSet(last, now.toEpochMilli()) ? markInDoubt(now).then(expire(now)) : Mono.empty();
+        Mono<Void> tidy =
+                now.toEpochMilli() - last >= TIDY_EVERY.toMillis() && lastTidy.compareAndSet(last, now.toEpochMilli())
+                        ? markInDoubt(now).then(expire(now))
+                        : Mono.empty();
         if (!gateway.configured()) {
             return tidy.thenReturn(0);
         }
@@ -80,8 +82,10 @@ public class Dispatcher implements SmartLifecycle {
                 return Mono.just(0);
             }
             Coalesced batch = coalesce(claimed);
-            return Mono.fromCallable(() -> gateway.send(batch.pushes())).subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(outcomes -> record(claimed, batch.each(outcomes))).thenReturn(claimed.size());
+            return Mono.fromCallable(() -> gateway.send(batch.pushes()))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(outcomes -> record(claimed, batch.each(outcomes)))
+                    .thenReturn(claimed.size());
         });
     }
 
@@ -96,8 +100,7 @@ public class Dispatcher implements SmartLifecycle {
                         UPDATE push_delivery SET state = 'IN_DOUBT', last_error = 'the dispatcher ' || claimed_by
                           || ' stopped while sending: not sent again, as it may have gone'
                         WHERE state = 'SENDING' AND lease_until < :now
-                        """)
-                .bind("now", now).fetch().rowsUpdated().then();
+                        """).bind("now", now).fetch().rowsUpdated().then();
     }
 
     private Mono<Void> expire(Instant now) {
@@ -106,8 +109,7 @@ public class Dispatcher implements SmartLifecycle {
                           SELECT id FROM push_delivery WHERE state = 'PENDING' AND expires_at <= :now
                           ORDER BY expires_at LIMIT 5000 FOR UPDATE SKIP LOCKED)
                         UPDATE push_delivery p SET state = 'EXPIRED' FROM due WHERE p.id = due.id
-                        """)
-                .bind("now", now).fetch().rowsUpdated().then();
+                        """).bind("now", now).fetch().rowsUpdated().then();
     }
 
     /**
@@ -143,15 +145,18 @@ public class Dispatcher implements SmartLifecycle {
     static Coalesced coalesce(List<Claimed> claimed) {
         Map<List<Object>, Claimed> codes = new HashMap<>();
         for (Claimed c : claimed) {
-            if (c.campaign() != null && Outbox.Kind.CODE.wire().equals(c.push().data().get("type"))) {
+            if (c.campaign() != null
+                    && Outbox.Kind.CODE.wire().equals(c.push().data().get("type"))) {
                 codes.putIfAbsent(List.of(c.device(), c.campaign()), c);
             }
         }
         Map<Long, Long> carried = new HashMap<>();
         Set<Long> taken = new HashSet<>();
         for (Claimed c : claimed) {
-            Claimed code = c.campaign() != null && Outbox.Kind.NOTICE.wire().equals(c.push().data().get("type"))
-                    ? codes.remove(List.of(c.device(), c.campaign())) : null;
+            Claimed code = c.campaign() != null
+                            && Outbox.Kind.NOTICE.wire().equals(c.push().data().get("type"))
+                    ? codes.remove(List.of(c.device(), c.campaign()))
+                    : null;
             if (code != null) {
                 carried.put(c.push().deliveryId(), code.push().deliveryId());
                 taken.add(code.push().deliveryId());
@@ -184,11 +189,17 @@ public class Dispatcher implements SmartLifecycle {
                         RETURNING p.id, p.attempts, p.expires_at, p.device_id, d.token, m.kind, m.subject_id, m.status,
                           m.envelope, m.title, m.body, m.high_priority, m.campaign_id
                         """)
-                .bind("now", now).bind("limit", properties.batchSize()).bind("lease", now.plus(properties.lease()))
+                .bind("now", now)
+                .bind("limit", properties.batchSize())
+                .bind("lease", now.plus(properties.lease()))
                 .bind("me", instance)
-                .map(row -> new Claimed(push(row, now), row.get("attempts", Integer.class),
-                        row.get("device_id", UUID.class), row.get("campaign_id", UUID.class)))
-                .all().collectList();
+                .map(row -> new Claimed(
+                        push(row, now),
+                        row.get("attempts", Integer.class),
+                        row.get("device_id", UUID.class),
+                        row.get("campaign_id", UUID.class)))
+                .all()
+                .collectList();
     }
 
     private Push push(Readable row, Instant now) {
@@ -206,8 +217,13 @@ public class Dispatcher implements SmartLifecycle {
         }
         Duration ttl = Duration.between(now, row.get("expires_at", Instant.class));
         boolean high = Boolean.TRUE.equals(row.get("high_priority", Boolean.class));
-        return new Push(row.get("id", Long.class), row.get("token", String.class), data,
-                row.get("title", String.class), row.get("body", String.class), high,
+        return new Push(
+                row.get("id", Long.class),
+                row.get("token", String.class),
+                data,
+                row.get("title", String.class),
+                row.get("body", String.class),
+                high,
                 Outbox.Kind.NOTICE.wire().equals(kind) || high ? "notices" : "codes",
                 ttl.isNegative() ? Duration.ZERO : ttl.truncatedTo(ChronoUnit.SECONDS));
     }
@@ -237,7 +253,8 @@ public class Dispatcher implements SmartLifecycle {
                 case FAILED -> states[i] = "FAILED";
                 case RETRY -> {
                     states[i] = "PENDING";
-                    next[i] = now.plus(retryDelay(o.retryAfter(), attempts.get(o.deliveryId()))).toString();
+                    next[i] = now.plus(retryDelay(o.retryAfter(), attempts.get(o.deliveryId())))
+                            .toString();
                 }
             }
         }
@@ -251,9 +268,16 @@ public class Dispatcher implements SmartLifecycle {
                           AS u(id, state, name, error, next)
                         WHERE p.id = u.id AND p.state IN ('SENDING', 'IN_DOUBT')
                         """)
-                .bind("ids", ids).bind("states", states).bind("names", names).bind("errors", errors)
-                .bind("next", next).bind("now", now).bind("max", properties.maxAttempts())
-                .fetch().rowsUpdated().then();
+                .bind("ids", ids)
+                .bind("states", states)
+                .bind("names", names)
+                .bind("errors", errors)
+                .bind("next", next)
+                .bind("now", now)
+                .bind("max", properties.maxAttempts())
+                .fetch()
+                .rowsUpdated()
+                .then();
         return retired.isEmpty() ? write : write.then(retire(retired.toArray(Long[]::new), now));
     }
 
@@ -270,8 +294,12 @@ public class Dispatcher implements SmartLifecycle {
                         UPDATE push_delivery q SET state = 'RETIRED', last_error = 'the phone''s token was retired'
                         FROM dead WHERE q.device_id = dead.id AND q.state = 'PENDING'
                         """)
-                .bind("ids", deliveries).bind("now", now).fetch().rowsUpdated()
-                .doOnNext(n -> log.info("Retired {} phone token(s) FCM refused", deliveries.length)).then();
+                .bind("ids", deliveries)
+                .bind("now", now)
+                .fetch()
+                .rowsUpdated()
+                .doOnNext(n -> log.info("Retired {} phone token(s) FCM refused", deliveries.length))
+                .then();
     }
 
     /**

@@ -54,8 +54,8 @@ public final class FcmGateway implements PushGateway, AutoCloseable {
      * @param transport how HTTP goes out: null for the SDK's default, a loopback-rewriting one for load tests, or
      *     the google-http-client testing transport
      */
-    public static FcmGateway create(GoogleCredentials credentials, String projectId, HttpTransport transport,
-            int threads) {
+    public static FcmGateway create(
+            GoogleCredentials credentials, String projectId, HttpTransport transport, int threads) {
         FirebaseOptions.Builder options = FirebaseOptions.builder()
                 .setCredentials(credentials)
                 .setProjectId(projectId)
@@ -93,8 +93,10 @@ public final class FcmGateway implements PushGateway, AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 SendResponse response = responses.get(i);
                 long id = batch.get(i).deliveryId();
-                outcomes.add(response.isSuccessful() ? PushOutcome.sent(id, response.getMessageId())
-                        : refused(id, response.getException()));
+                outcomes.add(
+                        response.isSuccessful()
+                                ? PushOutcome.sent(id, response.getMessageId())
+                                : refused(id, response.getException()));
             }
         } catch (FirebaseMessagingException whole) {
             // The batch as a whole failed (e.g. no access token): nothing was sent.
@@ -114,11 +116,16 @@ public final class FcmGateway implements PushGateway, AutoCloseable {
         return Message.builder()
                 .setToken(push.token())
                 .putAllData(push.data())
-                .setNotification(Notification.builder().setTitle(push.title()).setBody(push.body()).build())
+                .setNotification(Notification.builder()
+                        .setTitle(push.title())
+                        .setBody(push.body())
+                        .build())
                 .setAndroidConfig(AndroidConfig.builder()
                         .setPriority(push.highPriority() ? AndroidConfig.Priority.HIGH : AndroidConfig.Priority.NORMAL)
                         .setTtl(push.ttl().toMillis())
-                        .setNotification(AndroidNotification.builder().setChannelId(push.channel()).build())
+                        .setNotification(AndroidNotification.builder()
+                                .setChannelId(push.channel())
+                                .build())
                         .build())
                 .build();
     }
@@ -128,23 +135,30 @@ public final class FcmGateway implements PushGateway, AutoCloseable {
         ErrorCode general = e == null ? ErrorCode.UNKNOWN : e.getErrorCode();
         String error = (fcm != null ? fcm.name() : general.name()) + ": " + (e == null ? "no answer" : e.getMessage());
         PushOutcome.Result result;
-        if (fcm == MessagingErrorCode.UNREGISTERED || fcm == MessagingErrorCode.INVALID_ARGUMENT
+        if (fcm == MessagingErrorCode.UNREGISTERED
+                || fcm == MessagingErrorCode.INVALID_ARGUMENT
                 || fcm == null && general == ErrorCode.INVALID_ARGUMENT) {
             result = PushOutcome.Result.RETIRE_TOKEN;
-        } else if (fcm == MessagingErrorCode.UNAVAILABLE || fcm == MessagingErrorCode.INTERNAL
-                || fcm == MessagingErrorCode.QUOTA_EXCEEDED || fcm == null && retryable(general)) {
+        } else if (fcm == MessagingErrorCode.UNAVAILABLE
+                || fcm == MessagingErrorCode.INTERNAL
+                || fcm == MessagingErrorCode.QUOTA_EXCEEDED
+                || fcm == null && retryable(general)) {
             result = PushOutcome.Result.RETRY;
         } else {
             result = PushOutcome.Result.FAILED;
         }
-        return new PushOutcome(deliveryId, result, null, error.length() > 500 ? error.substring(0, 500) : error,
+        return new PushOutcome(
+                deliveryId,
+                result,
+                null,
+                error.length() > 500 ? error.substring(0, 500) : error,
                 result == PushOutcome.Result.RETRY ? retryAfter(e == null ? null : e.getHttpResponse()) : null);
     }
 
     private static boolean retryable(ErrorCode code) {
         return switch (code) {
-            case UNAVAILABLE, INTERNAL, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, UNKNOWN, ABORTED,
-                    UNAUTHENTICATED -> true;
+            case UNAVAILABLE, INTERNAL, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, UNKNOWN, ABORTED, UNAUTHENTICATED ->
+                true;
             default -> false;
         };
     }
@@ -159,13 +173,17 @@ public final class FcmGateway implements PushGateway, AutoCloseable {
                 continue;
             }
             Object value = header.getValue();
-            String text = String.valueOf(value instanceof Collection<?> list && !list.isEmpty()
-                    ? list.iterator().next() : value).trim();
+            String text = String.valueOf(
+                            value instanceof Collection<?> list && !list.isEmpty()
+                                    ? list.iterator().next()
+                                    : value)
+                    .trim();
             try {
                 return Duration.ofSeconds(Math.max(0, Long.parseLong(text)));
             } catch (NumberFormatException notSeconds) {
                 try {
-                    Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant();
                     Duration wait = Duration.between(Instant.now(), at);
                     return wait.isNegative() ? Duration.ZERO : wait;
                 } catch (java.time.format.DateTimeParseException unreadable) {

@@ -20,12 +20,25 @@ import reactor.core.publisher.Mono;
 public class Outbox {
 
     /** One message for one customer. Immutable. */
-    public record Message(UUID supplierId, UUID customerId, Kind kind, UUID subjectId, String status, String envelope,
-            String title, String body, boolean highPriority, UUID campaignId, Instant at, Instant expiresAt) {}
+    public record Message(
+            UUID supplierId,
+            UUID customerId,
+            Kind kind,
+            UUID subjectId,
+            String status,
+            String envelope,
+            String title,
+            String body,
+            boolean highPriority,
+            UUID campaignId,
+            Instant at,
+            Instant expiresAt) {}
 
     /** The {@code type} of the FCM data message and the stream event; part of docs/backend-api.md. */
     public enum Kind {
-        CODE("code"), NOTICE("notice"), STATUS("status");
+        CODE("code"),
+        NOTICE("notice"),
+        STATUS("status");
 
         private final String wire;
 
@@ -63,9 +76,15 @@ public class Outbox {
                            :high, :campaign, :at, :expires)
                         RETURNING id, supplier_id, customer_account_id, created_at, expires_at)
                         """ + FAN_OUT)
-                .bind("supplier", m.supplierId()).bind("customer", m.customerId()).bind("kind", m.kind().wire())
-                .bind("subject", m.subjectId()).bind("title", m.title()).bind("body", m.body())
-                .bind("high", m.highPriority()).bind("at", m.at()).bind("expires", m.expiresAt());
+                .bind("supplier", m.supplierId())
+                .bind("customer", m.customerId())
+                .bind("kind", m.kind().wire())
+                .bind("subject", m.subjectId())
+                .bind("title", m.title())
+                .bind("body", m.body())
+                .bind("high", m.highPriority())
+                .bind("at", m.at())
+                .bind("expires", m.expiresAt());
         spec = m.status() == null ? spec.bindNull("status", String.class) : spec.bind("status", m.status());
         spec = m.envelope() == null ? spec.bindNull("envelope", String.class) : spec.bind("envelope", m.envelope());
         spec = m.campaignId() == null ? spec.bindNull("campaign", UUID.class) : spec.bind("campaign", m.campaignId());
@@ -111,11 +130,21 @@ public class Outbox {
                            :campaigns::text[], :at::text[], :expires::text[]) AS u(c, k, s, st, e, t, b, h, cp, a, x)
                         RETURNING id, supplier_id, customer_account_id, created_at, expires_at)
                         """ + FAN_OUT)
-                .bind("supplier", messages.get(0).supplierId()).bind("customers", customers).bind("kinds", kinds)
-                .bind("subjects", subjects).bind("statuses", statuses).bind("envelopes", envelopes)
-                .bind("titles", titles).bind("bodies", bodies).bind("high", high).bind("campaigns", campaigns)
-                .bind("at", at).bind("expires", expires)
-                .fetch().rowsUpdated().then();
+                .bind("supplier", messages.get(0).supplierId())
+                .bind("customers", customers)
+                .bind("kinds", kinds)
+                .bind("subjects", subjects)
+                .bind("statuses", statuses)
+                .bind("envelopes", envelopes)
+                .bind("titles", titles)
+                .bind("bodies", bodies)
+                .bind("high", high)
+                .bind("campaigns", campaigns)
+                .bind("at", at)
+                .bind("expires", expires)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** How long a message about something that ends at {@code end} may wait for a phone, within FCM's limit. */

@@ -12,8 +12,15 @@ import java.util.Map;
  * @param deliveryId the push_delivery row this is
  * @param channel the Android notification channel the app made for it ({@code codes} or {@code notices})
  */
-public record Push(long deliveryId, String token, Map<String, String> data, String title, String body,
-        boolean highPriority, String channel, Duration ttl) {
+public record Push(
+        long deliveryId,
+        String token,
+        Map<String, String> data,
+        String title,
+        String body,
+        boolean highPriority,
+        String channel,
+        Duration ttl) {
 
     /**
      * This push (a campaign's notice) carrying {@code code} (a code of the same campaign for the same phone) as
@@ -26,7 +33,14 @@ public record Push(long deliveryId, String token, Map<String, String> data, Stri
         if (code.data().get("status") != null) {
             both.put("codeStatus", code.data().get("status"));
         }
-        return new Push(deliveryId, token, both, title, body, highPriority || code.highPriority(), channel,
+        return new Push(
+                deliveryId,
+                token,
+                both,
+                title,
+                body,
+                highPriority || code.highPriority(),
+                channel,
                 ttl.compareTo(code.ttl()) <= 0 ? ttl : code.ttl());
     }
 

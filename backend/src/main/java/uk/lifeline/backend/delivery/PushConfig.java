@@ -31,21 +31,27 @@ class PushConfig {
             log.warn("Push to phones is OFF. " + NoPushGateway.WHY);
             return new NoPushGateway();
         }
-        HttpTransport transport = properties.endpoint() == null || properties.endpoint().isBlank() ? null
-                : loopback(properties.endpoint());
+        HttpTransport transport =
+                properties.endpoint() == null || properties.endpoint().isBlank()
+                        ? null
+                        : loopback(properties.endpoint());
         try (InputStream in = Files.newInputStream(properties.credentialsFile())) {
-            GoogleCredentials credentials = transport == null ? GoogleCredentials.fromStream(in)
+            GoogleCredentials credentials = transport == null
+                    ? GoogleCredentials.fromStream(in)
                     : GoogleCredentials.fromStream(in, () -> transport);
             credentials = credentials.createScoped(List.of("https://www.googleapis.com/auth/firebase.messaging"));
-            String project = properties.projectId() != null && !properties.projectId().isBlank()
-                    ? properties.projectId()
-                    : credentials instanceof ServiceAccountCredentials sa ? sa.getProjectId() : null;
+            String project =
+                    properties.projectId() != null && !properties.projectId().isBlank()
+                            ? properties.projectId()
+                            : credentials instanceof ServiceAccountCredentials sa ? sa.getProjectId() : null;
             if (project == null) {
                 throw new IllegalStateException("set lifeline.push.project-id: the credentials name no project");
             }
-            FcmGateway gateway = FcmGateway.create(credentials, project, transport,
-                    properties.threads() * properties.dispatchers());
-            log.info("Push to phones is ON: {}{}", gateway.description(),
+            FcmGateway gateway =
+                    FcmGateway.create(credentials, project, transport, properties.threads() * properties.dispatchers());
+            log.info(
+                    "Push to phones is ON: {}{}",
+                    gateway.description(),
                     transport == null ? "" : " through " + properties.endpoint() + " (not Google: a test endpoint)");
             return gateway;
         } catch (IOException e) {
@@ -56,10 +62,11 @@ class PushConfig {
     /** Sends every request for {@code *.googleapis.com} to {@code endpoint} instead (a fake FCM on loopback). */
     static HttpTransport loopback(String endpoint) {
         String base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
-        return new NetHttpTransport.Builder().setConnectionFactory(url -> {
-            URL target = url.getHost().endsWith("googleapis.com")
-                    ? new URL(base + url.getFile()) : url;
-            return (HttpURLConnection) target.openConnection();
-        }).build();
+        return new NetHttpTransport.Builder()
+                .setConnectionFactory(url -> {
+                    URL target = url.getHost().endsWith("googleapis.com") ? new URL(base + url.getFile()) : url;
+                    return (HttpURLConnection) target.openConnection();
+                })
+                .build();
     }
 }

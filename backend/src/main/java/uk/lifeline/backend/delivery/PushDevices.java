@@ -28,15 +28,19 @@ class PushDevices {
     }
 
     /** Registers the token for the installation; the same token again changes nothing. */
-    Mono<Device> register(UUID supplier, UUID customer, UUID installation, String token, String platform,
-            String name, Instant now) {
+    Mono<Device> register(
+            UUID supplier, UUID customer, UUID installation, String token, String platform, String name, Instant now) {
         Mono<Device> same = db.sql("""
                         SELECT id, platform, name, registered_at FROM push_device
                         WHERE supplier_id = :s AND customer_account_id = :c AND installation = :i AND token = :t
                           AND retired_at IS NULL
                         """)
-                .bind("s", supplier).bind("c", customer).bind("i", installation).bind("t", token)
-                .map(PushDevices::read).one();
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("i", installation)
+                .bind("t", token)
+                .map(PushDevices::read)
+                .one();
         UUID id = UUID.randomUUID();
         Mono<Device> fresh = db.sql("""
                         UPDATE push_device SET retired_at = :now, retired_reason = CASE WHEN token = :t
@@ -44,21 +48,38 @@ class PushDevices {
                         WHERE retired_at IS NULL AND (token = :t
                           OR supplier_id = :s AND customer_account_id = :c AND installation = :i)
                         """)
-                .bind("s", supplier).bind("c", customer).bind("i", installation).bind("t", token).bind("now", now)
-                .fetch().rowsUpdated()
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("i", installation)
+                .bind("t", token)
+                .bind("now", now)
+                .fetch()
+                .rowsUpdated()
                 .then(insert(id, supplier, customer, installation, token, platform, name, now))
                 .thenReturn(new Device(id, platform, name, now));
         return tx.transactional(same.switchIfEmpty(fresh));
     }
 
-    private Mono<Long> insert(UUID id, UUID supplier, UUID customer, UUID installation, String token,
-            String platform, String name, Instant now) {
+    private Mono<Long> insert(
+            UUID id,
+            UUID supplier,
+            UUID customer,
+            UUID installation,
+            String token,
+            String platform,
+            String name,
+            Instant now) {
         var spec = db.sql("""
                         INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform,
                           name, registered_at) VALUES (:id, :s, :c, :i, :t, :p, :n, :now)
                         """)
-                .bind("id", id).bind("s", supplier).bind("c", customer).bind("i", installation).bind("t", token)
-                .bind("p", platform).bind("now", now);
+                .bind("id", id)
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("i", installation)
+                .bind("t", token)
+                .bind("p", platform)
+                .bind("now", now);
         spec = name == null ? spec.bindNull("n", String.class) : spec.bind("n", name);
         return spec.fetch().rowsUpdated();
     }
@@ -69,7 +90,10 @@ class PushDevices {
                         WHERE supplier_id = :s AND customer_account_id = :c AND retired_at IS NULL
                         ORDER BY registered_at DESC
                         """)
-                .bind("s", supplier).bind("c", customer).map(PushDevices::read).all();
+                .bind("s", supplier)
+                .bind("c", customer)
+                .map(PushDevices::read)
+                .all();
     }
 
     /** Retires one of the customer's phones (signed out, or lost); false when there is no such live phone. */
@@ -78,12 +102,20 @@ class PushDevices {
                         UPDATE push_device SET retired_at = :now, retired_reason = 'removed by the customer'
                         WHERE supplier_id = :s AND customer_account_id = :c AND id = :id AND retired_at IS NULL
                         """)
-                .bind("s", supplier).bind("c", customer).bind("id", id).bind("now", now)
-                .fetch().rowsUpdated().map(n -> n > 0);
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("id", id)
+                .bind("now", now)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n > 0);
     }
 
     private static Device read(io.r2dbc.spi.Readable row) {
-        return new Device(row.get("id", UUID.class), row.get("platform", String.class), row.get("name", String.class),
+        return new Device(
+                row.get("id", UUID.class),
+                row.get("platform", String.class),
+                row.get("name", String.class),
                 row.get("registered_at", Instant.class));
     }
 }

@@ -25,15 +25,18 @@ class PushHealth implements ReactiveHealthIndicator {
 
     @Override
     public Mono<Health> health() {
-        Status status = new Status(Status.UP.getCode(), gateway.configured() ? "push on: " + gateway.description()
-                : "push OFF: " + gateway.description());
+        Status status = new Status(
+                Status.UP.getCode(),
+                gateway.configured() ? "push on: " + gateway.description() : "push OFF: " + gateway.description());
         return db.sql("""
                         SELECT (SELECT count(*) FROM push_delivery WHERE state = 'PENDING') AS pending,
                           (SELECT count(*) FROM push_delivery WHERE state = 'IN_DOUBT') AS in_doubt
                         """)
-                .map(row -> Health.status(status).withDetail("fcm", gateway.configured() ? "configured" : "not configured")
+                .map(row -> Health.status(status)
+                        .withDetail("fcm", gateway.configured() ? "configured" : "not configured")
                         .withDetail("pending", row.get("pending", Long.class))
-                        .withDetail("inDoubt", row.get("in_doubt", Long.class)).build())
+                        .withDetail("inDoubt", row.get("in_doubt", Long.class))
+                        .build())
                 .one();
     }
 }

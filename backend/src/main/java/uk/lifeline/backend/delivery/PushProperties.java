@@ -24,11 +24,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param longestTtl FCM's longest time-to-live (28 days); a message's TTL is its code's or notice's remaining life
  */
 @ConfigurationProperties("lifeline.push")
-public record PushProperties(Path credentialsFile, String projectId, String endpoint,
-        @DefaultValue("500") int batchSize, @DefaultValue("32") int threads, @DefaultValue("4") int dispatchers,
-        @DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration lease,
-        @DefaultValue("2s") Duration firstRetry, @DefaultValue("1h") Duration longestRetry,
-        @DefaultValue("10") int maxAttempts, @DefaultValue("28d") Duration longestTtl) {
+public record PushProperties(
+        Path credentialsFile,
+        String projectId,
+        String endpoint,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("32") int threads,
+        @DefaultValue("4") int dispatchers,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("2s") Duration firstRetry,
+        @DefaultValue("1h") Duration longestRetry,
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("28d") Duration longestTtl) {
 
     public PushProperties {
         if (batchSize < 1 || batchSize > 500) {

@@ -15,8 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled false: this instance never deletes (another one does)
  */
 @ConfigurationProperties("lifeline.retention")
-public record RetentionProperties(@DefaultValue("90d") Duration messages, @DefaultValue("5000") int batchSize,
-        @DefaultValue("1h") Duration every, @DefaultValue("true") boolean enabled) {
+public record RetentionProperties(
+        @DefaultValue("90d") Duration messages,
+        @DefaultValue("5000") int batchSize,
+        @DefaultValue("1h") Duration every,
+        @DefaultValue("true") boolean enabled) {
 
     public RetentionProperties {
         if (messages.compareTo(Duration.ofDays(1)) < 0) {

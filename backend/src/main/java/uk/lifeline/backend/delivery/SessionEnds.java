@@ -29,8 +29,13 @@ public class SessionEnds {
                         WHERE supplier_id = :s AND customer_account_id = :c AND installation = :i
                           AND retired_at IS NULL
                         """)
-                .bind("s", supplier).bind("c", customer).bind("i", session).bind("now", now)
-                .fetch().rowsUpdated().then();
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("i", session)
+                .bind("now", now)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** Ends the session's open streams on this instance at once. */

@@ -25,7 +25,8 @@ class StreamController {
     }
 
     @GetMapping(path = "/api/v1/me/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<String>> stream(@AuthenticationPrincipal Jwt jwt,
+    Flux<ServerSentEvent<String>> stream(
+            @AuthenticationPrincipal Jwt jwt,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Caller caller = Caller.of(jwt);
         Long after = null;

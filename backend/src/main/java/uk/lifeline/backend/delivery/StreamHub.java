@@ -6,7 +6,6 @@ import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -42,16 +41,20 @@ public class StreamHub implements SmartLifecycle {
     static final int BUFFER = 256;
     /** Missed events a reconnecting client is sent; beyond that it is told to sync instead. */
     static final int MOST_MISSED = 100;
+
     static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
     /** Streams one customer may have open on an instance; opening one more ends their oldest (issue 12). */
     public static final int MOST_STREAMS_PER_CUSTOMER = 3;
+
     private static final Duration LOOK_BACK = Duration.ofMinutes(2);
 
     private record Key(UUID supplier, UUID customer) {}
 
     private static final class Subscriber {
-        final Sinks.Many<ServerSentEvent<String>> sink = Sinks.many().unicast()
-                .onBackpressureBuffer(Queues.<ServerSentEvent<String>>get(BUFFER).get());
+        final Sinks.Many<ServerSentEvent<String>> sink = Sinks.many()
+                .unicast()
+                .onBackpressureBuffer(
+                        Queues.<ServerSentEvent<String>>get(BUFFER).get());
         final Sinks.One<Boolean> ended = Sinks.one();
         final Set<Long> sent = new LinkedHashSet<>();
         final long after;
@@ -90,7 +93,8 @@ public class StreamHub implements SmartLifecycle {
     private final ConcurrentMap<Key, Set<Subscriber>> open = new ConcurrentHashMap<>();
     private final BackgroundLoop loop;
 
-    public StreamHub(DatabaseClient db, CodeReceipts receipts, ObjectMapper json, Clock clock, PushProperties properties) {
+    public StreamHub(
+            DatabaseClient db, CodeReceipts receipts, ObjectMapper json, Clock clock, PushProperties properties) {
         this.db = db;
         this.receipts = receipts;
         this.json = json;
@@ -108,7 +112,10 @@ public class StreamHub implements SmartLifecycle {
             // A new stream starts from now: the app pulls what came before when it opens.
             return db.sql("SELECT coalesce(max(id), 0) AS id FROM outbox_message WHERE supplier_id = :s"
                             + " AND customer_account_id = :c")
-                    .bind("s", supplier).bind("c", customer).map(row -> row.get("id", Long.class)).one()
+                    .bind("s", supplier)
+                    .bind("c", customer)
+                    .map(row -> row.get("id", Long.class))
+                    .one()
                     .flatMapMany(now -> stream(key, new Subscriber(now, session), Flux.empty()));
         }
         Subscriber subscriber = new Subscriber(lastEventId, session);
@@ -116,20 +123,32 @@ public class StreamHub implements SmartLifecycle {
                         SELECT id, customer_account_id, kind, subject_id, status, envelope FROM outbox_message
                         WHERE supplier_id = :s AND customer_account_id = :c AND id > :after ORDER BY id LIMIT :n
                         """)
-                .bind("s", supplier).bind("c", customer).bind("after", lastEventId).bind("n", MOST_MISSED + 1)
-                .map(StreamHub::event).all().collectList()
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("after", lastEventId)
+                .bind("n", MOST_MISSED + 1)
+                .map(StreamHub::event)
+                .all()
+                .collectList()
                 .flatMapMany(events -> events.size() > MOST_MISSED
-                        ? Flux.just(ServerSentEvent.<String>builder("{}").event("sync").build())
-                        : Flux.fromIterable(events).filter(e -> subscriber.fresh(e.id()))
+                        ? Flux.just(ServerSentEvent.<String>builder("{}")
+                                .event("sync")
+                                .build())
+                        : Flux.fromIterable(events)
+                                .filter(e -> subscriber.fresh(e.id()))
                                 .concatMap(e -> delivered(supplier, e).thenReturn(sse(e))));
         return stream(key, subscriber, missed);
     }
 
-    private Flux<ServerSentEvent<String>> stream(Key key, Subscriber subscriber,
-            Flux<ServerSentEvent<String>> missed) {
+    private Flux<ServerSentEvent<String>> stream(Key key, Subscriber subscriber, Flux<ServerSentEvent<String>> missed) {
         Flux<ServerSentEvent<String>> keepAlive = Flux.interval(KEEP_ALIVE)
-                .map(n -> ServerSentEvent.<String>builder().comment("keep-alive").build());
-        return Flux.concat(Flux.just(ServerSentEvent.<String>builder().comment("connected").build()), missed,
+                .map(n ->
+                        ServerSentEvent.<String>builder().comment("keep-alive").build());
+        return Flux.concat(
+                        Flux.just(ServerSentEvent.<String>builder()
+                                .comment("connected")
+                                .build()),
+                        missed,
                         subscriber.sink.asFlux())
                 .mergeWith(keepAlive)
                 .takeUntilOther(subscriber.ended.asMono())
@@ -162,15 +181,24 @@ public class StreamHub implements SmartLifecycle {
 
     /** Ends the streams of sessions revoked on any instance. */
     private Mono<Void> endRevoked() {
-        String[] sessions = open.values().stream().flatMap(Set::stream).map(s -> s.session)
-                .filter(java.util.Objects::nonNull).distinct().map(UUID::toString).toArray(String[]::new);
+        String[] sessions = open.values().stream()
+                .flatMap(Set::stream)
+                .map(s -> s.session)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .map(UUID::toString)
+                .toArray(String[]::new);
         if (sessions.length == 0) {
             return Mono.empty();
         }
         return db.sql("SELECT id FROM app_install WHERE id = ANY(:ids::uuid[]) AND revoked_at IS NOT NULL")
-                .bind("ids", sessions).map(row -> row.get("id", UUID.class)).all().collectList()
+                .bind("ids", sessions)
+                .map(row -> row.get("id", UUID.class))
+                .all()
+                .collectList()
                 .doOnNext(revoked -> open.values().forEach(set -> set.stream()
-                        .filter(s -> revoked.contains(s.session)).forEach(Subscriber::end)))
+                        .filter(s -> revoked.contains(s.session))
+                        .forEach(Subscriber::end)))
                 .then();
     }
 
@@ -184,17 +212,25 @@ public class StreamHub implements SmartLifecycle {
 
     private Mono<Void> handOut() {
         Map<UUID, List<Key>> bySupplier = new LinkedHashMap<>();
-        open.keySet().forEach(k -> bySupplier.computeIfAbsent(k.supplier(), s -> new ArrayList<>()).add(k));
+        open.keySet().forEach(k -> bySupplier
+                .computeIfAbsent(k.supplier(), s -> new ArrayList<>())
+                .add(k));
         Instant since = clock.instant().minus(LOOK_BACK);
-        return Flux.fromIterable(bySupplier.entrySet()).concatMap(entry -> db.sql("""
+        return Flux.fromIterable(bySupplier.entrySet())
+                .concatMap(entry -> db.sql("""
                                 SELECT id, customer_account_id, kind, subject_id, status, envelope FROM outbox_message
                                 WHERE supplier_id = :s AND customer_account_id = ANY(:c::uuid[]) AND created_at > :since
                                 ORDER BY id
                                 """)
                         .bind("s", entry.getKey())
-                        .bind("c", entry.getValue().stream().map(k -> k.customer().toString()).toArray(String[]::new))
+                        .bind(
+                                "c",
+                                entry.getValue().stream()
+                                        .map(k -> k.customer().toString())
+                                        .toArray(String[]::new))
                         .bind("since", since)
-                        .map(StreamHub::event).all()
+                        .map(StreamHub::event)
+                        .all()
                         .concatMap(e -> hand(entry.getKey(), e)))
                 .then();
     }
@@ -237,7 +273,9 @@ public class StreamHub implements SmartLifecycle {
             data.put("envelope", e.envelope());
         }
         try {
-            return ServerSentEvent.builder(json.writeValueAsString(data)).id(Long.toString(e.id())).event(e.kind())
+            return ServerSentEvent.builder(json.writeValueAsString(data))
+                    .id(Long.toString(e.id()))
+                    .event(e.kind())
                     .build();
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
@@ -245,8 +283,12 @@ public class StreamHub implements SmartLifecycle {
     }
 
     private static Event event(Readable row) {
-        return new Event(row.get("id", Long.class), row.get("customer_account_id", UUID.class),
-                row.get("kind", String.class), row.get("subject_id", UUID.class), row.get("status", String.class),
+        return new Event(
+                row.get("id", Long.class),
+                row.get("customer_account_id", UUID.class),
+                row.get("kind", String.class),
+                row.get("subject_id", UUID.class),
+                row.get("status", String.class),
                 row.get("envelope", String.class));
     }
 

@@ -19,7 +19,9 @@ class DemoCustomerNames {
 
     Mono<Named> of(UUID supplier, UUID customer) {
         return db.sql("SELECT account_number, name FROM customer_account WHERE supplier_id = :s AND id = :c")
-                .bind("s", supplier).bind("c", customer)
-                .map(r -> new Named(r.get("account_number", String.class), r.get("name", String.class))).one();
+                .bind("s", supplier)
+                .bind("c", customer)
+                .map(r -> new Named(r.get("account_number", String.class), r.get("name", String.class)))
+                .one();
     }
 }

@@ -55,8 +55,14 @@ class DemoInstalls {
     private final MeterModels models;
     private final Clock clock;
 
-    DemoInstalls(DemoProperties properties, SeedWriter seed, DatabaseClient db, CommissioningService commissioning,
-            SwitchService switching, MeterModels models, Clock clock) {
+    DemoInstalls(
+            DemoProperties properties,
+            SeedWriter seed,
+            DatabaseClient db,
+            CommissioningService commissioning,
+            SwitchService switching,
+            MeterModels models,
+            Clock clock) {
         this.properties = properties;
         this.seed = seed;
         this.db = db;
@@ -67,12 +73,18 @@ class DemoInstalls {
     }
 
     void seedOnce() {
-        Long done = db.sql("SELECT count(*) AS n FROM device_commissioning").map(r -> r.get("n", Long.class)).one()
+        Long done = db.sql("SELECT count(*) AS n FROM device_commissioning")
+                .map(r -> r.get("n", Long.class))
+                .one()
                 .block();
-        Map<String, UUID> suppliers = db.sql("SELECT code, id FROM supplier").map(r -> Map.entry(
-                        r.get("code", String.class), r.get("id", UUID.class))).all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue).block();
-        if (done == null || done > 0 || !suppliers.containsKey("bright-energy")
+        Map<String, UUID> suppliers = db.sql("SELECT code, id FROM supplier")
+                .map(r -> Map.entry(r.get("code", String.class), r.get("id", UUID.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .block();
+        if (done == null
+                || done > 0
+                || !suppliers.containsKey("bright-energy")
                 || !suppliers.containsKey("northern-power")) {
             return;
         }
@@ -99,32 +111,64 @@ class DemoInstalls {
                 new Meter("00DB1234567801A1", "ESME", "PARTIAL_INSTALL", mpan("151234567902")),
                 new Meter("00DB1234567801A3", "PPMID", "PARTIAL_INSTALL", null),
                 new Meter("00DB1234567801A4", "CHF", "COMMISSIONED_WAN", null));
-        return customer(northern, "ACC-200002", "Nadia Khan", "07700900010", "5 Cathedral View, Durham", "DH1 5CD",
+        return customer(
+                        northern,
+                        "ACC-200002",
+                        "Nadia Khan",
+                        "07700900010",
+                        "5 Cathedral View, Durham",
+                        "DH1 5CD",
                         durham)
-                .then(customer(bright, "ACC-100004", "Harry Walsh", "07700900011", "9 Quay Road, Hull", "HU1 2AA",
-                        hull))
-                .then(customer(northern, "ACC-200003", "Priya Shah", null, "14 Elm Row, Sunderland", "SR1 3BB",
-                        sunderland))
+                .then(customer(
+                        bright, "ACC-100004", "Harry Walsh", "07700900011", "9 Quay Road, Hull", "HU1 2AA", hull))
+                .then(customer(
+                        northern, "ACC-200003", "Priya Shah", null, "14 Elm Row, Sunderland", "SR1 3BB", sunderland))
                 // Installs as each installing supplier recorded them, with their install codes.
                 .then(install(northernOps, durham, InstallReason.PROACTIVE_INSTALL_AND_LEAVE, today.minusDays(100)))
                 .then(install(brightOps, hull, InstallReason.REACTIVE_INSTALL_AND_LEAVE, today.minusDays(40)))
-                .then(install(northernOps, sunderland.subList(0, 2), InstallReason.PARTIAL_INSTALL,
-                        today.minusDays(20)))
-                .then(install(northernOps, List.of(new Meter("00DB1234567800D1", "ESME", "NO_WAN", null)),
-                        InstallReason.PROACTIVE_INSTALL_AND_LEAVE, today.minusDays(120)))
-                .then(install(brightOps, List.of(new Meter("00DB1234567800A1", "ESME", "NO_WAN", null),
-                        new Meter("00DB1234567800A2", "GSME", "NO_WAN", null)),
-                        InstallReason.PROACTIVE_INSTALL_AND_LEAVE, today.minusDays(45)))
-                .then(install(brightOps, List.of(new Meter("00DB1234567800B1", "ESME", "INSTALL_AND_LEAVE", null)),
-                        InstallReason.REACTIVE_INSTALL_AND_LEAVE, today.minusDays(95)))
-                .then(install(brightOps, List.of(new Meter("00DB1234567800C2", "GSME", "PARTIAL_INSTALL", null)),
-                        InstallReason.PARTIAL_INSTALL, today.minusDays(10)))
+                .then(install(
+                        northernOps, sunderland.subList(0, 2), InstallReason.PARTIAL_INSTALL, today.minusDays(20)))
+                .then(install(
+                        northernOps,
+                        List.of(new Meter("00DB1234567800D1", "ESME", "NO_WAN", null)),
+                        InstallReason.PROACTIVE_INSTALL_AND_LEAVE,
+                        today.minusDays(120)))
+                .then(install(
+                        brightOps,
+                        List.of(
+                                new Meter("00DB1234567800A1", "ESME", "NO_WAN", null),
+                                new Meter("00DB1234567800A2", "GSME", "NO_WAN", null)),
+                        InstallReason.PROACTIVE_INSTALL_AND_LEAVE,
+                        today.minusDays(45)))
+                .then(install(
+                        brightOps,
+                        List.of(new Meter("00DB1234567800B1", "ESME", "INSTALL_AND_LEAVE", null)),
+                        InstallReason.REACTIVE_INSTALL_AND_LEAVE,
+                        today.minusDays(95)))
+                .then(install(
+                        brightOps,
+                        List.of(new Meter("00DB1234567800C2", "GSME", "PARTIAL_INSTALL", null)),
+                        InstallReason.PARTIAL_INSTALL,
+                        today.minusDays(10)))
                 // The switches, as the gaining suppliers recorded them.
-                .then(switching.record(brightOps, new SwitchService.Gain("northern-power",
-                        List.of(durham.get(0).mpxn()), today.minusDays(14), "ACC-100005", "Nadia Khan",
-                        "07700900010")))
-                .then(switching.record(northernOps, new SwitchService.Gain("bright-energy",
-                        List.of(hull.get(0).mpxn()), today.minusDays(5), "ACC-200004", "Harry Walsh", null)))
+                .then(switching.record(
+                        brightOps,
+                        new SwitchService.Gain(
+                                "northern-power",
+                                List.of(durham.get(0).mpxn()),
+                                today.minusDays(14),
+                                "ACC-100005",
+                                "Nadia Khan",
+                                "07700900010")))
+                .then(switching.record(
+                        northernOps,
+                        new SwitchService.Gain(
+                                "bright-energy",
+                                List.of(hull.get(0).mpxn()),
+                                today.minusDays(5),
+                                "ACC-200004",
+                                "Harry Walsh",
+                                null)))
                 // What Nadia read from her display for Bright Energy: a prepayment meter.
                 .then(prepaymentModel(bright, "00DB1234567800E1"))
                 .then(prepaymentModel(northern, "00DB1234567801A1"))
@@ -134,13 +178,21 @@ class DemoInstalls {
                 .then(request(northern, bright, "00DB1234567800F1", northernOps.userId(), today.minusDays(3)));
     }
 
-    private Mono<Void> customer(UUID supplier, String account, String name, String phone, String address,
-            String postcode, List<Meter> meters) {
+    private Mono<Void> customer(
+            UUID supplier,
+            String account,
+            String name,
+            String phone,
+            String address,
+            String postcode,
+            List<Meter> meters) {
         UUID accountId = UUID.randomUUID();
         UUID premises = UUID.randomUUID();
         return seed.customer(accountId, supplier, account, name, phone)
                 .then(seed.premises(premises, supplier, accountId, address, postcode))
-                .then(Flux.fromIterable(meters).concatMap(m -> device(supplier, premises, m)).then());
+                .then(Flux.fromIterable(meters)
+                        .concatMap(m -> device(supplier, premises, m))
+                        .then());
     }
 
     private Mono<Void> device(UUID supplier, UUID premises, Meter m) {
@@ -150,26 +202,44 @@ class DemoInstalls {
         KeyPair pair = DemoMeterKeys.generate();
         DemoMeterKeys.save(properties.meterKeys(), m.eui(), pair);
         UUID supplyPoint = UUID.randomUUID();
-        return seed.supplyPoint(supplyPoint, supplier, premises, m.type().equals("ESME") ? "ELECTRICITY" : "GAS",
-                        m.mpxn())
-                .then(seed.device(UUID.randomUUID(), supplier, premises, supplyPoint, m.eui(), m.type(),
-                        Pem.encode(pair.getPublic()), m.wanState()));
+        return seed.supplyPoint(
+                        supplyPoint, supplier, premises, m.type().equals("ESME") ? "ELECTRICITY" : "GAS", m.mpxn())
+                .then(seed.device(
+                        UUID.randomUUID(),
+                        supplier,
+                        premises,
+                        supplyPoint,
+                        m.eui(),
+                        m.type(),
+                        Pem.encode(pair.getPublic()),
+                        m.wanState()));
     }
 
     private Mono<Void> install(Caller installer, List<Meter> meters, InstallReason reason, LocalDate on) {
-        return Flux.fromIterable(meters).concatMap(m -> commissioning.record(installer, m.eui(),
-                new CommissioningService.Install(CommissioningState.INSTALLED_NOT_COMMISSIONED, reason, on,
-                        installCode()))).then();
+        return Flux.fromIterable(meters)
+                .concatMap(m -> commissioning.record(
+                        installer,
+                        m.eui(),
+                        new CommissioningService.Install(
+                                CommissioningState.INSTALLED_NOT_COMMISSIONED, reason, on, installCode())))
+                .then();
     }
 
     private Mono<Void> prepaymentModel(UUID supplier, String eui) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        MeterState state = MeterState.initial(MeterSettings.builder(new SingleRate(
-                UnitPrice.ofPence(new java.math.BigDecimal("24.862")), UnitPrice.ofPence(new java.math.BigDecimal(
-                        "60.10")))).build(), now);
-        return db.sql("SELECT id FROM device WHERE supplier_id = :s AND eui64 = :e").bind("s", supplier)
-                .bind("e", eui).map(r -> r.get("id", UUID.class)).one()
-                .flatMap(device -> models.seed(supplier, device, state, now)).then();
+        MeterState state = MeterState.initial(
+                MeterSettings.builder(new SingleRate(
+                                UnitPrice.ofPence(new java.math.BigDecimal("24.862")),
+                                UnitPrice.ofPence(new java.math.BigDecimal("60.10"))))
+                        .build(),
+                now);
+        return db.sql("SELECT id FROM device WHERE supplier_id = :s AND eui64 = :e")
+                .bind("s", supplier)
+                .bind("e", eui)
+                .map(r -> r.get("id", UUID.class))
+                .one()
+                .flatMap(device -> models.seed(supplier, device, state, now))
+                .then();
     }
 
     /** An install-code request raised on an earlier day, as the API would have made it then. */
@@ -183,13 +253,24 @@ class DemoInstalls {
                           'gained this premises; meter not commissioned', :by, :at, :on, :due
                         FROM device d WHERE d.supplier_id = :r AND d.eui64 = :e
                         """)
-                .bind("r", requester).bind("to", responder).bind("by", by).bind("at", at).bind("on", on)
-                .bind("due", due).bind("e", eui).fetch().rowsUpdated().then();
+                .bind("r", requester)
+                .bind("to", responder)
+                .bind("by", by)
+                .bind("at", at)
+                .bind("on", on)
+                .bind("due", due)
+                .bind("e", eui)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private Caller caller(String username, UUID supplier) {
-        UUID id = db.sql("SELECT id FROM app_user WHERE username = :u").bind("u", username)
-                .map(r -> r.get("id", UUID.class)).one().block();
+        UUID id = db.sql("SELECT id FROM app_user WHERE username = :u")
+                .bind("u", username)
+                .map(r -> r.get("id", UUID.class))
+                .one()
+                .block();
         return new Caller(id, supplier, Role.OPS, null);
     }
 

@@ -36,10 +36,12 @@ public final class DemoMeterKeys {
             Files.createDirectories(folder);
             Path readme = folder.resolve("README.txt");
             if (!Files.exists(readme)) {
-                Files.writeString(readme, "Simulated meters' key-agreement keys, made for the Lifeline demo data.\n"
-                        + "A real meter keeps its private key inside the meter. Use these with\n"
-                        + "  bin/lifeline-codes decode --device-key <EUI>.key ...\n"
-                        + "to play the meter. Never use them for anything real.\n");
+                Files.writeString(
+                        readme,
+                        "Simulated meters' key-agreement keys, made for the Lifeline demo data.\n"
+                                + "A real meter keeps its private key inside the meter. Use these with\n"
+                                + "  bin/lifeline-codes decode --device-key <EUI>.key ...\n"
+                                + "to play the meter. Never use them for anything real.\n");
             }
             Path key = folder.resolve(eui64 + ".key");
             Files.writeString(key, Pem.encode(pair.getPrivate()), StandardCharsets.US_ASCII);
@@ -54,7 +56,8 @@ public final class DemoMeterKeys {
         }
     }
 
-    public static java.security.PrivateKey load(Path folder, String eui64) throws IOException, GeneralSecurityException {
+    public static java.security.PrivateKey load(Path folder, String eui64)
+            throws IOException, GeneralSecurityException {
         return Pem.readPrivateKey(folder.resolve(eui64 + ".key"));
     }
 }

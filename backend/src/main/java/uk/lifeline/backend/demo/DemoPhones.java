@@ -31,7 +31,8 @@ class DemoPhones {
         if (!demo.enabled()) {
             return;
         }
-        Long added = db.sql("""
+        Long added =
+                db.sql("""
                         INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform,
                           name, registered_at)
                         SELECT gen_random_uuid(), u.supplier_id, u.customer_account_id, u.id,
@@ -40,8 +41,7 @@ class DemoPhones {
                           AND a.id = u.customer_account_id
                         WHERE u.role = 'CUSTOMER' AND a.account_number IN ('ACC-100001', 'ACC-100002', 'ACC-200001')
                           AND NOT EXISTS (SELECT 1 FROM push_device d WHERE d.token = 'demo-phone-' || a.account_number)
-                        """)
-                .bind("now", Instant.now()).fetch().rowsUpdated().block();
+                        """).bind("now", Instant.now()).fetch().rowsUpdated().block();
         if (added != null && added > 0) {
             log.info("Registered {} demo phones (tokens demo-phone-<account number>)", added);
         }

@@ -47,8 +47,18 @@ class DemoPhonesController {
 
     /** One customer's phone(s): {@code replyWords} are the words their texts teach, in their language. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Phone(UUID customerId, String accountNumber, String name, String language, String mobile, String landline,
-            List<String> channels, List<String> needs, List<String> replyWords, List<Text> texts, List<Call> calls) {}
+    record Phone(
+            UUID customerId,
+            String accountNumber,
+            String name,
+            String language,
+            String mobile,
+            String landline,
+            List<String> channels,
+            List<String> needs,
+            List<String> replyWords,
+            List<Text> texts,
+            List<Call> calls) {}
 
     /** @param voiceCalls whether this backend makes calls (until then no phone shows any) */
     record Phones(boolean smscRunning, boolean voiceCalls, List<Phone> items) {}
@@ -62,8 +72,13 @@ class DemoPhonesController {
     private final DemoSmsc smsc;
     private final DemoCustomerNames names;
 
-    DemoPhonesController(DemoProperties demo, ContactStore contacts, SmsMessages texts, ObjectProvider<CallLog> calls,
-            DemoSmsc smsc, DemoCustomerNames names) {
+    DemoPhonesController(
+            DemoProperties demo,
+            ContactStore contacts,
+            SmsMessages texts,
+            ObjectProvider<CallLog> calls,
+            DemoSmsc smsc,
+            DemoCustomerNames names) {
         this.demo = demo;
         this.contacts = contacts;
         this.texts = texts;
@@ -75,8 +90,10 @@ class DemoPhonesController {
     @GetMapping("/api/v1/demo/phones")
     Mono<Phones> phones(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return demoOnly().thenMany(contacts.withPhones(caller.supplierId(), CUSTOMERS))
-                .concatMap(c -> phone(caller.supplierId(), c)).collectList()
+        return demoOnly()
+                .thenMany(contacts.withPhones(caller.supplierId(), CUSTOMERS))
+                .concatMap(c -> phone(caller.supplierId(), c))
+                .collectList()
                 .map(items -> new Phones(smsc.running().isPresent(), calls.getIfAvailable() != null, items));
     }
 
@@ -85,24 +102,31 @@ class DemoPhonesController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<Void> reply(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId, @RequestBody Reply reply) {
         Caller caller = Caller.of(jwt);
-        return demoOnly().then(Mono.defer(() -> {
-            UUID customer = ApiException.uuidOrNotFound("customer", customerId);
-            String text = checked(reply == null ? null : reply.text());
-            return contacts.find(caller.supplierId(), customer)
-                    .filter(c -> c.version() > 0 && c.mobile() != null)
-                    .switchIfEmpty(Mono.error(() -> ApiException.notFound("customer with a mobile", customer)))
-                    .flatMap(c -> Mono.fromCallable(() -> {
-                        var loopback = smsc.running().orElseThrow(() -> new ApiException(ProblemType.SERVICE_UNAVAILABLE,
-                                "the demo's loopback SMSC is not running (lifeline.sms.demo-smsc)"));
-                        try {
-                            loopback.sendText(c.mobile().e164(), text);
-                        } catch (IllegalStateException e) {
-                            throw new ApiException(ProblemType.SERVICE_UNAVAILABLE,
-                                    "the backend is not bound to the demo's SMSC yet; try again in a few seconds");
-                        }
-                        return c;
-                    }).subscribeOn(Schedulers.boundedElastic()));
-        })).then();
+        return demoOnly()
+                .then(Mono.defer(() -> {
+                    UUID customer = ApiException.uuidOrNotFound("customer", customerId);
+                    String text = checked(reply == null ? null : reply.text());
+                    return contacts.find(caller.supplierId(), customer)
+                            .filter(c -> c.version() > 0 && c.mobile() != null)
+                            .switchIfEmpty(Mono.error(() -> ApiException.notFound("customer with a mobile", customer)))
+                            .flatMap(c -> Mono.fromCallable(() -> {
+                                        var loopback = smsc.running()
+                                                .orElseThrow(
+                                                        () -> new ApiException(
+                                                                ProblemType.SERVICE_UNAVAILABLE,
+                                                                "the demo's loopback SMSC is not running (lifeline.sms.demo-smsc)"));
+                                        try {
+                                            loopback.sendText(c.mobile().e164(), text);
+                                        } catch (IllegalStateException e) {
+                                            throw new ApiException(
+                                                    ProblemType.SERVICE_UNAVAILABLE,
+                                                    "the backend is not bound to the demo's SMSC yet; try again in a few seconds");
+                                        }
+                                        return c;
+                                    })
+                                    .subscribeOn(Schedulers.boundedElastic()));
+                }))
+                .then();
     }
 
     private Mono<Void> demoOnly() {
@@ -114,24 +138,39 @@ class DemoPhonesController {
             throw ApiException.field(ProblemType.VALIDATION, "text", "required", null);
         }
         if (SmsBody.onePart(text.strip()).isEmpty()) {
-            throw ApiException.field(ProblemType.VALIDATION, "text",
-                    "does not fit one text message", "at most 160 plain characters, or 70 with Welsh letters");
+            throw ApiException.field(
+                    ProblemType.VALIDATION,
+                    "text",
+                    "does not fit one text message",
+                    "at most 160 plain characters, or 70 with Welsh letters");
         }
         return text.strip();
     }
 
     private Mono<Phone> phone(UUID supplier, ContactPoints c) {
         CallLog log = calls.getIfAvailable();
-        Mono<List<Call>> made = log == null ? Mono.just(List.of())
+        Mono<List<Call>> made = log == null
+                ? Mono.just(List.of())
                 : log.forCustomer(supplier, c.customerId(), PER_PHONE)
-                        .map(x -> new Call(x.direction(), x.state(), x.script(), x.at())).collectList();
+                        .map(x -> new Call(x.direction(), x.state(), x.script(), x.at()))
+                        .collectList();
         Mono<List<Text>> sent = texts.forCustomer(supplier, c.customerId(), PER_PHONE)
-                .map(t -> new Text(t.direction(), t.body(), t.state(), t.at())).collectList();
-        return Mono.zip(names.of(supplier, c.customerId()), sent, made).map(t -> new Phone(c.customerId(),
-                t.getT1().accountNumber(), t.getT1().name(),
-                c.language().code(), c.mobile() == null ? null : c.mobile().e164(),
-                c.landline() == null ? null : c.landline().e164(),
-                c.channels().stream().map(ch -> ch.code()).toList(), c.needs().stream().map(n -> n.code()).toList(),
-                Arrays.stream(ReplyWord.values()).map(w -> w.word(c.language())).toList(), t.getT2(), t.getT3()));
+                .map(t -> new Text(t.direction(), t.body(), t.state(), t.at()))
+                .collectList();
+        return Mono.zip(names.of(supplier, c.customerId()), sent, made)
+                .map(t -> new Phone(
+                        c.customerId(),
+                        t.getT1().accountNumber(),
+                        t.getT1().name(),
+                        c.language().code(),
+                        c.mobile() == null ? null : c.mobile().e164(),
+                        c.landline() == null ? null : c.landline().e164(),
+                        c.channels().stream().map(ch -> ch.code()).toList(),
+                        c.needs().stream().map(n -> n.code()).toList(),
+                        Arrays.stream(ReplyWord.values())
+                                .map(w -> w.word(c.language()))
+                                .toList(),
+                        t.getT2(),
+                        t.getT3()));
     }
 }

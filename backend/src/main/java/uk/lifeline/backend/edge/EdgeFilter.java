@@ -43,12 +43,13 @@ class EdgeFilter implements WebFilter {
         ServerHttpRequest request = exchange.getRequest();
         for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
             if (!token(header.getKey())) {
-                return problems.write(exchange, ProblemType.REQUEST_REJECTED,
-                        "a header name is not an HTTP token");
+                return problems.write(exchange, ProblemType.REQUEST_REJECTED, "a header name is not an HTTP token");
             }
             for (String value : header.getValue()) {
                 if (!headerValue(value)) {
-                    return problems.write(exchange, ProblemType.REQUEST_REJECTED,
+                    return problems.write(
+                            exchange,
+                            ProblemType.REQUEST_REJECTED,
                             "header " + header.getKey() + " holds a control character");
                 }
             }
@@ -56,14 +57,18 @@ class EdgeFilter implements WebFilter {
         try {
             MediaType.parseMediaTypes(request.getHeaders().get(HttpHeaders.ACCEPT));
         } catch (InvalidMediaTypeException e) {
-            return problems.write(exchange, ProblemType.NOT_ACCEPTABLE,
+            return problems.write(
+                    exchange,
+                    ProblemType.NOT_ACCEPTABLE,
                     "the Accept header is not a list of media types; this API answers application/json");
         }
         String rawPath = request.getURI().getRawPath();
         String rawQuery = request.getURI().getRawQuery();
         int uriLength = (rawPath == null ? 0 : rawPath.length()) + (rawQuery == null ? 0 : rawQuery.length() + 1);
         if (uriLength > MAX_URI) {
-            return problems.write(exchange, ProblemType.URI_TOO_LONG,
+            return problems.write(
+                    exchange,
+                    ProblemType.URI_TOO_LONG,
                     "the URI has " + uriLength + " characters; at most " + MAX_URI + " are accepted");
         }
         long length = request.getHeaders().getContentLength();
@@ -80,7 +85,9 @@ class EdgeFilter implements WebFilter {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+            boolean ok = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
                     || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
             if (!ok) {
                 return false;

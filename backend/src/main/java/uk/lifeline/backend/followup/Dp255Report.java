@@ -26,9 +26,23 @@ import uk.lifeline.calendar.MeterTime;
 class Dp255Report {
 
     /** One device to follow up. Immutable. */
-    record Item(String deviceId, String deviceType, String category, String wanState, String commissioning,
-            String reason, LocalDate installedOn, Long ageDays, AgeBand ageBand, String region, String postcode,
-            String mpxn, String accountNumber, String customerName, String paymentMode, String codeService) {}
+    record Item(
+            String deviceId,
+            String deviceType,
+            String category,
+            String wanState,
+            String commissioning,
+            String reason,
+            LocalDate installedOn,
+            Long ageDays,
+            AgeBand ageBand,
+            String region,
+            String postcode,
+            String mpxn,
+            String accountNumber,
+            String customerName,
+            String paymentMode,
+            String codeService) {}
 
     /** Devices per age band in one region. Immutable. */
     record RegionCount(String region, Map<AgeBand, Long> byAge) {}
@@ -61,7 +75,11 @@ class Dp255Report {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, MeterTime.ZONE);
         return tx.transactional(offers.sweep(supplierId, now)
-                .then(db.sql(SQL).bind("s", supplierId).map(row -> item(row, today)).all().collectList()))
+                        .then(db.sql(SQL)
+                                .bind("s", supplierId)
+                                .map(row -> item(row, today))
+                                .all()
+                                .collectList()))
                 .map(items -> new Report(today, items.size(), summary(items), items));
     }
 
@@ -69,14 +87,17 @@ class Dp255Report {
         Map<String, Map<AgeBand, Long>> regions = new TreeMap<>();
         for (Item item : items) {
             regions.computeIfAbsent(item.region(), r -> {
-                Map<AgeBand, Long> bands = new EnumMap<>(AgeBand.class);
-                for (AgeBand band : AgeBand.values()) {
-                    bands.put(band, 0L);
-                }
-                return bands;
-            }).merge(item.ageBand(), 1L, Long::sum);
+                        Map<AgeBand, Long> bands = new EnumMap<>(AgeBand.class);
+                        for (AgeBand band : AgeBand.values()) {
+                            bands.put(band, 0L);
+                        }
+                        return bands;
+                    })
+                    .merge(item.ageBand(), 1L, Long::sum);
         }
-        return regions.entrySet().stream().map(e -> new RegionCount(e.getKey(), e.getValue())).toList();
+        return regions.entrySet().stream()
+                .map(e -> new RegionCount(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** The postcode area: the letters before the first digit ({@code LS} of {@code LS6 2AB}). */
@@ -93,11 +114,22 @@ class Dp255Report {
         LocalDate installed = row.get("installed_on", LocalDate.class);
         Long age = installed == null ? null : ChronoUnit.DAYS.between(installed, today);
         String postcode = row.get("postcode", String.class);
-        return new Item(row.get("eui64", String.class), row.get("device_type", String.class),
-                row.get("category", String.class), row.get("wan_state", String.class),
-                row.get("commissioning", String.class), row.get("reason", String.class), installed, age,
-                AgeBand.of(age), region(postcode), postcode, row.get("mpxn", String.class),
-                row.get("account_number", String.class), row.get("customer_name", String.class),
-                row.get("payment_mode", String.class), row.get("code_service", String.class));
+        return new Item(
+                row.get("eui64", String.class),
+                row.get("device_type", String.class),
+                row.get("category", String.class),
+                row.get("wan_state", String.class),
+                row.get("commissioning", String.class),
+                row.get("reason", String.class),
+                installed,
+                age,
+                AgeBand.of(age),
+                region(postcode),
+                postcode,
+                row.get("mpxn", String.class),
+                row.get("account_number", String.class),
+                row.get("customer_name", String.class),
+                row.get("payment_mode", String.class),
+                row.get("code_service", String.class));
     }
 }

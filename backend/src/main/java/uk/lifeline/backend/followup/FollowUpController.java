@@ -29,13 +29,29 @@ import uk.lifeline.backend.problem.ProblemType;
 @RestController
 class FollowUpController {
 
-    static final List<String> CSV_HEADER = List.of("device_id", "device_type", "category", "wan_state",
-            "commissioning", "reason", "installed_on", "age_days", "age_band", "region", "postcode", "mpxn",
-            "account_number", "customer_name", "payment_mode", "code_service");
+    static final List<String> CSV_HEADER = List.of(
+            "device_id",
+            "device_type",
+            "category",
+            "wan_state",
+            "commissioning",
+            "reason",
+            "installed_on",
+            "age_days",
+            "age_band",
+            "region",
+            "postcode",
+            "mpxn",
+            "account_number",
+            "customer_name",
+            "payment_mode",
+            "code_service");
 
     record Items(List<NoWanOffers.Offer> items) {}
 
-    record Outcome(@NotNull @Pattern(regexp = "ACCEPTED|DECLINED") String outcome, @Size(max = 500) String note) {}
+    record Outcome(
+            @NotNull @Pattern(regexp = "ACCEPTED|DECLINED") String outcome,
+            @Size(max = 500) String note) {}
 
     private final Dp255Report report;
     private final OfferOutcomes outcomes;
@@ -57,15 +73,15 @@ class FollowUpController {
         return report.run(Caller.of(jwt).supplierId()).map(r -> {
             StringBuilder csv = new StringBuilder(CsvText.line(CSV_HEADER));
             for (Dp255Report.Item i : r.items()) {
-                List<String> fields = new ArrayList<>(List.of(i.deviceId(), i.deviceType(), i.category(),
-                        i.wanState()));
+                List<String> fields =
+                        new ArrayList<>(List.of(i.deviceId(), i.deviceType(), i.category(), i.wanState()));
                 fields.add(i.commissioning());
                 fields.add(i.reason());
                 fields.add(i.installedOn() == null ? null : i.installedOn().toString());
                 fields.add(i.ageDays() == null ? null : i.ageDays().toString());
                 fields.addAll(List.of(i.ageBand().name(), i.region(), i.postcode()));
-                fields.addAll(java.util.Arrays.asList(i.mpxn(), i.accountNumber(), i.customerName(), i.paymentMode(),
-                        i.codeService()));
+                fields.addAll(java.util.Arrays.asList(
+                        i.mpxn(), i.accountNumber(), i.customerName(), i.paymentMode(), i.codeService()));
                 csv.append(CsvText.line(fields));
             }
             return ResponseEntity.ok()
@@ -78,15 +94,15 @@ class FollowUpController {
     @GetMapping("/api/v1/no-wan-offers")
     Mono<Items> offers(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "OFFERED") String status) {
         if (!List.of("OFFERED", "ACCEPTED", "DECLINED").contains(status)) {
-            return Mono.error(ApiException.field(ProblemType.VALIDATION, "status", "unknown status",
-                    "OFFERED, ACCEPTED, DECLINED"));
+            return Mono.error(ApiException.field(
+                    ProblemType.VALIDATION, "status", "unknown status", "OFFERED, ACCEPTED, DECLINED"));
         }
         return offers.list(Caller.of(jwt).supplierId(), status).map(Items::new);
     }
 
     @PostMapping("/api/v1/no-wan-offers/{offerId}/outcome")
-    Mono<NoWanOffers.Offer> outcome(@AuthenticationPrincipal Jwt jwt, @PathVariable String offerId,
-            @Valid @RequestBody Outcome outcome) {
+    Mono<NoWanOffers.Offer> outcome(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String offerId, @Valid @RequestBody Outcome outcome) {
         return Mono.defer(() -> outcomes.decide(Caller.of(jwt), id(offerId), outcome.outcome(), outcome.note()));
     }
 

@@ -21,9 +21,20 @@ import uk.lifeline.backend.audit.AuditLog;
 public class NoWanOffers {
 
     /** One offer as the call centre sees it. Immutable. */
-    public record Offer(UUID id, UUID customerId, String accountNumber, String name, String phone, String postcode,
-            List<String> devices, String reason, String status, Instant offeredAt, boolean appLinked,
-            Instant outcomeAt, String outcomeNote) {}
+    public record Offer(
+            UUID id,
+            UUID customerId,
+            String accountNumber,
+            String name,
+            String phone,
+            String postcode,
+            List<String> devices,
+            String reason,
+            String status,
+            Instant offeredAt,
+            boolean appLinked,
+            Instant outcomeAt,
+            String outcomeNote) {}
 
     private static final String SWEEP = "WITH " + Dp255Devices.CTE + """
             , cust AS (
@@ -34,7 +45,8 @@ public class NoWanOffers {
             SELECT gen_random_uuid(), :s, cust.customer_account_id,
               CASE WHEN cust.partial THEN 'PARTIAL_INSTALL' ELSE 'PREPAYMENT_NO_WAN' END, cust.devices, 'OFFERED', :now
             FROM cust
-            WHERE""" + " " + Dp255Devices.prepaymentCustomer("cust") + " AND NOT " + Dp255Devices.appLinked("cust")
+            WHERE""" + " " + Dp255Devices.prepaymentCustomer("cust")
+            + " AND NOT " + Dp255Devices.appLinked("cust")
             + """
             ON CONFLICT (supplier_id, customer_account_id) DO NOTHING
             RETURNING id
@@ -62,12 +74,28 @@ public class NoWanOffers {
 
     /** Makes the supplier's missing offers; completes with how many, audited as one entry. */
     public Mono<Integer> sweep(UUID supplierId, Instant now) {
-        return db.sql(SWEEP).bind("s", supplierId).bind("now", now).map(row -> row.get("id", UUID.class)).all()
+        return db.sql(SWEEP)
+                .bind("s", supplierId)
+                .bind("now", now)
+                .map(row -> row.get("id", UUID.class))
+                .all()
                 .collectList()
-                .flatMap(made -> made.isEmpty() ? Mono.just(0)
-                        : audit.append(supplierId, now, null, "no-wan-offer.offered", "no-wan-offers",
-                                        Map.of("count", made.size(), "offers",
-                                                made.stream().limit(100).map(UUID::toString).toList()))
+                .flatMap(made -> made.isEmpty()
+                        ? Mono.just(0)
+                        : audit.append(
+                                        supplierId,
+                                        now,
+                                        null,
+                                        "no-wan-offer.offered",
+                                        "no-wan-offers",
+                                        Map.of(
+                                                "count",
+                                                made.size(),
+                                                "offers",
+                                                made.stream()
+                                                        .limit(100)
+                                                        .map(UUID::toString)
+                                                        .toList()))
                                 .thenReturn(made.size()));
     }
 
@@ -76,13 +104,20 @@ public class NoWanOffers {
         String linkedSince = "OFFERED".equals(status) ? " AND NOT " + Dp255Devices.appLinked("o") : "";
         return db.sql(LIST + " AND o.status = :status" + linkedSince + " ORDER BY o.offered_at, a.account_number"
                         + " LIMIT 500")
-                .bind("s", supplierId).bind("status", status).map(NoWanOffers::read).all().collectList();
+                .bind("s", supplierId)
+                .bind("status", status)
+                .map(NoWanOffers::read)
+                .all()
+                .collectList();
     }
 
     /** The offer, locked for its outcome, or empty when it is not the supplier's. */
     Mono<Offer> find(UUID supplierId, UUID id, boolean lock) {
-        return db.sql(LIST + " AND o.id = :id" + (lock ? " FOR UPDATE OF o" : "")).bind("s", supplierId).bind("id", id)
-                .map(NoWanOffers::read).one();
+        return db.sql(LIST + " AND o.id = :id" + (lock ? " FOR UPDATE OF o" : ""))
+                .bind("s", supplierId)
+                .bind("id", id)
+                .map(NoWanOffers::read)
+                .one();
     }
 
     Mono<Void> decide(UUID supplierId, UUID id, String outcome, UUID by, String note, Instant now) {
@@ -91,18 +126,32 @@ public class NoWanOffers {
                           outcome_note = :note
                         WHERE supplier_id = :s AND id = :id AND status = 'OFFERED'
                         """)
-                .bind("outcome", outcome).bind("by", by).bind("now", now).bind("note", note == null ? "" : note)
-                .bind("s", supplierId).bind("id", id).fetch().rowsUpdated().then();
+                .bind("outcome", outcome)
+                .bind("by", by)
+                .bind("now", now)
+                .bind("note", note == null ? "" : note)
+                .bind("s", supplierId)
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private static Offer read(Readable row) {
         String[] devices = row.get("devices", String[].class);
-        return new Offer(row.get("id", UUID.class), row.get("customer_account_id", UUID.class),
-                row.get("account_number", String.class), row.get("name", String.class),
-                row.get("phone", String.class), row.get("postcode", String.class),
-                devices == null ? List.of() : Arrays.asList(devices), row.get("reason", String.class),
-                row.get("status", String.class), row.get("offered_at", Instant.class),
-                Boolean.TRUE.equals(row.get("app_linked", Boolean.class)), row.get("outcome_at", Instant.class),
+        return new Offer(
+                row.get("id", UUID.class),
+                row.get("customer_account_id", UUID.class),
+                row.get("account_number", String.class),
+                row.get("name", String.class),
+                row.get("phone", String.class),
+                row.get("postcode", String.class),
+                devices == null ? List.of() : Arrays.asList(devices),
+                row.get("reason", String.class),
+                row.get("status", String.class),
+                row.get("offered_at", Instant.class),
+                Boolean.TRUE.equals(row.get("app_linked", Boolean.class)),
+                row.get("outcome_at", Instant.class),
                 row.get("outcome_note", String.class));
     }
 }

@@ -35,13 +35,18 @@ class OfferOutcomes {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("offer", offerId)))
                 .flatMap(offer -> {
                     if (!"OFFERED".equals(offer.status())) {
-                        return Mono.error(new ApiException(ProblemType.ALREADY_ANSWERED, "offer " + offerId + " was "
-                                + offer.status() + " at " + offer.outcomeAt()));
+                        return Mono.error(new ApiException(
+                                ProblemType.ALREADY_ANSWERED,
+                                "offer " + offerId + " was " + offer.status() + " at " + offer.outcomeAt()));
                     }
                     String trimmed = note == null ? "" : note.trim();
                     return offers.decide(caller.supplierId(), offerId, outcome, caller.userId(), trimmed, now)
-                            .then(audit.append(caller.supplierId(), now, caller.userId(), "no-wan-offer." + outcome
-                                    .toLowerCase(java.util.Locale.ROOT), "offer:" + offerId,
+                            .then(audit.append(
+                                    caller.supplierId(),
+                                    now,
+                                    caller.userId(),
+                                    "no-wan-offer." + outcome.toLowerCase(java.util.Locale.ROOT),
+                                    "offer:" + offerId,
                                     Map.of("customer", offer.customerId().toString(), "note", trimmed)))
                             .then(offers.find(caller.supplierId(), offerId, false));
                 }));

@@ -31,13 +31,17 @@ class OfferSweeper {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${lifeline.no-wan-offers.sweep:10m}",
+    @Scheduled(
+            initialDelayString = "${lifeline.no-wan-offers.sweep:10m}",
             fixedDelayString = "${lifeline.no-wan-offers.sweep:10m}")
     void sweep() {
         try {
-            Integer made = suppliers.all()
-                    .concatMap(s -> tx.transactional(offers.sweep(s.id(), clock.instant().truncatedTo(ChronoUnit.MICROS))))
-                    .reduce(0, Integer::sum).block();
+            Integer made = suppliers
+                    .all()
+                    .concatMap(s -> tx.transactional(
+                            offers.sweep(s.id(), clock.instant().truncatedTo(ChronoUnit.MICROS))))
+                    .reduce(0, Integer::sum)
+                    .block();
             if (made != null && made > 0) {
                 log.info("Offered the no-WAN code service to {} more customer(s)", made);
             }

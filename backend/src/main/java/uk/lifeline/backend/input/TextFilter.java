@@ -47,7 +47,8 @@ class TextFilter implements WebFilter {
     }
 
     private static ApiException check(ServerHttpRequest request) {
-        for (PathContainer.Element element : request.getPath().pathWithinApplication().elements()) {
+        for (PathContainer.Element element :
+                request.getPath().pathWithinApplication().elements()) {
             if (element instanceof PathContainer.PathSegment segment) {
                 String fault = TextRule.fault(segment.valueToMatch());
                 if (fault != null) {
@@ -55,7 +56,8 @@ class TextFilter implements WebFilter {
                 }
             }
         }
-        for (Map.Entry<String, List<String>> parameter : request.getQueryParams().entrySet()) {
+        for (Map.Entry<String, List<String>> parameter :
+                request.getQueryParams().entrySet()) {
             String fault = TextRule.fault(parameter.getKey());
             for (int i = 0; fault == null && i < parameter.getValue().size(); i++) {
                 fault = TextRule.fault(parameter.getValue().get(i));
@@ -80,8 +82,8 @@ class TextFilter implements WebFilter {
         response.setStatusCode(refusal.type().status());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         try {
-            byte[] body = json.writeValueAsBytes(Problems.of(refusal.type(), refusal.getMessage(), null,
-                    refusal.fields()));
+            byte[] body =
+                    json.writeValueAsBytes(Problems.of(refusal.type(), refusal.getMessage(), null, refusal.fields()));
             return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
         } catch (JsonProcessingException e) {
             return Mono.error(e);

@@ -1,24 +1,24 @@
 package uk.lifeline.backend.input;
 
-import uk.lifeline.backend.problem.JsonFields;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uk.lifeline.backend.problem.JsonFields;
 
 /**
  * Applies the {@link TextRule} to every JSON string the API reads, values and member names alike, while the body
@@ -41,8 +41,11 @@ class TextJackson {
         module.addKeyDeserializer(String.class, new CheckedKeys());
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                    BeanDescription description, JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyEnumDeserializer(
+                    DeserializationConfig config,
+                    JavaType type,
+                    BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
                 return new ExactEnums(deserializer);
             }
         });
@@ -90,8 +93,8 @@ class TextJackson {
             if (fault != null) {
                 // Named by the object it is in: echoing the bad name back would carry the bad text.
                 JsonParser p = ctxt.getParser();
-                throw new InvalidTextException(p, JsonFields.at(p.getParsingContext().getParent()),
-                        "a member name has a " + fault);
+                throw new InvalidTextException(
+                        p, JsonFields.at(p.getParsingContext().getParent()), "a member name has a " + fault);
             }
             return key;
         }

@@ -52,8 +52,8 @@ public final class TextRule {
     /** The refusal for a field whose text breaks the rule: 400 {@code invalid-text} naming the field. */
     public static ApiException refusal(String field, String fault) {
         String message = fault + "; only tab and newline are allowed among control characters";
-        return new ApiException(ProblemType.INVALID_TEXT, field + ": " + message,
-                java.util.List.of(FieldProblem.of(field, message)));
+        return new ApiException(
+                ProblemType.INVALID_TEXT, field + ": " + message, java.util.List.of(FieldProblem.of(field, message)));
     }
 
     /**

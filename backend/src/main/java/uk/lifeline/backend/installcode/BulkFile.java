@@ -22,8 +22,19 @@ record BulkFile(List<Wanted> wanted, List<RequestService.RowRefusal> malformed) 
 
     static final int MAX_ROWS = 5000;
     static final int MAX_BYTES = 1024 * 1024;
-    private static final Map<String, String> COLUMNS = Map.of("deviceid", "deviceId", "device_id", "deviceId",
-            "mpxn", "mpxn", "mpan", "mpxn", "mprn", "mpxn", "note", "note");
+    private static final Map<String, String> COLUMNS = Map.of(
+            "deviceid",
+            "deviceId",
+            "device_id",
+            "deviceId",
+            "mpxn",
+            "mpxn",
+            "mpan",
+            "mpxn",
+            "mprn",
+            "mpxn",
+            "note",
+            "note");
 
     static BulkFile parse(String text) {
         List<List<String>> records;
@@ -45,16 +56,18 @@ record BulkFile(List<Wanted> wanted, List<RequestService.RowRefusal> malformed) 
         for (int row = 1; row < records.size(); row++) {
             List<String> fields = records.get(row);
             if (fields.size() != records.get(0).size()) {
-                bad.add(new RequestService.RowRefusal(row, RowProblem.MALFORMED_ROW.code(), "expected "
-                        + records.get(0).size() + " fields, found " + fields.size()));
+                bad.add(new RequestService.RowRefusal(
+                        row,
+                        RowProblem.MALFORMED_ROW.code(),
+                        "expected " + records.get(0).size() + " fields, found " + fields.size()));
                 continue;
             }
             try {
-                wanted.add(Wanted.parse(row, field(fields, at, "deviceId"), field(fields, at, "mpxn"),
-                        field(fields, at, "note")));
+                wanted.add(Wanted.parse(
+                        row, field(fields, at, "deviceId"), field(fields, at, "mpxn"), field(fields, at, "note")));
             } catch (Wanted.Malformed e) {
-                bad.add(new RequestService.RowRefusal(row, RowProblem.MALFORMED_ROW.code(), e.field + ": "
-                        + e.getMessage()));
+                bad.add(new RequestService.RowRefusal(
+                        row, RowProblem.MALFORMED_ROW.code(), e.field + ": " + e.getMessage()));
             }
         }
         if (wanted.isEmpty() && bad.isEmpty()) {

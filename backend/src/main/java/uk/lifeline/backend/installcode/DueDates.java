@@ -54,8 +54,10 @@ class DueDates {
     }
 
     private static ApiException notCovered(DateNotCoveredException e) {
-        return new ApiException(ProblemType.CALENDAR_NOT_COVERED, "the due date needs the bank holidays of "
-                + e.date().getYear() + ", which the bank-holiday data does not hold yet; update"
-                + " uk-bank-holidays.csv from GOV.UK");
+        return new ApiException(
+                ProblemType.CALENDAR_NOT_COVERED,
+                "the due date needs the bank holidays of "
+                        + e.date().getYear() + ", which the bank-holiday data does not hold yet; update"
+                        + " uk-bank-holidays.csv from GOV.UK");
     }
 }

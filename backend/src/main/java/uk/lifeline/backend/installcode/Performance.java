@@ -18,8 +18,15 @@ import uk.lifeline.backend.tenant.Suppliers;
 class Performance {
 
     /** One supplier, one direction. Immutable. */
-    record Line(String direction, SupplierRef supplier, long requests, long answeredInTime, long answeredLate,
-            long openInTime, long openOverdue, long closed) {}
+    record Line(
+            String direction,
+            SupplierRef supplier,
+            long requests,
+            long answeredInTime,
+            long answeredLate,
+            long openInTime,
+            long openOverdue,
+            long closed) {}
 
     record Report(LocalDate from, LocalDate to, List<Line> items) {}
 
@@ -48,14 +55,33 @@ class Performance {
     }
 
     Mono<Report> report(UUID supplierId, LocalDate from, LocalDate to) {
-        return db.sql(SQL).bind("s", supplierId).bind("from", from).bind("to", to).bind("today", due.today())
-                .map(row -> new Object[] {row.get("direction", String.class), row.get("other", UUID.class),
-                        row.get("requests", Long.class), row.get("in_time", Long.class), row.get("late", Long.class),
-                        row.get("open_in_time", Long.class), row.get("open_overdue", Long.class),
-                        row.get("closed", Long.class)})
+        return db.sql(SQL)
+                .bind("s", supplierId)
+                .bind("from", from)
+                .bind("to", to)
+                .bind("today", due.today())
+                .map(row -> new Object[] {
+                    row.get("direction", String.class),
+                    row.get("other", UUID.class),
+                    row.get("requests", Long.class),
+                    row.get("in_time", Long.class),
+                    row.get("late", Long.class),
+                    row.get("open_in_time", Long.class),
+                    row.get("open_overdue", Long.class),
+                    row.get("closed", Long.class)
+                })
                 .all()
-                .concatMap(r -> suppliers.byId((UUID) r[1]).map(s -> new Line((String) r[0], SupplierRef.of(s),
-                        (Long) r[2], (Long) r[3], (Long) r[4], (Long) r[5], (Long) r[6], (Long) r[7])))
+                .concatMap(r -> suppliers
+                        .byId((UUID) r[1])
+                        .map(s -> new Line(
+                                (String) r[0],
+                                SupplierRef.of(s),
+                                (Long) r[2],
+                                (Long) r[3],
+                                (Long) r[4],
+                                (Long) r[5],
+                                (Long) r[6],
+                                (Long) r[7])))
                 .collectList()
                 .map(items -> new Report(from, to, items));
     }

@@ -30,30 +30,50 @@ class Requests {
 
     Mono<RequestRow> find(UUID supplierId, UUID id, boolean lock) {
         return db.sql(RequestRow.SELECT + MINE + " AND r.id = :id" + (lock ? " FOR UPDATE OF r" : ""))
-                .bind("s", supplierId).bind("id", id).map(RequestRow::read).one();
+                .bind("s", supplierId)
+                .bind("id", id)
+                .map(RequestRow::read)
+                .one();
     }
 
     Flux<RequestRow> list(UUID supplierId, Filter f, int page, int size) {
-        return bind(db.sql(RequestRow.SELECT + MINE + where(f) + " ORDER BY r.requested_at DESC, r.id"
-                        + " LIMIT :limit OFFSET :offset"), supplierId, f)
-                .bind("limit", size).bind("offset", (long) page * size).map(RequestRow::read).all();
+        return bind(
+                        db.sql(RequestRow.SELECT + MINE + where(f) + " ORDER BY r.requested_at DESC, r.id"
+                                + " LIMIT :limit OFFSET :offset"),
+                        supplierId,
+                        f)
+                .bind("limit", size)
+                .bind("offset", (long) page * size)
+                .map(RequestRow::read)
+                .all();
     }
 
     Mono<Long> count(UUID supplierId, Filter f) {
         return bind(db.sql("SELECT count(*) AS n FROM install_code_request r" + MINE + where(f)), supplierId, f)
-                .map(row -> row.get("n", Long.class)).one();
+                .map(row -> row.get("n", Long.class))
+                .one();
     }
 
     /** Open requests past their due date, raised or owed, oldest due first. */
     Flux<RequestRow> overdue(UUID supplierId, LocalDate today) {
         return db.sql(RequestRow.SELECT + MINE + " AND r.status = 'OPEN' AND r.due_on < :today"
                         + " ORDER BY r.due_on, r.requested_at, r.id LIMIT 1000")
-                .bind("s", supplierId).bind("today", today).map(RequestRow::read).all();
+                .bind("s", supplierId)
+                .bind("today", today)
+                .map(RequestRow::read)
+                .all();
     }
 
     /** Inserts the requests of one upload (or one single request) in one statement. */
-    Mono<Void> insert(UUID supplierId, UUID batch, List<Target> targets, List<UUID> ids, UUID by, Instant at,
-            LocalDate on, LocalDate due) {
+    Mono<Void> insert(
+            UUID supplierId,
+            UUID batch,
+            List<Target> targets,
+            List<UUID> ids,
+            UUID by,
+            Instant at,
+            LocalDate on,
+            LocalDate due) {
         GenericExecuteSpec spec = db.sql("""
                         INSERT INTO install_code_request (id, supplier_id, responder_id, routed_to, device_id, eui64,
                           batch_id, status, note, requested_by, requested_at, requested_on, due_on)
@@ -62,14 +82,23 @@ class Requests {
                         FROM unnest(:ids::uuid[], :responders::uuid[], :routed::text[], :devices::uuid[],
                           :euis::text[], :notes::text[]) AS i(id, responder, routed, device, eui, note)
                         """)
-                .bind("s", supplierId).bind("by", by).bind("at", at).bind("on", on).bind("due", due)
+                .bind("s", supplierId)
+                .bind("by", by)
+                .bind("at", at)
+                .bind("on", on)
+                .bind("due", due)
                 .bind("ids", ids.toArray(UUID[]::new))
                 .bind("responders", targets.stream().map(Target::responder).toArray(UUID[]::new))
                 .bind("routed", targets.stream().map(Target::routedTo).toArray(String[]::new))
                 .bind("devices", targets.stream().map(Target::deviceId).toArray(UUID[]::new))
                 .bind("euis", targets.stream().map(Target::eui).toArray(String[]::new))
-                .bind("notes", targets.stream().map(t -> t.wanted().note() == null ? "" : t.wanted().note())
-                        .toArray(String[]::new));
+                .bind(
+                        "notes",
+                        targets.stream()
+                                .map(t -> t.wanted().note() == null
+                                        ? ""
+                                        : t.wanted().note())
+                                .toArray(String[]::new));
         spec = batch == null ? spec.bindNull("batch", UUID.class) : spec.bind("batch", batch);
         return spec.fetch().rowsUpdated().then();
     }
@@ -80,8 +109,15 @@ class Requests {
                           answered_on = :on, answer_note = nullif(:note, '')
                         WHERE id = :id AND status = 'OPEN'
                         """)
-                .bind("outcome", outcome.name()).bind("by", by).bind("at", at).bind("on", on)
-                .bind("note", note == null ? "" : note).bind("id", id).fetch().rowsUpdated().then();
+                .bind("outcome", outcome.name())
+                .bind("by", by)
+                .bind("at", at)
+                .bind("on", on)
+                .bind("note", note == null ? "" : note)
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     Mono<Void> close(UUID id, RequestStatus status, Instant at, String reason) {
@@ -89,8 +125,13 @@ class Requests {
                         UPDATE install_code_request SET status = :status, closed_at = :at, closed_reason = :reason
                         WHERE id = :id AND status = 'OPEN'
                         """)
-                .bind("status", status.name()).bind("at", at).bind("reason", reason).bind("id", id)
-                .fetch().rowsUpdated().then();
+                .bind("status", status.name())
+                .bind("at", at)
+                .bind("reason", reason)
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     Mono<Void> escalate(UUID id, UUID by, Instant at, String note) {
@@ -98,7 +139,13 @@ class Requests {
                         UPDATE install_code_request SET escalated_by = :by, escalated_at = :at, escalation_note = :note
                         WHERE id = :id AND status = 'OPEN'
                         """)
-                .bind("by", by).bind("at", at).bind("note", note).bind("id", id).fetch().rowsUpdated().then();
+                .bind("by", by)
+                .bind("at", at)
+                .bind("note", note)
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private static String where(Filter f) {

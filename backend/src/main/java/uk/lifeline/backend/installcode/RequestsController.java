@@ -34,9 +34,14 @@ import uk.lifeline.backend.problem.ProblemType;
 @RestController
 class RequestsController {
 
-    record RaiseBody(@Size(max = 40) String deviceId, @Size(max = 30) String mpxn, @Size(max = 500) String note) {}
+    record RaiseBody(
+            @Size(max = 40) String deviceId,
+            @Size(max = 30) String mpxn,
+            @Size(max = 500) String note) {}
 
-    record AnswerBody(@NotNull RequestStatus outcome, @Size(max = 100) String installCode,
+    record AnswerBody(
+            @NotNull RequestStatus outcome,
+            @Size(max = 100) String installCode,
             @Size(max = 500) String note) {
 
         @Override
@@ -59,8 +64,8 @@ class RequestsController {
     private final Performance performance;
     private final DueDates due;
 
-    RequestsController(RequestService service, Requests requests, RequestViews views, Performance performance,
-            DueDates due) {
+    RequestsController(
+            RequestService service, Requests requests, RequestViews views, Performance performance, DueDates due) {
         this.service = service;
         this.requests = requests;
         this.views = views;
@@ -71,22 +76,29 @@ class RequestsController {
     @PostMapping("/api/v1/install-code-requests")
     Mono<ResponseEntity<RequestView>> raise(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody RaiseBody body) {
         return Mono.defer(() -> {
-            Wanted wanted;
-            try {
-                wanted = Wanted.parse(1, body.deviceId(), body.mpxn(), body.note());
-            } catch (Wanted.Malformed e) {
-                throw e.single();
-            }
-            return service.raise(Caller.of(jwt), wanted);
-        }).map(view -> ResponseEntity.created(URI.create("/api/v1/install-code-requests/" + view.id())).body(view));
+                    Wanted wanted;
+                    try {
+                        wanted = Wanted.parse(1, body.deviceId(), body.mpxn(), body.note());
+                    } catch (Wanted.Malformed e) {
+                        throw e.single();
+                    }
+                    return service.raise(Caller.of(jwt), wanted);
+                })
+                .map(view -> ResponseEntity.created(URI.create("/api/v1/install-code-requests/" + view.id()))
+                        .body(view));
     }
 
-    @PostMapping(path = "/api/v1/install-code-requests/bulk", consumes = {"text/csv", "text/plain"})
-    Mono<ResponseEntity<RequestService.BulkResult>> bulk(@AuthenticationPrincipal Jwt jwt,
-            @RequestParam(defaultValue = "false") boolean keepValidRows, @RequestBody(required = false) Flux<DataBuffer> body) {
+    @PostMapping(
+            path = "/api/v1/install-code-requests/bulk",
+            consumes = {"text/csv", "text/plain"})
+    Mono<ResponseEntity<RequestService.BulkResult>> bulk(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(defaultValue = "false") boolean keepValidRows,
+            @RequestBody(required = false) Flux<DataBuffer> body) {
         return DataBufferUtils.join(body == null ? Flux.empty() : body, BulkFile.MAX_BYTES)
-                .onErrorMap(DataBufferLimitException.class, e -> BulkFile.malformed("the file is over "
-                        + BulkFile.MAX_BYTES + " bytes"))
+                .onErrorMap(
+                        DataBufferLimitException.class,
+                        e -> BulkFile.malformed("the file is over " + BulkFile.MAX_BYTES + " bytes"))
                 .map(buffer -> {
                     String text = buffer.toString(StandardCharsets.UTF_8);
                     DataBufferUtils.release(buffer);
@@ -99,9 +111,13 @@ class RequestsController {
     }
 
     @GetMapping("/api/v1/install-code-requests")
-    Mono<Page> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String direction,
-            @RequestParam(required = false) String status, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) String deviceId, @RequestParam(defaultValue = "0") int page,
+    Mono<Page> list(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) String direction,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String deviceId,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return Mono.defer(() -> {
             if (direction != null && !List.of("RAISED", "OWED").contains(direction)) {
@@ -114,9 +130,16 @@ class RequestsController {
                 throw ApiException.field(ProblemType.VALIDATION, "size", "out of range", "1 to 200");
             }
             UUID me = Caller.of(jwt).supplierId();
-            Requests.Filter filter = new Requests.Filter(direction, status(status), overdue,
-                    deviceId == null ? null : deviceId.trim().toUpperCase(Locale.ROOT), due.today());
-            return Mono.zip(requests.list(me, filter, page, size).concatMap(r -> views.of(me, r)).collectList(),
+            Requests.Filter filter = new Requests.Filter(
+                    direction,
+                    status(status),
+                    overdue,
+                    deviceId == null ? null : deviceId.trim().toUpperCase(Locale.ROOT),
+                    due.today());
+            return Mono.zip(
+                            requests.list(me, filter, page, size)
+                                    .concatMap(r -> views.of(me, r))
+                                    .collectList(),
                             requests.count(me, filter))
                     .map(t -> new Page(t.getT1(), page, size, t.getT2()));
         });
@@ -125,18 +148,26 @@ class RequestsController {
     @GetMapping("/api/v1/install-code-requests/overdue")
     Mono<Items> overdue(@AuthenticationPrincipal Jwt jwt) {
         UUID me = Caller.of(jwt).supplierId();
-        return requests.overdue(me, due.today()).concatMap(r -> views.of(me, r)).collectList().map(Items::new);
+        return requests.overdue(me, due.today())
+                .concatMap(r -> views.of(me, r))
+                .collectList()
+                .map(Items::new);
     }
 
     @GetMapping("/api/v1/install-code-requests/performance")
-    Mono<Performance.Report> performance(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String from,
+    Mono<Performance.Report> performance(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         return Mono.defer(() -> {
             LocalDate end = to == null ? due.today() : date("to", to);
             LocalDate start = from == null ? end.minusDays(90) : date("from", from);
             if (start.isAfter(end) || start.plusYears(5).isBefore(end)) {
-                throw ApiException.field(ProblemType.VALIDATION, "from", "must be on or before to, at most 5 years"
-                        + " before it", null);
+                throw ApiException.field(
+                        ProblemType.VALIDATION,
+                        "from",
+                        "must be on or before to, at most 5 years" + " before it",
+                        null);
             }
             return performance.report(Caller.of(jwt).supplierId(), start, end);
         });
@@ -154,31 +185,37 @@ class RequestsController {
     }
 
     @PostMapping("/api/v1/install-code-requests/{requestId}/answer")
-    Mono<RequestView> answer(@AuthenticationPrincipal Jwt jwt, @PathVariable String requestId,
-            @Valid @RequestBody AnswerBody body) {
+    Mono<RequestView> answer(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String requestId, @Valid @RequestBody AnswerBody body) {
         return Mono.defer(() -> {
             if (!body.outcome().isAnswered()) {
-                throw ApiException.field(ProblemType.VALIDATION, "outcome", "not an answer",
-                        "RELEASED, NOT_INSTALLING_PARTY");
+                throw ApiException.field(
+                        ProblemType.VALIDATION, "outcome", "not an answer", "RELEASED, NOT_INSTALLING_PARTY");
             }
             if (body.outcome() == RequestStatus.NOT_INSTALLING_PARTY && body.installCode() != null) {
                 throw ApiException.field(ProblemType.VALIDATION, "installCode", "only with RELEASED", null);
             }
-            return service.answer(Caller.of(jwt), id(requestId), body.outcome(), blankToNull(body.installCode()),
+            return service.answer(
+                    Caller.of(jwt),
+                    id(requestId),
+                    body.outcome(),
+                    blankToNull(body.installCode()),
                     blankToNull(body.note()));
         });
     }
 
     @PostMapping("/api/v1/install-code-requests/{requestId}/withdraw")
-    Mono<RequestView> withdraw(@AuthenticationPrincipal Jwt jwt, @PathVariable String requestId,
-            @Valid @RequestBody ReasonBody body) {
-        return Mono.defer(() -> service.withdraw(Caller.of(jwt), id(requestId), body.reason().trim()));
+    Mono<RequestView> withdraw(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String requestId, @Valid @RequestBody ReasonBody body) {
+        return Mono.defer(() ->
+                service.withdraw(Caller.of(jwt), id(requestId), body.reason().trim()));
     }
 
     @PostMapping("/api/v1/install-code-requests/{requestId}/escalate")
-    Mono<RequestView> escalate(@AuthenticationPrincipal Jwt jwt, @PathVariable String requestId,
-            @Valid @RequestBody NoteBody body) {
-        return Mono.defer(() -> service.escalate(Caller.of(jwt), id(requestId), body.note().trim()));
+    Mono<RequestView> escalate(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String requestId, @Valid @RequestBody NoteBody body) {
+        return Mono.defer(() ->
+                service.escalate(Caller.of(jwt), id(requestId), body.note().trim()));
     }
 
     private static RequestStatus status(String text) {
@@ -188,7 +225,10 @@ class RequestsController {
         try {
             return RequestStatus.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.field(ProblemType.VALIDATION, "status", "unknown status",
+            throw ApiException.field(
+                    ProblemType.VALIDATION,
+                    "status",
+                    "unknown status",
                     "OPEN, RELEASED, NOT_INSTALLING_PARTY, WITHDRAWN, CANCELLED");
         }
     }

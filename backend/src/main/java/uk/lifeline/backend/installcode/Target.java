@@ -9,8 +9,8 @@ import java.util.UUID;
  * @param responder the installing supplier, or the supplier the premises was gained from
  * @param routedTo {@code INSTALLING_SUPPLIER} or {@code LOSING_SUPPLIER}
  */
-record Target(Wanted wanted, String eui, UUID deviceId, UUID responder, String routedTo, RowProblem problem,
-        String message) {
+record Target(
+        Wanted wanted, String eui, UUID deviceId, UUID responder, String routedTo, RowProblem problem, String message) {
 
     static Target refused(Wanted wanted, String eui, RowProblem problem, String message) {
         return new Target(wanted, eui, null, null, null, problem, message);

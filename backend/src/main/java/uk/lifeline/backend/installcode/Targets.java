@@ -45,8 +45,16 @@ class Targets {
             ORDER BY f.row_no
             """;
 
-    private record Found(String byEui, String byMpxn, UUID deviceId, boolean ended, UUID installer,
-            String commissioning, boolean released, boolean open, UUID losing) {}
+    private record Found(
+            String byEui,
+            String byMpxn,
+            UUID deviceId,
+            boolean ended,
+            UUID installer,
+            String commissioning,
+            boolean released,
+            boolean open,
+            UUID losing) {}
 
     private final DatabaseClient db;
 
@@ -60,9 +68,15 @@ class Targets {
         }
         Integer[] rows = wanted.stream().map(Wanted::row).toArray(Integer[]::new);
         String[] euis = wanted.stream().map(w -> w.eui() == null ? "" : w.eui()).toArray(String[]::new);
-        String[] mpxns = wanted.stream().map(w -> w.mpxn() == null ? "" : w.mpxn()).toArray(String[]::new);
-        return db.sql(SQL).bind("s", supplierId).bind("rows", rows).bind("euis", euis).bind("mpxns", mpxns)
-                .map(row -> Map.entry(row.get("row_no", Integer.class), read(row))).all()
+        String[] mpxns =
+                wanted.stream().map(w -> w.mpxn() == null ? "" : w.mpxn()).toArray(String[]::new);
+        return db.sql(SQL)
+                .bind("s", supplierId)
+                .bind("rows", rows)
+                .bind("euis", euis)
+                .bind("mpxns", mpxns)
+                .map(row -> Map.entry(row.get("row_no", Integer.class), read(row)))
+                .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .map(found -> {
                     List<Target> out = new ArrayList<>(wanted.size());
@@ -79,12 +93,11 @@ class Targets {
             return Target.refused(w, w.eui(), RowProblem.UNKNOWN_DEVICE, "no device " + w.eui() + " that you supply");
         }
         if (w.mpxn() != null && f.byMpxn() == null) {
-            return Target.refused(w, w.eui(), RowProblem.UNKNOWN_DEVICE, "no meter at " + w.mpxn()
-                    + " that you supply");
+            return Target.refused(
+                    w, w.eui(), RowProblem.UNKNOWN_DEVICE, "no meter at " + w.mpxn() + " that you supply");
         }
         if (w.eui() != null && w.mpxn() != null && !w.eui().equals(f.byMpxn())) {
-            return Target.refused(w, w.eui(), RowProblem.MISMATCH, "the meter at " + w.mpxn() + " is not "
-                    + w.eui());
+            return Target.refused(w, w.eui(), RowProblem.MISMATCH, "the meter at " + w.mpxn() + " is not " + w.eui());
         }
         String eui = f.byEui() != null ? f.byEui() : f.byMpxn();
         Integer earlier = seen.putIfAbsent(eui, w.row());
@@ -95,20 +108,23 @@ class Targets {
             return Target.refused(w, eui, RowProblem.UNKNOWN_DEVICE, "no device " + eui + " that you supply now");
         }
         if (me.equals(f.installer())) {
-            return Target.refused(w, eui, RowProblem.OWN_INSTALL, "you installed " + eui
-                    + ": reveal its install code instead");
+            return Target.refused(
+                    w, eui, RowProblem.OWN_INSTALL, "you installed " + eui + ": reveal its install code instead");
         }
         if ("COMMISSIONED".equals(f.commissioning())) {
-            return Target.refused(w, eui, RowProblem.ALREADY_COMMISSIONED, eui + " is commissioned: no install code"
-                    + " is needed");
+            return Target.refused(
+                    w, eui, RowProblem.ALREADY_COMMISSIONED, eui + " is commissioned: no install code" + " is needed");
         }
         if (f.released()) {
-            return Target.refused(w, eui, RowProblem.CODE_ALREADY_RELEASED, "the install code of " + eui
-                    + " was released to you: reveal it");
+            return Target.refused(
+                    w,
+                    eui,
+                    RowProblem.CODE_ALREADY_RELEASED,
+                    "the install code of " + eui + " was released to you: reveal it");
         }
         if (f.open()) {
-            return Target.refused(w, eui, RowProblem.ALREADY_REQUESTED, "an install-code request for " + eui
-                    + " is open");
+            return Target.refused(
+                    w, eui, RowProblem.ALREADY_REQUESTED, "an install-code request for " + eui + " is open");
         }
         if (f.installer() != null) {
             return new Target(w, eui, f.deviceId(), f.installer(), "INSTALLING_SUPPLIER", null, null);
@@ -116,15 +132,24 @@ class Targets {
         if (f.losing() != null) {
             return new Target(w, eui, f.deviceId(), f.losing(), "LOSING_SUPPLIER", null, null);
         }
-        return Target.refused(w, eui, RowProblem.INSTALLER_UNKNOWN, "Lifeline has no commissioning record for " + eui
-                + " and you did not gain its premises through Lifeline: ask the previous supplier directly");
+        return Target.refused(
+                w,
+                eui,
+                RowProblem.INSTALLER_UNKNOWN,
+                "Lifeline has no commissioning record for " + eui
+                        + " and you did not gain its premises through Lifeline: ask the previous supplier directly");
     }
 
     private static Found read(Readable row) {
-        return new Found(row.get("by_eui", String.class), row.get("by_mpxn", String.class),
-                row.get("device_id", UUID.class), Boolean.TRUE.equals(row.get("ended", Boolean.class)),
-                row.get("installer", UUID.class), row.get("commissioning", String.class),
+        return new Found(
+                row.get("by_eui", String.class),
+                row.get("by_mpxn", String.class),
+                row.get("device_id", UUID.class),
+                Boolean.TRUE.equals(row.get("ended", Boolean.class)),
+                row.get("installer", UUID.class),
+                row.get("commissioning", String.class),
                 Boolean.TRUE.equals(row.get("released", Boolean.class)),
-                Boolean.TRUE.equals(row.get("open", Boolean.class)), row.get("losing", UUID.class));
+                Boolean.TRUE.equals(row.get("open", Boolean.class)),
+                row.get("losing", UUID.class));
     }
 }

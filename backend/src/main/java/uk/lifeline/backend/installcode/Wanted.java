@@ -47,8 +47,8 @@ record Wanted(int row, String eui, String mpxn, String note) {
             try {
                 eui = Eui64.parse(eui).toString();
             } catch (IllegalArgumentException e) {
-                throw new Malformed(ProblemType.VALIDATION, "deviceId", "'" + prefix(eui)
-                        + "' is not an EUI-64 (16 hex digits)");
+                throw new Malformed(
+                        ProblemType.VALIDATION, "deviceId", "'" + prefix(eui) + "' is not an EUI-64 (16 hex digits)");
             }
         }
         if (number != null) {

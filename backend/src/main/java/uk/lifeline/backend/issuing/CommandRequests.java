@@ -31,8 +31,8 @@ final class CommandRequests {
         try {
             return type.fromParameters(Parameters.of(request.parametersOrEmpty()));
         } catch (ParameterOutOfRangeException e) {
-            throw ApiException.field(ProblemType.PARAMETER_OUT_OF_RANGE, "parameters." + e.parameter(),
-                    e.getMessage(), e.allowed());
+            throw ApiException.field(
+                    ProblemType.PARAMETER_OUT_OF_RANGE, "parameters." + e.parameter(), e.getMessage(), e.allowed());
         } catch (IllegalArgumentException e) {
             throw ApiException.field(ProblemType.INVALID_PARAMETERS, "parameters", e.getMessage(), null);
         }

@@ -36,8 +36,7 @@ public class IssuingService {
     private final MeterRegistry metrics;
     private final ObjectMapper json;
 
-    public IssuingService(Suppliers suppliers, Meters meters, Ledger ledger, MeterRegistry metrics,
-            ObjectMapper json) {
+    public IssuingService(Suppliers suppliers, Meters meters, Ledger ledger, MeterRegistry metrics, ObjectMapper json) {
         this.json = json;
         this.suppliers = suppliers;
         this.meters = meters;
@@ -47,24 +46,33 @@ public class IssuingService {
 
     public Mono<Outcome> issue(Caller caller, String meterId, String idempotencyKey, IssueRequest request) {
         return Mono.defer(() -> {
-            String key = IdempotencyKeys.require(idempotencyKey);
-            MeterCommand command = CommandRequests.parse(request);
-            byte[] hash = hash(meterId.toUpperCase(Locale.ROOT), request);
-            return Mono.zip(suppliers.byId(caller.supplierId()), meters.find(caller.supplierId(), meterId))
-                    .flatMap(found -> {
-                        Supplier supplier = found.getT1();
-                        Meter meter = found.getT2();
-                        if (!meter.type().isMeter()) {
-                            return Mono.error(new ApiException(ProblemType.NOT_A_METER, "device " + meter.eui64()
-                                    + " is a " + meter.type() + "; codes are issued for the ESME or GSME"));
-                        }
-                        return ledger.issue(List.of(ledger.request(caller, supplier, meter, key, hash,
-                                        request.reason(), command)))
-                                .flatMap(issued -> issued.get(0).refused() != null
-                                        ? Mono.error(issued.get(0).refused()) : Mono.just(issued.get(0).answer()));
-                    });
-        }).doOnNext(outcome -> metrics.counter("lifeline.codes.issued", "command", outcome.code().command(),
-                "status", outcome.code().status().name()).increment());
+                    String key = IdempotencyKeys.require(idempotencyKey);
+                    MeterCommand command = CommandRequests.parse(request);
+                    byte[] hash = hash(meterId.toUpperCase(Locale.ROOT), request);
+                    return Mono.zip(suppliers.byId(caller.supplierId()), meters.find(caller.supplierId(), meterId))
+                            .flatMap(found -> {
+                                Supplier supplier = found.getT1();
+                                Meter meter = found.getT2();
+                                if (!meter.type().isMeter()) {
+                                    return Mono.error(new ApiException(
+                                            ProblemType.NOT_A_METER,
+                                            "device " + meter.eui64() + " is a " + meter.type()
+                                                    + "; codes are issued for the ESME or GSME"));
+                                }
+                                return ledger.issue(List.of(ledger.request(
+                                                caller, supplier, meter, key, hash, request.reason(), command)))
+                                        .flatMap(issued -> issued.get(0).refused() != null
+                                                ? Mono.error(issued.get(0).refused())
+                                                : Mono.just(issued.get(0).answer()));
+                            });
+                })
+                .doOnNext(outcome -> metrics.counter(
+                                "lifeline.codes.issued",
+                                "command",
+                                outcome.code().command(),
+                                "status",
+                                outcome.code().status().name())
+                        .increment());
     }
 
     /** The SHA-256 of what makes two requests the same: the meter, the command, its parameters and the reason. */

@@ -14,13 +14,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.auth.Caller;
-import uk.lifeline.backend.problem.ApiException;
-import uk.lifeline.backend.problem.IdempotencyKeys;
-import uk.lifeline.backend.problem.ProblemType;
-import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.ledger.CodePreview;
 import uk.lifeline.backend.ledger.CodePreviews;
 import uk.lifeline.backend.ledger.CodeQueries;
+import uk.lifeline.backend.ledger.CodeView;
+import uk.lifeline.backend.problem.ApiException;
+import uk.lifeline.backend.problem.IdempotencyKeys;
+import uk.lifeline.backend.problem.ProblemType;
 
 /** A meter's codes: issue one, preview one, list them. {@code meterId} is the meter's EUI-64. */
 @RestController
@@ -40,7 +40,9 @@ class MeterCodesController {
 
     /** 201 with the code, 202 when it waits for approval; a retry with the same key gets the same answer. */
     @PostMapping("/api/v1/meters/{meterId}/codes")
-    Mono<ResponseEntity<CodeView>> issue(@AuthenticationPrincipal Jwt jwt, @PathVariable String meterId,
+    Mono<ResponseEntity<CodeView>> issue(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String meterId,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
             @Valid @RequestBody IssueRequest request) {
         return issuing.issue(Caller.of(jwt), meterId, key, request)
@@ -51,14 +53,17 @@ class MeterCodesController {
     }
 
     @PostMapping("/api/v1/meters/{meterId}/codes/preview")
-    Mono<CodePreview> preview(@AuthenticationPrincipal Jwt jwt, @PathVariable String meterId,
-            @Valid @RequestBody IssueRequest request) {
+    Mono<CodePreview> preview(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String meterId, @Valid @RequestBody IssueRequest request) {
         return Mono.defer(() -> previews.preview(Caller.of(jwt), meterId, CommandRequests.parse(request)));
     }
 
     @GetMapping("/api/v1/meters/{meterId}/codes")
-    Mono<CodeQueries.Page> history(@AuthenticationPrincipal Jwt jwt, @PathVariable String meterId,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    Mono<CodeQueries.Page> history(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String meterId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || page > 100_000) {
             return Mono.error(ApiException.field(ProblemType.VALIDATION, "page", "out of range", "0 to 100000"));
         }

@@ -36,11 +36,13 @@ final class FolderKeySource implements KeySource {
         }
         List<EcKeyPair> keys = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path key : files.filter(f -> f.getFileName().toString().endsWith(".key")).sorted().toList()) {
+            for (Path key : files.filter(f -> f.getFileName().toString().endsWith(".key"))
+                    .sorted()
+                    .toList()) {
                 String name = key.getFileName().toString();
                 String kid = name.substring(0, name.length() - 4);
-                keys.add(new EcKeyPair(kid, (ECPrivateKey) Pem.readPrivateKey(key),
-                        (ECPublicKey) Pem.readPublicKey(key.resolveSibling(kid + ".pem"))));
+                keys.add(new EcKeyPair(kid, (ECPrivateKey) Pem.readPrivateKey(key), (ECPublicKey)
+                        Pem.readPublicKey(key.resolveSibling(kid + ".pem"))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read keys in " + folder, e);
@@ -82,15 +84,15 @@ final class FolderKeySource implements KeySource {
         if (secret) {
             restrict(temporary);
         }
-        Files.writeString(temporary, text, StandardCharsets.US_ASCII, StandardOpenOption.WRITE,
-                StandardOpenOption.SYNC);
+        Files.writeString(
+                temporary, text, StandardCharsets.US_ASCII, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
         Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void restrict(Path path) throws IOException {
         try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-                    Files.isDirectory(path) ? "rwx------" : "rw-------"));
+            Files.setPosixFilePermissions(
+                    path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the folder's own access control applies.
         }

@@ -67,13 +67,17 @@ class KeySetController {
 
     @GetMapping("/.well-known/lifeline/keys/{supplier}")
     Mono<ResponseEntity<String>> keySet(@PathVariable String supplier) {
-        return suppliers.all().filter(s -> s.code().equals(supplier)).next()
+        return suppliers
+                .all()
+                .filter(s -> s.code().equals(supplier))
+                .next()
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("supplier", shortened(supplier))))
                 .publishOn(Schedulers.boundedElastic())
                 .map(s -> {
                     String signed = signedBySupplier(s);
                     return ResponseEntity.ok()
-                            .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                            .cacheControl(
+                                    CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                             .contentType(MediaType.parseMediaType("application/jose"))
                             .body(signed != null ? signed : signHere(s));
                 });
@@ -100,13 +104,25 @@ class KeySetController {
         }
         Instant now = clock.instant();
         List<Map<String, Object>> published = keys.all(supplier.code(), KeyPurpose.ENVELOPE_SIGNING).stream()
-                .map(k -> new ECKey.Builder(Curve.P_256, k.publicKey()).keyID(k.kid()).algorithm(JWSAlgorithm.ES256)
-                        .keyUse(KeyUse.SIGNATURE).build().toPublicJWK().toJSONObject())
+                .map(k -> new ECKey.Builder(Curve.P_256, k.publicKey())
+                        .keyID(k.kid())
+                        .algorithm(JWSAlgorithm.ES256)
+                        .keyUse(KeyUse.SIGNATURE)
+                        .build()
+                        .toPublicJWK()
+                        .toJSONObject())
                 .toList();
-        SignedJWT jws = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(anchor.kid())
-                .type(new JOSEObjectType(TYPE)).build(),
-                new JWTClaimsSet.Builder().issuer(supplier.code()).issueTime(Date.from(now))
-                        .expirationTime(Date.from(now.plus(LIFETIME))).claim("keys", published).build());
+        SignedJWT jws = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(anchor.kid())
+                        .type(new JOSEObjectType(TYPE))
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(supplier.code())
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plus(LIFETIME)))
+                        .claim("keys", published)
+                        .build());
         try {
             jws.sign(new ECDSASigner(anchor.privateKey()));
         } catch (JOSEException e) {

@@ -42,7 +42,8 @@ final class KeystoreKeySource implements KeySource {
         try {
             for (String alias : Collections.list(store.aliases())) {
                 if (alias.startsWith(prefix) && store.isKeyEntry(alias)) {
-                    keys.add(new EcKeyPair(alias.substring(prefix.length()),
+                    keys.add(new EcKeyPair(
+                            alias.substring(prefix.length()),
                             (ECPrivateKey) store.getKey(alias, password),
                             (ECPublicKey) store.getCertificate(alias).getPublicKey()));
                 }

@@ -31,8 +31,8 @@ import org.bouncycastle.util.BigIntegers;
 public final class P256 {
 
     private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256r1");
-    private static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE.getCurve(), CURVE.getG(),
-            CURVE.getN(), CURVE.getH());
+    private static final ECDomainParameters DOMAIN =
+            new ECDomainParameters(CURVE.getCurve(), CURVE.getG(), CURVE.getN(), CURVE.getH());
     private static final int SIZE = 32;
 
     private P256() {}
@@ -63,11 +63,12 @@ public final class P256 {
      */
     public static byte[] agree(ECPrivateKey own, ECPublicKey peer) {
         check(peer.getParams().getOrder());
-        ECPoint point = DOMAIN.getCurve().validatePoint(peer.getW().getAffineX(), peer.getW().getAffineY());
+        ECPoint point = DOMAIN.getCurve()
+                .validatePoint(peer.getW().getAffineX(), peer.getW().getAffineY());
         ECDHBasicAgreement agreement = new ECDHBasicAgreement();
         agreement.init(privateKey(own));
-        return BigIntegers.asUnsignedByteArray(SIZE,
-                agreement.calculateAgreement(new ECPublicKeyParameters(point, DOMAIN)));
+        return BigIntegers.asUnsignedByteArray(
+                SIZE, agreement.calculateAgreement(new ECPublicKeyParameters(point, DOMAIN)));
     }
 
     private static ECPrivateKeyParameters privateKey(ECPrivateKey key) {

@@ -30,7 +30,8 @@ public class ApprovalPolicy {
     public ApprovalPolicy(IssuingProperties properties) {
         this.properties = properties;
         this.alwaysApproved = properties.approvalCommands().stream()
-                .map(c -> c.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+                .map(c -> c.trim().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** True when the decision needs today's top-up total for the meter (so it is read only then). */

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,6 @@ import reactor.core.scheduler.Schedulers;
 import uk.lifeline.backend.audit.AuditHash;
 import uk.lifeline.backend.audit.AuditLog;
 import uk.lifeline.backend.database.Rows;
-import uk.lifeline.backend.ledger.CodeMessages;
 import uk.lifeline.backend.delivery.Outbox;
 import uk.lifeline.backend.ledger.IssueBatch.Item;
 import uk.lifeline.backend.ledger.IssueIntent.Request;
@@ -139,8 +137,16 @@ class BatchWriter {
     private final Outbox outbox;
     private final Clock clock;
 
-    BatchWriter(DatabaseClient db, ApprovalPolicy policy, Envelopes envelopes, AuditLog audit,
-            IssuingProperties properties, ObjectMapper json, MeterModelService models, Outbox outbox, Clock clock) {
+    BatchWriter(
+            DatabaseClient db,
+            ApprovalPolicy policy,
+            Envelopes envelopes,
+            AuditLog audit,
+            IssuingProperties properties,
+            ObjectMapper json,
+            MeterModelService models,
+            Outbox outbox,
+            Clock clock) {
         this.db = db;
         this.policy = policy;
         this.envelopes = envelopes;
@@ -159,24 +165,29 @@ class BatchWriter {
             if (batch.fresh().isEmpty()) {
                 return Mono.empty();
             }
-            return readState(batch, now)
-                    .publishOn(Schedulers.parallel())
-                    .flatMap(state -> {
-                        decide(batch, counters, state, now);
-                        List<Item> made = batch.made();
-                        if (made.isEmpty()) {
-                            return Mono.empty();
-                        }
-                        return sign(made).then(Mono.fromCallable(() -> {
+            return readState(batch, now).publishOn(Schedulers.parallel()).flatMap(state -> {
+                decide(batch, counters, state, now);
+                List<Item> made = batch.made();
+                if (made.isEmpty()) {
+                    return Mono.empty();
+                }
+                return sign(made)
+                        .then(Mono.fromCallable(() -> {
                             finish(made);
                             return insertSpec(batch, made, counters, state, now);
-                        })).flatMap(spec -> spec.map(row -> new long[] {row.get("rows", Long.class),
-                                row.get("heads", Long.class), row.get("counters", Long.class)}).one())
-                                .flatMap(counts -> check(counts, made))
-                                .then(Mono.defer(() -> outbox.addAll(made.stream()
-                                        .filter(i -> i.made.status() == CodeStatus.ISSUED)
-                                        .map(i -> CodeMessages.released(i.made, now)).toList())));
-                    });
+                        }))
+                        .flatMap(spec -> spec.map(row -> new long[] {
+                                    row.get("rows", Long.class),
+                                    row.get("heads", Long.class),
+                                    row.get("counters", Long.class)
+                                })
+                                .one())
+                        .flatMap(counts -> check(counts, made))
+                        .then(Mono.defer(() -> outbox.addAll(made.stream()
+                                .filter(i -> i.made.status() == CodeStatus.ISSUED)
+                                .map(i -> CodeMessages.released(i.made, now))
+                                .toList())));
+            });
         });
     }
 
@@ -190,19 +201,28 @@ class BatchWriter {
         }
         Map<String, Counter> counters = new HashMap<>();
         Map<String, Idempotency.Row> stored = new HashMap<>();
-        return db.sql(LOCK_AND_FIND_KEYS).bind("supplier", batch.supplierId).bind("devices", batch.devices())
-                .bind("users", users).bind("keys", keys)
+        return db.sql(LOCK_AND_FIND_KEYS)
+                .bind("supplier", batch.supplierId)
+                .bind("devices", batch.devices())
+                .bind("users", users)
+                .bind("keys", keys)
                 .map(row -> {
                     String id = row.get("id", String.class);
                     if ("c".equals(row.get("kind", String.class))) {
                         counters.put(id, new Counter(row.get("n", Long.class), row.get("m", Long.class)));
                     } else {
-                        stored.put(id, new Idempotency.Row(id.substring(id.indexOf(' ') + 1), Rows.bytes(row.get("h")),
-                                row.get("s", Integer.class), row.get("b", String.class)));
+                        stored.put(
+                                id,
+                                new Idempotency.Row(
+                                        id.substring(id.indexOf(' ') + 1),
+                                        Rows.bytes(row.get("h")),
+                                        row.get("s", Integer.class),
+                                        row.get("b", String.class)));
                     }
                     return id;
                 })
-                .all().then(Mono.fromCallable(() -> {
+                .all()
+                .then(Mono.fromCallable(() -> {
                     for (Item item : fresh) {
                         Idempotency.Row row = stored.get(item.userKey());
                         if (row != null) {
@@ -229,20 +249,24 @@ class BatchWriter {
         Map<String, Head> heads = new HashMap<>();
         Map<String, Long> today = new HashMap<>();
         Map<String, String[]> modelled = new HashMap<>();
-        return db.sql(STATE_AND_HEADS).bind("supplier", batch.supplierId)
-                .bind("chains", chains.toArray(Integer[]::new)).bind("limited", limited.toArray(String[]::new))
-                .bind("since", IssueRules.startOfDay(now, properties)).bind("devices", batch.devices())
+        return db.sql(STATE_AND_HEADS)
+                .bind("supplier", batch.supplierId)
+                .bind("chains", chains.toArray(Integer[]::new))
+                .bind("limited", limited.toArray(String[]::new))
+                .bind("since", IssueRules.startOfDay(now, properties))
+                .bind("devices", batch.devices())
                 .map((Readable row) -> {
                     String id = row.get("id", String.class);
                     switch (row.get("kind", String.class)) {
                         case "h" -> heads.put(id, new Head(row.get("n", Long.class), Rows.bytes(row.get("h"))));
                         case "d" -> today.put(id, row.get("n", Long.class));
-                        default -> modelled.put(id, new String[] {row.get("s", String.class),
-                                row.get("src", String.class)});
+                        default ->
+                            modelled.put(id, new String[] {row.get("s", String.class), row.get("src", String.class)});
                     }
                     return id;
                 })
-                .all().then(Mono.fromSupplier(() -> new State(heads, today, modelled)));
+                .all()
+                .then(Mono.fromSupplier(() -> new State(heads, today, modelled)));
     }
 
     /** The rules, request by request, and a counter for each request that passes them. */
@@ -263,8 +287,8 @@ class BatchWriter {
                         checkModel(r, model, now);
                     }
                     if (next > counter.highestAccepted() + properties.counterWindow()) {
-                        throw IssueRules.windowExhausted(r.meter(), next, counter.highestAccepted(),
-                                properties.counterWindow());
+                        throw IssueRules.windowExhausted(
+                                r.meter(), next, counter.highestAccepted(), properties.counterWindow());
                     }
                     long todaySoFar = policy.needsDailyTotal(r.caller().role(), r.command()) ? today : 0;
                     ApprovalPolicy.Decision decision = policy.decide(r.caller().role(), r.command(), todaySoFar);
@@ -292,7 +316,8 @@ class BatchWriter {
 
     /** Signs the released codes' envelopes on all cores: the largest CPU cost per code. */
     private Mono<Void> sign(List<Item> made) {
-        List<Item> issued = made.stream().filter(i -> i.made.status() == CodeStatus.ISSUED).toList();
+        List<Item> issued =
+                made.stream().filter(i -> i.made.status() == CodeStatus.ISSUED).toList();
         int parts = Math.min(issued.size(), Runtime.getRuntime().availableProcessors());
         if (parts <= 1) {
             return Mono.fromRunnable(() -> signAll(issued));
@@ -322,16 +347,33 @@ class BatchWriter {
         }
     }
 
-    private DatabaseClient.GenericExecuteSpec insertSpec(IssueBatch batch, List<Item> made,
-            Map<String, Counter> counters, State state, Instant now) {
+    private DatabaseClient.GenericExecuteSpec insertSpec(
+            IssueBatch batch, List<Item> made, Map<String, Counter> counters, State state, Instant now) {
         int n = made.size();
-        String[] ids = new String[n], devices = new String[n], customers = new String[n], commands = new String[n],
-                parameters = new String[n], amounts = new String[n], digits = new String[n], blocks = new String[n],
-                codeCounters = new String[n], reasons = new String[n], statuses = new String[n],
-                approvals = new String[n], approvalReasons = new String[n], users = new String[n],
-                envelopes = new String[n], keys = new String[n], hashes = new String[n], https = new String[n],
-                bodies = new String[n], chains = new String[n], seqs = new String[n], entries = new String[n],
-                prevs = new String[n], links = new String[n];
+        String[] ids = new String[n],
+                devices = new String[n],
+                customers = new String[n],
+                commands = new String[n],
+                parameters = new String[n],
+                amounts = new String[n],
+                digits = new String[n],
+                blocks = new String[n],
+                codeCounters = new String[n],
+                reasons = new String[n],
+                statuses = new String[n],
+                approvals = new String[n],
+                approvalReasons = new String[n],
+                users = new String[n],
+                envelopes = new String[n],
+                keys = new String[n],
+                hashes = new String[n],
+                https = new String[n],
+                bodies = new String[n],
+                chains = new String[n],
+                seqs = new String[n],
+                entries = new String[n],
+                prevs = new String[n],
+                links = new String[n];
         Map<String, Head> heads = new HashMap<>(state.heads());
         Map<String, Long> nexts = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -372,10 +414,14 @@ class BatchWriter {
             heads.put(chain, new Head(seq, link));
             nexts.merge(c.deviceId().toString(), c.counter() + 1, Math::max);
         }
-        List<String> moved = heads.keySet().stream().filter(k -> heads.get(k) != state.heads().get(k)).toList();
+        List<String> moved = heads.keySet().stream()
+                .filter(k -> heads.get(k) != state.heads().get(k))
+                .toList();
         String[] headChains = moved.toArray(String[]::new);
-        String[] headFrom = new String[moved.size()], headSeqs = new String[moved.size()],
-                headPrevs = new String[moved.size()], headHashes = new String[moved.size()];
+        String[] headFrom = new String[moved.size()],
+                headSeqs = new String[moved.size()],
+                headPrevs = new String[moved.size()],
+                headHashes = new String[moved.size()];
         for (int i = 0; i < moved.size(); i++) {
             Head before = state.heads().get(moved.get(i));
             Head after = heads.get(moved.get(i));
@@ -390,23 +436,50 @@ class BatchWriter {
         for (int i = 0; i < counterDevices.length; i++) {
             nextCounters[i] = Long.toString(nexts.get(counterDevices[i]));
         }
-        return db.sql(INSERT).bind("supplier", batch.supplierId).bind("at", now)
+        return db.sql(INSERT)
+                .bind("supplier", batch.supplierId)
+                .bind("at", now)
                 .bind("expires", now.plus(properties.expiry()))
-                .bind("ids", ids).bind("devices", devices).bind("customers", customers).bind("commands", commands)
-                .bind("parameters", parameters).bind("amounts", amounts).bind("digits", digits).bind("blocks", blocks)
-                .bind("counters", codeCounters).bind("reasons", reasons).bind("statuses", statuses)
-                .bind("approvals", approvals).bind("approvalReasons", approvalReasons).bind("users", users)
-                .bind("envelopes", envelopes).bind("keys", keys).bind("hashes", hashes).bind("https", https)
-                .bind("bodies", bodies).bind("chains", chains).bind("seqs", seqs).bind("entries", entries)
-                .bind("prevs", prevs).bind("links", links).bind("headChains", headChains).bind("headFrom", headFrom)
-                .bind("headSeqs", headSeqs).bind("headPrevs", headPrevs).bind("headHashes", headHashes)
-                .bind("counterDevices", counterDevices).bind("nexts", nextCounters);
+                .bind("ids", ids)
+                .bind("devices", devices)
+                .bind("customers", customers)
+                .bind("commands", commands)
+                .bind("parameters", parameters)
+                .bind("amounts", amounts)
+                .bind("digits", digits)
+                .bind("blocks", blocks)
+                .bind("counters", codeCounters)
+                .bind("reasons", reasons)
+                .bind("statuses", statuses)
+                .bind("approvals", approvals)
+                .bind("approvalReasons", approvalReasons)
+                .bind("users", users)
+                .bind("envelopes", envelopes)
+                .bind("keys", keys)
+                .bind("hashes", hashes)
+                .bind("https", https)
+                .bind("bodies", bodies)
+                .bind("chains", chains)
+                .bind("seqs", seqs)
+                .bind("entries", entries)
+                .bind("prevs", prevs)
+                .bind("links", links)
+                .bind("headChains", headChains)
+                .bind("headFrom", headFrom)
+                .bind("headSeqs", headSeqs)
+                .bind("headPrevs", headPrevs)
+                .bind("headHashes", headHashes)
+                .bind("counterDevices", counterDevices)
+                .bind("nexts", nextCounters);
     }
 
     /** Every row written and every head and counter moved from where it was locked, or the batch fails. */
     private Mono<Void> check(long[] counts, List<Item> made) {
         long devices = made.stream().map(i -> i.made.deviceId()).distinct().count();
-        long chains = made.stream().map(i -> AuditLog.chainOf("code:" + i.made.id())).distinct().count();
+        long chains = made.stream()
+                .map(i -> AuditLog.chainOf("code:" + i.made.id()))
+                .distinct()
+                .count();
         if (counts[0] != 3L * made.size() || counts[1] != chains || counts[2] != devices) {
             return Mono.error(new IllegalStateException("a batch of " + made.size() + " codes wrote " + counts[0]
                     + " rows, moved " + counts[1] + " audit heads of " + chains + " and " + counts[2] + " counters of "

@@ -36,8 +36,13 @@ class CampaignCodes {
     private final IssuingProperties properties;
     private final ObjectMapper json;
 
-    CampaignCodes(DatabaseClient db, CounterStore counters, MeterSecrets secrets, Envelopes envelopes,
-            IssuingProperties properties, ObjectMapper json) {
+    CampaignCodes(
+            DatabaseClient db,
+            CounterStore counters,
+            MeterSecrets secrets,
+            Envelopes envelopes,
+            IssuingProperties properties,
+            ObjectMapper json) {
         this.db = db;
         this.counters = counters;
         this.secrets = secrets;
@@ -52,7 +57,8 @@ class CampaignCodes {
             return Mono.just(List.of());
         }
         List<MeterSecrets.Wanted> wanted = intents.stream()
-                .map(i -> new MeterSecrets.Wanted(i.deviceId(), i.eui64(), i.publicKeyPem())).toList();
+                .map(i -> new MeterSecrets.Wanted(i.deviceId(), i.eui64(), i.publicKeyPem()))
+                .toList();
         return secrets.keys(supplier, wanted).flatMap(found -> {
             List<Keyed> usable = new ArrayList<>();
             List<Issued> refused = new ArrayList<>();
@@ -64,11 +70,16 @@ class CampaignCodes {
                     usable.add(new Keyed(i, k.key()));
                 }
             }
-            return counters.takeEach(supplier.id(), usable.stream().map(k -> k.intent().deviceId()).toList(),
+            return counters.takeEach(
+                            supplier.id(),
+                            usable.stream().map(k -> k.intent().deviceId()).toList(),
                             properties.counterWindow())
-                    .flatMap(taken -> Flux.fromIterable(usable).parallel().runOn(Schedulers.parallel())
+                    .flatMap(taken -> Flux.fromIterable(usable)
+                            .parallel()
+                            .runOn(Schedulers.parallel())
                             .map(k -> code(supplier, k, taken.get(k.intent().deviceId()), now))
-                            .sequential().collectList())
+                            .sequential()
+                            .collectList())
                     .flatMap(coded -> insert(supplier, coded, now).then(Mono.fromCallable(() -> {
                         List<Issued> all = new ArrayList<>(refused);
                         all.addAll(coded);
@@ -91,15 +102,38 @@ class CampaignCodes {
             return Issued.refused(i, "counter window exhausted: results of earlier codes are needed");
         }
         CommandCode code = CodeEncoder.encode(i.command(), counter, k.key());
-        CodeRecord made = new CodeRecord(UUID.randomUUID(), supplier.id(), i.deviceId(), i.eui64(), i.customerId(),
-                i.command().type().commandName(), i.command().parameters(), null, code.digits(), code.blocks().size(),
-                counter, i.reason(), CodeStatus.ISSUED, false, List.of(), i.issuedBy(), null, now, i.expiresAt(),
-                null, null, null, null, null, now);
+        CodeRecord made = new CodeRecord(
+                UUID.randomUUID(),
+                supplier.id(),
+                i.deviceId(),
+                i.eui64(),
+                i.customerId(),
+                i.command().type().commandName(),
+                i.command().parameters(),
+                null,
+                code.digits(),
+                code.blocks().size(),
+                counter,
+                i.reason(),
+                CodeStatus.ISSUED,
+                false,
+                List.of(),
+                i.issuedBy(),
+                null,
+                now,
+                i.expiresAt(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                now);
         return Issued.made(i, made.withEnvelope(envelopes.sign(supplier, made)));
     }
 
     private Mono<Void> insert(Supplier supplier, List<Issued> coded, Instant now) {
-        List<CodeRecord> codes = coded.stream().map(Issued::code).filter(c -> c != null).toList();
+        List<CodeRecord> codes =
+                coded.stream().map(Issued::code).filter(c -> c != null).toList();
         if (codes.isEmpty()) {
             return Mono.empty();
         }
@@ -129,13 +163,23 @@ class CampaignCodes {
                         FROM unnest(:ids::text[], :devices::text[], :customers::text[], :digits::text[],
                           :counters::bigint[], :envelopes::text[]) AS u(i, d, cu, g, n, e)
                         """)
-                .bind("s", supplier.id()).bind("command", first.command())
-                .bind("parameters", Json.of(jsonOf(first.parameters()))).bind("blocks", first.blocks())
-                .bind("reason", first.reason()).bind("by", first.issuedBy()).bind("now", now)
-                .bind("expires", first.expiresAt()).bind("ids", ids).bind("devices", devices)
-                .bind("customers", customers).bind("digits", digits).bind("counters", counters)
+                .bind("s", supplier.id())
+                .bind("command", first.command())
+                .bind("parameters", Json.of(jsonOf(first.parameters())))
+                .bind("blocks", first.blocks())
+                .bind("reason", first.reason())
+                .bind("by", first.issuedBy())
+                .bind("now", now)
+                .bind("expires", first.expiresAt())
+                .bind("ids", ids)
+                .bind("devices", devices)
+                .bind("customers", customers)
+                .bind("digits", digits)
+                .bind("counters", counters)
                 .bind("envelopes", signedEnvelopes)
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private String jsonOf(Map<String, String> parameters) {

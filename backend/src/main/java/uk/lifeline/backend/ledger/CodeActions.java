@@ -10,7 +10,6 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.audit.AuditLog;
 import uk.lifeline.backend.auth.Caller;
-import uk.lifeline.backend.ledger.CodeMessages;
 import uk.lifeline.backend.delivery.Outbox;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
@@ -32,8 +31,14 @@ public class CodeActions {
     private final Clock clock;
     private final Outbox outbox;
 
-    public CodeActions(CodeStore ledger, Suppliers suppliers, Envelopes envelopes, AuditLog audit,
-            TransactionalOperator tx, Clock clock, Outbox outbox) {
+    public CodeActions(
+            CodeStore ledger,
+            Suppliers suppliers,
+            Envelopes envelopes,
+            AuditLog audit,
+            TransactionalOperator tx,
+            Clock clock,
+            Outbox outbox) {
         this.ledger = ledger;
         this.suppliers = suppliers;
         this.envelopes = envelopes;
@@ -54,7 +59,8 @@ public class CodeActions {
                 CodeRecord approved = code.approved(caller.userId(), now, null);
                 CodeRecord signed = approved.withEnvelope(envelopes.sign(supplier, approved));
                 return write(caller, signed, "code.approved", Map.of("counter", signed.counter()))
-                        .flatMap(view -> outbox.add(CodeMessages.released(signed, now)).thenReturn(view));
+                        .flatMap(view ->
+                                outbox.add(CodeMessages.released(signed, now)).thenReturn(view));
             });
         });
     }
@@ -77,7 +83,8 @@ public class CodeActions {
         });
     }
 
-    private Mono<CodeView> locked(Caller caller, UUID codeId, java.util.function.Function<CodeRecord, Mono<CodeView>> change) {
+    private Mono<CodeView> locked(
+            Caller caller, UUID codeId, java.util.function.Function<CodeRecord, Mono<CodeView>> change) {
         UUID customer = caller.isCustomer() ? caller.customerAccountId() : null;
         return tx.transactional(ledger.find(caller.supplierId(), codeId, customer, true)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("code", codeId)))
@@ -86,10 +93,17 @@ public class CodeActions {
 
     private Mono<CodeView> write(Caller caller, CodeRecord changed, String action, Map<String, ?> details) {
         return ledger.update(changed)
-                .then(changed.status() == CodeStatus.CANCELLED
-                        ? ledger.cancelledBy(changed.supplierId(), changed.id(), caller.userId()) : Mono.empty())
-                .then(audit.append(changed.supplierId(), changed.updatedAt(), caller.userId(), action,
-                        "code:" + changed.id(), details))
+                .then(
+                        changed.status() == CodeStatus.CANCELLED
+                                ? ledger.cancelledBy(changed.supplierId(), changed.id(), caller.userId())
+                                : Mono.empty())
+                .then(audit.append(
+                        changed.supplierId(),
+                        changed.updatedAt(),
+                        caller.userId(),
+                        action,
+                        "code:" + changed.id(),
+                        details))
                 .thenReturn(CodeView.of(changed));
     }
 
@@ -98,8 +112,9 @@ public class CodeActions {
             throw wrongStatus(code, "only PENDING_APPROVAL codes can be approved or refused");
         }
         if (code.issuedBy().equals(caller.userId())) {
-            throw new ApiException(ProblemType.FOUR_EYES, "you asked for this code, so another supervisor must "
-                    + verb + " it (you may cancel it)");
+            throw new ApiException(
+                    ProblemType.FOUR_EYES,
+                    "you asked for this code, so another supervisor must " + verb + " it (you may cancel it)");
         }
     }
 

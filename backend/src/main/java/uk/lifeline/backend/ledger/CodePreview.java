@@ -14,9 +14,21 @@ import uk.lifeline.backend.model.ModelEffect;
  * {@code descriptionCy} say what it does in English and Welsh (as {@link CodeView} does). Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CodePreview(String meterId, String meterType, String wanState, String command,
-        Map<String, String> parameters, String description, String descriptionCy, int blocks, int digits, ApprovalPreview approval, CounterPreview counter,
-        Instant expiresAt, ModelEffect effect, Issuable issuable) {
+public record CodePreview(
+        String meterId,
+        String meterType,
+        String wanState,
+        String command,
+        Map<String, String> parameters,
+        String description,
+        String descriptionCy,
+        int blocks,
+        int digits,
+        ApprovalPreview approval,
+        CounterPreview counter,
+        Instant expiresAt,
+        ModelEffect effect,
+        Issuable issuable) {
 
     public record ApprovalPreview(boolean required, List<String> reasons) {}
 
@@ -34,5 +46,4 @@ public record CodePreview(String meterId, String meterType, String wanState, Str
      * @param remaining how many more codes can be issued before results must come back
      */
     public record CounterPreview(long next, long highestAccepted, long remaining) {}
-
 }

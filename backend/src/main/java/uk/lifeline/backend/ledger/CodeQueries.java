@@ -28,21 +28,24 @@ public class CodeQueries {
 
     public Mono<CodeView> get(Caller caller, UUID codeId) {
         UUID customer = caller.isCustomer() ? caller.customerAccountId() : null;
-        return ledger.find(caller.supplierId(), codeId, customer, false).map(CodeView::of)
+        return ledger.find(caller.supplierId(), codeId, customer, false)
+                .map(CodeView::of)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("code", codeId)));
     }
 
     public Mono<Page> forMeter(Caller caller, String meterId, int page, int size) {
         return meters.find(caller.supplierId(), meterId).flatMap(meter -> Mono.zip(
-                ledger.forMeter(caller.supplierId(), meter.id(), size, (long) page * size).map(CodeView::of)
-                        .collectList(),
-                ledger.countForMeter(caller.supplierId(), meter.id()))
+                        ledger.forMeter(caller.supplierId(), meter.id(), size, (long) page * size)
+                                .map(CodeView::of)
+                                .collectList(),
+                        ledger.countForMeter(caller.supplierId(), meter.id()))
                 .map(both -> new Page(both.getT1(), page, size, both.getT2())));
     }
 
     public Mono<CursorPage> mine(Caller caller, String cursor, int limit) {
         MyCodesCursor before = cursor == null || cursor.isBlank() ? null : MyCodesCursor.decode(cursor);
-        return ledger.forCustomer(caller.supplierId(), caller.customerAccountId(), before, limit + 1).collectList()
+        return ledger.forCustomer(caller.supplierId(), caller.customerAccountId(), before, limit + 1)
+                .collectList()
                 .map(rows -> {
                     boolean more = rows.size() > limit;
                     List<CodeRecord> shown = more ? rows.subList(0, limit) : rows;

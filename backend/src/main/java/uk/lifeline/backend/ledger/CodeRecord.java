@@ -12,11 +12,32 @@ import java.util.UUID;
  * @param amountPence the credit the code carries for the limits (top-ups), or null
  * @param digits all digits, block after block, without spaces
  */
-public record CodeRecord(UUID id, UUID supplierId, UUID deviceId, String meterId, UUID customerAccountId,
-        String command, Map<String, String> parameters, Long amountPence, String digits, int blocks, long counter,
-        String reason, CodeStatus status, boolean needsApproval, List<String> approvalReasons, UUID issuedBy,
-        UUID approvedBy, Instant issuedAt, Instant expiresAt, Instant approvedAt, Instant resultAt,
-        String resultReason, String cancelReason, String envelope, Instant updatedAt) {
+public record CodeRecord(
+        UUID id,
+        UUID supplierId,
+        UUID deviceId,
+        String meterId,
+        UUID customerAccountId,
+        String command,
+        Map<String, String> parameters,
+        Long amountPence,
+        String digits,
+        int blocks,
+        long counter,
+        String reason,
+        CodeStatus status,
+        boolean needsApproval,
+        List<String> approvalReasons,
+        UUID issuedBy,
+        UUID approvedBy,
+        Instant issuedAt,
+        Instant expiresAt,
+        Instant approvedAt,
+        Instant resultAt,
+        String resultReason,
+        String cancelReason,
+        String envelope,
+        Instant updatedAt) {
 
     /** Digits may be shown once the code is released: it needed no approval, or it was approved. */
     public boolean released() {
@@ -24,26 +45,118 @@ public record CodeRecord(UUID id, UUID supplierId, UUID deviceId, String meterId
     }
 
     public CodeRecord withEnvelope(String signedEnvelope) {
-        return new CodeRecord(id, supplierId, deviceId, meterId, customerAccountId, command, parameters, amountPence,
-                digits, blocks, counter, reason, status, needsApproval, approvalReasons, issuedBy, approvedBy,
-                issuedAt, expiresAt, approvedAt, resultAt, resultReason, cancelReason, signedEnvelope, updatedAt);
+        return new CodeRecord(
+                id,
+                supplierId,
+                deviceId,
+                meterId,
+                customerAccountId,
+                command,
+                parameters,
+                amountPence,
+                digits,
+                blocks,
+                counter,
+                reason,
+                status,
+                needsApproval,
+                approvalReasons,
+                issuedBy,
+                approvedBy,
+                issuedAt,
+                expiresAt,
+                approvedAt,
+                resultAt,
+                resultReason,
+                cancelReason,
+                signedEnvelope,
+                updatedAt);
     }
 
     public CodeRecord approved(UUID approver, Instant at, String signedEnvelope) {
-        return new CodeRecord(id, supplierId, deviceId, meterId, customerAccountId, command, parameters, amountPence,
-                digits, blocks, counter, reason, CodeStatus.ISSUED, needsApproval, approvalReasons, issuedBy, approver,
-                issuedAt, expiresAt, at, resultAt, resultReason, cancelReason, signedEnvelope, at);
+        return new CodeRecord(
+                id,
+                supplierId,
+                deviceId,
+                meterId,
+                customerAccountId,
+                command,
+                parameters,
+                amountPence,
+                digits,
+                blocks,
+                counter,
+                reason,
+                CodeStatus.ISSUED,
+                needsApproval,
+                approvalReasons,
+                issuedBy,
+                approver,
+                issuedAt,
+                expiresAt,
+                at,
+                resultAt,
+                resultReason,
+                cancelReason,
+                signedEnvelope,
+                at);
     }
 
     public CodeRecord cancelled(String why, Instant at) {
-        return new CodeRecord(id, supplierId, deviceId, meterId, customerAccountId, command, parameters, amountPence,
-                digits, blocks, counter, reason, CodeStatus.CANCELLED, needsApproval, approvalReasons, issuedBy,
-                approvedBy, issuedAt, expiresAt, approvedAt, resultAt, resultReason, why, envelope, at);
+        return new CodeRecord(
+                id,
+                supplierId,
+                deviceId,
+                meterId,
+                customerAccountId,
+                command,
+                parameters,
+                amountPence,
+                digits,
+                blocks,
+                counter,
+                reason,
+                CodeStatus.CANCELLED,
+                needsApproval,
+                approvalReasons,
+                issuedBy,
+                approvedBy,
+                issuedAt,
+                expiresAt,
+                approvedAt,
+                resultAt,
+                resultReason,
+                why,
+                envelope,
+                at);
     }
 
     public CodeRecord withResult(CodeStatus outcome, String shown, Instant at) {
-        return new CodeRecord(id, supplierId, deviceId, meterId, customerAccountId, command, parameters, amountPence,
-                digits, blocks, counter, reason, outcome, needsApproval, approvalReasons, issuedBy, approvedBy,
-                issuedAt, expiresAt, approvedAt, at, shown, cancelReason, envelope, at);
+        return new CodeRecord(
+                id,
+                supplierId,
+                deviceId,
+                meterId,
+                customerAccountId,
+                command,
+                parameters,
+                amountPence,
+                digits,
+                blocks,
+                counter,
+                reason,
+                outcome,
+                needsApproval,
+                approvalReasons,
+                issuedBy,
+                approvedBy,
+                issuedAt,
+                expiresAt,
+                approvedAt,
+                at,
+                shown,
+                cancelReason,
+                envelope,
+                at);
     }
 }

@@ -53,8 +53,14 @@ public class CodeResults {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    CodeResults(CodeStore ledger, CounterStore counters, AuditLog audit, MeterModelService models, DatabaseClient db,
-            TransactionalOperator tx, Clock clock) {
+    CodeResults(
+            CodeStore ledger,
+            CounterStore counters,
+            AuditLog audit,
+            MeterModelService models,
+            DatabaseClient db,
+            TransactionalOperator tx,
+            Clock clock) {
         this.ledger = ledger;
         this.counters = counters;
         this.audit = audit;
@@ -70,8 +76,8 @@ public class CodeResults {
      */
     public Mono<CodeView> report(Caller caller, UUID codeId, CodeStatus outcome, String shown, String key) {
         if (outcome != CodeStatus.ACCEPTED && outcome != CodeStatus.REJECTED) {
-            return Mono.error(ApiException.field(ProblemType.VALIDATION, "outcome", "must be ACCEPTED or REJECTED",
-                    "ACCEPTED, REJECTED"));
+            return Mono.error(ApiException.field(
+                    ProblemType.VALIDATION, "outcome", "must be ACCEPTED or REJECTED", "ACCEPTED, REJECTED"));
         }
         String reason;
         try {
@@ -85,21 +91,28 @@ public class CodeResults {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("code", codeId)))
                 .flatMap(code -> {
                     if (!code.released()) {
-                        return Mono.error(new ApiException(ProblemType.WRONG_STATUS, "code " + code.id() + " is "
-                                + code.status() + " and its digits were never released, so it cannot have been"
-                                + " typed in"));
+                        return Mono.error(new ApiException(
+                                ProblemType.WRONG_STATUS,
+                                "code " + code.id() + " is "
+                                        + code.status() + " and its digits were never released, so it cannot have been"
+                                        + " typed in"));
                     }
                     Mono<CodeView> fresh = record(code, outcome, reason, key, caller.userId(), now)
                             .flatMap(seq -> apply(caller, code, outcome, reason, seq, now))
                             .defaultIfEmpty(CodeView.of(code));
-                    return key == null ? fresh : replay(code, outcome, reason, key).switchIfEmpty(fresh);
+                    return key == null
+                            ? fresh
+                            : replay(code, outcome, reason, key).switchIfEmpty(fresh);
                 }));
     }
 
-    private Mono<Integer> record(CodeRecord code, CodeStatus outcome, String reason, String key, UUID by,
-            Instant at) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(RECORD).bind("supplier", code.supplierId())
-                .bind("code", code.id()).bind("outcome", outcome.name()).bind("by", by).bind("at", at);
+    private Mono<Integer> record(CodeRecord code, CodeStatus outcome, String reason, String key, UUID by, Instant at) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql(RECORD)
+                .bind("supplier", code.supplierId())
+                .bind("code", code.id())
+                .bind("outcome", outcome.name())
+                .bind("by", by)
+                .bind("at", at);
         spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
         spec = key == null ? spec.bindNull("key", String.class) : spec.bind("key", key);
         return spec.map(row -> row.get("seq", Integer.class)).one();
@@ -107,17 +120,21 @@ public class CodeResults {
 
     /** The code as it is when {@code key} was used before for this report; an error if for another one. */
     private Mono<CodeView> replay(CodeRecord code, CodeStatus outcome, String reason, String key) {
-        return db.sql(BY_KEY).bind("code", code.id()).bind("key", key)
+        return db.sql(BY_KEY)
+                .bind("code", code.id())
+                .bind("key", key)
                 .map(row -> outcome.name().equals(row.get("outcome", String.class))
                         && Objects.equals(reason, row.get("reason", String.class)))
                 .one()
-                .flatMap(same -> same ? Mono.just(CodeView.of(code))
-                        : Mono.error(new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key " + key
-                                + " was sent with another result for code " + code.id())));
+                .flatMap(same -> same
+                        ? Mono.just(CodeView.of(code))
+                        : Mono.error(new ApiException(
+                                ProblemType.IDEMPOTENCY_KEY_REUSED,
+                                "Idempotency-Key " + key + " was sent with another result for code " + code.id())));
     }
 
-    private Mono<CodeView> apply(Caller caller, CodeRecord code, CodeStatus outcome, String reason, int seq,
-            Instant now) {
+    private Mono<CodeView> apply(
+            Caller caller, CodeRecord code, CodeStatus outcome, String reason, int seq, Instant now) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("counter", code.counter());
         if (reason != null) {
@@ -125,8 +142,8 @@ public class CodeResults {
         }
         details.put("report", seq);
         String action = outcome == CodeStatus.ACCEPTED ? "code.accepted" : "code.rejected";
-        if (code.status() == CodeStatus.ACCEPTED || (code.status() == CodeStatus.CANCELLED
-                && outcome == CodeStatus.REJECTED)) {
+        if (code.status() == CodeStatus.ACCEPTED
+                || (code.status() == CodeStatus.CANCELLED && outcome == CodeStatus.REJECTED)) {
             // A meter never gives credit back, so an acceptance stands whatever is reported after it (typing the
             // code again shows duplicate); a cancelled code the meter refused stays cancelled. Kept and audited.
             details.put("status", code.status().name());
@@ -138,8 +155,15 @@ public class CodeResults {
         // ACCEPTED moves the counter window up and the meter's modelled state on by the code, in this transaction.
         Mono<Void> accepted = outcome == CodeStatus.ACCEPTED
                 ? counters.accepted(code.supplierId(), code.deviceId(), code.counter())
-                        .then(models.applyAccepted(code.supplierId(), code.deviceId(), code.id(), code.command(),
-                                code.parameters(), caller.userId(), now, "code:" + code.id()))
+                        .then(models.applyAccepted(
+                                code.supplierId(),
+                                code.deviceId(),
+                                code.id(),
+                                code.command(),
+                                code.parameters(),
+                                caller.userId(),
+                                now,
+                                "code:" + code.id()))
                 : Mono.empty();
         return accepted.then(ledger.update(done))
                 .then(audit.append(code.supplierId(), now, caller.userId(), action, "code:" + code.id(), details))

@@ -65,13 +65,17 @@ class CodeStore {
                 .bind("hash", request.requestHash())
                 .bind("httpStatus", request.httpStatus())
                 .bind("body", request.responseBody());
-        return spec.fetch().rowsUpdated().flatMap(n -> n == 1 ? Mono.<Void>empty()
-                : Mono.error(new IllegalStateException("supplier " + c.supplierId() + " has no audit head")));
+        return spec.fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 1
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("supplier " + c.supplierId() + " has no audit head")));
     }
 
     Mono<CodeRecord> find(UUID supplier, UUID id, UUID customerOrNull, boolean forUpdate) {
-        String sql = SELECT + " AND c.id = :id" + (customerOrNull == null ? "" : " AND c.customer_account_id = :customer")
-                + (forUpdate ? " FOR UPDATE OF c" : "");
+        String sql =
+                SELECT + " AND c.id = :id" + (customerOrNull == null ? "" : " AND c.customer_account_id = :customer")
+                        + (forUpdate ? " FOR UPDATE OF c" : "");
         GenericExecuteSpec spec = db.sql(sql).bind("supplier", supplier).bind("id", id);
         if (customerOrNull != null) {
             spec = spec.bind("customer", customerOrNull);
@@ -82,14 +86,20 @@ class CodeStore {
     Flux<CodeRecord> forMeter(UUID supplier, UUID device, int limit, long offset) {
         return db.sql(SELECT + " AND c.device_id = :device ORDER BY c.issued_at DESC, c.id DESC"
                         + " LIMIT :limit OFFSET :offset")
-                .bind("supplier", supplier).bind("device", device).bind("limit", limit).bind("offset", offset)
-                .map(this::read).all();
+                .bind("supplier", supplier)
+                .bind("device", device)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(this::read)
+                .all();
     }
 
     Mono<Long> countForMeter(UUID supplier, UUID device) {
         return db.sql("SELECT count(*) AS n FROM code WHERE supplier_id = :supplier AND device_id = :device")
-                .bind("supplier", supplier).bind("device", device)
-                .map(row -> row.get("n", Long.class)).one();
+                .bind("supplier", supplier)
+                .bind("device", device)
+                .map(row -> row.get("n", Long.class))
+                .one();
     }
 
     /** A customer's codes, newest first, strictly older than the cursor position when one is given. */
@@ -97,7 +107,9 @@ class CodeStore {
         String sql = SELECT + " AND c.customer_account_id = :customer"
                 + (before == null ? "" : " AND (c.issued_at, c.id) < (:beforeAt, :beforeId)")
                 + " ORDER BY c.issued_at DESC, c.id DESC LIMIT :limit";
-        GenericExecuteSpec spec = db.sql(sql).bind("supplier", supplier).bind("customer", customer)
+        GenericExecuteSpec spec = db.sql(sql)
+                .bind("supplier", supplier)
+                .bind("customer", customer)
                 .bind("limit", limit);
         if (before != null) {
             spec = spec.bind("beforeAt", before.issuedAt()).bind("beforeId", before.id());
@@ -120,8 +132,12 @@ class CodeStore {
     /** Top-ups released for a meter since a moment (the start of today), for the daily limit. */
     public Mono<Long> releasedTopUpsSince(UUID supplier, UUID device, Instant since) {
         return db.sql(TOP_UPS_SINCE)
-                .bind("supplier", supplier).bind("limited", new String[] {device.toString()}).bind("since", since)
-                .map(row -> row.get("total", Long.class)).one().defaultIfEmpty(0L);
+                .bind("supplier", supplier)
+                .bind("limited", new String[] {device.toString()})
+                .bind("since", since)
+                .map(row -> row.get("total", Long.class))
+                .one()
+                .defaultIfEmpty(0L);
     }
 
     /** ISSUED -> DELIVERED; completes with 1, or 0 when the code was not ISSUED. */
@@ -130,8 +146,11 @@ class CodeStore {
                         UPDATE code SET status = 'ENTERED', updated_at = :now
                         WHERE supplier_id = :s AND id = :id AND status IN ('ISSUED', 'DELIVERED')
                         """)
-                .bind("s", supplier).bind("id", id).bind("now", now)
-                .fetch().rowsUpdated();
+                .bind("s", supplier)
+                .bind("id", id)
+                .bind("now", now)
+                .fetch()
+                .rowsUpdated();
     }
 
     Mono<Long> markDelivered(UUID supplier, UUID id, Instant now) {
@@ -139,8 +158,11 @@ class CodeStore {
                         UPDATE code SET status = 'DELIVERED', updated_at = :now
                         WHERE supplier_id = :s AND id = :id AND status = 'ISSUED'
                         """)
-                .bind("s", supplier).bind("id", id).bind("now", now)
-                .fetch().rowsUpdated();
+                .bind("s", supplier)
+                .bind("id", id)
+                .bind("now", now)
+                .fetch()
+                .rowsUpdated();
     }
 
     /** Cancels every outstanding code of the supplier's meters at the premises, returning them. */
@@ -152,14 +174,23 @@ class CodeStore {
                           AND c.device_id = d.id AND c.status IN (%s)
                         RETURNING c.*, d.eui64
                         """.formatted(CodeStatus.sql(CodeStatus.OUTSTANDING)))
-                .bind("reason", reason).bind("now", now).bind("s", supplier).bind("p", premises)
-                .map(this::read).all();
+                .bind("reason", reason)
+                .bind("now", now)
+                .bind("s", supplier)
+                .bind("p", premises)
+                .map(this::read)
+                .all();
     }
 
     /** Records the person who cancelled or refused a code (the history names them). */
     Mono<Void> cancelledBy(UUID supplier, UUID id, UUID user) {
         return db.sql("UPDATE code SET cancelled_by = :by WHERE supplier_id = :s AND id = :id")
-                .bind("by", user).bind("s", supplier).bind("id", id).fetch().rowsUpdated().then();
+                .bind("by", user)
+                .bind("s", supplier)
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** Writes a code's changeable fields: status, approval, result, cancellation, envelope. */
@@ -170,7 +201,9 @@ class CodeStore {
                           envelope = :envelope, updated_at = :updatedAt
                         WHERE supplier_id = :supplier AND id = :id
                         """)
-                .bind("supplier", c.supplierId()).bind("id", c.id()).bind("status", c.status().name())
+                .bind("supplier", c.supplierId())
+                .bind("id", c.id())
+                .bind("status", c.status().name())
                 .bind("updatedAt", c.updatedAt());
         spec = nullable(spec, "approvedBy", c.approvedBy(), UUID.class);
         spec = nullable(spec, "approvedAt", c.approvedAt(), Instant.class);
@@ -193,19 +226,29 @@ class CodeStore {
                         WHERE c.id = due.id AND d.supplier_id = c.supplier_id AND d.id = c.device_id
                         RETURNING c.*, d.eui64
                         """.formatted(CodeStatus.sql(CodeStatus.OUTSTANDING)))
-                .bind("now", now).bind("limit", limit)
-                .map(this::read).all();
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(this::read)
+                .all();
     }
 
     private GenericExecuteSpec bindCode(GenericExecuteSpec spec, CodeRecord c) {
-        spec = spec.bind("id", c.id()).bind("supplier", c.supplierId()).bind("device", c.deviceId())
-                .bind("customer", c.customerAccountId()).bind("command", c.command())
+        spec = spec.bind("id", c.id())
+                .bind("supplier", c.supplierId())
+                .bind("device", c.deviceId())
+                .bind("customer", c.customerAccountId())
+                .bind("command", c.command())
                 .bind("parameters", Json.of(write(c.parameters())))
-                .bind("digits", c.digits()).bind("blocks", c.blocks()).bind("counter", c.counter())
-                .bind("reason", c.reason()).bind("status", c.status().name())
+                .bind("digits", c.digits())
+                .bind("blocks", c.blocks())
+                .bind("counter", c.counter())
+                .bind("reason", c.reason())
+                .bind("status", c.status().name())
                 .bind("needsApproval", c.needsApproval())
                 .bind("approvalReasons", Json.of(write(c.approvalReasons())))
-                .bind("issuedBy", c.issuedBy()).bind("issuedAt", c.issuedAt()).bind("expiresAt", c.expiresAt());
+                .bind("issuedBy", c.issuedBy())
+                .bind("issuedAt", c.issuedAt())
+                .bind("expiresAt", c.expiresAt());
         spec = nullable(spec, "amount", c.amountPence(), Long.class);
         return nullable(spec, "envelope", c.envelope(), String.class);
     }
@@ -215,18 +258,32 @@ class CodeStore {
     }
 
     private CodeRecord read(Readable row) {
-        return new CodeRecord(row.get("id", UUID.class), row.get("supplier_id", UUID.class),
-                row.get("device_id", UUID.class), row.get("eui64", String.class),
-                row.get("customer_account_id", UUID.class), row.get("command", String.class),
-                readJson(row.get("parameters", Json.class), PARAMETERS), row.get("amount_pence", Long.class),
-                row.get("digits", String.class), row.get("blocks", Integer.class), row.get("counter", Long.class),
-                row.get("reason", String.class), CodeStatus.valueOf(row.get("status", String.class)),
-                row.get("needs_approval", Boolean.class), readJson(row.get("approval_reasons", Json.class), REASONS),
-                row.get("issued_by", UUID.class), row.get("approved_by", UUID.class),
-                row.get("issued_at", Instant.class), row.get("expires_at", Instant.class),
-                row.get("approved_at", Instant.class), row.get("result_at", Instant.class),
-                row.get("result_reason", String.class), row.get("cancel_reason", String.class),
-                row.get("envelope", String.class), row.get("updated_at", Instant.class));
+        return new CodeRecord(
+                row.get("id", UUID.class),
+                row.get("supplier_id", UUID.class),
+                row.get("device_id", UUID.class),
+                row.get("eui64", String.class),
+                row.get("customer_account_id", UUID.class),
+                row.get("command", String.class),
+                readJson(row.get("parameters", Json.class), PARAMETERS),
+                row.get("amount_pence", Long.class),
+                row.get("digits", String.class),
+                row.get("blocks", Integer.class),
+                row.get("counter", Long.class),
+                row.get("reason", String.class),
+                CodeStatus.valueOf(row.get("status", String.class)),
+                row.get("needs_approval", Boolean.class),
+                readJson(row.get("approval_reasons", Json.class), REASONS),
+                row.get("issued_by", UUID.class),
+                row.get("approved_by", UUID.class),
+                row.get("issued_at", Instant.class),
+                row.get("expires_at", Instant.class),
+                row.get("approved_at", Instant.class),
+                row.get("result_at", Instant.class),
+                row.get("result_reason", String.class),
+                row.get("cancel_reason", String.class),
+                row.get("envelope", String.class),
+                row.get("updated_at", Instant.class));
     }
 
     private String write(Object value) {

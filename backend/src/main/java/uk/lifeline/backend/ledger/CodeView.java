@@ -21,10 +21,27 @@ import uk.lifeline.words.When;
  * Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CodeView(UUID id, String meterId, UUID customerId, String command, Map<String, String> parameters,
-        String description, String descriptionCy, String reason, CodeStatus status, long counter, int blocks,
-        List<String> digits, Instant issuedAt, Instant expiresAt, UUID issuedBy, Approval approval, Instant resultAt, String resultReason,
-        String cancelReason, String envelope) {
+public record CodeView(
+        UUID id,
+        String meterId,
+        UUID customerId,
+        String command,
+        Map<String, String> parameters,
+        String description,
+        String descriptionCy,
+        String reason,
+        CodeStatus status,
+        long counter,
+        int blocks,
+        List<String> digits,
+        Instant issuedAt,
+        Instant expiresAt,
+        UUID issuedBy,
+        Approval approval,
+        Instant resultAt,
+        String resultReason,
+        String cancelReason,
+        String envelope) {
 
     /** Whether the code needed a supervisor, why, and who approved it when. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,11 +51,27 @@ public record CodeView(UUID id, String meterId, UUID customerId, String command,
         // Words relative to the issue time, not to now, so a view reads the same every time it is fetched.
         Instant at = c.issuedAt() != null ? c.issuedAt() : Instant.now();
         MeterCommand command = MeterCommand.parse(c.command(), Parameters.of(c.parameters()));
-        return new CodeView(c.id(), c.meterId(), c.customerAccountId(), c.command(), c.parameters(),
-                describe(command, at, Language.ENGLISH), describe(command, at, Language.WELSH), c.reason(), c.status(), c.counter(), c.blocks(), c.released() ? grouped(c.digits()) : null, c.issuedAt(),
-                c.expiresAt(), c.issuedBy(),
+        return new CodeView(
+                c.id(),
+                c.meterId(),
+                c.customerAccountId(),
+                c.command(),
+                c.parameters(),
+                describe(command, at, Language.ENGLISH),
+                describe(command, at, Language.WELSH),
+                c.reason(),
+                c.status(),
+                c.counter(),
+                c.blocks(),
+                c.released() ? grouped(c.digits()) : null,
+                c.issuedAt(),
+                c.expiresAt(),
+                c.issuedBy(),
                 new Approval(c.needsApproval(), c.approvalReasons(), c.approvedBy(), c.approvedAt()),
-                c.resultAt(), c.resultReason(), c.cancelReason(), c.released() ? c.envelope() : null);
+                c.resultAt(),
+                c.resultReason(),
+                c.cancelReason(),
+                c.released() ? c.envelope() : null);
     }
 
     /** What {@code command} does in {@code language}: dates in full and times with their zone, as of {@code at}. */
@@ -48,7 +81,10 @@ public record CodeView(UUID id, String meterId, UUID customerId, String command,
 
     /** 20, 40 or 60 digits as one grouped string per block. */
     public static List<String> grouped(String digits) {
-        return digits.isEmpty() ? List.of()
-                : CodeDigits.blocks(digits).stream().map(CommandCode::groupInFours).toList();
+        return digits.isEmpty()
+                ? List.of()
+                : CodeDigits.blocks(digits).stream()
+                        .map(CommandCode::groupInFours)
+                        .toList();
     }
 }

@@ -43,8 +43,12 @@ class CounterStore {
                         RETURNING next_counter - 1 AS counter,
                         """ + MeterModels.STATE_OF_COUNTER + " AS model_state, " + MeterModels.SOURCE_OF_COUNTER
                         + " AS model_source")
-                .bind("supplier", supplier).bind("device", device).bind("window", window)
-                .map(row -> new Taken(row.get("counter", Long.class), row.get("model_state", String.class),
+                .bind("supplier", supplier)
+                .bind("device", device)
+                .bind("window", window)
+                .map(row -> new Taken(
+                        row.get("counter", Long.class),
+                        row.get("model_state", String.class),
                         row.get("model_source", String.class)))
                 .one();
     }
@@ -52,7 +56,8 @@ class CounterStore {
     Mono<State> peek(UUID supplier, UUID device) {
         return db.sql("SELECT next_counter, highest_accepted FROM code_counter"
                         + " WHERE supplier_id = :supplier AND device_id = :device")
-                .bind("supplier", supplier).bind("device", device)
+                .bind("supplier", supplier)
+                .bind("device", device)
                 .map(row -> new State(row.get("next_counter", Long.class), row.get("highest_accepted", Long.class)))
                 .one();
     }
@@ -61,8 +66,12 @@ class CounterStore {
     Mono<Void> accepted(UUID supplier, UUID device, long counter) {
         return db.sql("UPDATE code_counter SET highest_accepted = greatest(highest_accepted, :counter)"
                         + " WHERE supplier_id = :supplier AND device_id = :device")
-                .bind("supplier", supplier).bind("device", device).bind("counter", counter)
-                .fetch().rowsUpdated().then();
+                .bind("supplier", supplier)
+                .bind("device", device)
+                .bind("counter", counter)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /**
@@ -82,9 +91,11 @@ class CounterStore {
                           AND c.next_counter <= c.highest_accepted + :window
                         RETURNING c.device_id, c.next_counter - 1 AS counter
                         """)
-                .bind("s", supplier).bind("ids", devices.stream().map(UUID::toString).toArray(String[]::new))
+                .bind("s", supplier)
+                .bind("ids", devices.stream().map(UUID::toString).toArray(String[]::new))
                 .bind("window", window)
-                .map(row -> Map.entry(row.get("device_id", UUID.class), row.get("counter", Long.class))).all()
+                .map(row -> Map.entry(row.get("device_id", UUID.class), row.get("counter", Long.class)))
+                .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
@@ -96,7 +107,11 @@ class CounterStore {
                         WHERE d.supplier_id = :s AND d.premises_id = :p
                           AND c.supplier_id = d.supplier_id AND c.device_id = d.id
                         """)
-                .bind("why", why).bind("s", supplierId).bind("p", premisesId).fetch().rowsUpdated();
+                .bind("why", why)
+                .bind("s", supplierId)
+                .bind("p", premisesId)
+                .fetch()
+                .rowsUpdated();
     }
 
     /** Lifts the device's block when it is blocked for that reason. */
@@ -105,7 +120,11 @@ class CounterStore {
                         UPDATE code_counter SET codes_blocked = NULL, blocked_next_counter = NULL
                         WHERE supplier_id = :s AND device_id = :d AND codes_blocked = :why
                         """)
-                .bind("s", supplierId).bind("d", deviceId).bind("why", why)
-                .fetch().rowsUpdated().then();
+                .bind("s", supplierId)
+                .bind("d", deviceId)
+                .bind("why", why)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 }

@@ -58,12 +58,16 @@ public class Envelopes {
         EcKeyPair key = keys.current(supplier.code(), KeyPurpose.ENVELOPE_SIGNING);
         // The compact serialisation (RFC 7515 section 7.1) written directly: nimbus's constant-time Base64 was
         // about 5% of the backend's CPU per code, and nothing here is secret.
-        String header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid()).type(new JOSEObjectType(type))
-                .build().toString();
+        String header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(key.kid())
+                .type(new JOSEObjectType(type))
+                .build()
+                .toString();
         String signingInput = base64url(header) + "." + base64url(claims.toString());
         // Bouncy Castle's P-256 with one generator point for every signature: keys.P256 says why.
-        return signingInput + "." + BASE64URL.encodeToString(P256.sign(key.privateKey(),
-                signingInput.getBytes(StandardCharsets.US_ASCII)));
+        return signingInput + "."
+                + BASE64URL.encodeToString(
+                        P256.sign(key.privateKey(), signingInput.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static String base64url(String json) {

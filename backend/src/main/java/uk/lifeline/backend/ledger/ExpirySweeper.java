@@ -33,23 +33,32 @@ class ExpirySweeper {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${lifeline.codes.expiry-sweep}", fixedDelayString = "${lifeline.codes.expiry-sweep}")
+    @Scheduled(
+            initialDelayString = "${lifeline.codes.expiry-sweep}",
+            fixedDelayString = "${lifeline.codes.expiry-sweep}")
     void scheduled() {
         sweep().onErrorResume(e -> {
-            log.warn("expiry sweep failed; it runs again later", e);
-            return Mono.just(0L);
-        }).block();
+                    log.warn("expiry sweep failed; it runs again later", e);
+                    return Mono.just(0L);
+                })
+                .block();
     }
 
     /** Expires one batch; returns how many codes it expired. */
     Mono<Long> sweep() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // Appended supplier by supplier, so two sweepers lock audit heads in the same order.
-        return tx.transactional(ledger.expire(now, BATCH).collectList()
-                .flatMapMany(expired -> Flux.fromIterable(expired)
-                        .sort(Comparator.comparing(CodeRecord::supplierId)))
-                .concatMap(code -> audit.append(code.supplierId(), now, null, "code.expired", "code:" + code.id(),
-                        Map.of("counter", code.counter())).thenReturn(code))
+        return tx.transactional(ledger.expire(now, BATCH)
+                .collectList()
+                .flatMapMany(expired -> Flux.fromIterable(expired).sort(Comparator.comparing(CodeRecord::supplierId)))
+                .concatMap(code -> audit.append(
+                                code.supplierId(),
+                                now,
+                                null,
+                                "code.expired",
+                                "code:" + code.id(),
+                                Map.of("counter", code.counter()))
+                        .thenReturn(code))
                 .count());
     }
 }

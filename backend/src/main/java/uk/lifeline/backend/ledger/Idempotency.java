@@ -1,15 +1,11 @@
 package uk.lifeline.backend.ledger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import uk.lifeline.backend.database.Rows;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.database.Rows;
 
 /**
  * Idempotency records: per user and Idempotency-Key, the hash of the request and the response it got. The
@@ -33,9 +29,14 @@ class Idempotency {
     Mono<Row> find(UUID supplier, UUID user, String key) {
         return db.sql("SELECT key, request_hash, http_status, response_body FROM idempotency_record"
                         + " WHERE supplier_id = :supplier AND user_id = :user AND key = :key")
-                .bind("supplier", supplier).bind("user", user).bind("key", key)
-                .map(row -> new Row(row.get("key", String.class), Rows.bytes(row.get("request_hash")),
-                        row.get("http_status", Integer.class), row.get("response_body", String.class)))
+                .bind("supplier", supplier)
+                .bind("user", user)
+                .bind("key", key)
+                .map(row -> new Row(
+                        row.get("key", String.class),
+                        Rows.bytes(row.get("request_hash")),
+                        row.get("http_status", Integer.class),
+                        row.get("response_body", String.class)))
                 .one();
     }
 }

@@ -11,7 +11,6 @@ import java.util.UUID;
 import reactor.core.publisher.MonoSink;
 import uk.lifeline.backend.ledger.IssueIntent.Request;
 import uk.lifeline.backend.ledger.Ledger.Outcome;
-import uk.lifeline.backend.meter.Meter;
 
 /**
  * The issue requests that share one transaction, all for one supplier, and what became of each. Mutable; used by
@@ -27,9 +26,11 @@ final class IssueBatch {
         final UUID id = UUID.randomUUID();
         /** Set when the transaction is under way; answered only after it commits. */
         Outcome outcome;
+
         Throwable error;
         /** Another request of this batch has the same key: it goes in the next batch, and gets that one's answer. */
         boolean again;
+
         CodeRecord made;
         String body;
         String entry;
@@ -89,7 +90,8 @@ final class IssueBatch {
     Map<UUID, List<Item>> byMeter() {
         Map<UUID, List<Item>> by = new LinkedHashMap<>();
         for (Item item : fresh()) {
-            by.computeIfAbsent(item.request.meter().id(), d -> new ArrayList<>()).add(item);
+            by.computeIfAbsent(item.request.meter().id(), d -> new ArrayList<>())
+                    .add(item);
         }
         return by;
     }

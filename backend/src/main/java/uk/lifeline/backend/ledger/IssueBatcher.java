@@ -1,5 +1,8 @@
 package uk.lifeline.backend.ledger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -9,9 +12,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -45,21 +45,27 @@ final class IssueBatcher {
     private final DistributionSummary sizes;
     private final Counter failures;
 
-    IssueBatcher(int batchSize, TransactionalOperator tx, BatchWriter writer, Function<Request, Mono<Outcome>> single,
+    IssueBatcher(
+            int batchSize,
+            TransactionalOperator tx,
+            BatchWriter writer,
+            Function<Request, Mono<Outcome>> single,
             MeterRegistry metrics) {
         this.batchSize = batchSize;
         this.tx = tx;
         this.writer = writer;
         this.single = single;
         this.sizes = DistributionSummary.builder("lifeline.codes.batch.size")
-                .description("issue requests per shared transaction").register(metrics);
+                .description("issue requests per shared transaction")
+                .register(metrics);
         this.failures = Counter.builder("lifeline.codes.batch.failures")
-                .description("batches whose transaction failed, their requests retried one by one").register(metrics);
+                .description("batches whose transaction failed, their requests retried one by one")
+                .register(metrics);
     }
 
     Mono<Outcome> submit(Request request) {
-        return Mono.create(sink -> lanes.computeIfAbsent(request.supplier().id(), Lane::new)
-                .add(new Item(request, sink)));
+        return Mono.create(sink ->
+                lanes.computeIfAbsent(request.supplier().id(), Lane::new).add(new Item(request, sink)));
     }
 
     /** One supplier's queue and its batch in flight. */
@@ -120,15 +126,21 @@ final class IssueBatcher {
 
         private void retryAlone(IssueBatch batch, Throwable why) {
             failures.increment();
-            log.warn("a batch of {} issue requests failed; retrying them one by one: {}", batch.items.size(),
+            log.warn(
+                    "a batch of {} issue requests failed; retrying them one by one: {}",
+                    batch.items.size(),
                     why.toString());
             for (Item item : batch.items) {
                 single.apply(item.request)
-                        .onErrorMap(e -> (e instanceof DataAccessException || e instanceof io.r2dbc.spi.R2dbcException)
-                                        && ConstraintProblems.of(e) == null && !DatabaseFailures.unavailable(e),
-                                e -> new ApiException(ProblemType.SERVICE_UNAVAILABLE, "the code could not be"
-                                        + " written just now and nothing was issued; send the same request again"
-                                        + " with the same Idempotency-Key"))
+                        .onErrorMap(
+                                e -> (e instanceof DataAccessException || e instanceof io.r2dbc.spi.R2dbcException)
+                                        && ConstraintProblems.of(e) == null
+                                        && !DatabaseFailures.unavailable(e),
+                                e -> new ApiException(
+                                        ProblemType.SERVICE_UNAVAILABLE,
+                                        "the code could not be"
+                                                + " written just now and nothing was issued; send the same request again"
+                                                + " with the same Idempotency-Key"))
                         .subscribe(item.sink::success, item.sink::error);
             }
         }

@@ -22,10 +22,27 @@ public sealed interface IssueIntent {
      * A request over the API with its Idempotency-Key and the hash of what was asked; made by
      * {@link Ledger#request}, which finds the meter's key.
      */
-    record Request(Caller caller, Supplier supplier, Meter meter, CodeKey codeKey, String key, byte[] hash,
-            String reason, MeterCommand command) implements IssueIntent {}
+    record Request(
+            Caller caller,
+            Supplier supplier,
+            Meter meter,
+            CodeKey codeKey,
+            String key,
+            byte[] hash,
+            String reason,
+            MeterCommand command)
+            implements IssueIntent {}
 
     /** One meter of a campaign page, claimed by the campaign in the page's transaction. */
-    record CampaignCode(Supplier supplier, UUID deviceId, String eui64, UUID customerId, String publicKeyPem,
-            MeterCommand command, String reason, UUID issuedBy, Instant expiresAt) implements IssueIntent {}
+    record CampaignCode(
+            Supplier supplier,
+            UUID deviceId,
+            String eui64,
+            UUID customerId,
+            String publicKeyPem,
+            MeterCommand command,
+            String reason,
+            UUID issuedBy,
+            Instant expiresAt)
+            implements IssueIntent {}
 }

@@ -32,25 +32,48 @@ final class IssueRules {
     /** The stored answer to a retried request, or idempotency-key-reused if the request differs. */
     static Outcome replayed(Idempotency.Row stored, byte[] hash, ObjectMapper json) throws JsonProcessingException {
         if (!Arrays.equals(stored.requestHash(), hash)) {
-            throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key " + stored.key()
-                    + " was already used for a different request; use a new key for a new code");
+            throw new ApiException(
+                    ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key " + stored.key()
+                            + " was already used for a different request; use a new key for a new code");
         }
-        return new Outcome(HttpStatus.valueOf(stored.httpStatus()), json.readValue(stored.responseBody(),
-                CodeView.class), true);
+        return new Outcome(
+                HttpStatus.valueOf(stored.httpStatus()), json.readValue(stored.responseBody(), CodeView.class), true);
     }
 
     /** A new code with the counter it was given, before its envelope is signed. */
-    static CodeRecord newCode(Request r, UUID id, long counter, Decision decision, IssuingProperties properties,
-            Instant now) {
+    static CodeRecord newCode(
+            Request r, UUID id, long counter, Decision decision, IssuingProperties properties, Instant now) {
         MeterCommand command = r.command();
         Meter meter = r.meter();
         CommandCode code = CodeEncoder.encode(command, counter, r.codeKey());
         CodeStatus status = decision.needsApproval() ? CodeStatus.PENDING_APPROVAL : CodeStatus.ISSUED;
-        return new CodeRecord(id, r.supplier().id(), meter.id(), meter.eui64().toString(),
-                meter.customerAccountId(), command.type().commandName(), command.parameters(),
-                ApprovalPolicy.limitedAmount(command), code.digits(), code.blocks().size(), counter,
-                r.reason().trim(), status, decision.needsApproval(), decision.reasons(), r.caller().userId(),
-                null, now, now.plus(properties.expiry()), null, null, null, null, null, now);
+        return new CodeRecord(
+                id,
+                r.supplier().id(),
+                meter.id(),
+                meter.eui64().toString(),
+                meter.customerAccountId(),
+                command.type().commandName(),
+                command.parameters(),
+                ApprovalPolicy.limitedAmount(command),
+                code.digits(),
+                code.blocks().size(),
+                counter,
+                r.reason().trim(),
+                status,
+                decision.needsApproval(),
+                decision.reasons(),
+                r.caller().userId(),
+                null,
+                now,
+                now.plus(properties.expiry()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                now);
     }
 
     static HttpStatus httpStatus(CodeRecord made) {
@@ -58,21 +81,28 @@ final class IssueRules {
     }
 
     static String auditEntry(AuditLog audit, CodeRecord made) throws JsonProcessingException {
-        return audit.entry(made.issuedAt(), made.issuedBy(),
-                made.status() == CodeStatus.ISSUED ? "code.issued" : "code.requested", "code:" + made.id(),
+        return audit.entry(
+                made.issuedAt(),
+                made.issuedBy(),
+                made.status() == CodeStatus.ISSUED ? "code.issued" : "code.requested",
+                "code:" + made.id(),
                 auditDetails(made));
     }
 
     /** The start of the calendar day the per-day limits count. */
     static Instant startOfDay(Instant now, IssuingProperties properties) {
-        return LocalDate.ofInstant(now, properties.zone()).atStartOfDay(properties.zone()).toInstant();
+        return LocalDate.ofInstant(now, properties.zone())
+                .atStartOfDay(properties.zone())
+                .toInstant();
     }
 
     static ApiException windowExhausted(Meter meter, long next, long highestAccepted, int window) {
-        return new ApiException(ProblemType.COUNTER_WINDOW_EXHAUSTED, "meter " + meter.eui64()
-                + " would be sent counter " + next + ", but it can rebuild counters only up to " + window
-                + " above the highest it is known to have accepted (" + highestAccepted + "); report the"
-                + " results of codes the customer has entered, or cancel unused ones and ask for a visit");
+        return new ApiException(
+                ProblemType.COUNTER_WINDOW_EXHAUSTED,
+                "meter " + meter.eui64()
+                        + " would be sent counter " + next + ", but it can rebuild counters only up to " + window
+                        + " above the highest it is known to have accepted (" + highestAccepted + "); report the"
+                        + " results of codes the customer has entered, or cancel unused ones and ask for a visit");
     }
 
     private static Map<String, Object> auditDetails(CodeRecord c) {

@@ -1,12 +1,12 @@
 package uk.lifeline.backend.ledger;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -29,10 +29,16 @@ import uk.lifeline.code.CodeLayout;
  */
 @ConfigurationProperties("lifeline.codes")
 @Validated
-public record IssuingProperties(Duration expiry,
-        @Min(value = 1, message = WINDOW) @Max(value = CodeLayout.COUNTER_WINDOW, message = WINDOW) int counterWindow,
-        ZoneId zone, List<String> approvalCommands,
-        Map<Role, RoleLimits> limits, Duration expirySweep,
+public record IssuingProperties(
+        Duration expiry,
+
+        @Min(value = 1, message = WINDOW) @Max(value = CodeLayout.COUNTER_WINDOW, message = WINDOW)
+        int counterWindow,
+
+        ZoneId zone,
+        List<String> approvalCommands,
+        Map<Role, RoleLimits> limits,
+        Duration expirySweep,
         @DefaultValue("64") @Min(1) @Max(1000) int batchSize) {
 
     /** Why the counter window is checked at start-up. */

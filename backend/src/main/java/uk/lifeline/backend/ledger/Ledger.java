@@ -64,9 +64,19 @@ public class Ledger implements CodeReceipts {
     private final Outbox outbox;
     private final Clock clock;
 
-    Ledger(MeterKeys meterKeys, SingleIssue single, BatchWriter writer, CampaignCodes campaigns,
-            MeterSecrets secrets, CodeStore codes, AuditLog audit, Outbox outbox, IssuingProperties properties,
-            TransactionalOperator tx, MeterRegistry metrics, Clock clock) {
+    Ledger(
+            MeterKeys meterKeys,
+            SingleIssue single,
+            BatchWriter writer,
+            CampaignCodes campaigns,
+            MeterSecrets secrets,
+            CodeStore codes,
+            AuditLog audit,
+            Outbox outbox,
+            IssuingProperties properties,
+            TransactionalOperator tx,
+            MeterRegistry metrics,
+            Clock clock) {
         this.meterKeys = meterKeys;
         this.single = single;
         this.campaigns = campaigns;
@@ -76,14 +86,21 @@ public class Ledger implements CodeReceipts {
         this.outbox = outbox;
         this.clock = clock;
         this.batcher = properties.batchSize() > 1
-                ? new IssueBatcher(properties.batchSize(), tx, writer, single::issue, metrics) : null;
+                ? new IssueBatcher(properties.batchSize(), tx, writer, single::issue, metrics)
+                : null;
     }
 
     /** An API request for a code, with the meter's key from the one key source ({@link MeterKeys}). */
-    public Request request(Caller caller, Supplier supplier, Meter meter, String idempotencyKey, byte[] hash,
-            String reason, MeterCommand command) {
-        return new Request(caller, supplier, meter, meterKeys.forMeter(supplier, meter), idempotencyKey, hash,
-                reason, command);
+    public Request request(
+            Caller caller,
+            Supplier supplier,
+            Meter meter,
+            String idempotencyKey,
+            byte[] hash,
+            String reason,
+            MeterCommand command) {
+        return new Request(
+                caller, supplier, meter, meterKeys.forMeter(supplier, meter), idempotencyKey, hash, reason, command);
     }
 
     /**
@@ -106,7 +123,8 @@ public class Ledger implements CodeReceipts {
                         .map(outcome -> new Issued(r, null, outcome, null))
                         .onErrorResume(e -> Mono.just(new Issued(r, null, null, e))))
                 .collectList();
-        Mono<List<Issued>> coded = campaignCodes.isEmpty() ? Mono.just(List.of())
+        Mono<List<Issued>> coded = campaignCodes.isEmpty()
+                ? Mono.just(List.of())
                 : campaigns.issue(campaignCodes.get(0).supplier(), campaignCodes, now());
         return answered.zipWith(coded, (a, c) -> {
             Map<IssueIntent, Issued> byIntent = new IdentityHashMap<>();
@@ -129,8 +147,15 @@ public class Ledger implements CodeReceipts {
     public Mono<Void> delivered(UUID supplier, UUID codeId, String channel, long messageId) {
         Instant now = now();
         return codes.markDelivered(supplier, codeId, now)
-                .flatMap(n -> n == 0 ? Mono.<Void>empty() : audit.append(supplier, now, null, "code.delivered",
-                        "code:" + codeId, Map.of("channel", channel, "message", messageId)));
+                .flatMap(n -> n == 0
+                        ? Mono.<Void>empty()
+                        : audit.append(
+                                supplier,
+                                now,
+                                null,
+                                "code.delivered",
+                                "code:" + codeId,
+                                Map.of("channel", channel, "message", messageId)));
     }
 
     /**
@@ -139,18 +164,25 @@ public class Ledger implements CodeReceipts {
      */
     public Mono<Boolean> entered(UUID supplier, UUID codeId, String channel, Instant at) {
         return codes.markEntered(supplier, codeId, at)
-                .flatMap(n -> n == 0 ? Mono.just(false) : audit.append(supplier, at, null, "code.entered",
-                        "code:" + codeId, Map.of("channel", channel)).thenReturn(true));
+                .flatMap(n -> n == 0
+                        ? Mono.just(false)
+                        : audit.append(supplier, at, null, "code.entered", "code:" + codeId, Map.of("channel", channel))
+                                .thenReturn(true));
     }
 
     /**
      * Transition to CANCELLED for every outstanding code of the supplier's meters at the premises (the supply
      * moved to another supplier), each audited and withdrawn from the customer's app; completes with their ids.
      */
-    public Mono<List<UUID>> supersedeAtPremises(UUID supplier, UUID premises, String reason, UUID switchId,
-            Instant now) {
+    public Mono<List<UUID>> supersedeAtPremises(
+            UUID supplier, UUID premises, String reason, UUID switchId, Instant now) {
         return codes.cancelAtPremises(supplier, premises, reason, now)
-                .concatMap(c -> audit.append(supplier, now, null, "code.cancelled", "code:" + c.id(),
+                .concatMap(c -> audit.append(
+                                supplier,
+                                now,
+                                null,
+                                "code.cancelled",
+                                "code:" + c.id(),
                                 Map.of("reason", reason, "switch", switchId.toString()))
                         .then(outbox.add(CodeMessages.status(c)))
                         .thenReturn(c.id()))

@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 import uk.lifeline.backend.keys.EcKeyPair;
 import uk.lifeline.backend.keys.KeyPurpose;
 import uk.lifeline.backend.keys.KeyRing;
+import uk.lifeline.backend.meter.Meter;
 import uk.lifeline.backend.tenant.Supplier;
 import uk.lifeline.code.CodeKey;
 import uk.lifeline.code.Pem;
-import uk.lifeline.backend.meter.Meter;
 
 /**
  * The {@link CodeKey} for each supplier-meter pair: the ECDH agreement runs once per pair, then the key is
@@ -35,7 +35,8 @@ public class MeterKeys {
 
     public CodeKey forMeter(Supplier supplier, Meter meter) {
         EcKeyPair supplierKey = keys.current(supplier.code(), KeyPurpose.PREPAYMENT_KA);
-        Pair pair = new Pair(supplierKey.kid(), meter.publicKeyPem(), meter.eui64().toString());
+        Pair pair =
+                new Pair(supplierKey.kid(), meter.publicKeyPem(), meter.eui64().toString());
         CodeKey key = agreed.get(pair);
         if (key != null) {
             return key;

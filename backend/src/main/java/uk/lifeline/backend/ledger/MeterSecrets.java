@@ -95,12 +95,18 @@ class MeterSecrets {
                         SELECT m.device_id, m.wrapped FROM unnest(:ids::uuid[]) AS u(id)
                         JOIN meter_secret m ON m.supplier_id = :s AND m.device_id = u.id AND m.supplier_kid = :kid
                         """)
-                .bind("s", supplier.id()).bind("kid", own.kid())
+                .bind("s", supplier.id())
+                .bind("kid", own.kid())
                 .bind("ids", meters.stream().map(m -> m.deviceId().toString()).toArray(String[]::new))
                 .map(row -> Map.entry(row.get("device_id", UUID.class), Rows.bytes(row.get("wrapped"))))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .flatMap(kept -> Flux.fromIterable(meters).parallel().runOn(Schedulers.parallel())
-                        .map(m -> resolve(supplier, own, m, kept.get(m.deviceId()))).sequential().collectList())
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMap(kept -> Flux.fromIterable(meters)
+                        .parallel()
+                        .runOn(Schedulers.parallel())
+                        .map(m -> resolve(supplier, own, m, kept.get(m.deviceId())))
+                        .sequential()
+                        .collectList())
                 .flatMap(resolved -> {
                     Map<UUID, Keyed> out = new HashMap<>();
                     List<Resolved> fresh = new ArrayList<>();
@@ -119,14 +125,16 @@ class MeterSecrets {
      * key, claiming them so instances do not repeat each other; completes with how many.
      */
     Mono<Integer> prime(int limit, Duration rest) {
-        return suppliers.all().concatMap(supplier -> {
-            UUID after = primedUpTo.get(supplier.id());
-            Instant now = clock.instant();
-            if (after == null && now.isBefore(restUntil.getOrDefault(supplier.id(), Instant.MIN))) {
-                return Mono.just(0);
-            }
-            EcKeyPair own = keys.current(supplier.code(), KeyPurpose.PREPAYMENT_KA);
-            var spec = db.sql("""
+        return suppliers
+                .all()
+                .concatMap(supplier -> {
+                    UUID after = primedUpTo.get(supplier.id());
+                    Instant now = clock.instant();
+                    if (after == null && now.isBefore(restUntil.getOrDefault(supplier.id(), Instant.MIN))) {
+                        return Mono.just(0);
+                    }
+                    EcKeyPair own = keys.current(supplier.code(), KeyPurpose.PREPAYMENT_KA);
+                    var spec = db.sql("""
                             SELECT d.id, d.eui64, d.ka_public_key FROM device d
                             WHERE d.supplier_id = :s %s AND d.device_type IN ('ESME', 'GSME')
                               AND d.ka_public_key IS NOT NULL
@@ -134,11 +142,16 @@ class MeterSecrets {
                                 AND m.device_id = d.id AND m.supplier_kid = :kid)
                             ORDER BY d.id LIMIT :n FOR NO KEY UPDATE OF d SKIP LOCKED
                             """.formatted(after == null ? "" : "AND d.id > :after"))
-                    .bind("s", supplier.id()).bind("kid", own.kid()).bind("n", limit);
-            spec = after == null ? spec : spec.bind("after", after);
-            return tx.transactional(spec.map(row -> new Wanted(row.get("id", UUID.class),
-                                    row.get("eui64", String.class), row.get("ka_public_key", String.class)))
-                            .all().collectList()
+                            .bind("s", supplier.id())
+                            .bind("kid", own.kid())
+                            .bind("n", limit);
+                    spec = after == null ? spec : spec.bind("after", after);
+                    return tx.transactional(spec.map(row -> new Wanted(
+                                    row.get("id", UUID.class),
+                                    row.get("eui64", String.class),
+                                    row.get("ka_public_key", String.class)))
+                            .all()
+                            .collectList()
                             .flatMap(meters -> {
                                 if (meters.size() < limit) {
                                     primedUpTo.remove(supplier.id());
@@ -147,11 +160,14 @@ class MeterSecrets {
                                     }
                                 } else {
                                     // Another worker may have gone further: at worst this one reads its page again.
-                                    primedUpTo.put(supplier.id(), meters.get(meters.size() - 1).deviceId());
+                                    primedUpTo.put(
+                                            supplier.id(),
+                                            meters.get(meters.size() - 1).deviceId());
                                 }
                                 return keys(supplier, meters).map(Map::size);
                             }));
-        }).reduce(0, Integer::sum);
+                })
+                .reduce(0, Integer::sum);
     }
 
     private record Resolved(UUID deviceId, Keyed keyed, byte[] wrapped) {}
@@ -168,8 +184,8 @@ class MeterSecrets {
         if (kept != null) {
             byte[] z = unwrap(wrapKey(own), kept, aad);
             if (z != null) {
-                return new Resolved(m.deviceId(), new Keyed(CodeKey.fromSharedSecret(z, supplier.originatorId(), eui),
-                        null), null);
+                return new Resolved(
+                        m.deviceId(), new Keyed(CodeKey.fromSharedSecret(z, supplier.originatorId(), eui), null), null);
             }
         }
         try {
@@ -186,7 +202,8 @@ class MeterSecrets {
             return Mono.empty();
         }
         String[] ids = fresh.stream().map(r -> r.deviceId().toString()).toArray(String[]::new);
-        String[] wrapped = fresh.stream().map(r -> java.util.HexFormat.of().formatHex(r.wrapped()))
+        String[] wrapped = fresh.stream()
+                .map(r -> java.util.HexFormat.of().formatHex(r.wrapped()))
                 .toArray(String[]::new);
         return db.sql("""
                         INSERT INTO meter_secret (supplier_id, device_id, supplier_kid, wrapped, created_at)
@@ -195,8 +212,14 @@ class MeterSecrets {
                         ON CONFLICT (supplier_id, device_id, supplier_kid) DO UPDATE SET wrapped = EXCLUDED.wrapped,
                           created_at = EXCLUDED.created_at
                         """)
-                .bind("s", supplier.id()).bind("kid", kid).bind("now", clock.instant()).bind("ids", ids)
-                .bind("wrapped", wrapped).fetch().rowsUpdated().then();
+                .bind("s", supplier.id())
+                .bind("kid", kid)
+                .bind("now", clock.instant())
+                .bind("ids", ids)
+                .bind("wrapped", wrapped)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** AES-256 key for wrapping: SHA-256 over a label, the key id and the supplier's private scalar. */
@@ -213,7 +236,8 @@ class MeterSecrets {
     private static byte[] aad(UUID supplier, String kid, Wanted m) {
         MessageDigest sha = sha256();
         byte[] keyHash = sha.digest(m.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
-        return (supplier + "/" + kid + "/" + m.deviceId() + "/" + java.util.HexFormat.of().formatHex(keyHash))
+        return (supplier + "/" + kid + "/" + m.deviceId() + "/"
+                        + java.util.HexFormat.of().formatHex(keyHash))
                 .getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -14,7 +14,8 @@ import uk.lifeline.backend.problem.ProblemType;
 record MyCodesCursor(Instant issuedAt, UUID id) {
 
     String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((issuedAt + "|" + id).getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -26,8 +26,11 @@ final class ResultReason {
         if (ALLOWED.contains(reason)) {
             return reason;
         }
-        throw ApiException.field(ProblemType.VALIDATION, "reason", "the reason the PPMID showed is needed for a"
-                + " rejection", String.join(", ", ALLOWED));
+        throw ApiException.field(
+                ProblemType.VALIDATION,
+                "reason",
+                "the reason the PPMID showed is needed for a" + " rejection",
+                String.join(", ", ALLOWED));
     }
 
     private static List<String> allowed() {

@@ -41,9 +41,19 @@ class SingleIssue {
     private final MeterModelService models;
     private final Outbox outbox;
 
-    SingleIssue(CounterStore counters, CodeStore codes, Idempotency idempotency, ApprovalPolicy policy,
-            Envelopes envelopes, AuditLog audit, TransactionalOperator tx, IssuingProperties properties,
-            ObjectMapper json, Clock clock, MeterModelService models, Outbox outbox) {
+    SingleIssue(
+            CounterStore counters,
+            CodeStore codes,
+            Idempotency idempotency,
+            ApprovalPolicy policy,
+            Envelopes envelopes,
+            AuditLog audit,
+            TransactionalOperator tx,
+            IssuingProperties properties,
+            ObjectMapper json,
+            Clock clock,
+            MeterModelService models,
+            Outbox outbox) {
         this.counters = counters;
         this.codes = codes;
         this.idempotency = idempotency;
@@ -59,14 +69,16 @@ class SingleIssue {
     }
 
     Mono<Outcome> issue(Request r) {
-        return idempotency.find(r.supplier().id(), r.caller().userId(), r.key())
+        return idempotency
+                .find(r.supplier().id(), r.caller().userId(), r.key())
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(stored -> stored.isPresent() ? replay(stored.get(), r.hash())
-                        : fresh(r).onErrorResume(DataIntegrityViolationException.class,
-                                raced -> idempotency.find(r.supplier().id(), r.caller().userId(), r.key())
-                                        .flatMap(row -> replay(row, r.hash()))
-                                        .switchIfEmpty(Mono.error(raced))));
+                .flatMap(stored -> stored.isPresent()
+                        ? replay(stored.get(), r.hash())
+                        : fresh(r).onErrorResume(DataIntegrityViolationException.class, raced -> idempotency
+                                .find(r.supplier().id(), r.caller().userId(), r.key())
+                                .flatMap(row -> replay(row, r.hash()))
+                                .switchIfEmpty(Mono.error(raced))));
     }
 
     private Mono<Outcome> replay(Idempotency.Row stored, byte[] hash) {
@@ -80,16 +92,16 @@ class SingleIssue {
                 .switchIfEmpty(Mono.defer(() -> windowExhausted(meter)))
                 // A code the meter's modelled state says it would refuse is not issued: the
                 // transaction rolls back, counter and all (docs/backend-api.md).
-                .flatMap(taken -> models.check(meter.eui64().toString(), r.command(), now, taken.modelState(),
-                                taken.modelSource())
+                .flatMap(taken -> models.check(
+                                meter.eui64().toString(), r.command(), now, taken.modelState(), taken.modelSource())
                         .then(todayTotal(r, now))
                         .flatMap(today -> record(r, taken.counter(), today, now)));
         return tx.transactional(work);
     }
 
     private Mono<Outcome> record(Request r, long counter, long today, Instant now) {
-        CodeRecord made = IssueRules.newCode(r, UUID.randomUUID(), counter,
-                policy.decide(r.caller().role(), r.command(), today), properties, now);
+        CodeRecord made = IssueRules.newCode(
+                r, UUID.randomUUID(), counter, policy.decide(r.caller().role(), r.command(), today), properties, now);
         if (made.status() == CodeStatus.ISSUED) {
             made = made.withEnvelope(envelopes.sign(r.supplier(), made));
         }
@@ -104,8 +116,8 @@ class SingleIssue {
             return Mono.error(e);
         }
         // The phone's message goes into the outbox in this transaction (delivery, issue 5).
-        Mono<Void> announce = made.status() == CodeStatus.ISSUED ? outbox.add(CodeMessages.released(made, now))
-                : Mono.empty();
+        Mono<Void> announce =
+                made.status() == CodeStatus.ISSUED ? outbox.add(CodeMessages.released(made, now)) : Mono.empty();
         return codes.insert(made, new Idempotency.Row(r.key(), r.hash(), http.value(), body), entry)
                 .then(announce)
                 .thenReturn(new Outcome(http, view, false));
@@ -115,11 +127,13 @@ class SingleIssue {
         if (!policy.needsDailyTotal(r.caller().role(), r.command())) {
             return Mono.just(0L);
         }
-        return codes.releasedTopUpsSince(r.meter().supplierId(), r.meter().id(), IssueRules.startOfDay(now, properties));
+        return codes.releasedTopUpsSince(
+                r.meter().supplierId(), r.meter().id(), IssueRules.startOfDay(now, properties));
     }
 
     private <T> Mono<T> windowExhausted(Meter meter) {
-        return counters.peek(meter.supplierId(), meter.id()).flatMap(state -> Mono.error(IssueRules.windowExhausted(
-                meter, state.next(), state.highestAccepted(), properties.counterWindow())));
+        return counters.peek(meter.supplierId(), meter.id())
+                .flatMap(state -> Mono.error(IssueRules.windowExhausted(
+                        meter, state.next(), state.highestAccepted(), properties.counterWindow())));
     }
 }

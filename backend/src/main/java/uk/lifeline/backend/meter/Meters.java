@@ -54,9 +54,13 @@ public class Meters {
                         """)
                 .bind("supplier", supplierId)
                 .bind("eui", eui.toString())
-                .map(row -> new Meter(row.get("id", UUID.class), supplierId, eui,
+                .map(row -> new Meter(
+                        row.get("id", UUID.class),
+                        supplierId,
+                        eui,
                         DeviceType.valueOf(row.get("device_type", String.class)),
-                        WanState.valueOf(row.get("wan_state", String.class)), row.get("ka_public_key", String.class),
+                        WanState.valueOf(row.get("wan_state", String.class)),
+                        row.get("ka_public_key", String.class),
                         row.get("customer_account_id", UUID.class)))
                 .one()
                 .doOnNext(meter -> {

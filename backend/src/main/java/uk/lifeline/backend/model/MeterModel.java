@@ -14,11 +14,19 @@ import uk.lifeline.prepay.MeterState;
  * @param updatedBy the user whose action wrote it, or null for the system
  * @param version 1 on first write, one more at every change
  */
-public record MeterModel(UUID supplierId, UUID deviceId, MeterState state, ModelSource source, UUID sourceCodeId,
-        String diverged, UUID updatedBy, Instant updatedAt, long version) {
+public record MeterModel(
+        UUID supplierId,
+        UUID deviceId,
+        MeterState state,
+        ModelSource source,
+        UUID sourceCodeId,
+        String diverged,
+        UUID updatedBy,
+        Instant updatedAt,
+        long version) {
 
-    public MeterModel changed(MeterState newState, ModelSource newSource, UUID codeId, String why, UUID by,
-            Instant at) {
+    public MeterModel changed(
+            MeterState newState, ModelSource newSource, UUID codeId, String why, UUID by, Instant at) {
         return new MeterModel(supplierId, deviceId, newState, newSource, codeId, why, by, at, version + 1);
     }
 }

@@ -29,8 +29,15 @@ class MeterModelController {
     /** The model as an agent sees it. */
     record ModelView(String meterId, ModelEffect.ModelInfo model, MeterView state) {
         static ModelView of(Meter meter, MeterModel m) {
-            return new ModelView(meter.eui64().toString(), new ModelEffect.ModelInfo(m.state().asOf(),
-                    m.source().name(), m.sourceCodeId(), m.updatedAt(), m.version(), m.diverged()),
+            return new ModelView(
+                    meter.eui64().toString(),
+                    new ModelEffect.ModelInfo(
+                            m.state().asOf(),
+                            m.source().name(),
+                            m.sourceCodeId(),
+                            m.updatedAt(),
+                            m.version(),
+                            m.diverged()),
                     MeterView.of(m.state()));
         }
     }
@@ -51,19 +58,19 @@ class MeterModelController {
     Mono<ModelView> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String meterId) {
         Caller caller = Caller.of(jwt);
         return meters.find(caller.supplierId(), meterId).flatMap(meter -> models.find(caller.supplierId(), meter.id())
-                .switchIfEmpty(Mono.error(() -> new ApiException(ProblemType.NO_METER_MODEL, "meter "
-                        + meter.eui64() + " has no modelled state")))
+                .switchIfEmpty(Mono.error(() -> new ApiException(
+                        ProblemType.NO_METER_MODEL, "meter " + meter.eui64() + " has no modelled state")))
                 .map(m -> ModelView.of(meter, m)));
     }
 
     /** Records what the customer's display shows; the model's source becomes REPORTED. */
     @PutMapping("/api/v1/meters/{meterId}/model")
-    Mono<ModelView> report(@AuthenticationPrincipal Jwt jwt, @PathVariable String meterId,
-            @Valid @RequestBody Reported reported) {
+    Mono<ModelView> report(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String meterId, @Valid @RequestBody Reported reported) {
         Caller caller = Caller.of(jwt);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return meters.find(caller.supplierId(), meterId).flatMap(meter -> tx.transactional(
-                models.report(caller.supplierId(), meter.id(), meter.eui64().toString(), reported, caller.userId(),
-                        now)).map(m -> ModelView.of(meter, m)));
+        return meters.find(caller.supplierId(), meterId).flatMap(meter -> tx.transactional(models.report(
+                        caller.supplierId(), meter.id(), meter.eui64().toString(), reported, caller.userId(), now))
+                .map(m -> ModelView.of(meter, m)));
     }
 }

@@ -60,18 +60,21 @@ public class MeterModelService {
         if (stateJson == null) {
             return Mono.empty();
         }
-        MeterModel model = new MeterModel(null, null, MeterStateJson.read(stateJson), ModelSource.valueOf(source),
-                null, null, null, now, 0);
+        MeterModel model = new MeterModel(
+                null, null, MeterStateJson.read(stateJson), ModelSource.valueOf(source), null, null, null, now, 0);
         ModelEffect effect = effect(model, command, now);
         if (!effect.refused()) {
             return Mono.empty();
         }
         ModelEffect.RefusalView r = effect.refusal();
-        return Mono.error(new ApiException(ProblemType.METER_WOULD_REFUSE, "meter " + meterId
-                + " would refuse this code (" + r.code() + "): " + r.advice() + " " + r.detail()
-                + ". Worked out on its modelled state as of " + model.state().asOf() + " ("
-                + model.source().name().toLowerCase(java.util.Locale.ROOT) + "); if the meter's display shows"
-                + " otherwise, report its state and try again. Nothing was issued.",
+        return Mono.error(new ApiException(
+                ProblemType.METER_WOULD_REFUSE,
+                "meter " + meterId
+                        + " would refuse this code (" + r.code() + "): " + r.advice() + " " + r.detail()
+                        + ". Worked out on its modelled state as of "
+                        + model.state().asOf() + " ("
+                        + model.source().name().toLowerCase(java.util.Locale.ROOT) + "); if the meter's display shows"
+                        + " otherwise, report its state and try again. Nothing was issued.",
                 List.of(new FieldProblem("command", r.code() + ": " + r.detail(), r.advice()))));
     }
 
@@ -81,8 +84,15 @@ public class MeterModelService {
      * refused the code, the model is kept but marked diverged (the meter took it, so the model is wrong), and
      * that is audited instead. No model: nothing happens.
      */
-    public Mono<Void> applyAccepted(UUID supplier, UUID device, UUID codeId, String command,
-            Map<String, String> parameters, UUID actor, Instant at, String auditSubject) {
+    public Mono<Void> applyAccepted(
+            UUID supplier,
+            UUID device,
+            UUID codeId,
+            String command,
+            Map<String, String> parameters,
+            UUID actor,
+            Instant at,
+            String auditSubject) {
         return models.lock(supplier, device).flatMap(model -> {
             Instant when = at.isBefore(model.state().asOf()) ? model.state().asOf() : at;
             Outcome outcome;
@@ -91,7 +101,10 @@ public class MeterModelService {
                 outcome = MeterEngine.apply(model.state(), parsed, when);
             } catch (IllegalArgumentException e) {
                 outcome = null;
-                log.warn("the engine could not apply code {} to the model of device {}: {}", codeId, device,
+                log.warn(
+                        "the engine could not apply code {} to the model of device {}: {}",
+                        codeId,
+                        device,
                         e.getMessage());
             }
             Map<String, Object> details = new LinkedHashMap<>();
@@ -131,18 +144,22 @@ public class MeterModelService {
      * @throws ApiException {@link ProblemType#NO_METER_MODEL} when the meter has no model (its settings and
      *     tariff are not known)
      */
-    public Mono<MeterModel> report(UUID supplier, UUID device, String meterId, Reported reported, UUID actor,
-            Instant at) {
+    public Mono<MeterModel> report(
+            UUID supplier, UUID device, String meterId, Reported reported, UUID actor, Instant at) {
         return models.lock(supplier, device)
-                .switchIfEmpty(Mono.error(() -> new ApiException(ProblemType.NO_METER_MODEL, "meter " + meterId
-                        + " has no modelled state: its settings and tariff are not known to the backend, so a"
-                        + " reading cannot be recorded")))
+                .switchIfEmpty(Mono.error(() -> new ApiException(
+                        ProblemType.NO_METER_MODEL,
+                        "meter " + meterId
+                                + " has no modelled state: its settings and tariff are not known to the backend, so a"
+                                + " reading cannot be recorded")))
                 .flatMap(model -> {
                     MeterState state;
                     try {
                         state = reported.applyTo(model.state(), at);
                     } catch (IllegalArgumentException e) {
-                        return Mono.error(new ApiException(ProblemType.VALIDATION, e.getMessage(),
+                        return Mono.error(new ApiException(
+                                ProblemType.VALIDATION,
+                                e.getMessage(),
                                 List.of(new FieldProblem("state", e.getMessage(), null))));
                     }
                     MeterModel next = model.changed(state, ModelSource.REPORTED, null, null, actor, at);
@@ -153,8 +170,8 @@ public class MeterModelService {
                     details.put("after", summary(state));
                     details.put("reason", reported.reason());
                     return models.save(next)
-                            .then(audit.append(supplier, at, actor, "meter-model.reported", "meter:" + meterId,
-                                    details))
+                            .then(audit.append(
+                                    supplier, at, actor, "meter-model.reported", "meter:" + meterId, details))
                             .thenReturn(next);
                 });
     }
@@ -163,8 +180,13 @@ public class MeterModelService {
     static ModelEffect effect(MeterModel model, MeterCommand command, Instant now) {
         MeterState before = model.state();
         Instant at = now.isBefore(before.asOf()) ? before.asOf() : now;
-        ModelEffect.ModelInfo info = new ModelEffect.ModelInfo(before.asOf(), model.source().name(),
-                model.sourceCodeId(), model.updatedAt(), model.version(), model.diverged());
+        ModelEffect.ModelInfo info = new ModelEffect.ModelInfo(
+                before.asOf(),
+                model.source().name(),
+                model.sourceCodeId(),
+                model.updatedAt(),
+                model.version(),
+                model.diverged());
         List<String> notes = new ArrayList<>();
         notes.add("worked out by the tariff engine on the meter's modelled state as of " + before.asOf() + " ("
                 + model.source().name().toLowerCase(java.util.Locale.ROOT) + "); energy used since then is not"
@@ -181,18 +203,38 @@ public class MeterModelService {
             return ModelEffect.notComputed("the tariff engine could not run on this meter's model: " + e.getMessage());
         }
         if (outcome instanceof Outcome.Refused refused) {
-            return new ModelEffect(true, notes, ModelEffect.REFUSED, new ModelEffect.RefusalView(
-                    refused.reason().code(), refused.reason().advice(), refused.detail()), info, beforeView,
-                    beforeView, null, List.of());
+            return new ModelEffect(
+                    true,
+                    notes,
+                    ModelEffect.REFUSED,
+                    new ModelEffect.RefusalView(
+                            refused.reason().code(), refused.reason().advice(), refused.detail()),
+                    info,
+                    beforeView,
+                    beforeView,
+                    null,
+                    List.of());
         }
         Outcome.Applied applied = (Outcome.Applied) outcome;
         List<ModelEffect.ChangeView> changes = new ArrayList<>();
         for (TimelineEntry e : applied.changes()) {
-            changes.add(new ModelEffect.ChangeView(e.change().code(), e.amountPence(),
-                    e.note().isEmpty() ? null : e.note(), e.meterBalance(), e.supply().code()));
+            changes.add(new ModelEffect.ChangeView(
+                    e.change().code(),
+                    e.amountPence(),
+                    e.note().isEmpty() ? null : e.note(),
+                    e.meterBalance(),
+                    e.supply().code()));
         }
-        return new ModelEffect(true, notes, ModelEffect.APPLIED, null, info, beforeView,
-                MeterView.of(applied.state()), allocation(applied.changes()), changes);
+        return new ModelEffect(
+                true,
+                notes,
+                ModelEffect.APPLIED,
+                null,
+                info,
+                beforeView,
+                MeterView.of(applied.state()),
+                allocation(applied.changes()),
+                changes);
     }
 
     /** Where a top-up went, read off the engine's timeline; null when the command was not a top-up. */
@@ -211,10 +253,11 @@ public class MeterModelService {
                 case SHORTFALL_REPAID -> shortfall += e.amountPence();
                 case EMERGENCY_CREDIT_REPAID -> emergency += e.amountPence();
                 case CREDIT_ADDED -> balance += e.amountPence();
-                default -> { }
+                default -> {}
             }
         }
-        return amount < 0 ? null
+        return amount < 0
+                ? null
                 : new ModelEffect.Allocation(amount, payment, accumulated, shortfall, emergency, balance);
     }
 

@@ -16,8 +16,8 @@ import uk.lifeline.prepay.MeterState;
 @Component
 public class MeterModels {
 
-    private static final String SELECT = "SELECT * FROM meter_model WHERE supplier_id = :supplier"
-            + " AND device_id = :device";
+    private static final String SELECT =
+            "SELECT * FROM meter_model WHERE supplier_id = :supplier" + " AND device_id = :device";
 
     /**
      * Scalar subqueries for a statement on {@code code_counter} (e.g. the counter's {@code RETURNING}): the meter's
@@ -26,6 +26,7 @@ public class MeterModels {
      */
     public static final String STATE_OF_COUNTER = "(SELECT m.state::text FROM meter_model m"
             + " WHERE m.supplier_id = code_counter.supplier_id AND m.device_id = code_counter.device_id)";
+
     public static final String SOURCE_OF_COUNTER = "(SELECT m.source FROM meter_model m"
             + " WHERE m.supplier_id = code_counter.supplier_id AND m.device_id = code_counter.device_id)";
 
@@ -37,13 +38,20 @@ public class MeterModels {
 
     /** The meter's model, or empty when the backend has none. */
     public Mono<MeterModel> find(UUID supplier, UUID device) {
-        return db.sql(SELECT).bind("supplier", supplier).bind("device", device).map(MeterModels::read).one();
+        return db.sql(SELECT)
+                .bind("supplier", supplier)
+                .bind("device", device)
+                .map(MeterModels::read)
+                .one();
     }
 
     /** The same, locking the row until the caller's transaction ends. */
     Mono<MeterModel> lock(UUID supplier, UUID device) {
-        return db.sql(SELECT + " FOR UPDATE").bind("supplier", supplier).bind("device", device)
-                .map(MeterModels::read).one();
+        return db.sql(SELECT + " FOR UPDATE")
+                .bind("supplier", supplier)
+                .bind("device", device)
+                .map(MeterModels::read)
+                .one();
     }
 
     /** Writes the first model of a meter; a meter that already has one keeps it. */
@@ -55,7 +63,9 @@ public class MeterModels {
                           :version)
                         ON CONFLICT (supplier_id, device_id) DO NOTHING
                         """), new MeterModel(supplier, device, state, ModelSource.SEEDED, null, null, null, at, 1))
-                .fetch().rowsUpdated().map(n -> n == 1);
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
     }
 
     /** Writes a model: inserts version 1, or replaces the row whose version is one less. */
@@ -69,17 +79,24 @@ public class MeterModels {
                   source_code_id = :code, diverged = :diverged, updated_by = :by, updated_at = :at, version = :version
                 WHERE supplier_id = :supplier AND device_id = :device AND version = :version - 1
                 """;
-        return bind(db.sql(sql), m).fetch().rowsUpdated().flatMap(n -> n == 1 ? Mono.<Void>empty()
-                : Mono.error(new IllegalStateException("the model of device " + m.deviceId()
-                        + " changed while it was being written")));
+        return bind(db.sql(sql), m)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 1
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException(
+                                "the model of device " + m.deviceId() + " changed while it was being written")));
     }
 
     private static GenericExecuteSpec bind(GenericExecuteSpec spec, MeterModel m) {
-        spec = spec.bind("supplier", m.supplierId()).bind("device", m.deviceId())
+        spec = spec.bind("supplier", m.supplierId())
+                .bind("device", m.deviceId())
                 .bind("format", MeterStateJson.FORMAT)
                 .bind("state", Json.of(MeterStateJson.write(m.state())))
-                .bind("asOf", m.state().asOf()).bind("source", m.source().name())
-                .bind("at", m.updatedAt()).bind("version", m.version());
+                .bind("asOf", m.state().asOf())
+                .bind("source", m.source().name())
+                .bind("at", m.updatedAt())
+                .bind("version", m.version());
         spec = m.sourceCodeId() == null ? spec.bindNull("code", UUID.class) : spec.bind("code", m.sourceCodeId());
         spec = m.diverged() == null ? spec.bindNull("diverged", String.class) : spec.bind("diverged", m.diverged());
         return m.updatedBy() == null ? spec.bindNull("by", UUID.class) : spec.bind("by", m.updatedBy());
@@ -90,10 +107,15 @@ public class MeterModels {
         if (format != MeterStateJson.FORMAT) {
             throw new IllegalStateException("meter_model format " + format + " is not " + MeterStateJson.FORMAT);
         }
-        return new MeterModel(row.get("supplier_id", UUID.class), row.get("device_id", UUID.class),
+        return new MeterModel(
+                row.get("supplier_id", UUID.class),
+                row.get("device_id", UUID.class),
                 MeterStateJson.read(row.get("state", Json.class).asString()),
-                ModelSource.valueOf(row.get("source", String.class)), row.get("source_code_id", UUID.class),
-                row.get("diverged", String.class), row.get("updated_by", UUID.class),
-                row.get("updated_at", Instant.class), row.get("version", Long.class));
+                ModelSource.valueOf(row.get("source", String.class)),
+                row.get("source_code_id", UUID.class),
+                row.get("diverged", String.class),
+                row.get("updated_by", UUID.class),
+                row.get("updated_at", Instant.class),
+                row.get("version", Long.class));
     }
 }

@@ -34,7 +34,8 @@ public final class MeterStateJson {
     @JsonSubTypes({
         @JsonSubTypes.Type(value = SingleRate.class, name = "single-rate"),
         @JsonSubTypes.Type(value = TimeOfUse.class, name = "time-of-use"),
-        @JsonSubTypes.Type(value = Block.class, name = "block")})
+        @JsonSubTypes.Type(value = Block.class, name = "block")
+    })
     private interface TariffMixIn {}
 
     private abstract static class SlotMixIn {

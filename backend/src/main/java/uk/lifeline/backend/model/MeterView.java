@@ -3,10 +3,10 @@ package uk.lifeline.backend.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import uk.lifeline.calendar.MeterTime;
-import uk.lifeline.calendar.NonDisconnectPeriod;
 import uk.lifeline.calendar.BankHolidays;
 import uk.lifeline.calendar.DateNotCoveredException;
+import uk.lifeline.calendar.MeterTime;
+import uk.lifeline.calendar.NonDisconnectPeriod;
 import uk.lifeline.prepay.MeterState;
 import uk.lifeline.prepay.TimeDebt;
 
@@ -20,9 +20,19 @@ import uk.lifeline.prepay.TimeDebt;
  * @param pendingTariff a tariff waiting for its date, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MeterView(Instant asOf, String mode, String supply, long balancePence, long availablePence,
-        boolean lowCredit, EmergencyCredit emergencyCredit, DebtView debt, JsonNode tariff, JsonNode pendingTariff,
-        Protection protection, Limits limits) {
+public record MeterView(
+        Instant asOf,
+        String mode,
+        String supply,
+        long balancePence,
+        long availablePence,
+        boolean lowCredit,
+        EmergencyCredit emergencyCredit,
+        DebtView debt,
+        JsonNode tariff,
+        JsonNode pendingTariff,
+        Protection protection,
+        Limits limits) {
 
     public record EmergencyCredit(boolean active, long balancePence, long usedPence, long limitPence) {}
 
@@ -31,8 +41,12 @@ public record MeterView(Instant asOf, String mode, String supply, long balancePe
     public record PaymentDebtView(long amountPence, long percent) {}
 
     /** The debt registers; {@code totalPence} is all of them together. */
-    public record DebtView(TimeDebtView timeBased1, TimeDebtView timeBased2, PaymentDebtView paymentBased,
-            long accumulatedPence, long totalPence) {}
+    public record DebtView(
+            TimeDebtView timeBased1,
+            TimeDebtView timeBased2,
+            PaymentDebtView paymentBased,
+            long accumulatedPence,
+            long totalPence) {}
 
     /**
      * Whether the supply is protected from disablement at {@code asOf}: inside a friendly-credit window or the
@@ -40,12 +54,20 @@ public record MeterView(Instant asOf, String mode, String supply, long balancePe
      * date. {@code friendlyCredit} holds the four slots.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Protection(boolean protectedNow, Boolean friendlyCreditNow, boolean nonDisconnectNow,
-            NonDisconnectPeriod nonDisconnect, JsonNode friendlyCredit) {}
+    public record Protection(
+            boolean protectedNow,
+            Boolean friendlyCreditNow,
+            boolean nonDisconnectNow,
+            NonDisconnectPeriod nonDisconnect,
+            JsonNode friendlyCredit) {}
 
     /** The settings that can make the meter refuse a top-up or set-credit. */
-    public record Limits(long maximumMeterBalancePence, long maximumCreditPence, long disablementThresholdPence,
-            long lowCreditThresholdPence, long emergencyCreditThresholdPence) {}
+    public record Limits(
+            long maximumMeterBalancePence,
+            long maximumCreditPence,
+            long disablementThresholdPence,
+            long lowCreditThresholdPence,
+            long emergencyCreditThresholdPence) {}
 
     public static MeterView of(MeterState s) {
         var settings = s.settings();
@@ -54,29 +76,51 @@ public record MeterView(Instant asOf, String mode, String supply, long balancePe
         boolean nonDisconnectNow = period != null && period.contains(at);
         Boolean friendlyNow;
         try {
-            friendlyNow = s.friendlyCredit().covers(MeterTime.local(at),
-                    BankHolidays.ukGov().in(settings.bankHolidays()));
+            friendlyNow = s.friendlyCredit()
+                    .covers(MeterTime.local(at), BankHolidays.ukGov().in(settings.bankHolidays()));
         } catch (DateNotCoveredException e) {
             friendlyNow = null;
         }
-        return new MeterView(at, s.mode().name().toLowerCase(java.util.Locale.ROOT), s.supply().code(),
-                s.credit().meterBalance(), s.credit().available(),
+        return new MeterView(
+                at,
+                s.mode().name().toLowerCase(java.util.Locale.ROOT),
+                s.supply().code(),
+                s.credit().meterBalance(),
+                s.credit().available(),
                 s.credit().available() < settings.lowCreditThreshold(),
-                new EmergencyCredit(s.credit().emergencyCreditActive(), s.credit().emergencyCreditBalance(),
-                        s.emergencyCreditUsed(), settings.emergencyCreditLimit()),
-                new DebtView(time(s.debts().timeBased1()), time(s.debts().timeBased2()),
-                        new PaymentDebtView(s.debts().paymentBased().amountPence(), s.debts().paymentBased().percent()),
-                        s.debts().accumulatedDebt(), s.debts().total()),
-                MeterStateJson.tree(s.tariff()), s.pendingTariff().map(MeterStateJson::tree).orElse(null),
-                new Protection(nonDisconnectNow || Boolean.TRUE.equals(friendlyNow), friendlyNow, nonDisconnectNow,
-                        period, MeterStateJson.tree(s.friendlyCredit())),
-                new Limits(settings.maximumMeterBalance(), settings.maximumCreditThreshold(),
-                        settings.disablementThreshold(), settings.lowCreditThreshold(),
+                new EmergencyCredit(
+                        s.credit().emergencyCreditActive(),
+                        s.credit().emergencyCreditBalance(),
+                        s.emergencyCreditUsed(),
+                        settings.emergencyCreditLimit()),
+                new DebtView(
+                        time(s.debts().timeBased1()),
+                        time(s.debts().timeBased2()),
+                        new PaymentDebtView(
+                                s.debts().paymentBased().amountPence(),
+                                s.debts().paymentBased().percent()),
+                        s.debts().accumulatedDebt(),
+                        s.debts().total()),
+                MeterStateJson.tree(s.tariff()),
+                s.pendingTariff().map(MeterStateJson::tree).orElse(null),
+                new Protection(
+                        nonDisconnectNow || Boolean.TRUE.equals(friendlyNow),
+                        friendlyNow,
+                        nonDisconnectNow,
+                        period,
+                        MeterStateJson.tree(s.friendlyCredit())),
+                new Limits(
+                        settings.maximumMeterBalance(),
+                        settings.maximumCreditThreshold(),
+                        settings.disablementThreshold(),
+                        settings.lowCreditThreshold(),
                         settings.emergencyCreditThreshold()));
     }
 
     private static TimeDebtView time(TimeDebt d) {
-        return new TimeDebtView(d.amountPence(), d.ratePence(), d.per().name().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', '-'));
+        return new TimeDebtView(
+                d.amountPence(),
+                d.ratePence(),
+                d.per().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 }

@@ -13,8 +13,16 @@ import java.util.UUID;
  * went; or {@code refused}, with the engine's reason, and {@code after} equal to {@code before}. Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModelEffect(boolean computed, List<String> notes, String outcome, RefusalView refusal,
-        ModelInfo model, MeterView before, MeterView after, Allocation allocation, List<ChangeView> changes) {
+public record ModelEffect(
+        boolean computed,
+        List<String> notes,
+        String outcome,
+        RefusalView refusal,
+        ModelInfo model,
+        MeterView before,
+        MeterView after,
+        Allocation allocation,
+        List<ChangeView> changes) {
 
     public static final String APPLIED = "applied";
     public static final String REFUSED = "refused";
@@ -24,15 +32,20 @@ public record ModelEffect(boolean computed, List<String> notes, String outcome, 
 
     /** Which model the effect was worked out on. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ModelInfo(Instant asOf, String source, UUID sourceCodeId, Instant updatedAt, long version,
-            String diverged) {}
+    public record ModelInfo(
+            Instant asOf, String source, UUID sourceCodeId, Instant updatedAt, long version, String diverged) {}
 
     /**
      * Where a top-up's money goes, in the engine's order: payment-based debt share, Accumulated Debt Register,
      * shortfall below the disablement threshold, emergency credit used, and the rest to the balance.
      */
-    public record Allocation(long amountPence, long paymentDebtPence, long accumulatedDebtPence, long shortfallPence,
-            long emergencyCreditPence, long balancePence) {}
+    public record Allocation(
+            long amountPence,
+            long paymentDebtPence,
+            long accumulatedDebtPence,
+            long shortfallPence,
+            long emergencyCreditPence,
+            long balancePence) {}
 
     /** One change, as the engine's timeline records it; {@code balancePence} and {@code supply} just after it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -20,11 +20,16 @@ import uk.lifeline.prepay.SupplyState;
  * @param emergencyCreditPence emergency credit left; with {@code emergencyCreditActive}
  * @param supply {@code enabled}, {@code armed} or {@code disabled}
  */
-public record Reported(@Min(-MOST_PENCE) @Max(MOST_PENCE) Long balancePence, Boolean emergencyCreditActive,
-        @Min(0) @Max(MOST_PENCE) Long emergencyCreditPence, @Min(0) @Max(MOST_PENCE) Long timeDebt1Pence,
-        @Min(0) @Max(MOST_PENCE) Long timeDebt2Pence, @Min(0) @Max(MOST_PENCE) Long paymentDebtPence,
+public record Reported(
+        @Min(-MOST_PENCE) @Max(MOST_PENCE) Long balancePence,
+        Boolean emergencyCreditActive,
+        @Min(0) @Max(MOST_PENCE) Long emergencyCreditPence,
+        @Min(0) @Max(MOST_PENCE) Long timeDebt1Pence,
+        @Min(0) @Max(MOST_PENCE) Long timeDebt2Pence,
+        @Min(0) @Max(MOST_PENCE) Long paymentDebtPence,
         @Min(0) @Max(MOST_PENCE) Long accumulatedDebtPence,
-        @Size(max = 20) String supply, @NotBlank @Size(max = 500) String reason) {
+        @Size(max = 20) String supply,
+        @NotBlank @Size(max = 500) String reason) {
 
     /** The most any reading may be, in pence (£100,000): far above any real meter, far below overflow. */
     public static final long MOST_PENCE = 10_000_000L;
@@ -36,13 +41,17 @@ public record Reported(@Min(-MOST_PENCE) @Max(MOST_PENCE) Long balancePence, Boo
      *     its limit, an unknown supply state)
      */
     MeterState applyTo(MeterState s, Instant at) {
-        boolean active = emergencyCreditActive != null ? emergencyCreditActive : s.credit().emergencyCreditActive();
-        long emergency = emergencyCreditPence != null ? emergencyCreditPence
+        boolean active = emergencyCreditActive != null
+                ? emergencyCreditActive
+                : s.credit().emergencyCreditActive();
+        long emergency = emergencyCreditPence != null
+                ? emergencyCreditPence
                 : active == s.credit().emergencyCreditActive() ? s.credit().emergencyCreditBalance() : 0;
         if (!active && emergency != 0) {
             throw new IllegalArgumentException("emergencyCreditPence must be 0 unless emergency credit is active");
         }
-        Credit credit = new Credit(balancePence != null ? balancePence : s.credit().meterBalance(), active, emergency);
+        Credit credit =
+                new Credit(balancePence != null ? balancePence : s.credit().meterBalance(), active, emergency);
         Debts d = s.debts();
         Debts debts = new Debts(
                 timeDebt1Pence == null ? d.timeBased1() : d.timeBased1().withAmount(timeDebt1Pence),
@@ -52,12 +61,25 @@ public record Reported(@Min(-MOST_PENCE) @Max(MOST_PENCE) Long balancePence, Boo
         SupplyState supplyState = s.supply();
         if (supply != null) {
             supplyState = java.util.Arrays.stream(SupplyState.values())
-                    .filter(state -> state.name().toLowerCase(Locale.ROOT).equals(supply)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("supply must be enabled, armed or disabled"
-                            + " (exactly), not '" + supply + "'"));
+                    .filter(state -> state.name().toLowerCase(Locale.ROOT).equals(supply))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "supply must be enabled, armed or disabled" + " (exactly), not '" + supply + "'"));
         }
         Instant when = at.isBefore(s.asOf()) ? s.asOf() : at;
-        return new MeterState(s.settings(), when, s.mode(), supplyState, s.tariff(), s.pendingTariff(), credit, debts,
-                s.friendlyCredit(), s.nonDisconnect(), s.han(), s.accruals(), s.totals());
+        return new MeterState(
+                s.settings(),
+                when,
+                s.mode(),
+                supplyState,
+                s.tariff(),
+                s.pendingTariff(),
+                credit,
+                debts,
+                s.friendlyCredit(),
+                s.nonDisconnect(),
+                s.han(),
+                s.accruals(),
+                s.totals());
     }
 }

@@ -55,20 +55,28 @@ public record Area(boolean all, List<String> districts) {
                 clean.add(code);
             } else {
                 String shown = raw.length() > 12 ? raw.substring(0, 12) + "..." : raw;
-                bad.add(new FieldProblem("area.districts[" + i + "]", "'" + shown + "' is not a postcode district"
-                        + " or outward code", "e.g. AB10, LS6, EC1A"));
+                bad.add(new FieldProblem(
+                        "area.districts[" + i + "]",
+                        "'" + shown + "' is not a postcode district" + " or outward code",
+                        "e.g. AB10, LS6, EC1A"));
             }
         }
         if (!bad.isEmpty()) {
-            throw new ApiException(ProblemType.INVALID_AREA, bad.size() + " of the districts are not postcode"
-                    + " districts or outward codes: " + String.join(", ", bad.stream().map(FieldProblem::field)
-                            .toList()), bad);
+            throw new ApiException(
+                    ProblemType.INVALID_AREA,
+                    bad.size() + " of the districts are not postcode"
+                            + " districts or outward codes: "
+                            + String.join(
+                                    ", ", bad.stream().map(FieldProblem::field).toList()),
+                    bad);
         }
         return new Area(false, List.copyOf(clean));
     }
 
     private static ApiException invalid(String field, String message) {
-        return new ApiException(ProblemType.INVALID_AREA, field + ": " + message,
+        return new ApiException(
+                ProblemType.INVALID_AREA,
+                field + ": " + message,
                 List.of(new FieldProblem(field, message, "all: true, or districts such as AB10")));
     }
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import uk.lifeline.backend.ledger.Envelopes;
 import uk.lifeline.backend.keys.KeyRing;
+import uk.lifeline.backend.ledger.Envelopes;
 import uk.lifeline.backend.tenant.Supplier;
 
 /**
@@ -27,8 +27,15 @@ public class NoticeEnvelopes {
         this.keys = keys;
     }
 
-    public String sign(Supplier supplier, UUID notice, UUID customer, Instant from, Instant until, String title,
-            String message, Instant now) {
+    public String sign(
+            Supplier supplier,
+            UUID notice,
+            UUID customer,
+            Instant from,
+            Instant until,
+            String title,
+            String message,
+            Instant now) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(supplier.code())
                 .jwtID(notice.toString())

@@ -25,11 +25,18 @@ class NoticeStore {
                         WHERE cn.supplier_id = :s AND cn.customer_account_id = :c AND cn.ends_at > :now
                         ORDER BY n.ends_at DESC LIMIT 50
                         """)
-                .bind("s", supplier).bind("c", customer).bind("now", now)
-                .map(row -> new NoticesController.MyNotice(row.get("id", UUID.class), row.get("title", String.class),
-                        row.get("message", String.class), row.get("starts_at", Instant.class),
-                        row.get("ends_at", Instant.class), row.get("envelope", String.class)))
-                .all().collectList();
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("now", now)
+                .map(row -> new NoticesController.MyNotice(
+                        row.get("id", UUID.class),
+                        row.get("title", String.class),
+                        row.get("message", String.class),
+                        row.get("starts_at", Instant.class),
+                        row.get("ends_at", Instant.class),
+                        row.get("envelope", String.class)))
+                .all()
+                .collectList();
     }
 
     /** The supplier's notice with its campaign; empty when it has none with that id. */
@@ -39,12 +46,19 @@ class NoticeStore {
                         LEFT JOIN campaign c ON c.notice_id = n.id AND c.supplier_id = n.supplier_id
                         WHERE n.supplier_id = :s AND n.id = :id
                         """)
-                .bind("s", supplier).bind("id", notice)
-                .map(row -> new NoticesController.NoticeView(row.get("id", UUID.class), row.get("title", String.class),
-                        row.get("message", String.class), row.get("reason", String.class),
-                        row.get("area_text", String.class), row.get("starts_at", Instant.class),
-                        row.get("ends_at", Instant.class), row.get("created_by", UUID.class),
-                        row.get("created_at", Instant.class), row.get("campaign_id", UUID.class)))
+                .bind("s", supplier)
+                .bind("id", notice)
+                .map(row -> new NoticesController.NoticeView(
+                        row.get("id", UUID.class),
+                        row.get("title", String.class),
+                        row.get("message", String.class),
+                        row.get("reason", String.class),
+                        row.get("area_text", String.class),
+                        row.get("starts_at", Instant.class),
+                        row.get("ends_at", Instant.class),
+                        row.get("created_by", UUID.class),
+                        row.get("created_at", Instant.class),
+                        row.get("campaign_id", UUID.class)))
                 .one();
     }
 }

@@ -27,8 +27,17 @@ class NoticesController {
     record MyNotices(List<MyNotice> items) {}
 
     /** A notice as OPS made it, with its campaign. Immutable. */
-    record NoticeView(UUID id, String title, String message, String reason, String area, Instant startsAt,
-            Instant endsAt, UUID createdBy, Instant createdAt, UUID campaignId) {}
+    record NoticeView(
+            UUID id,
+            String title,
+            String message,
+            String reason,
+            String area,
+            Instant startsAt,
+            Instant endsAt,
+            UUID createdBy,
+            Instant createdAt,
+            UUID campaignId) {}
 
     private final NoticeStore store;
     private final Clock clock;
@@ -41,7 +50,8 @@ class NoticesController {
     @GetMapping("/api/v1/me/notices")
     Mono<MyNotices> mine(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return store.mine(caller.supplierId(), caller.customerAccountId(), clock.instant()).map(MyNotices::new);
+        return store.mine(caller.supplierId(), caller.customerAccountId(), clock.instant())
+                .map(MyNotices::new);
     }
 
     @GetMapping("/api/v1/notices/{id}")

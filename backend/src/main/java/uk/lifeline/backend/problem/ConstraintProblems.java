@@ -10,13 +10,22 @@ import java.util.Map;
 public final class ConstraintProblems {
 
     private static final Map<String, ApiException> KNOWN = Map.of(
-            "code_counter_supply_ended", new ApiException(ProblemType.SUPPLY_ENDED, "this meter's premises has moved"
-                    + " to another supplier; its codes were cancelled and no new ones can be made"),
-            "code_counter_awaiting_credentials", new ApiException(ProblemType.CREDENTIALS_NOT_INSTALLED, "this meter"
-                    + " still trusts the losing supplier's prepayment key, so it would refuse every code you make;"
-                    + " codes can be made once your credentials are installed (at commissioning, or by the DCC)"),
-            "install_code_request_one_open", new ApiException(ProblemType.ALREADY_REQUESTED, "an install-code"
-                    + " request for this device is already open (raised at the same moment)"));
+            "code_counter_supply_ended",
+                    new ApiException(
+                            ProblemType.SUPPLY_ENDED,
+                            "this meter's premises has moved"
+                                    + " to another supplier; its codes were cancelled and no new ones can be made"),
+            "code_counter_awaiting_credentials",
+                    new ApiException(
+                            ProblemType.CREDENTIALS_NOT_INSTALLED,
+                            "this meter"
+                                    + " still trusts the losing supplier's prepayment key, so it would refuse every code you make;"
+                                    + " codes can be made once your credentials are installed (at commissioning, or by the DCC)"),
+            "install_code_request_one_open",
+                    new ApiException(
+                            ProblemType.ALREADY_REQUESTED,
+                            "an install-code"
+                                    + " request for this device is already open (raised at the same moment)"));
 
     private ConstraintProblems() {}
 

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import uk.lifeline.backend.database.DatabaseAvailability;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.database.DatabaseAvailability;
 
 /**
  * While the database is unavailable every request is answered at once with 503 {@code database-unavailable} and
@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class DatabaseGate implements WebFilter {
 
-    private static final byte[] HEALTH_DOWN = "{\"status\":\"DOWN\",\"components\":{\"database\":{\"status\":\"DOWN\"}}}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] HEALTH_DOWN =
+            "{\"status\":\"DOWN\",\"components\":{\"database\":{\"status\":\"DOWN\"}}}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final DatabaseAvailability database;
     private final ProblemWriter problems;

@@ -5,8 +5,8 @@ public final class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
     public static final int MAX_LENGTH = 200;
-    public static final String MISSING = "send an Idempotency-Key header (e.g. a UUID) so a retried request"
-            + " cannot issue a second code";
+    public static final String MISSING =
+            "send an Idempotency-Key header (e.g. a UUID) so a retried request" + " cannot issue a second code";
 
     private IdempotencyKeys() {}
 
@@ -16,8 +16,8 @@ public final class IdempotencyKeys {
             throw new ApiException(ProblemType.MISSING_IDEMPOTENCY_KEY, MISSING);
         }
         if (value.length() > MAX_LENGTH || !value.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ApiException.field(ProblemType.VALIDATION, HEADER, "must be 1 to " + MAX_LENGTH
-                    + " visible ASCII characters", null);
+            throw ApiException.field(
+                    ProblemType.VALIDATION, HEADER, "must be 1 to " + MAX_LENGTH + " visible ASCII characters", null);
         }
         return value;
     }

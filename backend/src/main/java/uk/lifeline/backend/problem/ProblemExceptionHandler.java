@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 @Order(-2)
 class ProblemExceptionHandler implements WebExceptionHandler {
 
-    private static final ExceptionHandlerMethodResolver MAPPING = new ExceptionHandlerMethodResolver(ProblemHandler.class);
+    private static final ExceptionHandlerMethodResolver MAPPING =
+            new ExceptionHandlerMethodResolver(ProblemHandler.class);
 
     private final ProblemHandler handler;
     private final ProblemWriter writer;

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,10 +29,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
-import uk.lifeline.backend.problem.JsonFields;
-import uk.lifeline.prepay.MoneyOutOfRangeException;
 import uk.lifeline.backend.database.DatabaseAvailability;
 import uk.lifeline.backend.database.DatabaseFailures;
+import uk.lifeline.prepay.MoneyOutOfRangeException;
 
 /**
  * Turns every error a controller signals into RFC 9457 {@code application/problem+json}: the one place where
@@ -72,14 +71,20 @@ public class ProblemHandler {
     /** Money the engine would have to take out of range (a stored model near its bounds): refused, never wrapped. */
     @ExceptionHandler(MoneyOutOfRangeException.class)
     ResponseEntity<ProblemDetail> money(MoneyOutOfRangeException e, ServerWebExchange exchange) {
-        return answer(ProblemType.VALIDATION, e.getMessage(), exchange,
+        return answer(
+                ProblemType.VALIDATION,
+                e.getMessage(),
+                exchange,
                 List.of(new FieldProblem(e.what(), "out of range", "see docs/backend-api.md, \"Bounds\"")));
     }
 
     /** The security firewall refuses a header only when it is read (input.TextFilter catches most before). */
     @ExceptionHandler(ServerExchangeRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e, ServerWebExchange exchange) {
-        return answer(ProblemType.INVALID_TEXT, "a header has characters that are not allowed", exchange,
+        return answer(
+                ProblemType.INVALID_TEXT,
+                "a header has characters that are not allowed",
+                exchange,
                 List.of(FieldProblem.of("header", "characters that are not allowed")));
     }
 
@@ -91,8 +96,10 @@ public class ProblemHandler {
 
     /** 503 database-unavailable with Retry-After: for requests that failed on it, and all while it lasts. */
     public static ResponseEntity<ProblemDetail> databaseUnavailable(ServerWebExchange exchange) {
-        ResponseEntity<ProblemDetail> answer = answer(ProblemType.DATABASE_UNAVAILABLE,
-                "the database cannot be reached just now; nothing was changed; try again shortly", exchange,
+        ResponseEntity<ProblemDetail> answer = answer(
+                ProblemType.DATABASE_UNAVAILABLE,
+                "the database cannot be reached just now; nothing was changed; try again shortly",
+                exchange,
                 List.of());
         return ResponseEntity.status(answer.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseAvailability.RETRY_AFTER_SECONDS))
@@ -114,7 +121,10 @@ public class ProblemHandler {
         if ("Idempotency-Key".equalsIgnoreCase(name)) {
             return answer(ProblemType.MISSING_IDEMPOTENCY_KEY, IdempotencyKeys.MISSING, exchange, List.of());
         }
-        return answer(ProblemType.VALIDATION, e.getLabel() + " '" + name + "' is required", exchange,
+        return answer(
+                ProblemType.VALIDATION,
+                e.getLabel() + " '" + name + "' is required",
+                exchange,
                 List.of(FieldProblem.of(name, "required")));
     }
 
@@ -127,7 +137,10 @@ public class ProblemHandler {
         InputCoercionException tooBig = causeOf(e, InputCoercionException.class);
         if (tooBig != null && tooBig.getProcessor() != null) {
             String field = JsonFields.at(tooBig.getProcessor().getParsingContext());
-            return answer(ProblemType.VALIDATION, field + ": number out of range", exchange,
+            return answer(
+                    ProblemType.VALIDATION,
+                    field + ": number out of range",
+                    exchange,
                     List.of(new FieldProblem(field, "number out of range", "see docs/backend-api.md, \"Bounds\"")));
         }
         if (e.getCause() instanceof DataBufferLimitException) {
@@ -137,12 +150,18 @@ public class ProblemHandler {
         boolean empty = cause != null && String.valueOf(cause.getMessage()).startsWith("No content to map");
         if (cause instanceof MismatchedInputException mismatch && !(cause instanceof JsonParseException) && !empty) {
             String field = path(mismatch);
-            return answer(ProblemType.VALIDATION, field + ": wrong type of value", exchange,
+            return answer(
+                    ProblemType.VALIDATION,
+                    field + ": wrong type of value",
+                    exchange,
                     List.of(FieldProblem.of(field, "wrong type of value")));
         }
         if (cause != null || e.getReason() != null && e.getReason().contains("body")) {
-            return answer(ProblemType.MALFORMED_JSON, "the request body is not valid JSON of the expected shape",
-                    exchange, List.of());
+            return answer(
+                    ProblemType.MALFORMED_JSON,
+                    "the request body is not valid JSON of the expected shape",
+                    exchange,
+                    List.of());
         }
         return answer(ProblemType.VALIDATION, String.valueOf(e.getReason()), exchange, List.of());
     }
@@ -190,8 +209,11 @@ public class ProblemHandler {
             return notAcceptable(new NotAcceptableStatusException(String.valueOf(e.getReason())), exchange);
         }
         if (code.is4xxClientError()) {
-            return answer(ProblemType.VALIDATION, e.getReason() != null ? e.getReason()
-                    : "the request cannot be read", exchange, List.of());
+            return answer(
+                    ProblemType.VALIDATION,
+                    e.getReason() != null ? e.getReason() : "the request cannot be read",
+                    exchange,
+                    List.of());
         }
         return unexpected(e, exchange);
     }
@@ -201,12 +223,16 @@ public class ProblemHandler {
         if (DatabaseFailures.unavailable(e)) {
             return databaseUnavailable(e, exchange);
         }
-        log.error("unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
+        log.error(
+                "unexpected error on {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                e);
         return answer(ProblemType.INTERNAL, "something went wrong; nothing was issued", exchange, List.of());
     }
 
-    static ResponseEntity<ProblemDetail> answer(ProblemType type, String detail, ServerWebExchange exchange,
-            List<FieldProblem> fields) {
+    static ResponseEntity<ProblemDetail> answer(
+            ProblemType type, String detail, ServerWebExchange exchange, List<FieldProblem> fields) {
         String path = exchange.getRequest().getPath().value();
         return ResponseEntity.status(type.status()).body(Problems.of(type, detail, path, fields));
     }

@@ -31,7 +31,11 @@ class DemoPsr {
     private final Clock clock;
     private final boolean enabled;
 
-    DemoPsr(DatabaseClient db, PsrEntries entries, Clock clock, @Value("${lifeline.demo.enabled:false}") boolean enabled) {
+    DemoPsr(
+            DatabaseClient db,
+            PsrEntries entries,
+            Clock clock,
+            @Value("${lifeline.demo.enabled:false}") boolean enabled) {
         this.db = db;
         this.entries = entries;
         this.clock = clock;
@@ -50,13 +54,23 @@ class DemoPsr {
                 WHERE a.account_number = 'ACC-100001'
                   AND NOT EXISTS (SELECT 1 FROM psr_entry p WHERE p.customer_account_id = a.id)
                 """)
-                .map(r -> new Object[] {r.get("supplier_id", UUID.class), r.get("id", UUID.class),
-                        r.get("agent", UUID.class)})
+                .map(r -> new Object[] {
+                    r.get("supplier_id", UUID.class), r.get("id", UUID.class), r.get("agent", UUID.class)
+                })
                 .one()
-                .flatMap(row -> entries.save((UUID) row[0], new PsrEntry((UUID) row[1],
-                        List.of(PsrNeed.BLIND, PsrNeed.PENSIONABLE_AGE, PsrNeed.OXYGEN_USE), true, now,
-                        LocalDate.ofInstant(now, MeterTime.ZONE).plusYears(1), "Dan Jones (son), 07700900101",
-                        "demo entry", (UUID) row[2], now, 1)))
+                .flatMap(row -> entries.save(
+                        (UUID) row[0],
+                        new PsrEntry(
+                                (UUID) row[1],
+                                List.of(PsrNeed.BLIND, PsrNeed.PENSIONABLE_AGE, PsrNeed.OXYGEN_USE),
+                                true,
+                                now,
+                                LocalDate.ofInstant(now, MeterTime.ZONE).plusYears(1),
+                                "Dan Jones (son), 07700900101",
+                                "demo entry",
+                                (UUID) row[2],
+                                now,
+                                1)))
                 .doOnSuccess(v -> log.info("Demo PSR entry: ACC-100001 (Carol Jones)"))
                 .onErrorResume(e -> {
                     log.warn("demo PSR entry not added: {}", e.getMessage());

@@ -23,11 +23,29 @@ class PsrController {
 
     record NeedView(String code, String label, boolean medicallyDependent) {}
 
-    record EntryView(UUID customerId, List<NeedView> needs, boolean consent, Instant consentAt, LocalDate reviewDate,
-            String nominee, String note, boolean medicallyDependent, Instant updatedAt, long version) {
+    record EntryView(
+            UUID customerId,
+            List<NeedView> needs,
+            boolean consent,
+            Instant consentAt,
+            LocalDate reviewDate,
+            String nominee,
+            String note,
+            boolean medicallyDependent,
+            Instant updatedAt,
+            long version) {
         static EntryView of(PsrEntry e) {
-            return new EntryView(e.customerId(), views(e.needs()), e.consent(), e.consentAt(), e.reviewDate(),
-                    e.nominee(), e.note(), e.medicallyDependent(), e.updatedAt(), e.version());
+            return new EntryView(
+                    e.customerId(),
+                    views(e.needs()),
+                    e.consent(),
+                    e.consentAt(),
+                    e.reviewDate(),
+                    e.nominee(),
+                    e.note(),
+                    e.medicallyDependent(),
+                    e.updatedAt(),
+                    e.version());
         }
     }
 
@@ -50,9 +68,10 @@ class PsrController {
     }
 
     @PutMapping("/api/v1/customers/{customerId}/psr")
-    Mono<EntryView> put(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
-            @Valid @RequestBody PsrRequest request) {
-        return Mono.defer(() -> psr.record(Caller.of(jwt), customerId, request, clock.instant())).map(EntryView::of);
+    Mono<EntryView> put(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String customerId, @Valid @RequestBody PsrRequest request) {
+        return Mono.defer(() -> psr.record(Caller.of(jwt), customerId, request, clock.instant()))
+                .map(EntryView::of);
     }
 
     static List<NeedView> views(List<PsrNeed> needs) {

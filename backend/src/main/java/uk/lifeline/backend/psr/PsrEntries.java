@@ -26,12 +26,19 @@ public class PsrEntries {
 
     public Mono<PsrEntry> find(UUID supplier, UUID customer) {
         return db.sql("SELECT * FROM psr_entry WHERE supplier_id = :s AND customer_account_id = :c")
-                .bind("s", supplier).bind("c", customer)
-                .map((row, meta) -> new PsrEntry(customer, needs(row.get("needs", Json.class).asString()),
-                        Boolean.TRUE.equals(row.get("consent", Boolean.class)), row.get("consent_at", Instant.class),
-                        row.get("review_date", LocalDate.class), row.get("nominee", String.class),
-                        row.get("note", String.class), row.get("updated_by", UUID.class),
-                        row.get("updated_at", Instant.class), row.get("version", Long.class)))
+                .bind("s", supplier)
+                .bind("c", customer)
+                .map((row, meta) -> new PsrEntry(
+                        customer,
+                        needs(row.get("needs", Json.class).asString()),
+                        Boolean.TRUE.equals(row.get("consent", Boolean.class)),
+                        row.get("consent_at", Instant.class),
+                        row.get("review_date", LocalDate.class),
+                        row.get("nominee", String.class),
+                        row.get("note", String.class),
+                        row.get("updated_by", UUID.class),
+                        row.get("updated_at", Instant.class),
+                        row.get("version", Long.class)))
                 .one();
     }
 
@@ -47,10 +54,16 @@ public class PsrEntries {
                             updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at,
                             version = psr_entry.version + 1
                         """)
-                .bind("s", supplier).bind("c", e.customerId()).bind("needs", Json.of(codes(e.needs())))
-                .bind("consent", e.consent()).bind("review", e.reviewDate())
-                .bind("by", e.updatedBy()).bind("at", e.updatedAt());
-        spec = e.consentAt() == null ? spec.bindNull("consentAt", Instant.class) : spec.bind("consentAt", e.consentAt());
+                .bind("s", supplier)
+                .bind("c", e.customerId())
+                .bind("needs", Json.of(codes(e.needs())))
+                .bind("consent", e.consent())
+                .bind("review", e.reviewDate())
+                .bind("by", e.updatedBy())
+                .bind("at", e.updatedAt());
+        spec = e.consentAt() == null
+                ? spec.bindNull("consentAt", Instant.class)
+                : spec.bind("consentAt", e.consentAt());
         spec = e.nominee() == null ? spec.bindNull("nominee", String.class) : spec.bind("nominee", e.nominee());
         spec = e.note() == null ? spec.bindNull("note", String.class) : spec.bind("note", e.note());
         return spec.fetch().rowsUpdated().then();

@@ -52,8 +52,8 @@ public class PsrService {
         for (String code : request.needs()) {
             PsrNeed need = code == null ? null : PsrNeed.fromCode(code.trim());
             if (need == null) {
-                throw ApiException.field(ProblemType.VALIDATION, "needs", "unknown need '" + shorten(code) + "'",
-                        allowed());
+                throw ApiException.field(
+                        ProblemType.VALIDATION, "needs", "unknown need '" + shorten(code) + "'", allowed());
             }
             if (needs.contains(need)) {
                 throw ApiException.field(ProblemType.VALIDATION, "needs", "'" + code + "' is given twice", allowed());
@@ -62,8 +62,11 @@ public class PsrService {
         }
         LocalDate today = LocalDate.ofInstant(now, java.time.ZoneId.of("Europe/London"));
         if (!request.reviewDate().isAfter(today) || request.reviewDate().isAfter(today.plusYears(MAX_REVIEW_YEARS))) {
-            throw ApiException.field(ProblemType.VALIDATION, "reviewDate", "must be after today and within "
-                    + MAX_REVIEW_YEARS + " years", today.plusDays(1) + " to " + today.plusYears(MAX_REVIEW_YEARS));
+            throw ApiException.field(
+                    ProblemType.VALIDATION,
+                    "reviewDate",
+                    "must be after today and within " + MAX_REVIEW_YEARS + " years",
+                    today.plusDays(1) + " to " + today.plusYears(MAX_REVIEW_YEARS));
         }
         String nominee = clean("nominee", request.nominee());
         String note = clean("note", request.note());
@@ -72,10 +75,19 @@ public class PsrService {
                 .then(entries.find(caller.supplierId(), customer).map(List::of).defaultIfEmpty(List.of()))
                 .flatMap(before -> {
                     PsrEntry previous = before.isEmpty() ? null : before.get(0);
-                    Instant consentAt = !request.consent() ? null
+                    Instant consentAt = !request.consent()
+                            ? null
                             : previous != null && previous.consent() ? previous.consentAt() : at;
-                    PsrEntry next = new PsrEntry(customer, List.copyOf(needs), request.consent(), consentAt,
-                            request.reviewDate(), nominee, note, caller.userId(), at,
+                    PsrEntry next = new PsrEntry(
+                            customer,
+                            List.copyOf(needs),
+                            request.consent(),
+                            consentAt,
+                            request.reviewDate(),
+                            nominee,
+                            note,
+                            caller.userId(),
+                            at,
                             previous == null ? 1 : previous.version() + 1);
                     Map<String, Object> details = new LinkedHashMap<>();
                     details.put("customer", customer.toString());
@@ -85,16 +97,25 @@ public class PsrService {
                     details.put("reviewDate", request.reviewDate().toString());
                     details.put("nominee", nominee != null);
                     return entries.save(caller.supplierId(), next)
-                            .then(audit.append(caller.supplierId(), at, caller.userId(), "psr.recorded",
-                                    "customer:" + customer, details))
+                            .then(audit.append(
+                                    caller.supplierId(),
+                                    at,
+                                    caller.userId(),
+                                    "psr.recorded",
+                                    "customer:" + customer,
+                                    details))
                             .thenReturn(next);
                 }));
     }
 
     private Mono<Void> customerExists(UUID supplier, UUID customer) {
-        return db.sql("SELECT 1 FROM customer_account WHERE supplier_id = :s AND id = :c").bind("s", supplier)
-                .bind("c", customer).map(r -> 1).one()
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("customer", customer))).then();
+        return db.sql("SELECT 1 FROM customer_account WHERE supplier_id = :s AND id = :c")
+                .bind("s", supplier)
+                .bind("c", customer)
+                .map(r -> 1)
+                .one()
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("customer", customer)))
+                .then();
     }
 
     /** Trimmed, null when blank; control characters refused (they would break the console and CSV lines). */
@@ -104,8 +125,8 @@ public class PsrService {
         }
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
-                throw ApiException.field(ProblemType.VALIDATION, field, "control characters are not allowed",
-                        "printable text");
+                throw ApiException.field(
+                        ProblemType.VALIDATION, field, "control characters are not allowed", "printable text");
             }
         }
         return text.trim();

@@ -18,8 +18,18 @@ public interface CallLog {
      *     busy, no-answer, failed, canceled)
      * @param script what the call says, in the customer's language, as plain text (the TwiML's words)
      */
-    record Call(UUID id, UUID supplierId, UUID customerId, UUID codeId, UUID campaignId, String phone,
-            Language language, String direction, String state, String script, Instant at) {}
+    record Call(
+            UUID id,
+            UUID supplierId,
+            UUID customerId,
+            UUID codeId,
+            UUID campaignId,
+            String phone,
+            Language language,
+            String direction,
+            String state,
+            String script,
+            Instant at) {}
 
     /** The customer's calls, newest first. */
     Flux<Call> forCustomer(UUID supplierId, UUID customerId, int limit);

@@ -13,9 +13,19 @@ import java.util.UUID;
  * @param blocks the digits, one 20-digit string per block
  * @param plainEnglish, plainWelsh what the code does, in a few plain words
  */
-public record CodeFacts(UUID codeId, UUID supplierId, UUID customerId, String supplierName, String supplierPhone,
-        boolean electricity, String meterTail, List<String> blocks, String plainEnglish, String plainWelsh,
-        Instant expiresAt, UUID campaignId) {
+public record CodeFacts(
+        UUID codeId,
+        UUID supplierId,
+        UUID customerId,
+        String supplierName,
+        String supplierPhone,
+        boolean electricity,
+        String meterTail,
+        List<String> blocks,
+        String plainEnglish,
+        String plainWelsh,
+        Instant expiresAt,
+        UUID campaignId) {
 
     public CodeFacts {
         blocks = List.copyOf(blocks);

@@ -56,7 +56,10 @@ class LedgerCodeDesk implements CodeDesk {
     @Override
     public Mono<CodeFacts> code(UUID supplierId, UUID codeId) {
         return db.sql(SELECT + " WHERE k.supplier_id = :s AND k.id = :id AND k.envelope IS NOT NULL")
-                .bind("s", supplierId).bind("id", codeId).map(this::facts).one();
+                .bind("s", supplierId)
+                .bind("id", codeId)
+                .map(this::facts)
+                .one();
     }
 
     @Override
@@ -66,7 +69,11 @@ class LedgerCodeDesk implements CodeDesk {
 
     @Override
     public Flux<CodeFacts> waiting(UUID supplierId, UUID customerId) {
-        return db.sql(WAITING + " LIMIT 10").bind("s", supplierId).bind("c", customerId).map(this::facts).all();
+        return db.sql(WAITING + " LIMIT 10")
+                .bind("s", supplierId)
+                .bind("c", customerId)
+                .map(this::facts)
+                .all();
     }
 
     @Override
@@ -77,12 +84,16 @@ class LedgerCodeDesk implements CodeDesk {
     @Override
     public Mono<Progress> progress(UUID supplierId, UUID codeId) {
         return db.sql("SELECT status FROM code WHERE supplier_id = :s AND id = :id")
-                .bind("s", supplierId).bind("id", codeId).map(r -> switch (r.get(0, String.class)) {
+                .bind("s", supplierId)
+                .bind("id", codeId)
+                .map(r -> switch (r.get(0, String.class)) {
                     case "ISSUED" -> Progress.WAITING;
                     case "DELIVERED" -> Progress.FETCHED;
                     case "ENTERED", "ACCEPTED", "REJECTED" -> Progress.CONFIRMED;
                     default -> Progress.FINISHED;
-                }).one().defaultIfEmpty(Progress.FINISHED);
+                })
+                .one()
+                .defaultIfEmpty(Progress.FINISHED);
     }
 
     private CodeFacts facts(Readable r) {
@@ -93,7 +104,8 @@ class LedgerCodeDesk implements CodeDesk {
         }
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
         try {
-            json.readTree(r.get("parameters", String.class)).properties()
+            json.readTree(r.get("parameters", String.class))
+                    .properties()
                     .forEach(f -> parameters.put(f.getKey(), f.getValue().asText()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -101,12 +113,18 @@ class LedgerCodeDesk implements CodeDesk {
         MeterCommand command = MeterCommand.parse(r.get("command", String.class), Parameters.of(parameters));
         When when = When.at(Instant.now()).absolute().withZone();
         String eui = r.get("eui64", String.class);
-        return new CodeFacts(r.get("id", UUID.class), r.get("supplier_id", UUID.class),
-                r.get("customer_account_id", UUID.class), r.get("supplier_name", String.class),
-                phones.supportPhone(r.get("supplier_code", String.class)), "ESME".equals(r.get("device_type", String.class)),
-                eui.substring(eui.length() - 4), blocks,
+        return new CodeFacts(
+                r.get("id", UUID.class),
+                r.get("supplier_id", UUID.class),
+                r.get("customer_account_id", UUID.class),
+                r.get("supplier_name", String.class),
+                phones.supportPhone(r.get("supplier_code", String.class)),
+                "ESME".equals(r.get("device_type", String.class)),
+                eui.substring(eui.length() - 4),
+                blocks,
                 CommandWords.describe(command, when.in(uk.lifeline.words.Language.ENGLISH)),
-                CommandWords.describe(command, when.in(uk.lifeline.words.Language.WELSH)), r.get("expires_at", Instant.class),
+                CommandWords.describe(command, when.in(uk.lifeline.words.Language.WELSH)),
+                r.get("expires_at", Instant.class),
                 r.get("campaign_id", UUID.class));
     }
 }

@@ -12,20 +12,45 @@ import java.util.UUID;
  * @param windowText the window in meter-local time with its zone (GMT/BST), for reading out
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AtRiskEntry(int rank, String meterId, String fuel, UUID customerId, String customerName, boolean psr,
-        boolean medicallyDependent, List<String> psrNeeds, List<Reason> reasons, RunOutView runOut,
-        long availablePence, String supply, Instant modelAsOf, String modelSource) {
+public record AtRiskEntry(
+        int rank,
+        String meterId,
+        String fuel,
+        UUID customerId,
+        String customerName,
+        boolean psr,
+        boolean medicallyDependent,
+        List<String> psrNeeds,
+        List<Reason> reasons,
+        RunOutView runOut,
+        long availablePence,
+        String supply,
+        Instant modelAsOf,
+        String modelSource) {
 
     /** A signal and its reason in words. */
     public record Reason(String signal, String detail) {}
 
     /** The forecast's window; {@code latest} null when light use lasts past the horizon. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RunOutView(String kind, Instant earliest, Instant latest, String windowText, String basis,
-            List<String> restsOn) {}
+    public record RunOutView(
+            String kind, Instant earliest, Instant latest, String windowText, String basis, List<String> restsOn) {}
 
     AtRiskEntry ranked(int r) {
-        return new AtRiskEntry(r, meterId, fuel, customerId, customerName, psr, medicallyDependent, psrNeeds, reasons,
-                runOut, availablePence, supply, modelAsOf, modelSource);
+        return new AtRiskEntry(
+                r,
+                meterId,
+                fuel,
+                customerId,
+                customerName,
+                psr,
+                medicallyDependent,
+                psrNeeds,
+                reasons,
+                runOut,
+                availablePence,
+                supply,
+                modelAsOf,
+                modelSource);
     }
 }

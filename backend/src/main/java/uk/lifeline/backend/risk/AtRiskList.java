@@ -29,8 +29,14 @@ public class AtRiskList {
     static final UUID FIRST = new UUID(0, 0);
 
     /** The list as computed: counts over all meters, and the most dangerous entries in order. */
-    public record Result(Instant computedAt, int days, long meters, long atRisk, long psrAtRisk,
-            Map<String, Long> bySignal, List<AtRiskEntry> entries) {}
+    public record Result(
+            Instant computedAt,
+            int days,
+            long meters,
+            long atRisk,
+            long psrAtRisk,
+            Map<String, Long> bySignal,
+            List<AtRiskEntry> entries) {}
 
     private final RiskStore store;
 
@@ -49,7 +55,8 @@ public class AtRiskList {
         }
         LocalDate day = LocalDate.ofInstant(now, MeterTime.ZONE);
         return pageFrom(supplier, FIRST, now)
-                .expand(page -> page.size() < PAGE ? Mono.empty()
+                .expand(page -> page.size() < PAGE
+                        ? Mono.empty()
                         : pageFrom(supplier, page.get(page.size() - 1).deviceId(), now))
                 .concatMap(page -> {
                     meters.addAndGet(page.size());
@@ -83,8 +90,14 @@ public class AtRiskList {
                     for (Signals.Assessment a : ordered) {
                         entries.add(a.entry().ranked(entries.size() + 1));
                     }
-                    return new Result(now, days, meters.get(), atRisk.get(), psr.get(),
-                            Collections.unmodifiableMap(bySignal), entries);
+                    return new Result(
+                            now,
+                            days,
+                            meters.get(),
+                            atRisk.get(),
+                            psr.get(),
+                            Collections.unmodifiableMap(bySignal),
+                            entries);
                 }));
     }
 

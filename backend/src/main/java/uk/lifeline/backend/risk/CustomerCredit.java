@@ -39,8 +39,14 @@ class CustomerCredit {
     static final Duration HORIZON = Duration.ofDays(30);
 
     /** One meter's window for the app; {@code days} null when there is no window (credit mode, past 30 days). */
-    record MeterRunOut(String meterId, String fuel, AtRiskEntry.RunOutView runOut, DaysLeft days,
-            long availablePence, Instant modelAsOf, String modelSource) {}
+    record MeterRunOut(
+            String meterId,
+            String fuel,
+            AtRiskEntry.RunOutView runOut,
+            DaysLeft days,
+            long availablePence,
+            Instant modelAsOf,
+            String modelSource) {}
 
     private final RiskStore store;
     private final Meters meters;
@@ -51,8 +57,15 @@ class CustomerCredit {
     private final DatabaseClient db;
     private final Clock clock;
 
-    CustomerCredit(RiskStore store, Meters meters, MeterModelService models, ReachTasks tasks, AuditLog audit,
-            TransactionalOperator tx, DatabaseClient db, Clock clock) {
+    CustomerCredit(
+            RiskStore store,
+            Meters meters,
+            MeterModelService models,
+            ReachTasks tasks,
+            AuditLog audit,
+            TransactionalOperator tx,
+            DatabaseClient db,
+            Clock clock) {
         this.db = db;
         this.store = store;
         this.meters = meters;
@@ -75,50 +88,83 @@ class CustomerCredit {
         try {
             pence = Pence.fromPounds("balance", balance == null ? "" : balance);
         } catch (ParameterOutOfRangeException e) {
-            return Mono.error(ApiException.field(ProblemType.VALIDATION, "balance", "not an amount in pounds",
+            return Mono.error(ApiException.field(
+                    ProblemType.VALIDATION,
+                    "balance",
+                    "not an amount in pounds",
                     "pounds with at most two decimals, e.g. 12.34 or -1.50"));
         }
         if (Math.abs(pence) > Reported.MOST_PENCE) {
-            return Mono.error(ApiException.field(ProblemType.VALIDATION, "balance", "no meter shows that much",
+            return Mono.error(ApiException.field(
+                    ProblemType.VALIDATION,
+                    "balance",
+                    "no meter shows that much",
                     "-" + Pence.toPounds(Reported.MOST_PENCE) + " to " + Pence.toPounds(Reported.MOST_PENCE)));
         }
         Instant now = now();
-        Reported reading = new Reported(pence, null, null, null, null, null, null, null,
-                "the customer read the display in the app");
-        return own(caller, meterId).flatMap(meter -> tx.transactional(models.report(caller.supplierId(), meter.id(),
-                        meter.eui64().toString(), reading, caller.userId(), now)))
+        Reported reading = new Reported(
+                pence, null, null, null, null, null, null, null, "the customer read the display in the app");
+        return own(caller, meterId)
+                .flatMap(meter -> tx.transactional(models.report(
+                        caller.supplierId(), meter.id(), meter.eui64().toString(), reading, caller.userId(), now)))
                 .then(Mono.defer(() -> store.ofCustomer(caller.supplierId(), caller.customerAccountId(), now)))
-                .flatMap(all -> Mono.justOrEmpty(all.stream().filter(f -> f.meterId().equalsIgnoreCase(meterId))
-                        .findFirst().map(f -> view(f, now))));
+                .flatMap(all -> Mono.justOrEmpty(all.stream()
+                        .filter(f -> f.meterId().equalsIgnoreCase(meterId))
+                        .findFirst()
+                        .map(f -> view(f, now))));
     }
 
     /** The customer has no supply and asks to be called: a call back on the call centre's list, audited. */
     Mono<Void> callBack(Caller caller, String meterId, String note) {
         String text = PsrService.clean("note", note);
         Instant now = now();
-        Mono<String> which = meterId == null || meterId.isBlank() ? Mono.just("their home")
+        Mono<String> which = meterId == null || meterId.isBlank()
+                ? Mono.just("their home")
                 : own(caller, meterId).map(m -> "meter " + m.eui64());
         UUID customer = caller.customerAccountId();
         // One open call back per customer: pressing again (or twice at once: the lock) adds nothing.
         return which.flatMap(what -> tx.transactional(db.sql("SELECT pg_advisory_xact_lock(hashtext(:k))")
-                .bind("k", "call-back:" + customer).map(r -> 1).all()
+                .bind("k", "call-back:" + customer)
+                .map(r -> 1)
+                .all()
                 .then(tasks.hasOpen(caller.supplierId(), customer, ReachTasks.Kind.CALL_BACK))
-                .flatMap(open -> open ? Mono.<Void>empty() : tasks.add(caller.supplierId(), customer,
-                        ReachTasks.Kind.CALL_BACK, null, null, "no supply at " + what + ", asked in the app for a"
-                                + " call back" + (text == null ? "" : ": " + text), now)
-                        .then(audit.append(caller.supplierId(), now, caller.userId(), "risk.call-back-asked",
-                                "customer:" + customer, Map.of("meter", meterId == null ? "" : meterId))))));
+                .flatMap(open -> open
+                        ? Mono.<Void>empty()
+                        : tasks.add(
+                                        caller.supplierId(),
+                                        customer,
+                                        ReachTasks.Kind.CALL_BACK,
+                                        null,
+                                        null,
+                                        "no supply at " + what + ", asked in the app for a" + " call back"
+                                                + (text == null ? "" : ": " + text),
+                                        now)
+                                .then(audit.append(
+                                        caller.supplierId(),
+                                        now,
+                                        caller.userId(),
+                                        "risk.call-back-asked",
+                                        "customer:" + customer,
+                                        Map.of("meter", meterId == null ? "" : meterId))))));
     }
 
     private Mono<Meter> own(Caller caller, String meterId) {
-        return meters.find(caller.supplierId(), meterId).flatMap(m -> caller.customerAccountId()
-                .equals(m.customerAccountId()) ? Mono.just(m) : Mono.error(ApiException.notFound("meter", meterId)));
+        return meters.find(caller.supplierId(), meterId)
+                .flatMap(m -> caller.customerAccountId().equals(m.customerAccountId())
+                        ? Mono.just(m)
+                        : Mono.error(ApiException.notFound("meter", meterId)));
     }
 
     private static MeterRunOut view(MeterFacts f, Instant now) {
         RunOut runOut = Signals.runOut(f, now, HORIZON);
-        return new MeterRunOut(f.meterId(), f.fuel().code(), Signals.view(runOut), DaysLeft.of(runOut, now),
-                f.state().credit().available(), f.state().asOf(), f.modelSource());
+        return new MeterRunOut(
+                f.meterId(),
+                f.fuel().code(),
+                Signals.view(runOut),
+                DaysLeft.of(runOut, now),
+                f.state().credit().available(),
+                f.state().asOf(),
+                f.modelSource());
     }
 
     private Instant now() {

@@ -12,5 +12,15 @@ import uk.lifeline.prepay.MeterState;
  * What the backend knows of one no-WAN meter for the at-risk list: its customer, PSR needs (empty: not on the
  * register), modelled state, top-ups in the look-back, problem codes and the latest "no supply" report. Immutable.
  */
-record MeterFacts(UUID deviceId, String meterId, Fuel fuel, UUID customerId, String customerName, List<PsrNeed> psr,
-        MeterState state, String modelSource, List<Observation> topUps, int problemCodes, Instant noSupplyAt) {}
+record MeterFacts(
+        UUID deviceId,
+        String meterId,
+        Fuel fuel,
+        UUID customerId,
+        String customerName,
+        List<PsrNeed> psr,
+        MeterState state,
+        String modelSource,
+        List<Observation> topUps,
+        int problemCodes,
+        Instant noSupplyAt) {}

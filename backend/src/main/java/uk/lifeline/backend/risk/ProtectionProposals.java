@@ -36,13 +36,24 @@ public class ProtectionProposals {
 
     static final String COMMAND = "set-friendly-credit-period";
     /** Slot 4, so the supplier's own slots 1 to 3 are left alone. */
-    static final Map<String, String> WINTER_SLOT = Map.of("slot", "4", "start", "16:00", "end", "10:00",
-            "days", "all", "bank-holidays", "true");
+    static final Map<String, String> WINTER_SLOT =
+            Map.of("slot", "4", "start", "16:00", "end", "10:00", "days", "all", "bank-holidays", "true");
 
     /** A proposal as supervisors see it. Immutable. */
-    public record View(UUID id, UUID customerId, String customerName, String meterId, String command,
-            Map<String, String> parameters, String reason, String status, UUID proposedBy, Instant proposedAt,
-            UUID decidedBy, Instant decidedAt, UUID codeId) {}
+    public record View(
+            UUID id,
+            UUID customerId,
+            String customerName,
+            String meterId,
+            String command,
+            Map<String, String> parameters,
+            String reason,
+            String status,
+            UUID proposedBy,
+            Instant proposedAt,
+            UUID decidedBy,
+            Instant decidedAt,
+            UUID codeId) {}
 
     private final DatabaseClient db;
     private final IssuingService issuing;
@@ -67,8 +78,10 @@ public class ProtectionProposals {
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, MeterTime.ZONE);
         if (!winter(today)) {
-            return Mono.error(new ApiException(ProblemType.OUT_OF_SEASON, "today (" + today + ") is outside the"
-                    + " winter policy's season, 1 October to 31 March; nothing was proposed"));
+            return Mono.error(new ApiException(
+                    ProblemType.OUT_OF_SEASON,
+                    "today (" + today + ") is outside the"
+                            + " winter policy's season, 1 October to 31 March; nothing was proposed"));
         }
         String parameters;
         try {
@@ -87,13 +100,26 @@ public class ProtectionProposals {
                 WHERE pe.supplier_id = :s AND pe.consent AND d.device_type IN ('ESME', 'GSME')
                   AND d.wan_state <> 'COMMISSIONED_WAN'
                 ON CONFLICT DO NOTHING
-                """).bind("s", caller.supplierId()).bind("command", COMMAND).bind("parameters", Json.of(parameters))
-                .bind("reason", "winter protection for a Priority Services Register customer: friendly credit"
-                        + " 16:00-10:00 every day and on bank holidays, 1 October to 31 March")
-                .bind("by", caller.userId()).bind("at", now)
-                .fetch().rowsUpdated()
-                .flatMap(n -> audit.append(caller.supplierId(), now, caller.userId(), "protection.proposed",
-                        "protection-policy", Map.of("proposals", n)).thenReturn(n));
+                """)
+                .bind("s", caller.supplierId())
+                .bind("command", COMMAND)
+                .bind("parameters", Json.of(parameters))
+                .bind(
+                        "reason",
+                        "winter protection for a Priority Services Register customer: friendly credit"
+                                + " 16:00-10:00 every day and on bank holidays, 1 October to 31 March")
+                .bind("by", caller.userId())
+                .bind("at", now)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(n -> audit.append(
+                                caller.supplierId(),
+                                now,
+                                caller.userId(),
+                                "protection.proposed",
+                                "protection-policy",
+                                Map.of("proposals", n))
+                        .thenReturn(n));
     }
 
     public Mono<List<View>> list(Caller caller, String status) {
@@ -103,8 +129,12 @@ public class ProtectionProposals {
                 JOIN customer_account a ON a.supplier_id = pp.supplier_id AND a.id = pp.customer_account_id
                 WHERE pp.supplier_id = :s AND pp.status = :status
                 ORDER BY pp.proposed_at, d.eui64 LIMIT 500
-                """).bind("s", caller.supplierId()).bind("status", status)
-                .map((r, m) -> view(r)).all().collectList();
+                """)
+                .bind("s", caller.supplierId())
+                .bind("status", status)
+                .map((r, m) -> view(r))
+                .all()
+                .collectList();
     }
 
     /**
@@ -115,19 +145,32 @@ public class ProtectionProposals {
         UUID id = ApiException.uuidOrNotFound("proposal", proposalId);
         return find(caller, id).flatMap(p -> {
             if (p.proposedBy().equals(caller.userId())) {
-                return Mono.error(new ApiException(ProblemType.FOUR_EYES, "you proposed this protection, so another"
-                        + " supervisor must approve it"));
+                return Mono.error(new ApiException(
+                        ProblemType.FOUR_EYES,
+                        "you proposed this protection, so another" + " supervisor must approve it"));
             }
             Instant now = now();
             return decide(caller, id, "APPROVED", now)
-                    .then(issuing.issue(caller, p.meterId(), idempotencyKey, new IssueRequest(p.command(),
-                            p.parameters(), p.reason())))
+                    .then(issuing.issue(
+                            caller,
+                            p.meterId(),
+                            idempotencyKey,
+                            new IssueRequest(p.command(), p.parameters(), p.reason())))
                     .onErrorResume(e -> undo(caller, id).then(Mono.error(e)))
                     .flatMap(outcome -> db.sql("UPDATE protection_proposal SET code_id = :code WHERE supplier_id = :s"
-                            + " AND id = :id").bind("code", outcome.code().id()).bind("s", caller.supplierId())
-                            .bind("id", id).fetch().rowsUpdated()
-                            .then(audit.append(caller.supplierId(), now, caller.userId(), "protection.approved",
-                                    "proposal:" + id, Map.of("code", outcome.code().id().toString())))
+                                    + " AND id = :id")
+                            .bind("code", outcome.code().id())
+                            .bind("s", caller.supplierId())
+                            .bind("id", id)
+                            .fetch()
+                            .rowsUpdated()
+                            .then(audit.append(
+                                    caller.supplierId(),
+                                    now,
+                                    caller.userId(),
+                                    "protection.approved",
+                                    "proposal:" + id,
+                                    Map.of("code", outcome.code().id().toString())))
                             .thenReturn(outcome));
         });
     }
@@ -136,12 +179,19 @@ public class ProtectionProposals {
         UUID id = ApiException.uuidOrNotFound("proposal", proposalId);
         return find(caller, id).flatMap(p -> {
             if (p.proposedBy().equals(caller.userId())) {
-                return Mono.error(new ApiException(ProblemType.FOUR_EYES, "you proposed this protection, so another"
-                        + " supervisor must decide on it"));
+                return Mono.error(new ApiException(
+                        ProblemType.FOUR_EYES,
+                        "you proposed this protection, so another" + " supervisor must decide on it"));
             }
             Instant now = now();
-            return decide(caller, id, "REJECTED", now).then(audit.append(caller.supplierId(), now,
-                    caller.userId(), "protection.rejected", "proposal:" + id, Map.of()));
+            return decide(caller, id, "REJECTED", now)
+                    .then(audit.append(
+                            caller.supplierId(),
+                            now,
+                            caller.userId(),
+                            "protection.rejected",
+                            "proposal:" + id,
+                            Map.of()));
         });
     }
 
@@ -151,25 +201,40 @@ public class ProtectionProposals {
                 JOIN device d ON d.supplier_id = pp.supplier_id AND d.id = pp.device_id
                 JOIN customer_account a ON a.supplier_id = pp.supplier_id AND a.id = pp.customer_account_id
                 WHERE pp.supplier_id = :s AND pp.id = :id
-                """).bind("s", caller.supplierId()).bind("id", id).map((r, m) -> view(r)).one()
+                """)
+                .bind("s", caller.supplierId())
+                .bind("id", id)
+                .map((r, m) -> view(r))
+                .one()
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("proposal", id)));
     }
 
     /** Claims the decision: only one of two racing supervisors gets it. */
     private Mono<Void> decide(Caller caller, UUID id, String status, Instant now) {
         return db.sql("UPDATE protection_proposal SET status = :status, decided_by = :by, decided_at = :at"
-                + " WHERE supplier_id = :s AND id = :id AND status = 'PROPOSED'").bind("status", status)
-                .bind("by", caller.userId()).bind("at", now).bind("s", caller.supplierId()).bind("id", id)
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(new ApiException(ProblemType.WRONG_STATUS,
-                        "proposal " + id + " has already been decided")));
+                        + " WHERE supplier_id = :s AND id = :id AND status = 'PROPOSED'")
+                .bind("status", status)
+                .bind("by", caller.userId())
+                .bind("at", now)
+                .bind("s", caller.supplierId())
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 1
+                        ? Mono.<Void>empty()
+                        : Mono.error(new ApiException(
+                                ProblemType.WRONG_STATUS, "proposal " + id + " has already been decided")));
     }
 
     // The code could not be issued (e.g. the meter would refuse it): the proposal goes back to the queue.
     private Mono<Void> undo(Caller caller, UUID id) {
         return db.sql("UPDATE protection_proposal SET status = 'PROPOSED', decided_by = NULL, decided_at = NULL"
-                + " WHERE supplier_id = :s AND id = :id AND code_id IS NULL").bind("s", caller.supplierId())
-                .bind("id", id).fetch().rowsUpdated().then();
+                        + " WHERE supplier_id = :s AND id = :id AND code_id IS NULL")
+                .bind("s", caller.supplierId())
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     @SuppressWarnings("unchecked")
@@ -180,11 +245,20 @@ public class ProtectionProposals {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return new View(r.get("id", UUID.class), r.get("customer_account_id", UUID.class), r.get("name", String.class),
-                r.get("eui64", String.class), r.get("command", String.class), parameters,
-                r.get("reason", String.class), r.get("status", String.class), r.get("proposed_by", UUID.class),
-                r.get("proposed_at", Instant.class), r.get("decided_by", UUID.class),
-                r.get("decided_at", Instant.class), r.get("code_id", UUID.class));
+        return new View(
+                r.get("id", UUID.class),
+                r.get("customer_account_id", UUID.class),
+                r.get("name", String.class),
+                r.get("eui64", String.class),
+                r.get("command", String.class),
+                parameters,
+                r.get("reason", String.class),
+                r.get("status", String.class),
+                r.get("proposed_by", UUID.class),
+                r.get("proposed_at", Instant.class),
+                r.get("decided_by", UUID.class),
+                r.get("decided_at", Instant.class),
+                r.get("code_id", UUID.class));
     }
 
     private Instant now() {

@@ -33,10 +33,22 @@ public class RiskActions {
     public static final String SUPPORT_CREDIT = "additional support credit: ";
 
     /** What an agent did. Stored by name. */
-    enum Action { FRIENDLY_CREDIT_OFFERED, EMERGENCY_CREDIT_GUIDANCE, SUPPORT_CREDIT, CALL, VOICEMAIL, TEXT }
+    enum Action {
+        FRIENDLY_CREDIT_OFFERED,
+        EMERGENCY_CREDIT_GUIDANCE,
+        SUPPORT_CREDIT,
+        CALL,
+        VOICEMAIL,
+        TEXT
+    }
 
     /** How it went. Stored by name. */
-    enum Outcome { REACHED, NOT_REACHED, DECLINED, SUPPORTED }
+    enum Outcome {
+        REACHED,
+        NOT_REACHED,
+        DECLINED,
+        SUPPORTED
+    }
 
     private final IssuingService issuing;
     private final Meters meters;
@@ -45,7 +57,12 @@ public class RiskActions {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    RiskActions(IssuingService issuing, Meters meters, RiskStore store, AuditLog audit, TransactionalOperator tx,
+    RiskActions(
+            IssuingService issuing,
+            Meters meters,
+            RiskStore store,
+            AuditLog audit,
+            TransactionalOperator tx,
             Clock clock) {
         this.issuing = issuing;
         this.meters = meters;
@@ -56,21 +73,31 @@ public class RiskActions {
     }
 
     /** Asks for a support-credit top-up; the issuing answer (201 issued, 202 waiting for approval) is returned. */
-    public Mono<Ledger.Outcome> supportCredit(Caller caller, String meterId, String idempotencyKey,
-            String amount, String reason) {
+    public Mono<Ledger.Outcome> supportCredit(
+            Caller caller, String meterId, String idempotencyKey, String amount, String reason) {
         String why = PsrService.clean("reason", reason);
         if (why == null) {
             return Mono.error(ApiException.field(ProblemType.VALIDATION, "reason", "a reason is needed", "text"));
         }
         IssueRequest request = new IssueRequest("top-up", Map.of("amount", amount), SUPPORT_CREDIT + why);
-        return meters.find(caller.supplierId(), meterId).flatMap(meter -> issuing.issue(caller, meterId,
-                idempotencyKey, request).flatMap(outcome -> {
-                    Instant at = now();
-                    return tx.transactional(store.event(UUID.randomUUID(), caller.supplierId(),
-                            meter.customerAccountId(), meter.id(), "CONTACT", Action.SUPPORT_CREDIT.name(),
-                            Outcome.SUPPORTED.name(), outcome.code().id(), why, caller.userId(), at))
-                            .thenReturn(outcome);
-                }));
+        return meters.find(caller.supplierId(), meterId)
+                .flatMap(meter -> issuing.issue(caller, meterId, idempotencyKey, request)
+                        .flatMap(outcome -> {
+                            Instant at = now();
+                            return tx.transactional(store.event(
+                                            UUID.randomUUID(),
+                                            caller.supplierId(),
+                                            meter.customerAccountId(),
+                                            meter.id(),
+                                            "CONTACT",
+                                            Action.SUPPORT_CREDIT.name(),
+                                            Outcome.SUPPORTED.name(),
+                                            outcome.code().id(),
+                                            why,
+                                            caller.userId(),
+                                            at))
+                                    .thenReturn(outcome);
+                        }));
     }
 
     /** Records a contact with the customer of {@code meterId}. */
@@ -78,32 +105,68 @@ public class RiskActions {
         Action a = parse(Action.class, "action", action);
         Outcome o = parse(Outcome.class, "outcome", outcome);
         if (a == Action.SUPPORT_CREDIT) {
-            return Mono.error(ApiException.field(ProblemType.VALIDATION, "action", "support credit is asked for"
-                    + " with POST /api/v1/at-risk/{meterId}/support-credit, which issues the code", "other actions"));
+            return Mono.error(ApiException.field(
+                    ProblemType.VALIDATION,
+                    "action",
+                    "support credit is asked for"
+                            + " with POST /api/v1/at-risk/{meterId}/support-credit, which issues the code",
+                    "other actions"));
         }
         String text = PsrService.clean("note", note);
         Instant at = now();
-        return meters.find(caller.supplierId(), meterId).flatMap(meter -> tx.transactional(
-                store.event(UUID.randomUUID(), caller.supplierId(), meter.customerAccountId(), meter.id(), "CONTACT",
-                        a.name(), o.name(), null, text, caller.userId(), at)
-                        .then(audit.append(caller.supplierId(), at, caller.userId(), "risk.contact",
-                                "customer:" + meter.customerAccountId(), details(meter, a.name(), o.name())))));
+        return meters.find(caller.supplierId(), meterId)
+                .flatMap(meter -> tx.transactional(store.event(
+                                UUID.randomUUID(),
+                                caller.supplierId(),
+                                meter.customerAccountId(),
+                                meter.id(),
+                                "CONTACT",
+                                a.name(),
+                                o.name(),
+                                null,
+                                text,
+                                caller.userId(),
+                                at)
+                        .then(audit.append(
+                                caller.supplierId(),
+                                at,
+                                caller.userId(),
+                                "risk.contact",
+                                "customer:" + meter.customerAccountId(),
+                                details(meter, a.name(), o.name())))));
     }
 
     /** A customer's own "I have no supply", for their meter or (meterId null) their home. */
     public Mono<Void> noSupply(Caller caller, String meterId, String note) {
         String text = PsrService.clean("note", note);
         Instant at = now();
-        Mono<UUID> device = meterId == null || meterId.isBlank() ? Mono.just(new UUID(0, 0))
-                : meters.find(caller.supplierId(), meterId).flatMap(m -> m.customerAccountId()
-                        .equals(caller.customerAccountId()) ? Mono.just(m.id())
+        Mono<UUID> device = meterId == null || meterId.isBlank()
+                ? Mono.just(new UUID(0, 0))
+                : meters.find(caller.supplierId(), meterId)
+                        .flatMap(m -> m.customerAccountId().equals(caller.customerAccountId())
+                                ? Mono.just(m.id())
                                 : Mono.error(ApiException.notFound("meter", meterId)));
         return device.flatMap(d -> {
             UUID id = d.equals(new UUID(0, 0)) ? null : d;
-            return tx.transactional(store.event(UUID.randomUUID(), caller.supplierId(), caller.customerAccountId(), id,
-                    "NO_SUPPLY_REPORTED", null, null, null, text, null, at)
-                    .then(audit.append(caller.supplierId(), at, caller.userId(), "risk.no-supply-reported",
-                            "customer:" + caller.customerAccountId(), Map.of("meter", id == null ? "" : meterId))));
+            return tx.transactional(store.event(
+                            UUID.randomUUID(),
+                            caller.supplierId(),
+                            caller.customerAccountId(),
+                            id,
+                            "NO_SUPPLY_REPORTED",
+                            null,
+                            null,
+                            null,
+                            text,
+                            null,
+                            at)
+                    .then(audit.append(
+                            caller.supplierId(),
+                            at,
+                            caller.userId(),
+                            "risk.no-supply-reported",
+                            "customer:" + caller.customerAccountId(),
+                            Map.of("meter", id == null ? "" : meterId))));
         });
     }
 

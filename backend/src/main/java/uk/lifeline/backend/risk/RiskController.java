@@ -57,8 +57,13 @@ class RiskController {
     private final CustomerCredit credit;
     private final Clock clock;
 
-    RiskController(AtRiskList list, RiskActions actions, RiskFigures figures, ProtectionProposals proposals,
-            CustomerCredit credit, Clock clock) {
+    RiskController(
+            AtRiskList list,
+            RiskActions actions,
+            RiskFigures figures,
+            ProtectionProposals proposals,
+            CustomerCredit credit,
+            Clock clock) {
         this.list = list;
         this.credit = credit;
         this.actions = actions;
@@ -68,7 +73,9 @@ class RiskController {
     }
 
     @GetMapping("/api/v1/at-risk")
-    Mono<AtRiskList.Result> atRisk(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "3") int days,
+    Mono<AtRiskList.Result> atRisk(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(defaultValue = "3") int days,
             @RequestParam(defaultValue = "200") int limit) {
         if (days < 1 || days > MAX_DAYS) {
             return Mono.error(ApiException.field(ProblemType.VALIDATION, "days", "out of range", "1 to " + MAX_DAYS));
@@ -80,17 +87,20 @@ class RiskController {
     }
 
     @PostMapping("/api/v1/at-risk/{meterId}/support-credit")
-    Mono<ResponseEntity<CodeView>> supportCredit(@AuthenticationPrincipal Jwt jwt, @PathVariable String meterId,
+    Mono<ResponseEntity<CodeView>> supportCredit(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String meterId,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
             @RequestBody SupportCreditRequest body) {
         return Mono.defer(() -> actions.supportCredit(Caller.of(jwt), meterId, key, body.amount(), body.reason()))
-                .map(o -> ResponseEntity.status(o.status()).location(URI.create("/api/v1/codes/" + o.code().id()))
+                .map(o -> ResponseEntity.status(o.status())
+                        .location(URI.create("/api/v1/codes/" + o.code().id()))
                         .body(o.code()));
     }
 
     @PostMapping("/api/v1/at-risk/{meterId}/contacts")
-    Mono<ResponseEntity<Void>> contact(@AuthenticationPrincipal Jwt jwt, @PathVariable String meterId,
-            @RequestBody ContactRequest body) {
+    Mono<ResponseEntity<Void>> contact(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String meterId, @RequestBody ContactRequest body) {
         return Mono.defer(() -> actions.contact(Caller.of(jwt), meterId, body.action(), body.outcome(), body.note()))
                 .then(Mono.just(ResponseEntity.status(HttpStatus.CREATED).<Void>build()));
     }
@@ -107,10 +117,13 @@ class RiskController {
     }
 
     @PostMapping("/api/v1/me/meter-readings")
-    Mono<ResponseEntity<CustomerCredit.MeterRunOut>> reading(@AuthenticationPrincipal Jwt jwt,
-            @RequestBody ReadingRequest body) {
+    Mono<ResponseEntity<CustomerCredit.MeterRunOut>> reading(
+            @AuthenticationPrincipal Jwt jwt, @RequestBody ReadingRequest body) {
         if (body.meterId() == null || body.meterId().isBlank()) {
-            return Mono.error(ApiException.field(ProblemType.VALIDATION, "meterId", "which meter's display",
+            return Mono.error(ApiException.field(
+                    ProblemType.VALIDATION,
+                    "meterId",
+                    "which meter's display",
                     "the meter's EUI-64, as GET /api/v1/me/run-out lists it"));
         }
         return Mono.defer(() -> credit.report(Caller.of(jwt), body.meterId(), body.balance()))
@@ -123,18 +136,21 @@ class RiskController {
                 .then(Mono.just(ResponseEntity.status(HttpStatus.CREATED).<Void>build()));
     }
 
-        @GetMapping("/api/v1/reports/at-risk")
+    @GetMapping("/api/v1/reports/at-risk")
     Mono<RiskFigures.Month> month(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String month) {
         return Mono.defer(() -> figures.of(Caller.of(jwt).supplierId(), month(month)));
     }
 
     @GetMapping(path = "/api/v1/reports/at-risk.csv", produces = "text/csv")
-    Mono<ResponseEntity<String>> monthCsv(@AuthenticationPrincipal Jwt jwt,
-            @RequestParam(required = false) String month) {
-        return Mono.defer(() -> figures.of(Caller.of(jwt).supplierId(), month(month))).map(m -> ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"at-risk-" + m.month() + ".csv\"")
-                .body(CsvText.line(RiskFigures.CSV_HEADER) + CsvText.line(m.csv())));
+    Mono<ResponseEntity<String>> monthCsv(
+            @AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String month) {
+        return Mono.defer(() -> figures.of(Caller.of(jwt).supplierId(), month(month)))
+                .map(m -> ResponseEntity.ok()
+                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                "attachment; filename=\"at-risk-" + m.month() + ".csv\"")
+                        .body(CsvText.line(RiskFigures.CSV_HEADER) + CsvText.line(m.csv())));
     }
 
     @PostMapping("/api/v1/protection-proposals")
@@ -144,26 +160,29 @@ class RiskController {
     }
 
     @GetMapping("/api/v1/protection-proposals")
-    Mono<List<ProtectionProposals.View>> proposals(@AuthenticationPrincipal Jwt jwt,
-            @RequestParam(defaultValue = "PROPOSED") String status) {
+    Mono<List<ProtectionProposals.View>> proposals(
+            @AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "PROPOSED") String status) {
         if (!List.of("PROPOSED", "APPROVED", "REJECTED").contains(status)) {
-            return Mono.error(ApiException.field(ProblemType.VALIDATION, "status", "unknown status",
-                    "PROPOSED, APPROVED, REJECTED"));
+            return Mono.error(ApiException.field(
+                    ProblemType.VALIDATION, "status", "unknown status", "PROPOSED, APPROVED, REJECTED"));
         }
         return proposals.list(Caller.of(jwt), status);
     }
 
     @PostMapping("/api/v1/protection-proposals/{id}/approve")
-    Mono<ResponseEntity<CodeView>> approve(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+    Mono<ResponseEntity<CodeView>> approve(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String id,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return Mono.defer(() -> proposals.approve(Caller.of(jwt), id, key)).map(o -> ResponseEntity
-                .status(o.status()).location(URI.create("/api/v1/codes/" + o.code().id())).body(o.code()));
+        return Mono.defer(() -> proposals.approve(Caller.of(jwt), id, key)).map(o -> ResponseEntity.status(o.status())
+                .location(URI.create("/api/v1/codes/" + o.code().id()))
+                .body(o.code()));
     }
 
     @PostMapping("/api/v1/protection-proposals/{id}/reject")
     Mono<ResponseEntity<Void>> reject(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return Mono.defer(() -> proposals.reject(Caller.of(jwt), id)).then(Mono.just(ResponseEntity.noContent()
-                .<Void>build()));
+        return Mono.defer(() -> proposals.reject(Caller.of(jwt), id))
+                .then(Mono.just(ResponseEntity.noContent().<Void>build()));
     }
 
     private YearMonth month(String text) {
@@ -176,5 +195,4 @@ class RiskController {
             throw ApiException.field(ProblemType.VALIDATION, "month", "not a month", "YYYY-MM, e.g. 2026-12");
         }
     }
-
 }

@@ -18,20 +18,40 @@ import uk.lifeline.calendar.MeterTime;
 @Component
 class RiskFigures {
 
-    static final List<String> CSV_HEADER = List.of("month", "detected_meters", "detected_psr_meters",
-            "customers_contacted", "customers_reached", "customers_supported", "support_credit_codes",
-            "support_credit_pence", "self_disconnections_reported");
+    static final List<String> CSV_HEADER = List.of(
+            "month",
+            "detected_meters",
+            "detected_psr_meters",
+            "customers_contacted",
+            "customers_reached",
+            "customers_supported",
+            "support_credit_codes",
+            "support_credit_pence",
+            "self_disconnections_reported");
 
     /** Immutable. */
-    record Month(String month, long detectedMeters, long detectedPsrMeters, long customersContacted,
-            long customersReached, long customersSupported, long supportCreditCodes, long supportCreditPence,
+    record Month(
+            String month,
+            long detectedMeters,
+            long detectedPsrMeters,
+            long customersContacted,
+            long customersReached,
+            long customersSupported,
+            long supportCreditCodes,
+            long supportCreditPence,
             long selfDisconnectionsReported) {
 
         List<String> csv() {
-            return List.of(month, Long.toString(detectedMeters), Long.toString(detectedPsrMeters),
-                    Long.toString(customersContacted), Long.toString(customersReached),
-                    Long.toString(customersSupported), Long.toString(supportCreditCodes),
-                    Long.toString(supportCreditPence), Long.toString(selfDisconnectionsReported));
+            return List.of(
+                    month,
+                    Long.toString(detectedMeters),
+                    Long.toString(detectedPsrMeters),
+                    Long.toString(customersContacted),
+                    Long.toString(customersReached),
+                    Long.toString(customersSupported),
+                    Long.toString(supportCreditCodes),
+                    Long.toString(supportCreditPence),
+                    Long.toString(selfDisconnectionsReported));
         }
     }
 
@@ -67,10 +87,22 @@ class RiskFigures {
                        AND c.status NOT IN ('CANCELLED', 'EXPIRED')) AS pence,
                   (SELECT count(*) FROM risk_event WHERE supplier_id = :s AND kind = 'NO_SUPPLY_REPORTED'
                      AND at >= :from AND at < :to) AS no_supply
-                """).bind("s", supplier).bind("first", first).bind("next", next).bind("from", from).bind("to", to)
-                .map(r -> new Month(month.toString(), n(r.get("detected")), n(r.get("detected_psr")),
-                        n(r.get("contacted")), n(r.get("reached")), n(r.get("supported")), n(r.get("codes")),
-                        n(r.get("pence")), n(r.get("no_supply"))))
+                """)
+                .bind("s", supplier)
+                .bind("first", first)
+                .bind("next", next)
+                .bind("from", from)
+                .bind("to", to)
+                .map(r -> new Month(
+                        month.toString(),
+                        n(r.get("detected")),
+                        n(r.get("detected_psr")),
+                        n(r.get("contacted")),
+                        n(r.get("reached")),
+                        n(r.get("supported")),
+                        n(r.get("codes")),
+                        n(r.get("pence")),
+                        n(r.get("no_supply"))))
                 .one();
     }
 

@@ -53,27 +53,43 @@ class RiskStore {
 
     /** One page of no-WAN meters with a model, after {@code after} in id order. */
     Mono<List<MeterFacts>> page(UUID supplier, UUID after, int size, Instant now) {
-        return facts(db.sql(FACTS + " AND d.id > :after ORDER BY d.id LIMIT :n").bind("s", supplier)
-                .bind("after", after).bind("n", size), now);
+        return facts(
+                db.sql(FACTS + " AND d.id > :after ORDER BY d.id LIMIT :n")
+                        .bind("s", supplier)
+                        .bind("after", after)
+                        .bind("n", size),
+                now);
     }
 
     /** One customer's no-WAN meters with a model, in id order: what their app's run-out is worked out from. */
     Mono<List<MeterFacts>> ofCustomer(UUID supplier, UUID customer, Instant now) {
-        return facts(db.sql(FACTS + " AND a.id = :customer ORDER BY d.id").bind("s", supplier)
-                .bind("customer", customer), now);
+        return facts(
+                db.sql(FACTS + " AND a.id = :customer ORDER BY d.id")
+                        .bind("s", supplier)
+                        .bind("customer", customer),
+                now);
     }
 
     private static Mono<List<MeterFacts>> facts(DatabaseClient.GenericExecuteSpec spec, Instant now) {
         return spec.bind("now", now)
-                .bind("topUpsSince", now.minus(Signals.TOP_UP_LOOKBACK)).bind("recent", now.minus(Signals.RECENT))
-                .map((row, meta) -> new MeterFacts(row.get("id", UUID.class), row.get("eui64", String.class),
-                        Fuel.valueOf(row.get("fuel", String.class)), row.get("account", UUID.class),
-                        row.get("name", String.class), row.get("needs", Json.class) == null ? List.of()
+                .bind("topUpsSince", now.minus(Signals.TOP_UP_LOOKBACK))
+                .bind("recent", now.minus(Signals.RECENT))
+                .map((row, meta) -> new MeterFacts(
+                        row.get("id", UUID.class),
+                        row.get("eui64", String.class),
+                        Fuel.valueOf(row.get("fuel", String.class)),
+                        row.get("account", UUID.class),
+                        row.get("name", String.class),
+                        row.get("needs", Json.class) == null
+                                ? List.of()
                                 : PsrEntries.needs(row.get("needs", Json.class).asString()),
-                        MeterStateJson.read(row.get("state", Json.class).asString()), row.get("source", String.class),
-                        topUps(row.get("top_ups", String.class)), row.get("problems", Long.class).intValue(),
+                        MeterStateJson.read(row.get("state", Json.class).asString()),
+                        row.get("source", String.class),
+                        topUps(row.get("top_ups", String.class)),
+                        row.get("problems", Long.class).intValue(),
                         row.get("no_supply_at", Instant.class)))
-                .all().collectList();
+                .all()
+                .collectList();
     }
 
     /** Top-ups as the database aggregates them: {@code [[epochSeconds, pence], ...]}. */
@@ -85,8 +101,8 @@ class RiskStore {
         }
         String[] parts = body.split(",");
         for (int i = 0; i + 1 < parts.length; i += 2) {
-            out.add(new Observation.TopUpSeen(Instant.ofEpochSecond(Long.parseLong(parts[i])),
-                    Long.parseLong(parts[i + 1])));
+            out.add(new Observation.TopUpSeen(
+                    Instant.ofEpochSecond(Long.parseLong(parts[i])), Long.parseLong(parts[i + 1])));
         }
         return out;
     }
@@ -105,7 +121,10 @@ class RiskStore {
             AtRiskEntry e = entries.get(i);
             StringBuilder list = new StringBuilder("[");
             for (AtRiskEntry.Reason r : e.reasons()) {
-                list.append(list.length() > 1 ? "," : "").append('"').append(r.signal()).append('"');
+                list.append(list.length() > 1 ? "," : "")
+                        .append('"')
+                        .append(r.signal())
+                        .append('"');
             }
             device[i] = devices.get(i);
             customer[i] = e.customerId();
@@ -118,19 +137,42 @@ class RiskStore {
                 FROM unnest(:devices::uuid[], :customers::uuid[], :psr::boolean[], :signals::text[]) AS x (d, c, p, sig)
                 ON CONFLICT (supplier_id, day, device_id) DO UPDATE SET psr = EXCLUDED.psr,
                     signals = EXCLUDED.signals
-                """).bind("s", supplier).bind("day", day).bind("devices", device).bind("customers", customer)
-                .bind("psr", psr).bind("signals", signals).fetch().rowsUpdated().then();
+                """)
+                .bind("s", supplier)
+                .bind("day", day)
+                .bind("devices", device)
+                .bind("customers", customer)
+                .bind("psr", psr)
+                .bind("signals", signals)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** A "no supply" report or a contact. */
-    Mono<Void> event(UUID id, UUID supplier, UUID customer, UUID device, String kind, String action, String outcome,
-            UUID codeId, String note, UUID by, Instant at) {
+    Mono<Void> event(
+            UUID id,
+            UUID supplier,
+            UUID customer,
+            UUID device,
+            String kind,
+            String action,
+            String outcome,
+            UUID codeId,
+            String note,
+            UUID by,
+            Instant at) {
         var spec = db.sql("""
                 INSERT INTO risk_event (id, supplier_id, customer_account_id, device_id, kind, action, outcome,
                     code_id, note, by_user, at)
                 VALUES (:id, :s, :c, :d, :kind, :action, :outcome, :code, :note, :by, :at)
                 ON CONFLICT (code_id) WHERE code_id IS NOT NULL DO NOTHING
-                """).bind("id", id).bind("s", supplier).bind("c", customer).bind("kind", kind).bind("at", at);
+                """)
+                .bind("id", id)
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("kind", kind)
+                .bind("at", at);
         spec = device == null ? spec.bindNull("d", UUID.class) : spec.bind("d", device);
         spec = action == null ? spec.bindNull("action", String.class) : spec.bind("action", action);
         spec = outcome == null ? spec.bindNull("outcome", String.class) : spec.bind("outcome", outcome);

@@ -47,33 +47,43 @@ final class Signals {
         }
         boolean modelledOff = s.supply() != SupplyState.ENABLED;
         if (modelledOff) {
-            reasons.add(reason(RiskSignal.SUPPLY_OFF, "the modelled supply is " + s.supply().code() + " as of "
-                    + s.asOf()));
+            reasons.add(reason(
+                    RiskSignal.SUPPLY_OFF,
+                    "the modelled supply is " + s.supply().code() + " as of " + s.asOf()));
         }
         RunOut runOut = runOut(f, now, Duration.ofDays(days + 1L));
         Instant by = now.plus(Duration.ofDays(days));
         if (!modelledOff && runOut.mayRunOutBy(by)) {
-            reasons.add(reason(RiskSignal.RUN_OUT_SOON, "credit may run out between "
-                    + RunOutForecast.describe(runOut.earliest()) + " and "
-                    + (runOut.latest() == null ? "after " + RunOutForecast.describe(runOut.horizonEnd())
-                            : RunOutForecast.describe(runOut.latest()))));
+            reasons.add(reason(
+                    RiskSignal.RUN_OUT_SOON,
+                    "credit may run out between "
+                            + RunOutForecast.describe(runOut.earliest()) + " and "
+                            + (runOut.latest() == null
+                                    ? "after " + RunOutForecast.describe(runOut.horizonEnd())
+                                    : RunOutForecast.describe(runOut.latest()))));
         }
         if (s.credit().emergencyCreditActive()) {
-            reasons.add(reason(RiskSignal.EMERGENCY_CREDIT_IN_USE, "emergency credit in use: "
-                    + Pence.toPounds(s.credit().emergencyCreditBalance()) + " of "
-                    + Pence.toPounds(s.settings().emergencyCreditLimit()) + " left"));
+            reasons.add(reason(
+                    RiskSignal.EMERGENCY_CREDIT_IN_USE,
+                    "emergency credit in use: "
+                            + Pence.toPounds(s.credit().emergencyCreditBalance()) + " of "
+                            + Pence.toPounds(s.settings().emergencyCreditLimit()) + " left"));
         }
         if (f.problemCodes() > 0) {
-            reasons.add(reason(RiskSignal.CODE_PROBLEM_REPORTED, f.problemCodes()
-                    + " code(s) came back locked or credit too high in the last " + RECENT.toDays() + " days"));
+            reasons.add(reason(
+                    RiskSignal.CODE_PROBLEM_REPORTED,
+                    f.problemCodes() + " code(s) came back locked or credit too high in the last " + RECENT.toDays()
+                            + " days"));
         }
         String overdue = overdue(f.topUps(), now);
         if (overdue != null) {
             reasons.add(reason(RiskSignal.TOP_UP_OVERDUE, overdue));
         }
         if (s.debts().accumulatedDebt() > 0) {
-            reasons.add(reason(RiskSignal.DEBT_GROWING, Pence.toPounds(s.debts().accumulatedDebt())
-                    + " of charges the meter could not take are waiting in the Accumulated Debt Register"));
+            reasons.add(reason(
+                    RiskSignal.DEBT_GROWING,
+                    Pence.toPounds(s.debts().accumulatedDebt())
+                            + " of charges the meter could not take are waiting in the Accumulated Debt Register"));
         }
         if (reasons.isEmpty()) {
             return null;
@@ -86,8 +96,21 @@ final class Signals {
         }
         AtRiskEntry.RunOutView view = view(runOut);
         Instant earliest = view.earliest();
-        AtRiskEntry entry = new AtRiskEntry(0, f.meterId(), f.fuel().code(), f.customerId(), f.customerName(), psr,
-                medical, needs, reasons, view, s.credit().available(), s.supply().code(), s.asOf(), f.modelSource());
+        AtRiskEntry entry = new AtRiskEntry(
+                0,
+                f.meterId(),
+                f.fuel().code(),
+                f.customerId(),
+                f.customerName(),
+                psr,
+                medical,
+                needs,
+                reasons,
+                view,
+                s.credit().available(),
+                s.supply().code(),
+                s.asOf(),
+                f.modelSource());
         boolean off = modelledOff || f.noSupplyAt() != null;
         return new Assessment(entry, medical ? 0 : psr ? 1 : 2, off, earliest, reasons.size());
     }
@@ -104,12 +127,21 @@ final class Signals {
     /** The window as the API shows it; no window (earliest null) in credit mode or past the horizon. */
     static AtRiskEntry.RunOutView view(RunOut runOut) {
         Instant earliest = runOut.kind() == RunOut.Kind.CREDIT_MODE || runOut.kind() == RunOut.Kind.NOT_WITHIN_HORIZON
-                ? null : runOut.earliest();
-        return new AtRiskEntry.RunOutView(runOut.kind().name().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', '-'), earliest, runOut.latest(), earliest == null ? null
-                : RunOutForecast.describe(earliest) + " to " + (runOut.latest() == null ? "later"
-                        : RunOutForecast.describe(runOut.latest())),
-                runOut.estimate().basis().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                ? null
+                : runOut.earliest();
+        return new AtRiskEntry.RunOutView(
+                runOut.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                earliest,
+                runOut.latest(),
+                earliest == null
+                        ? null
+                        : RunOutForecast.describe(earliest) + " to "
+                                + (runOut.latest() == null ? "later" : RunOutForecast.describe(runOut.latest())),
+                runOut.estimate()
+                        .basis()
+                        .name()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', '-'),
                 runOut.restsOn());
     }
 
@@ -118,7 +150,8 @@ final class Signals {
         if (topUps.size() < 3) {
             return null;
         }
-        long[] at = topUps.stream().mapToLong(o -> o.at().getEpochSecond()).sorted().toArray();
+        long[] at =
+                topUps.stream().mapToLong(o -> o.at().getEpochSecond()).sorted().toArray();
         long[] gaps = new long[at.length - 1];
         for (int i = 1; i < at.length; i++) {
             gaps[i - 1] = at[i] - at[i - 1];

@@ -20,8 +20,8 @@ import uk.lifeline.backend.problem.ProblemType;
 class GainingSide {
 
     /** The losing supplier's premises being taken over. Immutable. */
-    record From(UUID supplierId, UUID premisesId, String address, String postcode, List<String> mpxns,
-            List<String> euis) {}
+    record From(
+            UUID supplierId, UUID premisesId, String address, String postcode, List<String> mpxns, List<String> euis) {}
 
     private final DatabaseClient db;
     private final CodeBlocks blocks;
@@ -55,18 +55,27 @@ class GainingSide {
                           OR EXISTS (SELECT 1 FROM device d WHERE d.supplier_id = :g AND d.premises_id = p.id
                                     AND d.eui64 = ANY(:euis::text[])))
                         """)
-                .bind("g", gaining).bind("mpxns", from.mpxns().toArray(String[]::new))
+                .bind("g", gaining)
+                .bind("mpxns", from.mpxns().toArray(String[]::new))
                 .bind("euis", from.euis().toArray(String[]::new))
-                .map(row -> new Object[] {row.get("id", UUID.class), row.get("live", Boolean.class)}).all()
+                .map(row -> new Object[] {row.get("id", UUID.class), row.get("live", Boolean.class)})
+                .all()
                 .collectList()
                 .map(found -> {
                     if (found.stream().anyMatch(r -> Boolean.TRUE.equals(r[1]))) {
-                        throw ApiException.field(ProblemType.VALIDATION, "mpxns", "you already supply a supply point"
-                                + " or device of this premises", null);
+                        throw ApiException.field(
+                                ProblemType.VALIDATION,
+                                "mpxns",
+                                "you already supply a supply point" + " or device of this premises",
+                                null);
                     }
                     if (found.size() > 1) {
-                        throw ApiException.field(ProblemType.VALIDATION, "mpxns", "your earlier records hold this"
-                                + " premises' supply points or devices at " + found.size() + " premises", null);
+                        throw ApiException.field(
+                                ProblemType.VALIDATION,
+                                "mpxns",
+                                "your earlier records hold this" + " premises' supply points or devices at "
+                                        + found.size() + " premises",
+                                null);
                     }
                     return found.stream().map(r -> (UUID) r[0]).findFirst();
                 });
@@ -76,8 +85,14 @@ class GainingSide {
         UUID id = UUID.randomUUID();
         return db.sql("INSERT INTO premises (id, supplier_id, customer_account_id, address, postcode)"
                         + " VALUES (:id, :g, :a, :address, :postcode)")
-                .bind("id", id).bind("g", gaining).bind("a", account).bind("address", from.address())
-                .bind("postcode", from.postcode()).fetch().rowsUpdated().thenReturn(id);
+                .bind("id", id)
+                .bind("g", gaining)
+                .bind("a", account)
+                .bind("address", from.address())
+                .bind("postcode", from.postcode())
+                .fetch()
+                .rowsUpdated()
+                .thenReturn(id);
     }
 
     private Mono<UUID> reopen(UUID gaining, UUID premises, UUID account, From from) {
@@ -86,8 +101,14 @@ class GainingSide {
                           postcode = :postcode
                         WHERE supplier_id = :g AND id = :p
                         """)
-                .bind("a", account).bind("address", from.address()).bind("postcode", from.postcode())
-                .bind("g", gaining).bind("p", premises).fetch().rowsUpdated().thenReturn(premises);
+                .bind("a", account)
+                .bind("address", from.address())
+                .bind("postcode", from.postcode())
+                .bind("g", gaining)
+                .bind("p", premises)
+                .fetch()
+                .rowsUpdated()
+                .thenReturn(premises);
     }
 
     private Mono<Void> copy(UUID gaining, UUID premises, From from) {
@@ -97,8 +118,12 @@ class GainingSide {
                         WHERE supplier_id = :l AND premises_id = :lp
                         ON CONFLICT (supplier_id, mpxn) DO NOTHING
                         """)
-                .bind("g", gaining).bind("gp", premises).bind("l", from.supplierId()).bind("lp", from.premisesId())
-                .fetch().rowsUpdated();
+                .bind("g", gaining)
+                .bind("gp", premises)
+                .bind("l", from.supplierId())
+                .bind("lp", from.premisesId())
+                .fetch()
+                .rowsUpdated();
         Mono<Long> devices = db.sql("""
                         INSERT INTO device (id, supplier_id, premises_id, supply_point_id, eui64, device_type,
                           ka_public_key, wan_state)
@@ -112,8 +137,12 @@ class GainingSide {
                           supply_point_id = EXCLUDED.supply_point_id, device_type = EXCLUDED.device_type,
                           ka_public_key = EXCLUDED.ka_public_key, wan_state = EXCLUDED.wan_state
                         """)
-                .bind("g", gaining).bind("gp", premises).bind("l", from.supplierId()).bind("lp", from.premisesId())
-                .fetch().rowsUpdated();
+                .bind("g", gaining)
+                .bind("gp", premises)
+                .bind("l", from.supplierId())
+                .bind("lp", from.premisesId())
+                .fetch()
+                .rowsUpdated();
         return supplyPoints.then(devices).then();
     }
 }

@@ -42,7 +42,11 @@ class LosingSide {
                 .then(cancelCodes(losing, premises, switchId, now))
                 .flatMap(codes -> cancelRequests(losing, premises, switchId, now)
                         .then(db.sql("UPDATE premises SET supply_ended_at = :now WHERE supplier_id = :s AND id = :p")
-                                .bind("now", now).bind("s", losing).bind("p", premises).fetch().rowsUpdated())
+                                .bind("now", now)
+                                .bind("s", losing)
+                                .bind("p", premises)
+                                .fetch()
+                                .rowsUpdated())
                         .then(blocks.blockPremises(losing, premises, CodeBlocks.SUPPLY_ENDED))
                         .thenReturn(codes));
     }
@@ -55,7 +59,11 @@ class LosingSide {
                         WHERE d.supplier_id = :s AND d.premises_id = :p AND t.supplier_id = d.supplier_id
                           AND t.device_id = d.id AND t.state IN ('PENDING', 'DCC_PENDING')
                         """)
-                .bind("now", now).bind("s", losing).bind("p", premises).fetch().rowsUpdated();
+                .bind("now", now)
+                .bind("s", losing)
+                .bind("p", premises)
+                .fetch()
+                .rowsUpdated();
     }
 
     private Mono<List<UUID>> cancelCodes(UUID losing, UUID premises, UUID switchId, Instant now) {
@@ -70,13 +78,22 @@ class LosingSide {
                           AND r.device_id = d.id AND r.status = 'OPEN'
                         RETURNING r.id, r.responder_id, r.eui64
                         """)
-                .bind("now", now).bind("reason", REASON).bind("s", losing).bind("p", premises)
-                .map(row -> new Object[] {row.get("id", UUID.class), row.get("responder_id", UUID.class),
-                        row.get("eui64", String.class)})
+                .bind("now", now)
+                .bind("reason", REASON)
+                .bind("s", losing)
+                .bind("p", premises)
+                .map(row -> new Object[] {
+                    row.get("id", UUID.class), row.get("responder_id", UUID.class), row.get("eui64", String.class)
+                })
                 .all()
-                .concatMap(r -> crossAudit.append(losing, (UUID) r[1], now, null, "install-code-request.cancelled",
-                        "install-code-request:" + r[0], Map.of("device", r[2], "reason", REASON,
-                                "switch", switchId.toString())))
+                .concatMap(r -> crossAudit.append(
+                        losing,
+                        (UUID) r[1],
+                        now,
+                        null,
+                        "install-code-request.cancelled",
+                        "install-code-request:" + r[0],
+                        Map.of("device", r[2], "reason", REASON, "switch", switchId.toString())))
                 .then();
     }
 }

@@ -29,12 +29,16 @@ import uk.lifeline.backend.problem.ProblemType;
 @RestController
 class SwitchController {
 
-    record Account(@NotBlank @Size(max = 40) String accountNumber, @Size(max = 200) String name,
+    record Account(
+            @NotBlank @Size(max = 40) String accountNumber,
+            @Size(max = 200) String name,
             @Size(max = 30) String phone) {}
 
-    record Body(@NotBlank @Size(max = 40) String losingSupplier,
+    record Body(
+            @NotBlank @Size(max = 40) String losingSupplier,
             @NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = "[0-9 ]{6,25}") String> mpxns,
-            @NotNull LocalDate effectiveOn, @NotNull @Valid Account account) {}
+            @NotNull LocalDate effectiveOn,
+            @NotNull @Valid Account account) {}
 
     record Items(List<SwitchView> items) {}
 
@@ -49,20 +53,34 @@ class SwitchController {
     @PostMapping("/api/v1/change-of-supplier")
     Mono<ResponseEntity<SwitchView>> record(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody Body body) {
         return Mono.defer(() -> {
-            List<String> mpxns = body.mpxns().stream().map(m -> Mpxn.parse("mpxns", m)).distinct().toList();
-            Account a = body.account();
-            return service.record(Caller.of(jwt), new SwitchService.Gain(body.losingSupplier().trim(), mpxns,
-                    body.effectiveOn(), a.accountNumber().trim(), blankToNull(a.name()), blankToNull(a.phone())));
-        }).map(view -> ResponseEntity.created(URI.create("/api/v1/change-of-supplier/" + view.id())).body(view));
+                    List<String> mpxns = body.mpxns().stream()
+                            .map(m -> Mpxn.parse("mpxns", m))
+                            .distinct()
+                            .toList();
+                    Account a = body.account();
+                    return service.record(
+                            Caller.of(jwt),
+                            new SwitchService.Gain(
+                                    body.losingSupplier().trim(),
+                                    mpxns,
+                                    body.effectiveOn(),
+                                    a.accountNumber().trim(),
+                                    blankToNull(a.name()),
+                                    blankToNull(a.phone())));
+                })
+                .map(view -> ResponseEntity.created(URI.create("/api/v1/change-of-supplier/" + view.id()))
+                        .body(view));
     }
 
     @GetMapping("/api/v1/change-of-supplier")
     Mono<Items> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String direction) {
         if (direction != null && !List.of("GAINED", "LOST").contains(direction)) {
-            return Mono.error(ApiException.field(ProblemType.VALIDATION, "direction", "unknown direction",
-                    "GAINED, LOST"));
+            return Mono.error(
+                    ApiException.field(ProblemType.VALIDATION, "direction", "unknown direction", "GAINED, LOST"));
         }
-        return switches.list(Caller.of(jwt).supplierId(), direction).collectList().map(Items::new);
+        return switches.list(Caller.of(jwt).supplierId(), direction)
+                .collectList()
+                .map(Items::new);
     }
 
     @GetMapping("/api/v1/change-of-supplier/{switchId}")

@@ -31,8 +31,13 @@ import uk.lifeline.calendar.MeterTime;
 public class SwitchService {
 
     /** What the gaining supplier says. Immutable. */
-    public record Gain(String losingSupplier, List<String> mpxns, LocalDate effectiveOn, String accountNumber,
-            String name, String phone) {}
+    public record Gain(
+            String losingSupplier,
+            List<String> mpxns,
+            LocalDate effectiveOn,
+            String accountNumber,
+            String name,
+            String phone) {}
 
     private final DatabaseClient db;
     private final Suppliers suppliers;
@@ -43,8 +48,15 @@ public class SwitchService {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    SwitchService(DatabaseClient db, Suppliers suppliers, LosingSide losing, GainingSide gaining, Switches switches,
-            CrossSupplierAudit audit, TransactionalOperator tx, Clock clock) {
+    SwitchService(
+            DatabaseClient db,
+            Suppliers suppliers,
+            LosingSide losing,
+            GainingSide gaining,
+            Switches switches,
+            CrossSupplierAudit audit,
+            TransactionalOperator tx,
+            Clock clock) {
         this.db = db;
         this.suppliers = suppliers;
         this.losing = losing;
@@ -58,27 +70,48 @@ public class SwitchService {
     public Mono<SwitchView> record(Caller caller, Gain gain) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (gain.effectiveOn().isAfter(LocalDate.ofInstant(now, MeterTime.ZONE))) {
-            return Mono.error(ApiException.field(ProblemType.VALIDATION, "effectiveOn", "is in the future: record"
-                    + " the switch on or after the day it takes effect", null));
+            return Mono.error(ApiException.field(
+                    ProblemType.VALIDATION,
+                    "effectiveOn",
+                    "is in the future: record" + " the switch on or after the day it takes effect",
+                    null));
         }
         UUID id = UUID.randomUUID();
-        return suppliers.all().filter(s -> s.code().equals(gain.losingSupplier())).next()
-                .switchIfEmpty(Mono.error(() -> ApiException.field(ProblemType.VALIDATION, "losingSupplier",
-                        "no supplier " + gain.losingSupplier(), null)))
+        return suppliers
+                .all()
+                .filter(s -> s.code().equals(gain.losingSupplier()))
+                .next()
+                .switchIfEmpty(Mono.error(() -> ApiException.field(
+                        ProblemType.VALIDATION, "losingSupplier", "no supplier " + gain.losingSupplier(), null)))
                 .flatMap(from -> {
                     if (from.id().equals(caller.supplierId())) {
-                        return Mono.error(ApiException.field(ProblemType.VALIDATION, "losingSupplier",
-                                "you cannot gain a premises from yourself", null));
+                        return Mono.error(ApiException.field(
+                                ProblemType.VALIDATION,
+                                "losingSupplier",
+                                "you cannot gain a premises from yourself",
+                                null));
                     }
-                    return tx.transactional(losingPremises(from, gain.mpxns()).flatMap(premises ->
-                            account(caller.supplierId(), gain).flatMap(account ->
-                                    gaining.take(caller.supplierId(), account, premises)
+                    return tx.transactional(
+                            losingPremises(from, gain.mpxns()).flatMap(premises -> account(caller.supplierId(), gain)
+                                    .flatMap(account -> gaining.take(caller.supplierId(), account, premises)
                                             .flatMap(gained -> losing.end(from.id(), premises.premisesId(), id, now)
-                                                    .flatMap(cancelled -> switches.insert(id, caller.supplierId(),
-                                                                    gained, from.id(), premises.premisesId(),
-                                                                    gain.effectiveOn(), caller.userId(), now, cancelled)
-                                                            .then(audit.append(caller.supplierId(), from.id(), now,
-                                                                    caller.userId(), "supply.switched", "switch:" + id,
+                                                    .flatMap(cancelled -> switches.insert(
+                                                                    id,
+                                                                    caller.supplierId(),
+                                                                    gained,
+                                                                    from.id(),
+                                                                    premises.premisesId(),
+                                                                    gain.effectiveOn(),
+                                                                    caller.userId(),
+                                                                    now,
+                                                                    cancelled)
+                                                            .then(audit.append(
+                                                                    caller.supplierId(),
+                                                                    from.id(),
+                                                                    now,
+                                                                    caller.userId(),
+                                                                    "supply.switched",
+                                                                    "switch:" + id,
                                                                     details(gain, from, premises, cancelled))))))));
                 })
                 .then(Mono.defer(() -> switches.find(caller.supplierId(), id)));
@@ -92,11 +125,17 @@ public class SwitchService {
                         WHERE sp.supplier_id = :l AND sp.mpxn = ANY(:mpxns::text[])
                         ORDER BY p.id FOR UPDATE OF p
                         """)
-                .bind("l", from.id()).bind("mpxns", mpxns.toArray(String[]::new))
-                .map(row -> new Object[] {row.get("mpxn", String.class), row.get("id", UUID.class),
-                        row.get("address", String.class), row.get("postcode", String.class),
-                        row.get("supply_ended_at", Instant.class)})
-                .all().collectList()
+                .bind("l", from.id())
+                .bind("mpxns", mpxns.toArray(String[]::new))
+                .map(row -> new Object[] {
+                    row.get("mpxn", String.class),
+                    row.get("id", UUID.class),
+                    row.get("address", String.class),
+                    row.get("postcode", String.class),
+                    row.get("supply_ended_at", Instant.class)
+                })
+                .all()
+                .collectList()
                 .flatMap(rows -> {
                     for (String mpxn : mpxns) {
                         if (rows.stream().noneMatch(r -> mpxn.equals(r[0]))) {
@@ -104,16 +143,26 @@ public class SwitchService {
                         }
                     }
                     if (rows.stream().map(r -> r[1]).distinct().count() > 1) {
-                        return Mono.error(ApiException.field(ProblemType.VALIDATION, "mpxns", "these MPAN/MPRNs are"
-                                + " at different premises of " + from.code(), null));
+                        return Mono.error(ApiException.field(
+                                ProblemType.VALIDATION,
+                                "mpxns",
+                                "these MPAN/MPRNs are" + " at different premises of " + from.code(),
+                                null));
                     }
                     Object[] first = rows.get(0);
                     if (first[4] != null) {
-                        return Mono.error(new ApiException(ProblemType.SUPPLY_ENDED, from.code() + "'s supply at"
-                                + " this premises already ended at " + first[4]));
+                        return Mono.error(new ApiException(
+                                ProblemType.SUPPLY_ENDED,
+                                from.code() + "'s supply at" + " this premises already ended at " + first[4]));
                     }
-                    return contents(from.id(), (UUID) first[1]).map(c -> new GainingSide.From(from.id(),
-                            (UUID) first[1], (String) first[2], (String) first[3], c.get(0), c.get(1)));
+                    return contents(from.id(), (UUID) first[1])
+                            .map(c -> new GainingSide.From(
+                                    from.id(),
+                                    (UUID) first[1],
+                                    (String) first[2],
+                                    (String) first[3],
+                                    c.get(0),
+                                    c.get(1)));
                 });
     }
 
@@ -124,8 +173,10 @@ public class SwitchService {
                         UNION ALL
                         SELECT 'd', eui64 FROM device WHERE supplier_id = :s AND premises_id = :p
                         """)
-                .bind("s", supplier).bind("p", premises)
-                .map(row -> new String[] {row.get("kind", String.class), row.get("value", String.class)}).all()
+                .bind("s", supplier)
+                .bind("p", premises)
+                .map(row -> new String[] {row.get("kind", String.class), row.get("value", String.class)})
+                .all()
                 .collectList()
                 .map(rows -> {
                     List<String> mpxns = new ArrayList<>();
@@ -138,24 +189,34 @@ public class SwitchService {
     /** The gaining supplier's account: an existing one by number, or a new one with the name given. */
     private Mono<UUID> account(UUID supplierId, Gain gain) {
         return db.sql("SELECT id FROM customer_account WHERE supplier_id = :s AND account_number = :n")
-                .bind("s", supplierId).bind("n", gain.accountNumber()).map(row -> row.get("id", UUID.class)).one()
+                .bind("s", supplierId)
+                .bind("n", gain.accountNumber())
+                .map(row -> row.get("id", UUID.class))
+                .one()
                 .switchIfEmpty(Mono.defer(() -> {
                     if (gain.name() == null) {
-                        return Mono.error(ApiException.field(ProblemType.VALIDATION, "account.name", "you have no"
-                                + " account " + gain.accountNumber() + ": give the name to open it", null));
+                        return Mono.error(ApiException.field(
+                                ProblemType.VALIDATION,
+                                "account.name",
+                                "you have no" + " account " + gain.accountNumber() + ": give the name to open it",
+                                null));
                     }
                     UUID id = UUID.randomUUID();
                     var spec = db.sql("INSERT INTO customer_account (id, supplier_id, account_number, name, phone)"
                                     + " VALUES (:id, :s, :n, :name, :phone)")
-                            .bind("id", id).bind("s", supplierId).bind("n", gain.accountNumber())
+                            .bind("id", id)
+                            .bind("s", supplierId)
+                            .bind("n", gain.accountNumber())
                             .bind("name", gain.name());
-                    spec = gain.phone() == null ? spec.bindNull("phone", String.class) : spec.bind("phone", gain.phone());
+                    spec = gain.phone() == null
+                            ? spec.bindNull("phone", String.class)
+                            : spec.bind("phone", gain.phone());
                     return spec.fetch().rowsUpdated().thenReturn(id);
                 }));
     }
 
-    private static Map<String, Object> details(Gain gain, Supplier from, GainingSide.From premises,
-            List<UUID> cancelled) {
+    private static Map<String, Object> details(
+            Gain gain, Supplier from, GainingSide.From premises, List<UUID> cancelled) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("losingSupplier", from.code());
         details.put("effectiveOn", gain.effectiveOn().toString());

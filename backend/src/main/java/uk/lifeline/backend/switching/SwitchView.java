@@ -11,8 +11,16 @@ import uk.lifeline.backend.tenant.SupplierRef;
  * for the gaining supplier only, the cancelled codes for the losing supplier only. Null members are left out.
  * Immutable.
  */
-public record SwitchView(UUID id, String direction, SupplierRef losingSupplier, SupplierRef gainingSupplier,
-        LocalDate effectiveOn, Instant recordedAt, Place premises, String accountNumber, List<Device> devices,
+public record SwitchView(
+        UUID id,
+        String direction,
+        SupplierRef losingSupplier,
+        SupplierRef gainingSupplier,
+        LocalDate effectiveOn,
+        Instant recordedAt,
+        Place premises,
+        String accountNumber,
+        List<Device> devices,
         List<UUID> cancelledCodes) {
 
     public record Place(String address, String postcode) {}
@@ -21,6 +29,11 @@ public record SwitchView(UUID id, String direction, SupplierRef losingSupplier, 
      * A device at the premises, with its commissioning state and installer (when Lifeline has a record) and why
      * the viewer's codes for it are blocked.
      */
-    public record Device(String deviceId, String deviceType, String mpxn, String commissioning,
-            String installingSupplier, String codesBlocked) {}
+    public record Device(
+            String deviceId,
+            String deviceType,
+            String mpxn,
+            String commissioning,
+            String installingSupplier,
+            String codesBlocked) {}
 }

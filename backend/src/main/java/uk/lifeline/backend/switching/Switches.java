@@ -17,8 +17,15 @@ import uk.lifeline.backend.tenant.Suppliers;
 @Component
 class Switches {
 
-    private record Row(UUID id, UUID gaining, UUID premises, UUID losing, UUID losingPremises, LocalDate effectiveOn,
-            Instant recordedAt, List<UUID> cancelled) {}
+    private record Row(
+            UUID id,
+            UUID gaining,
+            UUID premises,
+            UUID losing,
+            UUID losingPremises,
+            LocalDate effectiveOn,
+            Instant recordedAt,
+            List<UUID> cancelled) {}
 
     private static final String SELECT = """
             SELECT id, supplier_id, premises_id, losing_supplier_id, losing_premises_id, effective_on, recorded_at,
@@ -34,29 +41,54 @@ class Switches {
         this.suppliers = suppliers;
     }
 
-    Mono<Void> insert(UUID id, UUID gaining, UUID premises, UUID losing, UUID losingPremises, LocalDate effectiveOn,
-            UUID by, Instant at, List<UUID> cancelled) {
+    Mono<Void> insert(
+            UUID id,
+            UUID gaining,
+            UUID premises,
+            UUID losing,
+            UUID losingPremises,
+            LocalDate effectiveOn,
+            UUID by,
+            Instant at,
+            List<UUID> cancelled) {
         return db.sql("""
                         INSERT INTO supply_switch (id, supplier_id, premises_id, losing_supplier_id, losing_premises_id,
                           effective_on, recorded_by, recorded_at, cancelled_codes)
                         VALUES (:id, :g, :gp, :l, :lp, :on, :by, :at, :cancelled)
                         """)
-                .bind("id", id).bind("g", gaining).bind("gp", premises).bind("l", losing).bind("lp", losingPremises)
-                .bind("on", effectiveOn).bind("by", by).bind("at", at).bind("cancelled", cancelled.toArray(UUID[]::new))
-                .fetch().rowsUpdated().then();
+                .bind("id", id)
+                .bind("g", gaining)
+                .bind("gp", premises)
+                .bind("l", losing)
+                .bind("lp", losingPremises)
+                .bind("on", effectiveOn)
+                .bind("by", by)
+                .bind("at", at)
+                .bind("cancelled", cancelled.toArray(UUID[]::new))
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     Mono<SwitchView> find(UUID viewer, UUID id) {
-        return db.sql(SELECT + " AND id = :id").bind("s", viewer).bind("id", id).map(Switches::read).one()
+        return db.sql(SELECT + " AND id = :id")
+                .bind("s", viewer)
+                .bind("id", id)
+                .map(Switches::read)
+                .one()
                 .flatMap(row -> view(viewer, row));
     }
 
     /** @param direction GAINED, LOST or null for both */
     Flux<SwitchView> list(UUID viewer, String direction) {
-        String only = "GAINED".equals(direction) ? " AND supplier_id = :s"
+        String only = "GAINED".equals(direction)
+                ? " AND supplier_id = :s"
                 : "LOST".equals(direction) ? " AND losing_supplier_id = :s" : "";
-        return db.sql(SELECT + only + " ORDER BY recorded_at DESC, id LIMIT 500").bind("s", viewer)
-                .map(Switches::read).all().concatMap(row -> view(viewer, row));
+        return db.sql(SELECT + only + " ORDER BY recorded_at DESC, id LIMIT 500")
+                .bind("s", viewer)
+                .map(Switches::read)
+                .all()
+                .concatMap(row -> view(viewer, row));
     }
 
     private Mono<SwitchView> view(UUID viewer, Row r) {
@@ -67,9 +99,14 @@ class Switches {
                         JOIN customer_account a ON a.supplier_id = p.supplier_id AND a.id = p.customer_account_id
                         WHERE p.supplier_id = :s AND p.id = :p
                         """)
-                .bind("s", viewer).bind("p", premises)
-                .map(row -> new Object[] {row.get("address", String.class), row.get("postcode", String.class),
-                        row.get("account_number", String.class)}).one();
+                .bind("s", viewer)
+                .bind("p", premises)
+                .map(row -> new Object[] {
+                    row.get("address", String.class),
+                    row.get("postcode", String.class),
+                    row.get("account_number", String.class)
+                })
+                .one();
         Mono<List<SwitchView.Device>> devices = db.sql("""
                         SELECT d.eui64, d.device_type, sp.mpxn, c.state, s.code AS installer, cc.codes_blocked
                         FROM device d
@@ -80,23 +117,41 @@ class Switches {
                         WHERE d.supplier_id = :s AND d.premises_id = :p
                         ORDER BY d.device_type, d.eui64
                         """)
-                .bind("s", viewer).bind("p", premises)
-                .map(row -> new SwitchView.Device(row.get("eui64", String.class), row.get("device_type", String.class),
-                        row.get("mpxn", String.class), row.get("state", String.class),
-                        row.get("installer", String.class), row.get("codes_blocked", String.class)))
-                .all().collectList();
+                .bind("s", viewer)
+                .bind("p", premises)
+                .map(row -> new SwitchView.Device(
+                        row.get("eui64", String.class),
+                        row.get("device_type", String.class),
+                        row.get("mpxn", String.class),
+                        row.get("state", String.class),
+                        row.get("installer", String.class),
+                        row.get("codes_blocked", String.class)))
+                .all()
+                .collectList();
         return Mono.zip(suppliers.byId(r.losing()), suppliers.byId(r.gaining()), place, devices)
-                .map(t -> new SwitchView(r.id(), gained ? "GAINED" : "LOST", SupplierRef.of(t.getT1()),
-                        SupplierRef.of(t.getT2()), r.effectiveOn(), r.recordedAt(),
+                .map(t -> new SwitchView(
+                        r.id(),
+                        gained ? "GAINED" : "LOST",
+                        SupplierRef.of(t.getT1()),
+                        SupplierRef.of(t.getT2()),
+                        r.effectiveOn(),
+                        r.recordedAt(),
                         new SwitchView.Place((String) t.getT3()[0], (String) t.getT3()[1]),
-                        gained ? (String) t.getT3()[2] : null, t.getT4(), gained ? null : r.cancelled()));
+                        gained ? (String) t.getT3()[2] : null,
+                        t.getT4(),
+                        gained ? null : r.cancelled()));
     }
 
     private static Row read(Readable row) {
         UUID[] cancelled = row.get("cancelled_codes", UUID[].class);
-        return new Row(row.get("id", UUID.class), row.get("supplier_id", UUID.class),
-                row.get("premises_id", UUID.class), row.get("losing_supplier_id", UUID.class),
-                row.get("losing_premises_id", UUID.class), row.get("effective_on", LocalDate.class),
-                row.get("recorded_at", Instant.class), cancelled == null ? List.of() : Arrays.asList(cancelled));
+        return new Row(
+                row.get("id", UUID.class),
+                row.get("supplier_id", UUID.class),
+                row.get("premises_id", UUID.class),
+                row.get("losing_supplier_id", UUID.class),
+                row.get("losing_premises_id", UUID.class),
+                row.get("effective_on", LocalDate.class),
+                row.get("recorded_at", Instant.class),
+                cancelled == null ? List.of() : Arrays.asList(cancelled));
     }
 }

@@ -27,7 +27,10 @@ public class Suppliers {
         if (cached != null) {
             return Mono.just(cached);
         }
-        return db.sql(COLUMNS + " WHERE id = :id").bind("id", id).map(Suppliers::read).one()
+        return db.sql(COLUMNS + " WHERE id = :id")
+                .bind("id", id)
+                .map(Suppliers::read)
+                .one()
                 .doOnNext(s -> byId.put(s.id(), s));
     }
 
@@ -36,7 +39,10 @@ public class Suppliers {
     }
 
     private static Supplier read(io.r2dbc.spi.Readable row) {
-        return new Supplier(row.get("id", UUID.class), row.get("code", String.class), row.get("name", String.class),
+        return new Supplier(
+                row.get("id", UUID.class),
+                row.get("code", String.class),
+                row.get("name", String.class),
                 Eui64.parse(row.get("originator_id", String.class)));
     }
 }

@@ -29,7 +29,9 @@ import uk.lifeline.backend.testing.Tenant;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppSessionsTest extends BackendTest {
 
-    @Autowired ObjectMapper json;
+    @Autowired
+    ObjectMapper json;
+
     private Tenant t;
     private Tenant other;
 
@@ -42,7 +44,8 @@ class AppSessionsTest extends BackendTest {
 
     private JsonNode body(WebTestClient.ResponseSpec response) {
         try {
-            return json.readTree(response.expectBody(String.class).returnResult().getResponseBody());
+            return json.readTree(
+                    response.expectBody(String.class).returnResult().getResponseBody());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -50,14 +53,24 @@ class AppSessionsTest extends BackendTest {
 
     /** Links a phone; returns its session token. */
     private String activate(Tenant tenant, java.util.UUID customer, String phone) {
-        String code = body(post(tenant.token("agent"), "/api/v1/customers/" + customer + "/activation-codes",
-                Map.of()).expectStatus().isCreated()).path("activationCode").asText();
-        return body(post(null, "/api/v1/activations", Map.of("activationCode", code, "deviceName", phone,
-                "platform", "android")).expectStatus().isOk()).path("accessToken").asText();
+        String code = body(post(tenant.token("agent"), "/api/v1/customers/" + customer + "/activation-codes", Map.of())
+                        .expectStatus()
+                        .isCreated())
+                .path("activationCode")
+                .asText();
+        return body(post(
+                                null,
+                                "/api/v1/activations",
+                                Map.of("activationCode", code, "deviceName", phone, "platform", "android"))
+                        .expectStatus()
+                        .isOk())
+                .path("accessToken")
+                .asText();
     }
 
     private String sessionId(String token) {
-        for (JsonNode s : body(get(token, "/api/v1/me/sessions").expectStatus().isOk()).path("items")) {
+        for (JsonNode s :
+                body(get(token, "/api/v1/me/sessions").expectStatus().isOk()).path("items")) {
             if (s.path("current").asBoolean()) {
                 return s.path("id").asText();
             }
@@ -72,8 +85,12 @@ class AppSessionsTest extends BackendTest {
     /** Opens a stream; the flag turns true when the server ends it. Waits until it is connected. */
     private Disposable stream(String token, AtomicBoolean ended) {
         AtomicBoolean connected = new AtomicBoolean();
-        Disposable d = WebClient.create("http://localhost:" + port).get().uri("/api/v1/me/stream")
-                .headers(h -> h.setBearerAuth(token)).accept(MediaType.TEXT_EVENT_STREAM).retrieve()
+        Disposable d = WebClient.create("http://localhost:" + port)
+                .get()
+                .uri("/api/v1/me/stream")
+                .headers(h -> h.setBearerAuth(token))
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
                 .doOnNext(e -> connected.set(true))
                 .subscribe(e -> {}, e -> ended.set(true), () -> ended.set(true));
@@ -85,9 +102,13 @@ class AppSessionsTest extends BackendTest {
     void theCustomerListsTheirPhonesAndUnlinksThisOneWhoseTokenIsRefusedAtOnce() {
         String phone = activate(t, t.customer1, "Pixel 7");
         String tablet = activate(t, t.customer1, "Tablet");
-        JsonNode items = body(get(phone, "/api/v1/me/sessions").expectStatus().isOk()).path("items");
+        JsonNode items =
+                body(get(phone, "/api/v1/me/sessions").expectStatus().isOk()).path("items");
         assertThat(items.findValuesAsText("deviceName")).contains("Pixel 7", "Tablet");
-        assertThat(items.findValues("current").stream().filter(JsonNode::asBoolean).count()).isEqualTo(1);
+        assertThat(items.findValues("current").stream()
+                        .filter(JsonNode::asBoolean)
+                        .count())
+                .isEqualTo(1);
         String tabletId = sessionId(tablet);
 
         delete(phone, "/api/v1/me/sessions/current").expectStatus().isNoContent();
@@ -99,7 +120,8 @@ class AppSessionsTest extends BackendTest {
         delete(tablet, "/api/v1/me/sessions/" + tabletId).expectStatus().isNoContent();
         problem(get(tablet, "/api/v1/me/sessions"), 401, "unauthorized");
         assertThat(count("SELECT count(*) FROM audit_log WHERE entry::jsonb ->> 'action' = 'app-session.revoked'"
-                + " AND entry::jsonb ->> 'subject' = 'customer:" + t.customer1 + "'")).isGreaterThanOrEqualTo(2);
+                        + " AND entry::jsonb ->> 'subject' = 'customer:" + t.customer1 + "'"))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -117,22 +139,34 @@ class AppSessionsTest extends BackendTest {
         String lost = activate(t, t.customer1, "Lost phone");
         String id = sessionId(lost);
         JsonNode listed = body(get(t.token("agent"), "/api/v1/customers/" + t.customer1 + "/app-sessions")
-                .expectStatus().isOk()).path("items");
+                        .expectStatus()
+                        .isOk())
+                .path("items");
         assertThat(listed.findValuesAsText("id")).contains(id);
         AtomicBoolean ended = new AtomicBoolean();
         Disposable streaming = stream(lost, ended);
         try {
-            post(t.token("agent"), "/api/v1/customers/" + t.customer1 + "/app-sessions/" + id + "/revoke",
-                    Map.of("reason", "phone stolen")).expectStatus().isNoContent();
+            post(
+                            t.token("agent"),
+                            "/api/v1/customers/" + t.customer1 + "/app-sessions/" + id + "/revoke",
+                            Map.of("reason", "phone stolen"))
+                    .expectStatus()
+                    .isNoContent();
             Eventually.until(ended::get, Duration.ofSeconds(10));
         } finally {
             streaming.dispose();
         }
         problem(get(lost, "/api/v1/me/codes"), 401, "unauthorized");
-        problem(post(t.token("agent"), "/api/v1/customers/" + t.customer1 + "/app-sessions/" + id + "/revoke",
-                Map.of()), 404, "not-found");
+        problem(
+                post(
+                        t.token("agent"),
+                        "/api/v1/customers/" + t.customer1 + "/app-sessions/" + id + "/revoke",
+                        Map.of()),
+                404,
+                "not-found");
         assertThat(count("SELECT count(*) FROM audit_log WHERE entry::jsonb ->> 'action' = 'app-session.revoked'"
-                + " AND entry LIKE '%phone stolen%'")).isEqualTo(1);
+                        + " AND entry LIKE '%phone stolen%'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -140,10 +174,20 @@ class AppSessionsTest extends BackendTest {
         String phone = activate(t, t.customer1, "Isolated");
         String id = sessionId(phone);
         problem(get(other.token("agent"), "/api/v1/customers/" + t.customer1 + "/app-sessions"), 404, "not-found");
-        problem(post(other.token("agent"), "/api/v1/customers/" + t.customer1 + "/app-sessions/" + id + "/revoke",
-                Map.of()), 404, "not-found");
-        problem(post(other.token("agent"), "/api/v1/customers/" + other.customer1 + "/app-sessions/" + id
-                + "/revoke", Map.of()), 404, "not-found");
+        problem(
+                post(
+                        other.token("agent"),
+                        "/api/v1/customers/" + t.customer1 + "/app-sessions/" + id + "/revoke",
+                        Map.of()),
+                404,
+                "not-found");
+        problem(
+                post(
+                        other.token("agent"),
+                        "/api/v1/customers/" + other.customer1 + "/app-sessions/" + id + "/revoke",
+                        Map.of()),
+                404,
+                "not-found");
         get(phone, "/api/v1/me/codes").expectStatus().isOk();
         problem(get(t.token("ops"), "/api/v1/customers/" + t.customer1 + "/app-sessions"), 403, "forbidden");
         problem(get(phone, "/api/v1/customers/" + t.customer1 + "/app-sessions"), 403, "forbidden");

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /** Activation failures are counted per address and per customer, never for everyone; successes never count. */
 class AttemptLimiterTest {
 
-    private final AttemptLimiter limiter = new AttemptLimiter(new ActivationProperties(Duration.ofDays(14),
-            Duration.ofDays(180), 10, 10, Duration.ofMinutes(15), Map.of()),
+    private final AttemptLimiter limiter = new AttemptLimiter(
+            new ActivationProperties(
+                    Duration.ofDays(14), Duration.ofDays(180), 10, 10, Duration.ofMinutes(15), Map.of()),
             Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
 
     @Test

@@ -43,10 +43,18 @@ class OpenApiContractTest extends BackendTest {
     @BeforeEach
     void fetch() throws Exception {
         // The document is larger than the API's own body limit, which the test client shares.
-        byte[] body = http.mutate().responseTimeout(Duration.ofMinutes(2))
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
-                .get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody().returnResult().getResponseBody();
+        byte[] body = http.mutate()
+                .responseTimeout(Duration.ofMinutes(2))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build()
+                .get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         document = sorted(JSON.readTree(body));
         Files.writeString(GENERATED, JSON.writeValueAsString(document) + "\n", StandardCharsets.UTF_8);
     }
@@ -66,17 +74,21 @@ class OpenApiContractTest extends BackendTest {
         OperationCatalogue catalogue = OperationCatalogue.load();
         TreeSet<String> inDocument = new TreeSet<>();
         operations().forEach((key, op) -> inDocument.add(key));
-        assertThat(inDocument).as("operations in /v3/api-docs against backend/src/main/resources/apidoc/operations.yml: give every"
-                + " new endpoint an entry there (docs/api-contract.md)").isEqualTo(new TreeSet<>(catalogue.all().keySet()));
+        assertThat(inDocument)
+                .as("operations in /v3/api-docs against backend/src/main/resources/apidoc/operations.yml: give every"
+                        + " new endpoint an entry there (docs/api-contract.md)")
+                .isEqualTo(new TreeSet<>(catalogue.all().keySet()));
     }
 
     @Test
     void everyOperationIsDescribedSecuredAndAnswersProblems() {
         List<String> wrong = new ArrayList<>();
         operations().forEach((key, op) -> {
-            OperationCatalogue.Entry entry = OperationCatalogue.load().entry(key.split(" ")[0], key.split(" ", 2)[1])
+            OperationCatalogue.Entry entry = OperationCatalogue.load()
+                    .entry(key.split(" ")[0], key.split(" ", 2)[1])
                     .orElseThrow();
-            if (op.path("summary").asText().isBlank() || op.path("description").asText().isBlank()) {
+            if (op.path("summary").asText().isBlank()
+                    || op.path("description").asText().isBlank()) {
                 wrong.add(key + ": no summary or description");
             }
             if (op.path("tags").size() != 1 || op.path("tags").get(0).asText().endsWith("-controller")) {
@@ -86,7 +98,9 @@ class OpenApiContractTest extends BackendTest {
                 wrong.add(key + ": security " + op.path("security"));
             }
             boolean problems = false;
-            for (Iterator<Map.Entry<String, JsonNode>> it = op.path("responses").properties().iterator(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            op.path("responses").properties().iterator();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> response = it.next();
                 int status = Integer.parseInt(response.getKey());
                 JsonNode content = response.getValue().path("content");
@@ -111,22 +125,41 @@ class OpenApiContractTest extends BackendTest {
     @Test
     void theRolesInTheContractAreTheRolesTheSecurityChainLetsIn() {
         Tenant t = tenant("oas");
-        Map<String, String> tokens = Map.of("CUSTOMER", t.token("customer1"), "AGENT", t.token("agent"),
-                "SUPERVISOR", t.token("supervisor"), "OPS", t.token("ops"), "ADMIN", t.token("admin"));
+        Map<String, String> tokens = Map.of(
+                "CUSTOMER",
+                t.token("customer1"),
+                "AGENT",
+                t.token("agent"),
+                "SUPERVISOR",
+                t.token("supervisor"),
+                "OPS",
+                t.token("ops"),
+                "ADMIN",
+                t.token("admin"));
         List<String> wrong = new ArrayList<>();
         int checked = 0;
-        for (Map.Entry<String, OperationCatalogue.Entry> e : OperationCatalogue.load().all().entrySet()) {
+        for (Map.Entry<String, OperationCatalogue.Entry> e :
+                OperationCatalogue.load().all().entrySet()) {
             String method = e.getKey().split(" ")[0];
-            String path = e.getKey().split(" ", 2)[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            String path = e.getKey()
+                    .split(" ", 2)[1]
+                    .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
             if (!e.getValue().secured() || path.endsWith("/stream") || path.endsWith("/progress")) {
                 continue; // public; streams are checked for their role by their own tests
             }
             for (String role : ROLES) {
-                int status = http.mutate().responseTimeout(Duration.ofSeconds(30)).build()
-                        .method(HttpMethod.valueOf(method)).uri(path)
+                int status = http.mutate()
+                        .responseTimeout(Duration.ofSeconds(30))
+                        .build()
+                        .method(HttpMethod.valueOf(method))
+                        .uri(path)
                         .headers(h -> h.setBearerAuth(tokens.get(role)))
-                        .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-                        .exchange().returnResult(String.class).getStatus().value();
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{}")
+                        .exchange()
+                        .returnResult(String.class)
+                        .getStatus()
+                        .value();
                 boolean allowed = e.getValue().roles().contains(role);
                 checked++;
                 if (allowed == (status == 403)) {
@@ -147,8 +180,9 @@ class OpenApiContractTest extends BackendTest {
 
     private Map<String, JsonNode> operations() {
         Map<String, JsonNode> out = new TreeMap<>();
-        document.path("paths").properties().forEach(p -> p.getValue().properties().forEach(
-                m -> out.put(m.getKey().toUpperCase(java.util.Locale.ROOT) + " " + p.getKey(), m.getValue())));
+        document.path("paths").properties().forEach(p -> p.getValue()
+                .properties()
+                .forEach(m -> out.put(m.getKey().toUpperCase(java.util.Locale.ROOT) + " " + p.getKey(), m.getValue())));
         return out;
     }
 
@@ -156,9 +190,11 @@ class OpenApiContractTest extends BackendTest {
     static JsonNode sorted(JsonNode node) {
         if (node.isObject()) {
             ObjectNode out = JSON.createObjectNode();
-            new TreeMap<String, JsonNode>() {{
-                node.properties().forEach(f -> put(f.getKey(), f.getValue()));
-            }}.forEach((k, v) -> out.set(k, sorted(v)));
+            new TreeMap<String, JsonNode>() {
+                {
+                    node.properties().forEach(f -> put(f.getKey(), f.getValue()));
+                }
+            }.forEach((k, v) -> out.set(k, sorted(v)));
             return out;
         }
         if (node.isArray()) {

@@ -37,7 +37,8 @@ class LedgerWritersTest {
     @Test
     void onlyTheLedgerPackageWritesCodesCountersResultsAndKeptSecrets() throws Exception {
         Map<String, TreeSet<String>> writers = writers();
-        assertThat(writers.keySet()).as("classes or resources that write the ledger's tables")
+        assertThat(writers.keySet())
+                .as("classes or resources that write the ledger's tables")
                 .allSatisfy(where -> assertThat(where).startsWith(LEDGER));
     }
 
@@ -47,8 +48,12 @@ class LedgerWritersTest {
         TreeSet<String> tables = new TreeSet<>();
         writers.values().forEach(tables::addAll);
         assertThat(tables).containsExactly("code", "code_counter", "code_result", "meter_secret");
-        assertThat(writers).containsKeys(LEDGER + "BatchWriter.class", LEDGER + "CampaignCodes.class",
-                LEDGER + "CounterStore.class", LEDGER + "CodeStore.class");
+        assertThat(writers)
+                .containsKeys(
+                        LEDGER + "BatchWriter.class",
+                        LEDGER + "CampaignCodes.class",
+                        LEDGER + "CounterStore.class",
+                        LEDGER + "CodeStore.class");
     }
 
     @Test
@@ -62,7 +67,8 @@ class LedgerWritersTest {
     }
 
     private static Map<String, TreeSet<String>> writers() throws IOException, URISyntaxException {
-        Path classes = Path.of(Ledger.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(
+                Ledger.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Map<String, TreeSet<String>> found = new TreeMap<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -70,7 +76,8 @@ class LedgerWritersTest {
                 if (name.startsWith("db/migration/") || name.startsWith("static/")) {
                     continue;
                 }
-                List<String> texts = name.endsWith(".class") ? constants(file)
+                List<String> texts = name.endsWith(".class")
+                        ? constants(file)
                         : List.of(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
                 for (String text : texts) {
                     List<String> tables = tables(text);
@@ -95,7 +102,8 @@ class LedgerWritersTest {
     /** The UTF-8 entries of a class file's constant pool (JVMS 4.4), where its string literals live. */
     private static List<String> constants(Path classFile) throws IOException {
         List<String> texts = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(classFile); DataInputStream data = new DataInputStream(in)) {
+        try (InputStream in = Files.newInputStream(classFile);
+                DataInputStream data = new DataInputStream(in)) {
             data.readInt();
             data.readUnsignedShort();
             data.readUnsignedShort();

@@ -31,7 +31,9 @@ class ConsoleSessionTest extends BackendTest {
 
     private static final String PATH = "/api/v1/auth/console-session";
 
-    @Autowired MovableClock clock;
+    @Autowired
+    MovableClock clock;
+
     private Tenant t;
 
     @BeforeAll
@@ -46,23 +48,43 @@ class ConsoleSessionTest extends BackendTest {
 
     /** Signs in with a patient client: password checks are slow on a busy machine. */
     private String token(String role) {
-        return (String) http.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build().post()
-                .uri("/api/v1/auth/token").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", t.username(role), "password", Tenant.PASSWORD)).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("access_token");
+        return (String) http.mutate()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
+                .build()
+                .post()
+                .uri("/api/v1/auth/token")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", t.username(role), "password", Tenant.PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("access_token");
     }
 
     private ResponseCookie start(String role) {
         String token = token(role);
-        EntityExchangeResult<Map> started = http.post().uri(PATH).headers(h -> h.setBearerAuth(token))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult();
+        EntityExchangeResult<Map> started = http.post()
+                .uri(PATH)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult();
         assertThat(started.getResponseBody()).containsKey("session_expires_at");
         return started.getResponseCookies().getFirst(ConsoleSessionController.COOKIE);
     }
 
     private EntityExchangeResult<Map> refresh(String token) {
-        return http.post().uri(PATH + "/refresh").cookie(ConsoleSessionController.COOKIE, token).exchange()
-                .expectBody(Map.class).returnResult();
+        return http.post()
+                .uri(PATH + "/refresh")
+                .cookie(ConsoleSessionController.COOKIE, token)
+                .exchange()
+                .expectBody(Map.class)
+                .returnResult();
     }
 
     private long audited(String action) {
@@ -78,9 +100,12 @@ class ConsoleSessionTest extends BackendTest {
         assertThat(cookie.getPath()).isEqualTo(PATH);
         assertThat(cookie.getMaxAge().toHours()).isBetween(11L, 12L);
         assertThat(count("SELECT count(*) FROM console_session WHERE current_hash = sha256(convert_to('"
-                + cookie.getValue() + "', 'UTF8'))")).as("only the hash is stored").isEqualTo(1);
+                        + cookie.getValue() + "', 'UTF8'))"))
+                .as("only the hash is stored")
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM console_session WHERE encode(current_hash, 'escape') LIKE '%"
-                + cookie.getValue() + "%'")).isZero();
+                        + cookie.getValue() + "%'"))
+                .isZero();
     }
 
     @Test
@@ -92,8 +117,12 @@ class ConsoleSessionTest extends BackendTest {
         String token = (String) renewed.getResponseBody().get("access_token");
         ResponseCookie second = renewed.getResponseCookies().getFirst(ConsoleSessionController.COOKIE);
         assertThat(second.getValue()).isNotEqualTo(first.getValue()).hasSize(43);
-        http.get().uri("/api/v1/customers?q=LS6 2AB").headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isOk();
+        http.get()
+                .uri("/api/v1/customers?q=LS6 2AB")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(refresh(second.getValue()).getStatus().value()).isEqualTo(200);
         assertThat(audited("console-session.renewed")).isGreaterThanOrEqualTo(2);
         assertThat(audited("console-session.started")).isGreaterThanOrEqualTo(1);
@@ -107,31 +136,49 @@ class ConsoleSessionTest extends BackendTest {
         assertThat(a.getStatus().value()).isEqualTo(200);
         assertThat(b.getStatus().value()).isEqualTo(200);
         assertThat(b.getResponseBody()).containsKey("access_token");
-        assertThat(b.getResponseCookies().getFirst(ConsoleSessionController.COOKIE)).as("the browser keeps a's").isNull();
+        assertThat(b.getResponseCookies().getFirst(ConsoleSessionController.COOKIE))
+                .as("the browser keeps a's")
+                .isNull();
     }
 
     @Test
     void aReplacedCookieUsedAfterTheGraceRevokesTheWholeSession() {
         ResponseCookie first = start("agent");
-        ResponseCookie second = refresh(first.getValue()).getResponseCookies().getFirst(ConsoleSessionController.COOKIE);
+        ResponseCookie second =
+                refresh(first.getValue()).getResponseCookies().getFirst(ConsoleSessionController.COOKIE);
         clock.setLondon(LocalDateTime.now(MeterTime.ZONE).plusMinutes(2));
-        assertThat(refresh(first.getValue()).getStatus().value()).as("a stolen copy").isEqualTo(401);
-        assertThat(refresh(second.getValue()).getStatus().value()).as("the rightful holder signs in again")
+        assertThat(refresh(first.getValue()).getStatus().value())
+                .as("a stolen copy")
+                .isEqualTo(401);
+        assertThat(refresh(second.getValue()).getStatus().value())
+                .as("the rightful holder signs in again")
                 .isEqualTo(401);
         assertThat(count("SELECT count(*) FROM console_session WHERE supplier_id = '" + t.supplierId
-                + "' AND revoked_reason = 'reused'")).isEqualTo(1);
+                        + "' AND revoked_reason = 'reused'"))
+                .isEqualTo(1);
         assertThat(audited("console-session.ended")).isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void signingOutEndsTheSessionAndClearsTheCookie() {
         ResponseCookie cookie = start("ops");
-        EntityExchangeResult<byte[]> out = http.delete().uri(PATH).cookie(ConsoleSessionController.COOKIE,
-                cookie.getValue()).exchange().expectStatus().isNoContent().expectBody().returnResult();
-        assertThat(out.getResponseCookies().getFirst(ConsoleSessionController.COOKIE).getMaxAge().isZero()).isTrue();
+        EntityExchangeResult<byte[]> out = http.delete()
+                .uri(PATH)
+                .cookie(ConsoleSessionController.COOKIE, cookie.getValue())
+                .exchange()
+                .expectStatus()
+                .isNoContent()
+                .expectBody()
+                .returnResult();
+        assertThat(out.getResponseCookies()
+                        .getFirst(ConsoleSessionController.COOKIE)
+                        .getMaxAge()
+                        .isZero())
+                .isTrue();
         assertThat(refresh(cookie.getValue()).getStatus().value()).isEqualTo(401);
         assertThat(count("SELECT count(*) FROM console_session WHERE supplier_id = '" + t.supplierId
-                + "' AND revoked_reason = 'signed-out'")).isEqualTo(1);
+                        + "' AND revoked_reason = 'signed-out'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -143,12 +190,24 @@ class ConsoleSessionTest extends BackendTest {
 
     @Test
     void customersAndStrangersCannotStartOrRenewOne() {
-        http.post().uri(PATH).headers(h -> h.setBearerAuth(token("customer1"))).exchange().expectStatus().isForbidden();
+        http.post()
+                .uri(PATH)
+                .headers(h -> h.setBearerAuth(token("customer1")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
         http.post().uri(PATH).exchange().expectStatus().isUnauthorized();
         for (String junk : List.of("", "x", "a".repeat(43), "%00".repeat(15), "b".repeat(5000))) {
-            assertThat(refresh(junk).getStatus().value()).as(junk.length() + " chars").isEqualTo(401);
+            assertThat(refresh(junk).getStatus().value())
+                    .as(junk.length() + " chars")
+                    .isEqualTo(401);
         }
-        http.post().uri(PATH + "/refresh").exchange().expectStatus().isUnauthorized()
-                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+        http.post()
+                .uri(PATH + "/refresh")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith("application/problem+json");
     }
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /** The sign-in counting rules across addresses, on a fixed clock: a guesser cannot lock the rightful user out. */
 class SignInThrottleRulesTest {
 
-    private final SignInThrottle throttle = new SignInThrottle(new SignInThrottleProperties(5, 5, 20,
-            Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15), 1000),
+    private final SignInThrottle throttle = new SignInThrottle(
+            new SignInThrottleProperties(
+                    5, 5, 20, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15), 1000),
             Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
 
     private SignInThrottle.Decision fail(String user, String address) {
@@ -45,8 +46,7 @@ class SignInThrottleRulesTest {
         Duration previous = Duration.ZERO;
         for (int i = 0; i < 12; i++) {
             SignInThrottle.Decision.Go go = (SignInThrottle.Decision.Go) fail("sam", "198.51.100." + i);
-            Duration expected = i < 5 ? Duration.ZERO
-                    : Duration.ofSeconds(Math.min(10, 1L << (i - 5)));
+            Duration expected = i < 5 ? Duration.ZERO : Duration.ofSeconds(Math.min(10, 1L << (i - 5)));
             assertThat(go.delay()).as("attempt %d", i).isEqualTo(expected);
             assertThat(go.delay()).isGreaterThanOrEqualTo(previous);
             previous = go.delay();

@@ -22,13 +22,20 @@ import uk.lifeline.backend.testing.Tenant;
  * slowed, not refused (tiny delays here). Counting across addresses: {@link SignInThrottleRulesTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {"lifeline.auth.sign-in-limits.per-pair=3",
-        "lifeline.auth.sign-in-limits.per-username=2", "lifeline.auth.sign-in-limits.per-address=50",
-        "lifeline.auth.sign-in-limits.first-delay=10ms", "lifeline.auth.sign-in-limits.most-delay=40ms",
-        "lifeline.auth.sign-in-limits.window=10m"})
+@TestPropertySource(
+        properties = {
+            "lifeline.auth.sign-in-limits.per-pair=3",
+            "lifeline.auth.sign-in-limits.per-username=2",
+            "lifeline.auth.sign-in-limits.per-address=50",
+            "lifeline.auth.sign-in-limits.first-delay=10ms",
+            "lifeline.auth.sign-in-limits.most-delay=40ms",
+            "lifeline.auth.sign-in-limits.window=10m"
+        })
 class SignInThrottleTest extends BackendTest {
 
-    @Autowired SignInThrottle throttle;
+    @Autowired
+    SignInThrottle throttle;
+
     private Tenant t;
 
     @BeforeAll
@@ -47,11 +54,18 @@ class SignInThrottleTest extends BackendTest {
     }
 
     private static void tooMany(WebTestClient.ResponseSpec response) {
-        response.expectStatus().isEqualTo(429)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value(HttpHeaders.RETRY_AFTER, v -> assertThat(Long.parseLong(v)).isBetween(1L, 600L))
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:too-many-attempts")
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("try again in"));
+        response.expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .value(HttpHeaders.RETRY_AFTER, v -> assertThat(Long.parseLong(v))
+                        .isBetween(1L, 600L))
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:too-many-attempts")
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("try again in"));
     }
 
     @Test

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.lifeline.backend.demo.DemoMeterKeys;
-import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.keys.EcKeyPair;
 import uk.lifeline.backend.keys.KeyPurpose;
 import uk.lifeline.backend.keys.KeyRing;
+import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
 
@@ -42,15 +42,23 @@ class TokenTest extends BackendTest {
 
     private JWTClaimsSet.Builder validClaims() {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer("lifeline-backend").audience("lifeline-api")
-                .subject(t.userId("agent").toString()).issueTime(Date.from(now))
+        return new JWTClaimsSet.Builder()
+                .issuer("lifeline-backend")
+                .audience("lifeline-api")
+                .subject(t.userId("agent").toString())
+                .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(300)))
-                .claim("supplier", t.supplierId.toString()).claim("roles", List.of("AGENT"));
+                .claim("supplier", t.supplierId.toString())
+                .claim("roles", List.of("AGENT"));
     }
 
     private String signed(UnaryOperator<JWTClaimsSet.Builder> change, ECPrivateKey key, String kid) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).type(JOSEObjectType.JWT)
-                .build(), change.apply(validClaims()).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(kid)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                change.apply(validClaims()).build());
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
     }
@@ -61,16 +69,28 @@ class TokenTest extends BackendTest {
     }
 
     private void unauthorized(String token) {
-        get(token, path).expectStatus().isUnauthorized()
-                .expectHeader().contentType("application/problem+json")
-                .expectHeader().valueMatches("WWW-Authenticate", "Bearer.*")
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:unauthorized");
+        get(token, path)
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectHeader()
+                .valueMatches("WWW-Authenticate", "Bearer.*")
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:unauthorized");
     }
 
     @Test
     void aUserSignsInForAShortLivedTokenTheApiAccepts() {
-        Map<?, ?> body = post(null, "/api/v1/auth/token", Map.of("username", t.username("agent"),
-                "password", Tenant.PASSWORD)).expectStatus().isOk().expectBody(Map.class).returnResult()
+        Map<?, ?> body = post(
+                        null,
+                        "/api/v1/auth/token",
+                        Map.of("username", t.username("agent"), "password", Tenant.PASSWORD))
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
                 .getResponseBody();
         assertThat(body.get("token_type")).isEqualTo("Bearer");
         assertThat(body.get("expires_in")).isEqualTo(900);
@@ -80,11 +100,17 @@ class TokenTest extends BackendTest {
     @Test
     void aWrongPasswordOrUnknownUserGets401() {
         post(null, "/api/v1/auth/token", Map.of("username", t.username("agent"), "password", "wrong"))
-                .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:invalid-credentials");
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:invalid-credentials");
         post(null, "/api/v1/auth/token", Map.of("username", "nobody", "password", "wrong"))
-                .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:invalid-credentials");
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:invalid-credentials");
     }
 
     @Test
@@ -106,7 +132,8 @@ class TokenTest extends BackendTest {
     @Test
     void aTokenWithATamperedPayloadGets401() throws Exception {
         String[] parts = signedByBackend(c -> c).split("\\.");
-        String other = signedByBackend(c -> c.claim("roles", List.of("SUPERVISOR"))).split("\\.")[1];
+        String other =
+                signedByBackend(c -> c.claim("roles", List.of("SUPERVISOR"))).split("\\.")[1];
         unauthorized(parts[0] + "." + other + "." + parts[2]);
     }
 
@@ -148,7 +175,11 @@ class TokenTest extends BackendTest {
     @Test
     void aCodeEnvelopeIsNotAToken() {
         CodeView code = issue(t.token("agent"), t.meter1, "top-up", Map.of("amount", "1.00"))
-                .expectStatus().isCreated().expectBody(CodeView.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(CodeView.class)
+                .returnResult()
+                .getResponseBody();
         unauthorized(code.envelope());
     }
 }

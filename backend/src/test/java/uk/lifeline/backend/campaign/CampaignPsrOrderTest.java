@@ -25,11 +25,17 @@ import uk.lifeline.code.Pem;
  * otherwise come last (highest device ids), so the order is the rank's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {"lifeline.campaigns.enabled=false", "lifeline.campaigns.page-size=5",
-        "lifeline.campaigns.prime-secrets=false"})
+@TestPropertySource(
+        properties = {
+            "lifeline.campaigns.enabled=false",
+            "lifeline.campaigns.page-size=5",
+            "lifeline.campaigns.prime-secrets=false"
+        })
 class CampaignPsrOrderTest extends BackendTest {
 
-    @Autowired CampaignPages pages;
+    @Autowired
+    CampaignPages pages;
+
     private Tenant t;
     private List<UUID> last;
 
@@ -37,7 +43,8 @@ class CampaignPsrOrderTest extends BackendTest {
     void seed() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         t = tenant("po");
-        String key = Pem.encode(uk.lifeline.backend.demo.DemoMeterKeys.generate().getPublic());
+        String key =
+                Pem.encode(uk.lifeline.backend.demo.DemoMeterKeys.generate().getPublic());
         Fleet.seed(db, t.supplierId, "PS1 1AA", 30, "NO_WAN", 0, "p-", key);
         last = db.sql("""
                         SELECT p.customer_account_id FROM device d JOIN premises p ON p.id = d.premises_id
@@ -50,23 +57,45 @@ class CampaignPsrOrderTest extends BackendTest {
     }
 
     private void psr(UUID customer, List<String> needs) {
-        http.put().uri("/api/v1/customers/" + customer + "/psr").headers(h -> h.setBearerAuth(t.token("agent")))
-                .bodyValue(Map.of("needs", needs, "consent", true, "reviewDate", LocalDate.now().plusMonths(6)
-                        .toString())).exchange().expectStatus().isOk();
+        http.put()
+                .uri("/api/v1/customers/" + customer + "/psr")
+                .headers(h -> h.setBearerAuth(t.token("agent")))
+                .bodyValue(Map.of(
+                        "needs",
+                        needs,
+                        "consent",
+                        true,
+                        "reviewDate",
+                        LocalDate.now().plusMonths(6).toString()))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private Set<UUID> coded(UUID campaign) {
         return db.sql("SELECT customer_account_id FROM campaign_target WHERE campaign_id = :c AND state = 'CODED'")
-                .bind("c", campaign).map(r -> r.get(0, UUID.class)).all().collect(Collectors.toSet()).block();
+                .bind("c", campaign)
+                .map(r -> r.get(0, UUID.class))
+                .all()
+                .collect(Collectors.toSet())
+                .block();
     }
 
     @Test
     void aCampaignCodesTheMedicallyDependentThenOtherPsrCustomersBeforeEveryoneElse() {
         Instant from = Instant.now().plus(Duration.ofHours(1));
-        UUID campaign = post(t.token("ops"), "/api/v1/notices", NoticeCampaignTest.notice(List.of("PS1"), from,
-                from.plus(Duration.ofDays(2)))).expectStatus().isCreated()
-                .expectBody(CampaignView.class).returnResult().getResponseBody().id();
-        assertThat(count("SELECT count(*) FROM campaign_target WHERE campaign_id = '" + campaign + "'")).isEqualTo(30);
+        UUID campaign = post(
+                        t.token("ops"),
+                        "/api/v1/notices",
+                        NoticeCampaignTest.notice(List.of("PS1"), from, from.plus(Duration.ofDays(2))))
+                .expectStatus()
+                .isCreated()
+                .expectBody(CampaignView.class)
+                .returnResult()
+                .getResponseBody()
+                .id();
+        assertThat(count("SELECT count(*) FROM campaign_target WHERE campaign_id = '" + campaign + "'"))
+                .isEqualTo(30);
 
         assertThat(pages.step().block()).isEqualTo(5);
         Set<UUID> first = coded(campaign);

@@ -25,13 +25,23 @@ import uk.lifeline.code.Pem;
  * meter's counters without gaps. This backend has no FCM configured (the embedded default).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {"lifeline.campaigns.page-size=20", "lifeline.campaigns.workers=2",
-        "lifeline.campaigns.poll-interval=100ms"})
+@TestPropertySource(
+        properties = {
+            "lifeline.campaigns.page-size=20",
+            "lifeline.campaigns.workers=2",
+            "lifeline.campaigns.poll-interval=100ms"
+        })
 class CampaignRestartTest extends BackendTest {
 
-    @Autowired CampaignRunner runner;
-    @Autowired CampaignPages pages;
-    @Autowired CampaignProperties properties;
+    @Autowired
+    CampaignRunner runner;
+
+    @Autowired
+    CampaignPages pages;
+
+    @Autowired
+    CampaignProperties properties;
+
     private Tenant t;
     private String ops;
 
@@ -40,16 +50,24 @@ class CampaignRestartTest extends BackendTest {
         http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         t = tenant("rs");
         ops = t.token("ops");
-        String key = Pem.encode(uk.lifeline.backend.demo.DemoMeterKeys.generate().getPublic());
+        String key =
+                Pem.encode(uk.lifeline.backend.demo.DemoMeterKeys.generate().getPublic());
         Fleet.seed(db, t.supplierId, "KL1 1AA", 240, "NO_WAN", 0, "x-", key);
         Fleet.seed(db, t.supplierId, "KL2 2BB", 240, "NO_WAN", 0, "y-", key);
     }
 
     private UUID start(String district) {
         Instant from = Instant.now().plus(Duration.ofHours(1));
-        return post(ops, "/api/v1/notices", NoticeCampaignTest.notice(List.of(district), from,
-                from.plus(Duration.ofDays(2)))).expectStatus().isCreated()
-                .expectBody(CampaignView.class).returnResult().getResponseBody().id();
+        return post(
+                        ops,
+                        "/api/v1/notices",
+                        NoticeCampaignTest.notice(List.of(district), from, from.plus(Duration.ofDays(2))))
+                .expectStatus()
+                .isCreated()
+                .expectBody(CampaignView.class)
+                .returnResult()
+                .getResponseBody()
+                .id();
     }
 
     private long coded(UUID campaign) {
@@ -63,21 +81,32 @@ class CampaignRestartTest extends BackendTest {
     /** Every meter coded exactly once by this campaign, and each meter's counters run 1..n without a gap. */
     private void exactlyOnce(UUID campaign, long meters) {
         String c = "'" + campaign + "'";
-        assertThat(count("SELECT count(*) FROM campaign_target WHERE campaign_id = " + c)).isEqualTo(meters);
+        assertThat(count("SELECT count(*) FROM campaign_target WHERE campaign_id = " + c))
+                .isEqualTo(meters);
         assertThat(coded(campaign)).isEqualTo(meters);
         assertThat(count("SELECT count(*) FROM code WHERE reason LIKE 'campaign " + campaign + ":%'"))
                 .isEqualTo(meters);
         assertThat(count("SELECT count(DISTINCT k.device_id) FROM code k JOIN campaign_target x"
-                + " ON x.code_id = k.id AND x.device_id = k.device_id WHERE x.campaign_id = " + c)).isEqualTo(meters);
+                        + " ON x.code_id = k.id AND x.device_id = k.device_id WHERE x.campaign_id = " + c))
+                .isEqualTo(meters);
         assertThat(count("SELECT count(*) FROM campaign_target x JOIN code_counter n ON n.device_id = x.device_id"
-                + " WHERE x.campaign_id = " + c + " AND n.next_counter - 1 <> (SELECT count(*) FROM code k"
-                + " WHERE k.device_id = x.device_id)")).as("counters with gaps").isZero();
+                        + " WHERE x.campaign_id = " + c + " AND n.next_counter - 1 <> (SELECT count(*) FROM code k"
+                        + " WHERE k.device_id = x.device_id)"))
+                .as("counters with gaps")
+                .isZero();
         assertThat(count("SELECT count(*) FROM outbox_message WHERE campaign_id = " + c + " AND kind = 'code'"))
                 .isEqualTo(meters);
         assertThat(count("SELECT count(*) FROM customer_notice n JOIN campaign k ON k.notice_id = n.notice_id"
-                + " WHERE k.id = " + c)).isEqualTo(meters);
-        assertThat(get(ops, "/api/v1/campaigns/" + campaign).expectStatus().isOk().expectBody(CampaignView.class)
-                .returnResult().getResponseBody().status()).isEqualTo("COMPLETED");
+                        + " WHERE k.id = " + c))
+                .isEqualTo(meters);
+        assertThat(get(ops, "/api/v1/campaigns/" + campaign)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(CampaignView.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .status())
+                .isEqualTo("COMPLETED");
     }
 
     @Test
@@ -98,11 +127,18 @@ class CampaignRestartTest extends BackendTest {
             NoticeCampaignTest.sleep(300);
             assertThat(coded(campaign)).isEqualTo(whenKilled);
             assertThat(count("SELECT count(*) FROM campaign_target WHERE campaign_id = '" + campaign
-                    + "' AND state = 'PENDING'")).isEqualTo(240 - whenKilled);
+                            + "' AND state = 'PENDING'"))
+                    .isEqualTo(240 - whenKilled);
 
             runner.start();
-            await(() -> "COMPLETED".equals(db.sql("SELECT status FROM campaign WHERE id = :id").bind("id", campaign)
-                    .map(r -> r.get("status", String.class)).one().block()), Duration.ofSeconds(90));
+            await(
+                    () -> "COMPLETED"
+                            .equals(db.sql("SELECT status FROM campaign WHERE id = :id")
+                                    .bind("id", campaign)
+                                    .map(r -> r.get("status", String.class))
+                                    .one()
+                                    .block()),
+                    Duration.ofSeconds(90));
             assertThat(pagesSeen.get()).isGreaterThanOrEqualTo(13);
             exactlyOnce(campaign, 240);
         } finally {
@@ -113,11 +149,16 @@ class CampaignRestartTest extends BackendTest {
 
     @Test
     void withoutFcmConfiguredHealthSaysPushIsOffAndMessagesWait() {
-        get(null, "/actuator/health").expectStatus().isOk().expectBody()
-                .jsonPath("$.components.push.status").isEqualTo("UP")
-                .jsonPath("$.components.push.description").value(d -> assertThat((String) d)
-                        .startsWith("push OFF: FCM is not configured"));
-        assertThat(count("SELECT count(*) FROM push_delivery WHERE state = 'SENT'")).isZero();
+        get(null, "/actuator/health")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.push.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.push.description")
+                .value(d -> assertThat((String) d).startsWith("push OFF: FCM is not configured"));
+        assertThat(count("SELECT count(*) FROM push_delivery WHERE state = 'SENT'"))
+                .isZero();
     }
 
     @Test
@@ -129,8 +170,14 @@ class CampaignRestartTest extends BackendTest {
         others.start();
         try {
             UUID campaign = start("KL2");
-            await(() -> "COMPLETED".equals(db.sql("SELECT status FROM campaign WHERE id = :id").bind("id", campaign)
-                    .map(r -> r.get("status", String.class)).one().block()), Duration.ofSeconds(90));
+            await(
+                    () -> "COMPLETED"
+                            .equals(db.sql("SELECT status FROM campaign WHERE id = :id")
+                                    .bind("id", campaign)
+                                    .map(r -> r.get("status", String.class))
+                                    .one()
+                                    .block()),
+                    Duration.ofSeconds(90));
             exactlyOnce(campaign, 240);
             assertThat(pagesSeen.get()).isEqualTo(12);
             assertThat(properties.pageSize()).isEqualTo(20);

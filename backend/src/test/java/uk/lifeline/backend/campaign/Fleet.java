@@ -15,8 +15,15 @@ final class Fleet {
 
     private Fleet() {}
 
-    static long seed(DatabaseClient db, UUID supplier, String postcode, int count, String wan, int phones,
-            String tokenPrefix, String publicKeyPem) {
+    static long seed(
+            DatabaseClient db,
+            UUID supplier,
+            String postcode,
+            int count,
+            String wan,
+            int phones,
+            String tokenPrefix,
+            String publicKeyPem) {
         long base = NEXT.getAndAdd(count + 1L);
         String prefix = "F" + Long.toHexString(base);
         return db.sql("""
@@ -38,9 +45,17 @@ final class Fleet {
                                 FROM n WHERE g <= :phones)
                         SELECT count(*) AS n FROM n
                         """)
-                .bind("count", count).bind("s", supplier).bind("prefix", prefix).bind("postcode", postcode)
-                .bind("base", base).bind("key", publicKeyPem).bind("wan", wan).bind("tokens", tokenPrefix)
+                .bind("count", count)
+                .bind("s", supplier)
+                .bind("prefix", prefix)
+                .bind("postcode", postcode)
+                .bind("base", base)
+                .bind("key", publicKeyPem)
+                .bind("wan", wan)
+                .bind("tokens", tokenPrefix)
                 .bind("phones", phones)
-                .map(row -> row.get("n", Long.class)).one().block();
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 }

@@ -38,12 +38,21 @@ import uk.lifeline.meter.EntryResult;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(FakeFcmConfig.class)
-@TestPropertySource(properties = {"lifeline.campaigns.page-size=16", "lifeline.push.poll-interval=200ms",
-        "lifeline.campaigns.poll-interval=200ms", "lifeline.campaigns.prime-rest=1s"})
+@TestPropertySource(
+        properties = {
+            "lifeline.campaigns.page-size=16",
+            "lifeline.push.poll-interval=200ms",
+            "lifeline.campaigns.poll-interval=200ms",
+            "lifeline.campaigns.prime-rest=1s"
+        })
 class NoticeCampaignTest extends BackendTest {
 
-    @Autowired FakeFcm fcm;
-    @Autowired CampaignRunner runner;
+    @Autowired
+    FakeFcm fcm;
+
+    @Autowired
+    CampaignRunner runner;
+
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private Tenant t;
     private Tenant other;
@@ -54,26 +63,42 @@ class NoticeCampaignTest extends BackendTest {
         http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         t = tenant("wx");
         other = tenant("wy");
-        String key = Pem.encode(uk.lifeline.backend.demo.DemoMeterKeys.generate().getPublic());
+        String key =
+                Pem.encode(uk.lifeline.backend.demo.DemoMeterKeys.generate().getPublic());
         Fleet.seed(db, t.supplierId, "AB10 1AA", 40, "NO_WAN", 20, "ok-ab10-", key);
         Fleet.seed(db, t.supplierId, "AB10 7ZZ", 3, "COMMISSIONED_WAN", 3, "ok-wan-", key);
         Fleet.seed(db, t.supplierId, "AB11 5QQ", 10, "NO_WAN", 10, "ok-ab11-", key);
         Fleet.seed(db, other.supplierId, "AB10 2BB", 10, "NO_WAN", 0, "ok-other-", key);
         post(t.token("customer1"), "/api/v1/me/devices", Map.of("token", "ok-carol", "platform", "android"))
-                .expectStatus().isCreated();
+                .expectStatus()
+                .isCreated();
     }
 
     static Map<String, Object> notice(List<String> districts, Instant start, Instant end) {
-        return Map.of("title", "Severe cold weather", "message", "Your supply will stay on during the cold snap.",
-                "reason", "Met Office red warning", "area", Map.of("districts", districts),
-                "startsAt", start.toString(), "endsAt", end.toString());
+        return Map.of(
+                "title",
+                "Severe cold weather",
+                "message",
+                "Your supply will stay on during the cold snap.",
+                "reason",
+                "Met Office red warning",
+                "area",
+                Map.of("districts", districts),
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                end.toString());
     }
 
     CampaignView awaitDone(String token, UUID id) {
         long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
-            CampaignView view = get(token, "/api/v1/campaigns/" + id).expectStatus().isOk()
-                    .expectBody(CampaignView.class).returnResult().getResponseBody();
+            CampaignView view = get(token, "/api/v1/campaigns/" + id)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(CampaignView.class)
+                    .returnResult()
+                    .getResponseBody();
             if (!"RUNNING".equals(view.status()) || System.nanoTime() > until) {
                 return view;
             }
@@ -106,9 +131,13 @@ class NoticeCampaignTest extends BackendTest {
         fcm.clear();
 
         CampaignView started = post(ops, "/api/v1/notices", notice(List.of("AB10", "ls6"), start, end))
-                .expectStatus().isCreated()
-                .expectHeader().valueMatches("Location", "/api/v1/campaigns/[0-9a-f-]{36}")
-                .expectBody(CampaignView.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueMatches("Location", "/api/v1/campaigns/[0-9a-f-]{36}")
+                .expectBody(CampaignView.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(started.total()).isEqualTo(45);
         assertThat(started.command()).isEqualTo("set-non-disconnect-period");
 
@@ -120,81 +149,137 @@ class NoticeCampaignTest extends BackendTest {
         assertThat(done.noPhone()).isEqualTo(20);
         String campaign = "'" + started.id() + "'";
         assertThat(count("SELECT count(*) FROM code c JOIN campaign_target x ON x.code_id = c.id"
-                + " WHERE x.campaign_id = " + campaign)).isEqualTo(42);
+                        + " WHERE x.campaign_id = " + campaign))
+                .isEqualTo(42);
         assertThat(count("SELECT count(DISTINCT device_id) FROM code WHERE reason LIKE 'campaign " + started.id()
-                + "%'")).isEqualTo(42);
+                        + "%'"))
+                .isEqualTo(42);
         assertThat(count("SELECT count(*) FROM code c JOIN premises p ON p.customer_account_id = c.customer_account_id"
-                + " WHERE p.postcode LIKE 'AB11%'")).isZero();
+                        + " WHERE p.postcode LIKE 'AB11%'"))
+                .isZero();
         assertThat(count("SELECT count(*) FROM code WHERE supplier_id = '" + other.supplierId + "' AND reason LIKE"
-                + " 'campaign " + started.id() + "%'")).isZero();
+                        + " 'campaign " + started.id() + "%'"))
+                .isZero();
         assertThat(count("SELECT count(*) FROM customer_notice WHERE notice_id = '" + done.noticeId() + "'"))
                 .isEqualTo(44);
 
         awaitPushed();
-        List<JsonNode> sent = fcm.requests().stream().map(r -> read(r.body()).path("message")).toList();
+        List<JsonNode> sent =
+                fcm.requests().stream().map(r -> read(r.body()).path("message")).toList();
         // 22 codes for meters whose customer has a phone, 24 phones told of the notice: a phone's notice carries one
         // of its codes (codeId, codeEnvelope, codeStatus) when the dispatcher claims the two together, as here.
-        List<JsonNode> codeMessages = sent.stream().filter(m -> m.path("data").path("type").asText().equals("code"))
+        List<JsonNode> codeMessages = sent.stream()
+                .filter(m -> m.path("data").path("type").asText().equals("code"))
                 .toList();
         List<JsonNode> noticeMessages = sent.stream()
-                .filter(m -> m.path("data").path("type").asText().equals("notice")).toList();
+                .filter(m -> m.path("data").path("type").asText().equals("notice"))
+                .toList();
         assertThat(noticeMessages).hasSize(24);
-        List<JsonNode> carrying = noticeMessages.stream().filter(m -> m.path("data").has("codeEnvelope")).toList();
+        List<JsonNode> carrying = noticeMessages.stream()
+                .filter(m -> m.path("data").has("codeEnvelope"))
+                .toList();
         assertThat(carrying).isNotEmpty().allSatisfy(m -> {
             assertThat(m.path("data").path("codeStatus").asText()).isEqualTo("ISSUED");
-            assertThat(SignedJWT.parse(m.path("data").path("codeEnvelope").asText()).getJWTClaimsSet().getJWTID())
+            assertThat(SignedJWT.parse(m.path("data").path("codeEnvelope").asText())
+                            .getJWTClaimsSet()
+                            .getJWTID())
                     .isEqualTo(m.path("data").path("codeId").asText());
         });
-        assertThat(java.util.stream.Stream.concat(codeMessages.stream().map(m -> m.path("token").asText() + " "
-                        + m.path("data").path("id").asText()),
-                carrying.stream().map(m -> m.path("token").asText() + " " + m.path("data").path("codeId").asText())))
-                .hasSize(22).doesNotHaveDuplicates();
+        assertThat(java.util.stream.Stream.concat(
+                        codeMessages.stream()
+                                .map(m -> m.path("token").asText() + " "
+                                        + m.path("data").path("id").asText()),
+                        carrying.stream()
+                                .map(m -> m.path("token").asText() + " "
+                                        + m.path("data").path("codeId").asText())))
+                .hasSize(22)
+                .doesNotHaveDuplicates();
         assertThat(count("SELECT count(*) FROM push_delivery p JOIN outbox_message m ON m.id = p.message_id"
-                + " WHERE m.campaign_id = '" + started.id() + "' AND p.state = 'SENT'")).isEqualTo(46);
-        assertThat(sent).extracting(m -> m.path("token").asText()).doesNotContain("ok-ab11-1")
-                .contains("ok-carol", "ok-wan-1", "ok-ab10-20").doesNotContain("ok-ab10-21");
-        JsonNode noticeMessage = sent.stream().filter(m -> m.path("token").asText().equals("ok-carol")
-                && m.path("data").path("type").asText().equals("notice")).findFirst().orElseThrow();
+                        + " WHERE m.campaign_id = '" + started.id() + "' AND p.state = 'SENT'"))
+                .isEqualTo(46);
+        assertThat(sent)
+                .extracting(m -> m.path("token").asText())
+                .doesNotContain("ok-ab11-1")
+                .contains("ok-carol", "ok-wan-1", "ok-ab10-20")
+                .doesNotContain("ok-ab10-21");
+        JsonNode noticeMessage = sent.stream()
+                .filter(m -> m.path("token").asText().equals("ok-carol")
+                        && m.path("data").path("type").asText().equals("notice"))
+                .findFirst()
+                .orElseThrow();
         assertThat(noticeMessage.path("android").path("priority").asText()).isEqualTo("high");
         assertThat(noticeMessage.path("notification").path("title").asText()).isEqualTo("Severe cold weather");
-        assertThat(noticeMessage.path("data").path("id").asText()).isEqualTo(done.noticeId().toString());
+        assertThat(noticeMessage.path("data").path("id").asText())
+                .isEqualTo(done.noticeId().toString());
         CampaignView after = awaitDone(ops, started.id());
         assertThat(after.pushed()).isEqualTo(22);
         JsonNode noticeDeliveries = read(get(ops, "/api/v1/notices/" + done.noticeId() + "/deliveries")
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
         assertThat(noticeDeliveries.path("messages").asLong()).isEqualTo(44);
-        assertThat(noticeDeliveries.path("items")).hasSize(24)
+        assertThat(noticeDeliveries.path("items"))
+                .hasSize(24)
                 .allSatisfy(d -> assertThat(d.path("state").asText()).isEqualTo("SENT"));
-        get(other.token("ops"), "/api/v1/notices/" + done.noticeId() + "/deliveries").expectStatus().isNotFound();
+        get(other.token("ops"), "/api/v1/notices/" + done.noticeId() + "/deliveries")
+                .expectStatus()
+                .isNotFound();
 
         String carol = t.token("customer1");
-        JsonNode mine = read(get(carol, "/api/v1/me/notices").expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody());
+        JsonNode mine = read(get(carol, "/api/v1/me/notices")
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
         assertThat(mine.path("items")).hasSize(1);
-        SignedJWT envelope = SignedJWT.parse(mine.path("items").get(0).path("envelope").asText());
+        SignedJWT envelope =
+                SignedJWT.parse(mine.path("items").get(0).path("envelope").asText());
         assertThat(envelope.getHeader().getType().getType()).isEqualTo("lifeline-notice+jwt");
         assertThat(envelope.verify(new ECDSAVerifier(JWKSet.parse(get(null, "/.well-known/jwks.json")
-                .expectBody(String.class).returnResult().getResponseBody())
-                .getKeyByKeyId(envelope.getHeader().getKeyID()).toECKey()))).isTrue();
+                                .expectBody(String.class)
+                                .returnResult()
+                                .getResponseBody())
+                        .getKeyByKeyId(envelope.getHeader().getKeyID())
+                        .toECKey())))
+                .isTrue();
         assertThat(envelope.getJWTClaimsSet().getStringClaim("customer")).isEqualTo(t.customer1.toString());
         assertThat(envelope.getJWTClaimsSet().getStringClaim("kind")).isEqualTo("non-disconnect");
         assertThat(envelope.getJWTClaimsSet().getDateClaim("until").toInstant()).isEqualTo(end);
-        assertThat(envelope.getJWTClaimsSet().getJWTID()).isEqualTo(done.noticeId().toString());
+        assertThat(envelope.getJWTClaimsSet().getJWTID())
+                .isEqualTo(done.noticeId().toString());
 
-        JsonNode codes = read(get(carol, "/api/v1/me/codes").expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody()).path("items");
+        JsonNode codes = read(get(carol, "/api/v1/me/codes")
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .path("items");
         assertThat(codes).hasSize(2);
         CodeView code = json.treeToValue(codes.get(0), CodeView.class);
         EntryResult entered = t.meter(code.meterId()).enterCode(String.join("", code.digits()));
-        assertThat(entered).isEqualTo(new EntryResult.Accepted(new SetNonDisconnectPeriod(hour,
-                hour.plus(Duration.ofDays(3)).plusSeconds(15 * 60)), code.counter()));
+        assertThat(entered)
+                .isEqualTo(new EntryResult.Accepted(
+                        new SetNonDisconnectPeriod(
+                                hour, hour.plus(Duration.ofDays(3)).plusSeconds(15 * 60)),
+                        code.counter()));
 
-        String csv = get(ops, "/api/v1/campaigns/" + started.id() + "/no-phone").expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith("text/csv")
-                .expectBody(String.class).returnResult().getResponseBody();
+        String csv = get(ops, "/api/v1/campaigns/" + started.id() + "/no-phone")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(csv.split("\r\n")).hasSize(21);
-        assertThat(csv).startsWith("account_number,name,phone,address,postcode,mpan_or_mprn,meter,code,")
-                .contains("AB10 1AA").doesNotContain("AB11");
+        assertThat(csv)
+                .startsWith("account_number,name,phone,address,postcode,mpan_or_mprn,meter,code,")
+                .contains("AB10 1AA")
+                .doesNotContain("AB11");
     }
 
     @Test
@@ -203,34 +288,100 @@ class NoticeCampaignTest extends BackendTest {
         Instant start = Instant.now().plus(Duration.ofHours(2));
         long notices = count("SELECT count(*) FROM notice");
         post(ops, "/api/v1/notices", notice(List.of("AB10"), start, start.minusSeconds(60)))
-                .expectStatus().isBadRequest().expectHeader().contentType("application/problem+json")
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:invalid-window")
-                .jsonPath("$.errors[0].field").isEqualTo("endsAt");
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:invalid-window")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("endsAt");
         post(ops, "/api/v1/notices", notice(List.of("AB10", "not a district!"), start, start.plusSeconds(3600)))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:invalid-area")
-                .jsonPath("$.errors[0].field").isEqualTo("area.districts[1]");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:invalid-area")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("area.districts[1]");
         post(ops, "/api/v1/notices", notice(List.of("AB10"), start, start.plus(Duration.ofDays(32))))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:invalid-window")
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("31 days"));
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:invalid-window")
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("31 days"));
         post(ops, "/api/v1/notices", notice(List.of(), start, start.plusSeconds(3600)))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:invalid-area");
-        post(ops, "/api/v1/notices", Map.of("title", "x", "message", "y", "reason", "z",
-                "area", Map.of("all", true, "districts", List.of("AB10")), "startsAt", start.toString(),
-                "endsAt", start.plusSeconds(3600).toString()))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:invalid-area");
-        post(ops, "/api/v1/notices", Map.of("message", "y", "reason", "z", "area", Map.of("all", true),
-                "startsAt", start.toString(), "endsAt", start.plusSeconds(3600).toString()))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:validation")
-                .jsonPath("$.errors[0].field").isEqualTo("title");
-        post(ops, "/api/v1/notices", Map.of("title", "x", "message", "y", "reason", "z", "area", Map.of("all", true),
-                "startsAt", "tomorrow", "endsAt", start.toString()))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:validation");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:invalid-area");
+        post(
+                        ops,
+                        "/api/v1/notices",
+                        Map.of(
+                                "title",
+                                "x",
+                                "message",
+                                "y",
+                                "reason",
+                                "z",
+                                "area",
+                                Map.of("all", true, "districts", List.of("AB10")),
+                                "startsAt",
+                                start.toString(),
+                                "endsAt",
+                                start.plusSeconds(3600).toString()))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:invalid-area");
+        post(
+                        ops,
+                        "/api/v1/notices",
+                        Map.of(
+                                "message",
+                                "y",
+                                "reason",
+                                "z",
+                                "area",
+                                Map.of("all", true),
+                                "startsAt",
+                                start.toString(),
+                                "endsAt",
+                                start.plusSeconds(3600).toString()))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("title");
+        post(
+                        ops,
+                        "/api/v1/notices",
+                        Map.of(
+                                "title",
+                                "x",
+                                "message",
+                                "y",
+                                "reason",
+                                "z",
+                                "area",
+                                Map.of("all", true),
+                                "startsAt",
+                                "tomorrow",
+                                "endsAt",
+                                start.toString()))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:validation");
         assertThat(count("SELECT count(*) FROM notice")).isEqualTo(notices);
     }
 
@@ -238,16 +389,21 @@ class NoticeCampaignTest extends BackendTest {
     void onlyOpsStartCampaignsAndNoSupplierSeesAnothersCampaign() {
         Instant start = Instant.now().plus(Duration.ofHours(1));
         post(t.token("agent"), "/api/v1/notices", notice(List.of("AB10"), start, start.plusSeconds(3600)))
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden();
         post(t.token("customer1"), "/api/v1/notices", notice(List.of("AB10"), start, start.plusSeconds(3600)))
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden();
         post(t.token("admin"), "/api/v1/price-changes", Map.of()).expectStatus().isForbidden();
 
         String theirs = other.token("ops");
         long mineBefore = count("SELECT count(*) FROM code WHERE supplier_id = '" + t.supplierId + "'");
-        CampaignView campaign = post(theirs, "/api/v1/notices", notice(List.of("AB10"), start,
-                start.plusSeconds(3600))).expectStatus().isCreated()
-                .expectBody(CampaignView.class).returnResult().getResponseBody();
+        CampaignView campaign = post(theirs, "/api/v1/notices", notice(List.of("AB10"), start, start.plusSeconds(3600)))
+                .expectStatus()
+                .isCreated()
+                .expectBody(CampaignView.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(campaign.total()).isEqualTo(10);
         assertThat(awaitDone(theirs, campaign.id()).coded()).isEqualTo(10);
         assertThat(count("SELECT count(*) FROM code WHERE supplier_id = '" + t.supplierId + "'"))
@@ -255,14 +411,23 @@ class NoticeCampaignTest extends BackendTest {
 
         String mine = t.token("ops");
         for (String path : List.of("", "/no-phone")) {
-            get(mine, "/api/v1/campaigns/" + campaign.id() + path).expectStatus().isNotFound()
-                    .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:not-found");
+            get(mine, "/api/v1/campaigns/" + campaign.id() + path)
+                    .expectStatus()
+                    .isNotFound()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:lifeline:problem:not-found");
         }
         post(mine, "/api/v1/campaigns/" + campaign.id() + "/cancel", Map.of("reason", "x"))
-                .expectStatus().isNotFound();
+                .expectStatus()
+                .isNotFound();
         get(mine, "/api/v1/notices/" + campaign.noticeId()).expectStatus().isNotFound();
-        get(theirs, "/api/v1/notices/" + campaign.noticeId()).expectStatus().isOk()
-                .expectBody().jsonPath("$.campaignId").isEqualTo(campaign.id().toString());
+        get(theirs, "/api/v1/notices/" + campaign.noticeId())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.campaignId")
+                .isEqualTo(campaign.id().toString());
     }
 
     @Test
@@ -273,10 +438,20 @@ class NoticeCampaignTest extends BackendTest {
         CampaignView campaign;
         try {
             campaign = post(ops, "/api/v1/notices", notice(List.of("AB11"), start, start.plusSeconds(7200)))
-                    .expectStatus().isCreated().expectBody(CampaignView.class).returnResult().getResponseBody();
-            CampaignView cancelled = post(ops, "/api/v1/campaigns/" + campaign.id() + "/cancel",
-                    Map.of("reason", "warning withdrawn")).expectStatus().isOk()
-                    .expectBody(CampaignView.class).returnResult().getResponseBody();
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(CampaignView.class)
+                    .returnResult()
+                    .getResponseBody();
+            CampaignView cancelled = post(
+                            ops,
+                            "/api/v1/campaigns/" + campaign.id() + "/cancel",
+                            Map.of("reason", "warning withdrawn"))
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(CampaignView.class)
+                    .returnResult()
+                    .getResponseBody();
             assertThat(cancelled.status()).isEqualTo("CANCELLED");
             assertThat(cancelled.cancelled()).isEqualTo(10);
         } finally {
@@ -289,8 +464,11 @@ class NoticeCampaignTest extends BackendTest {
         assertThat(count("SELECT count(*) FROM customer_notice WHERE notice_id = '" + after.noticeId() + "'"))
                 .isZero();
         post(ops, "/api/v1/campaigns/" + campaign.id() + "/cancel", Map.of("reason", "again"))
-                .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:campaign-not-running");
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:campaign-not-running");
     }
 
     @Test
@@ -298,13 +476,17 @@ class NoticeCampaignTest extends BackendTest {
         String missing = "SELECT count(*) FROM device d WHERE d.supplier_id = '" + t.supplierId + "'"
                 + " AND d.device_type IN ('ESME', 'GSME') AND d.ka_public_key IS NOT NULL AND NOT EXISTS"
                 + " (SELECT 1 FROM meter_secret m WHERE m.supplier_id = d.supplier_id AND m.device_id = d.id)";
-        assertThat(count("SELECT count(*) FROM device WHERE supplier_id = '" + t.supplierId + "'")).isGreaterThan(32);
+        assertThat(count("SELECT count(*) FROM device WHERE supplier_id = '" + t.supplierId + "'"))
+                .isGreaterThan(32);
         Eventually.until(() -> count(missing) == 0, Duration.ofSeconds(60));
 
         // The first meters in id order lose their secrets, behind where priming has got to: found on the next pass.
         db.sql("DELETE FROM meter_secret WHERE supplier_id = :s AND device_id IN (SELECT id FROM device"
                         + " WHERE supplier_id = :s AND device_type IN ('ESME', 'GSME') ORDER BY id LIMIT 3)")
-                .bind("s", t.supplierId).fetch().rowsUpdated().block();
+                .bind("s", t.supplierId)
+                .fetch()
+                .rowsUpdated()
+                .block();
         Eventually.until(() -> count(missing) == 0, Duration.ofSeconds(60));
     }
 
@@ -312,39 +494,98 @@ class NoticeCampaignTest extends BackendTest {
     void aPriceChangeCodesTheFuelsMetersInTheArea() {
         String ops = t.token("ops");
         // Whatever secret was kept for the meter, a tampered one is not used: the agreement is done again.
-        db.sql("INSERT INTO meter_secret (supplier_id, device_id, supplier_kid, wrapped, created_at)"
-                        + " SELECT d.supplier_id, d.id, k.supplier_kid, decode(repeat('00', 60), 'hex'), now()"
-                        + " FROM device d, (SELECT DISTINCT supplier_kid FROM meter_secret WHERE supplier_id = :s) k"
-                        + " WHERE d.supplier_id = :s AND d.eui64 = :e"
-                        + " ON CONFLICT (supplier_id, device_id, supplier_kid) DO UPDATE SET wrapped = EXCLUDED.wrapped")
-                .bind("s", t.supplierId).bind("e", t.meter2).fetch().rowsUpdated().block();
+        db.sql(
+                        "INSERT INTO meter_secret (supplier_id, device_id, supplier_kid, wrapped, created_at)"
+                                + " SELECT d.supplier_id, d.id, k.supplier_kid, decode(repeat('00', 60), 'hex'), now()"
+                                + " FROM device d, (SELECT DISTINCT supplier_kid FROM meter_secret WHERE supplier_id = :s) k"
+                                + " WHERE d.supplier_id = :s AND d.eui64 = :e"
+                                + " ON CONFLICT (supplier_id, device_id, supplier_kid) DO UPDATE SET wrapped = EXCLUDED.wrapped")
+                .bind("s", t.supplierId)
+                .bind("e", t.meter2)
+                .fetch()
+                .rowsUpdated()
+                .block();
         Map<String, String> prices = Map.of("unit-rate", "24.5", "standing-charge", "53.35", "from", "2027-04-01");
-        CampaignView campaign = post(ops, "/api/v1/price-changes", Map.of("command", "change-price",
-                "parameters", prices, "fuel", "ELECTRICITY", "area", Map.of("districts", List.of("YO21")),
-                "reason", "price cap, April 2027", "title", "New prices from 1 April"))
-                .expectStatus().isCreated().expectBody(CampaignView.class).returnResult().getResponseBody();
+        CampaignView campaign = post(
+                        ops,
+                        "/api/v1/price-changes",
+                        Map.of(
+                                "command",
+                                "change-price",
+                                "parameters",
+                                prices,
+                                "fuel",
+                                "ELECTRICITY",
+                                "area",
+                                Map.of("districts", List.of("YO21")),
+                                "reason",
+                                "price cap, April 2027",
+                                "title",
+                                "New prices from 1 April"))
+                .expectStatus()
+                .isCreated()
+                .expectBody(CampaignView.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(campaign.total()).isEqualTo(1);
         assertThat(awaitDone(ops, campaign.id()).coded()).isEqualTo(1);
 
-        CodeView code = json.convertValue(read(get(t.token("customer2"), "/api/v1/me/codes")
-                .expectBody(String.class).returnResult().getResponseBody()).path("items").get(0), CodeView.class);
+        CodeView code = json.convertValue(
+                read(get(t.token("customer2"), "/api/v1/me/codes")
+                                .expectBody(String.class)
+                                .returnResult()
+                                .getResponseBody())
+                        .path("items")
+                        .get(0),
+                CodeView.class);
         assertThat(code.command()).isEqualTo("change-price");
         assertThat(count("SELECT count(*) FROM meter_secret m JOIN device d ON d.id = m.device_id"
-                + " WHERE d.eui64 = '" + t.meter2 + "' AND m.wrapped = decode(repeat('00', 60), 'hex')")).isZero();
+                        + " WHERE d.eui64 = '" + t.meter2 + "' AND m.wrapped = decode(repeat('00', 60), 'hex')"))
+                .isZero();
         assertThat(t.meter(t.meter2).enterCode(String.join("", code.digits())))
-                .isInstanceOfSatisfying(EntryResult.Accepted.class,
-                        a -> assertThat(a.command()).isInstanceOf(ChangePrice.class));
+                .isInstanceOfSatisfying(
+                        EntryResult.Accepted.class, a -> assertThat(a.command()).isInstanceOf(ChangePrice.class));
 
-        post(ops, "/api/v1/price-changes", Map.of("command", "top-up", "parameters", Map.of("amount", "5"),
-                "fuel", "GAS", "area", Map.of("all", true), "reason", "x"))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:unknown-command");
-        post(ops, "/api/v1/price-changes", Map.of("command", "change-price", "parameters",
-                Map.of("unit-rate", "24.5", "standing-charge", "53.35"), "fuel", "GAS", "area", Map.of("all", true),
-                "reason", "x"))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:invalid-parameters")
-                .jsonPath("$.errors[0].field").isEqualTo("parameters.from");
+        post(
+                        ops,
+                        "/api/v1/price-changes",
+                        Map.of(
+                                "command",
+                                "top-up",
+                                "parameters",
+                                Map.of("amount", "5"),
+                                "fuel",
+                                "GAS",
+                                "area",
+                                Map.of("all", true),
+                                "reason",
+                                "x"))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:unknown-command");
+        post(
+                        ops,
+                        "/api/v1/price-changes",
+                        Map.of(
+                                "command",
+                                "change-price",
+                                "parameters",
+                                Map.of("unit-rate", "24.5", "standing-charge", "53.35"),
+                                "fuel",
+                                "GAS",
+                                "area",
+                                Map.of("all", true),
+                                "reason",
+                                "x"))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:invalid-parameters")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("parameters.from");
     }
 
     private JsonNode read(String body) {

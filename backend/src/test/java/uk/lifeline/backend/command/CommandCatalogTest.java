@@ -53,21 +53,31 @@ class CommandCatalogTest extends BackendTest {
     @BeforeAll
     void fetch() {
         t = tenant("catalog");
-        catalog = get(token("agent"), "/api/v1/commands").expectStatus().isOk()
-                .expectBody(CommandCatalog.class).returnResult().getResponseBody();
+        catalog = get(token("agent"), "/api/v1/commands")
+                .expectStatus()
+                .isOk()
+                .expectBody(CommandCatalog.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @Test
     void listsEveryCommandOfSharedInOrderWithItsBlocks() {
-        assertThat(catalog.commands()).extracting(Command::name).containsExactlyElementsOf(
-                Arrays.stream(CommandType.values()).map(CommandType::commandName).toList());
+        assertThat(catalog.commands())
+                .extracting(Command::name)
+                .containsExactlyElementsOf(Arrays.stream(CommandType.values())
+                        .map(CommandType::commandName)
+                        .toList());
         for (Command c : catalog.commands()) {
             CommandType type = CommandType.ofName(c.name());
             assertThat(c.blocks()).as(c.name()).isEqualTo(type.blocks());
             assertThat(c.digits()).as(c.name()).isEqualTo(type.blocks() * 20);
             assertThat(c.label()).as(c.name()).isEqualTo(type.label()).isNotBlank();
-            assertThat(c.parameters()).extracting(Parameter::name).as(c.name())
-                    .containsExactlyElementsOf(type.parameters().stream().map(ParameterSpec::name).toList());
+            assertThat(c.parameters())
+                    .extracting(Parameter::name)
+                    .as(c.name())
+                    .containsExactlyElementsOf(
+                            type.parameters().stream().map(ParameterSpec::name).toList());
         }
     }
 
@@ -76,8 +86,8 @@ class CommandCatalogTest extends BackendTest {
         for (Command c : catalog.commands()) {
             Map<String, String> values = example(c.name(), null);
             values.put("colour", "red");
-            IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class,
-                    () -> parse(c.name(), values));
+            IllegalArgumentException refused =
+                    catchThrowableOfType(IllegalArgumentException.class, () -> parse(c.name(), values));
             assertThat(refused).as(c.name()).hasMessageContaining("does not take colour");
             for (Parameter p : c.parameters()) {
                 assertThat(refused.getMessage()).as(c.name()).contains(p.name());
@@ -112,9 +122,18 @@ class CommandCatalogTest extends BackendTest {
             for (Parameter p : c.parameters()) {
                 if ("credit".equals(p.kind())) {
                     assertTaken(c, p, p.wholePoundsAbove());
-                    assertRefused(c, p, new BigDecimal(p.wholePoundsAbove()).add(new BigDecimal("0.01")).toPlainString());
-                    assertTaken(c, p, new BigDecimal(p.wholePoundsAbove()).setScale(0, java.math.RoundingMode.UP)
-                            .toPlainString());
+                    assertRefused(
+                            c,
+                            p,
+                            new BigDecimal(p.wholePoundsAbove())
+                                    .add(new BigDecimal("0.01"))
+                                    .toPlainString());
+                    assertTaken(
+                            c,
+                            p,
+                            new BigDecimal(p.wholePoundsAbove())
+                                    .setScale(0, java.math.RoundingMode.UP)
+                                    .toPlainString());
                 }
             }
         }
@@ -145,8 +164,10 @@ class CommandCatalogTest extends BackendTest {
         assertThat(from.optional()).isTrue();
         assertTaken(price, from, from.min());
         assertTaken(price, from, from.max());
-        assertRefused(price, from, java.time.LocalDate.parse(from.min()).minusDays(1).toString());
-        assertRefused(price, from, java.time.LocalDate.parse(from.max()).plusDays(1).toString());
+        assertRefused(
+                price, from, java.time.LocalDate.parse(from.min()).minusDays(1).toString());
+        assertRefused(
+                price, from, java.time.LocalDate.parse(from.max()).plusDays(1).toString());
 
         Command period = command("set-non-disconnect-period");
         Parameter start = parameter(period, "start");
@@ -155,9 +176,10 @@ class CommandCatalogTest extends BackendTest {
         first.put("end", java.time.Instant.parse(start.min()).plusSeconds(86400).toString());
         assertThat(parse(period.name(), first).parameters()).containsEntry("start", start.min());
         Map<String, String> early = new LinkedHashMap<>(first);
-        early.put("start", java.time.Instant.parse(start.min()).minusSeconds(900).toString());
-        ParameterOutOfRangeException refused = catchThrowableOfType(ParameterOutOfRangeException.class,
-                () -> parse(period.name(), early));
+        early.put(
+                "start", java.time.Instant.parse(start.min()).minusSeconds(900).toString());
+        ParameterOutOfRangeException refused =
+                catchThrowableOfType(ParameterOutOfRangeException.class, () -> parse(period.name(), early));
         assertThat(refused.parameter()).isEqualTo("start");
         assertThat(refused.allowed()).isEqualTo(start.allowed());
     }
@@ -175,9 +197,14 @@ class CommandCatalogTest extends BackendTest {
 
     /** Signs in with the long timeout of BackendTest.post: a first sign-in on a busy machine can take seconds. */
     private String token(String name) {
-        return (String) post(null, "/api/v1/auth/token", Map.of("username", t.username(name), "password",
-                Tenant.PASSWORD)).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody()
-                .get("access_token");
+        return (String)
+                post(null, "/api/v1/auth/token", Map.of("username", t.username(name), "password", Tenant.PASSWORD))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("access_token");
     }
 
     private void assertTaken(Command c, Parameter p, String value) {
@@ -190,11 +217,13 @@ class CommandCatalogTest extends BackendTest {
     private void assertRefused(Command c, Parameter p, String value) {
         Map<String, String> values = example(c.name(), p);
         values.put(p.name(), value);
-        ParameterOutOfRangeException refused = catchThrowableOfType(ParameterOutOfRangeException.class,
-                () -> parse(c.name(), values));
+        ParameterOutOfRangeException refused =
+                catchThrowableOfType(ParameterOutOfRangeException.class, () -> parse(c.name(), values));
         assertThat(refused).as(c.name() + " " + p.name() + "=" + value).isNotNull();
         assertThat(refused.parameter()).isEqualTo(p.name());
-        assertThat(refused.allowed()).as(c.name() + " " + p.name() + "=" + value).isEqualTo(p.allowed());
+        assertThat(refused.allowed())
+                .as(c.name() + " " + p.name() + "=" + value)
+                .isEqualTo(p.allowed());
     }
 
     /** The command's example where {@code p} already has {@code value} (a register others depend on), or else one with p. */
@@ -202,7 +231,8 @@ class CommandCatalogTest extends BackendTest {
         for (String line : EXAMPLES) {
             List<String> words = List.of(line.split(" "));
             if (words.get(0).equals(command) && words.contains(p.name() + "=" + value)) {
-                return new LinkedHashMap<>(Parameters.parse(words.subList(1, words.size())).asMap());
+                return new LinkedHashMap<>(
+                        Parameters.parse(words.subList(1, words.size())).asMap());
             }
         }
         return example(command, p);
@@ -213,7 +243,8 @@ class CommandCatalogTest extends BackendTest {
         for (String line : EXAMPLES) {
             List<String> words = List.of(line.split(" "));
             if (words.get(0).equals(command)) {
-                Map<String, String> values = new LinkedHashMap<>(Parameters.parse(words.subList(1, words.size())).asMap());
+                Map<String, String> values = new LinkedHashMap<>(
+                        Parameters.parse(words.subList(1, words.size())).asMap());
                 if (p == null || values.containsKey(p.name())) {
                     return values;
                 }
@@ -227,10 +258,16 @@ class CommandCatalogTest extends BackendTest {
     }
 
     private Command command(String name) {
-        return catalog.commands().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return catalog.commands().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Parameter parameter(Command c, String name) {
-        return c.parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return c.parameters().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -21,8 +21,11 @@ class InstallCodeTest {
     static Stream<Arguments> validCodes() {
         return Stream.of(
                 Arguments.of(ZIGBEE_EXAMPLE, "83FE D340 7A93 9723 A5C6 39B2 6916 D505 C3B5"),
-                Arguments.of("83fe d340 7a93 9723 a5c6 39b2 6916 d505 c3b5", "83FE D340 7A93 9723 A5C6 39B2 6916 D505 C3B5"),
-                Arguments.of("83FE-D340-7A93-9723-A5C6-39B2-6916-D505-C3B5", "83FE D340 7A93 9723 A5C6 39B2 6916 D505 C3B5"));
+                Arguments.of(
+                        "83fe d340 7a93 9723 a5c6 39b2 6916 d505 c3b5", "83FE D340 7A93 9723 A5C6 39B2 6916 D505 C3B5"),
+                Arguments.of(
+                        "83FE-D340-7A93-9723-A5C6-39B2-6916-D505-C3B5",
+                        "83FE D340 7A93 9723 A5C6 39B2 6916 D505 C3B5"));
     }
 
     @ParameterizedTest
@@ -77,7 +80,9 @@ class InstallCodeTest {
 
     @Test
     void neverShowsTheCodeAsText() {
-        assertThat(InstallCode.parse(ZIGBEE_EXAMPLE).toString()).doesNotContain("83").contains("withheld");
+        assertThat(InstallCode.parse(ZIGBEE_EXAMPLE).toString())
+                .doesNotContain("83")
+                .contains("withheld");
         assertThatThrownBy(() -> InstallCode.withCrc(new byte[7])).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -22,7 +22,8 @@ class InstallCodeVaultTest {
     private static final String DEVICE = "00DB1234567800E1";
     private static final InstallCode CODE = InstallCode.parse("83FED3407A939723A5C639B26916D505C3B5");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static InstallCodeVault vault(String kid, byte fill) {
         byte[] key = new byte[32];
@@ -37,7 +38,8 @@ class InstallCodeVaultTest {
         InstallCodeVault vault = vault("vault-1", (byte) 1);
         InstallCodeVault.Sealed sealed = vault.seal(DEVICE, CODE);
         assertThat(sealed.bytes()).hasSize(12 + 18 + 16);
-        assertThat(java.util.HexFormat.of().formatHex(sealed.bytes()).toUpperCase()).doesNotContain("83FED340");
+        assertThat(java.util.HexFormat.of().formatHex(sealed.bytes()).toUpperCase())
+                .doesNotContain("83FED340");
         assertThat(vault.open(DEVICE, sealed).grouped()).isEqualTo(CODE.grouped());
         assertThat(sealed.toString()).doesNotContain("[B@").contains("vault-1");
     }
@@ -45,14 +47,16 @@ class InstallCodeVaultTest {
     @Test
     void everySealUsesAFreshNonce() {
         InstallCodeVault vault = vault("vault-1", (byte) 1);
-        assertThat(vault.seal(DEVICE, CODE).bytes()).isNotEqualTo(vault.seal(DEVICE, CODE).bytes());
+        assertThat(vault.seal(DEVICE, CODE).bytes())
+                .isNotEqualTo(vault.seal(DEVICE, CODE).bytes());
     }
 
     @Test
     void aCodeSealedForOneDeviceDoesNotOpenForAnother() {
         InstallCodeVault vault = vault("vault-1", (byte) 1);
         InstallCodeVault.Sealed sealed = vault.seal(DEVICE, CODE);
-        assertThatThrownBy(() -> vault.open("00DB1234567800E2", sealed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> vault.open("00DB1234567800E2", sealed))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not sealed for this device");
     }
 
@@ -65,7 +69,8 @@ class InstallCodeVaultTest {
         assertThatThrownBy(() -> vault.open(DEVICE, new InstallCodeVault.Sealed("vault-1", tampered)))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> vault.open(DEVICE, new InstallCodeVault.Sealed("vault-0", sealed.bytes())))
-                .hasMessageContaining("vault-0").hasMessageContaining("not configured");
+                .hasMessageContaining("vault-0")
+                .hasMessageContaining("not configured");
         assertThatThrownBy(() -> vault(("vault-1"), (byte) 2).open(DEVICE, sealed))
                 .isInstanceOf(IllegalStateException.class);
     }
@@ -88,16 +93,18 @@ class InstallCodeVaultTest {
         TreeMap<String, SecretKey> made = VaultKeys.load(properties, LocalDate.of(2026, 5, 6));
         assertThat(made.firstKey()).startsWith("vault-20260506-");
         Path file = dir.resolve("backend/install-code-vault/" + made.firstKey() + ".aes");
-        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         TreeMap<String, SecretKey> again = VaultKeys.load(new KeyProperties(dir, null, null, false), LocalDate.now());
-        assertThat(again.firstEntry().getValue().getEncoded()).isEqualTo(made.firstEntry().getValue().getEncoded());
+        assertThat(again.firstEntry().getValue().getEncoded())
+                .isEqualTo(made.firstEntry().getValue().getEncoded());
     }
 
     @Test
     void withoutAKeyAndWithoutGeneratingTheBackendDoesNotStart() {
         assertThatThrownBy(() -> VaultKeys.load(new KeyProperties(dir, null, null, false), LocalDate.now()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("install-code-vault");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("install-code-vault");
     }
 
     @Test
@@ -106,14 +113,15 @@ class InstallCodeVaultTest {
         char[] password = "changeit".toCharArray();
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, password);
-        store.setEntry("backend.install-code-vault.vault-20260101-abcd",
+        store.setEntry(
+                "backend.install-code-vault.vault-20260101-abcd",
                 new KeyStore.SecretKeyEntry(new SecretKeySpec(filled((byte) 7), "AES")),
                 new KeyStore.PasswordProtection(password));
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, password);
         }
-        TreeMap<String, SecretKey> keys = VaultKeys.load(new KeyProperties(null, file, "changeit", false),
-                LocalDate.now());
+        TreeMap<String, SecretKey> keys =
+                VaultKeys.load(new KeyProperties(null, file, "changeit", false), LocalDate.now());
         assertThat(keys.keySet()).containsExactly("vault-20260101-abcd");
         assertThat(keys.firstEntry().getValue().getEncoded()).isEqualTo(filled((byte) 7));
         Path empty = dir.resolve("empty.p12");

@@ -2,7 +2,6 @@ package uk.lifeline.backend.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -20,8 +19,12 @@ class AtRiskConsoleBrowserTest extends BrowserTest {
         browser.clickable(".site-header nav a[href='/console/at-risk.html']").click();
         browser.waitForText("#list-status", "on the Priority Services Register");
         String first = "#risk-items > li:first-child";
-        assertThat(browser.visible(first).getText()).contains("1. Carol Jones").contains("00DB1234567800A2")
-                .contains("Priority Services Register").contains("emergency credit in use").contains("Runs out between")
+        assertThat(browser.visible(first).getText())
+                .contains("1. Carol Jones")
+                .contains("00DB1234567800A2")
+                .contains("Priority Services Register")
+                .contains("emergency credit in use")
+                .contains("Runs out between")
                 .containsPattern("GMT|BST");
         browser.screenshot("at-risk");
         assertAccessible("at-risk");
@@ -40,7 +43,6 @@ class AtRiskConsoleBrowserTest extends BrowserTest {
         browser.width(360, 780);
         assertFits("at-risk");
     }
-
 
     @Test
     void aSupervisorSeesTheProposalsAndTheFigures() {

@@ -1,5 +1,7 @@
 package uk.lifeline.backend.console;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,19 +11,17 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,7 +35,9 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of(System.getProperty("lifeline.test.dir", "target/test-data"))
-            .toAbsolutePath().getParent().resolve("screenshots");
+            .toAbsolutePath()
+            .getParent()
+            .resolve("screenshots");
     static final Dimension DESKTOP = new Dimension(1366, 768);
 
     final ChromeDriver driver;
@@ -49,13 +51,24 @@ final class Browser implements AutoCloseable {
     static Browser open(int port) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--lang=en-GB", "--hide-scrollbars");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=" + DESKTOP.width + "," + DESKTOP.height,
+                "--lang=en-GB",
+                "--hide-scrollbars");
         // The browser's console, to find Content-Security-Policy violations.
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         return new Browser(driver, "http://localhost:" + port);
@@ -101,8 +114,9 @@ final class Browser implements AutoCloseable {
     void signedOut() {
         go("/?why=signedout");
         // Ends the browser's console session (its HttpOnly cookie), as the Sign out button does.
-        ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + " fetch('/api/v1/auth/console-session', {method: 'DELETE'}).finally(() => done());");
+        ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + " fetch('/api/v1/auth/console-session', {method: 'DELETE'}).finally(() => done());");
         js("sessionStorage.clear(); localStorage.clear();");
         go("/?why=signedout");
         visible("#username");
@@ -128,8 +142,10 @@ final class Browser implements AutoCloseable {
     /** The page from the top, at most {@code most} CSS pixels of it, as target/screenshots/{name}.png. */
     Path screenshot(String name, int most) {
         Dimension before = driver.manage().window().getSize();
-        long height = Math.min(most, ((Number) js(
-                "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")).longValue());
+        long height = Math.min(
+                most,
+                ((Number) js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)"))
+                        .longValue());
         long chrome = before.height - ((Number) js("return window.innerHeight")).longValue();
         driver.manage().window().setSize(new Dimension(before.width, (int) (height + chrome)));
         js("window.scrollTo(0, 0)");
@@ -154,6 +170,7 @@ final class Browser implements AutoCloseable {
 
     /** The WCAG 2.1 A and AA rules axe-core runs; each page state checked against all of them. */
     static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
     private int axeStates;
     private final java.util.Set<String> axeRules = new java.util.TreeSet<>();
 
@@ -165,9 +182,18 @@ final class Browser implements AutoCloseable {
         results.getViolations().forEach(r -> axeRules.add(r.getId()));
         results.getIncomplete().forEach(r -> axeRules.add(r.getId()));
         results.getInapplicable().forEach(r -> axeRules.add(r.getId()));
-        return results.getViolations().stream().flatMap(rule -> rule.getNodes().stream().map(node -> rule.getId()
-                + " (" + rule.getImpact() + "): " + node.getTarget() + " " + String.valueOf(node.getHtml())
-                .substring(0, Math.min(120, String.valueOf(node.getHtml()).length())))).toList();
+        return results.getViolations().stream()
+                .flatMap(rule -> rule.getNodes().stream()
+                        .map(node -> rule.getId()
+                                + " (" + rule.getImpact() + "): " + node.getTarget() + " "
+                                + String.valueOf(node.getHtml())
+                                        .substring(
+                                                0,
+                                                Math.min(
+                                                        120,
+                                                        String.valueOf(node.getHtml())
+                                                                .length()))))
+                .toList();
     }
 
     int axeStates() {
@@ -180,8 +206,10 @@ final class Browser implements AutoCloseable {
 
     /** Content-Security-Policy violations the browser logged since the last call. */
     List<String> policyViolations() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
     }
 
     /** How far the page is wider than the viewport, in CSS pixels (0 when nothing sticks out). */
@@ -191,8 +219,8 @@ final class Browser implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> storage() {
-        return (Map<String, Object>) js("return {session: Object.assign({}, sessionStorage),"
-                + " local: Object.assign({}, localStorage)};");
+        return (Map<String, Object>)
+                js("return {session: Object.assign({}, sessionStorage)," + " local: Object.assign({}, localStorage)};");
     }
 
     @Override

@@ -23,7 +23,8 @@ abstract class BrowserTest extends BackendTest {
 
     @BeforeAll
     void openBrowser() {
-        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (.ci/run installs them)");
         browser = Browser.open(port);
     }
@@ -47,18 +48,26 @@ abstract class BrowserTest extends BackendTest {
      * contrast with layers blended), and the browser reported no Content-Security-Policy violation.
      */
     protected void assertAccessible(String page) {
-        assertThat(browser.accessibilityProblems()).as("accessibility of the " + page + " page").isEmpty();
-        assertThat(browser.axeViolations(page)).as("axe-core WCAG 2.1 AA violations on the " + page + " page").isEmpty();
-        assertThat(browser.policyViolations()).as("CSP violations in the browser's console on the " + page + " page")
+        assertThat(browser.accessibilityProblems())
+                .as("accessibility of the " + page + " page")
+                .isEmpty();
+        assertThat(browser.axeViolations(page))
+                .as("axe-core WCAG 2.1 AA violations on the " + page + " page")
+                .isEmpty();
+        assertThat(browser.policyViolations())
+                .as("CSP violations in the browser's console on the " + page + " page")
                 .isEmpty();
     }
 
     /** The page is no wider than the window (naming what sticks out when it is) and passes the checks. */
     protected void assertFits(String page) {
-        assertThat(browser.overflow()).as("how far the " + page + " page sticks out of 360 px; widest: " + browser.js(
-                "return [...document.querySelectorAll('main *')].filter((e) => !e.closest('.table-wrap')"
-                        + " && e.getBoundingClientRect().right > window.innerWidth + 0.5)"
-                        + ".map((e) => e.outerHTML.slice(0, 100)).slice(-3)")).isLessThanOrEqualTo(0);
+        assertThat(browser.overflow())
+                .as("how far the " + page + " page sticks out of 360 px; widest: "
+                        + browser.js(
+                                "return [...document.querySelectorAll('main *')].filter((e) => !e.closest('.table-wrap')"
+                                        + " && e.getBoundingClientRect().right > window.innerWidth + 0.5)"
+                                        + ".map((e) => e.outerHTML.slice(0, 100)).slice(-3)"))
+                .isLessThanOrEqualTo(0);
         assertAccessible(page + " (360 px)");
     }
 }

@@ -24,12 +24,16 @@ import uk.lifeline.backend.reach.sms.SmsMessages;
  * (LS6 2AB) and Colin Patel (YO21 3AA) of Bright Energy have meters without the WAN; 300 bench meters sit in
  * district ZZ1. One browser and one application for the whole class; screenshots go to target/screenshots.
  */
-@TestPropertySource(properties = {"lifeline.demo.enabled=true", "lifeline.demo.bench-meters=300",
-        "lifeline.campaigns.page-size=50"})
+@TestPropertySource(
+        properties = {"lifeline.demo.enabled=true", "lifeline.demo.bench-meters=300", "lifeline.campaigns.page-size=50"
+        })
 class ConsoleBrowserTest extends BrowserTest {
 
-    @Autowired SmsMessages texts;
-    @Autowired ReachTasks tasks;
+    @Autowired
+    SmsMessages texts;
+
+    @Autowired
+    ReachTasks tasks;
 
     static final String CAROL_ELECTRICITY = "00DB1234567800A1";
     static final String CAROL_GAS = "00DB1234567800A2";
@@ -54,7 +58,9 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.clickable("#preview-button").click();
         browser.visible("#preview-effect");
         assertThat(browser.text("#preview-panel"))
-                .contains("20-digit code").contains("Balance").contains("Where the £20.00 goes");
+                .contains("20-digit code")
+                .contains("Balance")
+                .contains("Where the £20.00 goes");
         assertAccessible("agent page with a preview");
         browser.screenshot("agent");
         browser.screenshot("agent-top", 1500);
@@ -77,8 +83,11 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.clickable("#back-link").click();
         browser.waitForText("#history", "20.00");
         // Who issued it and why, in words.
-        assertThat(browser.text("#history tbody tr")).contains("by Amy Agent")
-                .contains("Why: customer rang: no WAN").contains("issued").doesNotContain("top-up");
+        assertThat(browser.text("#history tbody tr"))
+                .contains("by Amy Agent")
+                .contains("Why: customer rang: no WAN")
+                .contains("issued")
+                .doesNotContain("top-up");
 
         // Cancelling asks why, in a dialog, and the history shows the new status.
         browser.clickable("#history tbody tr:first-child button.danger").click();
@@ -86,16 +95,32 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.clickable("dialog[open] button[type='submit']").click();
         browser.waitForText("#history tbody tr:first-child", "cancelled by Amy Agent");
         assertThat(browser.text("#history tbody tr:first-child")).contains("customer found a paper voucher");
-        assertThat(browser.all("#history tbody tr:first-child a")).as("no read-out link").isEmpty();
-        browser.go("/console/readout.html?code=" + browser.visible("#history tbody tr:first-child").getAttribute("data-code"));
+        assertThat(browser.all("#history tbody tr:first-child a"))
+                .as("no read-out link")
+                .isEmpty();
+        browser.go("/console/readout.html?code="
+                + browser.visible("#history tbody tr:first-child").getAttribute("data-code"));
         browser.waitForText("#code-summary", "This code is cancelled");
         assertThat(browser.all("#digits")).isEmpty();
     }
 
     @Test
     void aSixtyDigitCodeIsReadOutOneBlockAtATimeAndCanBeReadAloud() {
-        UUID code = issueAs("amy.agent", CAROL_ELECTRICITY, "change-time-of-use-price", Map.of("peak-rate", "30",
-                "off-peak-rate", "12.5", "off-peak-start", "23:30", "off-peak-end", "06:30", "standing-charge", "55"));
+        UUID code = issueAs(
+                "amy.agent",
+                CAROL_ELECTRICITY,
+                "change-time-of-use-price",
+                Map.of(
+                        "peak-rate",
+                        "30",
+                        "off-peak-rate",
+                        "12.5",
+                        "off-peak-start",
+                        "23:30",
+                        "off-peak-end",
+                        "06:30",
+                        "standing-charge",
+                        "55"));
         browser.signIn("amy.agent", PASSWORD);
         browser.go("/console/readout.html?code=" + code);
         assertThat(digitGroups()).hasSize(5);
@@ -105,7 +130,8 @@ class ConsoleBrowserTest extends BrowserTest {
 
         browser.js("window.spoken = []; speechSynthesis.speak = (u) => window.spoken.push(u.text);");
         browser.clickable("#say-group").click();
-        assertThat(browser.js("return window.spoken")).asInstanceOf(InstanceOfAssertFactories.LIST)
+        assertThat(browser.js("return window.spoken"))
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
                 .containsExactly(String.join(", ", stored.substring(0, 4).split("")));
         browser.clickable("#read-aloud").click();
         for (int i = 0; i < 5; i++) {
@@ -133,13 +159,25 @@ class ConsoleBrowserTest extends BrowserTest {
         commands.put("set-credit", Map.of("balance", "15"));
         commands.put("add-debt", Map.of("register", "time-based-1", "amount", "25"));
         commands.put("deduct-debt", Map.of("register", "payment-based", "amount", "5"));
-        commands.put("set-debt", Map.of("register", "time-based-2", "amount", "100", "rate", "1.50",
-                "period", "per-hour"));
+        commands.put(
+                "set-debt", Map.of("register", "time-based-2", "amount", "100", "rate", "1.50", "period", "per-hour"));
         commands.put("change-price", Map.of("unit-rate", "24.862", "standing-charge", "60.97", "from", "2027-04-01"));
-        commands.put("change-time-of-use-price", Map.of("peak-rate", "30", "off-peak-rate", "12.5",
-                "off-peak-start", "23:30", "off-peak-end", "06:30", "standing-charge", "55"));
-        commands.put("set-friendly-credit-period", Map.of("slot", "2", "start", "16:00", "end", "10:00",
-                "days", "weekdays"));
+        commands.put(
+                "change-time-of-use-price",
+                Map.of(
+                        "peak-rate",
+                        "30",
+                        "off-peak-rate",
+                        "12.5",
+                        "off-peak-start",
+                        "23:30",
+                        "off-peak-end",
+                        "06:30",
+                        "standing-charge",
+                        "55"));
+        commands.put(
+                "set-friendly-credit-period",
+                Map.of("slot", "2", "start", "16:00", "end", "10:00", "days", "weekdays"));
         commands.put("set-non-disconnect-period", Map.of("start", "2030-12-01T06:00", "end", "2030-12-04T06:00"));
         commands.put("open-han", Map.of("device", "cad", "minutes", "30"));
         commands.put("change-mode", Map.of("mode", "credit"));
@@ -158,7 +196,8 @@ class ConsoleBrowserTest extends BrowserTest {
     @Test
     void anOverLimitTopUpWaitsForApprovalAndAnotherSupervisorApprovesIt() {
         browser.signIn("amy.agent", PASSWORD);
-        assertThat(browser.all(".site-header nav a")).extracting(WebElement::getText)
+        assertThat(browser.all(".site-header nav a"))
+                .extracting(WebElement::getText)
                 .containsExactly("Customers", "Install codes", "Devices and switches", "DP255 follow-up", "At risk");
         search("ACC-100001");
         openMeter(CAROL_GAS);
@@ -177,17 +216,20 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.clickable(".site-header nav a[href$='#approvals']").click();
         browser.visible("#approvals-list li[data-code='" + codeId + "']");
         assertThat(browser.text("#approvals-list li[data-code='" + samsOwn + "']"))
-                .contains("Your own request").doesNotContain("Approve");
+                .contains("Your own request")
+                .doesNotContain("Approve");
         assertAccessible("approvals");
         browser.screenshot("approvals");
 
-        browser.clickable("#approvals-list li[data-code='" + codeId + "'] button.button:not(.danger)").click();
+        browser.clickable("#approvals-list li[data-code='" + codeId + "'] button.button:not(.danger)")
+                .click();
         browser.waitForText("#approvals-message", "Approved");
         browser.clickable("#approvals-message a").click();
         assertThat(digitGroups()).hasSize(5);
         assertThat(String.join("", digitGroups())).isEqualTo(storedDigits(codeId));
         assertThat(count("SELECT count(*) FROM code WHERE id = '" + codeId + "' AND status = 'ISSUED'"
-                + " AND approved_by IS NOT NULL")).isEqualTo(1);
+                        + " AND approved_by IS NOT NULL"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -195,13 +237,16 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.signIn("olly.ops", PASSWORD);
         assertThat(browser.driver.getCurrentUrl()).contains("/console/ops.html");
         browser.visible("#notice-title").sendKeys("Cold snap: your supply stays on");
-        browser.visible("#notice-message").sendKeys("Freezing weather is forecast. Your supply stays on until it ends.");
+        browser.visible("#notice-message")
+                .sendKeys("Freezing weather is forecast. Your supply stays on until it ends.");
         browser.visible("#notice-districts").sendKeys("LS6, ZZ1");
         browser.visible("#notice-reason").sendKeys("Met Office amber warning");
         browser.visible("#notice-app-deadline").sendKeys("20");
         browser.clickable("#notice-check").click();
         String reach = browser.text("#notice-reach");
-        assertThat(reach).contains("This reaches 302 meters at 2 customers").contains("302 meters without the WAN")
+        assertThat(reach)
+                .contains("This reaches 302 meters at 2 customers")
+                .contains("302 meters without the WAN")
                 .contains("1 customer has no phone");
         assertAccessible("operations page with a dry run");
         browser.screenshot("ops");
@@ -246,7 +291,8 @@ class ConsoleBrowserTest extends BrowserTest {
         assertThat(browser.all(".understood").get(1).getText()).isEqualTo("That is 2 Jul 2027, 18:00 BST.");
         browser.clickable("#notice-check").click();
         assertThat(browser.text("#notice-reach")).contains("This reaches");
-        assertThat(browser.all("#notice-starts-error")).allMatch(e -> !e.isDisplayed() || e.getText().isBlank());
+        assertThat(browser.all("#notice-starts-error"))
+                .allMatch(e -> !e.isDisplayed() || e.getText().isBlank());
     }
 
     private void retype(String css, String text) {
@@ -262,8 +308,10 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.visible("#price-unit-rate").sendKeys("7.5");
         browser.visible("#price-standing-charge").sendKeys("30.1");
         // A date control's typing order follows the browser's locale; set it as a date picker would.
-        browser.js("const d = document.getElementById('price-from'); d.value = '2027-04-01';"
-                + " d.dispatchEvent(new Event('change', {bubbles: true}));", new Object[0]);
+        browser.js(
+                "const d = document.getElementById('price-from'); d.value = '2027-04-01';"
+                        + " d.dispatchEvent(new Event('change', {bubbles: true}));",
+                new Object[0]);
         browser.visible("#price-districts").sendKeys("LS6");
         browser.visible("#price-reason").sendKeys("April price cap");
         browser.clickable("#price-check").click();
@@ -271,7 +319,9 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.clickable("#price-launch").click();
         browser.waitForText("#campaign-status", "codes made");
         assertThat(browser.text("#campaign-command"))
-                .contains("7.500").contains("30.100").contains("2027-04-01");
+                .contains("7.500")
+                .contains("30.100")
+                .contains("2027-04-01");
         assertThat(browser.text("#campaign-area")).isEqualTo("LS6");
         assertThat(browser.text("#campaign-launcher")).isEqualTo("Olly Ops");
         assertThat(browser.text("#campaign-app-deadline")).endsWith("within the supplier's usual wait");
@@ -309,7 +359,9 @@ class ConsoleBrowserTest extends BrowserTest {
         keys(Keys.ENTER);
         browser.visible("#issue-form");
         tabTo("#issue-command", 20);
-        assertThat(focusVisible()).as("the focused control shows a focus outline").isTrue();
+        assertThat(focusVisible())
+                .as("the focused control shows a focus outline")
+                .isTrue();
         keys(Keys.TAB, "5", Keys.TAB, "customer rang: no WAN");
         tabTo("#preview-button", 3);
         keys(Keys.ENTER);
@@ -343,26 +395,50 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.screenshot("agent-360");
         browser.clickable("#issue-button").click();
         browser.visible("#digits .g-digits");
-        assertThat(top("#digits .g-digits")).as("the first digits within the first 740 px screen").isLessThan(680);
+        assertThat(top("#digits .g-digits"))
+                .as("the first digits within the first 740 px screen")
+                .isLessThan(680);
         assertFits("read-out");
         browser.screenshot("readout-360");
 
         browser.signIn("olly.ops", PASSWORD);
         assertFits("operations");
         browser.screenshot("ops-360");
-        Map<?, ?> campaign = post(token("olly.ops"), "/api/v1/notices", Map.of("title", "Storm", "message",
-                "Your supply stays on.", "reason", "small screen check", "area", Map.of("districts", List.of("YO21")),
-                "startsAt", java.time.Instant.now().toString(), "endsAt", java.time.Instant.now().plusSeconds(86400)
-                        .toString())).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> campaign = post(
+                        token("olly.ops"),
+                        "/api/v1/notices",
+                        Map.of(
+                                "title",
+                                "Storm",
+                                "message",
+                                "Your supply stays on.",
+                                "reason",
+                                "small screen check",
+                                "area",
+                                Map.of("districts", List.of("YO21")),
+                                "startsAt",
+                                java.time.Instant.now().toString(),
+                                "endsAt",
+                                java.time.Instant.now().plusSeconds(86400).toString()))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         browser.go("/console/ops.html");
         browser.visible("#campaign-list li");
         // In a storm: the campaigns come first, the active ones on top, each with its area and window in UK time.
         assertThat(top("#campaigns-heading")).isLessThan(top("#notice-heading"));
         WebElement first = browser.visible("#campaign-list li");
         assertThat(first.getAttribute("class")).contains("active");
-        assertThat(first.getText()).contains("Storm").contains("Area: YO21").containsPattern("Window: .*(GMT|BST) to .*(GMT|BST)")
+        assertThat(first.getText())
+                .contains("Storm")
+                .contains("Area: YO21")
+                .containsPattern("Window: .*(GMT|BST) to .*(GMT|BST)")
                 .contains("launched by Olly Ops");
-        assertThat(top("#campaign-list li")).as("the newest campaign within the first screen").isLessThan(740);
+        assertThat(top("#campaign-list li"))
+                .as("the newest campaign within the first screen")
+                .isLessThan(740);
         assertFits("operations with campaigns");
         browser.screenshot("ops-storm-360", 1400);
         browser.go("/console/campaign.html?id=" + campaign.get("id"));
@@ -398,12 +474,20 @@ class ConsoleBrowserTest extends BrowserTest {
             fillIssueForm(command, parameters, "range check");
             browser.clickable("#preview-button").click();
             String shown = browser.text("#param-" + field + "-error").replaceFirst("^Error:\\s*", "");
-            String api = post(amy, "/api/v1/meters/" + CAROL_ELECTRICITY + "/codes/preview",
-                    Map.of("command", command, "parameters", parameters, "reason", "range check"))
-                    .expectStatus().isBadRequest().expectBody(Map.class).returnResult().getResponseBody()
-                    .get("errors").toString();
+            String api = post(
+                            amy,
+                            "/api/v1/meters/" + CAROL_ELECTRICITY + "/codes/preview",
+                            Map.of("command", command, "parameters", parameters, "reason", "range check"))
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("errors")
+                    .toString();
             assertThat(api).as(command + " " + parameters).contains(shown);
-            assertThat(browser.visible("#param-" + field).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.visible("#param-" + field).getAttribute("aria-invalid"))
+                    .isEqualTo("true");
         }
         assertAccessible("agent page with field errors");
         browser.screenshot("agent-field-errors");
@@ -421,13 +505,27 @@ class ConsoleBrowserTest extends BrowserTest {
         fillIssueForm("top-up", Map.of("amount", "£20"), "pound sign");
         browser.clickable("#preview-button").click();
         browser.waitForText("#preview-panel", "Where the £20.00 goes");
-        fillIssueForm("change-time-of-use-price", Map.of("peak-rate", "30", "off-peak-rate", "12.5",
-                "off-peak-start", "2330", "off-peak-end", "6:30pm", "standing-charge", "55"), "times");
-        assertThat(browser.visible("#param-off-peak-start").getAttribute("type")).as("24-hour text, not the locale's")
+        fillIssueForm(
+                "change-time-of-use-price",
+                Map.of(
+                        "peak-rate",
+                        "30",
+                        "off-peak-rate",
+                        "12.5",
+                        "off-peak-start",
+                        "2330",
+                        "off-peak-end",
+                        "6:30pm",
+                        "standing-charge",
+                        "55"),
+                "times");
+        assertThat(browser.visible("#param-off-peak-start").getAttribute("type"))
+                .as("24-hour text, not the locale's")
                 .isEqualTo("text");
         browser.clickable("#preview-button").click();
         browser.waitForText("#param-off-peak-end-error", "Enter a 24-hour time such as 23:30");
-        assertThat(browser.visible("#param-off-peak-start").getAttribute("value")).isEqualTo("23:30");
+        assertThat(browser.visible("#param-off-peak-start").getAttribute("value"))
+                .isEqualTo("23:30");
 
         // What only the API knows (an MPAN's check digit) still lands next to the field it is about.
         WebElement q = browser.visible("#q");
@@ -443,10 +541,13 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.signIn("amy.agent", PASSWORD);
         Map<String, Object> storage = browser.storage();
         assertThat((Map<?, ?>) storage.get("local")).isEmpty();
-        assertThat(((Map<?, ?>) storage.get("session")).get("lifeline.console.token")).asString().startsWith("ey");
+        assertThat(((Map<?, ?>) storage.get("session")).get("lifeline.console.token"))
+                .asString()
+                .startsWith("ey");
         browser.clickable("#sign-out").click();
         browser.visible("#username");
-        assertThat(((Map<?, ?>) browser.storage().get("session")).containsKey("lifeline.console.token")).isFalse();
+        assertThat(((Map<?, ?>) browser.storage().get("session")).containsKey("lifeline.console.token"))
+                .isFalse();
         browser.go("/console/agent.html");
         browser.visible("#username");
         assertThat(browser.driver.getCurrentUrl()).contains("why=signin");
@@ -455,7 +556,9 @@ class ConsoleBrowserTest extends BrowserTest {
     @Test
     void speedKeysSearchPreviewAndIssueAndTheAddressAlwaysMatchesThePage() {
         browser.signIn("adam.agent", PASSWORD);
-        assertThat(browser.js("return document.activeElement.id")).as("focus on arrival").isEqualTo("q");
+        assertThat(browser.js("return document.activeElement.id"))
+                .as("focus on arrival")
+                .isEqualTo("q");
         keys(Keys.ESCAPE);
         browser.js("document.activeElement.blur()");
         keys("?");
@@ -467,7 +570,8 @@ class ConsoleBrowserTest extends BrowserTest {
         assertThat(browser.js("return document.activeElement.id")).isEqualTo("q");
         keys("YO21 3AA", Keys.ENTER);
         browser.waitForText("#customer-heading", "Colin Patel");
-        browser.clickable("#customer li[data-meter='" + COLIN_ELECTRICITY + "'] button").click();
+        browser.clickable("#customer li[data-meter='" + COLIN_ELECTRICITY + "'] button")
+                .click();
         fillIssueForm("top-up", Map.of("amount", "2"), "speed keys");
         browser.js("document.activeElement.blur()");
         keys("p");
@@ -491,32 +595,58 @@ class ConsoleBrowserTest extends BrowserTest {
     void theCustomerTimelineShowsCodesWithWhoAndWhyAndKeepsAgentsNotes() {
         issueAs("adam.agent", CAROL_ELECTRICITY, "top-up", Map.of("amount", "7.00"));
         // What the reach feature did for Carol: a text to her mobile and her HELP reply's call-back request.
-        Map<String, Object> carolRow = db.sql("SELECT supplier_id, id FROM customer_account WHERE account_number"
-                + " = 'ACC-100001'").fetch().one().block();
+        Map<String, Object> carolRow = db.sql(
+                        "SELECT supplier_id, id FROM customer_account WHERE account_number" + " = 'ACC-100001'")
+                .fetch()
+                .one()
+                .block();
         UUID supplier = (UUID) carolRow.get("supplier_id");
         UUID carolId = (UUID) carolRow.get("id");
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        texts.queue(new SmsMessages.Queued(supplier, carolId, PhoneNumber.parse("07700 900123").orElseThrow(), "reply",
-                null, null, SmsBody.onePart("Reply AGAIN to have your code sent again.").orElseThrow(),
-                now.plusSeconds(3600)), now).block();
-        tasks.add(supplier, carolId, ReachTasks.Kind.CALL_BACK, null, null, "texted HELP", now).block();
+        texts.queue(
+                        new SmsMessages.Queued(
+                                supplier,
+                                carolId,
+                                PhoneNumber.parse("07700 900123").orElseThrow(),
+                                "reply",
+                                null,
+                                null,
+                                SmsBody.onePart("Reply AGAIN to have your code sent again.")
+                                        .orElseThrow(),
+                                now.plusSeconds(3600)),
+                        now)
+                .block();
+        tasks.add(supplier, carolId, ReachTasks.Kind.CALL_BACK, null, null, "texted HELP", now)
+                .block();
         browser.signIn("amy.agent", PASSWORD);
         search("LS6 2AB");
         browser.waitForText("#timeline", "by Adam Agent");
-        assertThat(browser.text("#timeline")).contains("Code issued").contains("7.00")
-                .contains("Text sent").contains("To the number ending 0123: Reply AGAIN")
-                .contains("Asked for a call back").contains("texted HELP");
+        assertThat(browser.text("#timeline"))
+                .contains("Code issued")
+                .contains("7.00")
+                .contains("Text sent")
+                .contains("To the number ending 0123: Reply AGAIN")
+                .contains("Asked for a call back")
+                .contains("texted HELP");
         browser.visible("#note-text").sendKeys("Customer prefers calls after 6pm");
         browser.clickable("#note-button").click();
         browser.waitForText("#timeline li:first-child", "Customer prefers calls after 6pm");
-        assertThat(browser.text("#timeline li:first-child")).contains("Note by Amy Agent").containsPattern("GMT|BST");
+        assertThat(browser.text("#timeline li:first-child"))
+                .contains("Note by Amy Agent")
+                .containsPattern("GMT|BST");
         assertAccessible("agent page with a customer's timeline");
-        assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%customer.note-added%'")).isGreaterThanOrEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%customer.note-added%'"))
+                .isGreaterThanOrEqualTo(1);
         String carol = browser.visible("#results li[data-customer]").getAttribute("data-customer");
-        http.get().uri("/api/v1/console/customers/" + carol + "/timeline").headers(h -> h.setBearerAuth(token("nina.agent")))
-                .exchange().expectStatus().isNotFound();
+        http.get()
+                .uri("/api/v1/console/customers/" + carol + "/timeline")
+                .headers(h -> h.setBearerAuth(token("nina.agent")))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         post(token("amy.agent"), "/api/v1/console/customers/" + carol + "/notes", Map.of("text", "bad\u0000note"))
-                .expectStatus().isBadRequest();
+                .expectStatus()
+                .isBadRequest();
     }
 
     @Test
@@ -526,10 +656,14 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.signIn("amy.agent", PASSWORD);
         browser.go("/console/readout.html?code=" + gas);
         browser.waitForText("#type-on", "GAS meter");
-        assertThat(browser.text("#type-on")).startsWith("Type this on the GAS meter")
+        assertThat(browser.text("#type-on"))
+                .startsWith("Type this on the GAS meter")
                 .doesNotContainIgnoringCase("electricity");
-        assertThat(browser.text("#meter-banner")).contains("Carol Jones").contains("ACC-100001")
-                .contains("LS6 2AB").contains("MPRN");
+        assertThat(browser.text("#meter-banner"))
+                .contains("Carol Jones")
+                .contains("ACC-100001")
+                .contains("LS6 2AB")
+                .contains("MPRN");
         assertThat(browser.text("#banner-meter")).contains("Gas meter ending 00A2");
         assertThat(browser.text("#code-words")).doesNotContain("top-up").contains("5.00");
         assertThat(top("#meter-banner")).as("the banner is above the digits").isLessThan(top("#digits"));
@@ -542,22 +676,46 @@ class ConsoleBrowserTest extends BrowserTest {
 
     @Test
     void pagesCarryAStrictContentSecurityPolicyAndTheirFilesAreCompressedAndCachedByVersion() {
-        for (String page : List.of("/", "/console/agent.html", "/console/readout.html", "/console/ops.html",
-                "/console/campaign.html", "/console/install-codes.html", "/console/devices.html",
+        for (String page : List.of(
+                "/",
+                "/console/agent.html",
+                "/console/readout.html",
+                "/console/ops.html",
+                "/console/campaign.html",
+                "/console/install-codes.html",
+                "/console/devices.html",
                 "/console/follow-up.html")) {
-            http.get().uri(page).exchange().expectStatus().isOk()
-                    .expectHeader().valueEquals("Cache-Control", "no-cache")
-                    .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
-                            .contains("script-src 'self'").contains("object-src 'none'").contains("base-uri 'none'")
-                            .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
+            http.get()
+                    .uri(page)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals("Cache-Control", "no-cache")
+                    .expectHeader()
+                    .value("Content-Security-Policy", csp -> assertThat(csp)
+                            .contains("script-src 'self'")
+                            .contains("object-src 'none'")
+                            .contains("base-uri 'none'")
+                            .contains("frame-ancestors 'none'")
+                            .doesNotContain("unsafe-inline")
+                            .doesNotContain("unsafe-eval"));
         }
-        String html = http.get().uri("/console/agent.html").exchange().expectBody(String.class).returnResult()
+        String html = http.get()
+                .uri("/console/agent.html")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
                 .getResponseBody();
         String script = html.replaceAll("(?s).*src=\"(/console/v/[0-9a-f]{12}/js/agent\\.js)\".*", "$1");
-        assertThat(script).as("the page loads its script under a content version").startsWith("/console/v/");
+        assertThat(script)
+                .as("the page loads its script under a content version")
+                .startsWith("/console/v/");
         // The JDK's client, which leaves the body as sent (WebTestClient's Netty unzips it and drops the header).
-        java.net.http.HttpResponse<byte[]> asset = send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + script)).header("Accept-Encoding", "gzip").build());
+        java.net.http.HttpResponse<byte[]> asset =
+                send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + script))
+                        .header("Accept-Encoding", "gzip")
+                        .build());
         assertThat(asset.statusCode()).isEqualTo(200);
         assertThat(asset.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
         assertThat(asset.headers().firstValue("Content-Encoding")).hasValue("gzip");
@@ -570,12 +728,14 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.go("/?weight");
         browser.visible("#username");
         long first = ((Number) browser.js("return performance.getEntriesByType('navigation')[0].transferSize"
-                + " + performance.getEntriesByType('resource').reduce((n, r) => n + r.transferSize, 0)")).longValue();
+                        + " + performance.getEntriesByType('resource').reduce((n, r) => n + r.transferSize, 0)"))
+                .longValue();
         assertThat(first).as("bytes of the first page").isLessThan(40_000).isGreaterThan(1_000);
         browser.go("/?again");
         browser.visible("#username");
-        long again = ((Number) browser.js("return performance.getEntriesByType('resource')"
-                + ".reduce((n, r) => n + r.transferSize, 0)")).longValue();
+        long again = ((Number) browser.js(
+                        "return performance.getEntriesByType('resource')" + ".reduce((n, r) => n + r.transferSize, 0)"))
+                .longValue();
         assertThat(again).as("bytes of scripts and styles on a second visit").isZero();
         System.out.println("Sign-in page: " + first + " bytes on a first visit, " + again + " bytes of files again");
     }
@@ -584,8 +744,8 @@ class ConsoleBrowserTest extends BrowserTest {
 
     private static java.net.http.HttpResponse<byte[]> send(java.net.http.HttpRequest request) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(request,
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -595,8 +755,11 @@ class ConsoleBrowserTest extends BrowserTest {
     }
 
     private long top(String css) {
-        return ((Number) browser.js("return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().top"
-                + " + window.scrollY)", css)).longValue();
+        return ((Number) browser.js(
+                        "return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().top"
+                                + " + window.scrollY)",
+                        css))
+                .longValue();
     }
 
     private void search(String q) {
@@ -616,16 +779,21 @@ class ConsoleBrowserTest extends BrowserTest {
 
     private void fillIssueForm(String command, Map<String, String> parameters, String reason) {
         new Select(browser.visible("#issue-command")).selectByValue(command);
-        parameters.entrySet().stream().sorted(Map.Entry.comparingByKey((a, b) -> "register".equals(a) ? -1
-                : "register".equals(b) ? 1 : a.compareTo(b))).forEach(p -> {
+        parameters.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(
+                        (a, b) -> "register".equals(a) ? -1 : "register".equals(b) ? 1 : a.compareTo(b)))
+                .forEach(p -> {
                     WebElement input = browser.visible("#param-" + p.getKey());
                     String type = input.getAttribute("type");
                     if ("select".equals(input.getTagName())) {
                         new Select(input).selectByValue(p.getValue());
                     } else if (List.of("date", "time", "datetime-local").contains(type)) {
                         // These controls' typing order follows the browser's locale; set them as a picker would.
-                        browser.js("arguments[0].value = arguments[1];"
-                                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, p.getValue());
+                        browser.js(
+                                "arguments[0].value = arguments[1];"
+                                        + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                                input,
+                                p.getValue());
                     } else {
                         input.clear();
                         input.sendKeys(p.getValue());
@@ -642,7 +810,9 @@ class ConsoleBrowserTest extends BrowserTest {
 
     private List<String> digitGroups() {
         browser.visible("#digits .g-digits");
-        return browser.all("#digits .g-digits").stream().map(WebElement::getText).toList();
+        return browser.all("#digits .g-digits").stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private String codeIdInUrl() {
@@ -650,27 +820,45 @@ class ConsoleBrowserTest extends BrowserTest {
     }
 
     private String storedDigits(String codeId) {
-        return db.sql("SELECT digits FROM code WHERE id = :id").bind("id", UUID.fromString(codeId))
-                .map(r -> r.get("digits", String.class)).one().block();
+        return db.sql("SELECT digits FROM code WHERE id = :id")
+                .bind("id", UUID.fromString(codeId))
+                .map(r -> r.get("digits", String.class))
+                .one()
+                .block();
     }
 
     private void codesOfCampaign(String campaign, String status, int how) {
         db.sql("UPDATE code SET status = :status WHERE id IN (SELECT code_id FROM campaign_target"
                         + " WHERE campaign_id = :c AND code_id IS NOT NULL ORDER BY device_id LIMIT :n)")
-                .bind("status", status).bind("c", UUID.fromString(campaign)).bind("n", how)
-                .fetch().rowsUpdated().block();
+                .bind("status", status)
+                .bind("c", UUID.fromString(campaign))
+                .bind("n", how)
+                .fetch()
+                .rowsUpdated()
+                .block();
     }
 
     private String token(String username) {
-        Map<?, ?> body = http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", username, "password", PASSWORD)).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> body = http.post()
+                .uri("/api/v1/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (String) body.get("access_token");
     }
 
     private UUID issueAs(String username, String meter, String command, Map<String, String> parameters) {
-        Map<?, ?> code = issue(token(username), meter, command, parameters).expectStatus().is2xxSuccessful()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> code = issue(token(username), meter, command, parameters)
+                .expectStatus()
+                .is2xxSuccessful()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return UUID.fromString((String) code.get("id"));
     }
 

@@ -24,11 +24,25 @@ class ConsoleSessionBrowserTest extends BrowserTest {
 
     @Test
     void theSessionIsRenewedInTheMiddleOfAReadOutAndTheMarkerStaysWhereItWas() {
-        UUID code = issue("amy.agent", "change-time-of-use-price", Map.of("peak-rate", "30", "off-peak-rate", "12.5",
-                "off-peak-start", "23:30", "off-peak-end", "06:30", "standing-charge", "55"));
+        UUID code = issue(
+                "amy.agent",
+                "change-time-of-use-price",
+                Map.of(
+                        "peak-rate",
+                        "30",
+                        "off-peak-rate",
+                        "12.5",
+                        "off-peak-start",
+                        "23:30",
+                        "off-peak-end",
+                        "06:30",
+                        "standing-charge",
+                        "55"));
         browser.signIn("amy.agent", PASSWORD);
-        assertThat(browser.js("return document.cookie")).as("the refresh cookie is out of script's reach")
-                .asString().doesNotContain("lifeline_console_session");
+        assertThat(browser.js("return document.cookie"))
+                .as("the refresh cookie is out of script's reach")
+                .asString()
+                .doesNotContain("lifeline_console_session");
         browser.go("/console/readout.html?code=" + code);
         browser.visible("#digits .g-digits");
         browser.clickable("#next-group").click();
@@ -40,7 +54,10 @@ class ConsoleSessionBrowserTest extends BrowserTest {
         assertThat(browser.driver.getCurrentUrl()).contains("/console/readout.html");
         assertThat(browser.text("#progress-text")).startsWith("Group 3 of 5");
         assertThat(browser.text("#block-title")).isEqualTo("Block 1 of 3");
-        assertThat(browser.driver.findElement(org.openqa.selenium.By.id("session-banner")).isDisplayed()).isFalse();
+        assertThat(browser.driver
+                        .findElement(org.openqa.selenium.By.id("session-banner"))
+                        .isDisplayed())
+                .isFalse();
         assertThat(audited("console-session.renewed")).isGreaterThan(renewalsBefore);
         // The page goes on working with the renewed token: the status is polled again.
         browser.waitForText("#code-status", "issued");
@@ -55,7 +72,8 @@ class ConsoleSessionBrowserTest extends BrowserTest {
     void aNewTabSharesTheSessionAndAHalfFilledFormSurvives() {
         browser.signIn("amy.agent", PASSWORD);
         browser.go("/console/agent.html#q=LS6%202AB");
-        browser.clickable("#customer li[data-meter='" + CAROL_ELECTRICITY + "'] button").click();
+        browser.clickable("#customer li[data-meter='" + CAROL_ELECTRICITY + "'] button")
+                .click();
         new Select(browser.visible("#issue-command")).selectByValue("top-up");
         browser.visible("#param-amount").sendKeys("12.50");
         browser.visible("#issue-reason").sendKeys("customer rang mid-shift");
@@ -67,14 +85,16 @@ class ConsoleSessionBrowserTest extends BrowserTest {
             browser.visible("#signed-in-as");
             assertThat(browser.text("#signed-in-as")).startsWith("amy.agent");
             assertThat(browser.driver.getCurrentUrl()).contains("/console/agent.html");
-            assertThat(browser.storage().get("local")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+            assertThat(browser.storage().get("local"))
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                     .isEmpty();
         } finally {
             browser.driver.close();
             browser.driver.switchTo().window(home);
         }
         browser.driver.navigate().refresh();
-        browser.clickable("#customer li[data-meter='" + CAROL_ELECTRICITY + "'] button").click();
+        browser.clickable("#customer li[data-meter='" + CAROL_ELECTRICITY + "'] button")
+                .click();
         assertThat(browser.visible("#param-amount").getAttribute("value")).isEqualTo("12.50");
         assertThat(browser.visible("#issue-reason").getAttribute("value")).isEqualTo("customer rang mid-shift");
     }
@@ -87,9 +107,12 @@ class ConsoleSessionBrowserTest extends BrowserTest {
         browser.visible("#digits .g-digits");
         String digits = browser.text("#digits");
         db.sql("UPDATE console_session SET revoked_at = now(), revoked_reason = 'revoked' WHERE revoked_at IS NULL")
-                .fetch().rowsUpdated().block();
+                .fetch()
+                .rowsUpdated()
+                .block();
         browser.waiting(30).until(d -> browser.visible("#session-banner").isDisplayed());
-        assertThat(browser.text("#session-banner")).contains("Your session is ending")
+        assertThat(browser.text("#session-banner"))
+                .contains("Your session is ending")
                 .contains("Sign in again in a new tab");
         assertThat(browser.driver.getCurrentUrl()).contains("/console/readout.html");
         assertThat(browser.text("#digits")).isEqualTo(digits);
@@ -103,7 +126,8 @@ class ConsoleSessionBrowserTest extends BrowserTest {
         browser.clickable("#sign-out").click();
         browser.visible("#username");
         assertThat(count("SELECT count(*) FROM console_session s JOIN app_user u ON u.id = s.user_id"
-                + " WHERE u.username = 'sam.supervisor' AND s.revoked_reason = 'signed-out'")).isGreaterThanOrEqualTo(1);
+                        + " WHERE u.username = 'sam.supervisor' AND s.revoked_reason = 'signed-out'"))
+                .isGreaterThanOrEqualTo(1);
         browser.go("/console/agent.html");
         browser.visible("#username");
         assertThat(browser.driver.getCurrentUrl()).contains("why=signin");
@@ -118,11 +142,25 @@ class ConsoleSessionBrowserTest extends BrowserTest {
     }
 
     private UUID issue(String username, String command, Map<String, String> parameters) {
-        Map<?, ?> body = http.mutate().responseTimeout(Duration.ofSeconds(60)).build().post().uri("/api/v1/auth/token")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("username", username, "password", PASSWORD))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> body = http.mutate()
+                .responseTimeout(Duration.ofSeconds(60))
+                .build()
+                .post()
+                .uri("/api/v1/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         Map<?, ?> code = issue((String) body.get("access_token"), CAROL_ELECTRICITY, command, parameters)
-                .expectStatus().is2xxSuccessful().expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus()
+                .is2xxSuccessful()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return UUID.fromString((String) code.get("id"));
     }
 }

@@ -31,7 +31,8 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
     @Test
     void theGainingSupplierAsksTheInstallerAnswersAndASupervisorRevealsTheReleasedCode() {
         browser.signIn("amy.agent", PASSWORD);
-        browser.clickable(".site-header nav a[href='/console/install-codes.html']").click();
+        browser.clickable(".site-header nav a[href='/console/install-codes.html']")
+                .click();
         browser.visible("#raise-device").sendKeys(DURHAM_ELECTRICITY.toLowerCase());
         browser.visible("#raise-note").sendKeys("gained from Northern Power; no WAN yet");
         browser.clickable("#raise-button").click();
@@ -39,12 +40,16 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         assertThat(browser.text("#raise-outcome")).contains("Northern Power").contains("must answer by");
         String raised = "#RAISED-list li[data-device='" + DURHAM_ELECTRICITY + "']";
         browser.waitForText(raised, "working days left");
-        assertThat(browser.text(raised)).contains("open").contains("Asked of Northern Power")
+        assertThat(browser.text(raised))
+                .contains("open")
+                .contains("Asked of Northern Power")
                 .doesNotContain("Overdue");
         // The demo's older request is overdue, and says so in words.
         String overdue = "#RAISED-list li[data-device='" + DURHAM_GAS + "']";
         assertThat(browser.text(overdue)).contains("Overdue").contains("working days late");
-        assertThat(browser.all(overdue + " button")).extracting(WebElement::getText).containsExactly("Withdraw");
+        assertThat(browser.all(overdue + " button"))
+                .extracting(WebElement::getText)
+                .containsExactly("Withdraw");
         assertAccessible("install codes (agent)");
         browser.screenshot("install-codes");
         // Asking again is refused with the API's words.
@@ -64,7 +69,8 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.waitForText("#OWED-message", "Answered");
         assertThat(browser.text("#OWED-message")).contains("released to Bright Energy");
         assertThat(count("SELECT count(*) FROM install_code_request WHERE eui64 = '" + DURHAM_ELECTRICITY
-                + "' AND status = 'RELEASED'")).isEqualTo(1);
+                        + "' AND status = 'RELEASED'"))
+                .isEqualTo(1);
 
         // An agent of the gaining supplier is told who can reveal it; a supervisor reveals it.
         browser.signIn("amy.agent", PASSWORD);
@@ -84,7 +90,8 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         assertThat(code).matches("([0-9A-F]{4} ){8}[0-9A-F]{4}");
         assertThat(browser.text("#reveal-box")).contains("recorded in the audit log");
         assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%install-code.revealed%'"))
-                .as("one entry in each supplier's chain").isEqualTo(2);
+                .as("one entry in each supplier's chain")
+                .isEqualTo(2);
         assertThat(browser.storage().toString()).doesNotContain(code).doesNotContain(code.replace(" ", ""));
         // Hidden on request, well inside its minute (the audit below is slow on a loaded machine).
         browser.clickable("#reveal-hide").click();
@@ -102,8 +109,9 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
     @Test
     void aBulkUploadWithABadRowCreatesNothingUntilTheValidRowsAreKept() throws IOException {
         Path csv = Files.createTempFile("install-code-requests", ".csv");
-        Files.writeString(csv, "deviceId,mpxn,note\n" + DURHAM_DISPLAY + ",,gained 1 May\n00DB12345678FFFF,,\n"
-                + DURHAM_HUB + ",,\n");
+        Files.writeString(
+                csv,
+                "deviceId,mpxn,note\n" + DURHAM_DISPLAY + ",,gained 1 May\n00DB12345678FFFF,,\n" + DURHAM_HUB + ",,\n");
         String ours = "SELECT count(*) FROM install_code_request WHERE eui64 IN ('" + DURHAM_DISPLAY + "', '"
                 + DURHAM_HUB + "')";
         browser.signIn("adam.agent", PASSWORD);
@@ -111,7 +119,8 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.visible("#bulk-file").sendKeys(csv.toString());
         browser.clickable("#bulk-button").click();
         browser.waitForText("#bulk-outcome", "Nothing was created");
-        assertThat(browser.text("#bulk-outcome tr[data-row='2']")).contains("Not a device you supply")
+        assertThat(browser.text("#bulk-outcome tr[data-row='2']"))
+                .contains("Not a device you supply")
                 .contains("line 3 of the file");
         assertThat(browser.all("#bulk-outcome tbody tr")).hasSize(1);
         assertThat(browser.text("#bulk-keep")).isEqualTo("Request the 2 valid rows only");
@@ -132,25 +141,33 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.go("/console/follow-up.html");
         browser.waitForText("#report-status", "to follow up");
         assertThat(browser.text("#report-list tr[data-device='" + DURHAM_ELECTRICITY + "']"))
-                .contains("Prepayment meter without WAN").contains("DH1 5CD").contains("Nadia Khan");
+                .contains("Prepayment meter without WAN")
+                .contains("DH1 5CD")
+                .contains("Nadia Khan");
         assertThat(browser.text("#report-by-region tr[data-region='DH']")).contains("DH");
         WebElement link = browser.visible("#report-csv");
         assertThat(link.getAttribute("download")).matches("dp255-\\d{4}-\\d{2}-\\d{2}\\.csv");
-        String csv = (String) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + " fetch(arguments[0]).then((r) => r.text()).then(done, (e) => done('failed: ' + e));",
+        String csv = (String) browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " fetch(arguments[0]).then((r) => r.text()).then(done, (e) => done('failed: ' + e));",
                 link.getAttribute("href"));
         assertThat(csv).startsWith("device_id,device_type,category,wan_state,").contains(DURHAM_ELECTRICITY);
-        assertThat(csv.lines().count() - 1).isEqualTo(browser.all("#report-list tbody tr").size());
+        assertThat(csv.lines().count() - 1)
+                .isEqualTo(browser.all("#report-list tbody tr").size());
         new Select(browser.visible("#report-region")).selectByValue("DH");
-        assertThat(browser.all("#report-list tbody tr")).allSatisfy(tr -> assertThat(tr.getText()).contains("DH"));
+        assertThat(browser.all("#report-list tbody tr"))
+                .allSatisfy(tr -> assertThat(tr.getText()).contains("DH"));
 
         String nadia = "#offers-list li";
         browser.waitForText("#offers-list", "Nadia Khan");
         assertAccessible("DP255 follow-up");
         browser.screenshot("follow-up", 2400);
         browser.driver.findElements(By.cssSelector(nadia)).stream()
-                .filter(li -> li.getText().contains("Nadia Khan")).findFirst().orElseThrow()
-                .findElement(By.cssSelector("button")).click();
+                .filter(li -> li.getText().contains("Nadia Khan"))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.cssSelector("button"))
+                .click();
         browser.visible("dialog[open] textarea").sendKeys("app link code read out");
         browser.clickable("dialog[open] button[type='submit']").click();
         new Select(browser.visible("#offers-show")).selectByValue("ACCEPTED");
@@ -167,22 +184,29 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.visible("#switch-account").sendKeys("ACC-100099");
         browser.visible("#switch-name").sendKeys("Nora Smith");
         browser.clickable("#switch-check").click();
-        assertThat(browser.text("#switch-confirm")).contains("cannot be undone")
-                .contains("cancels northern-power’s codes").contains("open install-code requests");
-        assertThat(count("SELECT count(*) FROM supply_switch")).as("nothing recorded before confirming")
+        assertThat(browser.text("#switch-confirm"))
+                .contains("cannot be undone")
+                .contains("cancels northern-power’s codes")
+                .contains("open install-code requests");
+        assertThat(count("SELECT count(*) FROM supply_switch"))
+                .as("nothing recorded before confirming")
                 .isEqualTo(2);
         assertAccessible("change of supplier, confirming");
         browser.screenshot("change-of-supplier", 2400);
         browser.clickable("#switch-record").click();
         browser.waitForText("#switch-done", "Premises gained from Northern Power");
-        assertThat(browser.text("#switch-devices")).contains(NORAS_METER).contains(mpan)
+        assertThat(browser.text("#switch-devices"))
+                .contains(NORAS_METER)
+                .contains(mpan)
                 .contains("northern-power");
         browser.waitForText("#switch-table", "3 Station Road");
 
         browser.clickable("#switch-devices a").click();
         browser.waitForText("#device-record", "Installed by");
-        assertThat(browser.text("#device-record")).contains("Northern Power")
-                .contains("we supply it now").contains("still trusts the losing supplier’s key");
+        assertThat(browser.text("#device-record"))
+                .contains("Northern Power")
+                .contains("we supply it now")
+                .contains("still trusts the losing supplier’s key");
         browser.clickable("#device a[href*='install-codes.html']").click();
         assertThat(browser.visible("#raise-device").getAttribute("value")).isEqualTo(NORAS_METER);
     }
@@ -199,12 +223,15 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.clickable("dialog[open] button[type='submit']").click();
         browser.waitForText("#RAISED-message", "Escalated");
         browser.waitForText(overdue, "Escalated");
-        assertThat(browser.all(overdue + " button")).extracting(WebElement::getText).containsExactly("Withdraw");
+        assertThat(browser.all(overdue + " button"))
+                .extracting(WebElement::getText)
+                .containsExactly("Withdraw");
 
         browser.waitForText("#performance-table", "Northern Power, answering us");
         // The overdue request is due and not answered: at most the other requests were answered in time.
         assertThat(browser.visible("#performance-table tr[data-direction='RAISED'][data-supplier='northern-power']")
-                .getText()).containsPattern("\\d+% \\(\\d+ of [1-9]\\d*\\)");
+                        .getText())
+                .containsPattern("\\d+% \\(\\d+ of [1-9]\\d*\\)");
         assertThat(browser.text("#performance-table tr[data-direction='OWED']"))
                 .contains("We, answering Northern Power");
         assertAccessible("install codes (supervisor)");
@@ -238,10 +265,10 @@ class InstallCodeConsoleBrowserTest extends BrowserTest {
         browser.signIn("ned.supervisor", PASSWORD);
         browser.go("/console/devices.html#device=" + DURHAM_ELECTRICITY);
         browser.waitForText("#device-record", "Installed by");
-        assertThat(browser.text("#device-record")).contains("Northern Power (us)")
+        assertThat(browser.text("#device-record"))
+                .contains("Northern Power (us)")
                 .contains("ended: another supplier has it");
         assertFits("devices, one device");
         browser.screenshot("devices-360");
     }
-
 }

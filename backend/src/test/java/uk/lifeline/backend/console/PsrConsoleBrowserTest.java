@@ -18,8 +18,12 @@ class PsrConsoleBrowserTest extends BrowserTest {
         browser.signIn("amy.agent", PASSWORD);
         browser.go("/console/agent.html#q=ACC-100001");
         browser.waitForText("#psr-summary", "Oxygen use");
-        assertThat(browser.visible("#psr-summary").getText()).contains("Blind").contains("Pensionable age")
-                .contains("Medically dependent").contains("Dan Jones (son)").containsPattern("GMT|BST");
+        assertThat(browser.visible("#psr-summary").getText())
+                .contains("Blind")
+                .contains("Pensionable age")
+                .contains("Medically dependent")
+                .contains("Dan Jones (son)")
+                .containsPattern("GMT|BST");
         assertAccessible("customer card with PSR entry");
 
         browser.clickable("#psr-edit").click();
@@ -36,13 +40,18 @@ class PsrConsoleBrowserTest extends BrowserTest {
         browser.clickable("#psr-save").click();
         browser.waitForText("#psr-status", "PSR entry saved");
         String saved = browser.visible("#psr-summary").getText();
-        assertThat(saved).contains("Hearing impairment").contains("Oxygen use").doesNotContain("Blind")
+        assertThat(saved)
+                .contains("Hearing impairment")
+                .contains("Oxygen use")
+                .doesNotContain("Blind")
                 .doesNotContain("Dan Jones");
         browser.screenshot("customer-psr");
         assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%psr.recorded%'"
-                + " AND entry LIKE '%hearing-impairment%'")).isEqualTo(1);
+                        + " AND entry LIKE '%hearing-impairment%'"))
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM psr_entry p JOIN customer_account a ON a.id = p.customer_account_id"
-                + " WHERE a.account_number = 'ACC-100001' AND p.nominee IS NULL")).isEqualTo(1);
+                        + " WHERE a.account_number = 'ACC-100001' AND p.nominee IS NULL"))
+                .isEqualTo(1);
 
         browser.width(360, 780);
         assertFits("customer card with PSR entry");

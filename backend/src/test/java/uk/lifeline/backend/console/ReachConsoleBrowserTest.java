@@ -27,31 +27,66 @@ import uk.lifeline.backend.reach.sms.DemoSmsc;
  * each customer's language and a reply typed there reaches the backend and is answered; an agent sees a code's
  * attempts.
  */
-@TestPropertySource(properties = {"lifeline.demo.enabled=true", "lifeline.demo.bench-meters=0",
-        "lifeline.sms.demo-port=27753", "lifeline.sms.poll-interval=100ms", "lifeline.reach.ladder.app-deadline=0s",
-        "lifeline.reach.ladder.emergency-app-deadline=0s", "lifeline.reach.ladder.text-deadline=2s",
-        "lifeline.reach.ladder.poll-interval=200ms", "lifeline.campaigns.poll-interval=100ms"})
+@TestPropertySource(
+        properties = {
+            "lifeline.demo.enabled=true",
+            "lifeline.demo.bench-meters=0",
+            "lifeline.sms.demo-port=27753",
+            "lifeline.sms.poll-interval=100ms",
+            "lifeline.reach.ladder.app-deadline=0s",
+            "lifeline.reach.ladder.emergency-app-deadline=0s",
+            "lifeline.reach.ladder.text-deadline=2s",
+            "lifeline.reach.ladder.poll-interval=200ms",
+            "lifeline.campaigns.poll-interval=100ms"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReachConsoleBrowserTest extends BrowserTest {
 
     private static final String COLIN_MOBILE = "+447700900002";
 
-    @Autowired DemoSmsc smsc;
+    @Autowired
+    DemoSmsc smsc;
+
     private String campaign;
 
     @BeforeAll
     void notice() {
-        smsc.running().orElseThrow().receipts(r -> COLIN_MOBILE.equals(r.to()) ? DeliveryReceiptState.UNDELIV
-                : DeliveryReceiptState.DELIVRD);
-        Map<?, ?> token = http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", "olly.ops", "password", PASSWORD)).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        smsc.running()
+                .orElseThrow()
+                .receipts(
+                        r -> COLIN_MOBILE.equals(r.to()) ? DeliveryReceiptState.UNDELIV : DeliveryReceiptState.DELIVRD);
+        Map<?, ?> token = http.post()
+                .uri("/api/v1/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "olly.ops", "password", PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         Instant from = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        Map<?, ?> made = post((String) token.get("access_token"), "/api/v1/notices", Map.of("title", "Storm Darragh",
-                "message", "Your supply stays on through the storm", "reason", "amber warning",
-                "area", Map.of("districts", List.of("LS6", "YO21")), "startsAt", from.toString(),
-                "endsAt", from.plus(Duration.ofDays(2)).toString()))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> made = post(
+                        (String) token.get("access_token"),
+                        "/api/v1/notices",
+                        Map.of(
+                                "title",
+                                "Storm Darragh",
+                                "message",
+                                "Your supply stays on through the storm",
+                                "reason",
+                                "amber warning",
+                                "area",
+                                Map.of("districts", List.of("LS6", "YO21")),
+                                "startsAt",
+                                from.toString(),
+                                "endsAt",
+                                from.plus(Duration.ofDays(2)).toString()))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         campaign = (String) made.get("id");
     }
 
@@ -78,13 +113,15 @@ class ReachConsoleBrowserTest extends BrowserTest {
         assertThat(Integer.parseInt(cells.get(1).getText())).as("delivered").isEqualTo(2);
         assertThat(Integer.parseInt(cells.get(2).getText())).as("failed").isEqualTo(1);
         // Nobody in the area agreed to calls: the voice channel made none.
-        assertThat(browser.visible("#reach-table tr[data-channel='voice']").getText()).isEqualTo("Voice call 0 0 0");
-        assertThat(browser.visible("#reach-figures [data-count='unreached'] .n").getText()).isEqualTo("1");
+        assertThat(browser.visible("#reach-table tr[data-channel='voice']").getText())
+                .isEqualTo("Voice call 0 0 0");
+        assertThat(browser.visible("#reach-figures [data-count='unreached'] .n").getText())
+                .isEqualTo("1");
         assertThat(browser.visible("#reach-summary").getText()).startsWith("Not done: 1 of 3");
         browser.waitForText("#campaign-status", "not done");
         assertThat(browser.visible("#campaign-status").getText()).doesNotContainIgnoringCase("completed");
-        assertThat(browser.visible("#reach-unreached-list tbody tr").getText()).contains("ACC-100002", "Colin Patel",
-                "text: texted ...002", "voice: no call");
+        assertThat(browser.visible("#reach-unreached-list tbody tr").getText())
+                .contains("ACC-100002", "Colin Patel", "text: texted ...002", "voice: no call");
         assertThat(browser.visible("#reach-unreached-csv").getText()).contains("(1 rows)");
         assertThat(browser.visible("#demo-phones-link a").getAttribute("href")).endsWith("/console/demo-phones.html");
         assertAccessible("campaign with reach");
@@ -101,23 +138,32 @@ class ReachConsoleBrowserTest extends BrowserTest {
         assertThat(phone("Carol Jones").findElement(By.cssSelector(".texts li")).getText())
                 .containsPattern("Received, \\d+ \\w+ \\d{4}, \\d{2}:\\d{2} (GMT|BST)");
         // Colin reads Welsh: his texts are marked Welsh, and his reply words are Welsh.
-        browser.waiting(30).until(d -> !phone("Colin Patel").findElements(
-                By.cssSelector(".texts .text-body[lang='cy']")).isEmpty());
-        assertThat(phone("Colin Patel").findElements(By.cssSelector(".reply-form button[lang='cy']"))
-                .stream().map(WebElement::getText).toList()).containsExactly("ETO", "WEDI", "CYMORTH", "STOPIO");
+        browser.waiting(30).until(d -> !phone("Colin Patel")
+                .findElements(By.cssSelector(".texts .text-body[lang='cy']"))
+                .isEmpty());
+        assertThat(phone("Colin Patel").findElements(By.cssSelector(".reply-form button[lang='cy']")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .containsExactly("ETO", "WEDI", "CYMORTH", "STOPIO");
         assertAccessible("demo phones");
 
         // An empty reply is refused next to the field; HELP goes through the SMSC and is answered.
-        phone("Carol Jones").findElement(By.cssSelector(".reply-form button[type='submit']")).click();
-        browser.waiting(10).until(d -> phone("Carol Jones").findElement(
-                By.cssSelector(".field-error")).getText().contains("required"));
-        phone("Carol Jones").findElement(By.cssSelector("button[aria-label='Text HELP as Carol Jones']"))
+        phone("Carol Jones")
+                .findElement(By.cssSelector(".reply-form button[type='submit']"))
+                .click();
+        browser.waiting(10).until(d -> phone("Carol Jones")
+                .findElement(By.cssSelector(".field-error"))
+                .getText()
+                .contains("required"));
+        phone("Carol Jones")
+                .findElement(By.cssSelector("button[aria-label='Text HELP as Carol Jones']"))
                 .click();
         browser.waiting(30).until(d -> phone("Carol Jones").getText().contains("Sent by the customer"));
-        browser.waiting(30).until(d -> phone("Carol Jones").findElements(
-                By.cssSelector(".texts li.to-customer")).stream()
-                .anyMatch(li -> li.getText().contains("We will call you back")));
-        assertThat(count("SELECT count(*) FROM reach_task WHERE kind = 'CALL_BACK'")).isEqualTo(1);
+        browser.waiting(30)
+                .until(d -> phone("Carol Jones").findElements(By.cssSelector(".texts li.to-customer")).stream()
+                        .anyMatch(li -> li.getText().contains("We will call you back")));
+        assertThat(count("SELECT count(*) FROM reach_task WHERE kind = 'CALL_BACK'"))
+                .isEqualTo(1);
         browser.screenshot("demo-phones");
         browser.width(360, 780);
         assertFits("demo phones");
@@ -134,16 +180,20 @@ class ReachConsoleBrowserTest extends BrowserTest {
         browser.waitForText("#customer-heading", "Carol Jones");
         browser.clickable("#customer li[data-meter='00DB1234567800A1'] button").click();
         browser.waitForText("#history-status", " in all;");
-        browser.clickable("#history tbody tr:first-child button[aria-label^='How the code']").click();
+        browser.clickable("#history tbody tr:first-child button[aria-label^='How the code']")
+                .click();
         browser.waitForText("#attempts", "Text sent");
-        assertThat(browser.visible("#attempts").getText()).contains("Step: text", "texted ...001", "delivered")
+        assertThat(browser.visible("#attempts").getText())
+                .contains("Step: text", "texted ...001", "delivered")
                 .containsPattern("(GMT|BST)");
         assertAccessible("a code's attempts");
         browser.screenshot("code-attempts");
     }
 
     private WebElement phone(String name) {
-        return browser.all("section.phone").stream().filter(s -> s.getText().contains(name + " (ACC-")).findFirst()
+        return browser.all("section.phone").stream()
+                .filter(s -> s.getText().contains(name + " (ACC-"))
+                .findFirst()
                 .orElseThrow();
     }
 }

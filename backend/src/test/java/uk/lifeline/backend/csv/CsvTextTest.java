@@ -33,8 +33,11 @@ class CsvTextTest {
     @Test
     void readsQuotedFieldsCrlfAndLfAndSkipsBlankLines() {
         String text = "deviceId,note\r\n00DB1234567800E1,\"quoted, \"\"with\"\" comma\"\n\n,\"two\r\nlines\"\n";
-        assertThat(CsvText.records(text)).containsExactly(List.of("deviceId", "note"),
-                List.of("00DB1234567800E1", "quoted, \"with\" comma"), List.of("", "two\r\nlines"));
+        assertThat(CsvText.records(text))
+                .containsExactly(
+                        List.of("deviceId", "note"),
+                        List.of("00DB1234567800E1", "quoted, \"with\" comma"),
+                        List.of("", "two\r\nlines"));
     }
 
     @Test
@@ -45,7 +48,8 @@ class CsvTextTest {
 
     @Test
     void refusesAQuoteLeftOpenNamingItsLine() {
-        assertThatThrownBy(() -> CsvText.records("a\nb\n\"c\nd")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CsvText.records("a\nb\n\"c\nd"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line 3");
     }
 }

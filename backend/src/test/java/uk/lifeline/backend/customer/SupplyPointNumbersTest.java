@@ -8,8 +8,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SupplyPointNumbersTest {
 
     @ParameterizedTest
-    @CsvSource({"1312345678907, true", "1312345678906, false", "131234567890, false", "13123456789O7, false",
-            "1012345678903, true", "2012345678902, false"})
+    @CsvSource({
+        "1312345678907, true",
+        "1312345678906, false",
+        "131234567890, false",
+        "13123456789O7, false",
+        "1012345678903, true",
+        "2012345678902, false"
+    })
     void mpanCheckDigits(String mpan, boolean valid) {
         assertThat(SupplyPointNumbers.isValidMpan(mpan)).isEqualTo(valid);
     }
@@ -23,13 +29,15 @@ class SupplyPointNumbersTest {
     @ParameterizedTest
     @CsvSource({"131234567890", "999999999999", "000000000000"})
     void madeMpansValidate(String first12) {
-        assertThat(SupplyPointNumbers.isValidMpan(SupplyPointNumbers.mpanWithCheckDigit(first12))).isTrue();
+        assertThat(SupplyPointNumbers.isValidMpan(SupplyPointNumbers.mpanWithCheckDigit(first12)))
+                .isTrue();
     }
 
     @ParameterizedTest
     @CsvSource({"39384244", "7512", "99999999"})
     void madeMprnsValidate(String body) {
         assertThat(SupplyPointNumbers.mprnWithCheckDigits("39384244")).isEqualTo("3938424403");
-        assertThat(SupplyPointNumbers.isValidMprn(SupplyPointNumbers.mprnWithCheckDigits(body))).isTrue();
+        assertThat(SupplyPointNumbers.isValidMprn(SupplyPointNumbers.mprnWithCheckDigits(body)))
+                .isTrue();
     }
 }

@@ -31,7 +31,8 @@ class EmbeddedDatabaseLockTest {
     }
 
     private static String one(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }
@@ -44,14 +45,16 @@ class EmbeddedDatabaseLockTest {
         try {
             Path file = db.passwordFile();
             assertThat(file).isEqualTo(data.resolveSibling("postgres.password"));
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
                     .isEqualTo("rwx------");
             assertThat(Files.readString(file).trim()).isEqualTo(db.password()).hasSizeGreaterThanOrEqualTo(32);
 
             assertThatThrownBy(() -> connect(db, "")).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> connect(db, "not-the-password"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
             try (Connection c = connect(db, db.password())) {
                 assertThat(one(c, "SHOW listen_addresses")).isEqualTo("localhost");
                 assertThat(one(c, "SHOW unix_socket_directories")).isEmpty();
@@ -59,7 +62,8 @@ class EmbeddedDatabaseLockTest {
                         .startsWith("SCRAM-SHA-256$");
                 assertThat(one(c, "SELECT count(*) FROM pg_hba_file_rules WHERE auth_method <> 'scram-sha-256'"))
                         .isEqualTo("0");
-                assertThat(one(c, "SELECT string_agg(DISTINCT type, ',') FROM pg_hba_file_rules")).isEqualTo("host");
+                assertThat(one(c, "SELECT string_agg(DISTINCT type, ',') FROM pg_hba_file_rules"))
+                        .isEqualTo("host");
             }
         } finally {
             db.close();
@@ -78,9 +82,13 @@ class EmbeddedDatabaseLockTest {
         Path data = folder();
         Files.createDirectories(data.getParent());
         // What earlier versions made: initdb with trust, listening on localhost.
-        EmbeddedPostgres legacy = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-                .setServerConfig("listen_addresses", "localhost").start();
-        try (Connection c = legacy.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        EmbeddedPostgres legacy = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "localhost")
+                .start();
+        try (Connection c = legacy.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE lifeline");
         }
         try (Connection c = legacy.getDatabase("postgres", "lifeline").getConnection();

@@ -19,10 +19,22 @@ class CoalesceTest {
     private final UUID campaign = UUID.randomUUID();
 
     private static Dispatcher.Claimed claimed(long id, String type, UUID device, UUID campaign, Duration ttl) {
-        Map<String, String> data = type.equals("notice") ? Map.of("type", type, "id", "n", "envelope", "notice.jws")
+        Map<String, String> data = type.equals("notice")
+                ? Map.of("type", type, "id", "n", "envelope", "notice.jws")
                 : Map.of("type", type, "id", "code-" + id, "envelope", "code-" + id + ".jws", "status", "ISSUED");
-        return new Dispatcher.Claimed(new Push(id, "token-" + device, data, "t", "b", type.equals("notice"),
-                type.equals("notice") ? "notices" : "codes", ttl), 1, device, campaign);
+        return new Dispatcher.Claimed(
+                new Push(
+                        id,
+                        "token-" + device,
+                        data,
+                        "t",
+                        "b",
+                        type.equals("notice"),
+                        type.equals("notice") ? "notices" : "codes",
+                        ttl),
+                1,
+                device,
+                campaign);
     }
 
     private Dispatcher.Claimed code(long id, UUID device, UUID campaign) {
@@ -35,13 +47,16 @@ class CoalesceTest {
 
     @Test
     void aNoticeCarriesOneCodeOfItsCampaignForItsPhone() {
-        Dispatcher.Coalesced batch = Dispatcher.coalesce(List.of(code(1, phone, campaign), code(2, phone, campaign),
-                notice(3, phone, campaign)));
+        Dispatcher.Coalesced batch = Dispatcher.coalesce(
+                List.of(code(1, phone, campaign), code(2, phone, campaign), notice(3, phone, campaign)));
 
         assertThat(batch.pushes()).extracting(Push::deliveryId).containsExactly(2L, 3L);
         Push both = batch.pushes().get(1);
-        assertThat(both.data()).containsEntry("type", "notice").containsEntry("envelope", "notice.jws")
-                .containsEntry("codeId", "code-1").containsEntry("codeEnvelope", "code-1.jws")
+        assertThat(both.data())
+                .containsEntry("type", "notice")
+                .containsEntry("envelope", "notice.jws")
+                .containsEntry("codeId", "code-1")
+                .containsEntry("codeEnvelope", "code-1.jws")
                 .containsEntry("codeStatus", "ISSUED");
         assertThat(both.channel()).isEqualTo("notices");
         assertThat(both.highPriority()).isTrue();
@@ -52,8 +67,13 @@ class CoalesceTest {
     @Test
     void nothingElseIsPaired() {
         UUID another = UUID.randomUUID();
-        List<Dispatcher.Claimed> claimed = List.of(code(1, otherPhone, campaign), code(2, phone, another),
-                code(3, phone, null), notice(4, phone, campaign), notice(5, phone, null), code(6, phone, null));
+        List<Dispatcher.Claimed> claimed = List.of(
+                code(1, otherPhone, campaign),
+                code(2, phone, another),
+                code(3, phone, null),
+                notice(4, phone, campaign),
+                notice(5, phone, null),
+                code(6, phone, null));
 
         Dispatcher.Coalesced batch = Dispatcher.coalesce(claimed);
 
@@ -64,14 +84,17 @@ class CoalesceTest {
 
     @Test
     void theCarriedCodeHasTheNoticesOutcome() {
-        Dispatcher.Coalesced batch = Dispatcher.coalesce(List.of(code(1, phone, campaign), notice(2, phone, campaign),
-                code(3, otherPhone, campaign)));
+        Dispatcher.Coalesced batch = Dispatcher.coalesce(
+                List.of(code(1, phone, campaign), notice(2, phone, campaign), code(3, otherPhone, campaign)));
 
-        List<PushOutcome> each = batch.each(List.of(PushOutcome.sent(2, "projects/p/messages/9"),
+        List<PushOutcome> each = batch.each(List.of(
+                PushOutcome.sent(2, "projects/p/messages/9"),
                 new PushOutcome(3, PushOutcome.Result.RETRY, null, "UNAVAILABLE", Duration.ofSeconds(30))));
 
-        assertThat(each).containsExactlyInAnyOrder(PushOutcome.sent(2, "projects/p/messages/9"),
-                PushOutcome.sent(1, "projects/p/messages/9"),
-                new PushOutcome(3, PushOutcome.Result.RETRY, null, "UNAVAILABLE", Duration.ofSeconds(30)));
+        assertThat(each)
+                .containsExactlyInAnyOrder(
+                        PushOutcome.sent(2, "projects/p/messages/9"),
+                        PushOutcome.sent(1, "projects/p/messages/9"),
+                        new PushOutcome(3, PushOutcome.Result.RETRY, null, "UNAVAILABLE", Duration.ofSeconds(30)));
     }
 }

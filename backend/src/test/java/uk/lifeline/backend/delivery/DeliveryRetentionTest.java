@@ -26,11 +26,18 @@ import uk.lifeline.backend.testing.Tenant;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@TestPropertySource(properties = {"lifeline.retention.every=300ms", "lifeline.retention.messages=100d",
-        "lifeline.retention.batch-size=10", "lifeline.campaigns.enabled=false"})
+@TestPropertySource(
+        properties = {
+            "lifeline.retention.every=300ms",
+            "lifeline.retention.messages=100d",
+            "lifeline.retention.batch-size=10",
+            "lifeline.campaigns.enabled=false"
+        })
 class DeliveryRetentionTest extends BackendTest {
 
-    @Autowired DeliveryRetention retention;
+    @Autowired
+    DeliveryRetention retention;
+
     private Tenant t;
     private UUID phone;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -43,9 +50,15 @@ class DeliveryRetentionTest extends BackendTest {
                         INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform,
                           registered_at) VALUES (:id, :s, :c, :i, :token, 'android', :at)
                         """)
-                .bind("id", phone).bind("s", t.supplierId).bind("c", t.customer1).bind("i", UUID.randomUUID())
-                .bind("token", "rt-" + phone).bind("at", now.minus(Duration.ofDays(300)))
-                .fetch().rowsUpdated().block();
+                .bind("id", phone)
+                .bind("s", t.supplierId)
+                .bind("c", t.customer1)
+                .bind("i", UUID.randomUUID())
+                .bind("token", "rt-" + phone)
+                .bind("at", now.minus(Duration.ofDays(300)))
+                .fetch()
+                .rowsUpdated()
+                .block();
     }
 
     /**
@@ -66,9 +79,16 @@ class DeliveryRetentionTest extends BackendTest {
                           SELECT m.id, :s, :d, u.state, :at, :expires, :at FROM m, unnest(:states::text[]) AS u(state))
                         SELECT id FROM m
                         """)
-                .bind("s", t.supplierId).bind("c", t.customer1).bind("subject", UUID.randomUUID())
-                .bind("at", at).bind("expires", at.plus(Duration.ofDays(28))).bind("d", phone)
-                .bind("states", states).map(row -> row.get("id", Long.class)).one().block();
+                .bind("s", t.supplierId)
+                .bind("c", t.customer1)
+                .bind("subject", UUID.randomUUID())
+                .bind("at", at)
+                .bind("expires", at.plus(Duration.ofDays(28)))
+                .bind("d", phone)
+                .bind("states", states)
+                .map(row -> row.get("id", Long.class))
+                .one()
+                .block();
     }
 
     private long messages(long id) {
@@ -88,15 +108,26 @@ class DeliveryRetentionTest extends BackendTest {
                           created_by, created_at)
                         VALUES (:id, :s, 't', 'm', 'r', '{"all":true}'::jsonb, :from, :end, :by, :from)
                         """)
-                .bind("id", id).bind("s", t.supplierId).bind("from", end.minus(Duration.ofDays(3)))
-                .bind("end", end).bind("by", t.userId("ops")).fetch().rowsUpdated().block();
+                .bind("id", id)
+                .bind("s", t.supplierId)
+                .bind("from", end.minus(Duration.ofDays(3)))
+                .bind("end", end)
+                .bind("by", t.userId("ops"))
+                .fetch()
+                .rowsUpdated()
+                .block();
         for (UUID customer : new UUID[] {t.customer1, t.customer2}) {
             db.sql("""
                             INSERT INTO customer_notice (notice_id, supplier_id, customer_account_id, envelope, ends_at,
                               created_at) VALUES (:n, :s, :c, 'e', :end, :end)
                             """)
-                    .bind("n", id).bind("s", t.supplierId).bind("c", customer).bind("end", end)
-                    .fetch().rowsUpdated().block();
+                    .bind("n", id)
+                    .bind("s", t.supplierId)
+                    .bind("c", customer)
+                    .bind("end", end)
+                    .fetch()
+                    .rowsUpdated()
+                    .block();
         }
         db.sql("""
                         INSERT INTO campaign (id, supplier_id, kind, notice_id, command, parameters, area, reason,
@@ -104,8 +135,15 @@ class DeliveryRetentionTest extends BackendTest {
                         VALUES (:id, :s, 'NOTICE', :n, 'non-disconnect', '{}'::jsonb, '{"all":true}'::jsonb, 'r',
                           :status, 2, :by, :at)
                         """)
-                .bind("id", UUID.randomUUID()).bind("s", t.supplierId).bind("n", id).bind("status", campaignStatus)
-                .bind("by", t.userId("ops")).bind("at", end.minus(Duration.ofDays(3))).fetch().rowsUpdated().block();
+                .bind("id", UUID.randomUUID())
+                .bind("s", t.supplierId)
+                .bind("n", id)
+                .bind("status", campaignStatus)
+                .bind("by", t.userId("ops"))
+                .bind("at", end.minus(Duration.ofDays(3)))
+                .fetch()
+                .rowsUpdated()
+                .block();
         return id;
     }
 

@@ -83,8 +83,12 @@ public final class FakeFcm extends MockHttpTransport {
             return error(404, "NOT_FOUND", "UNREGISTERED", "Requested entity was not found.", null);
         }
         if (token.startsWith("invalid")) {
-            return error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT",
-                    "The registration token is not a valid FCM registration token", null);
+            return error(
+                    400,
+                    "INVALID_ARGUMENT",
+                    "INVALID_ARGUMENT",
+                    "The registration token is not a valid FCM registration token",
+                    null);
         }
         if (token.startsWith("quota")) {
             return error(429, "RESOURCE_EXHAUSTED", "QUOTA_EXCEEDED", "Quota exceeded.", "30");
@@ -99,14 +103,17 @@ public final class FakeFcm extends MockHttpTransport {
     }
 
     public static MockLowLevelHttpResponse ok(String token, int n) {
-        return new MockLowLevelHttpResponse().setStatusCode(200).setContentType("application/json; charset=UTF-8")
+        return new MockLowLevelHttpResponse()
+                .setStatusCode(200)
+                .setContentType("application/json; charset=UTF-8")
                 .setContent("{\"name\":\"projects/" + PROJECT + "/messages/" + Math.abs(token.hashCode()) + "-" + n
                         + "\"}");
     }
 
-    public static MockLowLevelHttpResponse error(int status, String grpc, String fcm, String message,
-            String retryAfter) {
-        MockLowLevelHttpResponse response = new MockLowLevelHttpResponse().setStatusCode(status)
+    public static MockLowLevelHttpResponse error(
+            int status, String grpc, String fcm, String message, String retryAfter) {
+        MockLowLevelHttpResponse response = new MockLowLevelHttpResponse()
+                .setStatusCode(status)
                 .setContentType("application/json; charset=UTF-8")
                 .setContent("{\"error\":{\"code\":" + status + ",\"message\":\"" + message + "\",\"status\":\"" + grpc
                         + "\",\"details\":[{\"@type\":\"type.googleapis.com/google.firebase.fcm.v1.FcmError\","

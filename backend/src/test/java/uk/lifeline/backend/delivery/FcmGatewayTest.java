@@ -34,16 +34,28 @@ class FcmGatewayTest {
         data.put("id", "6f1c2c0e-0d7e-4a8e-9a53-9b1f3c0a0001");
         data.put("status", "ISSUED");
         data.put("envelope", "eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
-        return new Push(id, token, data, "New code for your meter", "A top-up code is ready. Open Lifeline to enter it.",
-                false, "codes", Duration.ofDays(30).minusHours(1));
+        return new Push(
+                id,
+                token,
+                data,
+                "New code for your meter",
+                "A top-up code is ready. Open Lifeline to enter it.",
+                false,
+                "codes",
+                Duration.ofDays(30).minusHours(1));
     }
 
     @Test
     void aCodeGoesAsOneFcmV1RequestWithDataNotificationPriorityAndTtl() throws Exception {
         List<PushOutcome> outcomes = gateway.send(List.of(code(7, "phone-token-1")));
 
-        assertThat(outcomes).containsExactly(new PushOutcome(7, PushOutcome.Result.SENT,
-                "projects/lifeline-test/messages/" + Math.abs("phone-token-1".hashCode()) + "-1", null, null));
+        assertThat(outcomes)
+                .containsExactly(new PushOutcome(
+                        7,
+                        PushOutcome.Result.SENT,
+                        "projects/lifeline-test/messages/" + Math.abs("phone-token-1".hashCode()) + "-1",
+                        null,
+                        null));
         FakeFcm.Request request = fcm.requests().get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.url()).isEqualTo(FakeFcm.SEND_URL);
@@ -61,13 +73,20 @@ class FcmGatewayTest {
 
     @Test
     void aNoticeIsHighPriorityOnTheNoticesChannel() throws Exception {
-        Push notice = new Push(8, "phone-token-2", Map.of("type", "notice", "id", "n1", "envelope", "a.b.c"),
-                "Severe cold weather", "Your supply will stay on until Friday 18:00.", true, "notices",
+        Push notice = new Push(
+                8,
+                "phone-token-2",
+                Map.of("type", "notice", "id", "n1", "envelope", "a.b.c"),
+                "Severe cold weather",
+                "Your supply will stay on until Friday 18:00.",
+                true,
+                "notices",
                 Duration.ofHours(72));
 
         gateway.send(List.of(notice));
 
-        JsonNode android = json.readTree(fcm.requests().get(0).body()).path("message").path("android");
+        JsonNode android =
+                json.readTree(fcm.requests().get(0).body()).path("message").path("android");
         assertThat(android.path("priority").asText()).isEqualTo("high");
         assertThat(android.path("ttl").asText()).isEqualTo("259200s");
         assertThat(android.path("notification").path("channel_id").asText()).isEqualTo("notices");
@@ -83,12 +102,18 @@ class FcmGatewayTest {
         List<PushOutcome> outcomes = gateway.send(batch);
 
         assertThat(fcm.requests()).hasSize(500);
-        assertThat(outcomes).extracting(PushOutcome::deliveryId)
+        assertThat(outcomes)
+                .extracting(PushOutcome::deliveryId)
                 .containsExactlyElementsOf(batch.stream().map(Push::deliveryId).toList());
-        assertThat(outcomes).filteredOn(o -> o.result() == PushOutcome.Result.RETIRE_TOKEN).hasSize(5)
+        assertThat(outcomes)
+                .filteredOn(o -> o.result() == PushOutcome.Result.RETIRE_TOKEN)
+                .hasSize(5)
                 .allSatisfy(o -> assertThat(o.deliveryId() % 100).isEqualTo(7));
-        assertThat(fcm.requests()).extracting(r -> json.readTree(r.body()).path("message").path("token").asText())
-                .containsExactlyInAnyOrderElementsOf(batch.stream().map(Push::token).toList());
+        assertThat(fcm.requests())
+                .extracting(r ->
+                        json.readTree(r.body()).path("message").path("token").asText())
+                .containsExactlyInAnyOrderElementsOf(
+                        batch.stream().map(Push::token).toList());
     }
 
     static Stream<Arguments> errors() {
@@ -114,9 +139,11 @@ class FcmGatewayTest {
 
     @Test
     void theSdkRetriesA503WithinItsOwnLimitBeforeAnsweringSent() {
-        fcm.script("flaky", n -> n == 1
-                ? FakeFcm.error(503, "UNAVAILABLE", "UNAVAILABLE", "The service is currently unavailable.", "1")
-                : FakeFcm.ok("flaky", n));
+        fcm.script(
+                "flaky",
+                n -> n == 1
+                        ? FakeFcm.error(503, "UNAVAILABLE", "UNAVAILABLE", "The service is currently unavailable.", "1")
+                        : FakeFcm.ok("flaky", n));
 
         PushOutcome outcome = gateway.send(List.of(code(3, "flaky"))).get(0);
 

@@ -26,8 +26,13 @@ import uk.lifeline.backend.testing.BackendTest;
  * texts back as a customer, refusing bad replies and other suppliers' customers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {"lifeline.demo.enabled=true", "lifeline.demo.bench-meters=0",
-        "lifeline.sms.demo-port=27754", "lifeline.sms.poll-interval=100ms"})
+@TestPropertySource(
+        properties = {
+            "lifeline.demo.enabled=true",
+            "lifeline.demo.bench-meters=0",
+            "lifeline.sms.demo-port=27754",
+            "lifeline.sms.poll-interval=100ms"
+        })
 class DemoPhonesTest extends BackendTest {
 
     private final ObjectMapper json = new ObjectMapper();
@@ -40,9 +45,16 @@ class DemoPhonesTest extends BackendTest {
     }
 
     private String token(String username) {
-        Map<?, ?> body = http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", username, "password", "demo-password")).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> body = http.post()
+                .uri("/api/v1/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", "demo-password"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (String) body.get("access_token");
     }
 
@@ -55,7 +67,8 @@ class DemoPhonesTest extends BackendTest {
     }
 
     private JsonNode phone(String account) {
-        for (JsonNode p : body(get(olly, "/api/v1/demo/phones").expectStatus().isOk()).path("items")) {
+        for (JsonNode p :
+                body(get(olly, "/api/v1/demo/phones").expectStatus().isOk()).path("items")) {
             if (p.path("accountNumber").asText().equals(account)) {
                 return p;
             }
@@ -64,25 +77,40 @@ class DemoPhonesTest extends BackendTest {
     }
 
     private UUID customer(String account) {
-        return db.sql("SELECT id FROM customer_account WHERE account_number = :a").bind("a", account)
-                .map(r -> r.get(0, UUID.class)).one().block();
+        return db.sql("SELECT id FROM customer_account WHERE account_number = :a")
+                .bind("a", account)
+                .map(r -> r.get(0, UUID.class))
+                .one()
+                .block();
     }
 
     @Test
     void theDemoTurnsTheLoopbackSmscOnAndSaysSoInHealth() {
         body(get(olly, "/actuator/health").expectStatus().isOk());
-        JsonNode sms = body(get(olly, "/actuator/health").expectStatus().isOk()).path("components").path("sms");
+        JsonNode sms = body(get(olly, "/actuator/health").expectStatus().isOk())
+                .path("components")
+                .path("sms");
         assertThat(sms.path("status").asText()).isEqualTo("UP");
         assertThat(sms.toString()).contains("the demo's loopback SMSC");
-        Eventually.until(() -> body(get(olly, "/actuator/health")).path("components").path("sms").path("details")
-                .path("bound").asBoolean(), Duration.ofSeconds(20));
-        assertThat(body(get(olly, "/api/v1/demo/phones").expectStatus().isOk()).path("smscRunning").asBoolean()).isTrue();
+        Eventually.until(
+                () -> body(get(olly, "/actuator/health"))
+                        .path("components")
+                        .path("sms")
+                        .path("details")
+                        .path("bound")
+                        .asBoolean(),
+                Duration.ofSeconds(20));
+        assertThat(body(get(olly, "/api/v1/demo/phones").expectStatus().isOk())
+                        .path("smscRunning")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void theDemoCustomersContactPointsWereRecordedThroughTheContactServiceAndAudited() {
         JsonNode colin = body(get(token("amy.agent"), "/api/v1/customers/" + customer("ACC-100002") + "/contact")
-                .expectStatus().isOk());
+                .expectStatus()
+                .isOk());
         assertThat(colin.path("mobile").asText()).isEqualTo("+447700900002");
         assertThat(colin.path("language").asText()).isEqualTo("cy");
         assertThat(colin.path("version").asInt()).isEqualTo(1);
@@ -90,22 +118,33 @@ class DemoPhonesTest extends BackendTest {
         assertThat(grace.path("landline").asText()).isEqualTo("+441632960003");
         assertThat(grace.path("needs").get(0).asText()).isEqualTo("SMALL_PRINT");
         assertThat(grace.path("channels").toString()).doesNotContain("APP");
-        assertThat(phone("ACC-100002").path("replyWords").toString()).isEqualTo("[\"ETO\",\"WEDI\",\"CYMORTH\",\"STOPIO\"]");
+        assertThat(phone("ACC-100002").path("replyWords").toString())
+                .isEqualTo("[\"ETO\",\"WEDI\",\"CYMORTH\",\"STOPIO\"]");
         assertThat(count("SELECT count(*) FROM reach_contact")).isEqualTo(7);
-        assertThat(count("SELECT count(*) FROM reach_contact WHERE language = 'cy'")).isEqualTo(3);
-        assertThat(count("SELECT count(*) FROM reach_contact WHERE mobile NOT LIKE '+4477009%'")).isZero();
-        assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%\"contact.updated\"%'")).isEqualTo(7);
+        assertThat(count("SELECT count(*) FROM reach_contact WHERE language = 'cy'"))
+                .isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM reach_contact WHERE mobile NOT LIKE '+4477009%'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%\"contact.updated\"%'"))
+                .isEqualTo(7);
         // Each supplier sees only its own customers' phones.
         List<String> accounts = new ArrayList<>();
-        body(get(olly, "/api/v1/demo/phones")).path("items").forEach(p -> accounts.add(p.path("accountNumber").asText()));
+        body(get(olly, "/api/v1/demo/phones"))
+                .path("items")
+                .forEach(p -> accounts.add(p.path("accountNumber").asText()));
         assertThat(accounts).containsExactlyInAnyOrder("ACC-100001", "ACC-100002", "ACC-100003", "ACC-100004");
     }
 
     @Test
     void aReplyTypedAsTheCustomerReachesTheBackendAndStopTurnsTextsOff() {
         UUID harry = customer("ACC-100004");
-        Eventually.until(() -> post(olly, "/api/v1/demo/phones/" + harry + "/replies", Map.of("text", "stop"))
-                .returnResult(String.class).getStatus().value() == 202, Duration.ofSeconds(20));
+        Eventually.until(
+                () -> post(olly, "/api/v1/demo/phones/" + harry + "/replies", Map.of("text", "stop"))
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value()
+                        == 202,
+                Duration.ofSeconds(20));
         Eventually.until(() -> phone("ACC-100004").path("texts").size() == 2, Duration.ofSeconds(20));
         JsonNode texts = phone("ACC-100004").path("texts");
         assertThat(texts.get(1).path("direction").asText()).isEqualTo("IN");
@@ -118,14 +157,19 @@ class DemoPhonesTest extends BackendTest {
     @Test
     void badRepliesAndOtherSuppliersCustomersAreRefused() {
         String path = "/api/v1/demo/phones/" + customer("ACC-100001") + "/replies";
-        problem(post(olly, path, Map.of("text", " ")), 400, "validation").jsonPath("$.errors[0].field").isEqualTo("text");
+        problem(post(olly, path, Map.of("text", " ")), 400, "validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("text");
         problem(post(olly, path, Map.of()), 400, "validation");
         problem(post(olly, path, Map.of("text", "x".repeat(161))), 400, "validation")
-                .jsonPath("$.errors[0].message").isEqualTo("does not fit one text message");
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("does not fit one text message");
         problem(post(olly, path, Map.of("text", "ŵ".repeat(71))), 400, "validation");
         problem(post(olly, path, Map.of("text", "help\u0007")), 400, "invalid-text");
-        problem(post(olly, "/api/v1/demo/phones/" + customer("ACC-200001") + "/replies", Map.of("text", "HELP")),
-                404, "not-found");
+        problem(
+                post(olly, "/api/v1/demo/phones/" + customer("ACC-200001") + "/replies", Map.of("text", "HELP")),
+                404,
+                "not-found");
         problem(post(olly, "/api/v1/demo/phones/not-an-id/replies", Map.of("text", "HELP")), 404, "not-found");
         problem(post(token("amy.agent"), path, Map.of("text", "HELP")), 403, "forbidden");
         problem(get(token("ned.supervisor"), "/api/v1/demo/phones"), 403, "forbidden");

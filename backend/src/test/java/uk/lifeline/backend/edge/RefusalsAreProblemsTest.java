@@ -26,7 +26,8 @@ class RefusalsAreProblemsTest extends BackendTest {
     private static void assertProblem(RawHttp.Answer answer, int status, String type) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.header("content-type")).as(answer.toString()).startsWith("application/problem+json");
-        assertThat(answer.body()).as(answer.toString())
+        assertThat(answer.body())
+                .as(answer.toString())
                 .contains("\"type\":\"urn:lifeline:problem:" + type + "\"")
                 .contains("\"status\":" + status);
     }
@@ -37,8 +38,13 @@ class RefusalsAreProblemsTest extends BackendTest {
 
     @Test
     void pathsTheFirewallRefusesAreRequestRejectedProblems() {
-        for (String path : new String[] {"/api/v1/customers;x=1", "/api/v1/%2e%2e/customers",
-                "/api/v1//customers", "/api/v1/customers%5cx", "/api/v1/%2E%2E/actuator/health"}) {
+        for (String path : new String[] {
+            "/api/v1/customers;x=1",
+            "/api/v1/%2e%2e/customers",
+            "/api/v1//customers",
+            "/api/v1/customers%5cx",
+            "/api/v1/%2E%2E/actuator/health"
+        }) {
             assertProblem(send("GET " + path + " HTTP/1.1"), 400, "request-rejected");
         }
     }
@@ -46,26 +52,40 @@ class RefusalsAreProblemsTest extends BackendTest {
     @Test
     void aWrongMethodIs405Problem() {
         String ops = tenant("edge").token("ops");
-        assertProblem(send("PUT /api/v1/console/affected HTTP/1.1\r\nAuthorization: Bearer " + ops), 405,
+        assertProblem(
+                send("PUT /api/v1/console/affected HTTP/1.1\r\nAuthorization: Bearer " + ops),
+                405,
                 "method-not-allowed");
     }
 
     @Test
     void anAcceptHeaderThatIsNotAMediaTypeIs406Problem() {
         byte[] body = json("{\"username\":\"nobody\",\"password\":\"x\"}");
-        assertProblem(send("POST /api/v1/auth/token HTTP/1.1\r\nAccept: garbage\r\nContent-Type: application/json"
-                + "\r\nContent-Length: " + body.length, body), 406, "not-acceptable");
+        assertProblem(
+                send(
+                        "POST /api/v1/auth/token HTTP/1.1\r\nAccept: garbage\r\nContent-Type: application/json"
+                                + "\r\nContent-Length: " + body.length,
+                        body),
+                406,
+                "not-acceptable");
         assertProblem(send("GET /.well-known/jwks.json HTTP/1.1\r\nAccept: garbage"), 406, "not-acceptable");
     }
 
     @Test
     void aFormBodyOrNoContentTypeIs415Problem() {
         byte[] form = json("username=amy&password=x");
-        assertProblem(send("POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded"
-                + "\r\nContent-Length: " + form.length, form), 415, "unsupported-media-type");
+        assertProblem(
+                send(
+                        "POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded"
+                                + "\r\nContent-Length: " + form.length,
+                        form),
+                415,
+                "unsupported-media-type");
         byte[] body = json("{\"username\":\"nobody\",\"password\":\"x\"}");
-        assertProblem(send("POST /api/v1/auth/token HTTP/1.1\r\nContent-Length: " + body.length, body),
-                415, "unsupported-media-type");
+        assertProblem(
+                send("POST /api/v1/auth/token HTTP/1.1\r\nContent-Length: " + body.length, body),
+                415,
+                "unsupported-media-type");
     }
 
     @Test
@@ -74,12 +94,22 @@ class RefusalsAreProblemsTest extends BackendTest {
         Arrays.fill(body, (byte) ' ');
         body[0] = '{';
         body[body.length - 1] = '}';
-        assertProblem(send("POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.length, body), 413, "payload-too-large");
+        assertProblem(
+                send(
+                        "POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
+                                + body.length,
+                        body),
+                413,
+                "payload-too-large");
         byte[] twoMegabytes = new byte[2 * 1024 * 1024];
         Arrays.fill(twoMegabytes, (byte) ' ');
-        assertProblem(send("POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
-                + twoMegabytes.length, twoMegabytes), 413, "payload-too-large");
+        assertProblem(
+                send(
+                        "POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
+                                + twoMegabytes.length,
+                        twoMegabytes),
+                413,
+                "payload-too-large");
     }
 
     @Test
@@ -92,8 +122,8 @@ class RefusalsAreProblemsTest extends BackendTest {
     @Test
     void aControlCharacterInAHeaderIsRequestRejectedProblem() {
         assertProblem(send("GET /api/v1/customers HTTP/1.1\r\nX-Note: a\u007Fb"), 400, "request-rejected");
-        assertProblem(send("GET /api/v1/customers HTTP/1.1\r\nAuthorization: Bearer a\u0001b"), 400,
-                "request-rejected");
+        assertProblem(
+                send("GET /api/v1/customers HTTP/1.1\r\nAuthorization: Bearer a\u0001b"), 400, "request-rejected");
         assertProblem(send("GET /actuator/health HTTP/1.1\r\nUser-Agent: x\u0000y"), 400, "request-rejected");
     }
 

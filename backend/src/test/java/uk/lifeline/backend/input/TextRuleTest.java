@@ -16,7 +16,8 @@ import uk.lifeline.backend.problem.ProblemType;
 class TextRuleTest {
 
     static Stream<Arguments> refused() {
-        return Stream.of(Arguments.of("\u0000", "control character U+0000 at position 0"),
+        return Stream.of(
+                Arguments.of("\u0000", "control character U+0000 at position 0"),
                 Arguments.of("ab\r", "control character U+000D at position 2"),
                 Arguments.of("\u001b[2J", "control character U+001B at position 0"),
                 Arguments.of("x\u007f", "control character U+007F at position 1"),
@@ -38,8 +39,19 @@ class TextRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "tab\there", "two\nlines", "dŵr a thŷ", "Ærøskøbing", "\u00a0nbsp",
-            "\ud83d\ude00", "\ufdcf\ufdf0\ufffd", "\u2028"})
+    @ValueSource(
+            strings = {
+                "",
+                "plain",
+                "tab\there",
+                "two\nlines",
+                "dŵr a thŷ",
+                "Ærøskøbing",
+                "\u00a0nbsp",
+                "\ud83d\ude00",
+                "\ufdcf\ufdf0\ufffd",
+                "\u2028"
+            })
     void acceptsTabNewlineAndEveryScript(String text) {
         assertThat(TextRule.fault(text)).isNull();
     }

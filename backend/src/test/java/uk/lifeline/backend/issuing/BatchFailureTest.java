@@ -38,29 +38,48 @@ class BatchFailureTest extends BackendTest {
                 END;
                 $$""").fetch().rowsUpdated().block();
         db.sql("CREATE TRIGGER refuse_marked_code BEFORE INSERT ON code FOR EACH ROW"
-                + " EXECUTE FUNCTION refuse_marked_code()").fetch().rowsUpdated().block();
+                        + " EXECUTE FUNCTION refuse_marked_code()")
+                .fetch()
+                .rowsUpdated()
+                .block();
     }
 
     @Test
     void aBatchTheDatabaseRefusesIsRetriedOneByOneAndOnlyTheBadRequestFailsWith503() {
-        WebClient client = WebClient.builder().baseUrl("http://localhost:" + port).build();
+        WebClient client =
+                WebClient.builder().baseUrl("http://localhost:" + port).build();
         String agent = t.token("agent");
         List<String> reasons = IntStream.range(0, 12)
-                .mapToObj(i -> i == 5 ? "the database refuses this" : "fine").toList();
+                .mapToObj(i -> i == 5 ? "the database refuses this" : "fine")
+                .toList();
 
-        List<String> answers = Flux.fromIterable(reasons).flatMap(reason -> client.post()
-                .uri("/api/v1/meters/{m}/codes", t.meter1).headers(h -> h.setBearerAuth(agent))
-                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("command", "top-up", "parameters", Map.of("amount", "1.00"), "reason", reason))
-                .exchangeToMono(r -> r.bodyToMono(Map.class).map(body -> r.statusCode().value() + " "
-                        + (body.containsKey("code") ? body.get("code") : body.get("counter")))), reasons.size())
-                .collectList().block();
+        List<String> answers = Flux.fromIterable(reasons)
+                .flatMap(
+                        reason -> client.post()
+                                .uri("/api/v1/meters/{m}/codes", t.meter1)
+                                .headers(h -> h.setBearerAuth(agent))
+                                .header(
+                                        IdempotencyKeys.HEADER,
+                                        UUID.randomUUID().toString())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of(
+                                        "command", "top-up", "parameters", Map.of("amount", "1.00"), "reason", reason))
+                                .exchangeToMono(r -> r.bodyToMono(Map.class)
+                                        .map(body -> r.statusCode().value() + " "
+                                                + (body.containsKey("code") ? body.get("code") : body.get("counter")))),
+                        reasons.size())
+                .collectList()
+                .block();
 
         assertThat(answers).filteredOn(a -> a.startsWith("201")).hasSize(11);
         assertThat(answers).filteredOn(a -> a.startsWith("503")).containsExactly("503 service-unavailable");
         assertThat(count("SELECT count(*) FROM code")).isEqualTo(11);
         assertThat(count("SELECT count(*) FROM audit_log")).isEqualTo(11);
-        get(t.token("ops"), "/api/v1/audit/verify").expectStatus().isOk().expectBody()
-                .jsonPath("$.intact").isEqualTo(true);
+        get(t.token("ops"), "/api/v1/audit/verify")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.intact")
+                .isEqualTo(true);
     }
 }

@@ -14,14 +14,14 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import uk.lifeline.backend.ledger.CodeStatus;
+import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.problem.IdempotencyKeys;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
 import uk.lifeline.command.TopUp;
 import uk.lifeline.meter.EntryResult;
 import uk.lifeline.meter.ReferenceMeterDecoder;
-import uk.lifeline.backend.ledger.CodeStatus;
-import uk.lifeline.backend.ledger.CodeView;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentIssuingTest extends BackendTest {
@@ -39,22 +39,37 @@ class ConcurrentIssuingTest extends BackendTest {
     }
 
     private Flux<CodeView> issueAll(String token, List<String> keys) {
-        return Flux.fromIterable(keys).flatMap(key -> client.post().uri("/api/v1/meters/{m}/codes", t.meter1)
-                .headers(h -> h.setBearerAuth(token)).header(IdempotencyKeys.HEADER, key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("command", "top-up", "parameters", Map.of("amount", "1.00"), "reason", "load"))
-                .retrieve().bodyToMono(CodeView.class), keys.size());
+        return Flux.fromIterable(keys)
+                .flatMap(
+                        key -> client.post()
+                                .uri("/api/v1/meters/{m}/codes", t.meter1)
+                                .headers(h -> h.setBearerAuth(token))
+                                .header(IdempotencyKeys.HEADER, key)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of(
+                                        "command", "top-up", "parameters", Map.of("amount", "1.00"), "reason", "load"))
+                                .retrieve()
+                                .bodyToMono(CodeView.class),
+                        keys.size());
     }
 
     /** Sends all at once; each answer as "status" or "status counter" (201 and 202). */
     private List<String> statuses(String token, List<Map.Entry<String, String>> meterAndKey, String amount) {
-        return Flux.fromIterable(meterAndKey).flatMap(mk -> client.post().uri("/api/v1/meters/{m}/codes", mk.getKey())
-                .headers(h -> h.setBearerAuth(token)).header(IdempotencyKeys.HEADER, mk.getValue())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("command", "top-up", "parameters", Map.of("amount", amount), "reason", "load"))
-                .exchangeToMono(r -> r.bodyToMono(Map.class).map(body -> r.statusCode().value()
-                        + (body.get("counter") == null ? "" : " " + body.get("counter")))), meterAndKey.size())
-                .collectList().block();
+        return Flux.fromIterable(meterAndKey)
+                .flatMap(
+                        mk -> client.post()
+                                .uri("/api/v1/meters/{m}/codes", mk.getKey())
+                                .headers(h -> h.setBearerAuth(token))
+                                .header(IdempotencyKeys.HEADER, mk.getValue())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of(
+                                        "command", "top-up", "parameters", Map.of("amount", amount), "reason", "load"))
+                                .exchangeToMono(r -> r.bodyToMono(Map.class)
+                                        .map(body -> r.statusCode().value()
+                                                + (body.get("counter") == null ? "" : " " + body.get("counter")))),
+                        meterAndKey.size())
+                .collectList()
+                .block();
     }
 
     private long nextCounter(String meter) {
@@ -64,7 +79,8 @@ class ConcurrentIssuingTest extends BackendTest {
 
     /** The largest issuing batch so far, from the registry (metrics are not served to any supplier's role). */
     private double largestBatch() {
-        io.micrometer.core.instrument.DistributionSummary batch = registry.find("lifeline.codes.batch.size").summary();
+        io.micrometer.core.instrument.DistributionSummary batch =
+                registry.find("lifeline.codes.batch.size").summary();
         return batch == null ? 0 : batch.max();
     }
 
@@ -74,40 +90,63 @@ class ConcurrentIssuingTest extends BackendTest {
     @Test
     void fiftyConcurrentIssuesForOneMeterGetFiftyDistinctConsecutiveCountersAndValidCodes() {
         String agent = t.token("agent");
-        List<String> keys = LongStream.range(0, 50).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<String> keys = LongStream.range(0, 50)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
         long entriesBefore = count("SELECT count(*) FROM audit_log");
         long first = nextCounter(t.meter1);
 
         List<CodeView> codes = issueAll(agent, keys).collectList().block();
 
         assertThat(codes).hasSize(50).allSatisfy(c -> assertThat(c.status()).isEqualTo(CodeStatus.ISSUED));
-        assertThat(codes).extracting(CodeView::counter).containsExactlyInAnyOrderElementsOf(
-                LongStream.range(first, first + 50).boxed().toList());
+        assertThat(codes)
+                .extracting(CodeView::counter)
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.range(first, first + 50).boxed().toList());
         ReferenceMeterDecoder meter = t.meter(t.meter1);
-        codes.stream().sorted(Comparator.comparingLong(CodeView::counter)).forEach(code ->
-                assertThat(meter.enterCode(code.digits().get(0)))
-                        .isEqualTo(new EntryResult.Accepted(new TopUp(100), code.counter())));
+        codes.stream().sorted(Comparator.comparingLong(CodeView::counter)).forEach(code -> assertThat(
+                        meter.enterCode(code.digits().get(0)))
+                .isEqualTo(new EntryResult.Accepted(new TopUp(100), code.counter())));
         assertThat(count("SELECT count(*) FROM audit_log")).isEqualTo(entriesBefore + 50);
-        assertThat(get(t.token("ops"), "/api/v1/audit/verify").expectStatus().isOk()
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody()).containsEntry("intact", true);
+        assertThat(get(t.token("ops"), "/api/v1/audit/verify")
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(JSON_OBJECT)
+                        .returnResult()
+                        .getResponseBody())
+                .containsEntry("intact", true);
         assertThat(largestBatch()).as("requests shared a transaction").isGreaterThan(1);
     }
 
     @Test
     void inOneBatchAMeterPastItsCounterWindowIsRefusedAndTheOtherMeterStillGetsConsecutiveCounters() {
         db.sql("UPDATE code_counter SET next_counter = 513 FROM device d WHERE d.id = code_counter.device_id"
-                + " AND d.eui64 = :eui").bind("eui", t.meter2).fetch().rowsUpdated().block();
+                        + " AND d.eui64 = :eui")
+                .bind("eui", t.meter2)
+                .fetch()
+                .rowsUpdated()
+                .block();
         List<Map.Entry<String, String>> requests = LongStream.range(0, 20)
-                .mapToObj(i -> Map.entry(i % 2 == 0 ? t.meter2 : t.gas1, UUID.randomUUID().toString())).toList();
+                .mapToObj(i -> Map.entry(
+                        i % 2 == 0 ? t.meter2 : t.gas1, UUID.randomUUID().toString()))
+                .toList();
         long first = nextCounter(t.gas1);
 
         List<String> answers = statuses(t.token("supervisor"), requests, "1.00");
 
         assertThat(answers).filteredOn(a -> a.startsWith("409")).hasSize(10);
-        assertThat(answers).filteredOn(a -> a.startsWith("201")).extracting(a -> Long.parseLong(a.substring(4)))
-                .containsExactlyInAnyOrderElementsOf(LongStream.range(first, first + 10).boxed().toList());
-        assertThat(get(t.token("ops"), "/api/v1/audit/verify").expectStatus().isOk()
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody()).containsEntry("intact", true);
+        assertThat(answers)
+                .filteredOn(a -> a.startsWith("201"))
+                .extracting(a -> Long.parseLong(a.substring(4)))
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.range(first, first + 10).boxed().toList());
+        assertThat(get(t.token("ops"), "/api/v1/audit/verify")
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(JSON_OBJECT)
+                        .returnResult()
+                        .getResponseBody())
+                .containsEntry("intact", true);
     }
 
     @Test
@@ -119,11 +158,17 @@ class ConcurrentIssuingTest extends BackendTest {
         List<String> answers = Flux.merge(
                         Flux.fromIterable(statuses(t.token("agent2"), sameKey, "1.00")),
                         Flux.fromIterable(statuses(t.token("agent2"), sameKey, "2.00")))
-                .collectList().block();
+                .collectList()
+                .block();
 
         assertThat(count("SELECT count(*) FROM code")).isEqualTo(before + 1);
-        assertThat(answers).filteredOn(a -> a.startsWith("201")).hasSize(8).containsOnly(answers.stream()
-                .filter(a -> a.startsWith("201")).findFirst().orElseThrow());
+        assertThat(answers)
+                .filteredOn(a -> a.startsWith("201"))
+                .hasSize(8)
+                .containsOnly(answers.stream()
+                        .filter(a -> a.startsWith("201"))
+                        .findFirst()
+                        .orElseThrow());
         assertThat(answers).filteredOn(a -> a.startsWith("422")).hasSize(8);
     }
 
@@ -135,7 +180,8 @@ class ConcurrentIssuingTest extends BackendTest {
                 + " WHERE d.eui64 = '" + t.gas1 + "' AND c.status = 'ISSUED'");
         long fit = Math.min(6, (10_000 - today) / 2_000);
         List<Map.Entry<String, String>> requests = LongStream.range(0, 6)
-                .mapToObj(i -> Map.entry(t.gas1, UUID.randomUUID().toString())).toList();
+                .mapToObj(i -> Map.entry(t.gas1, UUID.randomUUID().toString()))
+                .toList();
 
         List<String> answers = statuses(t.token("agent"), requests, "20.00");
 

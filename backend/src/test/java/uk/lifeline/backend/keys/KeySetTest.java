@@ -31,6 +31,7 @@ class KeySetTest extends BackendTest {
 
     @Value("${lifeline.keys.dir}")
     Path keysDir;
+
     Tenant bright;
     Tenant other;
 
@@ -41,9 +42,14 @@ class KeySetTest extends BackendTest {
     }
 
     String keySet(String supplier) {
-        return get(null, "/.well-known/lifeline/keys/" + supplier).expectStatus().isOk()
-                .expectHeader().contentType("application/jose")
-                .expectBody(String.class).returnResult().getResponseBody();
+        return get(null, "/.well-known/lifeline/keys/" + supplier)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("application/jose")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @Test
@@ -58,7 +64,9 @@ class KeySetTest extends BackendTest {
         assertThat(set.verify(new ECDSAVerifier(anchor.publicKey()))).isTrue();
         JWTClaimsSet claims = set.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo(bright.code);
-        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+        assertThat(Duration.between(
+                        claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant()))
                 .isEqualTo(KeySetController.LIFETIME);
         @SuppressWarnings("unchecked")
         List<JWK> listed = JWKSet.parse(Map.of("keys", claims.getClaim("keys"))).getKeys();
@@ -73,18 +81,27 @@ class KeySetTest extends BackendTest {
         ECKey rogue = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).generate();
 
         assertThat(set.verify(new ECDSAVerifier(rogue.toECPublicKey()))).isFalse();
-        assertThat(set.verify(new ECDSAVerifier(keys.current(other.code, KeyPurpose.TRUST_ANCHOR).publicKey())))
+        assertThat(set.verify(new ECDSAVerifier(
+                        keys.current(other.code, KeyPurpose.TRUST_ANCHOR).publicKey())))
                 .isFalse();
-        assertThat(SignedJWT.parse(keySet(other.code)).getJWTClaimsSet().getIssuer()).isEqualTo(other.code);
+        assertThat(SignedJWT.parse(keySet(other.code)).getJWTClaimsSet().getIssuer())
+                .isEqualTo(other.code);
     }
 
     @Test
     void aKeySetTheSupplierSignedOfflineIsServedAsItIs() throws Exception {
         ECKey offlineAnchor = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
-                .keyID(other.code + "-20270101-0f0f0f0f").generate();
-        SignedJWT signed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(offlineAnchor.getKeyID())
-                .type(new JOSEObjectType(KeySetController.TYPE)).build(),
-                new JWTClaimsSet.Builder().issuer(other.code).claim("keys", List.of()).build());
+                .keyID(other.code + "-20270101-0f0f0f0f")
+                .generate();
+        SignedJWT signed = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(offlineAnchor.getKeyID())
+                        .type(new JOSEObjectType(KeySetController.TYPE))
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(other.code)
+                        .claim("keys", List.of())
+                        .build());
         signed.sign(new ECDSASigner(offlineAnchor));
         Path file = keysDir.resolve(other.code).resolve(KeySetController.SIGNED_FILE);
         Files.createDirectories(file.getParent());

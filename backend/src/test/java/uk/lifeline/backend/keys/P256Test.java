@@ -10,9 +10,9 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
-import java.security.spec.ECGenParameterSpec;
 import java.time.LocalDate;
 import javax.crypto.KeyAgreement;
 import org.junit.jupiter.api.Test;
@@ -72,9 +72,11 @@ class P256Test {
         generator.initialize(new ECGenParameterSpec("secp384r1"));
         java.security.KeyPair p384 = generator.generateKeyPair();
         assertThatThrownBy(() -> P256.sign((ECPrivateKey) p384.getPrivate(), input))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P-256");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("P-256");
         assertThatThrownBy(() -> P256.agree(key.privateKey(), (ECPublicKey) p384.getPublic()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P-256");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("P-256");
     }
 
     @Test
@@ -84,16 +86,19 @@ class P256Test {
             KeyAgreement jdk = KeyAgreement.getInstance("ECDH");
             jdk.init(key.privateKey());
             jdk.doPhase(meter.publicKey(), true);
-            assertThat(P256.agree(key.privateKey(), meter.publicKey())).isEqualTo(jdk.generateSecret())
-                    .isEqualTo(P256.agree(meter.privateKey(), key.publicKey())).hasSize(32);
+            assertThat(P256.agree(key.privateKey(), meter.publicKey()))
+                    .isEqualTo(jdk.generateSecret())
+                    .isEqualTo(P256.agree(meter.privateKey(), key.publicKey()))
+                    .hasSize(32);
         }
     }
 
     @Test
     void aPointOffTheCurveIsRefused() throws Exception {
         ECPoint w = key.publicKey().getW();
-        ECPublicKey off = (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(
-                new ECPublicKeySpec(new ECPoint(w.getAffineX(), w.getAffineY().add(BigInteger.ONE)),
+        ECPublicKey off = (ECPublicKey) KeyFactory.getInstance("EC")
+                .generatePublic(new ECPublicKeySpec(
+                        new ECPoint(w.getAffineX(), w.getAffineY().add(BigInteger.ONE)),
                         key.publicKey().getParams()));
         assertThatThrownBy(() -> P256.agree(key.privateKey(), off)).isInstanceOf(IllegalArgumentException.class);
     }

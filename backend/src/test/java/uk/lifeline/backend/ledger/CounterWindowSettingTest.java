@@ -16,7 +16,8 @@ class CounterWindowSettingTest {
     @EnableConfigurationProperties(IssuingProperties.class)
     static class Properties {}
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Properties.class);
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withUserConfiguration(Properties.class);
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 513, 1024})
@@ -28,8 +29,11 @@ class CounterWindowSettingTest {
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 messages.append(t.getMessage()).append('\n');
             }
-            assertThat(messages.toString()).contains("lifeline.codes").contains("counterWindow")
-                    .contains("must be between 1 and 512").contains("bad-mac");
+            assertThat(messages.toString())
+                    .contains("lifeline.codes")
+                    .contains("counterWindow")
+                    .contains("must be between 1 and 512")
+                    .contains("bad-mac");
         });
     }
 

@@ -43,12 +43,17 @@ public final class AtRiskBench {
         Instant now = Instant.parse("2026-12-02T09:00:00Z");
         Random r = new Random(17);
         MeterSettings[] settings = {
-            MeterSettings.builder(new SingleRate(new UnitPrice(24_862), new UnitPrice(60_100))).build(),
-            MeterSettings.builder(new SingleRate(new UnitPrice(6_296), new UnitPrice(31_430))).build(),
             MeterSettings.builder(new SingleRate(new UnitPrice(24_862), new UnitPrice(60_100)))
-                    .defaultFriendlyCredit(NonDisablementCalendar.NONE.withSlot(1, new FriendlyCreditSlot(
-                            LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.allOf(DayOfWeek.class), true)))
-                    .build()};
+                    .build(),
+            MeterSettings.builder(new SingleRate(new UnitPrice(6_296), new UnitPrice(31_430)))
+                    .build(),
+            MeterSettings.builder(new SingleRate(new UnitPrice(24_862), new UnitPrice(60_100)))
+                    .defaultFriendlyCredit(NonDisablementCalendar.NONE.withSlot(
+                            1,
+                            new FriendlyCreditSlot(
+                                    LocalTime.of(16, 0), LocalTime.of(10, 0), EnumSet.allOf(DayOfWeek.class), true)))
+                    .build()
+        };
         PriorityQueue<Signals.Assessment> kept = new PriorityQueue<>(Signals.DANGER.reversed());
         long atRisk = 0;
         long peakHeap = 0;
@@ -73,9 +78,15 @@ public final class AtRiskBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         System.out.printf("meters %d, at risk %d, kept %d%n", meters, atRisk, kept.size());
-        System.out.printf("wall %.1f s, %.0f meters/s, CPU %.1f s (%.1f us a meter), heap used at most %d MB,"
-                + " load average at the end %.1f%n", seconds, meters / seconds, cpu, cpu * 1e6 / meters,
-                peakHeap >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "wall %.1f s, %.0f meters/s, CPU %.1f s (%.1f us a meter), heap used at most %d MB,"
+                        + " load average at the end %.1f%n",
+                seconds,
+                meters / seconds,
+                cpu,
+                cpu * 1e6 / meters,
+                peakHeap >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static MeterFacts meter(Random r, int i, MeterSettings[] settings, Instant now) {
@@ -84,17 +95,32 @@ public final class AtRiskBench {
         boolean ec = r.nextInt(20) == 0;
         MeterState s = MeterState.initial(settings[kind], now.minus(Duration.ofHours(r.nextInt(72))))
                 .withCredit(new Credit(ec ? 0 : r.nextInt(4000), ec, ec ? r.nextInt(1000) : 0))
-                .withDebts(r.nextInt(4) == 0 ? new Debts(new TimeDebt(20_000, 50 + r.nextInt(100),
-                        SetDebt.Recovery.PER_DAY), TimeDebt.NONE, PaymentDebt.NONE, r.nextInt(10) == 0 ? 300 : 0)
-                        : Debts.NONE);
+                .withDebts(
+                        r.nextInt(4) == 0
+                                ? new Debts(
+                                        new TimeDebt(20_000, 50 + r.nextInt(100), SetDebt.Recovery.PER_DAY),
+                                        TimeDebt.NONE,
+                                        PaymentDebt.NONE,
+                                        r.nextInt(10) == 0 ? 300 : 0)
+                                : Debts.NONE);
         List<Observation> topUps = new ArrayList<>();
         int n = r.nextInt(6);
         for (int k = 0; k < n; k++) {
-            topUps.add(new Observation.TopUpSeen(now.minus(Duration.ofDays(3 + 7L * k + r.nextInt(3))),
-                    1000 + 500L * r.nextInt(4)));
+            topUps.add(new Observation.TopUpSeen(
+                    now.minus(Duration.ofDays(3 + 7L * k + r.nextInt(3))), 1000 + 500L * r.nextInt(4)));
         }
         List<PsrNeed> psr = r.nextInt(10) == 0 ? List.of(PsrNeed.PENSIONABLE_AGE) : List.of();
-        return new MeterFacts(new UUID(0, i), String.format("00BE%012X", i), fuel, new UUID(1, i), "bench " + i, psr,
-                s, "MODELLED", topUps, r.nextInt(200) == 0 ? 1 : 0, null);
+        return new MeterFacts(
+                new UUID(0, i),
+                String.format("00BE%012X", i),
+                fuel,
+                new UUID(1, i),
+                "bench " + i,
+                psr,
+                s,
+                "MODELLED",
+                topUps,
+                r.nextInt(200) == 0 ? 1 : 0,
+                null);
     }
 }

@@ -36,15 +36,34 @@ class AtRiskTest extends BackendTest {
 
     private String token(String username) {
         // The first sign-in hashes with the full cost on a shared machine: more than the default 5 s at times.
-        Map<?, ?> body = http.mutate().responseTimeout(Duration.ofSeconds(30)).build().post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", username, "password", "demo-password")).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> body = http.mutate()
+                .responseTimeout(Duration.ofSeconds(30))
+                .build()
+                .post()
+                .uri("/api/v1/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", "demo-password"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (String) body.get("access_token");
     }
 
     private JsonNode list(String token) {
-        return http.mutate().responseTimeout(Duration.ofSeconds(30)).build().get().uri("/api/v1/at-risk?days=3")
-                .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+        return http.mutate()
+                .responseTimeout(Duration.ofSeconds(30))
+                .build()
+                .get()
+                .uri("/api/v1/at-risk?days=3")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
                 .getResponseBody();
     }
 
@@ -64,8 +83,16 @@ class AtRiskTest extends BackendTest {
     }
 
     private String customerId(String token, String query) {
-        return get(token, "/api/v1/customers?q=" + query).expectStatus().isOk().expectBody(JsonNode.class)
-                .returnResult().getResponseBody().get("items").get(0).get("id").asText();
+        return get(token, "/api/v1/customers?q=" + query)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
     }
 
     @Test
@@ -95,21 +122,35 @@ class AtRiskTest extends BackendTest {
         assertThat(signals(entry(before, CAROL_ELECTRICITY))).contains("debt-growing");
         assertThat(signals(entry(before, GRACE_GAS))).contains("supply-off");
 
-        http.put().uri("/api/v1/meters/" + CAROL_ELECTRICITY + "/model").headers(h -> h.setBearerAuth(amy))
+        http.put()
+                .uri("/api/v1/meters/" + CAROL_ELECTRICITY + "/model")
+                .headers(h -> h.setBearerAuth(amy))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("balancePence", 150, "accumulatedDebtPence", 0, "reason", "customer read it"))
-                .exchange().expectStatus().isOk();
+                .exchange()
+                .expectStatus()
+                .isOk();
         // A code the keypad answered "locked".
-        CodeView code = issue(amy, CAROL_ELECTRICITY, "top-up", Map.of("amount", 5)).expectStatus().isCreated()
-                .expectBody(CodeView.class).returnResult().getResponseBody();
+        CodeView code = issue(amy, CAROL_ELECTRICITY, "top-up", Map.of("amount", 5))
+                .expectStatus()
+                .isCreated()
+                .expectBody(CodeView.class)
+                .returnResult()
+                .getResponseBody();
         post(amy, "/api/v1/codes/" + code.id() + "/result", Map.of("outcome", "REJECTED", "reason", "locked-out"))
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
         // Carol says she has no supply, in the app.
-        post(token("carol.customer"), "/api/v1/me/no-supply", Map.of("meterId", CAROL_ELECTRICITY,
-                "note", "nothing works")).expectStatus().isCreated();
+        post(
+                        token("carol.customer"),
+                        "/api/v1/me/no-supply",
+                        Map.of("meterId", CAROL_ELECTRICITY, "note", "nothing works"))
+                .expectStatus()
+                .isCreated();
 
         JsonNode after = entry(list(amy), CAROL_ELECTRICITY);
-        assertThat(signals(after)).contains("run-out-soon", "code-problem-reported", "no-supply-reported")
+        assertThat(signals(after))
+                .contains("run-out-soon", "code-problem-reported", "no-supply-reported")
                 .doesNotContain("debt-growing");
         assertThat(after.get("reasons").get(0).get("detail").asText()).contains("reported no supply");
     }
@@ -157,38 +198,94 @@ class AtRiskTest extends BackendTest {
         String amy = token("amy.agent");
         String grace = customerId(amy, "BS3+4QT");
         LocalDate review = LocalDate.now(MeterTime.ZONE).plusMonths(6);
-        http.put().uri("/api/v1/customers/" + grace + "/psr").headers(h -> h.setBearerAuth(amy))
+        http.put()
+                .uri("/api/v1/customers/" + grace + "/psr")
+                .headers(h -> h.setBearerAuth(amy))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("needs", List.of("young-children", "partially-sighted"), "consent", true,
-                        "reviewDate", review.toString(), "nominee", "Tom Evans"))
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.needs[0].code").isEqualTo("young-children")
-                .jsonPath("$.version").isEqualTo(1)
-                .jsonPath("$.consentAt").exists();
-        get(amy, "/api/v1/customers/" + grace + "/psr").expectStatus().isOk().expectBody()
-                .jsonPath("$.nominee").isEqualTo("Tom Evans");
-        assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%psr.recorded%'")).isEqualTo(1);
+                .bodyValue(Map.of(
+                        "needs",
+                        List.of("young-children", "partially-sighted"),
+                        "consent",
+                        true,
+                        "reviewDate",
+                        review.toString(),
+                        "nominee",
+                        "Tom Evans"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.needs[0].code")
+                .isEqualTo("young-children")
+                .jsonPath("$.version")
+                .isEqualTo(1)
+                .jsonPath("$.consentAt")
+                .exists();
+        get(amy, "/api/v1/customers/" + grace + "/psr")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.nominee")
+                .isEqualTo("Tom Evans");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%psr.recorded%'"))
+                .isEqualTo(1);
 
-        putPsr(amy, grace, Map.of("needs", List.of("made-up-need"), "consent", true, "reviewDate",
-                review.toString())).expectStatus().isBadRequest().expectBody()
-                .jsonPath("$.type").isEqualTo("urn:lifeline:problem:validation")
-                .jsonPath("$.errors[0].field").isEqualTo("needs");
-        putPsr(amy, grace, Map.of("needs", List.of("blind"), "consent", true, "reviewDate",
-                LocalDate.now(MeterTime.ZONE).minusDays(1).toString())).expectStatus().isBadRequest();
-        putPsr(amy, grace, Map.of("needs", List.of("blind"), "consent", true, "reviewDate", review.toString(),
-                "nominee", "Tom\u0007Evans")).expectStatus().isBadRequest();
-        putPsr(amy, grace, Map.of("needs", List.of("blind", "blind"), "consent", true, "reviewDate",
-                review.toString())).expectStatus().isBadRequest();
-        putPsr(amy, "not-a-uuid", Map.of("needs", List.of("blind"), "consent", true, "reviewDate",
-                review.toString())).expectStatus().isNotFound();
-        putPsr(token("carol.customer"), grace, Map.of("needs", List.of("blind"), "consent", true, "reviewDate",
-                review.toString())).expectStatus().isForbidden();
+        putPsr(amy, grace, Map.of("needs", List.of("made-up-need"), "consent", true, "reviewDate", review.toString()))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("needs");
+        putPsr(
+                        amy,
+                        grace,
+                        Map.of(
+                                "needs",
+                                List.of("blind"),
+                                "consent",
+                                true,
+                                "reviewDate",
+                                LocalDate.now(MeterTime.ZONE).minusDays(1).toString()))
+                .expectStatus()
+                .isBadRequest();
+        putPsr(
+                        amy,
+                        grace,
+                        Map.of(
+                                "needs",
+                                List.of("blind"),
+                                "consent",
+                                true,
+                                "reviewDate",
+                                review.toString(),
+                                "nominee",
+                                "Tom\u0007Evans"))
+                .expectStatus()
+                .isBadRequest();
+        putPsr(amy, grace, Map.of("needs", List.of("blind", "blind"), "consent", true, "reviewDate", review.toString()))
+                .expectStatus()
+                .isBadRequest();
+        putPsr(amy, "not-a-uuid", Map.of("needs", List.of("blind"), "consent", true, "reviewDate", review.toString()))
+                .expectStatus()
+                .isNotFound();
+        putPsr(
+                        token("carol.customer"),
+                        grace,
+                        Map.of("needs", List.of("blind"), "consent", true, "reviewDate", review.toString()))
+                .expectStatus()
+                .isForbidden();
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec putPsr(String token,
-            String customer, Map<String, ?> body) {
-        return http.put().uri("/api/v1/customers/" + customer + "/psr").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec putPsr(
+            String token, String customer, Map<String, ?> body) {
+        return http.put()
+                .uri("/api/v1/customers/" + customer + "/psr")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     @Test
@@ -202,20 +299,40 @@ class AtRiskTest extends BackendTest {
             assertThat(e.get("meterId").asText()).doesNotStartWith("00DB1234567800A");
         }
         get(nina, "/api/v1/customers/" + carol + "/psr").expectStatus().isNotFound();
-        putPsr(nina, carol, Map.of("needs", List.of("blind"), "consent", true, "reviewDate",
-                LocalDate.now(MeterTime.ZONE).plusMonths(1).toString())).expectStatus().isNotFound();
-        http.post().uri("/api/v1/at-risk/" + CAROL_GAS + "/support-credit").headers(h -> h.setBearerAuth(nina))
-                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("amount", "10.00", "reason", "help")).exchange().expectStatus().isNotFound();
+        putPsr(
+                        nina,
+                        carol,
+                        Map.of(
+                                "needs",
+                                List.of("blind"),
+                                "consent",
+                                true,
+                                "reviewDate",
+                                LocalDate.now(MeterTime.ZONE).plusMonths(1).toString()))
+                .expectStatus()
+                .isNotFound();
+        http.post()
+                .uri("/api/v1/at-risk/" + CAROL_GAS + "/support-credit")
+                .headers(h -> h.setBearerAuth(nina))
+                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("amount", "10.00", "reason", "help"))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         post(nina, "/api/v1/at-risk/" + CAROL_GAS + "/contacts", Map.of("action", "call", "outcome", "reached"))
-                .expectStatus().isNotFound();
-        assertThat(count("SELECT count(*) FROM code WHERE reason LIKE 'additional support credit%'")).isZero();
+                .expectStatus()
+                .isNotFound();
+        assertThat(count("SELECT count(*) FROM code WHERE reason LIKE 'additional support credit%'"))
+                .isZero();
     }
 
     private String northernAgent() {
         String username = db.sql("SELECT u.username FROM app_user u JOIN supplier s ON s.id = u.supplier_id"
-                + " WHERE s.code = 'northern-power' AND u.role = 'AGENT' LIMIT 1").map(r -> r.get(0, String.class))
-                .one().block();
+                        + " WHERE s.code = 'northern-power' AND u.role = 'AGENT' LIMIT 1")
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block();
         return token(username);
     }
 
@@ -224,23 +341,50 @@ class AtRiskTest extends BackendTest {
     void supportCreditGoesThroughIssuingAndItsApprovalPolicy() {
         String amy = token("amy.agent");
         // Above the agent's 50.00 per code: waits for a supervisor, digits withheld.
-        CodeView pending = http.post().uri("/api/v1/at-risk/" + CAROL_GAS + "/support-credit")
-                .headers(h -> h.setBearerAuth(amy)).header(IdempotencyKeys.HEADER, UUID.randomUUID().toString())
+        CodeView pending = http.post()
+                .uri("/api/v1/at-risk/" + CAROL_GAS + "/support-credit")
+                .headers(h -> h.setBearerAuth(amy))
+                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("amount", "60.00", "reason", "PSR customer on emergency credit"))
-                .exchange().expectStatus().isAccepted().expectBody(CodeView.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(CodeView.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(pending.status().name()).isEqualTo("PENDING_APPROVAL");
         assertThat(pending.reason()).startsWith("additional support credit: ");
-        post(amy, "/api/v1/codes/" + pending.id() + "/approve", Map.of()).expectStatus().isForbidden();
-        post(token("sam.supervisor"), "/api/v1/codes/" + pending.id() + "/approve", Map.of()).expectStatus().isOk();
+        post(amy, "/api/v1/codes/" + pending.id() + "/approve", Map.of())
+                .expectStatus()
+                .isForbidden();
+        post(token("sam.supervisor"), "/api/v1/codes/" + pending.id() + "/approve", Map.of())
+                .expectStatus()
+                .isOk();
         assertThat(count("SELECT count(*) FROM risk_event WHERE code_id = '" + pending.id()
-                + "' AND action = 'SUPPORT_CREDIT' AND outcome = 'SUPPORTED'")).isEqualTo(1);
-        post(amy, "/api/v1/at-risk/" + CAROL_GAS + "/contacts", Map.of("action", "emergency-credit-guidance",
-                "outcome", "reached", "note", "talked through the button")).expectStatus().isCreated();
-        post(amy, "/api/v1/at-risk/" + CAROL_GAS + "/contacts", Map.of("action", "support-credit",
-                "outcome", "supported")).expectStatus().isBadRequest();
+                        + "' AND action = 'SUPPORT_CREDIT' AND outcome = 'SUPPORTED'"))
+                .isEqualTo(1);
+        post(
+                        amy,
+                        "/api/v1/at-risk/" + CAROL_GAS + "/contacts",
+                        Map.of(
+                                "action",
+                                "emergency-credit-guidance",
+                                "outcome",
+                                "reached",
+                                "note",
+                                "talked through the button"))
+                .expectStatus()
+                .isCreated();
+        post(
+                        amy,
+                        "/api/v1/at-risk/" + CAROL_GAS + "/contacts",
+                        Map.of("action", "support-credit", "outcome", "supported"))
+                .expectStatus()
+                .isBadRequest();
         post(amy, "/api/v1/at-risk/" + CAROL_GAS + "/contacts", Map.of("action", "shout", "outcome", "reached"))
-                .expectStatus().isBadRequest();
+                .expectStatus()
+                .isBadRequest();
     }
 
     @Test
@@ -253,33 +397,59 @@ class AtRiskTest extends BackendTest {
             return;
         }
         long codes = count("SELECT count(*) FROM code WHERE command = 'set-friendly-credit-period'");
-        JsonNode made = post(sam, "/api/v1/protection-proposals", Map.of()).expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode made = post(sam, "/api/v1/protection-proposals", Map.of())
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(made.get("proposed").asLong()).isGreaterThanOrEqualTo(1);
-        JsonNode open = get(sam, "/api/v1/protection-proposals").expectStatus().isOk().expectBody(JsonNode.class)
-                .returnResult().getResponseBody();
+        JsonNode open = get(sam, "/api/v1/protection-proposals")
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         String id = open.get(0).get("id").asText();
         assertThat(open.get(0).get("parameters").get("start").asText()).isEqualTo("16:00");
-        assertThat(count("SELECT count(*) FROM code WHERE command = 'set-friendly-credit-period'")).isEqualTo(codes);
+        assertThat(count("SELECT count(*) FROM code WHERE command = 'set-friendly-credit-period'"))
+                .isEqualTo(codes);
 
-        http.post().uri("/api/v1/protection-proposals/" + id + "/approve").headers(h -> h.setBearerAuth(sam))
-                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString()).exchange()
-                .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:four-eyes");
+        http.post()
+                .uri("/api/v1/protection-proposals/" + id + "/approve")
+                .headers(h -> h.setBearerAuth(sam))
+                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString())
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:four-eyes");
         get(token("amy.agent"), "/api/v1/protection-proposals").expectStatus().isForbidden();
-        assertThat(count("SELECT count(*) FROM code WHERE command = 'set-friendly-credit-period'")).isEqualTo(codes);
+        assertThat(count("SELECT count(*) FROM code WHERE command = 'set-friendly-credit-period'"))
+                .isEqualTo(codes);
 
-        http.post().uri("/api/v1/protection-proposals/" + id + "/approve").headers(h -> h.setBearerAuth(sue))
-                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString()).exchange()
-                .expectStatus().isCreated();
+        http.post()
+                .uri("/api/v1/protection-proposals/" + id + "/approve")
+                .headers(h -> h.setBearerAuth(sue))
+                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString())
+                .exchange()
+                .expectStatus()
+                .isCreated();
         assertThat(count("SELECT count(*) FROM code WHERE command = 'set-friendly-credit-period'"))
                 .isEqualTo(codes + 1);
-        http.post().uri("/api/v1/protection-proposals/" + id + "/approve").headers(h -> h.setBearerAuth(sue))
-                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString()).exchange()
-                .expectStatus().isEqualTo(409);
+        http.post()
+                .uri("/api/v1/protection-proposals/" + id + "/approve")
+                .headers(h -> h.setBearerAuth(sue))
+                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
         // Proposing again does not repeat an approved one... but an open one is never doubled.
         post(sam, "/api/v1/protection-proposals", Map.of()).expectStatus().isCreated();
         assertThat(count("SELECT count(*) FROM protection_proposal WHERE status = 'PROPOSED'"))
-                .isEqualTo(count("SELECT count(DISTINCT device_id) FROM protection_proposal WHERE status = 'PROPOSED'"));
+                .isEqualTo(
+                        count("SELECT count(DISTINCT device_id) FROM protection_proposal WHERE status = 'PROPOSED'"));
     }
 
     @Test
@@ -287,20 +457,30 @@ class AtRiskTest extends BackendTest {
     void theMonthlyFiguresCountWhatTheListAndTheActionsRecorded() {
         String sam = token("sam.supervisor");
         JsonNode list = list(sam);
-        JsonNode month = get(sam, "/api/v1/reports/at-risk").expectStatus().isOk().expectBody(JsonNode.class)
-                .returnResult().getResponseBody();
-        assertThat(month.get("detectedMeters").asLong()).isEqualTo(count(
-                "SELECT count(DISTINCT device_id) FROM risk_detection d JOIN supplier s ON s.id = d.supplier_id"
-                        + " WHERE s.code = 'bright-energy'"));
-        assertThat(month.get("detectedMeters").asLong()).isGreaterThanOrEqualTo(list.get("atRisk").asLong());
+        JsonNode month = get(sam, "/api/v1/reports/at-risk")
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(month.get("detectedMeters").asLong())
+                .isEqualTo(count(
+                        "SELECT count(DISTINCT device_id) FROM risk_detection d JOIN supplier s ON s.id = d.supplier_id"
+                                + " WHERE s.code = 'bright-energy'"));
+        assertThat(month.get("detectedMeters").asLong())
+                .isGreaterThanOrEqualTo(list.get("atRisk").asLong());
         assertThat(month.get("detectedPsrMeters").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(month.get("customersContacted").asLong()).isEqualTo(1);
         assertThat(month.get("customersSupported").asLong()).isEqualTo(1);
         assertThat(month.get("supportCreditCodes").asLong()).isEqualTo(1);
         assertThat(month.get("supportCreditPence").asLong()).isEqualTo(6000);
         assertThat(month.get("selfDisconnectionsReported").asLong()).isEqualTo(1);
-        String csv = get(sam, "/api/v1/reports/at-risk.csv").expectStatus().isOk().expectBody(String.class)
-                .returnResult().getResponseBody();
+        String csv = get(sam, "/api/v1/reports/at-risk.csv")
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(csv).startsWith("month,detected_meters,detected_psr_meters,");
         assertThat(csv.split("\r?\n")[1]).endsWith(",1,6000,1");
         get(sam, "/api/v1/reports/at-risk?month=2026-13").expectStatus().isBadRequest();
@@ -313,8 +493,13 @@ class AtRiskTest extends BackendTest {
     @Order(10)
     void theCustomersAppGetsTheSameWindowReportsTheDisplayAndAsksForACallBack() {
         String carol = token("carol.customer");
-        JsonNode mine = get(carol, "/api/v1/me/run-out").expectStatus().isOk().expectBody(JsonNode.class)
-                .returnResult().getResponseBody().get("items");
+        JsonNode mine = get(carol, "/api/v1/me/run-out")
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("items");
         assertThat(mine).hasSize(2);
         JsonNode gas = null;
         for (JsonNode m : mine) {
@@ -323,14 +508,25 @@ class AtRiskTest extends BackendTest {
             }
         }
         // The same window as the agents' list (over a horizon as long): both are Signals.runOut on the same model.
-        JsonNode listed = entry(get(token("amy.agent"), "/api/v1/at-risk?days=14").expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody(), CAROL_GAS);
-        assertThat(gas.get("runOut").get("earliest")).isEqualTo(listed.get("runOut").get("earliest"));
+        JsonNode listed = entry(
+                get(token("amy.agent"), "/api/v1/at-risk?days=14")
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(JsonNode.class)
+                        .returnResult()
+                        .getResponseBody(),
+                CAROL_GAS);
+        assertThat(gas.get("runOut").get("earliest"))
+                .isEqualTo(listed.get("runOut").get("earliest"));
         assertThat(gas.get("days").get("from").asInt()).isBetween(0, 14);
         assertThat(gas.get("days").get("low").isBoolean()).isTrue();
 
         JsonNode after = post(carol, "/api/v1/me/meter-readings", Map.of("meterId", CAROL_GAS, "balance", "25.00"))
-                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(after.get("availablePence").asLong()).isGreaterThanOrEqualTo(2500);
         assertThat(after.get("modelSource").asText()).isEqualTo("REPORTED");
         // More credit than the model held: the window opens later, or not within the 30 days at all.
@@ -339,31 +535,52 @@ class AtRiskTest extends BackendTest {
                     .isGreaterThan(gas.get("runOut").get("earliest").asText());
         } else {
             assertThat(after.get("runOut").get("kind").asText()).isEqualTo("not-within-horizon");
-            assertThat(after.path("days").isNull() || after.path("days").isMissingNode()).isTrue();
+            assertThat(after.path("days").isNull() || after.path("days").isMissingNode())
+                    .isTrue();
         }
         assertThat(count("SELECT count(*) FROM audit_log WHERE entry LIKE '%meter-model.reported%'"
-                + " AND entry LIKE '%the customer read the display in the app%'")).isEqualTo(1);
+                        + " AND entry LIKE '%the customer read the display in the app%'"))
+                .isEqualTo(1);
 
         post(carol, "/api/v1/me/meter-readings", Map.of("meterId", CAROL_GAS, "balance", "12.345"))
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("balance");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("balance");
         post(carol, "/api/v1/me/meter-readings", Map.of("meterId", CAROL_GAS, "balance", "1000000.00"))
-                .expectStatus().isBadRequest();
-        post(carol, "/api/v1/me/meter-readings", Map.of("balance", "1.00")).expectStatus().isBadRequest();
+                .expectStatus()
+                .isBadRequest();
+        post(carol, "/api/v1/me/meter-readings", Map.of("balance", "1.00"))
+                .expectStatus()
+                .isBadRequest();
         // Grace's meter is the same supplier's, but not Carol's: not found, and nothing written.
         post(carol, "/api/v1/me/meter-readings", Map.of("meterId", GRACE_GAS, "balance", "1.00"))
-                .expectStatus().isNotFound();
+                .expectStatus()
+                .isNotFound();
         post(token("amy.agent"), "/api/v1/me/meter-readings", Map.of("meterId", CAROL_GAS, "balance", "1.00"))
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden();
 
         post(carol, "/api/v1/me/call-back", Map.of("meterId", CAROL_GAS, "note", "no heating"))
-                .expectStatus().isCreated();
+                .expectStatus()
+                .isCreated();
         // Pressing again while the call back is open adds no second call.
-        post(carol, "/api/v1/me/call-back", Map.of("note", "still nothing")).expectStatus().isCreated();
-        assertThat(db.sql("SELECT detail FROM reach_task WHERE kind = 'CALL_BACK'").map(r -> r.get(0, String.class))
-                .all().collectList().block()).containsExactly("no supply at meter " + CAROL_GAS
-                        + ", asked in the app for a call back: no heating");
-        post(carol, "/api/v1/me/call-back", Map.of("meterId", GRACE_GAS)).expectStatus().isNotFound();
-        post(carol, "/api/v1/me/call-back", Map.of("note", "bad\u0007")).expectStatus().isBadRequest();
+        post(carol, "/api/v1/me/call-back", Map.of("note", "still nothing"))
+                .expectStatus()
+                .isCreated();
+        assertThat(db.sql("SELECT detail FROM reach_task WHERE kind = 'CALL_BACK'")
+                        .map(r -> r.get(0, String.class))
+                        .all()
+                        .collectList()
+                        .block())
+                .containsExactly("no supply at meter " + CAROL_GAS + ", asked in the app for a call back: no heating");
+        post(carol, "/api/v1/me/call-back", Map.of("meterId", GRACE_GAS))
+                .expectStatus()
+                .isNotFound();
+        post(carol, "/api/v1/me/call-back", Map.of("note", "bad\u0007"))
+                .expectStatus()
+                .isBadRequest();
         get(token("amy.agent"), "/api/v1/me/run-out").expectStatus().isForbidden();
     }
 }

@@ -24,17 +24,29 @@ import uk.lifeline.backend.problem.IdempotencyKeys;
  * folder. Tests talk to it over real HTTP with {@link WebTestClient}; each class gets its own application and
  * database, closed after it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"lifeline.database.embedded=false", "logging.level.root=WARN"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class BackendTest {
 
-    @Autowired protected WebTestClient http;
-    @Autowired protected DatabaseClient db;
-    @Autowired protected SeedWriter seed;
-    @Autowired protected PasswordEncoder passwords;
-    @Autowired protected KeyRing keys;
-    @LocalServerPort protected int port;
+    @Autowired
+    protected WebTestClient http;
+
+    @Autowired
+    protected DatabaseClient db;
+
+    @Autowired
+    protected SeedWriter seed;
+
+    @Autowired
+    protected PasswordEncoder passwords;
+
+    @Autowired
+    protected KeyRing keys;
+
+    @LocalServerPort
+    protected int port;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -53,20 +65,30 @@ public abstract class BackendTest {
     }
 
     protected WebTestClient.ResponseSpec post(String token, String path, Object body) {
-        return http.mutate().responseTimeout(Duration.ofSeconds(30)).build()
-                .post().uri(path).headers(h -> {
+        return http.mutate()
+                .responseTimeout(Duration.ofSeconds(30))
+                .build()
+                .post()
+                .uri(path)
+                .headers(h -> {
                     if (token != null) {
                         h.setBearerAuth(token);
                     }
-                }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     protected WebTestClient.ResponseSpec get(String token, String path) {
-        return http.get().uri(path).headers(h -> {
-            if (token != null) {
-                h.setBearerAuth(token);
-            }
-        }).exchange();
+        return http.get()
+                .uri(path)
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                })
+                .exchange();
     }
 
     /** POST /api/v1/meters/{meter}/codes with a fresh Idempotency-Key. */
@@ -74,9 +96,10 @@ public abstract class BackendTest {
         return issue(token, meter, UUID.randomUUID().toString(), command, parameters);
     }
 
-    protected WebTestClient.ResponseSpec issue(String token, String meter, String key, String command,
-            Map<String, ?> parameters) {
-        return http.post().uri("/api/v1/meters/{meter}/codes", meter)
+    protected WebTestClient.ResponseSpec issue(
+            String token, String meter, String key, String command, Map<String, ?> parameters) {
+        return http.post()
+                .uri("/api/v1/meters/{meter}/codes", meter)
                 .headers(h -> h.setBearerAuth(token))
                 .header(IdempotencyKeys.HEADER, key)
                 .contentType(MediaType.APPLICATION_JSON)

@@ -27,8 +27,8 @@ public final class Installs {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A premises: its meters' EUI-64s and MPANs, the PPMID, and the install codes recorded. Immutable. */
-    public record Premises(List<String> meters, List<String> mpans, String ppmid, Map<String, String> codes,
-            String accountNumber) {}
+    public record Premises(
+            List<String> meters, List<String> mpans, String ppmid, Map<String, String> codes, String accountNumber) {}
 
     private final SeedWriter seed;
     private final WebTestClient http;
@@ -50,8 +50,8 @@ public final class Installs {
     }
 
     public static String randomMpan() {
-        return SupplyPointNumbers.mpanWithCheckDigit(String.format(Locale.ROOT, "%012d",
-                ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L)));
+        return SupplyPointNumbers.mpanWithCheckDigit(String.format(
+                Locale.ROOT, "%012d", ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L)));
     }
 
     /**
@@ -61,7 +61,8 @@ public final class Installs {
     public Premises installed(Tenant installer, int meters, String reason, LocalDate on, boolean withRecords) {
         UUID account = UUID.randomUUID();
         UUID premises = UUID.randomUUID();
-        String accountNumber = installer.code + "-ACC-" + UUID.randomUUID().toString().substring(0, 8);
+        String accountNumber =
+                installer.code + "-ACC-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> euis = new ArrayList<>();
         List<String> mpans = new ArrayList<>();
         Mono<Void> work = seed.customer(account, installer.supplierId, accountNumber, "Nadia Khan", "07700900010")
@@ -73,12 +74,27 @@ public final class Installs {
             euis.add(eui);
             mpans.add(mpan);
             work = work.then(seed.supplyPoint(sp, installer.supplierId, premises, "ELECTRICITY", mpan))
-                    .then(seed.device(UUID.randomUUID(), installer.supplierId, premises, sp, eui, "ESME",
-                            Pem.encode(DemoMeterKeys.generate().getPublic()), "INSTALL_AND_LEAVE"));
+                    .then(seed.device(
+                            UUID.randomUUID(),
+                            installer.supplierId,
+                            premises,
+                            sp,
+                            eui,
+                            "ESME",
+                            Pem.encode(DemoMeterKeys.generate().getPublic()),
+                            "INSTALL_AND_LEAVE"));
         }
         String ppmid = randomEui();
-        work.then(seed.device(UUID.randomUUID(), installer.supplierId, premises, null, ppmid, "PPMID", null,
-                "INSTALL_AND_LEAVE")).block();
+        work.then(seed.device(
+                        UUID.randomUUID(),
+                        installer.supplierId,
+                        premises,
+                        null,
+                        ppmid,
+                        "PPMID",
+                        null,
+                        "INSTALL_AND_LEAVE"))
+                .block();
         Map<String, String> codes = new java.util.HashMap<>();
         if (withRecords) {
             String ops = installer.token("ops");
@@ -87,9 +103,20 @@ public final class Installs {
             for (String eui : all) {
                 String code = newCode();
                 codes.put(eui, code);
-                put(ops, "/api/v1/devices/" + eui + "/commissioning", Map.of("state", "INSTALLED_NOT_COMMISSIONED",
-                        "reason", reason, "installedOn", on.toString(), "installCode", code))
-                        .expectStatus().isOk();
+                put(
+                                ops,
+                                "/api/v1/devices/" + eui + "/commissioning",
+                                Map.of(
+                                        "state",
+                                        "INSTALLED_NOT_COMMISSIONED",
+                                        "reason",
+                                        reason,
+                                        "installedOn",
+                                        on.toString(),
+                                        "installCode",
+                                        code))
+                        .expectStatus()
+                        .isOk();
             }
         }
         return new Premises(euis, mpans, ppmid, codes, accountNumber);
@@ -97,17 +124,33 @@ public final class Installs {
 
     /** {@code gainer} takes the premises over from {@code loser}; returns the switch's JSON. */
     public Map<?, ?> gain(Tenant gainer, Tenant loser, Premises p) {
-        return http.post().uri("/api/v1/change-of-supplier").headers(h -> h.setBearerAuth(gainer.token("ops")))
+        return http.post()
+                .uri("/api/v1/change-of-supplier")
+                .headers(h -> h.setBearerAuth(gainer.token("ops")))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("losingSupplier", loser.code, "mpxns", List.of(p.mpans().get(0)),
-                        "effectiveOn", LocalDate.now(MeterTime.ZONE).toString(),
-                        "account", Map.of("accountNumber", gainer.code + "-" + p.accountNumber(), "name",
-                                "Nadia Khan")))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                .bodyValue(Map.of(
+                        "losingSupplier",
+                        loser.code,
+                        "mpxns",
+                        List.of(p.mpans().get(0)),
+                        "effectiveOn",
+                        LocalDate.now(MeterTime.ZONE).toString(),
+                        "account",
+                        Map.of("accountNumber", gainer.code + "-" + p.accountNumber(), "name", "Nadia Khan")))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     public WebTestClient.ResponseSpec put(String token, String path, Object body) {
-        return http.put().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
+        return http.put()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 }

@@ -8,9 +8,13 @@ public final class ProblemAssert {
     private ProblemAssert() {}
 
     /** The answer has this status, is problem+json, and has this type; returns its body for more checks. */
-    public static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, int status,
-            String type) {
-        return response.expectStatus().isEqualTo(status).expectHeader().contentType("application/problem+json")
-                .expectBody().jsonPath("$.type").isEqualTo("urn:lifeline:problem:" + type);
+    public static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, int status, String type) {
+        return response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:lifeline:problem:" + type);
     }
 }

@@ -58,10 +58,10 @@ public final class Tenant {
         this.originator = Eui64.parse(randomEui());
         this.keys = keys;
         this.http = http;
-        this.mpan1 = SupplyPointNumbers.mpanWithCheckDigit(String.format(Locale.ROOT, "%012d",
-                ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L)));
-        this.mprn1 = SupplyPointNumbers.mprnWithCheckDigits(String.format(Locale.ROOT, "%08d",
-                ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999)));
+        this.mpan1 = SupplyPointNumbers.mpanWithCheckDigit(String.format(
+                Locale.ROOT, "%012d", ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L)));
+        this.mprn1 = SupplyPointNumbers.mprnWithCheckDigits(
+                String.format(Locale.ROOT, "%08d", ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999)));
     }
 
     static Tenant create(SeedWriter seed, PasswordEncoder passwords, KeyRing keys, WebTestClient http, String code) {
@@ -76,14 +76,17 @@ public final class Tenant {
         UUID sp1 = UUID.randomUUID();
         UUID sp2 = UUID.randomUUID();
         UUID sp3 = UUID.randomUUID();
-        String mpan2 = SupplyPointNumbers.mpanWithCheckDigit(String.format(Locale.ROOT, "%012d",
-                ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L)));
+        String mpan2 = SupplyPointNumbers.mpanWithCheckDigit(String.format(
+                Locale.ROOT, "%012d", ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L)));
         Mono<Void> all = seed.supplier(t.supplierId, code, "Supplier " + code, t.originator.toString())
                 .then(seed.customer(t.customer1, t.supplierId, code + "-ACC-1", "Carol " + code + " Jones", null))
                 .then(seed.customer(t.customer2, t.supplierId, code + "-ACC-2", "Colin " + code + " Patel", null))
-                .then(t.staff(seed, "agent", "AGENT")).then(t.staff(seed, "agent2", "AGENT"))
-                .then(t.staff(seed, "supervisor", "SUPERVISOR")).then(t.staff(seed, "supervisor2", "SUPERVISOR"))
-                .then(t.staff(seed, "ops", "OPS")).then(t.staff(seed, "admin", "ADMIN"))
+                .then(t.staff(seed, "agent", "AGENT"))
+                .then(t.staff(seed, "agent2", "AGENT"))
+                .then(t.staff(seed, "supervisor", "SUPERVISOR"))
+                .then(t.staff(seed, "supervisor2", "SUPERVISOR"))
+                .then(t.staff(seed, "ops", "OPS"))
+                .then(t.staff(seed, "admin", "ADMIN"))
                 .then(t.customerUser(seed, "customer1", t.customer1))
                 .then(t.customerUser(seed, "customer2", t.customer2))
                 .then(seed.premises(premises1, t.supplierId, t.customer1, "1 Test Street", "LS6 2AB"))
@@ -114,8 +117,15 @@ public final class Tenant {
     private Mono<Void> meter(SeedWriter seed, UUID premises, UUID supplyPoint, String eui, String type) {
         KeyPair pair = DemoMeterKeys.generate();
         meterKeys.put(eui, pair);
-        return seed.device(UUID.randomUUID(), supplierId, premises, supplyPoint, eui, type,
-                Pem.encode(pair.getPublic()), "NO_WAN");
+        return seed.device(
+                UUID.randomUUID(),
+                supplierId,
+                premises,
+                supplyPoint,
+                eui,
+                type,
+                Pem.encode(pair.getPublic()),
+                "NO_WAN");
     }
 
     public String username(String name) {
@@ -128,19 +138,29 @@ public final class Tenant {
 
     /** Signs in over HTTP and returns the access token. */
     public String token(String name) {
-        Map<?, ?> body = http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+        Map<?, ?> body = http.post()
+                .uri("/api/v1/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", username(name), "password", PASSWORD))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (String) body.get("access_token");
     }
 
     /** A factory-fresh reference meter for one of this tenant's meters, holding its private key. */
     public ReferenceMeterDecoder meter(String eui) {
         try {
-            CodeKey key = CodeKey.agree(meterKeys.get(eui).getPrivate(),
-                    keys.current(code, KeyPurpose.PREPAYMENT_KA).publicKey(), originator, Eui64.parse(eui));
-            return new ReferenceMeterDecoder(key, DecoderSettings.DEFAULTS, MeterCodeState.FACTORY_FRESH,
-                    Clock.systemUTC());
+            CodeKey key = CodeKey.agree(
+                    meterKeys.get(eui).getPrivate(),
+                    keys.current(code, KeyPurpose.PREPAYMENT_KA).publicKey(),
+                    originator,
+                    Eui64.parse(eui));
+            return new ReferenceMeterDecoder(
+                    key, DecoderSettings.DEFAULTS, MeterCodeState.FACTORY_FRESH, Clock.systemUTC());
         } catch (java.security.InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

@@ -32,7 +32,8 @@ public final class TestDatabase {
 
     /** Creates an empty database and returns its name. */
     public static String fresh() {
-        String name = "test_" + NEXT.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        String name =
+                "test_" + NEXT.incrementAndGet() + "_" + ProcessHandle.current().pid();
         server().createDatabase(name);
         return name;
     }

@@ -95,7 +95,9 @@ public final class CodeStream {
         } catch (IllegalArgumentException e) {
             return; // Not one of ours (or a newer kind): ignore it.
         }
-        listener.delivered(PushMessage.SYNC.equals(message.kind()) ? core.sync() : core.inbox().handle(message,
-                Inbox.STREAM));
+        listener.delivered(
+                PushMessage.SYNC.equals(message.kind())
+                        ? core.sync()
+                        : core.inbox().handle(message, Inbox.STREAM));
     }
 }

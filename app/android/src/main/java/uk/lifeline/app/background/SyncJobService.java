@@ -31,7 +31,12 @@ public final class SyncJobService extends JobService {
     }
 
     /** How a round went. */
-    public enum Round { DONE, TRY_LATER, SIGNED_OUT, REFUSED }
+    public enum Round {
+        DONE,
+        TRY_LATER,
+        SIGNED_OUT,
+        REFUSED
+    }
 
     /** One round, announcing what it brought; a session the backend no longer takes is forgotten. */
     public static Round syncOnce(AppGraph graph, AppCore core) {

@@ -19,6 +19,7 @@ public final class SyncScheduler {
     public static final int ONCE_ONLINE = 2;
     /** JobInfo.getMinPeriodMillis(): Android runs no periodic job more often. */
     static final long URGENT_PERIOD_MS = TimeUnit.MINUTES.toMillis(15);
+
     static final long URGENT_FLEX_MS = TimeUnit.MINUTES.toMillis(5);
     static final long PERIOD_MS = TimeUnit.HOURS.toMillis(1);
     static final long FLEX_MS = TimeUnit.MINUTES.toMillis(15);
@@ -50,8 +51,8 @@ public final class SyncScheduler {
     }
 
     public static void syncWhenOnline(Context context) {
-        context.getSystemService(JobScheduler.class).schedule(
-                new JobInfo.Builder(ONCE_ONLINE, new ComponentName(context, SyncJobService.class))
+        context.getSystemService(JobScheduler.class)
+                .schedule(new JobInfo.Builder(ONCE_ONLINE, new ComponentName(context, SyncJobService.class))
                         .setRequiredNetworkType(JobInfo.NETWORK_TYPE_ANY)
                         .setBackoffCriteria(TimeUnit.SECONDS.toMillis(30), JobInfo.BACKOFF_POLICY_EXPONENTIAL)
                         .build());

@@ -11,8 +11,8 @@ import uk.lifeline.app.R;
 import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.delivery.Inbox;
 import uk.lifeline.app.trust.SignedNotice;
-import uk.lifeline.app.ui.screen.wallet.WalletActivity;
 import uk.lifeline.app.ui.Words;
+import uk.lifeline.app.ui.screen.wallet.WalletActivity;
 import uk.lifeline.words.CommandWords;
 import uk.lifeline.words.When;
 
@@ -43,14 +43,14 @@ public final class Notifications {
 
     public static void createChannels(Context context) {
         NotificationManager manager = context.getSystemService(NotificationManager.class);
-        manager.createNotificationChannel(new NotificationChannel(CODES, context.getString(R.string.channel_codes),
-                NotificationManager.IMPORTANCE_DEFAULT));
-        manager.createNotificationChannel(new NotificationChannel(NOTICES,
-                context.getString(R.string.channel_notices), NotificationManager.IMPORTANCE_HIGH));
-        manager.createNotificationChannel(new NotificationChannel(WARNINGS,
-                context.getString(R.string.channel_warnings), NotificationManager.IMPORTANCE_HIGH));
-        manager.createNotificationChannel(new NotificationChannel(CREDIT, context.getString(R.string.channel_credit),
-                NotificationManager.IMPORTANCE_HIGH));
+        manager.createNotificationChannel(new NotificationChannel(
+                CODES, context.getString(R.string.channel_codes), NotificationManager.IMPORTANCE_DEFAULT));
+        manager.createNotificationChannel(new NotificationChannel(
+                NOTICES, context.getString(R.string.channel_notices), NotificationManager.IMPORTANCE_HIGH));
+        manager.createNotificationChannel(new NotificationChannel(
+                WARNINGS, context.getString(R.string.channel_warnings), NotificationManager.IMPORTANCE_HIGH));
+        manager.createNotificationChannel(new NotificationChannel(
+                CREDIT, context.getString(R.string.channel_credit), NotificationManager.IMPORTANCE_HIGH));
     }
 
     /**
@@ -59,8 +59,12 @@ public final class Notifications {
      */
     public void lowCredit(String days) {
         Context context = Words.localised(this.context);
-        show(LOW_CREDIT_ID, CREDIT, context.getString(R.string.notify_low_credit),
-                context.getString(R.string.notify_low_credit_text, days), true);
+        show(
+                LOW_CREDIT_ID,
+                CREDIT,
+                context.getString(R.string.notify_low_credit),
+                context.getString(R.string.notify_low_credit_text, days),
+                true);
     }
 
     /** What a sync, stream event or push brought: new codes, notices, and any message that failed verification. */
@@ -70,18 +74,31 @@ public final class Notifications {
         When when = Words.when(context, clock.instant());
         if (!report.added().isEmpty()) {
             String title = report.added().size() == 1
-                    ? context.getString(R.string.notify_new_code, CommandWords.describe(report.added().get(0).command(), when))
-                    : context.getResources().getQuantityString(R.plurals.notify_new_codes,
-                            report.added().size(), report.added().size());
+                    ? context.getString(
+                            R.string.notify_new_code,
+                            CommandWords.describe(report.added().get(0).command(), when))
+                    : context.getResources()
+                            .getQuantityString(
+                                    R.plurals.notify_new_codes,
+                                    report.added().size(),
+                                    report.added().size());
             show(NEW_CODES_ID, CODES, title, context.getString(R.string.notify_verified, supplier));
         }
         if (report.refusedAny()) {
-            show(WARNING_ID, WARNINGS, context.getString(R.string.notify_refused),
-                    context.getString(R.string.warning_refused, supplier, core.session().supplierPhone()));
+            show(
+                    WARNING_ID,
+                    WARNINGS,
+                    context.getString(R.string.notify_refused),
+                    context.getString(
+                            R.string.warning_refused, supplier, core.session().supplierPhone()));
         }
         if (report.notices() > 0) {
             for (SignedNotice notice : core.notices().active()) {
-                show(NOTICE_ID, NOTICES, context.getString(R.string.notify_notice_title), Words.noticeHeadline(context, notice, clock.instant()));
+                show(
+                        NOTICE_ID,
+                        NOTICES,
+                        context.getString(R.string.notify_notice_title),
+                        Words.noticeHeadline(context, notice, clock.instant()));
             }
         }
     }
@@ -92,8 +109,12 @@ public final class Notifications {
 
     /** {@code quietUpdate}: a warning the sync repeats every round sounds once, then only updates. */
     private void show(int id, String channel, String title, String text, boolean quietUpdate) {
-        PendingIntent open = PendingIntent.getActivity(context, 0, new Intent(context, WalletActivity.class)
-                .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK | Intent.FLAG_ACTIVITY_CLEAR_TOP), PendingIntent.FLAG_IMMUTABLE);
+        PendingIntent open = PendingIntent.getActivity(
+                context,
+                0,
+                new Intent(context, WalletActivity.class)
+                        .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK | Intent.FLAG_ACTIVITY_CLEAR_TOP),
+                PendingIntent.FLAG_IMMUTABLE);
         Notification notification = new Notification.Builder(context, channel)
                 .setSmallIcon(R.drawable.ic_notify)
                 .setContentTitle(title)

@@ -43,6 +43,7 @@ public final class LifelineDatabase extends SQLiteOpenHelper
      * Idempotency-Key. Each step up is in {@link #onUpgrade}, tested from a version-1 file (LifelineDatabaseTest).
      */
     static final int VERSION = 2;
+
     private static final String JWKS = "jwks";
 
     public LifelineDatabase(Context context) {
@@ -95,8 +96,8 @@ public final class LifelineDatabase extends SQLiteOpenHelper
 
     @Override
     public boolean insert(WalletCode code) {
-        return getWritableDatabase().insertWithOnConflict("code", null, values(code),
-                SQLiteDatabase.CONFLICT_IGNORE) != -1;
+        return getWritableDatabase().insertWithOnConflict("code", null, values(code), SQLiteDatabase.CONFLICT_IGNORE)
+                != -1;
     }
 
     @Override
@@ -127,11 +128,18 @@ public final class LifelineDatabase extends SQLiteOpenHelper
     @Override
     public List<RefusedMessage> refused() {
         List<RefusedMessage> out = new ArrayList<>();
-        try (Cursor c = getReadableDatabase().query("refused", new String[] {"problem", "channel", "received_at"},
-                null, null, null, null, "id DESC")) {
+        try (Cursor c = getReadableDatabase()
+                .query(
+                        "refused",
+                        new String[] {"problem", "channel", "received_at"},
+                        null,
+                        null,
+                        null,
+                        null,
+                        "id DESC")) {
             while (c.moveToNext()) {
-                out.add(new RefusedMessage(EnvelopeProblem.fromCode(c.getString(0)), c.getString(1),
-                        Instant.ofEpochMilli(c.getLong(2))));
+                out.add(new RefusedMessage(
+                        EnvelopeProblem.fromCode(c.getString(0)), c.getString(1), Instant.ofEpochMilli(c.getLong(2))));
             }
         }
         return out;
@@ -157,11 +165,22 @@ public final class LifelineDatabase extends SQLiteOpenHelper
     @Override
     public List<PendingResult> pending() {
         List<PendingResult> out = new ArrayList<>();
-        try (Cursor c = getReadableDatabase().query("result_outbox",
-                new String[] {"seq", "code_id", "outcome", "recorded_at", "result_id"}, null, null, null, null, "seq")) {
+        try (Cursor c = getReadableDatabase()
+                .query(
+                        "result_outbox",
+                        new String[] {"seq", "code_id", "outcome", "recorded_at", "result_id"},
+                        null,
+                        null,
+                        null,
+                        null,
+                        "seq")) {
             while (c.moveToNext()) {
-                out.add(new PendingResult(c.getLong(0), c.getString(1), EntryOutcome.fromCode(c.getString(2)),
-                        c.getString(4), Instant.ofEpochMilli(c.getLong(3))));
+                out.add(new PendingResult(
+                        c.getLong(0),
+                        c.getString(1),
+                        EntryOutcome.fromCode(c.getString(2)),
+                        c.getString(4),
+                        Instant.ofEpochMilli(c.getLong(3))));
             }
         }
         return out;
@@ -191,11 +210,26 @@ public final class LifelineDatabase extends SQLiteOpenHelper
     @Override
     public List<SignedNotice> notices() {
         List<SignedNotice> out = new ArrayList<>();
-        try (Cursor c = getReadableDatabase().query("notice", new String[] {"id", "supplier", "customer_id", "kind",
-                "from_at", "until_at", "message", "envelope"}, null, null, null, null, null)) {
+        try (Cursor c = getReadableDatabase()
+                .query(
+                        "notice",
+                        new String[] {
+                            "id", "supplier", "customer_id", "kind", "from_at", "until_at", "message", "envelope"
+                        },
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)) {
             while (c.moveToNext()) {
-                out.add(new SignedNotice(c.getString(0), c.getString(1), c.getString(2), c.getString(3),
-                        Instant.ofEpochMilli(c.getLong(4)), Instant.ofEpochMilli(c.getLong(5)), c.getString(6),
+                out.add(new SignedNotice(
+                        c.getString(0),
+                        c.getString(1),
+                        c.getString(2),
+                        c.getString(3),
+                        Instant.ofEpochMilli(c.getLong(4)),
+                        Instant.ofEpochMilli(c.getLong(5)),
+                        c.getString(6),
                         c.getString(7)));
             }
         }
@@ -221,8 +255,8 @@ public final class LifelineDatabase extends SQLiteOpenHelper
 
     /** A small named value kept across restarts (e.g. the stream's last event id), or null. */
     public String kept(String name) {
-        try (Cursor c = getReadableDatabase().query("kept", new String[] {"value"}, "name = ?", new String[] {name},
-                null, null, null)) {
+        try (Cursor c = getReadableDatabase()
+                .query("kept", new String[] {"value"}, "name = ?", new String[] {name}, null, null, null)) {
             return c.moveToFirst() ? c.getString(0) : null;
         }
     }
@@ -258,16 +292,50 @@ public final class LifelineDatabase extends SQLiteOpenHelper
 
     private List<WalletCode> codes(String where, String[] args) {
         List<WalletCode> out = new ArrayList<>();
-        try (Cursor c = getReadableDatabase().query("code", new String[] {"id", "supplier", "meter_id", "customer_id",
-                "command", "parameters", "counter", "blocks", "issued_at", "expires_at", "key_id", "envelope",
-                "status", "outcome", "received_at", "updated_at"}, where, args, null, null, null)) {
+        try (Cursor c = getReadableDatabase()
+                .query(
+                        "code",
+                        new String[] {
+                            "id",
+                            "supplier",
+                            "meter_id",
+                            "customer_id",
+                            "command",
+                            "parameters",
+                            "counter",
+                            "blocks",
+                            "issued_at",
+                            "expires_at",
+                            "key_id",
+                            "envelope",
+                            "status",
+                            "outcome",
+                            "received_at",
+                            "updated_at"
+                        },
+                        where,
+                        args,
+                        null,
+                        null,
+                        null)) {
             while (c.moveToNext()) {
-                SignedCode code = new SignedCode(c.getString(0), c.getString(1), c.getString(2), c.getString(3),
-                        command(c.getString(4), c.getString(5)), c.getLong(6), Arrays.asList(c.getString(7).split(",")),
-                        Instant.ofEpochMilli(c.getLong(8)), Instant.ofEpochMilli(c.getLong(9)), c.getString(10),
+                SignedCode code = new SignedCode(
+                        c.getString(0),
+                        c.getString(1),
+                        c.getString(2),
+                        c.getString(3),
+                        command(c.getString(4), c.getString(5)),
+                        c.getLong(6),
+                        Arrays.asList(c.getString(7).split(",")),
+                        Instant.ofEpochMilli(c.getLong(8)),
+                        Instant.ofEpochMilli(c.getLong(9)),
+                        c.getString(10),
                         c.getString(11));
-                out.add(new WalletCode(code, CodeStatus.fromCode(c.getString(12)),
-                        c.isNull(13) ? null : EntryOutcome.fromCode(c.getString(13)), Instant.ofEpochMilli(c.getLong(14)),
+                out.add(new WalletCode(
+                        code,
+                        CodeStatus.fromCode(c.getString(12)),
+                        c.isNull(13) ? null : EntryOutcome.fromCode(c.getString(13)),
+                        Instant.ofEpochMilli(c.getLong(14)),
                         Instant.ofEpochMilli(c.getLong(15))));
             }
         }

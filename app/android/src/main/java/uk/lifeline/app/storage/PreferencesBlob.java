@@ -25,7 +25,10 @@ public final class PreferencesBlob implements SessionVault.BlobStore {
 
     @Override
     public void write(byte[] blob) {
-        preferences.edit().putString(KEY, Base64.encodeToString(blob, Base64.NO_WRAP)).commit();
+        preferences
+                .edit()
+                .putString(KEY, Base64.encodeToString(blob, Base64.NO_WRAP))
+                .commit();
     }
 
     @Override

@@ -10,11 +10,16 @@ public final class Outcomes {
 
     public static int label(EntryOutcome outcome) {
         switch (outcome) {
-            case ACCEPTED: return R.string.result_accepted;
-            case REJECTED: return R.string.result_rejected;
-            case DUPLICATE: return R.string.result_duplicate;
-            case CREDIT_TOO_HIGH: return R.string.result_credit_too_high;
-            default: return R.string.result_locked;
+            case ACCEPTED:
+                return R.string.result_accepted;
+            case REJECTED:
+                return R.string.result_rejected;
+            case DUPLICATE:
+                return R.string.result_duplicate;
+            case CREDIT_TOO_HIGH:
+                return R.string.result_credit_too_high;
+            default:
+                return R.string.result_locked;
         }
     }
 }

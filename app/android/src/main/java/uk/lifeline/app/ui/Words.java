@@ -41,7 +41,10 @@ public final class Words {
     public static void switchLanguage(android.app.Activity screen) {
         String next = language(screen) == Language.WELSH ? "en" : "cy";
         choose(next);
-        screen.getSharedPreferences(PREFERENCES, Context.MODE_PRIVATE).edit().putString(LANGUAGE, next).apply();
+        screen.getSharedPreferences(PREFERENCES, Context.MODE_PRIVATE)
+                .edit()
+                .putString(LANGUAGE, next)
+                .apply();
         screen.recreate();
     }
 
@@ -58,8 +61,14 @@ public final class Words {
 
     /** The language the screen is in: Welsh when its resources are Welsh, else English. */
     public static Language language(Context context) {
-        return "cy".equals(context.getResources().getConfiguration().getLocales().get(0).getLanguage())
-                ? Language.WELSH : Language.ENGLISH;
+        return "cy"
+                        .equals(context.getResources()
+                                .getConfiguration()
+                                .getLocales()
+                                .get(0)
+                                .getLanguage())
+                ? Language.WELSH
+                : Language.ENGLISH;
     }
 
     public static Locale locale(Context context) {
@@ -74,11 +83,16 @@ public final class Words {
     /** What to do next after the meter showed {@code outcome}. */
     public static int advice(EntryOutcome outcome) {
         switch (outcome) {
-            case ACCEPTED: return R.string.advice_accepted;
-            case REJECTED: return R.string.advice_rejected;
-            case DUPLICATE: return R.string.advice_duplicate;
-            case CREDIT_TOO_HIGH: return R.string.advice_credit_too_high;
-            default: return R.string.advice_locked;
+            case ACCEPTED:
+                return R.string.advice_accepted;
+            case REJECTED:
+                return R.string.advice_rejected;
+            case DUPLICATE:
+                return R.string.advice_duplicate;
+            case CREDIT_TOO_HIGH:
+                return R.string.advice_credit_too_high;
+            default:
+                return R.string.advice_locked;
         }
     }
 
@@ -89,9 +103,12 @@ public final class Words {
             return null;
         }
         switch (problem) {
-            case NOT_DIGITS: return context.getString(R.string.activation_not_digits);
-            case WRONG_LENGTH: return context.getString(R.string.activation_length, ActivationCode.length(typed));
-            default: return context.getString(R.string.activation_wrong_digit);
+            case NOT_DIGITS:
+                return context.getString(R.string.activation_not_digits);
+            case WRONG_LENGTH:
+                return context.getString(R.string.activation_length, ActivationCode.length(typed));
+            default:
+                return context.getString(R.string.activation_wrong_digit);
         }
     }
 

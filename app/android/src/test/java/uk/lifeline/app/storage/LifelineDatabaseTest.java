@@ -54,24 +54,32 @@ public class LifelineDatabaseTest {
 
         LifelineDatabase upgraded = new LifelineDatabase(context, name);
         try {
-            assertThat(upgraded.getReadableDatabase().getVersion()).isEqualTo(LifelineDatabase.VERSION).isEqualTo(2);
-            assertThat(upgraded.pending()).extracting(PendingResult::codeId, PendingResult::outcome)
+            assertThat(upgraded.getReadableDatabase().getVersion())
+                    .isEqualTo(LifelineDatabase.VERSION)
+                    .isEqualTo(2);
+            assertThat(upgraded.pending())
+                    .extracting(PendingResult::codeId, PendingResult::outcome)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("00000000-0000-0000-0000-000000000001",
-                                    EntryOutcome.LOCKED),
-                            org.assertj.core.groups.Tuple.tuple("00000000-0000-0000-0000-000000000002",
-                                    EntryOutcome.ACCEPTED));
-            assertThat(upgraded.pending()).extracting(PendingResult::resultId).doesNotContainNull()
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "00000000-0000-0000-0000-000000000001", EntryOutcome.LOCKED),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "00000000-0000-0000-0000-000000000002", EntryOutcome.ACCEPTED));
+            assertThat(upgraded.pending())
+                    .extracting(PendingResult::resultId)
+                    .doesNotContainNull()
                     .doesNotHaveDuplicates();
             // Ids are kept, not made again on each read: a retry sends the same one.
-            assertThat(upgraded.pending()).extracting(PendingResult::resultId)
-                    .isEqualTo(upgraded.pending().stream().map(PendingResult::resultId).toList());
+            assertThat(upgraded.pending())
+                    .extracting(PendingResult::resultId)
+                    .isEqualTo(upgraded.pending().stream()
+                            .map(PendingResult::resultId)
+                            .toList());
             assertThat(upgraded.kept("signed-out")).isEqualTo("false");
 
-            upgraded.add(PendingResult.of("00000000-0000-0000-0000-000000000003", EntryOutcome.REJECTED,
-                    Instant.ofEpochMilli(3000)));
-            assertThat(upgraded.pending()).hasSize(3).last()
-                    .satisfies(r -> assertThat(r.resultId()).isNotBlank());
+            upgraded.add(PendingResult.of(
+                    "00000000-0000-0000-0000-000000000003", EntryOutcome.REJECTED, Instant.ofEpochMilli(3000)));
+            assertThat(upgraded.pending()).hasSize(3).last().satisfies(r -> assertThat(r.resultId())
+                    .isNotBlank());
         } finally {
             upgraded.close();
         }
@@ -82,11 +90,11 @@ public class LifelineDatabaseTest {
         LifelineDatabase fresh = new LifelineDatabase(context, "fresh.db");
         try {
             assertThat(fresh.getReadableDatabase().getVersion()).isEqualTo(LifelineDatabase.VERSION);
-            PendingResult queued = PendingResult.of("00000000-0000-0000-0000-000000000004", EntryOutcome.ACCEPTED,
-                    Instant.ofEpochMilli(4000));
+            PendingResult queued = PendingResult.of(
+                    "00000000-0000-0000-0000-000000000004", EntryOutcome.ACCEPTED, Instant.ofEpochMilli(4000));
             fresh.add(queued);
-            assertThat(fresh.pending()).singleElement()
-                    .satisfies(r -> assertThat(r.resultId()).isEqualTo(queued.resultId()));
+            assertThat(fresh.pending()).singleElement().satisfies(r -> assertThat(r.resultId())
+                    .isEqualTo(queued.resultId()));
         } finally {
             fresh.close();
         }

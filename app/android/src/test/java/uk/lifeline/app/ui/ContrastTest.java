@@ -37,7 +37,8 @@ public class ContrastTest {
     @Test
     public void theDarkThemeKeepsEveryPairAtLeastAaaAndDefinesEveryColour() throws Exception {
         Map<String, Integer> dark = colours("values-night");
-        assertThat(dark.keySet()).containsExactlyInAnyOrderElementsOf(colours("values").keySet());
+        assertThat(dark.keySet())
+                .containsExactlyInAnyOrderElementsOf(colours("values").keySet());
         checkAll(dark);
     }
 
@@ -49,10 +50,12 @@ public class ContrastTest {
     }
 
     static Map<String, Integer> colours(String folder) throws Exception {
-        String xml = new String(java.nio.file.Files.readAllBytes(new File("src/main/res/" + folder + "/colors.xml").toPath()),
+        String xml = new String(
+                java.nio.file.Files.readAllBytes(new File("src/main/res/" + folder + "/colors.xml").toPath()),
                 java.nio.charset.StandardCharsets.UTF_8);
         Map<String, Integer> colours = new HashMap<>();
-        Matcher m = Pattern.compile("<color name=\"([a-z_]+)\">#([0-9A-Fa-f]{6})</color>").matcher(xml);
+        Matcher m = Pattern.compile("<color name=\"([a-z_]+)\">#([0-9A-Fa-f]{6})</color>")
+                .matcher(xml);
         while (m.find()) {
             colours.put(m.group(1), Integer.parseInt(m.group(2), 16));
         }

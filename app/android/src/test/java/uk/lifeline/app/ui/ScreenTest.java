@@ -5,6 +5,8 @@ import static org.robolectric.Shadows.shadowOf;
 import android.os.Looper;
 import android.os.StrictMode;
 import android.os.strictmode.Violation;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.junit.After;
@@ -62,14 +62,21 @@ public abstract class ScreenTest {
                 task.run();
             }
         };
-        graph = new AppGraph(app, supplier.directory(backend.url()), () -> key, Clock.fixed(supplier.now(),
-                ZoneOffset.UTC), offMain, offMain);
+        graph = new AppGraph(
+                app,
+                supplier.directory(backend.url()),
+                () -> key,
+                Clock.fixed(supplier.now(), ZoneOffset.UTC),
+                offMain,
+                offMain);
         app.replaceGraph(graph);
-        StrictMode.setThreadPolicy(LifelineApplication.strictPolicy().penaltyListener(Runnable::run, violation -> {
-            if (!byTheTest(violation)) {
-                violations.add(violation);
-            }
-        }).build());
+        StrictMode.setThreadPolicy(LifelineApplication.strictPolicy()
+                .penaltyListener(Runnable::run, violation -> {
+                    if (!byTheTest(violation)) {
+                        violations.add(violation);
+                    }
+                })
+                .build());
     }
 
     /** Fails the test if the app did disk or network work on the main thread (StrictMode, as in a debug build). */
@@ -81,8 +88,8 @@ public abstract class ScreenTest {
         List<Violation> found = new ArrayList<>(violations);
         violations.clear();
         if (!found.isEmpty()) {
-            AssertionError error = new AssertionError(found.size() + " StrictMode violation(s) on the main thread,"
-                    + " the first: " + found.get(0));
+            AssertionError error = new AssertionError(
+                    found.size() + " StrictMode violation(s) on the main thread," + " the first: " + found.get(0));
             found.forEach(error::addSuppressed);
             throw error;
         }
@@ -96,8 +103,14 @@ public abstract class ScreenTest {
     }
 
     protected AppCore signIn() throws Exception {
-        return graph.signIn(new Session(backend.url(), FakeBackend.TOKEN, supplier.now().plusSeconds(86_400 * 365),
-                TestSupplier.CUSTOMER, TestSupplier.SUPPLIER, "Demo Energy", "0800 123 4567"));
+        return graph.signIn(new Session(
+                backend.url(),
+                FakeBackend.TOKEN,
+                supplier.now().plusSeconds(86_400 * 365),
+                TestSupplier.CUSTOMER,
+                TestSupplier.SUPPLIER,
+                "Demo Energy",
+                "0800 123 4567"));
     }
 
     /**
@@ -106,8 +119,13 @@ public abstract class ScreenTest {
      */
     protected void restartProcess() {
         graph.database().close();
-        graph = new AppGraph(app, supplier.directory(backend.url()), () -> key, Clock.fixed(supplier.now(),
-                ZoneOffset.UTC), offMain, offMain);
+        graph = new AppGraph(
+                app,
+                supplier.directory(backend.url()),
+                () -> key,
+                Clock.fixed(supplier.now(), ZoneOffset.UTC),
+                offMain,
+                offMain);
         app.replaceGraph(graph);
     }
 
@@ -146,7 +164,8 @@ public abstract class ScreenTest {
             if (outer.endsWith("Test")) {
                 return true;
             }
-            if (outer.startsWith("uk.lifeline.app.ui.") || outer.startsWith("uk.lifeline.app.background.")
+            if (outer.startsWith("uk.lifeline.app.ui.")
+                    || outer.startsWith("uk.lifeline.app.background.")
                     || outer.startsWith("uk.lifeline.app.notify.")
                     || outer.equals("uk.lifeline.app.LifelineApplication")) {
                 return false;

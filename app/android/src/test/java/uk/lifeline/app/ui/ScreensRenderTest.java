@@ -47,8 +47,8 @@ public class ScreensRenderTest extends ScreenTest {
             for (String mode : new String[] {"notnight", "night"}) {
                 RuntimeEnvironment.setQualifiers(language + "-w360dp-h640dp-" + mode + "-xhdpi");
                 graph.sessionEnded();
-                controls += check(render(Robolectric.buildActivity(SignInActivity.class).setup().get(), "sign-in",
-                        language, mode));
+                controls += check(render(
+                        Robolectric.buildActivity(SignInActivity.class).setup().get(), "sign-in", language, mode));
                 if (graph.core() == null) {
                     signIn();
                 }
@@ -56,25 +56,52 @@ public class ScreensRenderTest extends ScreenTest {
                 if (graph.core().wallet().toEnter().isEmpty()) {
                     graph.core().wallet().receive(supplier.envelope(new TopUp(2000), 1), "pull");
                     graph.core().wallet().receive(supplier.envelope(new TopUp(1000), 2), "pull");
-                    graph.core().notices().receive(supplier.notice(supplier.now(),
-                            java.time.Instant.parse("2026-12-04T18:00:00Z")), "pull");
+                    graph.core()
+                            .notices()
+                            .receive(
+                                    supplier.notice(supplier.now(), java.time.Instant.parse("2026-12-04T18:00:00Z")),
+                                    "pull");
                 }
                 String id = graph.core().wallet().toEnter().get(0).id();
-                controls += check(render(Robolectric.buildActivity(WalletActivity.class).setup().get(), "wallet",
-                        language, mode));
-                controls += check(render(Robolectric.buildActivity(EntryActivity.class,
-                        new Intent(app, EntryActivity.class).putExtra(Screens.CODE_ID, id)).setup().get(), "entry",
-                        language, mode));
-                controls += check(render(Robolectric.buildActivity(ResultActivity.class,
-                        new Intent(app, ResultActivity.class).putExtra(Screens.CODE_ID, id)).setup().get(), "result",
-                        language, mode));
-                controls += check(render(Robolectric.buildActivity(
-                        uk.lifeline.app.ui.screen.help.HelpActivity.class).setup().get(), "help", language, mode));
-                backend.serveRunOut("{\"items\":[" + uk.lifeline.app.testing.FakeBackend.runOutItem(
-                        "00DB1234567800A2", supplier.now().plusSeconds(50 * 3600), supplier.now().plusSeconds(
-                                70 * 3600), "top-up-history", 1234) + "]}");
+                controls += check(render(
+                        Robolectric.buildActivity(WalletActivity.class).setup().get(), "wallet", language, mode));
+                controls += check(render(
+                        Robolectric.buildActivity(
+                                        EntryActivity.class,
+                                        new Intent(app, EntryActivity.class).putExtra(Screens.CODE_ID, id))
+                                .setup()
+                                .get(),
+                        "entry",
+                        language,
+                        mode));
+                controls += check(render(
+                        Robolectric.buildActivity(
+                                        ResultActivity.class,
+                                        new Intent(app, ResultActivity.class).putExtra(Screens.CODE_ID, id))
+                                .setup()
+                                .get(),
+                        "result",
+                        language,
+                        mode));
+                controls += check(render(
+                        Robolectric.buildActivity(uk.lifeline.app.ui.screen.help.HelpActivity.class)
+                                .setup()
+                                .get(),
+                        "help",
+                        language,
+                        mode));
+                backend.serveRunOut("{\"items\":["
+                        + uk.lifeline.app.testing.FakeBackend.runOutItem(
+                                "00DB1234567800A2",
+                                supplier.now().plusSeconds(50 * 3600),
+                                supplier.now().plusSeconds(70 * 3600),
+                                "top-up-history",
+                                1234)
+                        + "]}");
                 uk.lifeline.app.ui.screen.credit.CreditActivity credit = Robolectric.buildActivity(
-                        uk.lifeline.app.ui.screen.credit.CreditActivity.class).setup().get();
+                                uk.lifeline.app.ui.screen.credit.CreditActivity.class)
+                        .setup()
+                        .get();
                 credit.findViewById(uk.lifeline.app.R.id.no_supply).performClick();
                 controls += check(render(credit, "credit", language, mode));
                 screens += 6;
@@ -83,8 +110,8 @@ public class ScreensRenderTest extends ScreenTest {
         assertThat(screens).isEqualTo(24);
         assertThat(new File(OUT, "help-cy-dark.png")).exists();
         assertThat(new File(OUT, "wallet-cy-dark.png")).exists();
-        System.out.println("Rendered " + screens + " screens to " + OUT + "; accessibility checks passed on "
-                + controls + " controls (label and 48 dp touch target each)");
+        System.out.println("Rendered " + screens + " screens to " + OUT + "; accessibility checks passed on " + controls
+                + " controls (label and 48 dp touch target each)");
         assertThat(controls).isGreaterThan(80);
     }
 
@@ -94,7 +121,8 @@ public class ScreensRenderTest extends ScreenTest {
         float density = screen.getResources().getDisplayMetrics().density;
         int width = Math.round(360 * density);
         int height = Math.round(640 * density);
-        root.measure(View.MeasureSpec.makeMeasureSpec(width, View.MeasureSpec.EXACTLY),
+        root.measure(
+                View.MeasureSpec.makeMeasureSpec(width, View.MeasureSpec.EXACTLY),
                 View.MeasureSpec.makeMeasureSpec(height, View.MeasureSpec.EXACTLY));
         root.layout(0, 0, width, height);
         Bitmap picture = Bitmap.createBitmap(width, height, Bitmap.Config.ARGB_8888);
@@ -138,10 +166,13 @@ public class ScreensRenderTest extends ScreenTest {
 
     /** What TalkBack would say the control is: its description, its text, or the label that names it. */
     private static String label(Activity screen, View control) {
-        if (control.getContentDescription() != null && control.getContentDescription().length() > 0) {
+        if (control.getContentDescription() != null
+                && control.getContentDescription().length() > 0) {
             return control.getContentDescription().toString();
         }
-        if (!(control instanceof EditText) && control instanceof TextView text && text.getText().length() > 0) {
+        if (!(control instanceof EditText)
+                && control instanceof TextView text
+                && text.getText().length() > 0) {
             return text.getText().toString();
         }
         List<View> all = new ArrayList<>();
@@ -151,7 +182,9 @@ public class ScreensRenderTest extends ScreenTest {
                 return label.getText().toString();
             }
         }
-        return control instanceof EditText edit && edit.getHint() != null ? edit.getHint().toString() : "";
+        return control instanceof EditText edit && edit.getHint() != null
+                ? edit.getHint().toString()
+                : "";
     }
 
     private static void collectAll(View view, List<View> out) {

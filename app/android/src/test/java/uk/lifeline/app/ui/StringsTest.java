@@ -34,7 +34,10 @@ public class StringsTest {
 
     /** Each string by name, and each plural by name and quantity 'other'. */
     private static Map<String, String> read(File file) throws Exception {
-        Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file).getDocumentElement();
+        Element root = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(file)
+                .getDocumentElement();
         Map<String, String> out = new TreeMap<>();
         NodeList strings = root.getElementsByTagName("string");
         for (int i = 0; i < strings.getLength(); i++) {

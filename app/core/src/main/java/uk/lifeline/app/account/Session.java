@@ -12,8 +12,14 @@ import uk.lifeline.app.trust.Recipient;
  * @param supplier the supplier's code, as envelopes name it ({@code iss})
  * @param supplierPhone the number to call, as the supplier gives it
  */
-public record Session(String server, String token, Instant expiresAt, String customerId, String supplier,
-        String supplierName, String supplierPhone) {
+public record Session(
+        String server,
+        String token,
+        Instant expiresAt,
+        String customerId,
+        String supplier,
+        String supplierName,
+        String supplierPhone) {
 
     public Session {
         Objects.requireNonNull(server, "server");

@@ -52,7 +52,10 @@ public final class SessionVault {
         cipher.init(Cipher.ENCRYPT_MODE, keys.key());
         byte[] iv = cipher.getIV();
         byte[] sealed = cipher.doFinal(serialise(session));
-        blobs.write(ByteBuffer.allocate(1 + iv.length + sealed.length).put((byte) iv.length).put(iv).put(sealed)
+        blobs.write(ByteBuffer.allocate(1 + iv.length + sealed.length)
+                .put((byte) iv.length)
+                .put(iv)
+                .put(sealed)
                 .array());
     }
 
@@ -81,8 +84,15 @@ public final class SessionVault {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeByte(FORMAT);
-            for (String field : new String[] {s.server(), s.token(), s.expiresAt().toString(), s.customerId(),
-                    s.supplier(), s.supplierName(), s.supplierPhone()}) {
+            for (String field : new String[] {
+                s.server(),
+                s.token(),
+                s.expiresAt().toString(),
+                s.customerId(),
+                s.supplier(),
+                s.supplierName(),
+                s.supplierPhone()
+            }) {
                 out.writeUTF(field);
             }
             return bytes.toByteArray();
@@ -96,7 +106,13 @@ public final class SessionVault {
         if (in.readByte() != FORMAT) {
             throw new IOException("unknown session format");
         }
-        return new Session(in.readUTF(), in.readUTF(), Instant.parse(in.readUTF()), in.readUTF(), in.readUTF(),
-                in.readUTF(), in.readUTF());
+        return new Session(
+                in.readUTF(),
+                in.readUTF(),
+                Instant.parse(in.readUTF()),
+                in.readUTF(),
+                in.readUTF(),
+                in.readUTF(),
+                in.readUTF());
     }
 }

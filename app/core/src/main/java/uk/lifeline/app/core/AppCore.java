@@ -35,16 +35,22 @@ public final class AppCore {
     private final CreditDesk credit;
 
     /** @throws IllegalArgumentException when the session is for another supplier than {@code supplier} */
-    public AppCore(Session session, SupplierConfig supplier, CodeStore codes, ResultOutbox outbox,
-            NoticeStore noticeStore, SupplierKeys.Cache keyCache, Clock clock) {
+    public AppCore(
+            Session session,
+            SupplierConfig supplier,
+            CodeStore codes,
+            ResultOutbox outbox,
+            NoticeStore noticeStore,
+            SupplierKeys.Cache keyCache,
+            Clock clock) {
         if (!supplier.code().equals(session.supplier())) {
             throw new IllegalArgumentException("the session is " + session.supplier() + "'s, not " + supplier.code());
         }
         this.session = session;
         this.supplier = supplier;
         this.client = new LifelineClient(supplier.service(), session::token);
-        EnvelopeVerifier verifier = new EnvelopeVerifier(new SupplierKeys(
-                () -> client.envelopeKeys(supplier.code()), keyCache, clock, supplier.anchor()));
+        EnvelopeVerifier verifier = new EnvelopeVerifier(
+                new SupplierKeys(() -> client.envelopeKeys(supplier.code()), keyCache, clock, supplier.anchor()));
         this.wallet = new Wallet(codes, outbox, verifier, session.recipient(), clock);
         this.notices = new Notices(noticeStore, codes, verifier, session.recipient(), clock);
         this.inbox = new Inbox(wallet, notices, client);
@@ -61,16 +67,22 @@ public final class AppCore {
      * @throws NotThisAppsSupplierException when the code is for a supplier this app does not serve
      * @throws IOException when the service cannot be reached or refuses the code
      */
-    public static Session activate(SupplierDirectory suppliers, String activationCode, String deviceName,
-            Clock clock) throws IOException {
+    public static Session activate(SupplierDirectory suppliers, String activationCode, String deviceName, Clock clock)
+            throws IOException {
         Session answered = new LifelineClient(suppliers.service(), () -> null)
                 .activate(ActivationCode.normalise(activationCode), deviceName, clock);
         SupplierConfig config = suppliers.find(answered.supplier());
         if (config == null) {
             throw new NotThisAppsSupplierException(answered.supplier());
         }
-        return new Session(config.service(), answered.token(), answered.expiresAt(), answered.customerId(),
-                config.code(), config.name(), config.phone());
+        return new Session(
+                config.service(),
+                answered.token(),
+                answered.expiresAt(),
+                answered.customerId(),
+                config.code(),
+                config.name(),
+                config.phone());
     }
 
     /** The activation code is for a supplier whose configuration this app does not carry. */

@@ -48,7 +48,8 @@ public final class BalanceEntry {
 
     /** @throws Refused when the text is not an amount a meter display could show */
     public static String pounds(String typed) {
-        String text = typed == null ? "" : typed.replace("£", "").replace(" ", "").replaceAll("(?i)cr$", "");
+        String text =
+                typed == null ? "" : typed.replace("£", "").replace(" ", "").replaceAll("(?i)cr$", "");
         if (text.isEmpty()) {
             throw new Refused(Problem.EMPTY);
         }

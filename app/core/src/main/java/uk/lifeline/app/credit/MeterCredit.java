@@ -17,8 +17,8 @@ import uk.lifeline.forecast.DaysLeft;
  * @param basis what the home's use is worked out from: {@code reported-balances}, {@code top-up-history} or
  *     {@code typical-profile}
  */
-public record MeterCredit(String meterId, String fuel, Instant earliest, Instant latest, String basis,
-        long availablePence) {
+public record MeterCredit(
+        String meterId, String fuel, Instant earliest, Instant latest, String basis, long availablePence) {
 
     /** @throws IllegalArgumentException when a member is missing or of the wrong type */
     public static MeterCredit of(Map<String, Object> item) {
@@ -26,9 +26,13 @@ public record MeterCredit(String meterId, String fuel, Instant earliest, Instant
         String earliest = Json.optionalText(runOut, "earliest");
         String latest = Json.optionalText(runOut, "latest");
         try {
-            return new MeterCredit(Json.text(item, "meterId"), Json.text(item, "fuel"),
-                    earliest == null ? null : Instant.parse(earliest), latest == null ? null : Instant.parse(latest),
-                    Json.text(runOut, "basis"), Json.number(item, "availablePence"));
+            return new MeterCredit(
+                    Json.text(item, "meterId"),
+                    Json.text(item, "fuel"),
+                    earliest == null ? null : Instant.parse(earliest),
+                    latest == null ? null : Instant.parse(latest),
+                    Json.text(runOut, "basis"),
+                    Json.number(item, "availablePence"));
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("runOut holds a time that is not ISO-8601: " + e.getMessage(), e);
         }

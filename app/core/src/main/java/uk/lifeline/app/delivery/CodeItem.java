@@ -11,7 +11,7 @@ public record CodeItem(String id, String status, String envelope) {
 
     /** @throws IllegalArgumentException when {@code id} is missing or a member has the wrong type */
     public static CodeItem of(Map<String, Object> json) {
-        return new CodeItem(Json.text(json, "id"), Json.optionalText(json, "status"),
-                Json.optionalText(json, "envelope"));
+        return new CodeItem(
+                Json.text(json, "id"), Json.optionalText(json, "status"), Json.optionalText(json, "envelope"));
     }
 }

@@ -18,6 +18,7 @@ public final class Inbox {
 
     /** Channel names, as refused messages record them. */
     public static final String PULL = "pull";
+
     public static final String STREAM = "stream";
     public static final String PUSH = "push";
 

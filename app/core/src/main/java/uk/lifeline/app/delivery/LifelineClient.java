@@ -33,6 +33,7 @@ public final class LifelineClient {
     static final int READ_TIMEOUT_MS = 30_000;
     /** The server sends a comment at least every 25 s; silence longer than this means the stream is dead. */
     static final int STREAM_READ_TIMEOUT_MS = 60_000;
+
     private static final String USER_AGENT = "Lifeline-Android/0.1";
 
     private final String server;
@@ -60,9 +61,14 @@ public final class LifelineClient {
         Map<String, Object> answer = Json.parse(send("POST", "/api/v1/activations", Json.write(body), false));
         try {
             Map<String, Object> supplier = Json.object(answer, "supplier");
-            return new Session(server, Json.text(answer, "accessToken"),
-                    Instant.now(clock).plusSeconds(Json.number(answer, "expiresIn")), Json.text(answer, "customerId"),
-                    Json.text(supplier, "code"), Json.text(supplier, "name"), Json.text(supplier, "phone"));
+            return new Session(
+                    server,
+                    Json.text(answer, "accessToken"),
+                    Instant.now(clock).plusSeconds(Json.number(answer, "expiresIn")),
+                    Json.text(answer, "customerId"),
+                    Json.text(supplier, "code"),
+                    Json.text(supplier, "name"),
+                    Json.text(supplier, "phone"));
         } catch (IllegalArgumentException e) {
             throw new IOException("the activation answer is not as docs/app-protocol.md says: " + e.getMessage(), e);
         }
@@ -82,8 +88,8 @@ public final class LifelineClient {
     public List<String> myNotices() throws IOException {
         try {
             List<String> envelopes = new ArrayList<>();
-            for (Map<String, Object> item : Json.objects(Json.parse(send("GET", "/api/v1/me/notices", null, true)),
-                    "items")) {
+            for (Map<String, Object> item :
+                    Json.objects(Json.parse(send("GET", "/api/v1/me/notices", null, true)), "items")) {
                 envelopes.add(Json.text(item, "envelope"));
             }
             return envelopes;
@@ -102,7 +108,11 @@ public final class LifelineClient {
         if (outcome.reportedReason() != null) {
             body.put("reason", outcome.reportedReason());
         }
-        send("POST", "/api/v1/codes/" + URLEncoder.encode(codeId, "UTF-8") + "/result", Json.write(body), true,
+        send(
+                "POST",
+                "/api/v1/codes/" + URLEncoder.encode(codeId, "UTF-8") + "/result",
+                Json.write(body),
+                true,
                 resultId);
     }
 
@@ -110,8 +120,8 @@ public final class LifelineClient {
     public List<MeterCredit> myRunOut() throws IOException {
         try {
             List<MeterCredit> out = new ArrayList<>();
-            for (Map<String, Object> item : Json.objects(Json.parse(send("GET", "/api/v1/me/run-out", null, true)),
-                    "items")) {
+            for (Map<String, Object> item :
+                    Json.objects(Json.parse(send("GET", "/api/v1/me/run-out", null, true)), "items")) {
                 out.add(MeterCredit.of(item));
             }
             return out;
@@ -126,8 +136,7 @@ public final class LifelineClient {
         body.put("meterId", meterId);
         body.put("balance", pounds);
         try {
-            return MeterCredit.of(Json.parse(send("POST", "/api/v1/me/meter-readings",
-                    Json.write(body), true)));
+            return MeterCredit.of(Json.parse(send("POST", "/api/v1/me/meter-readings", Json.write(body), true)));
         } catch (IllegalArgumentException e) {
             throw new IOException("POST /api/v1/me/meter-readings: " + e.getMessage(), e);
         }
@@ -174,7 +183,8 @@ public final class LifelineClient {
 
         EventStream(HttpURLConnection connection) throws IOException {
             this.connection = connection;
-            this.reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+            this.reader =
+                    new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
         }
 
         /** The next event, or null when the server ended the stream or it was closed. */

@@ -58,7 +58,11 @@ public record PushMessage(String kind, String id, String envelope, String status
         if (!NOTICE.equals(kind) || codeEnvelope == null) {
             return new PushMessage(kind, id, envelope, status);
         }
-        return new PushMessage(kind, id, envelope, status,
+        return new PushMessage(
+                kind,
+                id,
+                envelope,
+                status,
                 new PushMessage(CODE, data.get("codeId"), codeEnvelope, data.get("codeStatus")));
     }
 

@@ -46,8 +46,8 @@ public final class ResultSender {
                 if (e.isRetryable()) {
                     break;
                 }
-                log.warning("the backend refused result " + result.outcome().code() + " for code "
-                        + result.codeId() + ": " + e.getMessage());
+                log.warning("the backend refused result " + result.outcome().code() + " for code " + result.codeId()
+                        + ": " + e.getMessage());
                 outbox.remove(result.seq());
                 dropped++;
             } catch (IOException e) {

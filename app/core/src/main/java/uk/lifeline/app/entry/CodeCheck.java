@@ -30,7 +30,9 @@ public final class CodeCheck {
     public static Finding check(String typed) {
         String digits = CodeDigits.withoutSeparators(typed);
         int n = digits.length();
-        if (!digits.matches("[0-9]*") || n == 0 || n % CodeLayout.BLOCK_DIGITS != 0
+        if (!digits.matches("[0-9]*")
+                || n == 0
+                || n % CodeLayout.BLOCK_DIGITS != 0
                 || n > CodeLayout.MAX_BLOCKS * CodeLayout.BLOCK_DIGITS) {
             return new Finding(Kind.WRONG_LENGTH, n, 0);
         }

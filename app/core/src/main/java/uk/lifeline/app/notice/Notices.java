@@ -13,7 +13,6 @@ import uk.lifeline.app.trust.UntrustedEnvelopeException;
 import uk.lifeline.app.wallet.CodeStore;
 import uk.lifeline.app.wallet.Receipt;
 import uk.lifeline.app.wallet.RefusedMessage;
-import uk.lifeline.words.When;
 
 /**
  * Emergency non-disconnect notices: verified like codes, kept offline until they end, shown as a banner and a
@@ -27,8 +26,7 @@ public final class Notices {
     private final Recipient recipient;
     private final Clock clock;
 
-    public Notices(NoticeStore store, CodeStore refusals, EnvelopeVerifier verifier, Recipient recipient,
-            Clock clock) {
+    public Notices(NoticeStore store, CodeStore refusals, EnvelopeVerifier verifier, Recipient recipient, Clock clock) {
         this.store = store;
         this.refusals = refusals;
         this.verifier = verifier;

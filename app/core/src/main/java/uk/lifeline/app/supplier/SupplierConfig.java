@@ -13,8 +13,14 @@ import uk.lifeline.app.trust.TrustAnchor;
  *     separate line)
  * @param hours the opening hours in the supplier's own words, by language ({@code en}, {@code cy})
  */
-public record SupplierConfig(String code, String name, String service, String phone, String offSupplyPhone,
-        Map<String, String> hours, TrustAnchor anchor) {
+public record SupplierConfig(
+        String code,
+        String name,
+        String service,
+        String phone,
+        String offSupplyPhone,
+        Map<String, String> hours,
+        TrustAnchor anchor) {
 
     public SupplierConfig {
         Objects.requireNonNull(code, "code");

@@ -50,13 +50,13 @@ public final class SupplierDirectory {
                 continue;
             }
             SupplierConfig config = verify(jws);
-            if (!config.service().startsWith("https://") && !(plainHttpAllowed
-                    && config.service().startsWith("http://"))) {
+            if (!config.service().startsWith("https://")
+                    && !(plainHttpAllowed && config.service().startsWith("http://"))) {
                 throw new IllegalArgumentException(config.code() + "'s service is not HTTPS: " + config.service());
             }
             if (service != null && !service.equals(config.service())) {
-                throw new IllegalArgumentException("one app talks to one Lifeline service, not " + service + " and "
-                        + config.service());
+                throw new IllegalArgumentException(
+                        "one app talks to one Lifeline service, not " + service + " and " + config.service());
             }
             if (suppliers.put(config.code(), config) != null) {
                 throw new IllegalArgumentException(config.code() + " is configured twice");
@@ -93,7 +93,8 @@ public final class SupplierDirectory {
             SignedJWT signed = SignedJWT.parse(jws);
             JWTClaimsSet claims = signed.getJWTClaimsSet();
             if (!JWSAlgorithm.ES256.equals(signed.getHeader().getAlgorithm())
-                    || !new JOSEObjectType(CONFIG_TYPE).equals(signed.getHeader().getType())) {
+                    || !new JOSEObjectType(CONFIG_TYPE)
+                            .equals(signed.getHeader().getType())) {
                 throw new IllegalArgumentException("a supplier configuration is an ES256 " + CONFIG_TYPE);
             }
             String code = claims.getSubject();
@@ -125,8 +126,14 @@ public final class SupplierDirectory {
             }
             String support = Json.text(phones, "support");
             String offSupply = Json.optionalText(phones, "offSupply");
-            return new SupplierConfig(code, required(claims, "name"), required(claims, "service"), support,
-                    offSupply == null ? support : offSupply, hours, anchor);
+            return new SupplierConfig(
+                    code,
+                    required(claims, "name"),
+                    required(claims, "service"),
+                    support,
+                    offSupply == null ? support : offSupply,
+                    hours,
+                    anchor);
         } catch (ParseException | JOSEException | NullPointerException | ClassCastException e) {
             throw new IllegalArgumentException("a supplier configuration does not parse: " + e.getMessage(), e);
         }

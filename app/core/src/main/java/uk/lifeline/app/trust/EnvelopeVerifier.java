@@ -59,9 +59,18 @@ public final class EnvelopeVerifier {
                 throw malformed(envelope, "counter, blocks and a 16-hex-digit meter id (sub) are required");
             }
             checkDigits(envelope, command, counter, blocks);
-            return new SignedCode(v.id, v.supplier, meter, v.customer, command, counter, blocks,
-                    instant(envelope, claims.getIssueTime(), "iat"), instant(envelope, claims.getExpirationTime(), "exp"),
-                    v.keyId, envelope);
+            return new SignedCode(
+                    v.id,
+                    v.supplier,
+                    meter,
+                    v.customer,
+                    command,
+                    counter,
+                    blocks,
+                    instant(envelope, claims.getIssueTime(), "iat"),
+                    instant(envelope, claims.getExpirationTime(), "exp"),
+                    v.keyId,
+                    envelope);
         } catch (UntrustedEnvelopeException e) {
             throw e;
         } catch (ParseException | IllegalArgumentException e) {
@@ -86,8 +95,8 @@ public final class EnvelopeVerifier {
             if (!until.isAfter(from)) {
                 throw malformed(envelope, "until must be after from");
             }
-            return new SignedNotice(v.id, v.supplier, v.customer, kind, from, until,
-                    v.claims.getStringClaim("message"), envelope);
+            return new SignedNotice(
+                    v.id, v.supplier, v.customer, kind, from, until, v.claims.getStringClaim("message"), envelope);
         } catch (ParseException e) {
             throw new UntrustedEnvelopeException(EnvelopeProblem.MALFORMED, envelope, e.getMessage(), e);
         }
@@ -107,16 +116,20 @@ public final class EnvelopeVerifier {
         }
         JWSHeader header = jws.getHeader();
         if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
-            throw new UntrustedEnvelopeException(EnvelopeProblem.WRONG_ALGORITHM, envelope,
+            throw new UntrustedEnvelopeException(
+                    EnvelopeProblem.WRONG_ALGORITHM,
+                    envelope,
                     "algorithm " + header.getAlgorithm() + ", expected ES256");
         }
         if (!new JOSEObjectType(type).equals(header.getType())) {
-            throw new UntrustedEnvelopeException(EnvelopeProblem.WRONG_TYPE, envelope,
-                    "type " + header.getType() + ", expected " + type);
+            throw new UntrustedEnvelopeException(
+                    EnvelopeProblem.WRONG_TYPE, envelope, "type " + header.getType() + ", expected " + type);
         }
         String kid = header.getKeyID();
         if (!recipient.supplier().equals(KeyIds.owner(kid))) {
-            throw new UntrustedEnvelopeException(EnvelopeProblem.WRONG_KEY_OWNER, envelope,
+            throw new UntrustedEnvelopeException(
+                    EnvelopeProblem.WRONG_KEY_OWNER,
+                    envelope,
                     "key " + kid + " is not a key of " + recipient.supplier());
         }
         ECKey key;
@@ -130,8 +143,8 @@ public final class EnvelopeVerifier {
         }
         try {
             if (!jws.verify(new ECDSAVerifier(key))) {
-                throw new UntrustedEnvelopeException(EnvelopeProblem.BAD_SIGNATURE, envelope,
-                        "signature does not match key " + kid);
+                throw new UntrustedEnvelopeException(
+                        EnvelopeProblem.BAD_SIGNATURE, envelope, "signature does not match key " + kid);
             }
         } catch (JOSEException e) {
             throw new UntrustedEnvelopeException(EnvelopeProblem.BAD_SIGNATURE, envelope, e.getMessage(), e);
@@ -146,9 +159,10 @@ public final class EnvelopeVerifier {
         if (id == null || !isUuid(id)) {
             throw malformed(envelope, "jti must be the code's id (a UUID)");
         }
-        if (!recipient.supplier().equals(claims.getIssuer()) || !recipient.customerId().equals(customer)) {
-            throw new UntrustedEnvelopeException(EnvelopeProblem.NOT_FOR_THIS_ACCOUNT, envelope,
-                    "for " + claims.getIssuer() + "/" + customer);
+        if (!recipient.supplier().equals(claims.getIssuer())
+                || !recipient.customerId().equals(customer)) {
+            throw new UntrustedEnvelopeException(
+                    EnvelopeProblem.NOT_FOR_THIS_ACCOUNT, envelope, "for " + claims.getIssuer() + "/" + customer);
         }
         return new Verified(claims, id, claims.getIssuer(), customer, kid);
     }
@@ -180,11 +194,14 @@ public final class EnvelopeVerifier {
                 throw mismatch(envelope, "block " + (i + 1) + " is not 20 digits with a good check digit");
             }
             ptuts[i] = Ptut.fromCheckedDigits(block);
-            if (ptuts[i] < 0 || CodeLayout.subclass(ptuts[i]) != type.subclass()
+            if (ptuts[i] < 0
+                    || CodeLayout.subclass(ptuts[i]) != type.subclass()
                     || CodeLayout.counterBits(ptuts[i]) != (counter & ((1L << CodeLayout.COUNTER_BITS) - 1))
                     || (blocks.size() > 1 && CodeLayout.index(ptuts[i]) != i)) {
-                throw mismatch(envelope, "block " + (i + 1) + " is not block " + (i + 1) + " of a "
-                        + type.commandName() + " code with counter " + counter);
+                throw mismatch(
+                        envelope,
+                        "block " + (i + 1) + " is not block " + (i + 1) + " of a " + type.commandName()
+                                + " code with counter " + counter);
             }
         }
         MeterCommand carried;
@@ -194,8 +211,8 @@ public final class EnvelopeVerifier {
             throw mismatch(envelope, "the digits carry no valid " + type.commandName() + ": " + e.getMessage());
         }
         if (!carried.equals(command)) {
-            throw mismatch(envelope, "the digits carry " + carried.parameters() + ", the words say "
-                    + command.parameters());
+            throw mismatch(
+                    envelope, "the digits carry " + carried.parameters() + ", the words say " + command.parameters());
         }
     }
 

@@ -16,8 +16,18 @@ import uk.lifeline.command.MeterCommand;
  * @param meterId the meter's EUI-64, 16 hex digits (the envelope's {@code sub})
  * @param blocks one to three 20-digit blocks, in the order they are typed
  */
-public record SignedCode(String id, String supplier, String meterId, String customerId, MeterCommand command,
-        long counter, List<String> blocks, Instant issuedAt, Instant expiresAt, String keyId, String envelope) {
+public record SignedCode(
+        String id,
+        String supplier,
+        String meterId,
+        String customerId,
+        MeterCommand command,
+        long counter,
+        List<String> blocks,
+        Instant issuedAt,
+        Instant expiresAt,
+        String keyId,
+        String envelope) {
 
     public SignedCode {
         blocks = Collections.unmodifiableList(new ArrayList<>(blocks));

@@ -9,8 +9,15 @@ import java.time.Instant;
  * @param kind {@link #NON_DISCONNECT}
  * @param message the supplier's own words (signed with the rest), or null
  */
-public record SignedNotice(String id, String supplier, String customerId, String kind, Instant from, Instant until,
-        String message, String envelope) {
+public record SignedNotice(
+        String id,
+        String supplier,
+        String customerId,
+        String kind,
+        Instant from,
+        Instant until,
+        String message,
+        String envelope) {
 
     public static final String NON_DISCONNECT = "non-disconnect";
 

@@ -110,7 +110,9 @@ public final class SupplierKeys {
     }
 
     private static boolean isSigningKey(JWK key) {
-        return key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()) && !ec.isPrivate()
+        return key instanceof ECKey ec
+                && Curve.P_256.equals(ec.getCurve())
+                && !ec.isPrivate()
                 && (ec.getKeyUse() == null || KeyUse.SIGNATURE.equals(ec.getKeyUse()));
     }
 }

@@ -82,12 +82,16 @@ public final class TrustAnchor {
         } catch (JOSEException e) {
             throw new RefusedKeySetException("the key set's signature cannot be checked: " + e.getMessage());
         }
-        if (!supplier.equals(claims.getIssuer()) || claims.getIssueTime() == null
+        if (!supplier.equals(claims.getIssuer())
+                || claims.getIssueTime() == null
                 || claims.getExpirationTime() == null) {
             throw new RefusedKeySetException("the key set is not " + supplier + "'s, or has no iat and exp");
         }
-        return new SignedKeySet(ownKeys(claims), claims.getIssueTime().toInstant(),
-                claims.getExpirationTime().toInstant(), jws);
+        return new SignedKeySet(
+                ownKeys(claims),
+                claims.getIssueTime().toInstant(),
+                claims.getExpirationTime().toInstant(),
+                jws);
     }
 
     private ECKey anchor(String kid) {
@@ -110,7 +114,9 @@ public final class TrustAnchor {
             try {
                 @SuppressWarnings("unchecked")
                 JWK key = JWK.parse(new LinkedHashMap<>((Map<String, Object>) item));
-                if (key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()) && !ec.isPrivate()
+                if (key instanceof ECKey ec
+                        && Curve.P_256.equals(ec.getCurve())
+                        && !ec.isPrivate()
                         && (ec.getKeyUse() == null || KeyUse.SIGNATURE.equals(ec.getKeyUse()))
                         && supplier.equals(KeyIds.owner(ec.getKeyID()))) {
                     own.add(ec);

@@ -26,7 +26,8 @@ public final class EntryOrder {
     public static List<WalletCode> sort(Collection<WalletCode> codes) {
         Map<String, List<WalletCode>> byMeter = new TreeMap<>();
         for (WalletCode code : codes) {
-            byMeter.computeIfAbsent(code.code().meterId(), m -> new ArrayList<>()).add(code);
+            byMeter.computeIfAbsent(code.code().meterId(), m -> new ArrayList<>())
+                    .add(code);
         }
         List<WalletCode> ordered = new ArrayList<>(codes.size());
         for (List<WalletCode> meter : byMeter.values()) {

@@ -75,10 +75,14 @@ public final class Wallet {
             return null;
         }
         switch (backendStatus) {
-            case "CANCELLED": return CodeStatus.CANCELLED;
-            case "EXPIRED": return CodeStatus.EXPIRED;
-            case "ACCEPTED": return CodeStatus.ACCEPTED;
-            default: return null;
+            case "CANCELLED":
+                return CodeStatus.CANCELLED;
+            case "EXPIRED":
+                return CodeStatus.EXPIRED;
+            case "ACCEPTED":
+                return CodeStatus.ACCEPTED;
+            default:
+                return null;
         }
     }
 

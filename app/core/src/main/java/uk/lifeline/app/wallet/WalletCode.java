@@ -10,8 +10,8 @@ import uk.lifeline.app.trust.SignedCode;
  *
  * @param outcome what the meter showed the last time the code was typed, or null before that
  */
-public record WalletCode(SignedCode code, CodeStatus status, EntryOutcome outcome, Instant receivedAt,
-        Instant updatedAt) {
+public record WalletCode(
+        SignedCode code, CodeStatus status, EntryOutcome outcome, Instant receivedAt, Instant updatedAt) {
 
     public WalletCode {
         Objects.requireNonNull(code, "code");

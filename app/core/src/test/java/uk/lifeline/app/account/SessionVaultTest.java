@@ -10,8 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class SessionVaultTest {
 
-    static final Session SESSION = new Session("https://lifeline.example", "secret-token", Instant.parse(
-            "2027-12-01T00:00:00Z"), "5f0c6f64-8a3c-4f5e-9f0e-2b7d0c1e4a11", "demo-energy", "Demo Energy",
+    static final Session SESSION = new Session(
+            "https://lifeline.example",
+            "secret-token",
+            Instant.parse("2027-12-01T00:00:00Z"),
+            "5f0c6f64-8a3c-4f5e-9f0e-2b7d0c1e4a11",
+            "demo-energy",
+            "Demo Energy",
             "0800 123 4567");
 
     static final class Blob implements SessionVault.BlobStore {
@@ -40,7 +45,8 @@ class SessionVaultTest {
     void keepsTheSessionEncryptedAndGivesItBack() throws Exception {
         new SessionVault(() -> key, blob).save(SESSION);
 
-        assertThat(new String(blob.bytes, StandardCharsets.ISO_8859_1)).doesNotContain("secret-token")
+        assertThat(new String(blob.bytes, StandardCharsets.ISO_8859_1))
+                .doesNotContain("secret-token")
                 .doesNotContain("demo-energy");
         assertThat(new SessionVault(() -> key, blob).load()).contains(SESSION);
     }

@@ -21,8 +21,8 @@ class CreditDeskTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T18:00:00Z");
     private final FakeBackend backend = new FakeBackend(new TestSupplier());
-    private final CreditDesk desk = new CreditDesk(new LifelineClient(backend.url(), () -> FakeBackend.TOKEN),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CreditDesk desk = new CreditDesk(
+            new LifelineClient(backend.url(), () -> FakeBackend.TOKEN), Clock.fixed(NOW, ZoneOffset.UTC));
 
     CreditDeskTest() throws Exception {}
 
@@ -33,10 +33,17 @@ class CreditDeskTest {
 
     @Test
     void theBackendsWindowBecomesDaysLeftAtThePhonesTimeAndTheSoonestLowMeterIsWarnedAbout() throws Exception {
-        backend.serveRunOut("{\"items\":[" + FakeBackend.runOutItem("00DB1234567800A1", NOW.plus(Duration.ofHours(50)),
-                NOW.plus(Duration.ofHours(70)), "top-up-history", 1234) + ","
-                + FakeBackend.runOutItem("00DB1234567800A2", NOW.plus(Duration.ofHours(20)), null, "typical-profile",
-                        300) + "," + FakeBackend.runOutItem("00DB1234567800A3", null, null, "typical-profile", 9000)
+        backend.serveRunOut("{\"items\":["
+                + FakeBackend.runOutItem(
+                        "00DB1234567800A1",
+                        NOW.plus(Duration.ofHours(50)),
+                        NOW.plus(Duration.ofHours(70)),
+                        "top-up-history",
+                        1234)
+                + ","
+                + FakeBackend.runOutItem(
+                        "00DB1234567800A2", NOW.plus(Duration.ofHours(20)), null, "typical-profile", 300)
+                + "," + FakeBackend.runOutItem("00DB1234567800A3", null, null, "typical-profile", 9000)
                 + "]}");
         List<MeterCredit> meters = desk.meters();
         assertThat(meters).hasSize(3);
@@ -51,8 +58,14 @@ class CreditDeskTest {
 
     @Test
     void aTypedBalanceIsSentAsPoundsAndACallBackIsAskedFor() throws Exception {
-        backend.serveRunOut("{\"items\":[" + FakeBackend.runOutItem("00DB1234567800A2", NOW.plus(Duration.ofDays(4)),
-                NOW.plus(Duration.ofDays(6)), "typical-profile", 2500) + "]}");
+        backend.serveRunOut("{\"items\":["
+                + FakeBackend.runOutItem(
+                        "00DB1234567800A2",
+                        NOW.plus(Duration.ofDays(4)),
+                        NOW.plus(Duration.ofDays(6)),
+                        "typical-profile",
+                        2500)
+                + "]}");
         MeterCredit after = desk.report("00DB1234567800A2", "£25");
         assertThat(after.availablePence()).isEqualTo(2500);
         assertThat(backend.requests("POST", "/api/v1/me/meter-readings").get(0).body())
@@ -65,16 +78,29 @@ class CreditDeskTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"12.34|12.34", "£ 5|5.00", "-1.5|-1.50", "7.20CR|7.20", "0|0.00"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"12.34|12.34", "£ 5|5.00", "-1.5|-1.50", "7.20CR|7.20", "0|0.00"})
     void whatADisplayShowsIsPounds(String typed, String pounds) {
         assertThat(BalanceEntry.pounds(typed)).isEqualTo(pounds);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', nullValues = "null", value = {"null|EMPTY", "' '|EMPTY", "12.345|NOT_AN_AMOUNT",
-        "1,000|NOT_AN_AMOUNT", "1e5|NOT_AN_AMOUNT", "12..3|NOT_AN_AMOUNT", "9999999|TOO_LARGE"})
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "null|EMPTY",
+                "' '|EMPTY",
+                "12.345|NOT_AN_AMOUNT",
+                "1,000|NOT_AN_AMOUNT",
+                "1e5|NOT_AN_AMOUNT",
+                "12..3|NOT_AN_AMOUNT",
+                "9999999|TOO_LARGE"
+            })
     void whatNoDisplayShowsIsRefusedWithItsReason(String typed, BalanceEntry.Problem problem) {
-        assertThatThrownBy(() -> BalanceEntry.pounds(typed)).isInstanceOfSatisfying(BalanceEntry.Refused.class,
-                e -> assertThat(e.problem()).isEqualTo(problem));
+        assertThatThrownBy(() -> BalanceEntry.pounds(typed))
+                .isInstanceOfSatisfying(
+                        BalanceEntry.Refused.class, e -> assertThat(e.problem()).isEqualTo(problem));
     }
 }

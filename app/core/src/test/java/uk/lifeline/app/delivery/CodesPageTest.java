@@ -16,8 +16,9 @@ class CodesPageTest {
                 + "\"envelope\":\"a.b.c\"},{\"id\":\"9a2b\",\"status\":\"PENDING_APPROVAL\",\"counter\":6}],"
                 + "\"nextCursor\":\"MjAyNi0xMi0wMVQwOTowMDowMFp8M2YxYw\"}");
 
-        assertThat(page.items()).containsExactly(new CodeItem("3f1c", "ISSUED", "a.b.c"),
-                new CodeItem("9a2b", "PENDING_APPROVAL", null));
+        assertThat(page.items())
+                .containsExactly(
+                        new CodeItem("3f1c", "ISSUED", "a.b.c"), new CodeItem("9a2b", "PENDING_APPROVAL", null));
         assertThat(page.nextCursor()).isEqualTo("MjAyNi0xMi0wMVQwOTowMDowMFp8M2YxYw");
     }
 

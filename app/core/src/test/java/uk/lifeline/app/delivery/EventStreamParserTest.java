@@ -22,10 +22,12 @@ class EventStreamParserTest {
 
     @Test
     void readsNamedEventsWithIds() {
-        List<ServerSentEvent> events = parse("id: 41\nevent: code\ndata: {\"id\":\"a\"}\n\nevent: notice\ndata: {}\n\n");
+        List<ServerSentEvent> events =
+                parse("id: 41\nevent: code\ndata: {\"id\":\"a\"}\n\nevent: notice\ndata: {}\n\n");
 
-        assertThat(events).containsExactly(new ServerSentEvent("code", "{\"id\":\"a\"}", "41"),
-                new ServerSentEvent("notice", "{}", "41"));
+        assertThat(events)
+                .containsExactly(
+                        new ServerSentEvent("code", "{\"id\":\"a\"}", "41"), new ServerSentEvent("notice", "{}", "41"));
     }
 
     @Test

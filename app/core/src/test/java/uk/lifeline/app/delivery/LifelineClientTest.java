@@ -33,10 +33,9 @@ class LifelineClientTest {
     }
 
     AppCore signedIn() throws Exception {
-        Session session = AppCore.activate(supplier.directory(backend.url()), FakeBackend.ACTIVATION_CODE,
-                "Test phone", clock);
-        return new AppCore(session, supplier.directory(backend.url()).first(), stores, stores, stores, stores,
-                clock);
+        Session session =
+                AppCore.activate(supplier.directory(backend.url()), FakeBackend.ACTIVATION_CODE, "Test phone", clock);
+        return new AppCore(session, supplier.directory(backend.url()).first(), stores, stores, stores, stores, clock);
     }
 
     @Test
@@ -50,16 +49,21 @@ class LifelineClientTest {
         assertThat(session.supplierPhone()).isEqualTo("0800 123 4567");
         assertThat(session.expiresAt()).isEqualTo(supplier.now().plusSeconds(15_552_000));
         assertThat(backend.requests("POST", "/api/v1/activations").get(0).body())
-                .isEqualTo("{\"activationCode\":\"123456789017\",\"deviceName\":\"Test phone\",\"platform\":\"android\"}");
+                .isEqualTo(
+                        "{\"activationCode\":\"123456789017\",\"deviceName\":\"Test phone\",\"platform\":\"android\"}");
     }
 
     @Test
     void anActivationForASupplierThisAppDoesNotServeIsRefused() {
-        String otherOnly = TestSupplier.configLine("other-energy", "Other Energy", backend.url(),
-                TestSupplier.newKey("other-energy-20260101-c0c0c0c0"));
+        String otherOnly = TestSupplier.configLine(
+                "other-energy", "Other Energy", backend.url(), TestSupplier.newKey("other-energy-20260101-c0c0c0c0"));
 
-        assertThatThrownBy(() -> AppCore.activate(uk.lifeline.app.supplier.SupplierDirectory.parse(otherOnly, true),
-                FakeBackend.ACTIVATION_CODE, "p", clock)).isInstanceOf(AppCore.NotThisAppsSupplierException.class);
+        assertThatThrownBy(() -> AppCore.activate(
+                        uk.lifeline.app.supplier.SupplierDirectory.parse(otherOnly, true),
+                        FakeBackend.ACTIVATION_CODE,
+                        "p",
+                        clock))
+                .isInstanceOf(AppCore.NotThisAppsSupplierException.class);
     }
 
     @Test
@@ -69,16 +73,20 @@ class LifelineClientTest {
         core.client().unlink();
 
         assertThat(backend.revoked()).isTrue();
-        assertThat(backend.requests("DELETE", "/api/v1/me/sessions/current").get(0).authorization())
+        assertThat(backend.requests("DELETE", "/api/v1/me/sessions/current")
+                        .get(0)
+                        .authorization())
                 .isEqualTo("Bearer " + FakeBackend.TOKEN);
         assertThatThrownBy(() -> core.sync())
-                .isInstanceOfSatisfying(HttpStatusException.class, e -> assertThat(e.isSignedOut()).isTrue());
+                .isInstanceOfSatisfying(HttpStatusException.class, e -> assertThat(e.isSignedOut())
+                        .isTrue());
     }
 
     @Test
     void aWrongActivationCodeIsTheServersNo() {
         assertThatThrownBy(() -> new LifelineClient(backend.url(), () -> null).activate("999999999992", "p", clock))
-                .isInstanceOfSatisfying(HttpStatusException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        HttpStatusException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test
@@ -96,7 +104,8 @@ class LifelineClientTest {
         backend.addCode("ISSUED", supplier.envelope(new TopUp(600), 6));
         assertThat(core.sync().added()).extracting(c -> c.counter()).containsExactly(6L);
         assertThat(backend.requests("GET", "/api/v1/me/codes")).hasSize(5);
-        assertThat(backend.requests("GET", "/.well-known/lifeline/keys/demo-energy")).hasSize(1);
+        assertThat(backend.requests("GET", "/.well-known/lifeline/keys/demo-energy"))
+                .hasSize(1);
     }
 
     @Test
@@ -111,15 +120,19 @@ class LifelineClientTest {
 
         assertThat(report.added()).hasSize(1);
         assertThat(core.wallet().toEnter()).isEmpty();
-        assertThat(core.wallet().history()).singleElement()
-                .satisfies(c -> assertThat(c.status()).isEqualTo(CodeStatus.CANCELLED));
+        assertThat(core.wallet().history()).singleElement().satisfies(c -> assertThat(c.status())
+                .isEqualTo(CodeStatus.CANCELLED));
     }
 
     @Test
     void aForgedCodeInTheListIsCountedAndRefused() throws Exception {
-        backend.addCode("00000000-0000-0000-0000-000000000001", "ISSUED",
-                TestSupplier.sign(supplier.claims(new TopUp(8000), 1).build(),
-                        TestSupplier.newKey("demo-energy-20260101-0a1b2c3d"), "lifeline-code+jwt"));
+        backend.addCode(
+                "00000000-0000-0000-0000-000000000001",
+                "ISSUED",
+                TestSupplier.sign(
+                        supplier.claims(new TopUp(8000), 1).build(),
+                        TestSupplier.newKey("demo-energy-20260101-0a1b2c3d"),
+                        "lifeline-code+jwt"));
 
         Inbox.Report report = signedIn().sync();
 
@@ -158,8 +171,10 @@ class LifelineClientTest {
 
         assertThat(backend.requests("POST", "/api/v1/codes/" + id + "/result"))
                 .extracting(FakeBackend.Request::body)
-                .containsExactly("{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}",
-                        "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}", "{\"outcome\":\"ACCEPTED\"}");
+                .containsExactly(
+                        "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}",
+                        "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}",
+                        "{\"outcome\":\"ACCEPTED\"}");
     }
 
     @Test
@@ -183,19 +198,23 @@ class LifelineClientTest {
         List<FakeBackend.Request> posts = backend.requests("POST", "/api/v1/codes/" + id + "/result");
         // Twice refused by a busy backend, then sent: the locked-out result three times with one id, then accepted.
         assertThat(posts).extracting(FakeBackend.Request::idempotencyKey).doesNotContainNull();
-        assertThat(posts).extracting(FakeBackend.Request::body).containsExactly(
-                "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}",
-                "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}",
-                "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}", "{\"outcome\":\"ACCEPTED\"}");
-        assertThat(posts.subList(0, 3)).extracting(FakeBackend.Request::idempotencyKey).containsOnly(
-                posts.get(0).idempotencyKey());
+        assertThat(posts)
+                .extracting(FakeBackend.Request::body)
+                .containsExactly(
+                        "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}",
+                        "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}",
+                        "{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}",
+                        "{\"outcome\":\"ACCEPTED\"}");
+        assertThat(posts.subList(0, 3))
+                .extracting(FakeBackend.Request::idempotencyKey)
+                .containsOnly(posts.get(0).idempotencyKey());
         assertThat(posts.get(3).idempotencyKey()).isNotEqualTo(posts.get(0).idempotencyKey());
     }
 
     @Test
     void aResultTheBackendRefusesForGoodIsDropped() throws Exception {
-        stores.add(uk.lifeline.app.wallet.PendingResult.of("00000000-0000-0000-0000-000000000009",
-                EntryOutcome.DUPLICATE, supplier.now()));
+        stores.add(uk.lifeline.app.wallet.PendingResult.of(
+                "00000000-0000-0000-0000-000000000009", EntryOutcome.DUPLICATE, supplier.now()));
         backend.answerResultsWith(409);
 
         assertThat(signedIn().results().send()).isEqualTo(new ResultSender.Round(0, 1, 0));
@@ -203,15 +222,22 @@ class LifelineClientTest {
 
     @Test
     void anEndedSessionKeepsTheResultsAndSaysSo() throws Exception {
-        stores.add(uk.lifeline.app.wallet.PendingResult.of("00000000-0000-0000-0000-000000000009",
-                EntryOutcome.ACCEPTED, supplier.now()));
-        Session expired = new Session(backend.url(), "old-token", supplier.now(), TestSupplier.CUSTOMER,
-                "demo-energy", "Demo Energy", "0800 123 4567");
-        AppCore core = new AppCore(expired, supplier.directory(backend.url()).first(), stores, stores, stores,
-                stores, clock);
+        stores.add(uk.lifeline.app.wallet.PendingResult.of(
+                "00000000-0000-0000-0000-000000000009", EntryOutcome.ACCEPTED, supplier.now()));
+        Session expired = new Session(
+                backend.url(),
+                "old-token",
+                supplier.now(),
+                TestSupplier.CUSTOMER,
+                "demo-energy",
+                "Demo Energy",
+                "0800 123 4567");
+        AppCore core =
+                new AppCore(expired, supplier.directory(backend.url()).first(), stores, stores, stores, stores, clock);
 
         assertThatThrownBy(() -> core.results().send())
-                .isInstanceOfSatisfying(HttpStatusException.class, e -> assertThat(e.isSignedOut()).isTrue());
+                .isInstanceOfSatisfying(HttpStatusException.class, e -> assertThat(e.isSignedOut())
+                        .isTrue());
         assertThat(stores.pending()).hasSize(1);
     }
 
@@ -219,8 +245,8 @@ class LifelineClientTest {
     void theStreamDeliversCodesAsTheyAreIssued() throws Exception {
         AppCore core = signedIn();
         String envelope = supplier.envelope(new TopUp(2500), 4);
-        backend.streamEvent("id: 17\nevent: code\ndata: {\"id\":\"c4\",\"status\":\"ISSUED\",\"envelope\":\""
-                + envelope + "\"}\n\n");
+        backend.streamEvent("id: 17\nevent: code\ndata: {\"id\":\"c4\",\"status\":\"ISSUED\",\"envelope\":\"" + envelope
+                + "\"}\n\n");
 
         try (LifelineClient.EventStream stream = core.client().openStream("16")) {
             ServerSentEvent event = stream.next();
@@ -229,7 +255,8 @@ class LifelineClientTest {
             assertThat(report.added()).extracting(c -> c.command()).containsExactly(new TopUp(2500));
             assertThat(stream.lastId()).isEqualTo("17");
         }
-        assertThat(backend.requests("GET", "/api/v1/me/stream").get(0).lastEventId()).isEqualTo("16");
+        assertThat(backend.requests("GET", "/api/v1/me/stream").get(0).lastEventId())
+                .isEqualTo("16");
     }
 
     @Test
@@ -238,9 +265,22 @@ class LifelineClientTest {
         String code = supplier.envelope(new TopUp(2500), 5);
         String notice = supplier.notice(supplier.now(), supplier.now().plus(java.time.Duration.ofDays(2)));
 
-        Inbox.Report report = core.inbox().handle(PushMessage.parse(java.util.Map.of("type", "notice", "id",
-                TestSupplier.idOf(notice), "envelope", notice, "codeId", TestSupplier.idOf(code), "codeEnvelope", code,
-                "codeStatus", "ISSUED")), Inbox.PUSH);
+        Inbox.Report report = core.inbox()
+                .handle(
+                        PushMessage.parse(java.util.Map.of(
+                                "type",
+                                "notice",
+                                "id",
+                                TestSupplier.idOf(notice),
+                                "envelope",
+                                notice,
+                                "codeId",
+                                TestSupplier.idOf(code),
+                                "codeEnvelope",
+                                code,
+                                "codeStatus",
+                                "ISSUED")),
+                        Inbox.PUSH);
 
         assertThat(report.notices()).isEqualTo(1);
         assertThat(report.added()).extracting(c -> c.command()).containsExactly(new TopUp(2500));
@@ -250,13 +290,26 @@ class LifelineClientTest {
     @Test
     void aForgedCodeInsideANoticeIsRefusedAndTheNoticeStillShown() throws Exception {
         AppCore core = signedIn();
-        String forged = TestSupplier.sign(supplier.claims(new TopUp(9900), 6).build(),
-                TestSupplier.newKey("demo-energy-20260101-0a1b2c3d"), uk.lifeline.app.trust.EnvelopeVerifier.CODE_TYPE);
+        String forged = TestSupplier.sign(
+                supplier.claims(new TopUp(9900), 6).build(),
+                TestSupplier.newKey("demo-energy-20260101-0a1b2c3d"),
+                uk.lifeline.app.trust.EnvelopeVerifier.CODE_TYPE);
         String notice = supplier.notice(supplier.now(), supplier.now().plus(java.time.Duration.ofDays(2)));
 
-        Inbox.Report report = core.inbox().handle(PushMessage.parse(java.util.Map.of("type", "notice", "id",
-                TestSupplier.idOf(notice), "envelope", notice, "codeId", TestSupplier.idOf(forged), "codeEnvelope",
-                forged)), Inbox.PUSH);
+        Inbox.Report report = core.inbox()
+                .handle(
+                        PushMessage.parse(java.util.Map.of(
+                                "type",
+                                "notice",
+                                "id",
+                                TestSupplier.idOf(notice),
+                                "envelope",
+                                notice,
+                                "codeId",
+                                TestSupplier.idOf(forged),
+                                "codeEnvelope",
+                                forged)),
+                        Inbox.PUSH);
 
         assertThat(report.notices()).isEqualTo(1);
         assertThat(report.added()).isEmpty();

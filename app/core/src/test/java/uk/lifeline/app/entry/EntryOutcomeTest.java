@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class EntryOutcomeTest {
 
@@ -23,8 +23,7 @@ class EntryOutcomeTest {
 
     @ParameterizedTest
     @MethodSource("reported")
-    void eachOutcomeReachesTheBackendAsItsResult(EntryOutcome outcome, String result, String reason,
-            boolean retry) {
+    void eachOutcomeReachesTheBackendAsItsResult(EntryOutcome outcome, String result, String reason, boolean retry) {
         assertThat(outcome.reportedOutcome()).isEqualTo(result);
         assertThat(outcome.reportedReason()).isEqualTo(reason);
         assertThat(outcome.mayRetry()).isEqualTo(retry);
@@ -41,5 +40,4 @@ class EntryOutcomeTest {
         assertThatThrownBy(() -> EntryOutcome.fromCode("ACCEPTED")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EntryOutcome.fromCode(null)).isInstanceOf(IllegalArgumentException.class);
     }
-
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import uk.lifeline.app.testing.MemoryStores;
 import uk.lifeline.app.testing.TestSupplier;
 import uk.lifeline.app.trust.EnvelopeVerifier;
-import uk.lifeline.app.trust.SupplierKeys;
 import uk.lifeline.app.wallet.Receipt;
 
 class NoticesTest {
@@ -20,17 +19,22 @@ class NoticesTest {
     Clock clock = Clock.fixed(supplier.now(), ZoneOffset.UTC);
 
     Notices notices() {
-        return new Notices(stores, stores, new EnvelopeVerifier(supplier.keys(supplier::keySet, stores, clock)),
-                TestSupplier.recipient(), clock);
+        return new Notices(
+                stores,
+                stores,
+                new EnvelopeVerifier(supplier.keys(supplier::keySet, stores, clock)),
+                TestSupplier.recipient(),
+                clock);
     }
 
     @Test
     void aNoticeIsShownUntilItEndsThenForgotten() {
         Instant friday = Instant.parse("2026-12-04T18:00:00Z");
-        assertThat(notices().receive(supplier.notice(supplier.now(), friday), "push")).isEqualTo(Receipt.ADDED);
+        assertThat(notices().receive(supplier.notice(supplier.now(), friday), "push"))
+                .isEqualTo(Receipt.ADDED);
 
-        assertThat(notices().active()).singleElement()
-                .satisfies(n -> assertThat(n.until()).isEqualTo(friday));
+        assertThat(notices().active()).singleElement().satisfies(n -> assertThat(n.until())
+                .isEqualTo(friday));
 
         clock = Clock.fixed(friday, ZoneOffset.UTC);
         assertThat(notices().active()).isEmpty();
@@ -49,9 +53,14 @@ class NoticesTest {
 
     @Test
     void aForgedNoticeIsRefusedAndRecorded() {
-        String forged = TestSupplier.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("demo-energy")
-                .claim("customer", TestSupplier.CUSTOMER).claim("kind", "non-disconnect").build(),
-                TestSupplier.newKey("demo-energy-20260101-0a1b2c3d"), EnvelopeVerifier.NOTICE_TYPE);
+        String forged = TestSupplier.sign(
+                new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                        .issuer("demo-energy")
+                        .claim("customer", TestSupplier.CUSTOMER)
+                        .claim("kind", "non-disconnect")
+                        .build(),
+                TestSupplier.newKey("demo-energy-20260101-0a1b2c3d"),
+                EnvelopeVerifier.NOTICE_TYPE);
 
         assertThat(notices().receive(forged, "push")).isEqualTo(Receipt.REFUSED);
         assertThat(notices().active()).isEmpty();

@@ -15,8 +15,8 @@ class SupplierDirectoryTest {
 
     @Test
     void aSignedConfigurationGivesTheSuppliersWordsNumbersAndAnchor() {
-        SupplierDirectory directory = SupplierDirectory.parse("# demo\n" + supplier.configLine("https://lifeline.example")
-                + "\n", false);
+        SupplierDirectory directory =
+                SupplierDirectory.parse("# demo\n" + supplier.configLine("https://lifeline.example") + "\n", false);
 
         SupplierConfig config = directory.find("demo-energy");
         assertThat(directory.service()).isEqualTo("https://lifeline.example");
@@ -25,8 +25,8 @@ class SupplierDirectoryTest {
         assertThat(config.offSupplyPhone()).isEqualTo("0800 123 4000");
         assertThat(config.hours("cy")).startsWith("Dydd Llun");
         assertThat(config.hours("fr")).startsWith("Monday");
-        assertThat(config.anchor().anchors()).singleElement()
-                .satisfies(a -> assertThat(a.toJSONString()).isEqualTo(supplier.anchorKey().toPublicJWK().toJSONString()));
+        assertThat(config.anchor().anchors()).singleElement().satisfies(a -> assertThat(a.toJSONString())
+                .isEqualTo(supplier.anchorKey().toPublicJWK().toJSONString()));
         assertThat(directory.find("other-energy")).isNull();
     }
 
@@ -43,8 +43,9 @@ class SupplierDirectoryTest {
         String[] parts = supplier.configLine("https://lifeline.example").split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("0800 123 4567", "0900 666 6666");
-        String changed = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String changed = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
 
         assertThatThrownBy(() -> SupplierDirectory.parse(changed, false)).hasMessageContaining("not signed");
     }
@@ -58,18 +59,20 @@ class SupplierDirectoryTest {
         String forged = TestSupplier.configLine("demo-energy", "Demo Energy", "https://x.example", signer);
 
         assertThat(parts).hasSize(3);
-        assertThatThrownBy(() -> SupplierDirectory.parse(parts[0] + "." + parts[1] + "." + forged.split("\\.")[2],
-                false)).hasMessageContaining("not signed");
+        assertThatThrownBy(
+                        () -> SupplierDirectory.parse(parts[0] + "." + parts[1] + "." + forged.split("\\.")[2], false))
+                .hasMessageContaining("not signed");
     }
 
     @Test
     void oneAppTalksToOneServiceAndKnowsEachSupplierOnce() {
         String a = supplier.configLine("https://one.example");
-        String b = TestSupplier.configLine("other-energy", "Other", "https://two.example",
-                TestSupplier.newKey("other-energy-20260101-c0c0c0c0"));
+        String b = TestSupplier.configLine(
+                "other-energy", "Other", "https://two.example", TestSupplier.newKey("other-energy-20260101-c0c0c0c0"));
 
         assertThatThrownBy(() -> SupplierDirectory.parse(a + "\n" + b, false)).hasMessageContaining("one Lifeline");
         assertThatThrownBy(() -> SupplierDirectory.parse(a + "\n" + a, false)).hasMessageContaining("twice");
-        assertThatThrownBy(() -> SupplierDirectory.parse("\n# nothing\n", false)).hasMessageContaining("no supplier");
+        assertThatThrownBy(() -> SupplierDirectory.parse("\n# nothing\n", false))
+                .hasMessageContaining("no supplier");
     }
 }

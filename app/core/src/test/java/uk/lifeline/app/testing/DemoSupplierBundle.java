@@ -54,8 +54,11 @@ public final class DemoSupplierBundle {
         ECKey anchor = anchor(Path.of(args[0]).resolve(DEMO).resolve("trust-anchor"));
         String line = TestSupplier.configLine(DEMO, "Demo Energy", args[1], anchor);
         SupplierDirectory.parse(line, plainHttp);
-        Files.writeString(out, "# DEMO supplier configuration, signed by the demo trust anchor " + anchor.getKeyID()
-                + " (made by the build; not for a real supplier)\n" + line + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(
+                out,
+                "# DEMO supplier configuration, signed by the demo trust anchor " + anchor.getKeyID()
+                        + " (made by the build; not for a real supplier)\n" + line + "\n",
+                StandardCharsets.US_ASCII);
         System.out.println("Bundled the DEMO supplier configuration for " + args[1] + " under anchor "
                 + anchor.getKeyID() + " from " + args[0]);
     }
@@ -64,21 +67,26 @@ public final class DemoSupplierBundle {
     private static ECKey anchor(Path folder) throws IOException, GeneralSecurityException {
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
-                Path newest = files.filter(f -> f.getFileName().toString().endsWith(".key")).sorted()
-                        .reduce((a, b) -> b).orElse(null);
+                Path newest = files.filter(f -> f.getFileName().toString().endsWith(".key"))
+                        .sorted()
+                        .reduce((a, b) -> b)
+                        .orElse(null);
                 if (newest != null) {
                     String name = newest.getFileName().toString();
                     String kid = name.substring(0, name.length() - 4);
-                    return new ECKey.Builder(Curve.P_256,
-                            (ECPublicKey) Pem.readPublicKey(newest.resolveSibling(kid + ".pem")))
-                            .privateKey((ECPrivateKey) Pem.readPrivateKey(newest)).keyID(kid).build();
+                    return new ECKey.Builder(
+                                    Curve.P_256, (ECPublicKey) Pem.readPublicKey(newest.resolveSibling(kid + ".pem")))
+                            .privateKey((ECPrivateKey) Pem.readPrivateKey(newest))
+                            .keyID(kid)
+                            .build();
                 }
             }
         }
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(pair.getPublic().getEncoded());
+        byte[] digest =
+                MessageDigest.getInstance("SHA-256").digest(pair.getPublic().getEncoded());
         StringBuilder hex = new StringBuilder();
         for (int i = 0; i < 4; i++) {
             hex.append(String.format("%02x", digest[i]));
@@ -95,6 +103,8 @@ public final class DemoSupplierBundle {
         }
         Files.writeString(key, Pem.encode(pair.getPrivate()), StandardCharsets.US_ASCII);
         return new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic())
-                .privateKey((ECPrivateKey) pair.getPrivate()).keyID(kid).build();
+                .privateKey((ECPrivateKey) pair.getPrivate())
+                .keyID(kid)
+                .build();
     }
 }

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class FakeBackend implements AutoCloseable {
 
     /** One request as the server saw it. */
-    public record Request(String method, String path, String authorization, String body, String lastEventId,
-            String idempotencyKey) {}
+    public record Request(
+            String method, String path, String authorization, String body, String lastEventId, String idempotencyKey) {}
 
     private final HttpServer server;
     private final TestSupplier supplier;
@@ -95,8 +95,8 @@ public final class FakeBackend implements AutoCloseable {
     }
 
     /** A run-out item as the backend sends it; {@code earliest} null for no window. */
-    public static String runOutItem(String meterId, java.time.Instant earliest, java.time.Instant latest,
-            String basis, long availablePence) {
+    public static String runOutItem(
+            String meterId, java.time.Instant earliest, java.time.Instant latest, String basis, long availablePence) {
         return "{\"meterId\":\"" + meterId + "\",\"fuel\":\"gas\",\"runOut\":{\"kind\":\""
                 + (earliest == null ? "not-within-horizon" : "window") + "\""
                 + (earliest == null ? "" : ",\"earliest\":\"" + earliest + "\"")
@@ -146,8 +146,12 @@ public final class FakeBackend implements AutoCloseable {
         String path = x.getRequestURI().getRawPath();
         String query = x.getRequestURI().getRawQuery();
         String full = query == null ? path : path + "?" + query;
-        requests.add(new Request(x.getRequestMethod(), full, x.getRequestHeaders().getFirst("Authorization"),
-                read(x.getRequestBody()), x.getRequestHeaders().getFirst("Last-Event-ID"),
+        requests.add(new Request(
+                x.getRequestMethod(),
+                full,
+                x.getRequestHeaders().getFirst("Authorization"),
+                read(x.getRequestBody()),
+                x.getRequestHeaders().getFirst("Last-Event-ID"),
                 x.getRequestHeaders().getFirst("Idempotency-Key")));
         if (path.equals("/.well-known/lifeline/keys/" + TestSupplier.SUPPLIER)) {
             sendKeySet(x, keySets.get());
@@ -165,19 +169,24 @@ public final class FakeBackend implements AutoCloseable {
             StringBuilder items = new StringBuilder();
             synchronized (notices) {
                 for (String n : notices) {
-                    items.append(items.length() == 0 ? "" : ",").append("{\"envelope\":\"").append(n).append("\"}");
+                    items.append(items.length() == 0 ? "" : ",")
+                            .append("{\"envelope\":\"")
+                            .append(n)
+                            .append("\"}");
                 }
             }
             send(x, 200, "{\"items\":[" + items + "]}");
         } else if (path.startsWith("/api/v1/codes/") && path.endsWith("/result")) {
             send(x, resultStatus, resultStatus == 200 ? "{}" : "{\"status\":" + resultStatus + "}");
-        } else if (path.equals("/api/v1/me/sessions/current") && x.getRequestMethod().equals("DELETE")) {
+        } else if (path.equals("/api/v1/me/sessions/current")
+                && x.getRequestMethod().equals("DELETE")) {
             revoked = true;
             x.sendResponseHeaders(204, -1);
             x.close();
         } else if (path.equals("/api/v1/me/run-out")) {
             send(x, 200, runOut);
-        } else if (path.equals("/api/v1/me/meter-readings") && x.getRequestMethod().equals("POST")) {
+        } else if (path.equals("/api/v1/me/meter-readings")
+                && x.getRequestMethod().equals("POST")) {
             // The first (in the tests, the only) meter's item.
             send(x, 201, runOut.substring(runOut.indexOf('[') + 1, runOut.lastIndexOf(']')));
         } else if (path.equals("/api/v1/me/call-back") && x.getRequestMethod().equals("POST")) {
@@ -196,9 +205,13 @@ public final class FakeBackend implements AutoCloseable {
             send(x, 404, "{\"status\":404,\"detail\":\"no such activation code\"}");
             return;
         }
-        send(x, 200, "{\"accessToken\":\"" + TOKEN + "\",\"tokenType\":\"Bearer\",\"expiresIn\":15552000,"
-                + "\"customerId\":\"" + TestSupplier.CUSTOMER + "\",\"supplier\":{\"code\":\"" + TestSupplier.SUPPLIER
-                + "\",\"name\":\"Demo Energy\",\"phone\":\"0800 123 4567\"}}");
+        send(
+                x,
+                200,
+                "{\"accessToken\":\"" + TOKEN + "\",\"tokenType\":\"Bearer\",\"expiresIn\":15552000,"
+                        + "\"customerId\":\"" + TestSupplier.CUSTOMER + "\",\"supplier\":{\"code\":\""
+                        + TestSupplier.SUPPLIER
+                        + "\",\"name\":\"Demo Energy\",\"phone\":\"0800 123 4567\"}}");
     }
 
     /** Pages of two, so tests see the cursor at work. */
@@ -218,7 +231,8 @@ public final class FakeBackend implements AutoCloseable {
         int to = Math.min(all.size(), from + 2);
         StringBuilder items = new StringBuilder();
         for (Map<String, Object> item : all.subList(from, to)) {
-            items.append(items.length() == 0 ? "" : ",").append(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(item));
+            items.append(items.length() == 0 ? "" : ",")
+                    .append(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(item));
         }
         send(x, 200, "{\"items\":[" + items + "]" + (to < all.size() ? ",\"nextCursor\":\"" + to + "\"" : "") + "}");
     }

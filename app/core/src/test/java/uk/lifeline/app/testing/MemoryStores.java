@@ -61,7 +61,8 @@ public final class MemoryStores implements CodeStore, ResultOutbox, NoticeStore,
 
     @Override
     public synchronized void add(PendingResult result) {
-        results.add(new PendingResult(++seq, result.codeId(), result.outcome(), result.resultId(), result.recordedAt()));
+        results.add(
+                new PendingResult(++seq, result.codeId(), result.outcome(), result.resultId(), result.recordedAt()));
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class TestSupplier {
     private final CodeKey codeKey;
     /** The supplier's trust anchor: bundled in the app (public part), signs the envelope key set. */
     private final ECKey anchorKey = newKey(SUPPLIER + "-20260101-a0a0a0a0");
+
     private ECKey signingKey;
     private final List<ECKey> published = new ArrayList<>();
     private Instant now = Instant.parse("2026-12-01T09:00:00Z");
@@ -58,8 +59,8 @@ public final class TestSupplier {
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair supplierKa = generator.generateKeyPair();
             KeyPair meterKa = generator.generateKeyPair();
-            codeKey = CodeKey.agree(supplierKa.getPrivate(), meterKa.getPublic(), Eui64.parse(ORIGINATOR),
-                    Eui64.parse(METER));
+            codeKey = CodeKey.agree(
+                    supplierKa.getPrivate(), meterKa.getPublic(), Eui64.parse(ORIGINATOR), Eui64.parse(METER));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -98,13 +99,22 @@ public final class TestSupplier {
         for (ECKey key : published) {
             keys.add(key.toPublicJWK().toJSONObject());
         }
-        return sign(new JWTClaimsSet.Builder().issuer(SUPPLIER).issueTime(Date.from(issued))
-                .expirationTime(Date.from(expires)).claim("keys", keys).build(), anchor, TrustAnchor.KEY_SET_TYPE);
+        return sign(
+                new JWTClaimsSet.Builder()
+                        .issuer(SUPPLIER)
+                        .issueTime(Date.from(issued))
+                        .expirationTime(Date.from(expires))
+                        .claim("keys", keys)
+                        .build(),
+                anchor,
+                TrustAnchor.KEY_SET_TYPE);
     }
 
     /** The plain JWK set with no anchor's signature: what the backend served before trust anchors. */
     public String unsignedJwks() {
-        return new JWKSet(new ArrayList<com.nimbusds.jose.jwk.JWK>(published)).toPublicJWKSet().toString();
+        return new JWKSet(new ArrayList<com.nimbusds.jose.jwk.JWK>(published))
+                .toPublicJWKSet()
+                .toString();
     }
 
     public ECKey anchorKey() {
@@ -133,9 +143,17 @@ public final class TestSupplier {
         java.util.Map<String, Object> hours = new java.util.LinkedHashMap<>();
         hours.put("en", "Monday to Friday 8am to 8pm, Saturday 9am to 1pm");
         hours.put("cy", "Dydd Llun i ddydd Gwener 8am i 8pm, dydd Sadwrn 9am i 1pm");
-        return sign(new JWTClaimsSet.Builder().subject(code).issueTime(new Date()).claim("name", name)
-                .claim("service", service).claim("phones", phones).claim("hours", hours)
-                .claim("anchors", new JWKSet(anchor.toPublicJWK()).toJSONObject(true)).build(), anchor,
+        return sign(
+                new JWTClaimsSet.Builder()
+                        .subject(code)
+                        .issueTime(new Date())
+                        .claim("name", name)
+                        .claim("service", service)
+                        .claim("phones", phones)
+                        .claim("hours", hours)
+                        .claim("anchors", new JWKSet(anchor.toPublicJWK()).toJSONObject(true))
+                        .build(),
+                anchor,
                 SupplierDirectory.CONFIG_TYPE);
     }
 
@@ -175,8 +193,12 @@ public final class TestSupplier {
 
     /** Signs anything with any key: what a forger (or a mix-up) would produce. */
     public static String sign(JWTClaimsSet claims, ECKey key, String type) {
-        SignedJWT jws = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                .type(type == null ? null : new JOSEObjectType(type)).build(), claims);
+        SignedJWT jws = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(key.getKeyID())
+                        .type(type == null ? null : new JOSEObjectType(type))
+                        .build(),
+                claims);
         try {
             jws.sign(new ECDSASigner(key));
         } catch (JOSEException e) {
@@ -213,7 +235,10 @@ public final class TestSupplier {
 
     public static ECKey newKey(String kid) {
         try {
-            return new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
+            return new ECKeyGenerator(Curve.P_256)
+                    .keyID(kid)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
                     .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

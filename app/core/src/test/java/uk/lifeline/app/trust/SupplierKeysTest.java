@@ -3,13 +3,13 @@ package uk.lifeline.app.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.ECKey;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import com.nimbusds.jose.jwk.ECKey;
 import org.junit.jupiter.api.Test;
 import uk.lifeline.app.testing.MemoryStores;
 import uk.lifeline.app.testing.TestSupplier;
@@ -69,8 +69,8 @@ class SupplierKeysTest {
         new EnvelopeVerifier(keys()).verifyCode(supplier.envelope(new TopUp(500), 1), TestSupplier.recipient());
         online = false;
 
-        SignedCode code = new EnvelopeVerifier(keys()).verifyCode(supplier.envelope(new TopUp(500), 2),
-                TestSupplier.recipient());
+        SignedCode code =
+                new EnvelopeVerifier(keys()).verifyCode(supplier.envelope(new TopUp(500), 2), TestSupplier.recipient());
 
         assertThat(code.counter()).isEqualTo(2);
     }
@@ -105,8 +105,9 @@ class SupplierKeysTest {
     void offlineWithNoKeysTheEnvelopeWaitsRatherThanBeingCalledForged() {
         online = false;
 
-        assertThatThrownBy(() -> new EnvelopeVerifier(keys()).verifyCode(supplier.envelope(new TopUp(500), 1),
-                TestSupplier.recipient())).isInstanceOf(SupplierKeys.UnavailableException.class);
+        assertThatThrownBy(() -> new EnvelopeVerifier(keys())
+                        .verifyCode(supplier.envelope(new TopUp(500), 1), TestSupplier.recipient()))
+                .isInstanceOf(SupplierKeys.UnavailableException.class);
     }
 
     @Test
@@ -116,8 +117,9 @@ class SupplierKeysTest {
         now = now.plus(Duration.ofHours(1));
         online = false;
 
-        assertThatThrownBy(() -> new EnvelopeVerifier(keys()).verifyCode(supplier.envelope(new TopUp(500), 2),
-                TestSupplier.recipient())).isInstanceOf(SupplierKeys.UnavailableException.class);
+        assertThatThrownBy(() -> new EnvelopeVerifier(keys())
+                        .verifyCode(supplier.envelope(new TopUp(500), 2), TestSupplier.recipient()))
+                .isInstanceOf(SupplierKeys.UnavailableException.class);
     }
 
     @Test
@@ -160,8 +162,8 @@ class SupplierKeysTest {
 
     @Test
     void anExpiredKeySetIsRefusedSoAnOldOneCannotBeReplayed() {
-        String stale = supplier.keySet(supplier.anchorKey(), now.minus(Duration.ofDays(40)),
-                now.minus(Duration.ofDays(10)));
+        String stale =
+                supplier.keySet(supplier.anchorKey(), now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(10)));
 
         assertThat(refusal(keysFrom(() -> stale), supplier.envelope(new TopUp(500), 1)))
                 .isEqualTo(EnvelopeProblem.UNTRUSTED_KEY_SET);
@@ -169,25 +171,33 @@ class SupplierKeysTest {
 
     @Test
     void aKeySetOlderThanTheOneTakenIsRefused() throws Exception {
-        String older = supplier.keySet(supplier.anchorKey(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(9)));
+        String older =
+                supplier.keySet(supplier.anchorKey(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(9)));
         keys().find("demo-energy-20260101-0a1b2c3d");
         supplier.rotate("demo-energy-20270301-abcdef01");
         now = now.plus(Duration.ofMinutes(2));
         SupplierKeys keys = keys();
         keys.find("demo-energy-20260101-0a1b2c3d");
 
-        assertThat(refusal(supplier.keys(() -> older, cache, Clock.fixed(now, ZoneOffset.UTC)),
-                supplier.envelope(new TopUp(500), 2))).isEqualTo(EnvelopeProblem.UNTRUSTED_KEY_SET);
+        assertThat(refusal(
+                        supplier.keys(() -> older, cache, Clock.fixed(now, ZoneOffset.UTC)),
+                        supplier.envelope(new TopUp(500), 2)))
+                .isEqualTo(EnvelopeProblem.UNTRUSTED_KEY_SET);
     }
 
     @Test
     void theAnchorVouchesOnlyForItsOwnSuppliersKeys() throws Exception {
         TestSupplier other = new TestSupplier();
         ECKey foreign = TestSupplier.newKey("other-energy-20260101-0a1b2c3d");
-        String set = TestSupplier.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(TestSupplier.SUPPLIER)
-                .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plus(Duration.ofDays(1))))
-                .claim("keys", java.util.List.of(foreign.toPublicJWK().toJSONObject())).build(),
-                supplier.anchorKey(), TrustAnchor.KEY_SET_TYPE);
+        String set = TestSupplier.sign(
+                new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                        .issuer(TestSupplier.SUPPLIER)
+                        .issueTime(java.util.Date.from(now))
+                        .expirationTime(java.util.Date.from(now.plus(Duration.ofDays(1))))
+                        .claim("keys", java.util.List.of(foreign.toPublicJWK().toJSONObject()))
+                        .build(),
+                supplier.anchorKey(),
+                TrustAnchor.KEY_SET_TYPE);
 
         assertThat(keysFrom(() -> set).find(foreign.getKeyID())).isNull();
         assertThat(other).isNotNull();
@@ -196,10 +206,13 @@ class SupplierKeysTest {
     @Test
     void aKeySetSignedByASecondAnchorIsTakenWhileTheSupplierRotatesIt() throws Exception {
         ECKey next = TestSupplier.newKey("demo-energy-20270101-b1b1b1b1");
-        TrustAnchor both = new TrustAnchor(TestSupplier.SUPPLIER,
-                java.util.List.of(supplier.anchorKey().toPublicJWK(), next.toPublicJWK()));
-        SupplierKeys keys = new SupplierKeys(() -> supplier.keySet(next, now, now.plus(Duration.ofDays(1))), cache,
-                Clock.fixed(now, ZoneOffset.UTC), both);
+        TrustAnchor both = new TrustAnchor(
+                TestSupplier.SUPPLIER, java.util.List.of(supplier.anchorKey().toPublicJWK(), next.toPublicJWK()));
+        SupplierKeys keys = new SupplierKeys(
+                () -> supplier.keySet(next, now, now.plus(Duration.ofDays(1))),
+                cache,
+                Clock.fixed(now, ZoneOffset.UTC),
+                both);
 
         assertThat(keys.find("demo-energy-20260101-0a1b2c3d")).isNotNull();
     }

@@ -12,7 +12,6 @@ import uk.lifeline.app.testing.MemoryStores;
 import uk.lifeline.app.testing.TestSupplier;
 import uk.lifeline.app.trust.EnvelopeProblem;
 import uk.lifeline.app.trust.EnvelopeVerifier;
-import uk.lifeline.app.trust.SupplierKeys;
 import uk.lifeline.command.TopUp;
 
 class WalletTest {
@@ -22,8 +21,12 @@ class WalletTest {
     Clock clock = Clock.fixed(supplier.now(), ZoneOffset.UTC);
 
     Wallet wallet() {
-        return new Wallet(stores, stores, new EnvelopeVerifier(supplier.keys(supplier::keySet, stores, clock)),
-                TestSupplier.recipient(), clock);
+        return new Wallet(
+                stores,
+                stores,
+                new EnvelopeVerifier(supplier.keys(supplier::keySet, stores, clock)),
+                TestSupplier.recipient(),
+                clock);
     }
 
     @Test
@@ -43,25 +46,35 @@ class WalletTest {
 
     @Test
     void aForgedEnvelopeIsRecordedButNeverListed() {
-        String forged = TestSupplier.sign(supplier.claims(new TopUp(50000), 2).build(),
-                TestSupplier.newKey("demo-energy-20260101-0a1b2c3d"), EnvelopeVerifier.CODE_TYPE);
+        String forged = TestSupplier.sign(
+                supplier.claims(new TopUp(50000), 2).build(),
+                TestSupplier.newKey("demo-energy-20260101-0a1b2c3d"),
+                EnvelopeVerifier.CODE_TYPE);
         Wallet wallet = wallet();
 
         assertThat(wallet.receive(forged, "push").receipt()).isEqualTo(Receipt.REFUSED);
 
         assertThat(wallet.toEnter()).isEmpty();
         assertThat(wallet.history()).isEmpty();
-        assertThat(wallet.refusedMessages()).singleElement()
-                .satisfies(m -> assertThat(m.problem()).isEqualTo(EnvelopeProblem.BAD_SIGNATURE));
+        assertThat(wallet.refusedMessages()).singleElement().satisfies(m -> assertThat(m.problem())
+                .isEqualTo(EnvelopeProblem.BAD_SIGNATURE));
         wallet.dismissRefusedMessages();
         assertThat(wallet.refusedMessages()).isEmpty();
     }
 
     @Test
     void offlineWithoutKeysTheCodeWaitsForTheNextSync() {
-        Wallet wallet = new Wallet(stores, stores, new EnvelopeVerifier(supplier.keys(() -> {
-            throw new java.io.IOException("offline");
-        }, stores, clock)), TestSupplier.recipient(), clock);
+        Wallet wallet = new Wallet(
+                stores,
+                stores,
+                new EnvelopeVerifier(supplier.keys(
+                        () -> {
+                            throw new java.io.IOException("offline");
+                        },
+                        stores,
+                        clock)),
+                TestSupplier.recipient(),
+                clock);
 
         assertThat(wallet.receive(supplier.envelope(new TopUp(2000), 1), "push").receipt())
                 .isEqualTo(Receipt.RETRY_LATER);
@@ -86,13 +99,16 @@ class WalletTest {
         Wallet later = wallet();
 
         assertThat(later.toEnter()).isEmpty();
-        assertThat(later.history()).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(CodeStatus.EXPIRED));
+        assertThat(later.history()).singleElement().satisfies(c -> assertThat(c.status())
+                .isEqualTo(CodeStatus.EXPIRED));
     }
 
     @Test
     void aCodeAlreadyUsedStaysSoAfterItsExpiry() {
         Wallet wallet = wallet();
-        String id = wallet.receive(supplier.envelope(new TopUp(2000), 1), "pull").code().id();
+        String id = wallet.receive(supplier.envelope(new TopUp(2000), 1), "pull")
+                .code()
+                .id();
         wallet.recordOutcome(id, EntryOutcome.DUPLICATE);
         clock = Clock.offset(clock, Duration.ofDays(31));
 
@@ -103,7 +119,9 @@ class WalletTest {
     @Test
     void entryMovesThroughItsStatusesAndTheResultIsQueued() {
         Wallet wallet = wallet();
-        String id = wallet.receive(supplier.envelope(new TopUp(2000), 1), "pull").code().id();
+        String id = wallet.receive(supplier.envelope(new TopUp(2000), 1), "pull")
+                .code()
+                .id();
 
         wallet.startEntering(id);
         assertThat(wallet.find(id).get().status()).isEqualTo(CodeStatus.ENTERING);
@@ -122,8 +140,12 @@ class WalletTest {
     @Test
     void aRefusalWorthRetryingKeepsTheCodeToEnter() {
         Wallet wallet = wallet();
-        String retry = wallet.receive(supplier.envelope(new TopUp(2000), 1), "pull").code().id();
-        String done = wallet.receive(supplier.envelope(new TopUp(3000), 2), "pull").code().id();
+        String retry = wallet.receive(supplier.envelope(new TopUp(2000), 1), "pull")
+                .code()
+                .id();
+        String done = wallet.receive(supplier.envelope(new TopUp(3000), 2), "pull")
+                .code()
+                .id();
 
         wallet.recordOutcome(retry, EntryOutcome.LOCKED);
         wallet.recordOutcome(done, EntryOutcome.DUPLICATE);
@@ -139,7 +161,9 @@ class WalletTest {
     @Test
     void theSuppliersCancellationRetiresTheCode() {
         Wallet wallet = wallet();
-        String id = wallet.receive(supplier.envelope(new TopUp(2000), 1), "pull").code().id();
+        String id = wallet.receive(supplier.envelope(new TopUp(2000), 1), "pull")
+                .code()
+                .id();
 
         wallet.serverStatus(id, "ISSUED");
         assertThat(wallet.toEnter()).hasSize(1);
@@ -152,7 +176,9 @@ class WalletTest {
     @Test
     void theBackendNeverReopensACodeTheCustomerFinished() {
         Wallet wallet = wallet();
-        String id = wallet.receive(supplier.envelope(new TopUp(2000), 1), "pull").code().id();
+        String id = wallet.receive(supplier.envelope(new TopUp(2000), 1), "pull")
+                .code()
+                .id();
         wallet.recordOutcome(id, EntryOutcome.ACCEPTED);
 
         wallet.serverStatus(id, "CANCELLED");

@@ -23,15 +23,34 @@ class ContactController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record NomineeView(String name, String phone) {}
 
-    record ContactView(UUID customerId, String mobile, String landline, String language, List<String> channels,
-            List<String> needs, NomineeView nominee, Instant smsStoppedAt, int version, Instant updatedAt,
+    record ContactView(
+            UUID customerId,
+            String mobile,
+            String landline,
+            String language,
+            List<String> channels,
+            List<String> needs,
+            NomineeView nominee,
+            Instant smsStoppedAt,
+            int version,
+            Instant updatedAt,
             UUID updatedBy) {
         static ContactView of(ContactPoints c) {
-            return new ContactView(c.customerId(), c.mobile() == null ? null : c.mobile().e164(),
-                    c.landline() == null ? null : c.landline().e164(), c.language().code(),
-                    c.channels().stream().map(Channel::code).toList(), c.needs().stream().map(Need::code).toList(),
-                    c.nominee() == null ? null : new NomineeView(c.nominee().name(), c.nominee().phone().e164()),
-                    c.smsStoppedAt(), c.version(), c.updatedAt(), c.updatedBy());
+            return new ContactView(
+                    c.customerId(),
+                    c.mobile() == null ? null : c.mobile().e164(),
+                    c.landline() == null ? null : c.landline().e164(),
+                    c.language().code(),
+                    c.channels().stream().map(Channel::code).toList(),
+                    c.needs().stream().map(Need::code).toList(),
+                    c.nominee() == null
+                            ? null
+                            : new NomineeView(
+                                    c.nominee().name(), c.nominee().phone().e164()),
+                    c.smsStoppedAt(),
+                    c.version(),
+                    c.updatedAt(),
+                    c.updatedBy());
         }
     }
 
@@ -49,11 +68,14 @@ class ContactController {
     }
 
     @PutMapping("/api/v1/customers/{customerId}/contact")
-    Mono<ContactView> put(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
-            @RequestBody ContactUpdate update) {
+    Mono<ContactView> put(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String customerId, @RequestBody ContactUpdate update) {
         Caller caller = Caller.of(jwt);
-        return Mono.defer(() -> contacts.update(caller.supplierId(),
-                        ApiException.uuidOrNotFound("customer", customerId), caller.userId(), update.check()))
+        return Mono.defer(() -> contacts.update(
+                        caller.supplierId(),
+                        ApiException.uuidOrNotFound("customer", customerId),
+                        caller.userId(),
+                        update.check()))
                 .map(ContactView::of);
     }
 }

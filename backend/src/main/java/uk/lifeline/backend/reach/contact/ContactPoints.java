@@ -16,9 +16,18 @@ import uk.lifeline.backend.reach.Language;
  * @param nominee who is contacted instead of the customer when the needs include {@link Need#NOMINEE}
  * @param smsStoppedAt when the customer texted STOP (SMS was then taken out of {@code channels})
  */
-public record ContactPoints(UUID customerId, PhoneNumber mobile, PhoneNumber landline, Language language,
-        Set<Channel> channels, Set<Need> needs, Nominee nominee, Instant smsStoppedAt, int version,
-        Instant updatedAt, UUID updatedBy) {
+public record ContactPoints(
+        UUID customerId,
+        PhoneNumber mobile,
+        PhoneNumber landline,
+        Language language,
+        Set<Channel> channels,
+        Set<Need> needs,
+        Nominee nominee,
+        Instant smsStoppedAt,
+        int version,
+        Instant updatedAt,
+        UUID updatedBy) {
 
     /** Someone the customer asked us to contact instead of them. */
     public record Nominee(String name, PhoneNumber phone) {}
@@ -30,8 +39,18 @@ public record ContactPoints(UUID customerId, PhoneNumber mobile, PhoneNumber lan
 
     /** What holds for a customer nobody recorded anything for. */
     public static ContactPoints none(UUID customerId) {
-        return new ContactPoints(customerId, null, null, Language.EN, EnumSet.of(Channel.APP),
-                EnumSet.noneOf(Need.class), null, null, 0, null, null);
+        return new ContactPoints(
+                customerId,
+                null,
+                null,
+                Language.EN,
+                EnumSet.of(Channel.APP),
+                EnumSet.noneOf(Need.class),
+                null,
+                null,
+                0,
+                null,
+                null);
     }
 
     public Optional<PhoneNumber> mobileNumber() {

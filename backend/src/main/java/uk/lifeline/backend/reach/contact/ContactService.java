@@ -39,27 +39,51 @@ public class ContactService {
 
     public Mono<ContactPoints> update(UUID supplier, UUID customer, UUID agent, ContactUpdate.Checked change) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return exists(supplier, customer).then(store.lock(supplier, customer)).flatMap(current -> {
-            if (current.version() != change.version()) {
-                return Mono.error(new ApiException(ProblemType.CONTACT_CHANGED, "the contact details are at version "
-                        + current.version() + ", not " + change.version()));
-            }
-            // Agreeing to texts again after a STOP is the customer's new agreement, taken by the agent.
-            boolean stillStopped = current.smsStoppedAt() != null && !change.channels().contains(Channel.SMS);
-            ContactPoints next = new ContactPoints(customer, change.mobile(), change.landline(), change.language(),
-                    change.channels(), change.needs(), change.nominee(), stillStopped ? current.smsStoppedAt() : null,
-                    current.version() + 1, now, agent);
-            return store.save(supplier, next)
-                    .then(audit.append(supplier, now, agent, "contact.updated", "customer:" + customer,
-                            auditDetails(next, change.reason())))
-                    .thenReturn(next);
-        }).as(tx::transactional);
+        return exists(supplier, customer)
+                .then(store.lock(supplier, customer))
+                .flatMap(current -> {
+                    if (current.version() != change.version()) {
+                        return Mono.error(new ApiException(
+                                ProblemType.CONTACT_CHANGED,
+                                "the contact details are at version " + current.version() + ", not "
+                                        + change.version()));
+                    }
+                    // Agreeing to texts again after a STOP is the customer's new agreement, taken by the agent.
+                    boolean stillStopped =
+                            current.smsStoppedAt() != null && !change.channels().contains(Channel.SMS);
+                    ContactPoints next = new ContactPoints(
+                            customer,
+                            change.mobile(),
+                            change.landline(),
+                            change.language(),
+                            change.channels(),
+                            change.needs(),
+                            change.nominee(),
+                            stillStopped ? current.smsStoppedAt() : null,
+                            current.version() + 1,
+                            now,
+                            agent);
+                    return store.save(supplier, next)
+                            .then(audit.append(
+                                    supplier,
+                                    now,
+                                    agent,
+                                    "contact.updated",
+                                    "customer:" + customer,
+                                    auditDetails(next, change.reason())))
+                            .thenReturn(next);
+                })
+                .as(tx::transactional);
     }
 
     private Mono<Void> exists(UUID supplier, UUID customer) {
         return db.sql("SELECT 1 FROM customer_account WHERE supplier_id = :s AND id = :c")
-                .bind("s", supplier).bind("c", customer).map(r -> 1).one()
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("customer", customer))).then();
+                .bind("s", supplier)
+                .bind("c", customer)
+                .map(r -> 1)
+                .one()
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("customer", customer)))
+                .then();
     }
 
     /** The audit entry keeps only the numbers' last digits: the log is kept for ever, numbers change hands. */

@@ -31,7 +31,10 @@ public class ContactStore {
     /** The customer's contact points, or {@link ContactPoints#none} if nothing was recorded. */
     public Mono<ContactPoints> find(UUID supplier, UUID customer) {
         return db.sql("SELECT " + COLUMNS + " FROM reach_contact WHERE supplier_id = :s AND customer_account_id = :c")
-                .bind("s", supplier).bind("c", customer).map(ContactStore::read).one()
+                .bind("s", supplier)
+                .bind("c", customer)
+                .map(ContactStore::read)
+                .one()
                 .defaultIfEmpty(ContactPoints.none(customer));
     }
 
@@ -41,15 +44,18 @@ public class ContactStore {
      * what was recorded here.
      */
     public Mono<ContactPoints> forReaching(UUID supplier, UUID customer) {
-        return find(supplier, customer).zipWith(registered.of(supplier, customer).defaultIfEmpty(Set.of()),
-                Reachability::withRegisteredNeeds);
+        return find(supplier, customer)
+                .zipWith(registered.of(supplier, customer).defaultIfEmpty(Set.of()), Reachability::withRegisteredNeeds);
     }
 
     /** As {@link #find}, locking the row (when there is one) until the transaction ends. */
     Mono<ContactPoints> lock(UUID supplier, UUID customer) {
         return db.sql("SELECT " + COLUMNS + " FROM reach_contact WHERE supplier_id = :s AND customer_account_id = :c"
                         + " FOR UPDATE")
-                .bind("s", supplier).bind("c", customer).map(ContactStore::read).one()
+                .bind("s", supplier)
+                .bind("c", customer)
+                .map(ContactStore::read)
+                .one()
                 .defaultIfEmpty(ContactPoints.none(customer));
     }
 
@@ -57,14 +63,18 @@ public class ContactStore {
     public Flux<ContactPoints> withPhones(UUID supplier, int limit) {
         return db.sql("SELECT " + COLUMNS + " FROM reach_contact WHERE supplier_id = :s"
                         + " AND (mobile IS NOT NULL OR landline IS NOT NULL) ORDER BY customer_account_id LIMIT :limit")
-                .bind("s", supplier).bind("limit", limit).map(ContactStore::read).all();
+                .bind("s", supplier)
+                .bind("limit", limit)
+                .map(ContactStore::read)
+                .all();
     }
 
     /** Customers (of any supplier) whose mobile is this number: for replies, which carry only the number. */
     public Flux<Owned> byMobile(PhoneNumber mobile) {
         return db.sql("SELECT supplier_id, " + COLUMNS + " FROM reach_contact WHERE mobile = :m")
                 .bind("m", mobile.e164())
-                .map(r -> new Owned(r.get("supplier_id", UUID.class), read(r))).all();
+                .map(r -> new Owned(r.get("supplier_id", UUID.class), read(r)))
+                .all();
     }
 
     /** Customers (of any supplier) whose mobile or landline is this number: for the inbound line's caller ID. */
@@ -72,7 +82,8 @@ public class ContactStore {
         return db.sql("SELECT supplier_id, " + COLUMNS + " FROM reach_contact WHERE mobile = :n OR landline = :n"
                         + " ORDER BY supplier_id, customer_account_id LIMIT 20")
                 .bind("n", number.e164())
-                .map(r -> new Owned(r.get("supplier_id", UUID.class), read(r))).all();
+                .map(r -> new Owned(r.get("supplier_id", UUID.class), read(r)))
+                .all();
     }
 
     /** A customer's contact points with the supplier they belong to. */
@@ -92,16 +103,26 @@ public class ContactStore {
                             version = EXCLUDED.version, updated_by = EXCLUDED.updated_by,
                             updated_at = EXCLUDED.updated_at
                         """)
-                .bind("s", supplier).bind("c", c.customerId())
+                .bind("s", supplier)
+                .bind("c", c.customerId())
                 .bind("language", c.language().code())
                 .bind("channels", c.channels().stream().map(Channel::code).toArray(String[]::new))
                 .bind("needs", c.needs().stream().map(Need::code).toArray(String[]::new))
-                .bind("version", c.version()).bind("by", c.updatedBy()).bind("at", c.updatedAt());
+                .bind("version", c.version())
+                .bind("by", c.updatedBy())
+                .bind("at", c.updatedAt());
         spec = bindText(spec, "mobile", c.mobile() == null ? null : c.mobile().e164());
-        spec = bindText(spec, "landline", c.landline() == null ? null : c.landline().e164());
-        spec = bindText(spec, "nomineeName", c.nominee() == null ? null : c.nominee().name());
-        spec = bindText(spec, "nomineePhone", c.nominee() == null ? null : c.nominee().phone().e164());
-        spec = c.smsStoppedAt() == null ? spec.bindNull("stopped", Instant.class) : spec.bind("stopped", c.smsStoppedAt());
+        spec = bindText(
+                spec, "landline", c.landline() == null ? null : c.landline().e164());
+        spec = bindText(
+                spec, "nomineeName", c.nominee() == null ? null : c.nominee().name());
+        spec = bindText(
+                spec,
+                "nomineePhone",
+                c.nominee() == null ? null : c.nominee().phone().e164());
+        spec = c.smsStoppedAt() == null
+                ? spec.bindNull("stopped", Instant.class)
+                : spec.bind("stopped", c.smsStoppedAt());
         return spec.fetch().rowsUpdated().then();
     }
 
@@ -110,25 +131,35 @@ public class ContactStore {
         return db.sql("UPDATE reach_contact SET channels = array_remove(channels, 'SMS'), sms_stopped_at = :at,"
                         + " version = version + 1, updated_at = :at"
                         + " WHERE supplier_id = :s AND customer_account_id = :c AND 'SMS' = ANY (channels)")
-                .bind("s", supplier).bind("c", customer).bind("at", at).fetch().rowsUpdated().map(n -> n > 0);
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("at", at)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n > 0);
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindText(DatabaseClient.GenericExecuteSpec spec, String name,
-            String value) {
+    private static DatabaseClient.GenericExecuteSpec bindText(
+            DatabaseClient.GenericExecuteSpec spec, String name, String value) {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 
     private static ContactPoints read(Readable r) {
         String nomineePhone = r.get("nominee_phone", String.class);
-        return new ContactPoints(r.get("customer_account_id", UUID.class), phone(r.get("mobile", String.class)),
+        return new ContactPoints(
+                r.get("customer_account_id", UUID.class),
+                phone(r.get("mobile", String.class)),
                 phone(r.get("landline", String.class)),
                 Language.fromCode(r.get("language", String.class)).orElseThrow(),
                 codes(r.get("channels", String[].class), Channel.class),
                 codes(r.get("needs", String[].class), Need.class),
-                nomineePhone == null ? null
+                nomineePhone == null
+                        ? null
                         : new ContactPoints.Nominee(r.get("nominee_name", String.class), new PhoneNumber(nomineePhone)),
-                r.get("sms_stopped_at", Instant.class), r.get("version", Integer.class),
-                r.get("updated_at", Instant.class), r.get("updated_by", UUID.class));
+                r.get("sms_stopped_at", Instant.class),
+                r.get("version", Integer.class),
+                r.get("updated_at", Instant.class),
+                r.get("updated_by", UUID.class));
     }
 
     private static PhoneNumber phone(String e164) {

@@ -17,14 +17,28 @@ import uk.lifeline.backend.reach.Language;
  * agent read (0 when nothing was recorded); a different current version means someone else changed them.
  * Immutable.
  */
-public record ContactUpdate(String mobile, String landline, String language, List<String> channels, List<String> needs,
-        NomineeUpdate nominee, Integer version, String reason) {
+public record ContactUpdate(
+        String mobile,
+        String landline,
+        String language,
+        List<String> channels,
+        List<String> needs,
+        NomineeUpdate nominee,
+        Integer version,
+        String reason) {
 
     public record NomineeUpdate(String name, String phone) {}
 
     /** The checked values, ready to store. */
-    public record Checked(PhoneNumber mobile, PhoneNumber landline, Language language, Set<Channel> channels,
-            Set<Need> needs, ContactPoints.Nominee nominee, int version, String reason) {}
+    public record Checked(
+            PhoneNumber mobile,
+            PhoneNumber landline,
+            Language language,
+            Set<Channel> channels,
+            Set<Need> needs,
+            ContactPoints.Nominee nominee,
+            int version,
+            String reason) {}
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
     private static final int MAX_REASON = 500;
@@ -55,7 +69,8 @@ public record ContactUpdate(String mobile, String landline, String language, Lis
             }
         }
         Set<Need> needed = EnumSet.noneOf(Need.class);
-        String allowedNeeds = String.join(", ", java.util.Arrays.stream(Need.values()).map(Need::code).toList());
+        String allowedNeeds = String.join(
+                ", ", java.util.Arrays.stream(Need.values()).map(Need::code).toList());
         if (needs == null || needs.size() > Need.values().length) {
             bad.add(new FieldProblem("needs", "required (may be empty), at most one of each", allowedNeeds));
         } else {
@@ -114,8 +129,8 @@ public record ContactUpdate(String mobile, String landline, String language, Lis
         }
         Optional<PhoneNumber> p = PhoneNumber.parse(text);
         if (p.isEmpty()) {
-            bad.add(new FieldProblem(field, "not a telephone number",
-                    "E.164 (+447700900123) or a UK number (07700 900123)"));
+            bad.add(new FieldProblem(
+                    field, "not a telephone number", "E.164 (+447700900123) or a UK number (07700 900123)"));
         }
         return p.orElse(null);
     }
@@ -131,6 +146,7 @@ public record ContactUpdate(String mobile, String landline, String language, Lis
     }
 
     private static String detail(List<FieldProblem> problems) {
-        return String.join("; ", problems.stream().map(f -> f.field() + ": " + f.message()).toList());
+        return String.join(
+                "; ", problems.stream().map(f -> f.field() + ": " + f.message()).toList());
     }
 }

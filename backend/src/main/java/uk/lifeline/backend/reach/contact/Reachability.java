@@ -17,7 +17,9 @@ public final class Reachability {
         if (!c.channels().contains(Channel.SMS)) {
             return Optional.empty();
         }
-        PhoneNumber to = c.needs().contains(Need.NOMINEE) && c.nominee() != null ? c.nominee().phone() : c.mobile();
+        PhoneNumber to = c.needs().contains(Need.NOMINEE) && c.nominee() != null
+                ? c.nominee().phone()
+                : c.mobile();
         return Optional.ofNullable(to).filter(PhoneNumber::mayTakeTexts);
     }
 
@@ -59,7 +61,17 @@ public final class Reachability {
         Set<Need> needs = EnumSet.noneOf(Need.class);
         needs.addAll(c.needs());
         needs.addAll(registered);
-        return new ContactPoints(c.customerId(), c.mobile(), c.landline(), c.language(), c.channels(), needs,
-                c.nominee(), c.smsStoppedAt(), c.version(), c.updatedAt(), c.updatedBy());
+        return new ContactPoints(
+                c.customerId(),
+                c.mobile(),
+                c.landline(),
+                c.language(),
+                c.channels(),
+                needs,
+                c.nominee(),
+                c.smsStoppedAt(),
+                c.version(),
+                c.updatedAt(),
+                c.updatedBy());
     }
 }

@@ -33,7 +33,11 @@ import uk.lifeline.backend.reach.voice.OutboundCalls;
 @Component
 public class Ladder {
 
-    public enum Step { TEXT, VOICE, CALL_CENTRE }
+    public enum Step {
+        TEXT,
+        VOICE,
+        CALL_CENTRE
+    }
 
     record Due(UUID codeId, Step step, UUID supplierId, UUID customerId, UUID campaignId) {}
 
@@ -51,8 +55,16 @@ public class Ladder {
     // Tests only: runs inside each step's transaction after it is taken, to stop the instance "mid-step".
     volatile Consumer<Due> afterEach = d -> {};
 
-    Ladder(DatabaseClient db, TransactionalOperator tx, CodeDesk codes, ContactStore contacts, SmsMessages texts,
-            OutboundCalls calls, ReachTasks tasks, LadderProperties config, Clock clock) {
+    Ladder(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            CodeDesk codes,
+            ContactStore contacts,
+            SmsMessages texts,
+            OutboundCalls calls,
+            ReachTasks tasks,
+            LadderProperties config,
+            Clock clock) {
         this.db = db;
         this.tx = tx;
         this.codes = codes;
@@ -87,20 +99,34 @@ public class Ladder {
                           AND NOT EXISTS (SELECT 1 FROM reach_step r WHERE r.code_id = m.subject_id)
                         ORDER BY m.id LIMIT :limit
                         """)
-                .bind("since", now.minus(config.lookBack())).bind("limit", config.batchSize())
-                .map(r -> insert(r)).all().collectList().flatMapMany(Flux::fromIterable)
-                .concatMap(m -> m).reduce(0, Integer::sum);
+                .bind("since", now.minus(config.lookBack()))
+                .bind("limit", config.batchSize())
+                .map(r -> insert(r))
+                .all()
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(m -> m)
+                .reduce(0, Integer::sum);
     }
 
     private Mono<Integer> insert(Readable r) {
         // The campaign's own deadline, given at launch, comes first; then the supplier's, then the default.
         Integer campaignSeconds = r.get("app_deadline_seconds", Integer.class);
-        Instant due = r.get("created_at", Instant.class).plus(campaignSeconds != null
-                ? java.time.Duration.ofSeconds(campaignSeconds)
-                : config.appDeadline(r.get("supplier_code", String.class),
-                        Boolean.TRUE.equals(r.get("emergency", Boolean.class))));
-        return next(r.get("subject_id", UUID.class), Step.TEXT, r.get("supplier_id", UUID.class),
-                r.get("customer_account_id", UUID.class), r.get("campaign_id", UUID.class), due).map(Long::intValue);
+        Instant due = r.get("created_at", Instant.class)
+                .plus(
+                        campaignSeconds != null
+                                ? java.time.Duration.ofSeconds(campaignSeconds)
+                                : config.appDeadline(
+                                        r.get("supplier_code", String.class),
+                                        Boolean.TRUE.equals(r.get("emergency", Boolean.class))));
+        return next(
+                        r.get("subject_id", UUID.class),
+                        Step.TEXT,
+                        r.get("supplier_id", UUID.class),
+                        r.get("customer_account_id", UUID.class),
+                        r.get("campaign_id", UUID.class),
+                        due)
+                .map(Long::intValue);
     }
 
     private Mono<Integer> take(Step step, TokenBucket rate, Instant now) {
@@ -113,12 +139,21 @@ public class Ladder {
                         WHERE state = 'WAITING' AND step = :step AND due_at <= :now
                         ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED
                         """)
-                .bind("step", step.name()).bind("now", now).bind("limit", allowed)
-                .map(r -> new Due(r.get("code_id", UUID.class), Step.valueOf(r.get("step", String.class)),
-                        r.get("supplier_id", UUID.class), r.get("customer_account_id", UUID.class),
+                .bind("step", step.name())
+                .bind("now", now)
+                .bind("limit", allowed)
+                .map(r -> new Due(
+                        r.get("code_id", UUID.class),
+                        Step.valueOf(r.get("step", String.class)),
+                        r.get("supplier_id", UUID.class),
+                        r.get("customer_account_id", UUID.class),
                         r.get("campaign_id", UUID.class)))
-                .all().collectList().flatMapMany(Flux::fromIterable)
-                .concatMap(d -> one(d, now).then(Mono.fromRunnable(() -> afterEach.accept(d))).thenReturn(1))
+                .all()
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(d -> one(d, now)
+                        .then(Mono.fromRunnable(() -> afterEach.accept(d)))
+                        .thenReturn(1))
                 .reduce(0, Integer::sum)
                 .as(tx::transactional);
         return work.doOnNext(n -> {
@@ -150,14 +185,30 @@ public class Ladder {
             return done(d, "STOPPED", "the app fetched it", now);
         }
         PhoneNumber to = Reachability.textNumber(c).orElse(null);
-        Mono<String> sent = to == null ? Mono.just("no text: no mobile agreed to texts")
-                : codes.code(d.supplierId(), d.codeId()).flatMap(code -> Flux.fromIterable(SmsText.forCode(code,
-                                c.language()))
-                        .concatMap(body -> texts.queue(new SmsMessages.Queued(d.supplierId(), d.customerId(), to, "code",
-                                d.codeId(), d.campaignId(), body, code.expiresAt()), now))
-                        .count().map(n -> "texted " + to.tail() + " (" + n + (n == 1 ? " text)" : " texts)")));
+        Mono<String> sent = to == null
+                ? Mono.just("no text: no mobile agreed to texts")
+                : codes.code(d.supplierId(), d.codeId())
+                        .flatMap(code -> Flux.fromIterable(SmsText.forCode(code, c.language()))
+                                .concatMap(body -> texts.queue(
+                                        new SmsMessages.Queued(
+                                                d.supplierId(),
+                                                d.customerId(),
+                                                to,
+                                                "code",
+                                                d.codeId(),
+                                                d.campaignId(),
+                                                body,
+                                                code.expiresAt()),
+                                        now))
+                                .count()
+                                .map(n -> "texted " + to.tail() + " (" + n + (n == 1 ? " text)" : " texts)")));
         return sent.flatMap(outcome -> done(d, "TAKEN", outcome, now)
-                .then(next(d.codeId(), Step.VOICE, d.supplierId(), d.customerId(), d.campaignId(),
+                .then(next(
+                        d.codeId(),
+                        Step.VOICE,
+                        d.supplierId(),
+                        d.customerId(),
+                        d.campaignId(),
                         to == null || Reachability.callWithoutWaiting(c) ? now : now.plus(config.textDeadline())))
                 .then());
     }
@@ -172,9 +223,15 @@ public class Ladder {
             Mono<OutboundCalls.Placed> placed = to == null
                     ? Mono.just(new OutboundCalls.Placed("no call: no number agreed to calls", true))
                     : calls.queue(d.supplierId(), d.customerId(), d.codeId(), d.campaignId(), to, c.language(), now);
-            return placed.flatMap(p -> done(d, "TAKEN", p.outcome(), now).then(next(d.codeId(), Step.CALL_CENTRE,
-                    d.supplierId(), d.customerId(), d.campaignId(),
-                    p.callCentreNow() ? now : now.plus(config.voiceDeadline()))).then());
+            return placed.flatMap(p -> done(d, "TAKEN", p.outcome(), now)
+                    .then(next(
+                            d.codeId(),
+                            Step.CALL_CENTRE,
+                            d.supplierId(),
+                            d.customerId(),
+                            d.campaignId(),
+                            p.callCentreNow() ? now : now.plus(config.voiceDeadline())))
+                    .then());
         });
     }
 
@@ -185,32 +242,56 @@ public class Ladder {
     public Mono<Void> callCentreNow(UUID supplier, UUID code, Instant now) {
         return db.sql("UPDATE reach_step SET due_at = :now WHERE supplier_id = :s AND code_id = :c"
                         + " AND step = 'CALL_CENTRE' AND state = 'WAITING' AND due_at > :now")
-                .bind("now", now).bind("s", supplier).bind("c", code).fetch().rowsUpdated().then();
+                .bind("now", now)
+                .bind("s", supplier)
+                .bind("c", code)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private Mono<Void> callCentre(Due d, Progress progress, Instant now) {
-        return db.sql("SELECT step, outcome FROM reach_step WHERE code_id = :c AND step <> 'CALL_CENTRE' ORDER BY due_at")
-                .bind("c", d.codeId()).map(r -> r.get("step", String.class).toLowerCase(java.util.Locale.ROOT) + ": "
-                        + r.get("outcome", String.class)).all().collectList()
+        return db.sql(
+                        "SELECT step, outcome FROM reach_step WHERE code_id = :c AND step <> 'CALL_CENTRE' ORDER BY due_at")
+                .bind("c", d.codeId())
+                .map(r -> r.get("step", String.class).toLowerCase(java.util.Locale.ROOT) + ": "
+                        + r.get("outcome", String.class))
+                .all()
+                .collectList()
                 .flatMap(tried -> {
                     String detail = "app: " + (progress == Progress.FETCHED ? "fetched, not confirmed" : "not fetched")
                             + "; " + String.join("; ", tried);
-                    return tasks.add(d.supplierId(), d.customerId(), ReachTasks.Kind.UNREACHED, d.codeId(),
-                            d.campaignId(), detail, now).then(done(d, "TAKEN", "on the call centre's list", now));
+                    return tasks.add(
+                                    d.supplierId(),
+                                    d.customerId(),
+                                    ReachTasks.Kind.UNREACHED,
+                                    d.codeId(),
+                                    d.campaignId(),
+                                    detail,
+                                    now)
+                            .then(done(d, "TAKEN", "on the call centre's list", now));
                 });
     }
 
     private Mono<Boolean> textDelivered(UUID code) {
         return db.sql("SELECT count(*) > 0 AND bool_and(state = 'DELIVERED') FROM sms_message"
                         + " WHERE code_id = :c AND direction = 'OUT'")
-                .bind("c", code).map(r -> Boolean.TRUE.equals(r.get(0, Boolean.class))).one();
+                .bind("c", code)
+                .map(r -> Boolean.TRUE.equals(r.get(0, Boolean.class)))
+                .one();
     }
 
     private Mono<Void> done(Due d, String state, String outcome, Instant now) {
         return db.sql("UPDATE reach_step SET state = :state, outcome = :outcome, done_at = :now"
                         + " WHERE code_id = :c AND step = :step AND state = 'WAITING'")
-                .bind("state", state).bind("outcome", outcome).bind("now", now).bind("c", d.codeId())
-                .bind("step", d.step().name()).fetch().rowsUpdated().then();
+                .bind("state", state)
+                .bind("outcome", outcome)
+                .bind("now", now)
+                .bind("c", d.codeId())
+                .bind("step", d.step().name())
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private Mono<Long> next(UUID code, Step step, UUID supplier, UUID customer, UUID campaign, Instant due) {
@@ -219,16 +300,25 @@ public class Ladder {
                             due_at)
                         VALUES (:code, :step, :s, :c, :campaign, 'WAITING', :due) ON CONFLICT DO NOTHING
                         """)
-                .bind("code", code).bind("step", step.name()).bind("s", supplier).bind("c", customer).bind("due", due);
+                .bind("code", code)
+                .bind("step", step.name())
+                .bind("s", supplier)
+                .bind("c", customer)
+                .bind("due", due);
         spec = campaign == null ? spec.bindNull("campaign", UUID.class) : spec.bind("campaign", campaign);
         return spec.fetch().rowsUpdated();
     }
 
     /** What was tried for one code, step by step (for the code's deliveries view). */
     public Flux<List<String>> tried(UUID supplier, UUID code) {
-        return db.sql("SELECT step, state, outcome FROM reach_step WHERE supplier_id = :s AND code_id = :c ORDER BY due_at")
-                .bind("s", supplier).bind("c", code)
-                .map(r -> List.of(r.get("step", String.class), r.get("state", String.class),
-                        String.valueOf(r.get("outcome", String.class)))).all();
+        return db.sql(
+                        "SELECT step, state, outcome FROM reach_step WHERE supplier_id = :s AND code_id = :c ORDER BY due_at")
+                .bind("s", supplier)
+                .bind("c", code)
+                .map(r -> List.of(
+                        r.get("step", String.class),
+                        r.get("state", String.class),
+                        String.valueOf(r.get("outcome", String.class))))
+                .all();
     }
 }

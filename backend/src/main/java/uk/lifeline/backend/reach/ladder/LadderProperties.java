@@ -17,11 +17,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lookBack how far back the ladder looks for released codes it has not seen
  */
 @ConfigurationProperties("lifeline.reach.ladder")
-public record LadderProperties(@DefaultValue("true") boolean enabled, @DefaultValue("60m") Duration appDeadline,
-        @DefaultValue("15m") Duration emergencyAppDeadline, @DefaultValue("30m") Duration textDeadline,
-        @DefaultValue("30m") Duration voiceDeadline, Map<String, Deadlines> suppliers,
-        @DefaultValue("50") int textsPerSecond, @DefaultValue("5") int callsPerSecond,
-        @DefaultValue("500") int batchSize, @DefaultValue("1s") Duration pollInterval,
+public record LadderProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("60m") Duration appDeadline,
+        @DefaultValue("15m") Duration emergencyAppDeadline,
+        @DefaultValue("30m") Duration textDeadline,
+        @DefaultValue("30m") Duration voiceDeadline,
+        Map<String, Deadlines> suppliers,
+        @DefaultValue("50") int textsPerSecond,
+        @DefaultValue("5") int callsPerSecond,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("2d") Duration lookBack) {
 
     /** A supplier's own app deadlines; either may be left out. */

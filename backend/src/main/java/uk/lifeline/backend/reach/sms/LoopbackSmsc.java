@@ -2,7 +2,6 @@ package uk.lifeline.backend.reach.sms;
 
 import java.io.IOException;
 import java.net.SocketException;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -144,12 +143,25 @@ public final class LoopbackSmsc implements AutoCloseable {
     /** A customer's text from {@code from} (E.164) to the service, sent to one bound link. */
     public void sendText(String from, String text) throws Exception {
         SmsBody body = SmsBody.onePart(text).orElseThrow();
-        SMPPServerSession s = sessions.stream().filter(x -> x.getSessionState().isBound()).findFirst()
+        SMPPServerSession s = sessions.stream()
+                .filter(x -> x.getSessionState().isBound())
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no bound link"));
-        s.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from.substring(1),
-                TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN, "Lifeline", new ESMClass(), (byte) 0,
-                (byte) 0, new RegisteredDelivery(), new GeneralDataCoding(body.encoding() == SmsBody.Encoding.UCS2
-                        ? Alphabet.ALPHA_UCS2 : Alphabet.ALPHA_DEFAULT), body.octets());
+        s.deliverShortMessage(
+                "",
+                TypeOfNumber.INTERNATIONAL,
+                NumberingPlanIndicator.ISDN,
+                from.substring(1),
+                TypeOfNumber.ALPHANUMERIC,
+                NumberingPlanIndicator.UNKNOWN,
+                "Lifeline",
+                new ESMClass(),
+                (byte) 0,
+                (byte) 0,
+                new RegisteredDelivery(),
+                new GeneralDataCoding(
+                        body.encoding() == SmsBody.Encoding.UCS2 ? Alphabet.ALPHA_UCS2 : Alphabet.ALPHA_DEFAULT),
+                body.octets());
     }
 
     private void acceptLoop() {
@@ -187,7 +199,10 @@ public final class LoopbackSmsc implements AutoCloseable {
     }
 
     private void payOwed() {
-        SMPPServerSession s = sessions.stream().filter(x -> x.getSessionState().isBound()).findFirst().orElse(null);
+        SMPPServerSession s = sessions.stream()
+                .filter(x -> x.getSessionState().isBound())
+                .findFirst()
+                .orElse(null);
         if (s == null) {
             return;
         }
@@ -209,20 +224,36 @@ public final class LoopbackSmsc implements AutoCloseable {
         }
         DeliveryReceiptState state = receiptState.get().apply(r);
         Date now = new Date();
-        DeliveryReceipt receipt = new DeliveryReceipt(smscId, 1, state == DeliveryReceiptState.DELIVRD ? 1 : 0, now,
-                now, state, state == DeliveryReceiptState.DELIVRD ? "000" : "001",
+        DeliveryReceipt receipt = new DeliveryReceipt(
+                smscId,
+                1,
+                state == DeliveryReceiptState.DELIVRD ? 1 : 0,
+                now,
+                now,
+                state,
+                state == DeliveryReceiptState.DELIVRD ? "000" : "001",
                 r.text().substring(0, Math.min(20, r.text().length())));
         try {
-            session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, r.to().substring(1),
-                    TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN, r.from(),
+            session.deliverShortMessage(
+                    "",
+                    TypeOfNumber.INTERNATIONAL,
+                    NumberingPlanIndicator.ISDN,
+                    r.to().substring(1),
+                    TypeOfNumber.ALPHANUMERIC,
+                    NumberingPlanIndicator.UNKNOWN,
+                    r.from(),
                     new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
-                    (byte) 0, (byte) 0, new RegisteredDelivery(), new GeneralDataCoding(Alphabet.ALPHA_DEFAULT),
+                    (byte) 0,
+                    (byte) 0,
+                    new RegisteredDelivery(),
+                    new GeneralDataCoding(Alphabet.ALPHA_DEFAULT),
                     receipt.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (NegativeResponseException | ResponseTimeoutException e) {
             // The link is up but the client was busy: it answered "throttled" (a header-only deliver_sm_resp that
             // jSMPP's own server side cannot read, so it times out). An SMSC tries the receipt again shortly.
             if (!closed) {
-                CompletableFuture.runAsync(() -> sendReceipt(smscId, session),
+                CompletableFuture.runAsync(
+                        () -> sendReceipt(smscId, session),
                         CompletableFuture.delayedExecutor(RECEIPT_RETRY_MS, TimeUnit.MILLISECONDS, workers));
             }
         } catch (Exception e) {
@@ -256,8 +287,12 @@ public final class LoopbackSmsc implements AutoCloseable {
                 throws ProcessRequestException {
             boolean ucs2 = (submit.getDataCoding() & 0x0F) == 0x08;
             String id = Long.toHexString(ids.incrementAndGet()).toUpperCase(Locale.ROOT);
-            Received r = new Received(id, "+" + submit.getDestAddress(), submit.getSourceAddr(),
-                    SmsBody.decode(submit.getShortMessage(), ucs2), ucs2);
+            Received r = new Received(
+                    id,
+                    "+" + submit.getDestAddress(),
+                    submit.getSourceAddr(),
+                    SmsBody.decode(submit.getShortMessage(), ucs2),
+                    ucs2);
             Answer a = answer.get().apply(r);
             if (a instanceof Answer.Refuse refuse) {
                 throw new ProcessRequestException("refused", refuse.commandStatus());
@@ -310,8 +345,8 @@ public final class LoopbackSmsc implements AutoCloseable {
         }
 
         @Override
-        public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm,
-                SMPPServerSession source) throws ProcessRequestException {
+        public QueryBroadcastSmResult onAcceptQueryBroadcastSm(
+                QueryBroadcastSm queryBroadcastSm, SMPPServerSession source) throws ProcessRequestException {
             throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
         }
 

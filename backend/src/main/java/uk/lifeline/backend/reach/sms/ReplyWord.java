@@ -30,6 +30,8 @@ public enum ReplyWord {
     /** A reply's word: its first word, any case, without punctuation; empty if it is none of them. */
     public static Optional<ReplyWord> read(String reply) {
         String first = reply.strip().split("[\\s.!,]+", 2)[0].toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(w -> w.english.equals(first) || w.welsh.equals(first)).findFirst();
+        return Arrays.stream(values())
+                .filter(w -> w.english.equals(first) || w.welsh.equals(first))
+                .findFirst();
     }
 }

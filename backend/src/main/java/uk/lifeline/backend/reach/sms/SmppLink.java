@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.SMPPConstant;
-import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -76,17 +76,32 @@ final class SmppLink implements AutoCloseable {
             return new SubmitOutcome.RetryLater("no SMPP link: " + e.getMessage(), true);
         }
         try {
-            var result = s.submitShortMessage(config.systemType(), TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
-                    config.sourceAddress(), TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, to.substring(1),
-                    new ESMClass(), (byte) 0, (byte) 1, null, null,
-                    new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0, dataCoding(body), (byte) 0,
+            var result = s.submitShortMessage(
+                    config.systemType(),
+                    TypeOfNumber.ALPHANUMERIC,
+                    NumberingPlanIndicator.UNKNOWN,
+                    config.sourceAddress(),
+                    TypeOfNumber.INTERNATIONAL,
+                    NumberingPlanIndicator.ISDN,
+                    to.substring(1),
+                    new ESMClass(),
+                    (byte) 0,
+                    (byte) 1,
+                    null,
+                    null,
+                    new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
+                    (byte) 0,
+                    dataCoding(body),
+                    (byte) 0,
                     body.octets());
             return new SubmitOutcome.Accepted(result.getMessageId());
         } catch (NegativeResponseException e) {
             int status = e.getCommandStatus();
             String name = statusName(status);
             return switch (status) {
-                case SMPPConstant.STAT_ESME_RTHROTTLED, SMPPConstant.STAT_ESME_RMSGQFUL, SMPPConstant.STAT_ESME_RSYSERR,
+                case SMPPConstant.STAT_ESME_RTHROTTLED,
+                        SMPPConstant.STAT_ESME_RMSGQFUL,
+                        SMPPConstant.STAT_ESME_RSYSERR,
                         SMPPConstant.STAT_ESME_RX_T_APPN -> new SubmitOutcome.RetryLater(name, false);
                 default -> new SubmitOutcome.Refused(name);
             };
@@ -131,7 +146,8 @@ final class SmppLink implements AutoCloseable {
         }
         long now = System.nanoTime();
         if (now < nextConnectAt) {
-            throw new IOException("reconnecting in " + Duration.ofNanos(nextConnectAt - now).toMillis() + " ms");
+            throw new IOException(
+                    "reconnecting in " + Duration.ofNanos(nextConnectAt - now).toMillis() + " ms");
         }
         SMPPSession s = new SMPPSession();
         s.setEnquireLinkTimer((int) config.enquireLink().toMillis());
@@ -142,16 +158,30 @@ final class SmppLink implements AutoCloseable {
         s.setQueueCapacity(PDU_QUEUE);
         s.setMessageReceiverListener(new Receiver());
         try {
-            s.connectAndBind(config.smscHost(), config.smscPort(), new BindParameter(BindType.BIND_TRX,
-                    config.systemId(), config.password(), config.systemType(), TypeOfNumber.UNKNOWN,
-                    NumberingPlanIndicator.UNKNOWN, null), config.transactionTimer().toMillis());
+            s.connectAndBind(
+                    config.smscHost(),
+                    config.smscPort(),
+                    new BindParameter(
+                            BindType.BIND_TRX,
+                            config.systemId(),
+                            config.password(),
+                            config.systemType(),
+                            TypeOfNumber.UNKNOWN,
+                            NumberingPlanIndicator.UNKNOWN,
+                            null),
+                    config.transactionTimer().toMillis());
         } catch (IOException e) {
             s.close();
             failedConnects++;
             nextConnectAt = System.nanoTime()
-                    + Backoff.after(failedConnects, config.reconnectFirst(), config.reconnectLongest()).toNanos();
-            log.warn("SMPP bind to {}:{} failed ({} in a row): {}", config.smscHost(), config.smscPort(),
-                    failedConnects, e.getMessage());
+                    + Backoff.after(failedConnects, config.reconnectFirst(), config.reconnectLongest())
+                            .toNanos();
+            log.warn(
+                    "SMPP bind to {}:{} failed ({} in a row): {}",
+                    config.smscHost(),
+                    config.smscPort(),
+                    failedConnects,
+                    e.getMessage());
             throw e;
         }
         failedConnects = 0;
@@ -177,8 +207,8 @@ final class SmppLink implements AutoCloseable {
     }
 
     private static GeneralDataCoding dataCoding(SmsBody body) {
-        return new GeneralDataCoding(body.encoding() == SmsBody.Encoding.UCS2 ? Alphabet.ALPHA_UCS2
-                : Alphabet.ALPHA_DEFAULT);
+        return new GeneralDataCoding(
+                body.encoding() == SmsBody.Encoding.UCS2 ? Alphabet.ALPHA_UCS2 : Alphabet.ALPHA_DEFAULT);
     }
 
     static String statusName(int status) {
@@ -199,12 +229,19 @@ final class SmppLink implements AutoCloseable {
             try {
                 if (deliverSm.isSmscDeliveryReceipt()) {
                     DeliveryReceipt r = deliverSm.getShortMessageAsDeliveryReceipt();
-                    listener.receipt(r.getId(), "+" + deliverSm.getSourceAddr(), r.getText(), r.getFinalStatus() == DeliveryReceiptState.DELIVRD,
-                            r.getFinalStatus() == DeliveryReceiptState.DELIVRD ? null
+                    listener.receipt(
+                            r.getId(),
+                            "+" + deliverSm.getSourceAddr(),
+                            r.getText(),
+                            r.getFinalStatus() == DeliveryReceiptState.DELIVRD,
+                            r.getFinalStatus() == DeliveryReceiptState.DELIVRD
+                                    ? null
                                     : r.getFinalStatus() + " err:" + r.getError());
                 } else {
                     boolean ucs2 = (deliverSm.getDataCoding() & 0x0F) == 0x08;
-                    listener.text("+" + deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
+                    listener.text(
+                            "+" + deliverSm.getSourceAddr(),
+                            deliverSm.getDestAddress(),
                             SmsBody.decode(deliverSm.getShortMessage(), ucs2));
                 }
             } catch (InvalidDeliveryReceiptException e) {

@@ -44,8 +44,10 @@ class SmsConfig {
         if (config.demoSmsc() && (config.host() == null || config.host().isBlank())) {
             demo = demoSmsc(config.demoPort());
             used = config.withDemoPort(demo.port());
-            log.warn("Text messages go to the demo's loopback SMSC on 127.0.0.1:{}: no phone receives them"
-                    + " (see the demo phones page).", demo.port());
+            log.warn(
+                    "Text messages go to the demo's loopback SMSC on 127.0.0.1:{}: no phone receives them"
+                            + " (see the demo phones page).",
+                    demo.port());
         } else {
             log.info("Text messages are ON: {}", config);
         }

@@ -23,17 +23,22 @@ class SmsHealth implements ReactiveHealthIndicator {
 
     @Override
     public Mono<Health> health() {
-        String description = texts.sender() == null ? "texts OFF: no SMSC is configured (lifeline.sms.host)"
-                : texts.demo() != null ? "texts on: the demo's loopback SMSC (no phone receives them)"
-                : "texts on: " + config.smscHost() + ":" + config.smscPort();
+        String description = texts.sender() == null
+                ? "texts OFF: no SMSC is configured (lifeline.sms.host)"
+                : texts.demo() != null
+                        ? "texts on: the demo's loopback SMSC (no phone receives them)"
+                        : "texts on: " + config.smscHost() + ":" + config.smscPort();
         return db.sql("""
                         SELECT (SELECT count(*) FROM sms_message WHERE state = 'PENDING') AS pending,
                           (SELECT count(*) FROM sms_message WHERE state = 'IN_DOUBT') AS in_doubt
                         """)
                 .map(row -> Health.status(new Status(Status.UP.getCode(), description))
-                        .withDetail("bound", texts.sender() != null && texts.sender().linkUp())
+                        .withDetail(
+                                "bound",
+                                texts.sender() != null && texts.sender().linkUp())
                         .withDetail("pending", row.get("pending", Long.class))
-                        .withDetail("inDoubt", row.get("in_doubt", Long.class)).build())
+                        .withDetail("inDoubt", row.get("in_doubt", Long.class))
+                        .build())
                 .one();
     }
 }

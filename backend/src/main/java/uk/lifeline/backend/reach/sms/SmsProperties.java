@@ -23,15 +23,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     and receipts it; on by default with the demo data ({@code lifeline.demo.enabled})
  */
 @ConfigurationProperties("lifeline.sms")
-public record SmsProperties(String host, @DefaultValue("2775") int port, String systemId, String password,
-        @DefaultValue("") String systemType, @DefaultValue("Lifeline") String sourceAddress,
-        @DefaultValue("10") int window, @DefaultValue("100") int ratePerSecond,
-        @DefaultValue("30s") Duration enquireLink, @DefaultValue("10s") Duration transactionTimer,
-        @DefaultValue("1s") Duration reconnectFirst, @DefaultValue("1m") Duration reconnectLongest,
-        @DefaultValue("2s") Duration firstRetry, @DefaultValue("10m") Duration longestRetry,
-        @DefaultValue("10") int maxAttempts, @DefaultValue("200") int batchSize, @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("2m") Duration lease, @DefaultValue("false") boolean demoSmsc,
-        @DefaultValue("27750") int demoPort, @DefaultValue("15m") Duration inDoubtResend) {
+public record SmsProperties(
+        String host,
+        @DefaultValue("2775") int port,
+        String systemId,
+        String password,
+        @DefaultValue("") String systemType,
+        @DefaultValue("Lifeline") String sourceAddress,
+        @DefaultValue("10") int window,
+        @DefaultValue("100") int ratePerSecond,
+        @DefaultValue("30s") Duration enquireLink,
+        @DefaultValue("10s") Duration transactionTimer,
+        @DefaultValue("1s") Duration reconnectFirst,
+        @DefaultValue("1m") Duration reconnectLongest,
+        @DefaultValue("2s") Duration firstRetry,
+        @DefaultValue("10m") Duration longestRetry,
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("false") boolean demoSmsc,
+        @DefaultValue("27750") int demoPort,
+        @DefaultValue("15m") Duration inDoubtResend) {
 
     public SmsProperties {
         if (window < 1 || window > 1000 || ratePerSecond < 1 || batchSize < 1 || maxAttempts < 1) {
@@ -55,9 +68,28 @@ public record SmsProperties(String host, @DefaultValue("2775") int port, String 
 
     /** The same, with the demo's SMSC on {@code port} (the one it took). */
     SmsProperties withDemoPort(int port) {
-        return new SmsProperties(host, this.port, systemId, password, systemType, sourceAddress, window, ratePerSecond,
-                enquireLink, transactionTimer, reconnectFirst, reconnectLongest, firstRetry, longestRetry, maxAttempts,
-                batchSize, pollInterval, lease, demoSmsc, port, inDoubtResend);
+        return new SmsProperties(
+                host,
+                this.port,
+                systemId,
+                password,
+                systemType,
+                sourceAddress,
+                window,
+                ratePerSecond,
+                enquireLink,
+                transactionTimer,
+                reconnectFirst,
+                reconnectLongest,
+                firstRetry,
+                longestRetry,
+                maxAttempts,
+                batchSize,
+                pollInterval,
+                lease,
+                demoSmsc,
+                port,
+                inDoubtResend);
     }
 
     @Override

@@ -146,11 +146,16 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
         Mono<Void> record;
         if (outcome instanceof SubmitOutcome.Accepted a) {
             recording.add(a.smscId());
-            record = messages.submitted(m.id(), a.smscId(), now).then(Mono.defer(() -> {
-                recording.remove(a.smscId());
-                Receipt r = early.remove(a.smscId());
-                return r == null ? Mono.empty() : messages.receipt(a.smscId(), r.delivered(), r.error(), now).then();
-            })).doFinally(signal -> recording.remove(a.smscId()));
+            record = messages.submitted(m.id(), a.smscId(), now)
+                    .then(Mono.defer(() -> {
+                        recording.remove(a.smscId());
+                        Receipt r = early.remove(a.smscId());
+                        return r == null
+                                ? Mono.empty()
+                                : messages.receipt(a.smscId(), r.delivered(), r.error(), now)
+                                        .then();
+                    }))
+                    .doFinally(signal -> recording.remove(a.smscId()));
         } else if (outcome instanceof SubmitOutcome.Unanswered u) {
             // Its receipt may have come (on a new link) while we waited for the answer: it settles the text now.
             record = messages.unanswered(m.id(), u.reason(), now).then(Mono.fromRunnable(() -> settleEarly(m.phone())));
@@ -159,7 +164,9 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
         } else if (outcome instanceof SubmitOutcome.RetryLater r && m.attempts() >= config.maxAttempts()) {
             record = messages.failed(m.id(), r.reason() + " (gave up after " + m.attempts() + " attempts)", now);
         } else if (outcome instanceof SubmitOutcome.RetryLater r) {
-            record = messages.retryLater(m.id(), r.reason(),
+            record = messages.retryLater(
+                    m.id(),
+                    r.reason(),
                     now.plus(Backoff.after(m.attempts(), config.firstRetry(), config.longestRetry())));
         } else {
             record = messages.failed(m.id(), ((SubmitOutcome.Refused) outcome).reason(), now);
@@ -201,8 +208,8 @@ public final class SmsSender implements SmppLink.Listener, AutoCloseable {
 
     private boolean settle(String smscId, String to, String textStart, boolean delivered, String error, Instant now) {
         return Boolean.TRUE.equals(messages.receipt(smscId, delivered, error, now)
-                .flatMap(moved -> moved ? Mono.just(true)
-                        : messages.receiptInDoubt(smscId, to, textStart, delivered, error, now))
+                .flatMap(moved ->
+                        moved ? Mono.just(true) : messages.receiptInDoubt(smscId, to, textStart, delivered, error, now))
                 .block(Duration.ofSeconds(30)));
     }
 

@@ -19,14 +19,16 @@ import uk.lifeline.calendar.MeterTime;
  */
 public final class SmsText {
 
-    private static final String[] WELSH_MONTHS = {"Ion", "Chwe", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi",
-        "Hyd", "Tach", "Rhag"};
+    private static final String[] WELSH_MONTHS = {
+        "Ion", "Chwe", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag"
+    };
 
     private SmsText() {}
 
     public static List<SmsBody> forCode(CodeFacts code, Language lang) {
         boolean cy = lang == Language.CY;
-        String meter = cy ? "Cod i'ch mesurydd " + (code.electricity() ? "trydan" : "nwy") + " .." + code.meterTail()
+        String meter = cy
+                ? "Cod i'ch mesurydd " + (code.electricity() ? "trydan" : "nwy") + " .." + code.meterTail()
                 : "Code for your " + (code.electricity() ? "electricity" : "gas") + " meter .." + code.meterTail();
         List<String> sentences = new ArrayList<>();
         int n = code.blocks().size();
@@ -87,22 +89,29 @@ public final class SmsText {
 
     /** Plain acknowledgements of a reply, in the customer's language. */
     public static SmsBody acknowledgement(String supplierName, ReplyWord word, Language lang) {
-        String text = switch (word) {
-            case DONE -> lang == Language.CY ? "Diolch, rydym wedi nodi bod y cod wedi'i deipio."
-                    : "Thank you, we have noted the code as typed.";
-            case HELP -> lang == Language.CY ? "Byddwn yn eich ffonio'n ôl cyn gynted ag y gallwn."
-                    : "We will call you back as soon as we can.";
-            case STOP -> lang == Language.CY ? "Ni fyddwn yn anfon negeseuon testun mwyach."
-                    : "We will not send you texts any more.";
-            case AGAIN -> lang == Language.CY ? "Nid oes cod yn aros amdanoch." : "You have no code waiting.";
-        };
+        String text =
+                switch (word) {
+                    case DONE ->
+                        lang == Language.CY
+                                ? "Diolch, rydym wedi nodi bod y cod wedi'i deipio."
+                                : "Thank you, we have noted the code as typed.";
+                    case HELP ->
+                        lang == Language.CY
+                                ? "Byddwn yn eich ffonio'n ôl cyn gynted ag y gallwn."
+                                : "We will call you back as soon as we can.";
+                    case STOP ->
+                        lang == Language.CY
+                                ? "Ni fyddwn yn anfon negeseuon testun mwyach."
+                                : "We will not send you texts any more.";
+                    case AGAIN -> lang == Language.CY ? "Nid oes cod yn aros amdanoch." : "You have no code waiting.";
+                };
         return part(supplierName + ": " + text);
     }
 
     static String replies(Language lang) {
         return lang == Language.CY
-                ? "Atebwch " + ReplyWord.DONE.word(lang) + " wedi teipio, " + ReplyWord.AGAIN.word(lang) + " i'w ail-anfon, "
-                        + ReplyWord.HELP.word(lang) + " am alwad."
+                ? "Atebwch " + ReplyWord.DONE.word(lang) + " wedi teipio, " + ReplyWord.AGAIN.word(lang)
+                        + " i'w ail-anfon, " + ReplyWord.HELP.word(lang) + " am alwad."
                 : "Reply " + ReplyWord.DONE.word(lang) + " when typed, " + ReplyWord.AGAIN.word(lang) + " to resend, "
                         + ReplyWord.HELP.word(lang) + " for a call.";
     }
@@ -111,7 +120,8 @@ public final class SmsText {
     static String when(Instant at, Language lang) {
         ZonedDateTime t = at.atZone(MeterTime.ZONE);
         String zone = MeterTime.ZONE.getRules().isDaylightSavings(at) ? "BST" : "GMT";
-        String month = lang == Language.CY ? WELSH_MONTHS[t.getMonthValue() - 1]
+        String month = lang == Language.CY
+                ? WELSH_MONTHS[t.getMonthValue() - 1]
                 : t.getMonth().getDisplayName(TextStyle.SHORT, Locale.UK);
         return t.getDayOfMonth() + " " + month + " " + t.format(DateTimeFormatter.ofPattern("HH:mm")) + " " + zone;
     }

@@ -37,8 +37,14 @@ class TwoWayTexts implements TextReplies {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    TwoWayTexts(ContactStore contacts, SmsMessages messages, CodeDesk codes, ReachTasks tasks, DatabaseClient db,
-            TransactionalOperator tx, Clock clock) {
+    TwoWayTexts(
+            ContactStore contacts,
+            SmsMessages messages,
+            CodeDesk codes,
+            ReachTasks tasks,
+            DatabaseClient db,
+            TransactionalOperator tx,
+            Clock clock) {
         this.contacts = contacts;
         this.messages = messages;
         this.codes = codes;
@@ -57,7 +63,9 @@ class TwoWayTexts implements TextReplies {
                 log.info("a text from an unregistered number ({}) changed nothing", from.tail());
                 return Mono.empty();
             }
-            return Flux.fromIterable(owners).concatMap(o -> answer(o, from, body, now).as(tx::transactional)).then();
+            return Flux.fromIterable(owners)
+                    .concatMap(o -> answer(o, from, body, now).as(tx::transactional))
+                    .then();
         });
     }
 
@@ -68,42 +76,81 @@ class TwoWayTexts implements TextReplies {
         Mono<Void> keep = messages.received(supplier, customer, from, text, now).then();
         ReplyWord word = ReplyWord.read(text).orElse(null);
         if (word == null) {
-            return keep.then(supplierName(supplier)).flatMap(name ->
-                    reply(owner, from, SmsText.explanation(name, c.language()), now));
+            return keep.then(supplierName(supplier))
+                    .flatMap(name -> reply(owner, from, SmsText.explanation(name, c.language()), now));
         }
-        return keep.then(switch (word) {
-            case AGAIN -> codes.latestWaiting(supplier, customer)
-                    .flatMap(code -> Flux.fromIterable(SmsText.forCode(code, c.language()))
-                            .concatMap(b -> queue(owner, from, "code", code, b, now)).then(Mono.just(true)))
-                    .switchIfEmpty(Mono.defer(() -> acknowledge(owner, from, word, now).thenReturn(true))).then();
-            case DONE -> codes.latestWaiting(supplier, customer)
-                    .flatMap(code -> codes.recordEntered(supplier, code.codeId(), Channel.SMS, now))
-                    .then(acknowledge(owner, from, word, now));
-            case HELP -> tasks.add(supplier, customer, ReachTasks.Kind.CALL_BACK, null, null,
-                            "asked for a call back by text (" + word.name() + ")", now)
-                    .then(acknowledge(owner, from, word, now));
-            case STOP -> contacts.stopTexts(supplier, customer, now).then(acknowledge(owner, from, word, now));
-        });
+        return keep.then(
+                switch (word) {
+                    case AGAIN ->
+                        codes.latestWaiting(supplier, customer)
+                                .flatMap(code -> Flux.fromIterable(SmsText.forCode(code, c.language()))
+                                        .concatMap(b -> queue(owner, from, "code", code, b, now))
+                                        .then(Mono.just(true)))
+                                .switchIfEmpty(Mono.defer(() ->
+                                        acknowledge(owner, from, word, now).thenReturn(true)))
+                                .then();
+                    case DONE ->
+                        codes.latestWaiting(supplier, customer)
+                                .flatMap(code -> codes.recordEntered(supplier, code.codeId(), Channel.SMS, now))
+                                .then(acknowledge(owner, from, word, now));
+                    case HELP ->
+                        tasks.add(
+                                        supplier,
+                                        customer,
+                                        ReachTasks.Kind.CALL_BACK,
+                                        null,
+                                        null,
+                                        "asked for a call back by text (" + word.name() + ")",
+                                        now)
+                                .then(acknowledge(owner, from, word, now));
+                    case STOP -> contacts.stopTexts(supplier, customer, now).then(acknowledge(owner, from, word, now));
+                });
     }
 
     private Mono<Void> acknowledge(ContactStore.Owned owner, PhoneNumber to, ReplyWord word, Instant now) {
-        return supplierName(owner.supplierId()).flatMap(name ->
-                reply(owner, to, SmsText.acknowledgement(name, word, owner.contact().language()), now));
+        return supplierName(owner.supplierId())
+                .flatMap(name -> reply(
+                        owner,
+                        to,
+                        SmsText.acknowledgement(name, word, owner.contact().language()),
+                        now));
     }
 
     private Mono<Void> reply(ContactStore.Owned owner, PhoneNumber to, SmsBody body, Instant now) {
-        return messages.queue(new SmsMessages.Queued(owner.supplierId(), owner.contact().customerId(), to, "reply",
-                null, null, body, now.plus(java.time.Duration.ofDays(1))), now).then();
+        return messages.queue(
+                        new SmsMessages.Queued(
+                                owner.supplierId(),
+                                owner.contact().customerId(),
+                                to,
+                                "reply",
+                                null,
+                                null,
+                                body,
+                                now.plus(java.time.Duration.ofDays(1))),
+                        now)
+                .then();
     }
 
-    private Mono<Void> queue(ContactStore.Owned owner, PhoneNumber to, String kind, CodeFacts code, SmsBody body,
-            Instant now) {
-        return messages.queue(new SmsMessages.Queued(owner.supplierId(), owner.contact().customerId(), to, kind,
-                code.codeId(), code.campaignId(), body, code.expiresAt()), now).then();
+    private Mono<Void> queue(
+            ContactStore.Owned owner, PhoneNumber to, String kind, CodeFacts code, SmsBody body, Instant now) {
+        return messages.queue(
+                        new SmsMessages.Queued(
+                                owner.supplierId(),
+                                owner.contact().customerId(),
+                                to,
+                                kind,
+                                code.codeId(),
+                                code.campaignId(),
+                                body,
+                                code.expiresAt()),
+                        now)
+                .then();
     }
 
     private Mono<String> supplierName(java.util.UUID supplier) {
-        return db.sql("SELECT name FROM supplier WHERE id = :s").bind("s", supplier)
-                .map(r -> r.get(0, String.class)).one();
+        return db.sql("SELECT name FROM supplier WHERE id = :s")
+                .bind("s", supplier)
+                .map(r -> r.get(0, String.class))
+                .one();
     }
 }

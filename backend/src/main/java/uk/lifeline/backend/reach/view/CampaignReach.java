@@ -27,11 +27,20 @@ class CampaignReach {
      * A campaign's reach. {@code done} only when it completed and every customer was reached or confirmed;
      * {@code voice} is absent while this backend has no voice calls.
      */
-    record Reach(UUID campaignId, String status, long coded, ChannelCounts app, ChannelCounts sms,
-            ChannelCounts voice, long confirmedEntered, long notYetReached, boolean done) {}
+    record Reach(
+            UUID campaignId,
+            String status,
+            long coded,
+            ChannelCounts app,
+            ChannelCounts sms,
+            ChannelCounts voice,
+            long confirmedEntered,
+            long notYetReached,
+            boolean done) {}
 
     /** Call states (Twilio's words) in which the customer answered. */
     private static final Set<String> ANSWERED = Set.of("in-progress", "completed");
+
     private static final Set<String> FAILED = Set.of("busy", "no-answer", "failed", "canceled");
 
     /** What the calls of one code came to. */
@@ -80,19 +89,31 @@ class CampaignReach {
                         FROM r WHERE EXISTS (SELECT 1 FROM reach_step p WHERE p.code_id = r.code_id
                                              AND p.step = 'VOICE' AND p.state = 'TAKEN')
                         """)
-                .bind("c", campaign).bind("s", supplier)
-                .map(r -> List.of(r.get("code_id", UUID.class), r.get("otherwise", Boolean.class))).all()
-                .flatMap(row -> log.forCode(supplier, (UUID) row.get(0)).filter(c -> "OUT".equals(c.direction()))
-                        .map(CallLog.Call::state).collect(Collectors.toSet())
-                        .map(states -> new Calls((UUID) row.get(0), Boolean.TRUE.equals(row.get(1)), !states.isEmpty(),
-                                states.stream().anyMatch(ANSWERED::contains),
-                                !states.isEmpty() && states.stream().allMatch(FAILED::contains))), 8)
+                .bind("c", campaign)
+                .bind("s", supplier)
+                .map(r -> List.of(r.get("code_id", UUID.class), r.get("otherwise", Boolean.class)))
+                .all()
+                .flatMap(
+                        row -> log.forCode(supplier, (UUID) row.get(0))
+                                .filter(c -> "OUT".equals(c.direction()))
+                                .map(CallLog.Call::state)
+                                .collect(Collectors.toSet())
+                                .map(states -> new Calls(
+                                        (UUID) row.get(0),
+                                        Boolean.TRUE.equals(row.get(1)),
+                                        !states.isEmpty(),
+                                        states.stream().anyMatch(ANSWERED::contains),
+                                        !states.isEmpty() && states.stream().allMatch(FAILED::contains))),
+                        8)
                 .collectList();
     }
 
     Mono<Reach> reach(UUID supplier, UUID campaign) {
         return db.sql("SELECT status FROM campaign WHERE id = :c AND supplier_id = :s")
-                .bind("c", campaign).bind("s", supplier).map(r -> r.get(0, String.class)).one()
+                .bind("c", campaign)
+                .bind("s", supplier)
+                .map(r -> r.get(0, String.class))
+                .one()
                 .flatMap(status -> db.sql(PER_CODE + """
                                 SELECT count(*) AS coded,
                                   count(*) FILTER (WHERE pushed) AS app_sent,
@@ -106,8 +127,10 @@ class CampaignReach {
                                     AS not_reached
                                 FROM r
                                 """)
-                        .bind("c", campaign).bind("s", supplier)
-                        .map(r -> reach(campaign, status, r)).one()
+                        .bind("c", campaign)
+                        .bind("s", supplier)
+                        .map(r -> reach(campaign, status, r))
+                        .one()
                         .zipWith(calls(supplier, campaign), this::withCalls));
     }
 
@@ -115,17 +138,29 @@ class CampaignReach {
         if (calls.getIfAvailable() == null) {
             return r;
         }
-        long answeredOnly = made.stream().filter(c -> c.answered() && c.otherwiseUnreached()).count();
+        long answeredOnly = made.stream()
+                .filter(c -> c.answered() && c.otherwiseUnreached())
+                .count();
         long notReached = r.notYetReached() - answeredOnly;
-        return new Reach(r.campaignId(), r.status(), r.coded(), r.app(), r.sms(),
-                new ChannelCounts(made.stream().filter(Calls::called).count(),
-                        made.stream().filter(Calls::answered).count(), made.stream().filter(Calls::failed).count()),
-                r.confirmedEntered(), notReached, "COMPLETED".equals(r.status()) && notReached == 0);
+        return new Reach(
+                r.campaignId(),
+                r.status(),
+                r.coded(),
+                r.app(),
+                r.sms(),
+                new ChannelCounts(
+                        made.stream().filter(Calls::called).count(),
+                        made.stream().filter(Calls::answered).count(),
+                        made.stream().filter(Calls::failed).count()),
+                r.confirmedEntered(),
+                notReached,
+                "COMPLETED".equals(r.status()) && notReached == 0);
     }
 
     Flux<Unreached> unreached(UUID supplier, UUID campaign) {
         return calls(supplier, campaign).flatMapMany(made -> {
-            Set<UUID> answered = made.stream().filter(Calls::answered).map(Calls::codeId).collect(Collectors.toSet());
+            Set<UUID> answered =
+                    made.stream().filter(Calls::answered).map(Calls::codeId).collect(Collectors.toSet());
             return unreachedBeforeCalls(supplier, campaign).filter(u -> !answered.contains(u.codeId()));
         });
     }
@@ -140,18 +175,28 @@ class CampaignReach {
                         WHERE NOT r.confirmed AND NOT r.app_delivered AND NOT r.text_delivered
                         ORDER BY a.account_number, r.code_id
                         """)
-                .bind("c", campaign).bind("s", supplier)
-                .map(r -> new Unreached(r.get("customer_account_id", UUID.class), r.get("account_number", String.class),
-                        r.get("name", String.class), r.get("code_id", UUID.class), r.get("tried", String.class)))
+                .bind("c", campaign)
+                .bind("s", supplier)
+                .map(r -> new Unreached(
+                        r.get("customer_account_id", UUID.class),
+                        r.get("account_number", String.class),
+                        r.get("name", String.class),
+                        r.get("code_id", UUID.class),
+                        r.get("tried", String.class)))
                 .all();
     }
 
     private static Reach reach(UUID campaign, String status, Readable r) {
         long notReached = n(r, "not_reached");
-        return new Reach(campaign, status, n(r, "coded"),
+        return new Reach(
+                campaign,
+                status,
+                n(r, "coded"),
                 new ChannelCounts(n(r, "app_sent"), n(r, "app_delivered"), n(r, "app_failed")),
                 new ChannelCounts(n(r, "sms_sent"), n(r, "sms_delivered"), n(r, "sms_failed")),
-                null, n(r, "confirmed"), notReached,
+                null,
+                n(r, "confirmed"),
+                notReached,
                 "COMPLETED".equals(status) && notReached == 0);
     }
 

@@ -53,14 +53,22 @@ class CodeAttempts {
     /** The code's attempts, or empty when the supplier has no such code. */
     Mono<Attempts> of(UUID supplier, UUID code) {
         CallLog log = calls.getIfAvailable();
-        return db.sql("SELECT status FROM code WHERE supplier_id = :s AND id = :c").bind("s", supplier)
-                .bind("c", code).map(r -> r.get(0, String.class)).one()
-                .flatMap(status -> Flux.concat(pushes(supplier, code), ledger(supplier, code), texts(supplier, code),
-                                log == null ? Flux.<Attempt>empty() : calls(log, supplier, code), steps(supplier, code))
+        return db.sql("SELECT status FROM code WHERE supplier_id = :s AND id = :c")
+                .bind("s", supplier)
+                .bind("c", code)
+                .map(r -> r.get(0, String.class))
+                .one()
+                .flatMap(status -> Flux.concat(
+                                pushes(supplier, code),
+                                ledger(supplier, code),
+                                texts(supplier, code),
+                                log == null ? Flux.<Attempt>empty() : calls(log, supplier, code),
+                                steps(supplier, code))
                         .collectList()
                         .map(all -> {
                             List<Attempt> sorted = new ArrayList<>(all);
-                            sorted.sort(Comparator.comparing(Attempt::at, Comparator.nullsLast(Comparator.naturalOrder())));
+                            sorted.sort(
+                                    Comparator.comparing(Attempt::at, Comparator.nullsLast(Comparator.naturalOrder())));
                             return new Attempts(code, status, log != null, List.copyOf(sorted));
                         }));
     }
@@ -71,10 +79,17 @@ class CodeAttempts {
                         FROM outbox_message m JOIN push_delivery d ON d.message_id = m.id
                         WHERE m.supplier_id = :s AND m.subject_id = :c AND m.kind = 'code' ORDER BY d.id
                         """)
-                .bind("s", supplier).bind("c", code)
-                .map(r -> new Attempt("APP", "pushed", r.get("state", String.class), r.get("at", Instant.class),
+                .bind("s", supplier)
+                .bind("c", code)
+                .map(r -> new Attempt(
+                        "APP",
+                        "pushed",
+                        r.get("state", String.class),
+                        r.get("at", Instant.class),
                         plural(r.get("attempts", Integer.class), "attempt")
-                                + (r.get("last_error", String.class) == null ? "" : "; " + r.get("last_error", String.class))))
+                                + (r.get("last_error", String.class) == null
+                                        ? ""
+                                        : "; " + r.get("last_error", String.class))))
                 .all();
     }
 
@@ -87,8 +102,12 @@ class CodeAttempts {
                           AND entry::jsonb ->> 'action' IN ('code.delivered', 'code.entered')
                         ORDER BY seq
                         """)
-                .bind("s", supplier).bind("chain", AuditLog.chainOf(subject)).bind("subject", subject)
-                .map(r -> r.get(0, String.class)).all().map(this::fromAudit);
+                .bind("s", supplier)
+                .bind("chain", AuditLog.chainOf(subject))
+                .bind("subject", subject)
+                .map(r -> r.get(0, String.class))
+                .all()
+                .map(this::fromAudit);
     }
 
     private Attempt fromAudit(String entry) {
@@ -101,30 +120,51 @@ class CodeAttempts {
         Instant at = Instant.parse(e.path("at").asText());
         String channel = e.path("details").path("channel").asText("");
         if ("code.delivered".equals(e.path("action").asText())) {
-            return new Attempt("APP", "stream".equals(channel) ? "streamed" : "fetched", "DELIVERED", at,
-                    "the app has the code");
+            return new Attempt(
+                    "APP", "stream".equals(channel) ? "streamed" : "fetched", "DELIVERED", at, "the app has the code");
         }
-        return new Attempt(channel.isEmpty() ? "APP" : channel, "confirmed-entered", "ENTERED", at,
+        return new Attempt(
+                channel.isEmpty() ? "APP" : channel,
+                "confirmed-entered",
+                "ENTERED",
+                at,
                 "the customer said it was typed");
     }
 
     private Flux<Attempt> texts(UUID supplier, UUID code) {
-        return texts.forCode(supplier, code).map(t -> new Attempt("SMS", "IN".equals(t.direction()) ? "reply" : "text",
-                t.state(), t.at(), ("IN".equals(t.direction()) ? "from " : "to ") + new PhoneNumber(t.phone()).tail()
-                        + (t.lastError() == null || t.lastError().isEmpty() ? "" : "; " + t.lastError())));
+        return texts.forCode(supplier, code)
+                .map(t -> new Attempt(
+                        "SMS",
+                        "IN".equals(t.direction()) ? "reply" : "text",
+                        t.state(),
+                        t.at(),
+                        ("IN".equals(t.direction()) ? "from " : "to ")
+                                + new PhoneNumber(t.phone()).tail()
+                                + (t.lastError() == null || t.lastError().isEmpty() ? "" : "; " + t.lastError())));
     }
 
     private static Flux<Attempt> calls(CallLog log, UUID supplier, UUID code) {
-        return log.forCode(supplier, code).map(c -> new Attempt("VOICE", "IN".equals(c.direction()) ? "call-in" : "call",
-                c.state(), c.at(), ("IN".equals(c.direction()) ? "from " : "to ") + new PhoneNumber(c.phone()).tail()));
+        return log.forCode(supplier, code)
+                .map(c -> new Attempt(
+                        "VOICE",
+                        "IN".equals(c.direction()) ? "call-in" : "call",
+                        c.state(),
+                        c.at(),
+                        ("IN".equals(c.direction()) ? "from " : "to ") + new PhoneNumber(c.phone()).tail()));
     }
 
     private Flux<Attempt> steps(UUID supplier, UUID code) {
         return db.sql("SELECT step, state, outcome, coalesce(done_at, due_at) AS at FROM reach_step"
                         + " WHERE supplier_id = :s AND code_id = :c ORDER BY due_at")
-                .bind("s", supplier).bind("c", code)
-                .map(r -> new Attempt("LADDER", r.get("step", String.class).toLowerCase(java.util.Locale.ROOT)
-                        .replace('_', '-'), r.get("state", String.class), r.get("at", Instant.class),
+                .bind("s", supplier)
+                .bind("c", code)
+                .map(r -> new Attempt(
+                        "LADDER",
+                        r.get("step", String.class)
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-'),
+                        r.get("state", String.class),
+                        r.get("at", Instant.class),
                         r.get("outcome", String.class) == null ? "due" : r.get("outcome", String.class)))
                 .all();
     }

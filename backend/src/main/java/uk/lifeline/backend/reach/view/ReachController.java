@@ -57,7 +57,8 @@ class ReachController {
     @GetMapping(path = "/api/v1/campaigns/{id}/unreached", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<UnreachedList> unreached(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         Caller caller = Caller.of(jwt);
-        return owned(caller, id).flatMap(c -> reach.unreached(caller.supplierId(), c).collectList())
+        return owned(caller, id)
+                .flatMap(c -> reach.unreached(caller.supplierId(), c).collectList())
                 .map(UnreachedList::new);
     }
 
@@ -67,15 +68,18 @@ class ReachController {
         return owned(caller, id).map(c -> ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"campaign-" + c + "-unreached.csv\"")
-                .body(Flux.concat(Flux.just(CsvText.line(List.of("account_number", "name", "code_id", "tried"))),
-                        reach.unreached(caller.supplierId(), c).map(u -> CsvText.line(List.of(u.accountNumber(),
-                                u.name(), u.codeId().toString(), u.tried()))))));
+                .body(Flux.concat(
+                        Flux.just(CsvText.line(List.of("account_number", "name", "code_id", "tried"))),
+                        reach.unreached(caller.supplierId(), c)
+                                .map(u -> CsvText.line(List.of(
+                                        u.accountNumber(), u.name(), u.codeId().toString(), u.tried()))))));
     }
 
     private Mono<UUID> owned(Caller caller, String id) {
         return Mono.defer(() -> {
             UUID campaign = ApiException.uuidOrNotFound("campaign", id);
-            return reach.reach(caller.supplierId(), campaign).map(r -> campaign)
+            return reach.reach(caller.supplierId(), campaign)
+                    .map(r -> campaign)
                     .switchIfEmpty(Mono.error(() -> ApiException.notFound("campaign", campaign)));
         });
     }

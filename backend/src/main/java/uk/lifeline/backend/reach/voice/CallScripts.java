@@ -32,8 +32,14 @@ final class CallScripts {
     /** What an outbound call says when it is answered. */
     Script opening(UUID call, CodeFacts code, Language language) {
         CallWords w = CallWords.in(language);
-        return Script.of(language, new Words(String.format(Locale.ROOT, w.whoAndWhy, code.supplierName(),
-                                code.electricity() ? w.electricity : w.gas, Script.spaced(code.meterTail()))),
+        return Script.of(
+                        language,
+                        new Words(String.format(
+                                Locale.ROOT,
+                                w.whoAndWhy,
+                                code.supplierName(),
+                                code.electricity() ? w.electricity : w.gas,
+                                Script.spaced(code.meterTail()))),
                         new Words(String.format(Locale.ROOT, w.whatItDoes, code.plainWords(language))),
                         new Silence(1))
                 .then(code(call, code, language));
@@ -59,8 +65,11 @@ final class CallScripts {
     /** The menu; with no key, goodbye. */
     Script menu(UUID call, Language language) {
         CallWords w = CallWords.in(language);
-        return Script.of(language, new Keys(hooks.keys(call), 1, List.of(new Words(w.menu), new Silence(5))),
-                new Words(w.noKey), new End());
+        return Script.of(
+                language,
+                new Keys(hooks.keys(call), 1, List.of(new Words(w.menu), new Silence(5))),
+                new Words(w.noKey),
+                new End());
     }
 
     Script confirmed(Language language) {
@@ -71,8 +80,13 @@ final class CallScripts {
     Script agent(Language language, String supplierPhone) {
         CallWords w = CallWords.in(language);
         if (callCentre == null) {
-            return Script.of(language, new Words(String.format(Locale.ROOT, w.nobodyToPutThrough,
-                    supplierPhone == null ? "your energy supplier" : Script.spaced(supplierPhone))), new End());
+            return Script.of(
+                    language,
+                    new Words(String.format(
+                            Locale.ROOT,
+                            w.nobodyToPutThrough,
+                            supplierPhone == null ? "your energy supplier" : Script.spaced(supplierPhone))),
+                    new End());
         }
         return Script.of(language, new Words(w.puttingThrough), new Connect(callCentre));
     }
@@ -84,8 +98,11 @@ final class CallScripts {
     /** The inbound line's greeting to a number it knows: the PIN, up to the hash key. */
     Script askPin(Language language, boolean again) {
         CallWords w = CallWords.in(language);
-        return Script.of(language, new Keys(hooks.pin(), 0, List.of(new Words(again ? w.wrongPin : w.inboundGreeting))),
-                new Words(w.noKey), new End());
+        return Script.of(
+                language,
+                new Keys(hooks.pin(), 0, List.of(new Words(again ? w.wrongPin : w.inboundGreeting))),
+                new Words(w.noKey),
+                new End());
     }
 
     /** A number the line does not know: said in English, then in Welsh (nobody knows which the caller reads). */
@@ -119,9 +136,15 @@ final class CallScripts {
     /** One of the caller's codes: which, whose, then the code and the menu. */
     Script oneOf(UUID call, int number, int count, CodeFacts code, Language language) {
         CallWords w = CallWords.in(language);
-        return Script.of(language, new Words(String.format(Locale.ROOT, w.codeOf, number, count)),
-                        new Words(String.format(Locale.ROOT, w.whoAndWhy, code.supplierName(),
-                                code.electricity() ? w.electricity : w.gas, Script.spaced(code.meterTail()))),
+        return Script.of(
+                        language,
+                        new Words(String.format(Locale.ROOT, w.codeOf, number, count)),
+                        new Words(String.format(
+                                Locale.ROOT,
+                                w.whoAndWhy,
+                                code.supplierName(),
+                                code.electricity() ? w.electricity : w.gas,
+                                Script.spaced(code.meterTail()))),
                         new Words(String.format(Locale.ROOT, w.whatItDoes, code.plainWords(language))))
                 .then(code(call, code, language));
     }

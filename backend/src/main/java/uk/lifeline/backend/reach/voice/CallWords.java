@@ -7,12 +7,15 @@ import uk.lifeline.backend.reach.Language;
  * be reviewed by a native speaker before real customers hear it (README, "Voice calls"). Immutable.
  */
 enum CallWords {
-    ENGLISH("Hello. This is %s, calling about your %s meter, the one whose number ends %s.",
-            "gas", "electricity",
+    ENGLISH(
+            "Hello. This is %s, calling about your %s meter, the one whose number ends %s.",
+            "gas",
+            "electricity",
             "We have a code for you to type into your meter. What it does: %s",
             "Please have your meter's keypad ready. The code has %d groups of four digits. I will read each group"
                     + " slowly.",
-            "Group %d.", "That is the whole code.",
+            "Group %d.",
+            "That is the whole code.",
             "To hear the code again, press 1. When you have typed it into your meter, press 2. To speak to someone,"
                     + " press 0.",
             "We did not hear a key. Goodbye.",
@@ -28,14 +31,21 @@ enum CallWords {
                     + " energy supplier to set one. Goodbye.",
             "You have not chosen a PIN yet. You can choose one in the Lifeline app, or ask your energy supplier."
                     + " Goodbye.",
-            "You have no codes waiting. Goodbye.", "You have %d codes waiting.", "You have one code waiting.",
-            "Code %d of %d.", "Thank you. Here is your next code.", "That was your last code. Goodbye."),
-    WELSH("Helo. %s sydd yma, yn galw am eich mesurydd %s, yr un y mae ei rif yn gorffen %s.",
-            "nwy", "trydan",
+            "You have no codes waiting. Goodbye.",
+            "You have %d codes waiting.",
+            "You have one code waiting.",
+            "Code %d of %d.",
+            "Thank you. Here is your next code.",
+            "That was your last code. Goodbye."),
+    WELSH(
+            "Helo. %s sydd yma, yn galw am eich mesurydd %s, yr un y mae ei rif yn gorffen %s.",
+            "nwy",
+            "trydan",
             "Mae gennym god i chi ei deipio i mewn i'ch mesurydd. Beth mae'n ei wneud: %s",
             "Cadwch fysellbad eich mesurydd yn barod. Mae gan y cod %d grŵp o bedwar digid. Byddaf yn darllen pob"
                     + " grŵp yn araf.",
-            "Grŵp %d.", "Dyna'r cod i gyd.",
+            "Grŵp %d.",
+            "Dyna'r cod i gyd.",
             "I glywed y cod eto, pwyswch 1. Pan fyddwch wedi ei deipio i mewn i'ch mesurydd, pwyswch 2. I siarad"
                     + " â rhywun, pwyswch 0.",
             "Ni chlywsom fotwm. Hwyl fawr.",
@@ -50,8 +60,12 @@ enum CallWords {
             "Mae eich PIN wedi'i gloi ar ôl gormod o gynigion anghywir. Dewiswch PIN newydd yn ap Lifeline, neu"
                     + " gofynnwch i'ch cyflenwr ynni osod un. Hwyl fawr.",
             "Nid ydych wedi dewis PIN eto. Gallwch ddewis un yn ap Lifeline, neu ofyn i'ch cyflenwr ynni. Hwyl fawr.",
-            "Nid oes gennych god yn aros. Hwyl fawr.", "Mae gennych %d cod yn aros.", "Mae gennych un cod yn aros.",
-            "Cod %d o %d.", "Diolch. Dyma eich cod nesaf.", "Dyna oedd eich cod olaf. Hwyl fawr.");
+            "Nid oes gennych god yn aros. Hwyl fawr.",
+            "Mae gennych %d cod yn aros.",
+            "Mae gennych un cod yn aros.",
+            "Cod %d o %d.",
+            "Diolch. Dyma eich cod nesaf.",
+            "Dyna oedd eich cod olaf. Hwyl fawr.");
 
     final String whoAndWhy;
     final String gas;
@@ -78,11 +92,31 @@ enum CallWords {
     final String nextCode;
     final String lastCode;
 
-    CallWords(String whoAndWhy, String gas, String electricity, String whatItDoes, String groupsAhead, String group,
-            String wholeCode, String menu, String noKey, String confirmed, String puttingThrough,
-            String nobodyToPutThrough, String notOnMenu, String inboundGreeting, String unknownCaller,
-            String wrongPin, String pinLocked, String noPin, String noCodes, String codesWaiting,
-            String oneCodeWaiting, String codeOf, String nextCode, String lastCode) {
+    CallWords(
+            String whoAndWhy,
+            String gas,
+            String electricity,
+            String whatItDoes,
+            String groupsAhead,
+            String group,
+            String wholeCode,
+            String menu,
+            String noKey,
+            String confirmed,
+            String puttingThrough,
+            String nobodyToPutThrough,
+            String notOnMenu,
+            String inboundGreeting,
+            String unknownCaller,
+            String wrongPin,
+            String pinLocked,
+            String noPin,
+            String noCodes,
+            String codesWaiting,
+            String oneCodeWaiting,
+            String codeOf,
+            String nextCode,
+            String lastCode) {
         this.whoAndWhy = whoAndWhy;
         this.gas = gas;
         this.electricity = electricity;

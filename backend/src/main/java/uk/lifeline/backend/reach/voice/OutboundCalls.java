@@ -34,19 +34,30 @@ public class OutboundCalls {
         this.codes = codes;
     }
 
-    public Mono<Placed> queue(UUID supplier, UUID customer, UUID code, UUID campaign, PhoneNumber to,
-            Language language, Instant now) {
+    public Mono<Placed> queue(
+            UUID supplier, UUID customer, UUID code, UUID campaign, PhoneNumber to, Language language, Instant now) {
         if (setup.mode() == VoiceSetup.Mode.OFF) {
             return Mono.just(new Placed("no call: voice calls are not configured", true));
         }
         UUID id = UUID.randomUUID();
         boolean demo = setup.mode() == VoiceSetup.Mode.DEMO;
         return codes.code(supplier, code)
-                .flatMap(facts -> calls.queue(id, supplier, customer, code, campaign, to.e164(), language,
-                        demo ? "demo" : "pending", setup.scripts().opening(id, facts, language).plain(), now))
-                .map(queued -> !queued ? new Placed("no call: this code already had its call", false)
-                        : demo ? new Placed("demo: call script recorded for " + to.tail() + ", not dialled", true)
-                        : new Placed("calling " + to.tail(), false))
+                .flatMap(facts -> calls.queue(
+                        id,
+                        supplier,
+                        customer,
+                        code,
+                        campaign,
+                        to.e164(),
+                        language,
+                        demo ? "demo" : "pending",
+                        setup.scripts().opening(id, facts, language).plain(),
+                        now))
+                .map(queued -> !queued
+                        ? new Placed("no call: this code already had its call", false)
+                        : demo
+                                ? new Placed("demo: call script recorded for " + to.tail() + ", not dialled", true)
+                                : new Placed("calling " + to.tail(), false))
                 .defaultIfEmpty(new Placed("no call: the code's digits are not released", true));
     }
 }

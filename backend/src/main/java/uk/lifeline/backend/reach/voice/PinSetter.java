@@ -42,7 +42,10 @@ class PinSetter {
         details.put("by", by);
         details.put("reason", reason);
         return db.sql("SELECT 1 FROM customer_account WHERE supplier_id = :s AND id = :c")
-                .bind("s", supplier).bind("c", customer).map(r -> 1).one()
+                .bind("s", supplier)
+                .bind("c", customer)
+                .map(r -> 1)
+                .one()
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("customer", customer)))
                 .then(pins.set(supplier, customer, pin, by, now))
                 .then(audit.append(supplier, now, actor, "voice-pin.set", "customer:" + customer, details))

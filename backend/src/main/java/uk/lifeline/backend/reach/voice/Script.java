@@ -95,7 +95,10 @@ record Script(Language language, List<Part> parts) {
     }
 
     private Gather gather(Keys k, Voices voices) {
-        Gather.Builder g = new Gather.Builder().action(k.action()).method(HttpMethod.POST).timeout(10)
+        Gather.Builder g = new Gather.Builder()
+                .action(k.action())
+                .method(HttpMethod.POST)
+                .timeout(10)
                 .inputs(Gather.Input.DTMF);
         g = k.digits() > 0 ? g.numDigits(k.digits()) : g.finishOnKey("#");
         for (Part p : k.prompt()) {
@@ -112,9 +115,14 @@ record Script(Language language, List<Part> parts) {
 
     private Say say(Part p, Voices voices) {
         Say.Builder say = p instanceof Digits d
-                ? new Say.Builder().prosody(new SsmlProsody.Builder(spaced(d.digits())).rate("slow").build())
+                ? new Say.Builder()
+                        .prosody(new SsmlProsody.Builder(spaced(d.digits()))
+                                .rate("slow")
+                                .build())
                 : new Say.Builder(((Words) p).text());
-        return say.voice(voices.voice(language)).language(voices.locale(language)).build();
+        return say.voice(voices.voice(language))
+                .language(voices.locale(language))
+                .build();
     }
 
     private static Pause pause(Silence s) {

@@ -25,7 +25,9 @@ class TwilioSignature {
 
     TwilioSignature(VoiceSetup setup) {
         this.setup = setup;
-        this.validator = setup.mode() == VoiceSetup.Mode.ON ? new RequestValidator(setup.config().authToken()) : null;
+        this.validator = setup.mode() == VoiceSetup.Mode.ON
+                ? new RequestValidator(setup.config().authToken())
+                : null;
     }
 
     /** The posted parameters, once the signature over them is checked; else a 403 problem. */
@@ -41,8 +43,8 @@ class TwilioSignature {
                 throw refused("the " + HEADER + " header is missing");
             }
             String query = exchange.getRequest().getURI().getRawQuery();
-            String url = setup.hooks().base() + exchange.getRequest().getPath().value()
-                    + (query == null ? "" : "?" + query);
+            String url =
+                    setup.hooks().base() + exchange.getRequest().getPath().value() + (query == null ? "" : "?" + query);
             if (!validator.validate(url, params, signature)) {
                 throw refused("the " + HEADER + " header does not match this request");
             }

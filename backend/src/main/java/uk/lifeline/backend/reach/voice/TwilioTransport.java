@@ -17,8 +17,12 @@ public interface TwilioTransport {
     HttpClientBuilder builder();
 
     default HttpClient client() {
-        return new Once(builder().setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(10_000)
-                .setSocketTimeout(30_000).setConnectionRequestTimeout(10_000).build()));
+        return new Once(builder()
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectTimeout(10_000)
+                        .setSocketTimeout(30_000)
+                        .setConnectionRequestTimeout(10_000)
+                        .build()));
     }
 
     /** The SDK's network client without its own retries. */

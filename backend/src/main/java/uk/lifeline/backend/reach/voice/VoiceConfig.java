@@ -30,14 +30,15 @@ class VoiceConfig {
     }
 
     @Bean(destroyMethod = "close")
-    Sender voiceSender(VoiceSetup setup, VoiceCalls calls, CodeDesk codes, Ladder ladder, TwilioTransport transport,
-            Clock clock) {
+    Sender voiceSender(
+            VoiceSetup setup, VoiceCalls calls, CodeDesk codes, Ladder ladder, TwilioTransport transport, Clock clock) {
         if (setup.mode() != VoiceSetup.Mode.ON) {
             return new Sender(null);
         }
         VoiceProperties config = setup.config();
         TwilioRestClient twilio = new TwilioRestClient.Builder(config.accountSid(), config.authToken())
-                .httpClient(transport.client()).build();
+                .httpClient(transport.client())
+                .build();
         return new Sender(new VoiceSender(setup, calls, codes, ladder, twilio, clock));
     }
 

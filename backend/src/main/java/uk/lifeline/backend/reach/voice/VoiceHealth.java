@@ -21,7 +21,9 @@ class VoiceHealth implements ReactiveHealthIndicator {
     @Override
     public Mono<Health> health() {
         return calls.counts().map(n -> Health.status(new Status(Status.UP.getCode(), setup.description()))
-                .withDetail("mode", setup.mode().name()).withDetail("pending", n[0]).withDetail("inDoubt", n[1])
+                .withDetail("mode", setup.mode().name())
+                .withDetail("pending", n[0])
+                .withDetail("inDoubt", n[1])
                 .build());
     }
 }

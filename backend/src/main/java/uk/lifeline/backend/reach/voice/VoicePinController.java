@@ -34,21 +34,28 @@ class VoicePinController {
     Mono<ResponseEntity<Void>> mine(@AuthenticationPrincipal Jwt jwt, @RequestBody PinChange change) {
         Caller caller = Caller.of(jwt);
         return Mono.defer(() -> {
-            Checked c = check(change, false);
-            return pins.set(caller.supplierId(), caller.customerAccountId(), caller.userId(), "CUSTOMER", c.reason(),
-                    c.pin());
-        }).thenReturn(ResponseEntity.noContent().build());
+                    Checked c = check(change, false);
+                    return pins.set(
+                            caller.supplierId(),
+                            caller.customerAccountId(),
+                            caller.userId(),
+                            "CUSTOMER",
+                            c.reason(),
+                            c.pin());
+                })
+                .thenReturn(ResponseEntity.noContent().build());
     }
 
     @PutMapping("/api/v1/customers/{customerId}/voice-pin")
-    Mono<ResponseEntity<Void>> agents(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
-            @RequestBody PinChange change) {
+    Mono<ResponseEntity<Void>> agents(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String customerId, @RequestBody PinChange change) {
         Caller caller = Caller.of(jwt);
         return Mono.defer(() -> {
-            UUID customer = ApiException.uuidOrNotFound("customer", customerId);
-            Checked c = check(change, true);
-            return pins.set(caller.supplierId(), customer, caller.userId(), "AGENT", c.reason(), c.pin());
-        }).thenReturn(ResponseEntity.noContent().build());
+                    UUID customer = ApiException.uuidOrNotFound("customer", customerId);
+                    Checked c = check(change, true);
+                    return pins.set(caller.supplierId(), customer, caller.userId(), "AGENT", c.reason(), c.pin());
+                })
+                .thenReturn(ResponseEntity.noContent().build());
     }
 
     /** The PIN and the reason, or a 400 that says which field is wrong (never echoing the PIN). */
@@ -59,8 +66,11 @@ class VoicePinController {
         }
         String reason = change.reason() == null ? "" : change.reason().strip();
         if (reasonNeeded && reason.isEmpty() || reason.length() > 500) {
-            throw ApiException.field(ProblemType.VALIDATION, "reason",
-                    reasonNeeded ? "required, at most 500 characters" : "at most 500 characters", "why the PIN was set");
+            throw ApiException.field(
+                    ProblemType.VALIDATION,
+                    "reason",
+                    reasonNeeded ? "required, at most 500 characters" : "at most 500 characters",
+                    "why the PIN was set");
         }
         return new Checked(change.pin(), reasonNeeded ? reason : "chosen in the app");
     }

@@ -21,12 +21,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pinAttempts wrong PINs in a row before the inbound line locks the PIN
  */
 @ConfigurationProperties("lifeline.voice")
-public record VoiceProperties(String accountSid, String authToken, String fromNumber, String callCentreNumber,
-        String publicBaseUrl, @DefaultValue("Polly.Amy") String englishVoice,
-        @DefaultValue("Polly.Gwyneth") String welshVoice, @DefaultValue("false") boolean demo,
-        @DefaultValue("2s") Duration firstRetry, @DefaultValue("5m") Duration longestRetry,
-        @DefaultValue("6") int maxAttempts, @DefaultValue("20") int batchSize,
-        @DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration lease,
+public record VoiceProperties(
+        String accountSid,
+        String authToken,
+        String fromNumber,
+        String callCentreNumber,
+        String publicBaseUrl,
+        @DefaultValue("Polly.Amy") String englishVoice,
+        @DefaultValue("Polly.Gwyneth") String welshVoice,
+        @DefaultValue("false") boolean demo,
+        @DefaultValue("2s") Duration firstRetry,
+        @DefaultValue("5m") Duration longestRetry,
+        @DefaultValue("6") int maxAttempts,
+        @DefaultValue("20") int batchSize,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("2m") Duration lease,
         @DefaultValue("5") int pinAttempts) {
 
     public VoiceProperties {

@@ -48,16 +48,16 @@ final class VoiceSender implements AutoCloseable {
     private final Clock clock;
     private final BackgroundLoop loop;
 
-    VoiceSender(VoiceSetup setup, VoiceCalls calls, CodeDesk codes, Ladder ladder, TwilioRestClient twilio,
-            Clock clock) {
+    VoiceSender(
+            VoiceSetup setup, VoiceCalls calls, CodeDesk codes, Ladder ladder, TwilioRestClient twilio, Clock clock) {
         this.setup = setup;
         this.calls = calls;
         this.codes = codes;
         this.ladder = ladder;
         this.twilio = twilio;
         this.clock = clock;
-        this.loop = new BackgroundLoop("voice-sender", 1, setup.config().pollInterval(),
-                () -> Mono.fromCallable(this::step));
+        this.loop = new BackgroundLoop(
+                "voice-sender", 1, setup.config().pollInterval(), () -> Mono.fromCallable(this::step));
     }
 
     void start() {
@@ -67,8 +67,10 @@ final class VoiceSender implements AutoCloseable {
     /** One batch: claim, ask, record. Returns how many were claimed. */
     int step() {
         calls.leasesRunOut(now()).block();
-        List<VoiceCalls.Row> batch = calls.claim(setup.config().batchSize(), setup.config().lease(), now())
-                .collectList().block();
+        List<VoiceCalls.Row> batch = calls.claim(
+                        setup.config().batchSize(), setup.config().lease(), now())
+                .collectList()
+                .block();
         if (batch == null) {
             return 0;
         }
@@ -77,20 +79,25 @@ final class VoiceSender implements AutoCloseable {
     }
 
     private void send(VoiceCalls.Row call) {
-        CodeDesk.Progress progress = codes.progress(call.supplierId(), call.codeId()).block();
+        CodeDesk.Progress progress =
+                codes.progress(call.supplierId(), call.codeId()).block();
         var facts = progress == CodeDesk.Progress.WAITING || progress == CodeDesk.Progress.FETCHED
-                ? codes.code(call.supplierId(), call.codeId()).block() : null;
+                ? codes.code(call.supplierId(), call.codeId()).block()
+                : null;
         if (facts == null) {
             // Confirmed, cancelled or expired since the ladder asked: nothing to say (the ladder stops by itself).
-            record(calls.failed(call.id(), "not called: the code was confirmed, cancelled or expired", now()).then());
+            record(calls.failed(call.id(), "not called: the code was confirmed, cancelled or expired", now())
+                    .then());
             return;
         }
-        String twiml = setup.scripts().opening(call.id(), facts, call.language()).twiml(setup.voices());
+        String twiml =
+                setup.scripts().opening(call.id(), facts, call.language()).twiml(setup.voices());
         VoiceProperties config = setup.config();
         try {
             PhoneNumber to = new PhoneNumber(call.phone());
             PhoneNumber from = new PhoneNumber(config.fromNumber());
-            Call made = (inline(twiml) ? Call.creator(to, from, new Twiml(twiml))
+            Call made = (inline(twiml)
+                            ? Call.creator(to, from, new Twiml(twiml))
                             : Call.creator(to, from, URI.create(setup.hooks().opening(call.id())))
                                     .setMethod(HttpMethod.POST))
                     .setStatusCallback(setup.hooks().status(call.id()))
@@ -117,8 +124,8 @@ final class VoiceSender implements AutoCloseable {
 
     private void refused(VoiceCalls.Row call, ApiException e) {
         Integer status = e.getStatusCode();
-        String error = "Twilio " + status + (e.getCode() == null ? "" : " (" + e.getCode() + ")") + ": "
-                + e.getMessage();
+        String error =
+                "Twilio " + status + (e.getCode() == null ? "" : " (" + e.getCode() + ")") + ": " + e.getMessage();
         if (status != null && (status == 429 || status == 503)) {
             retry(call, error);
         } else if (status != null && status >= 500) {
@@ -147,8 +154,10 @@ final class VoiceSender implements AutoCloseable {
 
     private static boolean neverConnected(ApiConnectionException e) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ConnectTimeoutException
-                    || t instanceof HttpHostConnectException || t instanceof UnknownHostException
+            if (t instanceof ConnectException
+                    || t instanceof ConnectTimeoutException
+                    || t instanceof HttpHostConnectException
+                    || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException) {
                 return true;
             }

@@ -15,7 +15,11 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(VoiceProperties.class)
 class VoiceSetup {
 
-    enum Mode { ON, DEMO, OFF }
+    enum Mode {
+        ON,
+        DEMO,
+        OFF
+    }
 
     private static final Logger log = LoggerFactory.getLogger(VoiceSetup.class);
 
@@ -32,13 +36,20 @@ class VoiceSetup {
         this.hooks = new Webhooks(mode == Mode.ON ? config.base() : "http://demo.invalid");
         this.scripts = new CallScripts(hooks, config.callCentreNumber());
         switch (mode) {
-            case ON -> log.info("Voice calls are ON: {}. The from-number's voice webhook (POST) must be {} and its"
-                    + " call status callback {}", config, hooks.inbound(), hooks.inboundStatus());
-            case DEMO -> log.warn("Voice calls are in DEMO mode: each call's script is recorded and nobody is dialled"
-                    + " (see the demo phones page). Set lifeline.voice.account-sid, auth-token, from-number and"
-                    + " public-base-url for real calls.");
-            case OFF -> log.warn("Voice calls are OFF: no Twilio account is configured (lifeline.voice.account-sid,"
-                    + " auth-token, from-number, public-base-url); the ladder goes from texts to the call centre.");
+            case ON ->
+                log.info(
+                        "Voice calls are ON: {}. The from-number's voice webhook (POST) must be {} and its"
+                                + " call status callback {}",
+                        config,
+                        hooks.inbound(),
+                        hooks.inboundStatus());
+            case DEMO ->
+                log.warn("Voice calls are in DEMO mode: each call's script is recorded and nobody is dialled"
+                        + " (see the demo phones page). Set lifeline.voice.account-sid, auth-token, from-number and"
+                        + " public-base-url for real calls.");
+            case OFF ->
+                log.warn("Voice calls are OFF: no Twilio account is configured (lifeline.voice.account-sid,"
+                        + " auth-token, from-number, public-base-url); the ladder goes from texts to the call centre.");
         }
     }
 

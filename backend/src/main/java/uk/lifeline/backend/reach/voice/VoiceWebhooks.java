@@ -25,8 +25,8 @@ class VoiceWebhooks {
     private static final MediaType TWIML = MediaType.APPLICATION_XML;
     private static final Pattern CALL_SID = Pattern.compile("CA[0-9a-f]{32}");
     private static final Pattern KEYS = Pattern.compile("[0-9*#]{0,10}");
-    private static final Set<String> STATUSES = Set.of("queued", "initiated", "ringing", "in-progress", "completed",
-            "busy", "no-answer", "failed", "canceled");
+    private static final Set<String> STATUSES = Set.of(
+            "queued", "initiated", "ringing", "in-progress", "completed", "busy", "no-answer", "failed", "canceled");
 
     private static final CallFlow.Answer HANG_UP = CallFlow.Answer.of(Script.of(Language.EN, new Script.End()));
 
@@ -49,7 +49,8 @@ class VoiceWebhooks {
             if (id == null || !CALL_SID.matcher(sid).matches() || !STATUSES.contains(status)) {
                 return Mono.just(ResponseEntity.noContent().build());
             }
-            return flow.status(id, sid, status).thenReturn(ResponseEntity.noContent().<Void>build());
+            return flow.status(id, sid, status)
+                    .thenReturn(ResponseEntity.noContent().<Void>build());
         });
     }
 
@@ -80,7 +81,9 @@ class VoiceWebhooks {
 
     @PostMapping(Webhooks.PREFIX + "/inbound")
     Mono<ResponseEntity<String>> inbound(ServerWebExchange exchange) {
-        return signature.verified(exchange).flatMap(p -> flow.inbound(p.getOrDefault("From", "")))
+        return signature
+                .verified(exchange)
+                .flatMap(p -> flow.inbound(p.getOrDefault("From", "")))
                 .flatMap(this::twiml);
     }
 
@@ -93,7 +96,8 @@ class VoiceWebhooks {
             if (!CALL_SID.matcher(sid).matches() || !STATUSES.contains(status)) {
                 return Mono.just(ResponseEntity.noContent().<Void>build());
             }
-            return flow.inboundStatus(sid, status).thenReturn(ResponseEntity.noContent().<Void>build());
+            return flow.inboundStatus(sid, status)
+                    .thenReturn(ResponseEntity.noContent().<Void>build());
         });
     }
 
@@ -115,7 +119,8 @@ class VoiceWebhooks {
     }
 
     private Mono<ResponseEntity<String>> twiml(CallFlow.Answer answer) {
-        return Mono.just(ResponseEntity.ok().contentType(TWIML)
+        return Mono.just(ResponseEntity.ok()
+                .contentType(TWIML)
                 .body(Script.twiml(setup.voices(), answer.scripts().toArray(Script[]::new))));
     }
 

@@ -21,7 +21,9 @@ record Voices(Say.Voice english, Say.Voice welsh) {
 
     /** A voice by Twilio's name ({@code Polly.Gwyneth}); refused at start-up if Twilio has no such voice. */
     private static Say.Voice named(String name) {
-        return Arrays.stream(Say.Voice.values()).filter(v -> v.toString().equals(name)).findFirst()
+        return Arrays.stream(Say.Voice.values())
+                .filter(v -> v.toString().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("lifeline.voice: Twilio has no voice named " + name));
     }
 }

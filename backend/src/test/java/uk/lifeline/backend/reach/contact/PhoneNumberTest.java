@@ -29,8 +29,17 @@ class PhoneNumberTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "abc", "077009001234", "+0447700900123", "+4477009001\u0000", "07700 9001",
-            "12345678901234567890123456789012", "+1234567"})
+    @ValueSource(
+            strings = {
+                "",
+                "abc",
+                "077009001234",
+                "+0447700900123",
+                "+4477009001\u0000",
+                "07700 9001",
+                "12345678901234567890123456789012",
+                "+1234567"
+            })
     void anythingElseIsNotANumber(String typed) {
         assertThat(PhoneNumber.parse(typed)).isEmpty();
     }

@@ -31,13 +31,23 @@ import uk.lifeline.calendar.MeterTime;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(MovableClock.Config.class)
-@TestPropertySource(properties = {"lifeline.reach.ladder.enabled=false", "lifeline.reach.ladder.texts-per-second=1000",
-        "lifeline.reach.ladder.calls-per-second=1000"})
+@TestPropertySource(
+        properties = {
+            "lifeline.reach.ladder.enabled=false",
+            "lifeline.reach.ladder.texts-per-second=1000",
+            "lifeline.reach.ladder.calls-per-second=1000"
+        })
 class LadderTest extends BackendTest {
 
-    @Autowired Ladder ladder;
-    @Autowired MovableClock clock;
-    @Autowired CodeDesk codes;
+    @Autowired
+    Ladder ladder;
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    CodeDesk codes;
+
     private Tenant t;
 
     @BeforeAll
@@ -66,18 +76,32 @@ class LadderTest extends BackendTest {
         b.put("needs", needs);
         b.put("version", 0);
         b.put("reason", "test");
-        http.put().uri("/api/v1/customers/" + customer + "/contact").headers(h -> h.setBearerAuth(t.token("agent")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(b).exchange().expectStatus().isOk();
+        http.put()
+                .uri("/api/v1/customers/" + customer + "/contact")
+                .headers(h -> h.setBearerAuth(t.token("agent")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(b)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private UUID issue(String meter) {
         return UUID.fromString((String) issue(t.token("agent"), meter, "top-up", Map.of("amount", "5.00"))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id"));
     }
 
     private Instant issuedAt(UUID code) {
-        return db.sql("SELECT created_at FROM outbox_message WHERE subject_id = :c").bind("c", code)
-                .map(r -> r.get(0, Instant.class)).one().block();
+        return db.sql("SELECT created_at FROM outbox_message WHERE subject_id = :c")
+                .bind("c", code)
+                .map(r -> r.get(0, Instant.class))
+                .one()
+                .block();
     }
 
     private void at(Instant instant) {
@@ -86,7 +110,12 @@ class LadderTest extends BackendTest {
 
     private String step(UUID code, String step) {
         return db.sql("SELECT state || ': ' || coalesce(outcome, '') FROM reach_step WHERE code_id = :c AND step = :s")
-                .bind("c", code).bind("s", step).map(r -> r.get(0, String.class)).one().blockOptional().orElse("none");
+                .bind("c", code)
+                .bind("s", step)
+                .map(r -> r.get(0, String.class))
+                .one()
+                .blockOptional()
+                .orElse("none");
     }
 
     private long texts(UUID code) {
@@ -119,9 +148,13 @@ class LadderTest extends BackendTest {
         assertThat(step(code, "VOICE")).isEqualTo("TAKEN: no call: voice calls are not configured");
         assertThat(step(code, "CALL_CENTRE")).isEqualTo("TAKEN: on the call centre's list");
         String detail = db.sql("SELECT detail FROM reach_task WHERE code_id = :c AND kind = 'UNREACHED'")
-                .bind("c", code).map(r -> r.get(0, String.class)).one().block();
-        assertThat(detail).isEqualTo("app: not fetched; text: " + texted("502", sent).substring(7)
-                + "; voice: no call: voice calls are not configured");
+                .bind("c", code)
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block();
+        assertThat(detail)
+                .isEqualTo("app: not fetched; text: " + texted("502", sent).substring(7)
+                        + "; voice: no call: voice calls are not configured");
         assertThat(texts(code)).isEqualTo(sent);
         clock.reset();
     }
@@ -132,7 +165,8 @@ class LadderTest extends BackendTest {
         Instant issued = issuedAt(code);
         at(issued.plus(Duration.ofMinutes(1)));
         ladder.step().block();
-        codes.recordEntered(t.supplierId, code, Channel.SMS, issued.plus(Duration.ofMinutes(2))).block();
+        codes.recordEntered(t.supplierId, code, Channel.SMS, issued.plus(Duration.ofMinutes(2)))
+                .block();
         at(issued.plus(Duration.ofMinutes(61)));
         ladder.step().block();
         assertThat(step(code, "TEXT")).isEqualTo("STOPPED: the customer confirmed entry");
@@ -169,8 +203,12 @@ class LadderTest extends BackendTest {
         UUID code = issue(t.meter1);
         UUID other = issue(t.meter2);
         Instant issued = issuedAt(code);
-        db.sql("UPDATE code SET status = 'DELIVERED' WHERE id IN (:c, :o)").bind("c", code).bind("o", other)
-                .fetch().rowsUpdated().block();
+        db.sql("UPDATE code SET status = 'DELIVERED' WHERE id IN (:c, :o)")
+                .bind("c", code)
+                .bind("o", other)
+                .fetch()
+                .rowsUpdated()
+                .block();
         at(issued.plus(Duration.ofMinutes(1)));
         ladder.step().block();
         at(issued.plus(Duration.ofMinutes(61)));
@@ -196,20 +234,52 @@ class LadderTest extends BackendTest {
             b.put("needs", List.of());
             b.put("version", 0);
             b.put("reason", "test");
-            http.put().uri("/api/v1/customers/" + customer + "/contact").headers(h -> h.setBearerAuth(p.token("agent")))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(b).exchange().expectStatus().isOk();
+            http.put()
+                    .uri("/api/v1/customers/" + customer + "/contact")
+                    .headers(h -> h.setBearerAuth(p.token("agent")))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(b)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
         // On the Priority Services Register as partially sighted: recorded by the psr feature, not in the contact.
-        http.put().uri("/api/v1/customers/" + p.customer1 + "/psr").headers(h -> h.setBearerAuth(p.token("agent")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("needs", List.of("partially-sighted"),
-                        "consent", true, "reviewDate", java.time.LocalDate.now().plusMonths(6).toString()))
-                .exchange().expectStatus().isOk();
-        assertThat(get(p.token("agent"), "/api/v1/customers/" + p.customer1 + "/contact").expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("needs")).isEqualTo(List.of());
+        http.put()
+                .uri("/api/v1/customers/" + p.customer1 + "/psr")
+                .headers(h -> h.setBearerAuth(p.token("agent")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "needs",
+                        List.of("partially-sighted"),
+                        "consent",
+                        true,
+                        "reviewDate",
+                        java.time.LocalDate.now().plusMonths(6).toString()))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(get(p.token("agent"), "/api/v1/customers/" + p.customer1 + "/contact")
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("needs"))
+                .isEqualTo(List.of());
         UUID registered = UUID.fromString((String) issue(p.token("agent"), p.meter1, "top-up", Map.of("amount", "5.00"))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id"));
         UUID plain = UUID.fromString((String) issue(p.token("agent"), p.meter2, "top-up", Map.of("amount", "5.00"))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id"));
         Instant issued = issuedAt(registered).isAfter(issuedAt(plain)) ? issuedAt(registered) : issuedAt(plain);
 
         at(issued.plus(Duration.ofMinutes(1)));

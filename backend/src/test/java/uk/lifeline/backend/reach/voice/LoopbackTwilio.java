@@ -54,7 +54,9 @@ final class LoopbackTwilio implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            requests.add(new Captured(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            requests.add(new Captured(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Host"),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     form(new String(body, StandardCharsets.UTF_8))));
@@ -62,8 +64,9 @@ final class LoopbackTwilio implements AutoCloseable {
             if (a == null) {
                 String sid = newSid();
                 sids.add(sid);
-                a = new Answer(201, "{\"sid\": \"" + sid + "\", \"status\": \"queued\", \"direction\":"
-                        + " \"outbound-api\"}");
+                a = new Answer(
+                        201,
+                        "{\"sid\": \"" + sid + "\", \"status\": \"queued\", \"direction\":" + " \"outbound-api\"}");
             }
             byte[] out = a.json().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -117,8 +120,9 @@ final class LoopbackTwilio implements AutoCloseable {
         @Bean
         @Primary
         TwilioTransport loopbackTransport(LoopbackTwilio twilio) {
-            return () -> HttpClientBuilder.create().setRoutePlanner((target, request, context) ->
-                    new HttpRoute(new HttpHost("127.0.0.1", twilio.port(), "http")));
+            return () -> HttpClientBuilder.create()
+                    .setRoutePlanner((target, request, context) ->
+                            new HttpRoute(new HttpHost("127.0.0.1", twilio.port(), "http")));
         }
     }
 }

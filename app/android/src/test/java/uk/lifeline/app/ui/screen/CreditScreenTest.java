@@ -28,12 +28,19 @@ public class CreditScreenTest extends ScreenTest {
 
     private void serve(long earliestHours, Long latestHours, String basis) {
         Instant now = supplier.now();
-        backend.serveRunOut("{\"items\":[" + FakeBackend.runOutItem(GAS, now.plusSeconds(earliestHours * 3600),
-                latestHours == null ? null : now.plusSeconds(latestHours * 3600), basis, 1234) + "]}");
+        backend.serveRunOut("{\"items\":["
+                + FakeBackend.runOutItem(
+                        GAS,
+                        now.plusSeconds(earliestHours * 3600),
+                        latestHours == null ? null : now.plusSeconds(latestHours * 3600),
+                        basis,
+                        1234)
+                + "]}");
     }
 
     private CreditActivity open() {
-        CreditActivity screen = Robolectric.buildActivity(CreditActivity.class).setup().get();
+        CreditActivity screen =
+                Robolectric.buildActivity(CreditActivity.class).setup().get();
         idle();
         return screen;
     }
@@ -56,8 +63,9 @@ public class CreditScreenTest extends ScreenTest {
         signIn();
         serve(50, 70L, "typical-profile");
         CreditActivity screen = open();
-        assertThat(meterLines(screen)).isEqualTo("Gas: about 2 to 3 days of credit left\n"
-                + "Worked out from a typical home. Tell us what your meter shows to make it closer.\n");
+        assertThat(meterLines(screen))
+                .isEqualTo("Gas: about 2 to 3 days of credit left\n"
+                        + "Worked out from a typical home. Tell us what your meter shows to make it closer.\n");
         assertThat(text(screen, R.id.reading_title)).isEqualTo("What does your gas meter show?");
 
         EditText input = screen.findViewById(R.id.reading_input);
@@ -74,8 +82,8 @@ public class CreditScreenTest extends ScreenTest {
         assertThat(text(screen, R.id.reading_state)).isEqualTo("Thank you. Your estimate is updated.");
         assertThat(backend.requests("POST", "/api/v1/me/meter-readings").get(0).body())
                 .isEqualTo("{\"meterId\":\"" + GAS + "\",\"balance\":\"25.00\"}");
-        assertThat(meterLines(screen)).isEqualTo("Gas: about 4 to 6 days of credit left\n"
-                + "Worked out from the balances you told us.\n");
+        assertThat(meterLines(screen))
+                .isEqualTo("Gas: about 4 to 6 days of credit left\n" + "Worked out from the balances you told us.\n");
     }
 
     @Test
@@ -87,7 +95,9 @@ public class CreditScreenTest extends ScreenTest {
         assertThat(screen.findViewById(R.id.no_supply_help).getVisibility()).isEqualTo(View.GONE);
         screen.findViewById(R.id.no_supply).performClick();
         assertThat(screen.findViewById(R.id.no_supply_help).getVisibility()).isEqualTo(View.VISIBLE);
-        assertThat(text(screen, R.id.no_supply_steps)).contains("emergency credit").contains("paid back");
+        assertThat(text(screen, R.id.no_supply_steps))
+                .contains("emergency credit")
+                .contains("paid back");
         assertThat(text(screen, R.id.call_back)).isEqualTo("Ask Demo Energy to call me back");
         screen.findViewById(R.id.call_back).performClick();
         idle();
@@ -103,7 +113,9 @@ public class CreditScreenTest extends ScreenTest {
         CreditActivity screen = open();
         assertThat(meterLines(screen)).startsWith("Gas: may run out within a day");
         Notification warning = shadowOf(app.getSystemService(NotificationManager.class)).getAllNotifications().stream()
-                .filter(n -> n.getChannelId().equals("credit")).findFirst().orElseThrow();
+                .filter(n -> n.getChannelId().equals("credit"))
+                .findFirst()
+                .orElseThrow();
         assertThat(shadowOf(warning).getContentTitle().toString()).isEqualTo("Your credit is running low");
         assertThat(shadowOf(warning).getContentText().toString())
                 .startsWith("Gas: may run out within a day. Top up soon");
@@ -116,8 +128,8 @@ public class CreditScreenTest extends ScreenTest {
         signIn();
         serve(50, 70L, "top-up-history");
         CreditActivity screen = open();
-        assertThat(meterLines(screen)).isEqualTo("Nwy: tua 2 i 3 diwrnod o gredyd ar ôl\n"
-                + "Wedi'i gyfrifo o'ch ychwanegiadau credyd.\n");
+        assertThat(meterLines(screen))
+                .isEqualTo("Nwy: tua 2 i 3 diwrnod o gredyd ar ôl\n" + "Wedi'i gyfrifo o'ch ychwanegiadau credyd.\n");
         assertThat(text(screen, R.id.reading_title)).isEqualTo("Beth mae eich mesurydd nwy yn ei ddangos?");
         ((EditText) screen.findViewById(R.id.reading_input)).setText("");
         screen.findViewById(R.id.reading_send).performClick();
@@ -135,7 +147,9 @@ public class CreditScreenTest extends ScreenTest {
         serve(10, 30L, "reported-balances");
         uk.lifeline.app.background.SyncJobService.syncOnce(graph, graph.core());
         Notification warning = shadowOf(app.getSystemService(NotificationManager.class)).getAllNotifications().stream()
-                .filter(n -> n.getChannelId().equals("credit")).findFirst().orElseThrow();
+                .filter(n -> n.getChannelId().equals("credit"))
+                .findFirst()
+                .orElseThrow();
         assertThat(shadowOf(warning).getContentText().toString())
                 .isEqualTo("Gas: up to 2 days of credit left. Top up soon, or take emergency credit.");
     }

@@ -37,8 +37,8 @@ import uk.lifeline.command.UnitPrice;
 @RunWith(RobolectricTestRunner.class)
 public class EntryScreenTest extends ScreenTest {
 
-    static final MeterCommand PRICE = new ChangePrice(UnitPrice.parse("u", "24.862"), UnitPrice.parse("s", "60.97"),
-            Optional.empty());
+    static final MeterCommand PRICE =
+            new ChangePrice(UnitPrice.parse("u", "24.862"), UnitPrice.parse("s", "60.97"), Optional.empty());
 
     @Test
     public void showsOneGroupAtATimeAndMovesThroughEveryBlock() throws Exception {
@@ -46,7 +46,8 @@ public class EntryScreenTest extends ScreenTest {
         List<String> blocks = code.code().blocks();
         EntryActivity entry = open(EntryActivity.class, code);
 
-        assertThat(text(entry, R.id.what)).isEqualTo("Changes your price to 24.862p per kWh and 60.97p a day standing charge");
+        assertThat(text(entry, R.id.what))
+                .isEqualTo("Changes your price to 24.862p per kWh and 60.97p a day standing charge");
         assertThat(text(entry, R.id.block_label)).isEqualTo("Block 1 of 2");
         assertThat(text(entry, R.id.group_label)).isEqualTo("Group 1 of 5");
         assertThat(text(entry, R.id.digits)).isEqualTo(blocks.get(0).substring(0, 4));
@@ -73,7 +74,8 @@ public class EntryScreenTest extends ScreenTest {
         for (int i = 0; i < 5; i++) {
             entry.findViewById(R.id.next).performClick();
         }
-        assertThat(((Button) entry.findViewById(R.id.next)).getText().toString()).isEqualTo("I have typed it all");
+        assertThat(((Button) entry.findViewById(R.id.next)).getText().toString())
+                .isEqualTo("I have typed it all");
         entry.findViewById(R.id.next).performClick();
         idle();
 
@@ -120,7 +122,8 @@ public class EntryScreenTest extends ScreenTest {
     public void aSecondTapAndARotationRecordNothingMoreAndTheAnswerStaysOnShow() throws Exception {
         WalletCode code = receive(new TopUp(2000), 1);
         org.robolectric.android.controller.ActivityController<ResultActivity> screen = Robolectric.buildActivity(
-                ResultActivity.class, new Intent(app, ResultActivity.class).putExtra(Screens.CODE_ID, code.id()))
+                        ResultActivity.class,
+                        new Intent(app, ResultActivity.class).putExtra(Screens.CODE_ID, code.id()))
                 .setup();
         idle();
 
@@ -133,7 +136,8 @@ public class EntryScreenTest extends ScreenTest {
         ResultActivity rotated = screen.get();
         assertThat(text(rotated, R.id.answer_title)).isEqualTo("Accepted");
         assertThat(rotated.findViewById(R.id.choices).getVisibility()).isEqualTo(View.GONE);
-        assertThat(backend.requests("POST", "/api/v1/codes/" + code.id() + "/result")).hasSize(1);
+        assertThat(backend.requests("POST", "/api/v1/codes/" + code.id() + "/result"))
+                .hasSize(1);
         assertThat(graph.core().wallet().find(code.id()).get().status()).isEqualTo(CodeStatus.ACCEPTED);
     }
 
@@ -160,7 +164,9 @@ public class EntryScreenTest extends ScreenTest {
         android.os.Bundle saved = new android.os.Bundle();
         screen.saveInstanceState(saved).pause().stop().destroy();
         restartProcess();
-        EntryActivity restored = Robolectric.buildActivity(EntryActivity.class, intent).setup(saved).get();
+        EntryActivity restored = Robolectric.buildActivity(EntryActivity.class, intent)
+                .setup(saved)
+                .get();
         idle();
         assertThat(text(restored, R.id.block_label)).isEqualTo("Block 2 of 2");
         assertThat(text(restored, R.id.group_label)).isEqualTo("Group 2 of 5");
@@ -172,7 +178,8 @@ public class EntryScreenTest extends ScreenTest {
         WalletCode code = receive(PRICE, 8);
         List<String> blocks = code.code().blocks();
         org.robolectric.android.controller.ActivityController<ResultActivity> screen = Robolectric.buildActivity(
-                ResultActivity.class, new Intent(app, ResultActivity.class).putExtra(Screens.CODE_ID, code.id()))
+                        ResultActivity.class,
+                        new Intent(app, ResultActivity.class).putExtra(Screens.CODE_ID, code.id()))
                 .setup();
         idle();
         screen.get().findViewById(R.id.rejected).performClick();
@@ -193,7 +200,8 @@ public class EntryScreenTest extends ScreenTest {
 
         Intent next = shadowOf(screen.get()).getNextStartedActivity();
         assertThat(next.getIntExtra(EntryActivity.FROM_BLOCK, 0)).isEqualTo(2);
-        EntryActivity entry = Robolectric.buildActivity(EntryActivity.class, next).setup().get();
+        EntryActivity entry =
+                Robolectric.buildActivity(EntryActivity.class, next).setup().get();
         idle();
         assertThat(text(entry, R.id.block_label)).isEqualTo("Block 2 of 2");
         assertThat(text(entry, R.id.group_label)).isEqualTo("Group 1 of 5");
@@ -213,7 +221,9 @@ public class EntryScreenTest extends ScreenTest {
         List<uk.lifeline.app.testing.FakeBackend.Request> posts =
                 backend.requests("POST", "/api/v1/codes/" + code.id() + "/result");
         assertThat(posts).hasSize(2);
-        assertThat(posts.get(0).idempotencyKey()).isNotBlank().isEqualTo(posts.get(1).idempotencyKey());
+        assertThat(posts.get(0).idempotencyKey())
+                .isNotBlank()
+                .isEqualTo(posts.get(1).idempotencyKey());
     }
 
     @Test
@@ -225,12 +235,13 @@ public class EntryScreenTest extends ScreenTest {
         idle();
 
         assertThat(text(result, R.id.answer_title)).isEqualTo("Locked");
-        assertThat(text(result, R.id.advice)).isEqualTo(result.getString(uk.lifeline.app.ui.Words.advice(EntryOutcome.LOCKED)));
+        assertThat(text(result, R.id.advice))
+                .isEqualTo(result.getString(uk.lifeline.app.ui.Words.advice(EntryOutcome.LOCKED)));
         assertThat(result.findViewById(R.id.try_again).getVisibility()).isEqualTo(View.VISIBLE);
         assertThat(text(result, R.id.delivery)).isEqualTo("Sent to Demo Energy.");
         assertThat(backend.requests("POST", "/api/v1/codes/" + code.id() + "/result"))
-                .singleElement().satisfies(r -> assertThat(r.body())
-                        .isEqualTo("{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}"));
+                .singleElement()
+                .satisfies(r -> assertThat(r.body()).isEqualTo("{\"outcome\":\"REJECTED\",\"reason\":\"locked-out\"}"));
         assertThat(graph.database().pending()).isEmpty();
         WalletCode kept = graph.core().wallet().find(code.id()).get();
         assertThat(kept.status()).isEqualTo(CodeStatus.REJECTED);
@@ -246,17 +257,19 @@ public class EntryScreenTest extends ScreenTest {
         result.findViewById(R.id.accepted).performClick();
         idle();
 
-        assertThat(text(result, R.id.delivery)).isEqualTo(
-                "Saved on this phone. It will be sent to Demo Energy when you are online.");
-        assertThat(graph.database().pending()).singleElement()
-                .satisfies(r -> assertThat(r.outcome()).isEqualTo(EntryOutcome.ACCEPTED));
-        assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.ONCE_ONLINE)).isNotNull();
+        assertThat(text(result, R.id.delivery))
+                .isEqualTo("Saved on this phone. It will be sent to Demo Energy when you are online.");
+        assertThat(graph.database().pending()).singleElement().satisfies(r -> assertThat(r.outcome())
+                .isEqualTo(EntryOutcome.ACCEPTED));
+        assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.ONCE_ONLINE))
+                .isNotNull();
         assertThat(graph.core().wallet().toEnter()).isEmpty();
 
         backend.answerResultsWith(200);
         graph.core().sync();
         assertThat(graph.database().pending()).isEmpty();
-        assertThat(backend.requests("POST", "/api/v1/codes/" + code.id() + "/result")).hasSize(2);
+        assertThat(backend.requests("POST", "/api/v1/codes/" + code.id() + "/result"))
+                .hasSize(2);
     }
 
     @Test
@@ -265,7 +278,8 @@ public class EntryScreenTest extends ScreenTest {
         WalletCode code = receive(new TopUp(2000), 1);
         EntryActivity entry = open(EntryActivity.class, code);
 
-        // Android 14 scales font sizes non-linearly: at 200% 24sp words grow by half, 72sp digits (already huge) a little.
+        // Android 14 scales font sizes non-linearly: at 200% 24sp words grow by half, 72sp digits (already huge) a
+        // little.
         float density = entry.getResources().getDisplayMetrics().density;
         assertThat(((TextView) entry.findViewById(R.id.group_label)).getTextSize())
                 .isGreaterThanOrEqualTo(24 * density * 1.5f);
@@ -280,14 +294,18 @@ public class EntryScreenTest extends ScreenTest {
 
     private WalletCode receive(MeterCommand command, long counter) throws Exception {
         AppCore core = signIn();
-        Inbox.Report report = core.inbox().handle(PushMessage.parse(java.util.Map.of("type", "code", "envelope",
-                supplier.envelope(command, counter))), Inbox.PUSH);
+        Inbox.Report report = core.inbox()
+                .handle(
+                        PushMessage.parse(
+                                java.util.Map.of("type", "code", "envelope", supplier.envelope(command, counter))),
+                        Inbox.PUSH);
         return core.wallet().find(report.added().get(0).id()).get();
     }
 
     private <T extends android.app.Activity> T open(Class<T> screen, WalletCode code) {
         T activity = Robolectric.buildActivity(screen, new Intent(app, screen).putExtra(Screens.CODE_ID, code.id()))
-                .setup().get();
+                .setup()
+                .get();
         idle();
         return activity;
     }
@@ -307,7 +325,11 @@ public class EntryScreenTest extends ScreenTest {
     }
 
     private static List<String> groups(String block) {
-        return List.of(block.substring(0, 4), block.substring(4, 8), block.substring(8, 12), block.substring(12, 16),
+        return List.of(
+                block.substring(0, 4),
+                block.substring(4, 8),
+                block.substring(8, 12),
+                block.substring(12, 16),
                 block.substring(16));
     }
 

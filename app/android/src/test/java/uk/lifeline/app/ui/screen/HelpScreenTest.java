@@ -3,30 +3,30 @@ package uk.lifeline.app.ui.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.robolectric.Shadows.shadowOf;
 
+import android.app.Activity;
 import android.app.AlertDialog;
 import android.content.DialogInterface;
 import android.content.Intent;
 import android.view.View;
 import android.widget.Button;
 import android.widget.TextView;
+import java.util.List;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
 import org.robolectric.RobolectricTestRunner;
 import org.robolectric.annotation.Config;
 import org.robolectric.fakes.RoboMenu;
-import android.app.Activity;
-import java.util.List;
-import uk.lifeline.app.ui.Screens;
-import uk.lifeline.app.ui.screen.entry.EntryActivity;
-import uk.lifeline.app.ui.screen.result.ResultActivity;
-import uk.lifeline.app.ui.screen.signin.SignInActivity;
-import uk.lifeline.command.TopUp;
 import org.robolectric.shadows.ShadowDialog;
 import uk.lifeline.app.R;
 import uk.lifeline.app.ui.ScreenTest;
+import uk.lifeline.app.ui.Screens;
+import uk.lifeline.app.ui.screen.entry.EntryActivity;
 import uk.lifeline.app.ui.screen.help.HelpActivity;
+import uk.lifeline.app.ui.screen.result.ResultActivity;
+import uk.lifeline.app.ui.screen.signin.SignInActivity;
 import uk.lifeline.app.ui.screen.wallet.WalletActivity;
+import uk.lifeline.command.TopUp;
 
 @RunWith(RobolectricTestRunner.class)
 public class HelpScreenTest extends ScreenTest {
@@ -37,7 +37,8 @@ public class HelpScreenTest extends ScreenTest {
         HelpActivity help = open();
 
         assertThat(text(help, R.id.help_hours)).startsWith("Demo Energy: ").contains(". Open ");
-        assertThat(text(help, R.id.help_off_supply)).startsWith("First take emergency credit")
+        assertThat(text(help, R.id.help_off_supply))
+                .startsWith("First take emergency credit")
                 .contains("call Demo Energy on");
         help.findViewById(R.id.help_call).performClick();
         assertThat(shadowOf(help).getNextStartedActivity().getAction()).isEqualTo(Intent.ACTION_DIAL);
@@ -81,27 +82,35 @@ public class HelpScreenTest extends ScreenTest {
     @Test
     public void everyScreenHasAHelpButtonThatOpensHelp() throws Exception {
         signIn();
-        String id = offMain(() -> graph.core().wallet().receive(supplier.envelope(new TopUp(2000), 1), "pull")
-                .code().id());
+        String id = offMain(() -> graph.core()
+                .wallet()
+                .receive(supplier.envelope(new TopUp(2000), 1), "pull")
+                .code()
+                .id());
         Intent forCode = new Intent().putExtra(Screens.CODE_ID, id);
-        for (Class<? extends Activity> screen : List.of(WalletActivity.class, SignInActivity.class,
-                EntryActivity.class, ResultActivity.class)) {
-            Activity shown = Robolectric.buildActivity(screen, new Intent(forCode).setClass(app, screen)).setup()
+        for (Class<? extends Activity> screen :
+                List.of(WalletActivity.class, SignInActivity.class, EntryActivity.class, ResultActivity.class)) {
+            Activity shown = Robolectric.buildActivity(screen, new Intent(forCode).setClass(app, screen))
+                    .setup()
                     .get();
             idle();
             RoboMenu menu = new RoboMenu(shown);
             shown.onCreateOptionsMenu(menu);
-            assertThat(menu.findItem(R.id.help).getTitle().toString()).as(screen.getSimpleName()).isEqualTo("Help");
+            assertThat(menu.findItem(R.id.help).getTitle().toString())
+                    .as(screen.getSimpleName())
+                    .isEqualTo("Help");
 
             shown.onOptionsItemSelected(menu.findItem(R.id.help));
 
             assertThat(shadowOf(shown).getNextStartedActivity().getComponent().getClassName())
-                    .as(screen.getSimpleName()).isEqualTo(HelpActivity.class.getName());
+                    .as(screen.getSimpleName())
+                    .isEqualTo(HelpActivity.class.getName());
         }
     }
 
     private HelpActivity open() {
-        HelpActivity help = Robolectric.buildActivity(HelpActivity.class).setup().get();
+        HelpActivity help =
+                Robolectric.buildActivity(HelpActivity.class).setup().get();
         idle();
         return help;
     }

@@ -24,7 +24,8 @@ public class SignInScreenTest extends ScreenTest {
 
     @Test
     public void withoutASessionTheWalletAsksToLinkTheAccount() {
-        WalletActivity wallet = Robolectric.buildActivity(WalletActivity.class).setup().get();
+        WalletActivity wallet =
+                Robolectric.buildActivity(WalletActivity.class).setup().get();
 
         assertThat(shadowOf(wallet).getNextStartedActivity().getComponent().getClassName())
                 .isEqualTo(SignInActivity.class.getName());
@@ -32,7 +33,8 @@ public class SignInScreenTest extends ScreenTest {
 
     @Test
     public void anActivationCodeLinksTheAppAndTheSessionIsKeptEncrypted() {
-        SignInActivity signIn = Robolectric.buildActivity(SignInActivity.class).setup().get();
+        SignInActivity signIn =
+                Robolectric.buildActivity(SignInActivity.class).setup().get();
         ((EditText) signIn.findViewById(R.id.activation_code)).setText("1234 5678 9017");
 
         signIn.findViewById(R.id.link).performClick();
@@ -42,14 +44,16 @@ public class SignInScreenTest extends ScreenTest {
         assertThat(graph.core().session().supplierName()).isEqualTo("Demo Energy");
         String kept = app.getSharedPreferences("session", 0).getString("sealed", "");
         assertThat(kept).isNotEmpty().doesNotContain(FakeBackend.TOKEN);
-        assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.PERIODIC)).isNotNull();
+        assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.PERIODIC))
+                .isNotNull();
         assertThat(shadowOf(signIn).getNextStartedActivity().getComponent().getClassName())
                 .isEqualTo(WalletActivity.class.getName());
     }
 
     @Test
     public void aMistypedCodeIsCaughtBeforeAskingTheServer() {
-        SignInActivity signIn = Robolectric.buildActivity(SignInActivity.class).setup().get();
+        SignInActivity signIn =
+                Robolectric.buildActivity(SignInActivity.class).setup().get();
         ((EditText) signIn.findViewById(R.id.activation_code)).setText("1234 5678 9071");
 
         signIn.findViewById(R.id.link).performClick();
@@ -57,18 +61,22 @@ public class SignInScreenTest extends ScreenTest {
 
         TextView problem = signIn.findViewById(R.id.sign_in_problem);
         assertThat(problem.getVisibility()).isEqualTo(View.VISIBLE);
-        assertThat(problem.getText().toString()).isEqualTo("One of the numbers is wrong. Check the code and type it again.");
+        assertThat(problem.getText().toString())
+                .isEqualTo("One of the numbers is wrong. Check the code and type it again.");
         assertThat(backend.requests()).isEmpty();
         assertThat(graph.core()).isNull();
     }
 
     @Test
     public void thereIsNoServerToTypeAndHelpNamesTheBundledSupplier() {
-        SignInActivity signIn = Robolectric.buildActivity(SignInActivity.class).setup().get();
+        SignInActivity signIn =
+                Robolectric.buildActivity(SignInActivity.class).setup().get();
 
         assertThat((Object) signIn.findViewById(R.id.activation_code)).isNotNull();
         assertThat(((TextView) signIn.findViewById(R.id.sign_in_help)).getText().toString())
-                .contains("Demo Energy").contains("0800 123 4567").contains("Monday to Friday");
+                .contains("Demo Energy")
+                .contains("0800 123 4567")
+                .contains("Monday to Friday");
         assertThat(((TextView) signIn.findViewById(R.id.sign_in_call)).getText().toString())
                 .isEqualTo("Call Demo Energy");
     }
@@ -76,16 +84,20 @@ public class SignInScreenTest extends ScreenTest {
     @Test
     @org.robolectric.annotation.Config(qualifiers = "cy")
     public void onAWelshPhoneTheScreenIsInWelshWithTheSuppliersWelshHours() {
-        SignInActivity signIn = Robolectric.buildActivity(SignInActivity.class).setup().get();
+        SignInActivity signIn =
+                Robolectric.buildActivity(SignInActivity.class).setup().get();
         ((EditText) signIn.findViewById(R.id.activation_code)).setText("1234 5678 901");
 
         signIn.findViewById(R.id.link).performClick();
 
-        assertThat(((TextView) signIn.findViewById(R.id.sign_in_problem)).getText().toString())
+        assertThat(((TextView) signIn.findViewById(R.id.sign_in_problem))
+                        .getText()
+                        .toString())
                 .isEqualTo("Mae gan y cod actifadu 12 rhif. Fe deipioch chi 11.");
         assertThat(((TextView) signIn.findViewById(R.id.sign_in_help)).getText().toString())
                 .contains("Dydd Llun i ddydd Gwener");
-        assertThat(((TextView) signIn.findViewById(R.id.language)).getText().toString()).isEqualTo("English");
+        assertThat(((TextView) signIn.findViewById(R.id.language)).getText().toString())
+                .isEqualTo("English");
     }
 
     @Test
@@ -97,10 +109,14 @@ public class SignInScreenTest extends ScreenTest {
         idle();
 
         assertThat(uk.lifeline.app.ui.Words.chosen()).isEqualTo("cy");
-        assertThat(app.getSharedPreferences("settings", 0).getString("language", null)).isEqualTo("cy");
-        SignInActivity again = Robolectric.buildActivity(SignInActivity.class).setup().get();
-        assertThat(((TextView) again.findViewById(R.id.language)).getText().toString()).isEqualTo("English");
-        assertThat(((TextView) again.findViewById(R.id.link)).getText().toString()).isEqualTo("Cysylltu fy nghyfrif");
+        assertThat(app.getSharedPreferences("settings", 0).getString("language", null))
+                .isEqualTo("cy");
+        SignInActivity again =
+                Robolectric.buildActivity(SignInActivity.class).setup().get();
+        assertThat(((TextView) again.findViewById(R.id.language)).getText().toString())
+                .isEqualTo("English");
+        assertThat(((TextView) again.findViewById(R.id.link)).getText().toString())
+                .isEqualTo("Cysylltu fy nghyfrif");
     }
 
     @Test
@@ -115,7 +131,10 @@ public class SignInScreenTest extends ScreenTest {
 
         assertThat(backend.requests("POST", "/api/v1/activations")).hasSize(1);
         assertThat(graph.core().session().customerId()).isEqualTo(TestSupplier.CUSTOMER);
-        assertThat(shadowOf(screen.get()).getNextStartedActivity().getComponent().getClassName())
+        assertThat(shadowOf(screen.get())
+                        .getNextStartedActivity()
+                        .getComponent()
+                        .getClassName())
                 .isEqualTo(WalletActivity.class.getName());
         assertThat(graph.linkAttempt()).isNull();
     }

@@ -18,11 +18,11 @@ import uk.lifeline.app.background.PushReceiver;
 import uk.lifeline.app.background.SyncJobService;
 import uk.lifeline.app.background.SyncScheduler;
 import uk.lifeline.app.testing.TestSupplier;
+import uk.lifeline.app.trust.EnvelopeVerifier;
 import uk.lifeline.app.ui.ScreenTest;
+import uk.lifeline.app.ui.Screens;
 import uk.lifeline.app.ui.screen.entry.EntryActivity;
 import uk.lifeline.app.ui.screen.wallet.WalletActivity;
-import uk.lifeline.app.trust.EnvelopeVerifier;
-import uk.lifeline.app.ui.Screens;
 import uk.lifeline.command.ChangePrice;
 import uk.lifeline.command.TopUp;
 import uk.lifeline.command.UnitPrice;
@@ -34,8 +34,14 @@ public class WalletScreenTest extends ScreenTest {
     public void aCodeReceivedOnOpeningAppearsVerifiedInEntryOrder() throws Exception {
         signIn();
         backend.addCode("ISSUED", supplier.envelope(new TopUp(2000), 1));
-        backend.addCode("ISSUED", supplier.envelope(new ChangePrice(UnitPrice.parse("u", "24.862"),
-                UnitPrice.parse("s", "60.97"), java.util.Optional.empty()), 2));
+        backend.addCode(
+                "ISSUED",
+                supplier.envelope(
+                        new ChangePrice(
+                                UnitPrice.parse("u", "24.862"),
+                                UnitPrice.parse("s", "60.97"),
+                                java.util.Optional.empty()),
+                        2));
 
         WalletActivity wallet = open();
 
@@ -49,8 +55,9 @@ public class WalletScreenTest extends ScreenTest {
         android.widget.Button next = wallet.findViewById(R.id.next_code);
         assertThat(next.getVisibility()).isEqualTo(android.view.View.VISIBLE);
         assertThat(((android.view.ViewGroup) next.getParent()).getChildAt(0)).isSameAs(next);
-        assertThat(next.getText().toString()).isEqualTo(
-                "Next code to enter: Changes your price to 24.862p per kWh and 60.97p a day standing charge");
+        assertThat(next.getText().toString())
+                .isEqualTo(
+                        "Next code to enter: Changes your price to 24.862p per kWh and 60.97p a day standing charge");
         next.performClick();
         assertThat(shadowOf(wallet).getNextStartedActivity().getStringExtra(Screens.CODE_ID))
                 .isEqualTo(offMain(() -> graph.core().wallet().toEnter().get(0).id()));
@@ -65,8 +72,10 @@ public class WalletScreenTest extends ScreenTest {
     public void aCodePushedWhileAwayIsInTheWalletAndTheSyncJobIsScheduled() throws Exception {
         signIn();
         SyncScheduler.schedulePeriodic(app, false);
-        app.sendBroadcast(new Intent("com.google.android.c2dm.intent.RECEIVE").setClass(app, PushReceiver.class)
-                .putExtra("type", "code").putExtra("envelope", supplier.envelope(new TopUp(1500), 3)));
+        app.sendBroadcast(new Intent("com.google.android.c2dm.intent.RECEIVE")
+                .setClass(app, PushReceiver.class)
+                .putExtra("type", "code")
+                .putExtra("envelope", supplier.envelope(new TopUp(1500), 3)));
         idle();
 
         WalletActivity wallet = open();
@@ -74,13 +83,15 @@ public class WalletScreenTest extends ScreenTest {
         LinearLayout codes = wallet.findViewById(R.id.codes);
         assertThat(codes.getChildCount()).isEqualTo(1);
         assertThat(text(codes.getChildAt(0), R.id.what)).isEqualTo("Adds £15.00 credit");
-        assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.PERIODIC)).isNotNull();
+        assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.PERIODIC))
+                .isNotNull();
 
         codes.getChildAt(0).findViewById(R.id.enter).performClick();
         Intent started = shadowOf(wallet).getNextStartedActivity();
         assertThat(started.getComponent().getClassName()).isEqualTo(EntryActivity.class.getName());
-        assertThat(started.getStringExtra(Screens.CODE_ID)).isEqualTo(TestSupplier.idOf(
-                graph.core().wallet().toEnter().get(0).code().envelope()));
+        assertThat(started.getStringExtra(Screens.CODE_ID))
+                .isEqualTo(TestSupplier.idOf(
+                        graph.core().wallet().toEnter().get(0).code().envelope()));
     }
 
     @Test
@@ -88,18 +99,25 @@ public class WalletScreenTest extends ScreenTest {
         signIn();
         SyncScheduler.schedulePeriodic(app, false);
         String code = supplier.envelope(new TopUp(1500), 3);
-        app.sendBroadcast(new Intent("com.google.android.c2dm.intent.RECEIVE").setClass(app, PushReceiver.class)
-                .putExtra("type", "notice").putExtra("id", "n1")
+        app.sendBroadcast(new Intent("com.google.android.c2dm.intent.RECEIVE")
+                .setClass(app, PushReceiver.class)
+                .putExtra("type", "notice")
+                .putExtra("id", "n1")
                 .putExtra("envelope", supplier.notice(supplier.now(), java.time.Instant.parse("2026-12-04T18:00:00Z")))
-                .putExtra("codeId", TestSupplier.idOf(code)).putExtra("codeEnvelope", code)
-                .putExtra("codeStatus", "ISSUED").putExtra("google.message_id", "0:1"));
+                .putExtra("codeId", TestSupplier.idOf(code))
+                .putExtra("codeEnvelope", code)
+                .putExtra("codeStatus", "ISSUED")
+                .putExtra("google.message_id", "0:1"));
         idle();
 
-        assertThat(graph.core().wallet().toEnter()).singleElement()
+        assertThat(graph.core().wallet().toEnter())
+                .singleElement()
                 .satisfies(c -> assertThat(c.code().command()).isEqualTo(new TopUp(1500)));
         assertThat(graph.core().notices().active()).hasSize(1);
         offMain(() -> SyncJobService.syncOnce(graph, graph.core()));
-        assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.PERIODIC).getIntervalMillis())
+        assertThat(app.getSystemService(JobScheduler.class)
+                        .getPendingJob(SyncScheduler.PERIODIC)
+                        .getIntervalMillis())
                 .isEqualTo(java.util.concurrent.TimeUnit.MINUTES.toMillis(15));
     }
 
@@ -109,26 +127,34 @@ public class WalletScreenTest extends ScreenTest {
 
         offMain(() -> SyncJobService.syncOnce(graph, graph.core()));
 
-        assertThat(app.getSystemService(JobScheduler.class).getPendingJob(SyncScheduler.PERIODIC).getIntervalMillis())
+        assertThat(app.getSystemService(JobScheduler.class)
+                        .getPendingJob(SyncScheduler.PERIODIC)
+                        .getIntervalMillis())
                 .isEqualTo(java.util.concurrent.TimeUnit.HOURS.toMillis(1));
     }
 
     @Test
     public void aForgedCodeIsNeverShownAndTheCustomerIsToldToCall() throws Exception {
         signIn();
-        backend.addCode("00000000-0000-0000-0000-000000000001", "ISSUED", TestSupplier.sign(
-                supplier.claims(new TopUp(8000), 1).build(), TestSupplier.newKey("demo-energy-20260101-0a1b2c3d"),
-                EnvelopeVerifier.CODE_TYPE));
+        backend.addCode(
+                "00000000-0000-0000-0000-000000000001",
+                "ISSUED",
+                TestSupplier.sign(
+                        supplier.claims(new TopUp(8000), 1).build(),
+                        TestSupplier.newKey("demo-energy-20260101-0a1b2c3d"),
+                        EnvelopeVerifier.CODE_TYPE));
 
         WalletActivity wallet = open();
 
-        assertThat(((LinearLayout) wallet.findViewById(R.id.codes)).getChildCount()).isZero();
+        assertThat(((LinearLayout) wallet.findViewById(R.id.codes)).getChildCount())
+                .isZero();
         assertThat(wallet.findViewById(R.id.warning).getVisibility()).isEqualTo(View.VISIBLE);
         assertThat(((TextView) wallet.findViewById(R.id.warning_text)).getText().toString())
                 .isEqualTo("We received a message that did not come from Demo Energy. Do not type any code from it."
                         + " Call Demo Energy on 0800 123 4567.");
         wallet.findViewById(R.id.warning_call).performClick();
-        assertThat(shadowOf(wallet).getNextStartedActivity().getData().toString()).isEqualTo("tel:08001234567");
+        assertThat(shadowOf(wallet).getNextStartedActivity().getData().toString())
+                .isEqualTo("tel:08001234567");
     }
 
     @Test
@@ -153,7 +179,8 @@ public class WalletScreenTest extends ScreenTest {
     }
 
     private WalletActivity open() {
-        ActivityController<WalletActivity> controller = Robolectric.buildActivity(WalletActivity.class).create().start();
+        ActivityController<WalletActivity> controller =
+                Robolectric.buildActivity(WalletActivity.class).create().start();
         idle();
         controller.resume();
         idle();

@@ -52,8 +52,8 @@ public final class CreditActivity extends Activity {
         findViewById(R.id.reading_send).setOnClickListener(v -> send());
         findViewById(R.id.no_supply).setOnClickListener(v -> {
             findViewById(R.id.no_supply_help).setVisibility(View.VISIBLE);
-            findViewById(R.id.no_supply_title).sendAccessibilityEvent(
-                    android.view.accessibility.AccessibilityEvent.TYPE_VIEW_FOCUSED);
+            findViewById(R.id.no_supply_title)
+                    .sendAccessibilityEvent(android.view.accessibility.AccessibilityEvent.TYPE_VIEW_FOCUSED);
         });
         TextView callBack = findViewById(R.id.call_back);
         callBack.setText(getString(R.string.call_back_button, core.session().supplierName()));
@@ -79,8 +79,8 @@ public final class CreditActivity extends Activity {
     private void show(List<MeterCredit> found) {
         meters.clear();
         meters.addAll(found);
-        ((TextView) findViewById(R.id.credit_state)).setText(found.isEmpty() ? getString(R.string.credit_no_meters)
-                : "");
+        ((TextView) findViewById(R.id.credit_state))
+                .setText(found.isEmpty() ? getString(R.string.credit_no_meters) : "");
         findViewById(R.id.credit_state).setVisibility(found.isEmpty() ? View.VISIBLE : View.GONE);
         LinearLayout list = findViewById(R.id.meters);
         list.removeAllViews();
@@ -95,8 +95,10 @@ public final class CreditActivity extends Activity {
         }
         if (!found.isEmpty()) {
             findViewById(R.id.reading).setVisibility(View.VISIBLE);
-            ((TextView) findViewById(R.id.reading_title)).setText(getString(R.string.reading_title,
-                    fuel(this, found.get(0).fuel()).toLowerCase(Words.locale(this))));
+            ((TextView) findViewById(R.id.reading_title))
+                    .setText(getString(
+                            R.string.reading_title,
+                            fuel(this, found.get(0).fuel()).toLowerCase(Words.locale(this))));
         }
     }
 
@@ -188,8 +190,8 @@ public final class CreditActivity extends Activity {
                 core.credit().askForCallBack(meterId);
                 graph.onMain(() -> result.setText(getString(R.string.call_back_asked, supplier)));
             } catch (IOException e) {
-                graph.onMain(() -> result.setText(getString(R.string.call_back_failed, supplier,
-                        core.session().supplierPhone())));
+                graph.onMain(() -> result.setText(getString(
+                        R.string.call_back_failed, supplier, core.session().supplierPhone())));
             }
         });
     }

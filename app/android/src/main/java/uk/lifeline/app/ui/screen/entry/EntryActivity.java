@@ -23,7 +23,6 @@ import uk.lifeline.app.ui.screen.result.ResultActivity;
 import uk.lifeline.app.wallet.CodeStatus;
 import uk.lifeline.app.wallet.WalletCode;
 import uk.lifeline.words.CommandWords;
-import uk.lifeline.words.When;
 
 /**
  * Typing one code on the keypad: one group of four digits at a time in very large type, 'block 2 of 3', a big
@@ -39,6 +38,7 @@ public final class EntryActivity extends Activity {
 
     /** The block to start at (1-based; 'Type it again' from the result screen), else the first. */
     public static final String FROM_BLOCK = "uk.lifeline.app.FROM_BLOCK";
+
     private static final String STEP = "step";
     private static final String READING = "reading";
 
@@ -54,8 +54,12 @@ public final class EntryActivity extends Activity {
         super.onCreate(state);
         setContentView(R.layout.activity_entry);
         graph = LifelineApplication.graph(this);
-        readAloud = new ReadAloud(this, Words.language(this) == uk.lifeline.words.Language.WELSH
-                ? new java.util.Locale("cy", "GB") : java.util.Locale.UK, this::speechUnavailable);
+        readAloud = new ReadAloud(
+                this,
+                Words.language(this) == uk.lifeline.words.Language.WELSH
+                        ? new java.util.Locale("cy", "GB")
+                        : java.util.Locale.UK,
+                this::speechUnavailable);
         findViewById(R.id.speech_settings).setOnClickListener(v -> {
             try {
                 startActivity(new Intent("com.android.settings.TTS_SETTINGS"));
@@ -123,8 +127,10 @@ public final class EntryActivity extends Activity {
                         at = at.next();
                     }
                 }
-                ((TextView) findViewById(R.id.what)).setText(Screens.sentence(
-                        CommandWords.describe(found.code().command(), Words.when(this, graph.clock().instant()))));
+                ((TextView) findViewById(R.id.what))
+                        .setText(Screens.sentence(CommandWords.describe(
+                                found.code().command(),
+                                Words.when(this, graph.clock().instant()))));
                 show(at);
             });
         });
@@ -179,7 +185,10 @@ public final class EntryActivity extends Activity {
                 int end = text.length();
                 text.setSpan(new StyleSpan(Typeface.BOLD), start, end, Spanned.SPAN_EXCLUSIVE_EXCLUSIVE);
                 text.setSpan(new UnderlineSpan(), start, end, Spanned.SPAN_EXCLUSIVE_EXCLUSIVE);
-                text.setSpan(new BackgroundColorSpan(getColor(R.color.notice)), start, end,
+                text.setSpan(
+                        new BackgroundColorSpan(getColor(R.color.notice)),
+                        start,
+                        end,
                         Spanned.SPAN_EXCLUSIVE_EXCLUSIVE);
             }
         }
@@ -202,8 +211,8 @@ public final class EntryActivity extends Activity {
     }
 
     private void showReading() {
-        ((Button) findViewById(R.id.read_aloud)).setText(reading ? R.string.entry_read_aloud_on
-                : R.string.entry_read_aloud);
+        ((Button) findViewById(R.id.read_aloud))
+                .setText(reading ? R.string.entry_read_aloud_on : R.string.entry_read_aloud);
         findViewById(R.id.say_again).setVisibility(reading ? View.VISIBLE : View.GONE);
     }
 

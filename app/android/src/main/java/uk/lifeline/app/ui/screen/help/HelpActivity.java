@@ -62,13 +62,17 @@ public final class HelpActivity extends Activity {
             return;
         }
         core = loaded;
-        ((TextView) findViewById(R.id.help_hours)).setText(getString(R.string.help_hours, supplier.name(),
-                supplier.phone(), supplier.hours(Words.language(this).tag())));
+        ((TextView) findViewById(R.id.help_hours))
+                .setText(getString(
+                        R.string.help_hours,
+                        supplier.name(),
+                        supplier.phone(),
+                        supplier.hours(Words.language(this).tag())));
         Button call = findViewById(R.id.help_call);
         call.setText(getString(uk.lifeline.app.R.string.call_supplier, supplier.name()));
         call.setOnClickListener(v -> Screens.dial(this, supplier.phone()));
-        ((TextView) findViewById(R.id.help_off_supply)).setText(getString(R.string.help_off_supply, supplier.name(),
-                supplier.offSupplyPhone()));
+        ((TextView) findViewById(R.id.help_off_supply))
+                .setText(getString(R.string.help_off_supply, supplier.name(), supplier.offSupplyPhone()));
         Button offSupply = findViewById(R.id.help_call_off_supply);
         offSupply.setText(getString(R.string.help_call_off_supply, supplier.name()));
         offSupply.setOnClickListener(v -> Screens.dial(this, supplier.offSupplyPhone()));
@@ -102,8 +106,8 @@ public final class HelpActivity extends Activity {
             graph.onMain(() -> {
                 unlinkState = shown;
                 if (!isDestroyed()) {
-                    findViewById(R.id.help_unlink).setVisibility(
-                            shown == R.string.help_unlinked ? View.GONE : View.VISIBLE);
+                    findViewById(R.id.help_unlink)
+                            .setVisibility(shown == R.string.help_unlinked ? View.GONE : View.VISIBLE);
                     showUnlinkState();
                 }
             });

@@ -22,7 +22,6 @@ import uk.lifeline.app.ui.screen.entry.EntryActivity;
 import uk.lifeline.app.ui.screen.wallet.WalletActivity;
 import uk.lifeline.app.wallet.WalletCode;
 import uk.lifeline.words.CommandWords;
-import uk.lifeline.words.When;
 
 /**
  * After typing: the customer picks what the meter or keypad showed. The result is kept on the phone at once and
@@ -46,6 +45,7 @@ public final class ResultActivity extends Activity {
     private EntryOutcome recorded;
     /** The code's number of blocks, once read. */
     private int blocks;
+
     private boolean choosingBlock;
 
     @Override
@@ -77,7 +77,8 @@ public final class ResultActivity extends Activity {
         // The session (after process death, loaded here for the first time) and the code, off the main thread.
         graph.local().execute(() -> {
             AppCore loaded = graph.core();
-            WalletCode code = loaded == null ? null : loaded.wallet().find(codeId).orElse(null);
+            WalletCode code =
+                    loaded == null ? null : loaded.wallet().find(codeId).orElse(null);
             graph.onMain(() -> opened(loaded, code));
         });
     }
@@ -99,8 +100,9 @@ public final class ResultActivity extends Activity {
             ((TextView) findViewById(R.id.delivery)).setText(getString(R.string.result_saved, supplier));
         }
         blocks = code.code().blocks().size();
-        ((TextView) findViewById(R.id.what)).setText(Screens.sentence(CommandWords.describe(
-                code.code().command(), Words.when(this, graph.clock().instant()))));
+        ((TextView) findViewById(R.id.what))
+                .setText(Screens.sentence(CommandWords.describe(
+                        code.code().command(), Words.when(this, graph.clock().instant()))));
         if (choosingBlock) {
             showBlockChoice();
         }
@@ -137,7 +139,8 @@ public final class ResultActivity extends Activity {
     }
 
     private void typeFrom(int block) {
-        startActivity(new Intent(this, EntryActivity.class).putExtra(Screens.CODE_ID, codeId)
+        startActivity(new Intent(this, EntryActivity.class)
+                .putExtra(Screens.CODE_ID, codeId)
                 .putExtra(EntryActivity.FROM_BLOCK, block));
         finish();
     }

@@ -15,10 +15,10 @@ import uk.lifeline.app.LifelineApplication;
 import uk.lifeline.app.R;
 import uk.lifeline.app.background.SyncScheduler;
 import uk.lifeline.app.core.AppCore;
+import uk.lifeline.app.delivery.HttpStatusException;
 import uk.lifeline.app.supplier.SupplierConfig;
 import uk.lifeline.app.ui.Screens;
 import uk.lifeline.app.ui.Words;
-import uk.lifeline.app.delivery.HttpStatusException;
 import uk.lifeline.app.ui.screen.wallet.WalletActivity;
 
 /**
@@ -51,8 +51,12 @@ public final class SignInActivity extends Activity {
         findViewById(R.id.language).setOnClickListener(v -> Words.switchLanguage(this));
         // Help before the account is linked: the supplier this build serves, its number and opening hours.
         SupplierConfig supplier = graph.supplier();
-        ((TextView) findViewById(R.id.sign_in_help)).setText(getString(R.string.sign_in_help, supplier.name(),
-                supplier.phone(), supplier.hours(Words.language(this).tag())));
+        ((TextView) findViewById(R.id.sign_in_help))
+                .setText(getString(
+                        R.string.sign_in_help,
+                        supplier.name(),
+                        supplier.phone(),
+                        supplier.hours(Words.language(this).tag())));
         Button call = findViewById(R.id.sign_in_call);
         call.setText(getString(R.string.call_supplier, supplier.name()));
         call.setOnClickListener(v -> Screens.dial(this, supplier.phone()));

@@ -9,7 +9,6 @@ import android.os.Bundle;
 import android.widget.EditText;
 import android.widget.TextView;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import uk.lifeline.app.AppGraph;
 import uk.lifeline.app.LifelineApplication;
 import uk.lifeline.app.R;
@@ -67,8 +66,9 @@ public final class WalletActivity extends Activity {
         views = new WalletViews(this);
         findViewById(R.id.link_again).setOnClickListener(v -> startActivity(new Intent(this, SignInActivity.class)));
         findViewById(R.id.check_button).setOnClickListener(v -> check());
-        findViewById(R.id.credit).setOnClickListener(v -> startActivity(new Intent(this,
-                uk.lifeline.app.ui.screen.credit.CreditActivity.class)));
+        findViewById(R.id.credit)
+                .setOnClickListener(
+                        v -> startActivity(new Intent(this, uk.lifeline.app.ui.screen.credit.CreditActivity.class)));
         findViewById(R.id.language).setOnClickListener(v -> Words.switchLanguage(this));
         askForNotifications();
         if (started) {
@@ -146,9 +146,13 @@ public final class WalletActivity extends Activity {
                 if (isFinishing() || isDestroyed()) {
                     return;
                 }
-                views.syncState(round == SyncJobService.Round.DONE ? getString(R.string.wallet_updated,
-                        DateTimeFormatter.ofPattern("HH:mm zzz", Words.locale(this)).format(graph.clock().instant().atZone(When.HOME)))
-                        : getString(R.string.wallet_offline));
+                views.syncState(
+                        round == SyncJobService.Round.DONE
+                                ? getString(
+                                        R.string.wallet_updated,
+                                        DateTimeFormatter.ofPattern("HH:mm zzz", Words.locale(this))
+                                                .format(graph.clock().instant().atZone(When.HOME)))
+                                : getString(R.string.wallet_offline));
                 refresh();
             });
         });

@@ -16,8 +16,8 @@ import uk.lifeline.app.account.Session;
 import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.trust.SignedNotice;
 import uk.lifeline.app.ui.Outcomes;
-import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.ui.Screens;
+import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.ui.screen.entry.EntryActivity;
 import uk.lifeline.app.ui.screen.result.ResultActivity;
 import uk.lifeline.app.wallet.CodeStatus;
@@ -29,8 +29,14 @@ import uk.lifeline.words.When;
 final class WalletViews {
 
     /** What the wallet screen shows, read off the main thread. Immutable. */
-    record Snapshot(Session session, boolean signedOut, List<WalletCode> toEnter, List<WalletCode> history,
-            List<String> notices, boolean refused, Instant now) {
+    record Snapshot(
+            Session session,
+            boolean signedOut,
+            List<WalletCode> toEnter,
+            List<WalletCode> history,
+            List<String> notices,
+            boolean refused,
+            Instant now) {
 
         static Snapshot read(android.content.Context context, AppGraph graph, AppCore core) {
             Instant now = graph.clock().instant();
@@ -39,8 +45,14 @@ final class WalletViews {
                 headlines.add(Words.noticeHeadline(context, notice, now)
                         + (notice.message() == null ? "" : "\n" + notice.message()));
             }
-            return new Snapshot(core.session(), graph.signedOut(), core.wallet().toEnter(), core.wallet().history(), headlines,
-                    !core.wallet().refusedMessages().isEmpty(), now);
+            return new Snapshot(
+                    core.session(),
+                    graph.signedOut(),
+                    core.wallet().toEnter(),
+                    core.wallet().history(),
+                    headlines,
+                    !core.wallet().refusedMessages().isEmpty(),
+                    now);
         }
     }
 
@@ -69,12 +81,13 @@ final class WalletViews {
             button.setVisibility(View.GONE);
             return;
         }
-        button.setText(activity.getString(R.string.wallet_next_code,
+        button.setText(activity.getString(
+                R.string.wallet_next_code,
                 Screens.sentence(CommandWords.describe(next.code().command(), when))));
         // Typed but not yet answered: the result screen, as the code's own card does.
         Class<?> screen = next.status() == CodeStatus.ENTERED ? ResultActivity.class : EntryActivity.class;
-        button.setOnClickListener(v -> activity.startActivity(new Intent(activity, screen)
-                .putExtra(Screens.CODE_ID, next.id())));
+        button.setOnClickListener(
+                v -> activity.startActivity(new Intent(activity, screen).putExtra(Screens.CODE_ID, next.id())));
         button.setVisibility(View.VISIBLE);
     }
 
@@ -104,11 +117,12 @@ final class WalletViews {
         notices.removeAllViews();
         for (String headline : headlines) {
             TextView banner = new TextView(activity, null, 0, R.style.Banner);
-            banner.setLayoutParams(new LinearLayout.LayoutParams(LinearLayout.LayoutParams.MATCH_PARENT,
-                    LinearLayout.LayoutParams.WRAP_CONTENT));
+            banner.setLayoutParams(new LinearLayout.LayoutParams(
+                    LinearLayout.LayoutParams.MATCH_PARENT, LinearLayout.LayoutParams.WRAP_CONTENT));
             banner.setBackgroundResource(R.color.notice);
             banner.setTextColor(activity.getColor(R.color.text));
-            banner.setTextSize(android.util.TypedValue.COMPLEX_UNIT_PX,
+            banner.setTextSize(
+                    android.util.TypedValue.COMPLEX_UNIT_PX,
                     activity.getResources().getDimension(R.dimen.text_code_what));
             banner.setText(headline);
             notices.addView(banner);
@@ -120,8 +134,8 @@ final class WalletViews {
         if (!refused) {
             return;
         }
-        ((TextView) activity.findViewById(R.id.warning_text)).setText(
-                activity.getString(R.string.warning_refused, session.supplierName(), session.supplierPhone()));
+        ((TextView) activity.findViewById(R.id.warning_text))
+                .setText(activity.getString(R.string.warning_refused, session.supplierName(), session.supplierPhone()));
         Button call = activity.findViewById(R.id.warning_call);
         call.setText(activity.getString(R.string.call_supplier, session.supplierName()));
         call.setOnClickListener(v -> Screens.dial(activity, session.supplierPhone()));
@@ -140,13 +154,17 @@ final class WalletViews {
         positionView.setText(activity.getString(R.string.code_position, position, of));
         positionView.setVisibility(position > 0 ? View.VISIBLE : View.GONE);
         ((TextView) card.findViewById(R.id.what)).setText(what);
-        ((TextView) card.findViewById(R.id.verified)).setText(
-                activity.getString(R.string.code_verified, session.supplierName()));
+        ((TextView) card.findViewById(R.id.verified))
+                .setText(activity.getString(R.string.code_verified, session.supplierName()));
         int blocks = code.code().blocks().size();
         String meter = code.code().meterId();
-        ((TextView) card.findViewById(R.id.details)).setText(activity.getString(R.string.code_details, blocks * 20,
-                activity.getResources().getQuantityString(R.plurals.code_blocks, blocks, blocks),
-                meter.substring(meter.length() - 4), when.moment(code.code().expiresAt())));
+        ((TextView) card.findViewById(R.id.details))
+                .setText(activity.getString(
+                        R.string.code_details,
+                        blocks * 20,
+                        activity.getResources().getQuantityString(R.plurals.code_blocks, blocks, blocks),
+                        meter.substring(meter.length() - 4),
+                        when.moment(code.code().expiresAt())));
         ((TextView) card.findViewById(R.id.status)).setText(status(code, session));
         Button enter = card.findViewById(R.id.enter);
         if (position == 0) {
@@ -156,24 +174,32 @@ final class WalletViews {
             enter.setText(typed ? R.string.code_tell_result : R.string.code_enter);
             enter.setContentDescription(activity.getString(R.string.code_enter_description, position, what));
             Class<?> next = typed ? ResultActivity.class : EntryActivity.class;
-            enter.setOnClickListener(v -> activity.startActivity(
-                    new Intent(activity, next).putExtra(Screens.CODE_ID, code.id())));
+            enter.setOnClickListener(
+                    v -> activity.startActivity(new Intent(activity, next).putExtra(Screens.CODE_ID, code.id())));
         }
         return card;
     }
 
     private String status(WalletCode code, Session session) {
         switch (code.status()) {
-            case NEW: return activity.getString(R.string.status_new);
-            case ENTERING: return activity.getString(R.string.status_entering);
-            case ENTERED: return activity.getString(R.string.status_entered);
-            case ACCEPTED: return activity.getString(R.string.status_accepted);
-            case EXPIRED: return activity.getString(R.string.status_expired);
-            case CANCELLED: return activity.getString(R.string.status_cancelled, session.supplierName());
+            case NEW:
+                return activity.getString(R.string.status_new);
+            case ENTERING:
+                return activity.getString(R.string.status_entering);
+            case ENTERED:
+                return activity.getString(R.string.status_entered);
+            case ACCEPTED:
+                return activity.getString(R.string.status_accepted);
+            case EXPIRED:
+                return activity.getString(R.string.status_expired);
+            case CANCELLED:
+                return activity.getString(R.string.status_cancelled, session.supplierName());
             default:
-                String shown = activity.getString(Outcomes.label(code.outcome())).toLowerCase(Words.locale(activity));
+                String shown =
+                        activity.getString(Outcomes.label(code.outcome())).toLowerCase(Words.locale(activity));
                 return code.outcome().mayRetry()
-                        ? activity.getString(R.string.status_retry, shown, activity.getString(Words.advice(code.outcome())))
+                        ? activity.getString(
+                                R.string.status_retry, shown, activity.getString(Words.advice(code.outcome())))
                         : activity.getString(R.string.status_rejected, shown);
         }
     }
