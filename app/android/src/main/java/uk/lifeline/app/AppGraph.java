@@ -135,6 +135,19 @@ public final class AppGraph {
         database.keep(SIGNED_OUT, "true");
     }
 
+    /**
+     * After unlinking, on the customer's word: removes the session and everything kept on this phone (a phone
+     * that is given away or sold keeps nothing of the account). Call off the main thread.
+     */
+    public synchronized void forgetThisPhone() {
+        vault.clear();
+        core = null;
+        loaded = true;
+        database.forgetEverything();
+        database.keep(SIGNED_OUT, "true");
+        notifications.cancelAll();
+    }
+
     public boolean signedOut() {
         return "true".equals(database.kept(SIGNED_OUT));
     }

@@ -53,6 +53,11 @@ public final class Notifications {
                 CREDIT, context.getString(R.string.channel_credit), NotificationManager.IMPORTANCE_HIGH));
     }
 
+    /** Takes every notification the app showed off the screen (after the customer removed the app's data). */
+    public void cancelAll() {
+        context.getSystemService(NotificationManager.class).cancelAll();
+    }
+
     /**
      * The low-credit warning, before the credit may run out (shared's {@code DaysLeft.low}); {@code days} is the
      * meter's line ("Gas: less than a day of credit left"). One at a time: a newer one replaces it.

@@ -92,6 +92,20 @@ public final class LifelineDatabase extends SQLiteOpenHelper
         }
     }
 
+    /** Removes everything the app kept: codes, queued results, notices, refusals, cached keys and settings. */
+    public void forgetEverything() {
+        SQLiteDatabase db = getWritableDatabase();
+        db.beginTransaction();
+        try {
+            for (String table : List.of("code", "refused", "result_outbox", "notice", "kept")) {
+                db.delete(table, null, null);
+            }
+            db.setTransactionSuccessful();
+        } finally {
+            db.endTransaction();
+        }
+    }
+
     // ---- CodeStore
 
     @Override

@@ -80,6 +80,36 @@ public class HelpScreenTest extends ScreenTest {
     }
 
     @Test
+    public void afterUnlinkingTheCustomerMayRemoveEverythingFromThePhone() throws Exception {
+        signIn();
+        offMain(() -> graph.core().wallet().receive(supplier.envelope(new TopUp(2000), 1), "pull"));
+        HelpActivity help = open();
+        assertThat(help.findViewById(R.id.help_forget).getVisibility()).isEqualTo(View.GONE);
+        help.findViewById(R.id.help_unlink).performClick();
+        ((AlertDialog) ShadowDialog.getLatestDialog())
+                .getButton(DialogInterface.BUTTON_POSITIVE)
+                .performClick();
+        idle();
+        // Unlinked, the codes stay (they still work at the meter) until the customer removes them.
+        assertThat(offMain(() -> graph.core().wallet().toEnter())).hasSize(1);
+        assertThat(help.findViewById(R.id.help_forget).getVisibility()).isEqualTo(View.VISIBLE);
+
+        help.findViewById(R.id.help_forget).performClick();
+        ((AlertDialog) ShadowDialog.getLatestDialog())
+                .getButton(DialogInterface.BUTTON_POSITIVE)
+                .performClick();
+        idle();
+
+        assertThat(text(help, R.id.help_unlink_state))
+                .isEqualTo("This phone is unlinked and keeps nothing of your account.");
+        assertThat(help.findViewById(R.id.help_forget).getVisibility()).isEqualTo(View.GONE);
+        assertThat(offMain(graph::core)).isNull();
+        assertThat(offMain(() -> new uk.lifeline.app.storage.LifelineDatabase(app).all()))
+                .isEmpty();
+        assertThat(offMain(graph::signedOut)).isTrue();
+    }
+
+    @Test
     public void everyScreenHasAHelpButtonThatOpensHelp() throws Exception {
         signIn();
         String id = offMain(() -> graph.core()

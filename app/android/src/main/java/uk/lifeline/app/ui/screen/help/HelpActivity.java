@@ -29,6 +29,8 @@ public final class HelpActivity extends Activity {
     private AppCore core;
     /** 0, or the string shown after an unlink attempt (kept across rotation). */
     private int unlinkState;
+    /** Unlinked earlier, with the account's codes still kept on the phone. */
+    private boolean unlinkedBefore;
 
     @Override
     protected void attachBaseContext(android.content.Context base) {
@@ -46,8 +48,10 @@ public final class HelpActivity extends Activity {
         graph.local().execute(() -> {
             AppCore loaded = graph.core();
             SupplierConfig supplier = graph.supplier();
-            boolean linked = loaded != null && !graph.signedOut();
-            graph.onMain(() -> opened(loaded, supplier, linked));
+            boolean signedOut = graph.signedOut();
+            boolean linked = loaded != null && !signedOut;
+            boolean unlinked = loaded != null && signedOut;
+            graph.onMain(() -> opened(loaded, supplier, linked, unlinked));
         });
     }
 
@@ -57,11 +61,12 @@ public final class HelpActivity extends Activity {
         state.putInt(UNLINK_STATE, unlinkState);
     }
 
-    private void opened(AppCore loaded, SupplierConfig supplier, boolean linked) {
+    private void opened(AppCore loaded, SupplierConfig supplier, boolean linked, boolean unlinked) {
         if (isFinishing() || isDestroyed()) {
             return;
         }
         core = loaded;
+        unlinkedBefore = unlinked;
         ((TextView) findViewById(R.id.help_hours))
                 .setText(getString(
                         R.string.help_hours,
@@ -79,6 +84,7 @@ public final class HelpActivity extends Activity {
         Button unlink = findViewById(R.id.help_unlink);
         unlink.setVisibility(linked && unlinkState != R.string.help_unlinked ? View.VISIBLE : View.GONE);
         unlink.setOnClickListener(v -> confirmUnlink());
+        findViewById(R.id.help_forget).setOnClickListener(v -> confirmForget());
         showUnlinkState();
     }
 
@@ -90,7 +96,10 @@ public final class HelpActivity extends Activity {
                 .show();
     }
 
-    /** Revokes this phone's session at the backend, then stops talking to it; the codes on the phone stay. */
+    /**
+     * Revokes this phone's session at the backend, then stops talking to it; the codes on the phone stay (they
+     * still work at the meter) until the customer removes them.
+     */
     private void unlink() {
         AppCore current = core;
         graph.background().execute(() -> {
@@ -114,11 +123,36 @@ public final class HelpActivity extends Activity {
         });
     }
 
+    private void confirmForget() {
+        new AlertDialog.Builder(this)
+                .setMessage(R.string.help_forget_confirm)
+                .setPositiveButton(R.string.help_forget_yes, (dialog, which) -> forget())
+                .setNegativeButton(R.string.help_forget_no, null)
+                .show();
+    }
+
+    /** Removes the session and everything the app kept, on the phone's storage thread. */
+    private void forget() {
+        graph.local().execute(() -> {
+            graph.forgetThisPhone();
+            graph.onMain(() -> {
+                unlinkState = R.string.help_forgotten;
+                if (!isDestroyed()) {
+                    showUnlinkState();
+                }
+            });
+        });
+    }
+
     private void showUnlinkState() {
         TextView state = findViewById(R.id.help_unlink_state);
         state.setVisibility(unlinkState == 0 ? View.GONE : View.VISIBLE);
         if (unlinkState != 0) {
             state.setText(unlinkState);
         }
+        // Once unlinked, the customer may also clear the phone (before giving it away); once cleared, nothing is left.
+        boolean canForget =
+                unlinkState != R.string.help_forgotten && (unlinkState == R.string.help_unlinked || unlinkedBefore);
+        findViewById(R.id.help_forget).setVisibility(canForget ? View.VISIBLE : View.GONE);
     }
 }
