@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.activation.ActivationProperties;
 import uk.lifeline.backend.ledger.Ledger;
+import uk.lifeline.code.CodeDigits;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.Parameters;
 import uk.lifeline.words.CommandWords;
@@ -97,11 +97,7 @@ class LedgerCodeDesk implements CodeDesk {
     }
 
     private CodeFacts facts(Readable r) {
-        String digits = r.get("digits", String.class);
-        List<String> blocks = new ArrayList<>();
-        for (int i = 0; i < digits.length(); i += 20) {
-            blocks.add(digits.substring(i, i + 20));
-        }
+        List<String> blocks = CodeDigits.blocks(r.get("digits", String.class));
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
         try {
             json.readTree(r.get("parameters", String.class))
