@@ -116,12 +116,15 @@ const KINDS = {
   'time-of-day'(p) {
     return {
       hint: 'Meter-local time (UK), on the quarter hour, e.g. 23:30',
-      control: () => h('input', { type: 'time', step: 900, class: 'short' }),
+      // 24-hour text: a browser's own time control follows its locale (AM/PM under en-US).
+      control: () => h('input', { type: 'text', inputmode: 'numeric', placeholder: 'HH:MM', class: 'short',
+        autocomplete: 'off' }),
       check(raw) {
-        const m = /^(\d{2}):(\d{2})(?::00)?$/.exec(raw.trim());
+        const m = /^(\d{1,2})[:.]?(\d{2})(?::00)?$/.exec(raw.trim());
         if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
           throw out(p.name, raw, 'a time HH:MM, e.g. 23:30');
         }
+        m[1] = m[1].padStart(2, '0');
         if (Number(m[2]) % 15 !== 0) {
           throw out(p.name, `${m[1]}:${m[2]}`, p.allowed);
         }
@@ -132,7 +135,9 @@ const KINDS = {
   date(p) {
     return {
       hint: `Meter-local date the prices start; leave empty for at once. ${p.min} to ${p.max}`,
-      control: () => h('input', { type: 'date', min: p.min, max: p.max, class: 'short' }),
+      // Text in one order (a browser's own date control follows its locale: mm/dd/yyyy under en-US).
+      control: () => h('input', { type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', class: 'short',
+        autocomplete: 'off' }),
       check(raw) {
         const v = raw.trim();
         if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {

@@ -307,11 +307,9 @@ class ConsoleBrowserTest extends BrowserTest {
         browser.clickable("input[name='price-fuel'][value='GAS']").click();
         browser.visible("#price-unit-rate").sendKeys("7.5");
         browser.visible("#price-standing-charge").sendKeys("30.1");
-        // A date control's typing order follows the browser's locale; set it as a date picker would.
-        browser.js(
-                "const d = document.getElementById('price-from'); d.value = '2027-04-01';"
-                        + " d.dispatchEvent(new Event('change', {bubbles: true}));",
-                new Object[0]);
+        // Typed as YYYY-MM-DD whatever the browser's locale (its own date control would want mm/dd/yyyy here).
+        assertThat(browser.visible("#price-from").getAttribute("type")).isEqualTo("text");
+        browser.visible("#price-from").sendKeys("2027-04-01");
         browser.visible("#price-districts").sendKeys("LS6");
         browser.visible("#price-reason").sendKeys("April price cap");
         browser.clickable("#price-check").click();
