@@ -62,6 +62,7 @@ public class Ledger implements CodeReceipts {
     private final CodeStore codes;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final TransactionalOperator tx;
     private final Clock clock;
 
     Ledger(
@@ -84,6 +85,7 @@ public class Ledger implements CodeReceipts {
         this.codes = codes;
         this.audit = audit;
         this.outbox = outbox;
+        this.tx = tx;
         this.clock = clock;
         this.batcher = properties.batchSize() > 1
                 ? new IssueBatcher(properties.batchSize(), tx, writer, single::issue, metrics)
@@ -142,11 +144,11 @@ public class Ledger implements CodeReceipts {
         return secrets.prime(limit, rest);
     }
 
-    /** Transition ISSUED -> DELIVERED when the app has the code; audited, once. */
+    /** Transition ISSUED -> DELIVERED when the app has the code; audited, once, in the same transaction. */
     @Override
     public Mono<Void> delivered(UUID supplier, UUID codeId, String channel, long messageId) {
         Instant now = now();
-        return codes.markDelivered(supplier, codeId, now)
+        return tx.transactional(codes.markDelivered(supplier, codeId, now)
                 .flatMap(n -> n == 0
                         ? Mono.<Void>empty()
                         : audit.append(
@@ -155,19 +157,19 @@ public class Ledger implements CodeReceipts {
                                 null,
                                 "code.delivered",
                                 "code:" + codeId,
-                                Map.of("channel", channel, "message", messageId)));
+                                Map.of("channel", channel, "message", messageId))));
     }
 
     /**
      * Transition ISSUED or DELIVERED -> ENTERED when the customer confirms on another channel (a text reply, a
-     * key on a call); audited, once. Completes with whether this call made the change.
+     * key on a call); audited, once, in the same transaction. Completes with whether this call made the change.
      */
     public Mono<Boolean> entered(UUID supplier, UUID codeId, String channel, Instant at) {
-        return codes.markEntered(supplier, codeId, at)
+        return tx.transactional(codes.markEntered(supplier, codeId, at)
                 .flatMap(n -> n == 0
                         ? Mono.just(false)
                         : audit.append(supplier, at, null, "code.entered", "code:" + codeId, Map.of("channel", channel))
-                                .thenReturn(true));
+                                .thenReturn(true)));
     }
 
     /**
