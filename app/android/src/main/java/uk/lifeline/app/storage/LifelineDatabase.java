@@ -97,7 +97,7 @@ public final class LifelineDatabase extends SQLiteOpenHelper
         SQLiteDatabase db = getWritableDatabase();
         db.beginTransaction();
         try {
-            for (String table : List.of("code", "refused", "result_outbox", "notice", "kept")) {
+            for (String table : new String[] {"code", "refused", "result_outbox", "notice", "kept"}) {
                 db.delete(table, null, null);
             }
             db.setTransactionSuccessful();
