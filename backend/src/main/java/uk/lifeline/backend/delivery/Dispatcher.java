@@ -21,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -39,8 +40,16 @@ public class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final Duration TIDY_EVERY = Duration.ofSeconds(10);
+    /**
+     * The advisory lock that takes claims one at a time, across loops and instances: concurrent claims under SKIP
+     * LOCKED would split a page's rows between them, and a customer's notice claimed apart from its code would go
+     * as two FCM messages instead of one (DemoNoticeTest saw it). A claim is one short statement; sends stay
+     * parallel.
+     */
+    private static final long CLAIM_LOCK = 0x4c_4946_4550_5553L;
 
     private final DatabaseClient db;
+    private final TransactionalOperator tx;
     private final PushGateway gateway;
     private final PushProperties properties;
     private final Clock clock;
@@ -49,8 +58,10 @@ public class Dispatcher implements SmartLifecycle {
     private final BackgroundLoop loop;
     private final java.util.concurrent.atomic.AtomicLong lastTidy = new java.util.concurrent.atomic.AtomicLong();
 
-    public Dispatcher(DatabaseClient db, PushGateway gateway, PushProperties properties, Clock clock) {
+    public Dispatcher(
+            DatabaseClient db, TransactionalOperator tx, PushGateway gateway, PushProperties properties, Clock clock) {
         this.db = db;
+        this.tx = tx;
         this.gateway = gateway;
         this.properties = properties;
         this.clock = clock;
@@ -177,10 +188,15 @@ public class Dispatcher implements SmartLifecycle {
 
     /** Claims up to a batch of due deliveries and reads what to send; committed on its own. */
     Mono<List<Claimed>> claim(Instant now) {
-        return db.sql("""
+        Mono<Long> locked = db.sql("SELECT pg_advisory_xact_lock(:key)")
+                .bind("key", CLAIM_LOCK)
+                .fetch()
+                .rowsUpdated();
+        // Ordered by phone within a moment, so a phone's messages of one page sit together under the limit.
+        Mono<List<Claimed>> claimed = db.sql("""
                         WITH due AS (
                           SELECT id FROM push_delivery WHERE state = 'PENDING' AND next_attempt_at <= :now
-                          ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                          ORDER BY next_attempt_at, device_id LIMIT :limit FOR UPDATE SKIP LOCKED)
                         UPDATE push_delivery p SET state = 'SENDING', lease_until = :lease, claimed_by = :me,
                           attempts = p.attempts + 1
                         FROM due, outbox_message m, push_device d
@@ -200,6 +216,7 @@ public class Dispatcher implements SmartLifecycle {
                         row.get("campaign_id", UUID.class)))
                 .all()
                 .collectList();
+        return locked.then(claimed).as(tx::transactional);
     }
 
     private Push push(Readable row, Instant now) {
