@@ -43,6 +43,9 @@ public class ScreensRenderTest extends ScreenTest {
     public void everyScreenRendersInEnglishAndWelshLightAndDarkAndPassesTheAccessibilityChecks() throws Exception {
         int controls = 0;
         int screens = 0;
+        // Help then shows the supplier's keypad choices too.
+        supplier.keypads(uk.lifeline.app.ui.screen.HelpScreenTest.madeUpKeypads());
+        restartProcess();
         for (String language : new String[] {"en-rGB", "cy"}) {
             for (String mode : new String[] {"notnight", "night"}) {
                 RuntimeEnvironment.setQualifiers(language + "-w360dp-h640dp-" + mode + "-xhdpi");
@@ -141,13 +144,21 @@ public class ScreensRenderTest extends ScreenTest {
         collect(screen.getWindow().getDecorView(), controls);
         float density = screen.getResources().getDisplayMetrics().density;
         for (View control : controls) {
-            String what = screen.getResources().getResourceEntryName(control.getId()) + " on "
-                    + screen.getClass().getSimpleName();
+            String what = name(screen, control) + " on " + screen.getClass().getSimpleName();
             assertThat(label(screen, control)).as("label of " + what).isNotBlank();
             assertThat(control.getHeight() / density).as("height of " + what).isGreaterThanOrEqualTo(47.5f);
             assertThat(control.getWidth() / density).as("width of " + what).isGreaterThanOrEqualTo(47.5f);
         }
         return controls.size();
+    }
+
+    /** The control's resource name, or its text for one made in code (a generated id has no name). */
+    private static String name(Activity screen, View control) {
+        try {
+            return screen.getResources().getResourceEntryName(control.getId());
+        } catch (android.content.res.Resources.NotFoundException generated) {
+            return control instanceof TextView text ? "\"" + text.getText() + "\"" : control.toString();
+        }
     }
 
     private static void collect(View view, List<View> out) {

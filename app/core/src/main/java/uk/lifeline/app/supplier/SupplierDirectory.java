@@ -12,9 +12,11 @@ import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import uk.lifeline.app.delivery.Json;
 import uk.lifeline.app.trust.TrustAnchor;
 
@@ -28,6 +30,9 @@ import uk.lifeline.app.trust.TrustAnchor;
 public final class SupplierDirectory {
 
     public static final String CONFIG_TYPE = "lifeline-supplier+jwt";
+
+    /** Keypad guides one supplier may give: a choice a customer can read down, not a catalogue. */
+    static final int MOST_KEYPADS = 12;
 
     private final Map<String, SupplierConfig> suppliers;
     private final String service;
@@ -133,10 +138,39 @@ public final class SupplierDirectory {
                     support,
                     offSupply == null ? support : offSupply,
                     hours,
+                    keypads(code, claims.getClaim("keypads")),
                     anchor);
         } catch (ParseException | JOSEException | NullPointerException | ClassCastException e) {
             throw new IllegalArgumentException("a supplier configuration does not parse: " + e.getMessage(), e);
         }
+    }
+
+    /** The optional {@code keypads} claim: a list of {@code {model, en, cy}}, each model once, at most a screenful. */
+    private static List<KeypadGuide> keypads(String code, Object claim) {
+        if (claim == null) {
+            return Collections.emptyList();
+        }
+        if (!(claim instanceof List<?> list) || list.size() > MOST_KEYPADS) {
+            throw new IllegalArgumentException(code + "'s keypads are a list of at most " + MOST_KEYPADS + " guides");
+        }
+        List<KeypadGuide> guides = new ArrayList<>();
+        Set<String> models = new HashSet<>();
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> guide)) {
+                throw new IllegalArgumentException(code + "'s keypad guide is not an object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) guide;
+            Map<String, String> steps = new LinkedHashMap<>();
+            steps.put("en", Json.optionalText(fields, "en"));
+            steps.put("cy", Json.optionalText(fields, "cy"));
+            KeypadGuide read = new KeypadGuide(Json.optionalText(fields, "model"), steps);
+            if (!models.add(read.model())) {
+                throw new IllegalArgumentException(code + " has two keypad guides for " + read.model());
+            }
+            guides.add(read);
+        }
+        return guides;
     }
 
     private static String required(JWTClaimsSet claims, String name) throws ParseException {

@@ -75,4 +75,59 @@ class SupplierDirectoryTest {
         assertThatThrownBy(() -> SupplierDirectory.parse("\n# nothing\n", false))
                 .hasMessageContaining("no supplier");
     }
+
+    /** Test words for made-up models: the configuration is the supplier's, the app invents none. */
+    static java.util.Map<String, Object> guide(String model, String en, String cy) {
+        java.util.Map<String, Object> guide = new java.util.LinkedHashMap<>();
+        guide.put("model", model);
+        guide.put("en", en);
+        guide.put("cy", cy);
+        return guide;
+    }
+
+    @Test
+    void keypadGuidesComeFromTheSignedConfigurationInBothLanguages() {
+        supplier.keypads(java.util.List.of(
+                guide("Display A", "Press Menu, then Top up.", "Pwyswch Dewislen, yna Ychwanegu credyd."),
+                guide("Meter B", "Press A, then 9.", "Pwyswch A, yna 9.")));
+
+        SupplierConfig config = supplier.directory("https://lifeline.example").find("demo-energy");
+
+        assertThat(config.keypads()).extracting(KeypadGuide::model).containsExactly("Display A", "Meter B");
+        assertThat(config.keypad("Meter B").steps("cy")).isEqualTo("Pwyswch A, yna 9.");
+        assertThat(config.keypad("Meter B").steps("fr")).isEqualTo("Press A, then 9.");
+        assertThat(config.keypad("Meter C")).isNull();
+    }
+
+    @Test
+    void aConfigurationWithoutKeypadGuidesHasNone() {
+        assertThat(supplier.directory("https://lifeline.example").first().keypads())
+                .isEmpty();
+    }
+
+    @Test
+    void aKeypadGuideWithoutWelshIsRefused() {
+        supplier.keypads(java.util.List.of(guide("Display A", "Press Menu.", null)));
+
+        assertThatThrownBy(() -> supplier.directory("https://lifeline.example"))
+                .hasMessageContaining("Display A's guidance (cy)");
+    }
+
+    @Test
+    void twoGuidesForOneModelOrControlCharactersOrTooManyGuidesAreRefused() {
+        supplier.keypads(java.util.List.of(guide("Display A", "a", "a"), guide("Display A", "b", "b")));
+        assertThatThrownBy(() -> supplier.directory("https://lifeline.example"))
+                .hasMessageContaining("two keypad guides for Display A");
+
+        supplier.keypads(java.util.List.of(guide("Display\u0000A", "a", "a")));
+        assertThatThrownBy(() -> supplier.directory("https://lifeline.example"))
+                .hasMessageContaining("control character");
+
+        supplier.keypads(java.util.Collections.nCopies(SupplierDirectory.MOST_KEYPADS + 1, guide("X", "a", "a")));
+        assertThatThrownBy(() -> supplier.directory("https://lifeline.example"))
+                .hasMessageContaining("at most " + SupplierDirectory.MOST_KEYPADS);
+
+        supplier.keypads(java.util.List.of(guide("Display A", "a".repeat(KeypadGuide.LONGEST_STEPS + 1), "a")));
+        assertThatThrownBy(() -> supplier.directory("https://lifeline.example")).hasMessageContaining("longer than");
+    }
 }

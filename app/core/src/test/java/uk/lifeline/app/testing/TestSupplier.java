@@ -132,11 +132,30 @@ public final class TestSupplier {
     }
 
     /** The supplier's signed configuration line, as the build bundles it, for a service at {@code service}. */
+    /**
+     * Keypad guides this supplier's configuration carries from now on ({@code {model, en, cy}} each): test words
+     * for made-up models, never a real device's.
+     */
+    public void keypads(java.util.List<java.util.Map<String, Object>> guides) {
+        keypads = guides;
+    }
+
+    private java.util.List<java.util.Map<String, Object>> keypads = null;
+
     public String configLine(String service) {
-        return configLine(SUPPLIER, "Demo Energy", service, anchorKey);
+        return configLine(SUPPLIER, "Demo Energy", service, anchorKey, keypads);
     }
 
     public static String configLine(String code, String name, String service, ECKey anchor) {
+        return configLine(code, name, service, anchor, null);
+    }
+
+    public static String configLine(
+            String code,
+            String name,
+            String service,
+            ECKey anchor,
+            java.util.List<java.util.Map<String, Object>> keypads) {
         java.util.Map<String, Object> phones = new java.util.LinkedHashMap<>();
         phones.put("support", "0800 123 4567");
         phones.put("offSupply", "0800 123 4000");
@@ -152,6 +171,7 @@ public final class TestSupplier {
                         .claim("phones", phones)
                         .claim("hours", hours)
                         .claim("anchors", new JWKSet(anchor.toPublicJWK()).toJSONObject(true))
+                        .claim("keypads", keypads)
                         .build(),
                 anchor,
                 SupplierDirectory.CONFIG_TYPE);

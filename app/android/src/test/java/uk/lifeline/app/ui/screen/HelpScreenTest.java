@@ -9,6 +9,8 @@ import android.content.DialogInterface;
 import android.content.Intent;
 import android.view.View;
 import android.widget.Button;
+import android.widget.RadioButton;
+import android.widget.RadioGroup;
 import android.widget.TextView;
 import java.util.List;
 import org.junit.Test;
@@ -136,6 +138,79 @@ public class HelpScreenTest extends ScreenTest {
                     .as(screen.getSimpleName())
                     .isEqualTo(HelpActivity.class.getName());
         }
+    }
+
+    /** Test words for made-up models: the supplier's configuration carries the real ones. */
+    public static List<java.util.Map<String, Object>> madeUpKeypads() {
+        java.util.Map<String, Object> display = new java.util.LinkedHashMap<>();
+        display.put("model", "Display A");
+        display.put("en", "Press Menu, then Top up.");
+        display.put("cy", "Pwyswch Dewislen, yna Ychwanegu credyd.");
+        java.util.Map<String, Object> meter = new java.util.LinkedHashMap<>();
+        meter.put("model", "Meter B");
+        meter.put("en", "Press A, then 9.");
+        meter.put("cy", "Pwyswch A, yna 9.");
+        return List.of(display, meter);
+    }
+
+    @Test
+    public void theCustomerPicksTheirDisplayAndSeesTheSuppliersWordsForItKeptForNextTime() throws Exception {
+        supplier.keypads(madeUpKeypads());
+        restartProcess();
+        signIn();
+        HelpActivity help = open();
+
+        RadioGroup models = help.findViewById(R.id.help_keypad_models);
+        assertThat(models.getVisibility()).isEqualTo(View.VISIBLE);
+        assertThat(choices(models)).containsExactly("Another one, or I am not sure", "Display A", "Meter B");
+        assertThat(((RadioButton) models.getChildAt(0)).isChecked()).isTrue();
+        assertThat(text(help, R.id.help_keypad)).startsWith("On your in-home display or meter, open the menu");
+
+        models.getChildAt(2).performClick();
+        idle();
+        assertThat(text(help, R.id.help_keypad)).isEqualTo("Press A, then 9.");
+
+        HelpActivity again = open();
+        RadioGroup kept = again.findViewById(R.id.help_keypad_models);
+        assertThat(((RadioButton) kept.getChildAt(2)).isChecked()).isTrue();
+        assertThat(text(again, R.id.help_keypad)).isEqualTo("Press A, then 9.");
+
+        kept.getChildAt(0).performClick();
+        idle();
+        assertThat(text(again, R.id.help_keypad)).startsWith("On your in-home display or meter, open the menu");
+    }
+
+    @Test
+    @Config(qualifiers = "cy")
+    public void theSuppliersKeypadWordsAreInWelsh() throws Exception {
+        supplier.keypads(madeUpKeypads());
+        restartProcess();
+        signIn();
+        HelpActivity help = open();
+
+        RadioGroup models = help.findViewById(R.id.help_keypad_models);
+        assertThat(choices(models)).startsWith("Un arall, neu dydw i ddim yn siŵr");
+        models.getChildAt(1).performClick();
+        idle();
+        assertThat(text(help, R.id.help_keypad)).isEqualTo("Pwyswch Dewislen, yna Ychwanegu credyd.");
+    }
+
+    @Test
+    public void withoutGuidesFromTheSupplierOnlyTheGenericWordsShow() throws Exception {
+        signIn();
+        HelpActivity help = open();
+
+        assertThat(help.findViewById(R.id.help_keypad_models).getVisibility()).isEqualTo(View.GONE);
+        assertThat(help.findViewById(R.id.help_keypad_which).getVisibility()).isEqualTo(View.GONE);
+        assertThat(text(help, R.id.help_keypad)).startsWith("On your in-home display or meter, open the menu");
+    }
+
+    private static List<String> choices(RadioGroup models) {
+        List<String> words = new java.util.ArrayList<>();
+        for (int i = 0; i < models.getChildCount(); i++) {
+            words.add(((RadioButton) models.getChildAt(i)).getText().toString());
+        }
+        return words;
     }
 
     private HelpActivity open() {

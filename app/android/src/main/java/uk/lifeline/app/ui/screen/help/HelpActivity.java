@@ -2,15 +2,20 @@ package uk.lifeline.app.ui.screen.help;
 
 import android.app.Activity;
 import android.app.AlertDialog;
+import android.content.Context;
+import android.content.SharedPreferences;
 import android.os.Bundle;
 import android.view.View;
 import android.widget.Button;
+import android.widget.RadioButton;
+import android.widget.RadioGroup;
 import android.widget.TextView;
 import java.io.IOException;
 import uk.lifeline.app.AppGraph;
 import uk.lifeline.app.LifelineApplication;
 import uk.lifeline.app.R;
 import uk.lifeline.app.core.AppCore;
+import uk.lifeline.app.supplier.KeypadGuide;
 import uk.lifeline.app.supplier.SupplierConfig;
 import uk.lifeline.app.ui.Screens;
 import uk.lifeline.app.ui.Words;
@@ -18,12 +23,15 @@ import uk.lifeline.app.ui.Words;
 /**
  * Help, from every screen: the supplier's number and opening hours (from the bundled configuration), what to do
  * with no supply (emergency credit first, then the call), how to reach code entry on an in-home display or meter
- * and what it shows (generic words, never a model's details), and unlinking this phone (the backend revokes its
- * session) after a confirmation.
+ * (generic words, or the supplier's own for the model the customer picks from its configuration: the app never
+ * invents a model's details; the pick is kept for next time) and what it shows, and unlinking this phone (the
+ * backend revokes its session) after a confirmation.
  */
 public final class HelpActivity extends Activity {
 
     private static final String UNLINK_STATE = "unlink-state";
+    /** The preference, per supplier, naming the keypad model the customer picked. */
+    private static final String KEYPAD_MODEL = "keypad-model-";
 
     private AppGraph graph;
     private AppCore core;
@@ -51,7 +59,11 @@ public final class HelpActivity extends Activity {
             boolean signedOut = graph.signedOut();
             boolean linked = loaded != null && !signedOut;
             boolean unlinked = loaded != null && signedOut;
-            graph.onMain(() -> opened(loaded, supplier, linked, unlinked));
+            String model = preferences().getString(KEYPAD_MODEL + supplier.code(), null);
+            graph.onMain(() -> {
+                opened(loaded, supplier, linked, unlinked);
+                showKeypads(supplier, model);
+            });
         });
     }
 
@@ -86,6 +98,63 @@ public final class HelpActivity extends Activity {
         unlink.setOnClickListener(v -> confirmUnlink());
         findViewById(R.id.help_forget).setOnClickListener(v -> confirmForget());
         showUnlinkState();
+    }
+
+    private SharedPreferences preferences() {
+        return getSharedPreferences(Words.PREFERENCES, Context.MODE_PRIVATE);
+    }
+
+    /** The supplier's models to choose from (none: the generic words alone), the customer's earlier pick checked. */
+    private void showKeypads(SupplierConfig supplier, String picked) {
+        if (isFinishing() || isDestroyed() || supplier.keypads().isEmpty()) {
+            return;
+        }
+        RadioGroup models = findViewById(R.id.help_keypad_models);
+        models.removeAllViews();
+        RadioButton other = choice(getString(R.string.help_keypad_other));
+        models.addView(other, row());
+        RadioButton checked = other;
+        for (KeypadGuide guide : supplier.keypads()) {
+            RadioButton choice = choice(guide.model());
+            choice.setTag(guide.model());
+            models.addView(choice, row());
+            if (guide.model().equals(picked)) {
+                checked = choice;
+            }
+        }
+        models.check(checked.getId());
+        showKeypad(supplier.keypad((String) checked.getTag()));
+        models.setOnCheckedChangeListener((group, id) -> {
+            String model = (String) group.findViewById(id).getTag();
+            showKeypad(supplier.keypad(model));
+            graph.local().execute(() -> preferences()
+                    .edit()
+                    .putString(KEYPAD_MODEL + supplier.code(), model)
+                    .commit());
+        });
+        findViewById(R.id.help_keypad_which).setVisibility(View.VISIBLE);
+        models.setVisibility(View.VISIBLE);
+    }
+
+    private static RadioGroup.LayoutParams row() {
+        return new RadioGroup.LayoutParams(RadioGroup.LayoutParams.MATCH_PARENT, RadioGroup.LayoutParams.WRAP_CONTENT);
+    }
+
+    private RadioButton choice(String words) {
+        RadioButton choice = new RadioButton(this, null, 0, R.style.Choice);
+        choice.setId(View.generateViewId());
+        choice.setText(words);
+        return choice;
+    }
+
+    /** The supplier's words for the model, else the generic ones. */
+    private void showKeypad(KeypadGuide guide) {
+        TextView steps = findViewById(R.id.help_keypad);
+        if (guide == null) {
+            steps.setText(R.string.help_keypad);
+        } else {
+            steps.setText(guide.steps(Words.language(this).tag()));
+        }
     }
 
     private void confirmUnlink() {
