@@ -34,13 +34,19 @@ import uk.lifeline.backend.model.MeterModelService;
  *   <li>lock the counter rows of the batch's meters (in meter order, so batches cannot deadlock) and look up the
  *       batch's Idempotency-Keys: a key already used gets its stored answer (or idempotency-key-reused);
  *   <li>read today's released top-ups and the modelled state of those meters (a statement after the locks, so it
- *       sees every code committed before them), and lock the audit chain heads the batch writes to (chain order);
+ *       sees every code committed before them);
  *   <li>in Java, per request: the model check, the counter window, the limits (earlier codes of the batch for the
  *       same meter count), the counter (consecutive per meter, so a refused request leaves no gap); then encoding,
- *       envelope signing and JSON on all cores, and the audit hash chain across the batch;
+ *       envelope signing and JSON on all cores;
+ *   <li>only then lock the audit chain heads the batch writes to (chain order) and compute the hash chain across
+ *       the batch: the heads are the one lock every batch of a supplier shares, so they are held for the writes
+ *       and the commit alone, and another batch can sign while this one writes ({@link IssueBatcher});
  *   <li>one statement inserts the codes, idempotency records and audit entries and moves the chain heads and
  *       counters; one more writes the outbox messages.
  * </ol>
+ *
+ * Locks are always taken counters first (meter order), heads second (chain order), so batches in flight together
+ * cannot deadlock: one waits for the other's commit.
  *
  * A request that fails a rule gets its problem and the others go ahead; a statement that fails fails the
  * transaction, and {@link IssueBatcher} retries its requests one by one. Thread-safe.
@@ -63,18 +69,19 @@ class BatchWriter {
             WHERE r.supplier_id = :supplier
             """;
 
-    private static final String STATE_AND_HEADS = """
-            WITH heads AS (
-              SELECT chain, seq, hash FROM audit_head
-              WHERE supplier_id = :supplier AND chain = ANY(:chains::int[])
-              ORDER BY chain FOR UPDATE)
-            SELECT 'h' AS kind, chain::text AS id, seq AS n, hash AS h, NULL::text AS s, NULL::text AS src FROM heads
+    private static final String STATE = """
+            SELECT 'd' AS kind, device_id::text AS id, total AS n, NULL::text AS s, NULL::text AS src
+            FROM (%s) AS today
             UNION ALL
-            SELECT 'd', device_id::text, total, NULL, NULL, NULL FROM (%s) AS today
-            UNION ALL
-            SELECT 'm', device_id::text, NULL, NULL, state::text, source FROM meter_model
+            SELECT 'm', device_id::text, NULL, state::text, source FROM meter_model
             WHERE supplier_id = :supplier AND device_id = ANY(:devices::text[]::uuid[])
             """.formatted(CodeStore.TOP_UPS_SINCE);
+
+    private static final String LOCK_HEADS = """
+            SELECT chain::text AS id, seq AS n, hash AS h FROM audit_head
+            WHERE supplier_id = :supplier AND chain = ANY(:chains::int[])
+            ORDER BY chain FOR UPDATE
+            """;
 
     private static final String INSERT = """
             WITH c AS (
@@ -125,7 +132,7 @@ class BatchWriter {
     private record Head(long seq, byte[] hash) {}
 
     /** What the second statement read. */
-    private record State(Map<String, Head> heads, Map<String, Long> today, Map<String, String[]> models) {}
+    private record State(Map<String, Long> today, Map<String, String[]> models) {}
 
     private final DatabaseClient db;
     private final ApprovalPolicy policy;
@@ -174,8 +181,10 @@ class BatchWriter {
                 return sign(made)
                         .then(Mono.fromCallable(() -> {
                             finish(made);
-                            return insertSpec(batch, made, counters, state, now);
+                            return made;
                         }))
+                        .then(lockHeads(batch, made))
+                        .map(heads -> insertSpec(batch, made, heads, now))
                         .flatMap(spec -> spec.map(row -> new long[] {
                                     row.get("rows", Long.class),
                                     row.get("heads", Long.class),
@@ -238,35 +247,44 @@ class BatchWriter {
     }
 
     private Mono<State> readState(IssueBatch batch, Instant now) {
-        TreeSet<Integer> chains = new TreeSet<>();
         List<String> limited = new ArrayList<>();
         for (Item item : batch.fresh()) {
-            chains.add(AuditLog.chainOf("code:" + item.id()));
             if (policy.needsDailyTotal(item.request.caller().role(), item.request.command())) {
                 limited.add(item.request.meter().id().toString());
             }
         }
-        Map<String, Head> heads = new HashMap<>();
         Map<String, Long> today = new HashMap<>();
         Map<String, String[]> modelled = new HashMap<>();
-        return db.sql(STATE_AND_HEADS)
+        return db.sql(STATE)
                 .bind("supplier", batch.supplierId)
-                .bind("chains", chains.toArray(Integer[]::new))
                 .bind("limited", limited.toArray(String[]::new))
                 .bind("since", IssueRules.startOfDay(now, properties))
                 .bind("devices", batch.devices())
                 .map((Readable row) -> {
                     String id = row.get("id", String.class);
-                    switch (row.get("kind", String.class)) {
-                        case "h" -> heads.put(id, new Head(row.get("n", Long.class), Rows.bytes(row.get("h"))));
-                        case "d" -> today.put(id, row.get("n", Long.class));
-                        default ->
-                            modelled.put(id, new String[] {row.get("s", String.class), row.get("src", String.class)});
+                    if ("d".equals(row.get("kind", String.class))) {
+                        today.put(id, row.get("n", Long.class));
+                    } else {
+                        modelled.put(id, new String[] {row.get("s", String.class), row.get("src", String.class)});
                     }
                     return id;
                 })
                 .all()
-                .then(Mono.fromSupplier(() -> new State(heads, today, modelled)));
+                .then(Mono.fromSupplier(() -> new State(today, modelled)));
+    }
+
+    /** Locks the heads of the chains the codes made go to, in chain order, and reads them. */
+    private Mono<Map<String, Head>> lockHeads(IssueBatch batch, List<Item> made) {
+        TreeSet<Integer> chains = new TreeSet<>();
+        made.forEach(item -> chains.add(AuditLog.chainOf("code:" + item.made.id())));
+        Map<String, Head> heads = new HashMap<>();
+        return db.sql(LOCK_HEADS)
+                .bind("supplier", batch.supplierId)
+                .bind("chains", chains.toArray(Integer[]::new))
+                .map(row -> heads.put(
+                        row.get("id", String.class), new Head(row.get("n", Long.class), Rows.bytes(row.get("h")))))
+                .all()
+                .then(Mono.fromSupplier(() -> heads));
     }
 
     /** The rules, request by request, and a counter for each request that passes them. */
@@ -348,7 +366,7 @@ class BatchWriter {
     }
 
     private DatabaseClient.GenericExecuteSpec insertSpec(
-            IssueBatch batch, List<Item> made, Map<String, Counter> counters, State state, Instant now) {
+            IssueBatch batch, List<Item> made, Map<String, Head> locked, Instant now) {
         int n = made.size();
         String[] ids = new String[n],
                 devices = new String[n],
@@ -374,7 +392,7 @@ class BatchWriter {
                 entries = new String[n],
                 prevs = new String[n],
                 links = new String[n];
-        Map<String, Head> heads = new HashMap<>(state.heads());
+        Map<String, Head> heads = new HashMap<>(locked);
         Map<String, Long> nexts = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Item item = made.get(i);
@@ -415,7 +433,7 @@ class BatchWriter {
             nexts.merge(c.deviceId().toString(), c.counter() + 1, Math::max);
         }
         List<String> moved = heads.keySet().stream()
-                .filter(k -> heads.get(k) != state.heads().get(k))
+                .filter(k -> heads.get(k) != locked.get(k))
                 .toList();
         String[] headChains = moved.toArray(String[]::new);
         String[] headFrom = new String[moved.size()],
@@ -423,7 +441,7 @@ class BatchWriter {
                 headPrevs = new String[moved.size()],
                 headHashes = new String[moved.size()];
         for (int i = 0; i < moved.size(); i++) {
-            Head before = state.heads().get(moved.get(i));
+            Head before = locked.get(moved.get(i));
             Head after = heads.get(moved.get(i));
             headFrom[i] = Long.toString(before.seq());
             headSeqs[i] = Long.toString(after.seq());

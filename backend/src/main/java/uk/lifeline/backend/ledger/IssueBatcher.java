@@ -4,13 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,37 +27,47 @@ import uk.lifeline.backend.problem.ConstraintProblems;
 import uk.lifeline.backend.problem.ProblemType;
 
 /**
- * Group commit for issuing: concurrent issue requests of one supplier share a transaction. At most one batch per
- * supplier is in flight; requests that arrive meanwhile wait for it to finish and then go together (up to the
- * batch size), so a lone request starts at once and batches grow only as fast as requests queue up: no timer.
- * Nothing is answered before its batch commits. If the batch fails, each of its requests is retried in a
- * transaction of its own, and one that fails again on the database gets 503 service-unavailable (safe to retry
- * with the same Idempotency-Key). Thread-safe.
+ * Group commit for issuing: concurrent issue requests of one supplier share a transaction. Up to
+ * {@code inFlight} batches per supplier run at once (two by default: one signs while the other writes and
+ * commits, {@link BatchWriter}); requests that arrive meanwhile wait for one to finish and then go together (up to
+ * the batch size), so a lone request starts at once and batches grow only as fast as requests queue up: no timer.
+ * A request whose user and Idempotency-Key are in a batch in flight waits for that batch, so one key is never in
+ * two transactions at once and the second gets the first one's stored answer. Nothing is answered before its
+ * batch commits. If the batch fails, each of its requests is retried in a transaction of its own, and one that
+ * fails again on the database gets 503 service-unavailable (safe to retry with the same Idempotency-Key).
+ * Thread-safe.
  */
 final class IssueBatcher {
 
     private static final Logger log = LoggerFactory.getLogger(IssueBatcher.class);
 
     private final int batchSize;
+    private final int inFlight;
     private final TransactionalOperator tx;
     private final BatchWriter writer;
     private final Function<Request, Mono<Outcome>> single;
     private final ConcurrentMap<UUID, Lane> lanes = new ConcurrentHashMap<>();
     private final DistributionSummary sizes;
+    private final DistributionSummary running;
     private final Counter failures;
 
     IssueBatcher(
             int batchSize,
+            int inFlight,
             TransactionalOperator tx,
             BatchWriter writer,
             Function<Request, Mono<Outcome>> single,
             MeterRegistry metrics) {
         this.batchSize = batchSize;
+        this.inFlight = inFlight;
         this.tx = tx;
         this.writer = writer;
         this.single = single;
         this.sizes = DistributionSummary.builder("lifeline.codes.batch.size")
                 .description("issue requests per shared transaction")
+                .register(metrics);
+        this.running = DistributionSummary.builder("lifeline.codes.batch.running")
+                .description("one supplier's batches running as each starts, itself included")
                 .register(metrics);
         this.failures = Counter.builder("lifeline.codes.batch.failures")
                 .description("batches whose transaction failed, their requests retried one by one")
@@ -68,11 +79,14 @@ final class IssueBatcher {
                 lanes.computeIfAbsent(request.supplier().id(), Lane::new).add(new Item(request, sink)));
     }
 
-    /** One supplier's queue and its batch in flight. */
+    /** One supplier's queue and its batches in flight. */
     private final class Lane {
         private final UUID supplier;
         private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
-        private final AtomicBoolean busy = new AtomicBoolean();
+        /** Guarded by this lane: the batches running and the user-and-key pairs they hold. */
+        private int running;
+
+        private final Set<String> keysRunning = new HashSet<>();
 
         Lane(UUID supplier) {
             this.supplier = supplier;
@@ -83,32 +97,51 @@ final class IssueBatcher {
             drain();
         }
 
-        /** Starts a batch with what is queued, unless one is in flight (it drains again when it ends). */
+        /** Starts batches with what is queued while fewer than {@code inFlight} run (each drains again as it ends). */
         private void drain() {
-            while (!queue.isEmpty() && busy.compareAndSet(false, true)) {
-                List<Item> items = new ArrayList<>();
-                for (Item item; items.size() < batchSize && (item = queue.poll()) != null; ) {
-                    items.add(item);
-                }
-                if (items.isEmpty()) {
-                    busy.set(false);
-                    continue;
-                }
-                IssueBatch batch = new IssueBatch(supplier, items);
-                sizes.record(items.size());
-                tx.transactional(writer.write(batch))
-                        .doOnSuccess(done -> answer(batch))
+            for (IssueBatch batch; (batch = next()) != null; ) {
+                IssueBatch started = batch;
+                sizes.record(started.items.size());
+                tx.transactional(writer.write(started))
+                        .doOnSuccess(done -> answer(started))
                         .onErrorResume(e -> {
-                            retryAlone(batch, e);
+                            retryAlone(started, e);
                             return Mono.empty();
                         })
                         .doFinally(signal -> {
-                            busy.set(false);
+                            finished(started);
                             drain();
                         })
                         .subscribe();
-                return;
             }
+        }
+
+        /**
+         * The next batch, or null when enough run or nothing can go: a request whose key is in a running batch
+         * stays queued (the batch's end drains again, under this lock, so it is never stranded).
+         */
+        private synchronized IssueBatch next() {
+            if (running >= inFlight) {
+                return null;
+            }
+            List<Item> items = new ArrayList<>();
+            List<Item> waiting = new ArrayList<>();
+            for (Item item; items.size() < batchSize && (item = queue.poll()) != null; ) {
+                (keysRunning.contains(item.userKey()) ? waiting : items).add(item);
+            }
+            queue.addAll(waiting);
+            if (items.isEmpty()) {
+                return null;
+            }
+            running++;
+            IssueBatcher.this.running.record(running);
+            items.forEach(item -> keysRunning.add(item.userKey()));
+            return new IssueBatch(supplier, items);
+        }
+
+        private synchronized void finished(IssueBatch batch) {
+            running--;
+            batch.items.forEach(item -> keysRunning.remove(item.userKey()));
         }
 
         private void answer(IssueBatch batch) {

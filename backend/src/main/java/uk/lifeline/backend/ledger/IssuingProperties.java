@@ -26,6 +26,8 @@ import uk.lifeline.code.CodeLayout;
  * @param expirySweep how often codes past their expiry are marked EXPIRED
  * @param batchSize at most how many concurrent issue requests share one transaction (docs/performance.md,
  *     "Backend issuing"); 1 gives each its own
+ * @param batchesInFlight how many of one supplier's batches may run at once (one signs while another writes); 1
+ *     runs them strictly one after another
  */
 @ConfigurationProperties("lifeline.codes")
 @Validated
@@ -39,7 +41,8 @@ public record IssuingProperties(
         List<String> approvalCommands,
         Map<Role, RoleLimits> limits,
         Duration expirySweep,
-        @DefaultValue("64") @Min(1) @Max(1000) int batchSize) {
+        @DefaultValue("64") @Min(1) @Max(1000) int batchSize,
+        @DefaultValue("2") @Min(1) @Max(8) int batchesInFlight) {
 
     /** Why the counter window is checked at start-up. */
     static final String WINDOW = "must be between 1 and " + CodeLayout.COUNTER_WINDOW + ": a meter rebuilds a code's"

@@ -88,7 +88,8 @@ public class Ledger implements CodeReceipts {
         this.tx = tx;
         this.clock = clock;
         this.batcher = properties.batchSize() > 1
-                ? new IssueBatcher(properties.batchSize(), tx, writer, single::issue, metrics)
+                ? new IssueBatcher(
+                        properties.batchSize(), properties.batchesInFlight(), tx, writer, single::issue, metrics)
                 : null;
     }
 

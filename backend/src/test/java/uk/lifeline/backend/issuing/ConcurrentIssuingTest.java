@@ -119,6 +119,62 @@ class ConcurrentIssuingTest extends BackendTest {
     }
 
     @Test
+    void twoBatchesOfOneSupplierRunTogetherAndEveryMeterStillGetsConsecutiveCountersAndOneAuditChain() {
+        List<String> meters = List.of(t.meter1, t.gas1);
+        Map<String, Long> first = Map.of(t.meter1, nextCounter(t.meter1), t.gas1, nextCounter(t.gas1));
+        List<Map.Entry<String, String>> requests = LongStream.range(0, 120)
+                .mapToObj(i ->
+                        Map.entry(meters.get((int) (i % 2)), UUID.randomUUID().toString()))
+                .toList();
+
+        List<String> answers = statuses(t.token("supervisor"), requests, "1.00");
+
+        assertThat(answers).hasSize(120).allSatisfy(a -> assertThat(a).startsWith("201"));
+        for (String meter : meters) {
+            List<CodeView> codes = codes(meter, first.get(meter));
+            assertThat(codes)
+                    .extracting(CodeView::counter)
+                    .containsExactlyElementsOf(LongStream.range(first.get(meter), first.get(meter) + 60)
+                            .boxed()
+                            .toList());
+            ReferenceMeterDecoder decoder = t.meter(meter);
+            codes.forEach(code -> assertThat(decoder.enterCode(code.digits().get(0)))
+                    .isEqualTo(new EntryResult.Accepted(new TopUp(100), code.counter())));
+        }
+        assertThat(get(t.token("ops"), "/api/v1/audit/verify")
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(JSON_OBJECT)
+                        .returnResult()
+                        .getResponseBody())
+                .containsEntry("intact", true);
+        assertThat(registry.find("lifeline.codes.batch.running").summary().max())
+                .as("a second batch started while the first ran")
+                .isEqualTo(2);
+    }
+
+    /** The meter's codes from this counter on, in counter order, read back through the API. */
+    private List<CodeView> codes(String meter, long from) {
+        return db
+                .sql("SELECT c.id FROM code c JOIN device d ON d.id = c.device_id WHERE d.eui64 = :eui"
+                        + " AND c.counter >= :from ORDER BY c.counter")
+                .bind("eui", meter)
+                .bind("from", from)
+                .map(row -> row.get("id", UUID.class))
+                .all()
+                .collectList()
+                .block()
+                .stream()
+                .map(id -> get(t.token("ops"), "/api/v1/codes/" + id)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(CodeView.class)
+                        .returnResult()
+                        .getResponseBody())
+                .toList();
+    }
+
+    @Test
     void inOneBatchAMeterPastItsCounterWindowIsRefusedAndTheOtherMeterStillGetsConsecutiveCounters() {
         db.sql("UPDATE code_counter SET next_counter = 513 FROM device d WHERE d.id = code_counter.device_id"
                         + " AND d.eui64 = :eui")
