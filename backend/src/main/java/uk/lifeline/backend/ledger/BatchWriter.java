@@ -281,8 +281,11 @@ class BatchWriter {
         return db.sql(LOCK_HEADS)
                 .bind("supplier", batch.supplierId)
                 .bind("chains", chains.toArray(Integer[]::new))
-                .map(row -> heads.put(
-                        row.get("id", String.class), new Head(row.get("n", Long.class), Rows.bytes(row.get("h")))))
+                .map(row -> {
+                    String id = row.get("id", String.class);
+                    heads.put(id, new Head(row.get("n", Long.class), Rows.bytes(row.get("h"))));
+                    return id;
+                })
                 .all()
                 .then(Mono.fromSupplier(() -> heads));
     }

@@ -159,10 +159,14 @@ final class IssueBatcher {
 
         private void retryAlone(IssueBatch batch, Throwable why) {
             failures.increment();
+            // A database's refusal (a deadlock, a lost connection) is expected now and then; anything else is a bug
+            // that the one-by-one retry would hide, so it is logged with its stack.
+            boolean database = why instanceof DataAccessException || why instanceof io.r2dbc.spi.R2dbcException;
             log.warn(
                     "a batch of {} issue requests failed; retrying them one by one: {}",
                     batch.items.size(),
-                    why.toString());
+                    why.toString(),
+                    database ? null : why);
             for (Item item : batch.items) {
                 single.apply(item.request)
                         .onErrorMap(

@@ -110,6 +110,9 @@ class ConcurrentIssuingTest extends BackendTest {
         assertThat(count("SELECT count(*) FROM audit_log")).isEqualTo(entriesBefore + 50);
         assertAuditIntact();
         assertThat(largestBatch()).as("requests shared a transaction").isGreaterThan(1);
+        assertThat(registry.find("lifeline.codes.batch.failures").counter().count())
+                .as("no batch fell back to one transaction per request")
+                .isZero();
     }
 
     @Test
