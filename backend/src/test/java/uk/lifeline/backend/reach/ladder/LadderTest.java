@@ -123,6 +123,28 @@ class LadderTest extends BackendTest {
     }
 
     @Test
+    void aCodeWhoseMessageCommittedAfterANewerOneWasReadGetsItsLadderAtTheNextCatchUp() {
+        UUID late = issue(t.meter2);
+        Instant issued = issuedAt(late);
+        long id = db.sql("SELECT id FROM outbox_message WHERE subject_id = :c")
+                .bind("c", late)
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
+        // As if a newer message had been read while this one's transaction was still open.
+        ladder.startedUpTo.set(id);
+        ladder.lastCatchUp.set(issued);
+
+        at(issued.plus(Duration.ofSeconds(5)));
+        ladder.step().block();
+        assertThat(step(late, "TEXT")).as("passes read only newer messages").isEqualTo("none");
+
+        at(issued.plus(Ladder.CATCH_UP_EVERY).plus(Duration.ofSeconds(1)));
+        ladder.step().block();
+        assertThat(step(late, "TEXT")).isEqualTo("WAITING: ");
+    }
+
+    @Test
     void aCodeNobodyFetchesIsTextedThenCalledThenListedForTheCallCentreEachStepOnce() {
         UUID code = issue(t.meter2);
         Instant issued = issuedAt(code);
