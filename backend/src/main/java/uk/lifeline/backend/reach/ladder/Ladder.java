@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -127,34 +126,66 @@ public class Ladder {
                 .bind("since", since)
                 .bind("after", catchUp ? 0 : after)
                 .bind("limit", config.batchSize())
-                .map(r -> Map.entry(r.get("id", Long.class), insert(r)))
+                .map(this::firstStep)
                 .all()
                 .collectList()
-                .flatMap(found -> Flux.fromIterable(found)
-                        .concatMap(Map.Entry::getValue)
-                        .reduce(0, Integer::sum)
+                .flatMap(found -> insertAll(found)
                         // Only once their steps are written: a failed pass is read again.
-                        .doOnSuccess(n -> found.forEach(f -> startedUpTo.accumulateAndGet(f.getKey(), Math::max))));
+                        .doOnSuccess(n -> found.forEach(f -> startedUpTo.accumulateAndGet(f.messageId(), Math::max))));
     }
 
-    private Mono<Integer> insert(Readable r) {
+    /** A ladder's first step, for a code message read by {@link #start}. Immutable. */
+    private record FirstStep(long messageId, UUID code, UUID supplier, UUID customer, UUID campaign, Instant due) {}
+
+    private FirstStep firstStep(Readable r) {
         // The campaign's own deadline, given at launch, comes first; then the supplier's, then the default.
         Integer campaignSeconds = r.get("app_deadline_seconds", Integer.class);
         Instant due = r.get("created_at", Instant.class)
                 .plus(
                         campaignSeconds != null
-                                ? java.time.Duration.ofSeconds(campaignSeconds)
+                                ? Duration.ofSeconds(campaignSeconds)
                                 : config.appDeadline(
                                         r.get("supplier_code", String.class),
                                         Boolean.TRUE.equals(r.get("emergency", Boolean.class))));
-        return next(
-                        r.get("subject_id", UUID.class),
-                        Step.TEXT,
-                        r.get("supplier_id", UUID.class),
-                        r.get("customer_account_id", UUID.class),
-                        r.get("campaign_id", UUID.class),
-                        due)
+        return new FirstStep(
+                r.get("id", Long.class),
+                r.get("subject_id", UUID.class),
+                r.get("supplier_id", UUID.class),
+                r.get("customer_account_id", UUID.class),
+                r.get("campaign_id", UUID.class),
+                due);
+    }
+
+    /** The TEXT steps of a pass in one statement (one commit, not one per code). */
+    private Mono<Integer> insertAll(List<FirstStep> steps) {
+        if (steps.isEmpty()) {
+            return Mono.just(0);
+        }
+        return db.sql("""
+                        INSERT INTO reach_step (code_id, step, supplier_id, customer_account_id, campaign_id, state,
+                            due_at)
+                        SELECT u.code::uuid, 'TEXT', u.s::uuid, u.c::uuid, u.campaign::uuid, 'WAITING', u.due::timestamptz
+                        FROM unnest(:codes::text[], :suppliers::text[], :customers::text[], :campaigns::text[],
+                          :dues::text[]) AS u(code, s, c, campaign, due)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .bind("codes", texts(steps, FirstStep::code))
+                .bind("suppliers", texts(steps, FirstStep::supplier))
+                .bind("customers", texts(steps, FirstStep::customer))
+                .bind("campaigns", texts(steps, FirstStep::campaign))
+                .bind("dues", texts(steps, FirstStep::due))
+                .fetch()
+                .rowsUpdated()
                 .map(Long::intValue);
+    }
+
+    private static String[] texts(List<FirstStep> steps, java.util.function.Function<FirstStep, Object> field) {
+        return steps.stream()
+                .map(step -> {
+                    Object value = field.apply(step);
+                    return value == null ? null : value.toString();
+                })
+                .toArray(String[]::new);
     }
 
     private Mono<Integer> take(Step step, TokenBucket rate, Instant now) {
