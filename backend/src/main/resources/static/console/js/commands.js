@@ -4,7 +4,7 @@
 // request; the API stays the judge and its own field errors are always shown.
 import { api } from './api.js';
 import { clear, h } from './dom.js';
-import { checkbox, field, group } from './forms.js';
+import { checkbox, dateInput, field, group, isoDate } from './forms.js';
 
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -135,12 +135,10 @@ const KINDS = {
   date(p) {
     return {
       hint: `Meter-local date the prices start; leave empty for at once. ${p.min} to ${p.max}`,
-      // Text in one order (a browser's own date control follows its locale: mm/dd/yyyy under en-US).
-      control: () => h('input', { type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', class: 'short',
-        autocomplete: 'off' }),
+      control: () => dateInput(),
       check(raw) {
-        const v = raw.trim();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+        const v = isoDate(raw);
+        if (!v) {
           throw out(p.name, raw, 'a date YYYY-MM-DD');
         }
         if (v < p.min || v > p.max) {
@@ -152,12 +150,14 @@ const KINDS = {
   },
   instant(p) {
     return {
-      hint: 'UTC date and time, on the quarter hour',
-      control: () => h('input', { type: 'datetime-local', step: 900 }),
+      hint: 'UTC date and time on the quarter hour, as YYYY-MM-DD HH:MM, e.g. 2026-12-04 17:00',
+      // Text in one order (the browser's own date-and-time control follows its locale: AM/PM under en-US).
+      control: () => h('input', { type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD HH:MM', maxlength: 20,
+        autocomplete: 'off' }),
       check(raw) {
-        const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(raw.trim());
+        const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?Z?$/.exec(raw.trim());
         const iso = m && `${m[1]}T${m[2]}:${m[3]}:${m[4] || '00'}Z`;
-        if (!m || Number.isNaN(Date.parse(iso))) {
+        if (!m || !isoDate(m[1]) || Number.isNaN(Date.parse(iso))) {
           throw out(p.name, raw, 'a UTC instant, e.g. 2026-12-01T06:00:00Z');
         }
         if (iso < p.min || iso > p.max) {

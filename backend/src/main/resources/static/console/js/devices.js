@@ -5,7 +5,7 @@ import { api } from './api.js';
 import { start } from './chrome.js';
 import { announce, badge, clear, day, deviceWords, h, when } from './dom.js';
 import { askReason } from './dialog.js';
-import { clearErrors, field, showErrors, showProblem, summaryBox } from './forms.js';
+import { clearErrors, dateErrors, dateInput, field, showErrors, showProblem, summaryBox } from './forms.js';
 import { revealPanel } from './reveal.js';
 import { BLOCK_WORDS, switchForm, switchList } from './switching.js';
 
@@ -151,7 +151,7 @@ function installForm(id, r) {
     ['COMMISSIONED', 'Commissioned']].map(([v, t]) => h('option', { value: v, selected: r && r.state === v }, t)));
   const reason = h('select', {}, h('option', { value: '' }, 'Not recorded'),
       REASONS.map(([v, t]) => h('option', { value: v, selected: r && r.reason === v }, t)));
-  const on = h('input', { type: 'date', value: (r && r.installedOn) || '' });
+  const on = dateInput({ value: (r && r.installedOn) || '' });
   const code = h('input', { type: 'text', class: 'mono', autocomplete: 'off', spellcheck: 'false', maxlength: 100 });
   const button = h('button', { type: 'submit', class: 'button' }, r ? 'Save the install record' : 'Record the install');
   const installForm = h('form', { novalidate: true, id: 'install-form', class: 'panel' },
@@ -168,14 +168,18 @@ function installForm(id, r) {
   installForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(installForm);
+    const errors = dateErrors([on]);
     if (state.value === 'INSTALLED_NOT_COMMISSIONED' && !reason.value) {
-      showErrors(installForm, [{ field: 'reason', message: 'Say why it was left uncommissioned' }]);
+      errors.push({ field: 'reason', message: 'Say why it was left uncommissioned' });
+    }
+    if (errors.length) {
+      showErrors(installForm, errors);
       return;
     }
     button.disabled = true;
     try {
       const { data } = await api('PUT', `/api/v1/devices/${encodeURIComponent(id)}/commissioning`, { body: {
-        state: state.value, reason: reason.value || null, installedOn: on.value || null,
+        state: state.value, reason: reason.value || null, installedOn: on.value.trim() || null,
         installCode: code.value.trim() || undefined } });
       code.value = '';
       draw(data);

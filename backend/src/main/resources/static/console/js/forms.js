@@ -38,6 +38,31 @@ export function checkbox(label, attrs = {}) {
   return h('label', { class: 'check' }, input, label);
 }
 
+/**
+ * A date typed as YYYY-MM-DD, whatever the browser's locale: the browser's own date control reads and shows
+ * mm/dd/yyyy under en-US, so hints and typed dates would disagree. The one date control of the consoles.
+ */
+export function dateInput(attrs = {}) {
+  return h('input', { type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', autocomplete: 'off',
+    maxlength: 10, class: 'short', ...attrs });
+}
+
+/** `raw`, trimmed, when it is a real calendar date written YYYY-MM-DD; otherwise null. */
+export function isoDate(raw) {
+  const v = String(raw).trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    return null;
+  }
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v ? v : null;
+}
+
+/** Field errors for date inputs holding text that is not a date YYYY-MM-DD (empty ones are the form's to judge). */
+export function dateErrors(inputs) {
+  return inputs.filter((i) => i.value.trim() && !isoDate(i.value))
+      .map((i) => ({ field: i.dataset.field, message: 'Type the date as YYYY-MM-DD, for example 2026-12-03' }));
+}
+
 function errorSlot(control) {
   return document.getElementById(`${control.id}-error`);
 }

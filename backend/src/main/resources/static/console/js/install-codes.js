@@ -4,7 +4,7 @@
 import { api } from './api.js';
 import { start } from './chrome.js';
 import { clear, day, h } from './dom.js';
-import { clearErrors, field, showProblem, summaryBox } from './forms.js';
+import { clearErrors, dateErrors, dateInput, field, showErrors, showProblem, summaryBox } from './forms.js';
 import { bulkForm, raiseForm } from './request-forms.js';
 import { requestList } from './request-list.js';
 
@@ -29,8 +29,8 @@ if (REPORTERS.includes(user.role)) {
 }
 
 function performance(container) {
-  const from = h('input', { type: 'date' });
-  const to = h('input', { type: 'date' });
+  const from = dateInput();
+  const to = dateInput();
   const button = h('button', { type: 'submit', class: 'button secondary', id: 'performance-button' }, 'Show');
   const form = h('form', { novalidate: true, id: 'performance-form' }, summaryBox(),
       h('div', { class: 'inline-form' },
@@ -47,12 +47,17 @@ function performance(container) {
 
   async function load() {
     clearErrors(form);
+    const bad = dateErrors([from, to]);
+    if (bad.length) {
+      showErrors(form, bad);
+      return;
+    }
     const p = new URLSearchParams();
     if (from.value) {
-      p.set('from', from.value);
+      p.set('from', from.value.trim());
     }
     if (to.value) {
-      p.set('to', to.value);
+      p.set('to', to.value.trim());
     }
     try {
       const { data } = await api('GET', `/api/v1/install-code-requests/performance?${p}`);

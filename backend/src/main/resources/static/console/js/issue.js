@@ -8,24 +8,6 @@ import { clearErrors, field, showErrors, showProblem, summaryBox } from './forms
 import { renderPreview } from './preview.js';
 
 /**
- * Time controls as plain 24-hour text: a browser's own time and date-time controls follow its locale (AM/PM and
- * mm/dd/yyyy under en-US) while the hints say 23:30.
- */
-function plainControls(rendered) {
-  Object.values(rendered.controls).forEach((c) => {
-    if (c.type === 'time') {
-      c.type = 'text';
-      Object.assign(c, { inputMode: 'numeric', placeholder: 'HH:MM', autocomplete: 'off' });
-      c.classList.add('short');
-    } else if (c.type === 'datetime-local') {
-      c.type = 'text';
-      Object.assign(c, { placeholder: 'YYYY-MM-DD HH:MM', autocomplete: 'off' });
-    }
-  });
-  return rendered;
-}
-
-/**
  * What people type, made into what the form checks: '£20' and '1,000' are amounts; '2026-12-01 06:00' is a
  * date and time; '2330' and '9:30' are times.
  */
@@ -89,7 +71,7 @@ export async function issueForm(container, meterId, { onIssued, readoutUrl }) {
   const outcome = h('div', { id: 'issue-outcome' });
   clear(container, form, outcome);
 
-  let current = plainControls(renderFields(fields, byName(command.value), 'param'));
+  let current = renderFields(fields, byName(command.value), 'param');
   let pending = null; // {body, key} of the previewed request, until the form changes
 
   // A draft of the form lives in this tab's sessionStorage until the code is issued: a sign-in again, a reload
@@ -100,7 +82,7 @@ export async function issueForm(container, meterId, { onIssued, readoutUrl }) {
   const draft = JSON.parse(sessionStorage.getItem(draftKey) || 'null');
   if (draft && byName(draft.command)) {
     command.value = draft.command;
-    current = plainControls(renderFields(fields, byName(command.value), 'param'));
+    current = renderFields(fields, byName(command.value), 'param');
     Object.entries(draft.values || {}).forEach(([name, value]) => {
       const control = current.controls[name];
       if (!control) {
@@ -126,7 +108,7 @@ export async function issueForm(container, meterId, { onIssued, readoutUrl }) {
   };
   command.addEventListener('change', () => {
     clearErrors(form);
-    current = plainControls(renderFields(fields, byName(command.value), 'param'));
+    current = renderFields(fields, byName(command.value), 'param');
     forget();
   });
   form.addEventListener('input', forget);

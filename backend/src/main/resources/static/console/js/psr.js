@@ -4,7 +4,7 @@
 // the rules (review date range, lengths, control characters) are the API's, shown next to their fields.
 import { api } from './api.js';
 import { announce, clear, day, h, when } from './dom.js';
-import { checkbox, field, group, showProblem, summaryBox } from './forms.js';
+import { checkbox, dateErrors, dateInput, field, group, showErrors, showProblem, summaryBox } from './forms.js';
 
 let needsList = null;
 
@@ -75,7 +75,7 @@ export function psrView(container, id) {
     const boxes = needs.map((n) => checkbox(n.label, { name: 'need', value: n.code, checked: chosen.has(n.code) }));
     const consent = h('input', { type: 'checkbox', id: 'psr-consent', checked: Boolean(entry && entry.consent) });
     consent.dataset.field = 'consent';
-    const review = h('input', { type: 'date', value: entry ? entry.reviewDate : aYearOn() });
+    const review = dateInput({ value: entry ? entry.reviewDate : aYearOn() });
     const nominee = h('input', { maxlength: '200', autocomplete: 'off', value: entry && entry.nominee || '' });
     const note = h('textarea', { rows: 2, maxlength: '500' }, entry && entry.note || '');
     const cancel = h('button', { type: 'button', class: 'button secondary', id: 'psr-cancel' }, 'Cancel');
@@ -95,8 +95,13 @@ export function psrView(container, id) {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const picked = boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
+      const bad = dateErrors([review]);
+      if (bad.length) {
+        showErrors(form, bad);
+        return;
+      }
       try {
-        await api('PUT', path, { body: { needs: picked, consent: consent.checked, reviewDate: review.value || null,
+        await api('PUT', path, { body: { needs: picked, consent: consent.checked, reviewDate: review.value.trim() || null,
           nominee: nominee.value, note: note.value } });
         status.textContent = 'PSR entry saved.';
         announce(status.textContent);

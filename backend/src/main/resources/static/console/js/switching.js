@@ -3,7 +3,7 @@
 // gained and lost.
 import { api } from './api.js';
 import { announce, clear, day, deviceWords, h, plural, when } from './dom.js';
-import { clearErrors, field, showErrors, showProblem, summaryBox } from './forms.js';
+import { clearErrors, dateErrors, dateInput, field, isoDate, showErrors, showProblem, summaryBox } from './forms.js';
 
 /** Why our codes for a device are blocked, in words. */
 export const BLOCK_WORDS = {
@@ -19,7 +19,7 @@ function today() {
 export function switchForm(container, { recorded }) {
   const losing = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 40 });
   const mpxns = h('input', { type: 'text', autocomplete: 'off', maxlength: 120 });
-  const on = h('input', { type: 'date', value: today(), max: today() });
+  const on = dateInput({ value: today() });
   const account = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 40 });
   const name = h('input', { type: 'text', autocomplete: 'off', maxlength: 200 });
   const phone = h('input', { type: 'tel', autocomplete: 'off', maxlength: 30 });
@@ -58,8 +58,10 @@ export function switchForm(container, { recorded }) {
     if (!numbers.length) {
       errors.push({ field: 'mpxns', message: 'Give at least one MPAN or MPRN' });
     }
-    if (!on.value) {
+    if (!on.value.trim()) {
       errors.push({ field: 'effectiveOn', message: 'Give the date the change took effect' });
+    } else if (!isoDate(on.value)) {
+      errors.push(...dateErrors([on]));
     }
     if (!account.value.trim()) {
       errors.push({ field: 'account.accountNumber', message: 'Give our account number for the customer' });

@@ -29,7 +29,13 @@ class PsrConsoleBrowserTest extends BrowserTest {
         browser.clickable("#psr-edit").click();
         browser.clickable("#psr-form input[value='hearing-impairment']").click();
         browser.clickable("#psr-form input[value='blind']").click();
-        browser.js("document.getElementById('psr-review').value = '2020-01-01'");
+        // Typed as an en-US browser's own date control would show it: refused beside the field, in words.
+        browser.visible("#psr-review").clear();
+        browser.visible("#psr-review").sendKeys("03/12/2027");
+        browser.clickable("#psr-save").click();
+        browser.waitForText("#psr-review-error", "Type the date as YYYY-MM-DD");
+        browser.visible("#psr-review").clear();
+        browser.visible("#psr-review").sendKeys("2020-01-01");
         browser.clickable("#psr-save").click();
         browser.waitForText("#psr-review-error", "must be after today");
         assertAccessible("PSR form with an error");
