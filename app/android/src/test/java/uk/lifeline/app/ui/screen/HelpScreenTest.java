@@ -120,8 +120,12 @@ public class HelpScreenTest extends ScreenTest {
                 .code()
                 .id());
         Intent forCode = new Intent().putExtra(Screens.CODE_ID, id);
-        for (Class<? extends Activity> screen :
-                List.of(WalletActivity.class, SignInActivity.class, EntryActivity.class, ResultActivity.class)) {
+        for (Class<? extends Activity> screen : List.of(
+                WalletActivity.class,
+                SignInActivity.class,
+                EntryActivity.class,
+                ResultActivity.class,
+                uk.lifeline.app.ui.screen.credit.CreditActivity.class)) {
             Activity shown = Robolectric.buildActivity(screen, new Intent(forCode).setClass(app, screen))
                     .setup()
                     .get();
@@ -211,6 +215,14 @@ public class HelpScreenTest extends ScreenTest {
             words.add(((RadioButton) models.getChildAt(i)).getText().toString());
         }
         return words;
+    }
+
+    @Test
+    public void helpItselfHasNoHelpButton() throws Exception {
+        HelpActivity help = open();
+        RoboMenu menu = new RoboMenu(help);
+        help.onCreateOptionsMenu(menu);
+        assertThat(menu.findItem(R.id.help)).isNull();
     }
 
     private HelpActivity open() {

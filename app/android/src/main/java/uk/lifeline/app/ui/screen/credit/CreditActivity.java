@@ -1,6 +1,5 @@
 package uk.lifeline.app.ui.screen.credit;
 
-import android.app.Activity;
 import android.content.Context;
 import android.content.Intent;
 import android.os.Bundle;
@@ -17,6 +16,7 @@ import uk.lifeline.app.R;
 import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.credit.BalanceEntry;
 import uk.lifeline.app.credit.MeterCredit;
+import uk.lifeline.app.ui.Screen;
 import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.ui.screen.signin.SignInActivity;
 import uk.lifeline.forecast.DaysLeft;
@@ -27,12 +27,7 @@ import uk.lifeline.forecast.DaysLeft;
  * have no supply", with the emergency-credit steps and a call back from the supplier. A low meter also raises
  * the low-credit notification.
  */
-public final class CreditActivity extends Activity {
-
-    @Override
-    protected void attachBaseContext(Context base) {
-        super.attachBaseContext(Words.localised(base));
-    }
+public final class CreditActivity extends Screen {
 
     private AppGraph graph;
     private AppCore core;

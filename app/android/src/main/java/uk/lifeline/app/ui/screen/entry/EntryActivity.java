@@ -1,6 +1,5 @@
 package uk.lifeline.app.ui.screen.entry;
 
-import android.app.Activity;
 import android.content.Intent;
 import android.graphics.Typeface;
 import android.os.Bundle;
@@ -17,6 +16,7 @@ import uk.lifeline.app.LifelineApplication;
 import uk.lifeline.app.R;
 import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.entry.KeypadEntry;
+import uk.lifeline.app.ui.Screen;
 import uk.lifeline.app.ui.Screens;
 import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.ui.screen.result.ResultActivity;
@@ -29,12 +29,7 @@ import uk.lifeline.words.CommandWords;
  * 'next group' button so the customer keeps their place, and the group read aloud on request. TalkBack reads the
  * digits one by one.
  */
-public final class EntryActivity extends Activity {
-
-    @Override
-    protected void attachBaseContext(android.content.Context base) {
-        super.attachBaseContext(uk.lifeline.app.ui.Words.localised(base));
-    }
+public final class EntryActivity extends Screen {
 
     /** The block to start at (1-based; 'Type it again' from the result screen), else the first. */
     public static final String FROM_BLOCK = "uk.lifeline.app.FROM_BLOCK";
@@ -214,15 +209,5 @@ public final class EntryActivity extends Activity {
         ((Button) findViewById(R.id.read_aloud))
                 .setText(reading ? R.string.entry_read_aloud_on : R.string.entry_read_aloud);
         findViewById(R.id.say_again).setVisibility(reading ? View.VISIBLE : View.GONE);
-    }
-
-    @Override
-    public boolean onCreateOptionsMenu(android.view.Menu menu) {
-        return uk.lifeline.app.ui.screen.help.Help.menu(this, menu);
-    }
-
-    @Override
-    public boolean onOptionsItemSelected(android.view.MenuItem item) {
-        return uk.lifeline.app.ui.screen.help.Help.selected(this, item) || super.onOptionsItemSelected(item);
     }
 }

@@ -1,6 +1,5 @@
 package uk.lifeline.app.ui.screen.help;
 
-import android.app.Activity;
 import android.app.AlertDialog;
 import android.content.Context;
 import android.content.SharedPreferences;
@@ -17,6 +16,7 @@ import uk.lifeline.app.R;
 import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.supplier.KeypadGuide;
 import uk.lifeline.app.supplier.SupplierConfig;
+import uk.lifeline.app.ui.Screen;
 import uk.lifeline.app.ui.Screens;
 import uk.lifeline.app.ui.Words;
 
@@ -27,7 +27,7 @@ import uk.lifeline.app.ui.Words;
  * invents a model's details; the pick is kept for next time) and what it shows, and unlinking this phone (the
  * backend revokes its session) after a confirmation.
  */
-public final class HelpActivity extends Activity {
+public final class HelpActivity extends Screen {
 
     private static final String UNLINK_STATE = "unlink-state";
     /** The preference, per supplier, naming the keypad model the customer picked. */
@@ -41,8 +41,8 @@ public final class HelpActivity extends Activity {
     private boolean unlinkedBefore;
 
     @Override
-    protected void attachBaseContext(android.content.Context base) {
-        super.attachBaseContext(Words.localised(base));
+    protected boolean offersHelp() {
+        return false;
     }
 
     @Override

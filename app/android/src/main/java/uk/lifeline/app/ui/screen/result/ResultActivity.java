@@ -1,6 +1,5 @@
 package uk.lifeline.app.ui.screen.result;
 
-import android.app.Activity;
 import android.content.Intent;
 import android.os.Bundle;
 import android.view.View;
@@ -16,6 +15,7 @@ import uk.lifeline.app.delivery.HttpStatusException;
 import uk.lifeline.app.delivery.ResultSender;
 import uk.lifeline.app.entry.EntryOutcome;
 import uk.lifeline.app.ui.Outcomes;
+import uk.lifeline.app.ui.Screen;
 import uk.lifeline.app.ui.Screens;
 import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.ui.screen.entry.EntryActivity;
@@ -27,12 +27,7 @@ import uk.lifeline.words.CommandWords;
  * After typing: the customer picks what the meter or keypad showed. The result is kept on the phone at once and
  * sent to the supplier now or when next online; the screen then says what to do next.
  */
-public final class ResultActivity extends Activity {
-
-    @Override
-    protected void attachBaseContext(android.content.Context base) {
-        super.attachBaseContext(uk.lifeline.app.ui.Words.localised(base));
-    }
+public final class ResultActivity extends Screen {
 
     /** The answer already recorded on this screen, kept across rotation and process death. */
     private static final String RECORDED = "recorded";
@@ -203,15 +198,5 @@ public final class ResultActivity extends Activity {
             graph.sessionEnded();
             return false;
         }
-    }
-
-    @Override
-    public boolean onCreateOptionsMenu(android.view.Menu menu) {
-        return uk.lifeline.app.ui.screen.help.Help.menu(this, menu);
-    }
-
-    @Override
-    public boolean onOptionsItemSelected(android.view.MenuItem item) {
-        return uk.lifeline.app.ui.screen.help.Help.selected(this, item) || super.onOptionsItemSelected(item);
     }
 }

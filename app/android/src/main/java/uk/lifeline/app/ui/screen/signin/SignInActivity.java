@@ -1,6 +1,5 @@
 package uk.lifeline.app.ui.screen.signin;
 
-import android.app.Activity;
 import android.content.Intent;
 import android.os.Build;
 import android.os.Bundle;
@@ -17,6 +16,7 @@ import uk.lifeline.app.background.SyncScheduler;
 import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.delivery.HttpStatusException;
 import uk.lifeline.app.supplier.SupplierConfig;
+import uk.lifeline.app.ui.Screen;
 import uk.lifeline.app.ui.Screens;
 import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.ui.screen.wallet.WalletActivity;
@@ -25,12 +25,7 @@ import uk.lifeline.app.ui.screen.wallet.WalletActivity;
  * Links the app to the customer's account with the activation code from an agent or a letter. A mistyped code
  * is caught here (its check digit) before it costs an attempt at the server.
  */
-public final class SignInActivity extends Activity {
-
-    @Override
-    protected void attachBaseContext(android.content.Context base) {
-        super.attachBaseContext(uk.lifeline.app.ui.Words.localised(base));
-    }
+public final class SignInActivity extends Screen {
 
     private AppGraph graph;
     private EditText code;
@@ -136,15 +131,5 @@ public final class SignInActivity extends Activity {
     private void showProblem(String text) {
         problem.setText(text);
         problem.setVisibility(View.VISIBLE);
-    }
-
-    @Override
-    public boolean onCreateOptionsMenu(android.view.Menu menu) {
-        return uk.lifeline.app.ui.screen.help.Help.menu(this, menu);
-    }
-
-    @Override
-    public boolean onOptionsItemSelected(android.view.MenuItem item) {
-        return uk.lifeline.app.ui.screen.help.Help.selected(this, item) || super.onOptionsItemSelected(item);
     }
 }

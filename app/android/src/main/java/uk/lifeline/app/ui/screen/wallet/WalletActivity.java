@@ -1,7 +1,6 @@
 package uk.lifeline.app.ui.screen.wallet;
 
 import android.Manifest;
-import android.app.Activity;
 import android.content.Intent;
 import android.content.pm.PackageManager;
 import android.os.Build;
@@ -17,6 +16,7 @@ import uk.lifeline.app.background.SyncJobService;
 import uk.lifeline.app.core.AppCore;
 import uk.lifeline.app.delivery.Inbox;
 import uk.lifeline.app.entry.CodeCheck;
+import uk.lifeline.app.ui.Screen;
 import uk.lifeline.app.ui.Words;
 import uk.lifeline.app.ui.screen.signin.SignInActivity;
 import uk.lifeline.words.When;
@@ -26,12 +26,7 @@ import uk.lifeline.words.When;
  * enter them, a check for codes from a letter, and codes already done with. Pulls on opening and listens to the
  * live stream while open.
  */
-public final class WalletActivity extends Activity {
-
-    @Override
-    protected void attachBaseContext(android.content.Context base) {
-        super.attachBaseContext(uk.lifeline.app.ui.Words.localised(base));
-    }
+public final class WalletActivity extends Screen {
 
     private static final int ASK_NOTIFICATIONS = 1;
 
@@ -180,15 +175,5 @@ public final class WalletActivity extends Activity {
                 && checkSelfPermission(Manifest.permission.POST_NOTIFICATIONS) != PackageManager.PERMISSION_GRANTED) {
             requestPermissions(new String[] {Manifest.permission.POST_NOTIFICATIONS}, ASK_NOTIFICATIONS);
         }
-    }
-
-    @Override
-    public boolean onCreateOptionsMenu(android.view.Menu menu) {
-        return uk.lifeline.app.ui.screen.help.Help.menu(this, menu);
-    }
-
-    @Override
-    public boolean onOptionsItemSelected(android.view.MenuItem item) {
-        return uk.lifeline.app.ui.screen.help.Help.selected(this, item) || super.onOptionsItemSelected(item);
     }
 }
