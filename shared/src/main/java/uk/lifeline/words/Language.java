@@ -18,6 +18,16 @@ public enum Language {
         return tag;
     }
 
+    /** The language whose tag is exactly this ({@code en} or {@code cy}), for stored and sent values; else empty. */
+    public static java.util.Optional<Language> fromTag(String tag) {
+        for (Language l : values()) {
+            if (l.tag.equals(tag)) {
+                return java.util.Optional.of(l);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Welsh for a tag starting {@code cy} ({@code cy}, {@code cy-GB}), English for anything else. */
     public static Language ofTag(String tag) {
         return tag != null && tag.toLowerCase(Locale.ROOT).startsWith(WELSH.tag) ? WELSH : ENGLISH;

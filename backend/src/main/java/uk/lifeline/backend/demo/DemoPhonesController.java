@@ -162,7 +162,7 @@ class DemoPhonesController {
                         c.customerId(),
                         t.getT1().accountNumber(),
                         t.getT1().name(),
-                        c.language().code(),
+                        c.language().tag(),
                         c.mobile() == null ? null : c.mobile().e164(),
                         c.landline() == null ? null : c.landline().e164(),
                         c.channels().stream().map(ch -> ch.code()).toList(),

@@ -3,6 +3,7 @@ package uk.lifeline.backend.reach;
 import java.time.Instant;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
+import uk.lifeline.words.Language;
 
 /**
  * The voice calls made to (or taken from) customers, as they were said: read by the demo phones page and by a

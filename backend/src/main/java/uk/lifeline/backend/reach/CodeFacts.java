@@ -3,6 +3,7 @@ package uk.lifeline.backend.reach;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import uk.lifeline.words.Language;
 
 /**
  * What a text or a call says about one code: whose, for which meter, the digits, what it does and until when.
@@ -32,7 +33,7 @@ public record CodeFacts(
     }
 
     public String plainWords(Language language) {
-        return language == Language.CY ? plainWelsh : plainEnglish;
+        return language == Language.WELSH ? plainWelsh : plainEnglish;
     }
 
     /** A block in groups of four digits, as it is read and typed. */

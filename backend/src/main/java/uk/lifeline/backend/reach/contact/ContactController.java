@@ -40,7 +40,7 @@ class ContactController {
                     c.customerId(),
                     c.mobile() == null ? null : c.mobile().e164(),
                     c.landline() == null ? null : c.landline().e164(),
-                    c.language().code(),
+                    c.language().tag(),
                     c.channels().stream().map(Channel::code).toList(),
                     c.needs().stream().map(Need::code).toList(),
                     c.nominee() == null

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import uk.lifeline.backend.reach.Channel;
-import uk.lifeline.backend.reach.Language;
+import uk.lifeline.words.Language;
 
 /**
  * How to reach one customer: their numbers, the language of messages, the channels they agreed to and their
@@ -43,7 +43,7 @@ public record ContactPoints(
                 customerId,
                 null,
                 null,
-                Language.EN,
+                Language.ENGLISH,
                 EnumSet.of(Channel.APP),
                 EnumSet.noneOf(Need.class),
                 null,

@@ -92,7 +92,7 @@ public class ContactService {
         d.put("version", c.version());
         d.put("mobile", c.mobile() == null ? null : c.mobile().tail());
         d.put("landline", c.landline() == null ? null : c.landline().tail());
-        d.put("language", c.language().code());
+        d.put("language", c.language().tag());
         d.put("channels", c.channels().stream().map(Channel::code).toList());
         d.put("needs", c.needs().stream().map(Need::code).toList());
         d.put("nominee", c.nominee() == null ? null : c.nominee().phone().tail());

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.reach.Channel;
-import uk.lifeline.backend.reach.Language;
+import uk.lifeline.words.Language;
 
 /** The one store of {@code reach_contact}: customers' contact points and needs. Thread-safe. */
 @Component
@@ -105,7 +105,7 @@ public class ContactStore {
                         """)
                 .bind("s", supplier)
                 .bind("c", c.customerId())
-                .bind("language", c.language().code())
+                .bind("language", c.language().tag())
                 .bind("channels", c.channels().stream().map(Channel::code).toArray(String[]::new))
                 .bind("needs", c.needs().stream().map(Need::code).toArray(String[]::new))
                 .bind("version", c.version())
@@ -150,7 +150,7 @@ public class ContactStore {
                 r.get("customer_account_id", UUID.class),
                 phone(r.get("mobile", String.class)),
                 phone(r.get("landline", String.class)),
-                Language.fromCode(r.get("language", String.class)).orElseThrow(),
+                Language.fromTag(r.get("language", String.class)).orElseThrow(),
                 codes(r.get("channels", String[].class), Channel.class),
                 codes(r.get("needs", String[].class), Need.class),
                 nomineePhone == null

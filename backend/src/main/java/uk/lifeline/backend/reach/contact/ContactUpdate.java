@@ -10,7 +10,7 @@ import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.FieldProblem;
 import uk.lifeline.backend.problem.ProblemType;
 import uk.lifeline.backend.reach.Channel;
-import uk.lifeline.backend.reach.Language;
+import uk.lifeline.words.Language;
 
 /**
  * What an agent sends to change a customer's contact points, and its checks. {@code version} is the version the
@@ -52,7 +52,7 @@ public record ContactUpdate(
         if (mobileNumber != null && !mobileNumber.mayTakeTexts()) {
             badNumbers.add(FieldProblem.of("mobile", "not a mobile number (a UK mobile starts 07)"));
         }
-        Language lang = language == null ? null : Language.fromCode(language).orElse(null);
+        Language lang = language == null ? null : Language.fromTag(language).orElse(null);
         if (lang == null) {
             bad.add(new FieldProblem("language", "required, one of the languages", "en, cy"));
         }

@@ -3,7 +3,7 @@ package uk.lifeline.backend.reach.sms;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import uk.lifeline.backend.reach.Language;
+import uk.lifeline.words.Language;
 
 /**
  * The words a customer may text back, in English and Welsh; both languages' words work whichever language the
@@ -24,7 +24,7 @@ public enum ReplyWord {
     }
 
     public String word(Language language) {
-        return language == Language.CY ? welsh : english;
+        return language == Language.WELSH ? welsh : english;
     }
 
     /** A reply's word: its first word, any case, without punctuation; empty if it is none of them. */

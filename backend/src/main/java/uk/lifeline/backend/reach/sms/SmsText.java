@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import uk.lifeline.backend.reach.CodeFacts;
-import uk.lifeline.backend.reach.Language;
 import uk.lifeline.calendar.MeterTime;
+import uk.lifeline.words.Language;
 
 /**
  * The words of the texts that carry a code: the supplier's name, which meter, the code in groups of four, what
@@ -26,7 +26,7 @@ public final class SmsText {
     private SmsText() {}
 
     public static List<SmsBody> forCode(CodeFacts code, Language lang) {
-        boolean cy = lang == Language.CY;
+        boolean cy = lang == Language.WELSH;
         String meter = cy
                 ? "Cod i'ch mesurydd " + (code.electricity() ? "trydan" : "nwy") + " .." + code.meterTail()
                 : "Code for your " + (code.electricity() ? "electricity" : "gas") + " meter .." + code.meterTail();
@@ -83,7 +83,7 @@ public final class SmsText {
 
     /** The short explanation sent for a reply that is none of the words. */
     public static SmsBody explanation(String supplierName, Language lang) {
-        return part(supplierName + ": " + (lang == Language.CY ? "Heb ddeall. " : "Sorry, we did not understand. ")
+        return part(supplierName + ": " + (lang == Language.WELSH ? "Heb ddeall. " : "Sorry, we did not understand. ")
                 + replies(lang));
     }
 
@@ -92,24 +92,25 @@ public final class SmsText {
         String text =
                 switch (word) {
                     case DONE ->
-                        lang == Language.CY
+                        lang == Language.WELSH
                                 ? "Diolch, rydym wedi nodi bod y cod wedi'i deipio."
                                 : "Thank you, we have noted the code as typed.";
                     case HELP ->
-                        lang == Language.CY
+                        lang == Language.WELSH
                                 ? "Byddwn yn eich ffonio'n ôl cyn gynted ag y gallwn."
                                 : "We will call you back as soon as we can.";
                     case STOP ->
-                        lang == Language.CY
+                        lang == Language.WELSH
                                 ? "Ni fyddwn yn anfon negeseuon testun mwyach."
                                 : "We will not send you texts any more.";
-                    case AGAIN -> lang == Language.CY ? "Nid oes cod yn aros amdanoch." : "You have no code waiting.";
+                    case AGAIN ->
+                        lang == Language.WELSH ? "Nid oes cod yn aros amdanoch." : "You have no code waiting.";
                 };
         return part(supplierName + ": " + text);
     }
 
     static String replies(Language lang) {
-        return lang == Language.CY
+        return lang == Language.WELSH
                 ? "Atebwch " + ReplyWord.DONE.word(lang) + " wedi teipio, " + ReplyWord.AGAIN.word(lang)
                         + " i'w ail-anfon, " + ReplyWord.HELP.word(lang) + " am alwad."
                 : "Reply " + ReplyWord.DONE.word(lang) + " when typed, " + ReplyWord.AGAIN.word(lang) + " to resend, "
@@ -120,7 +121,7 @@ public final class SmsText {
     static String when(Instant at, Language lang) {
         ZonedDateTime t = at.atZone(MeterTime.ZONE);
         String zone = MeterTime.ZONE.getRules().isDaylightSavings(at) ? "BST" : "GMT";
-        String month = lang == Language.CY
+        String month = lang == Language.WELSH
                 ? WELSH_MONTHS[t.getMonthValue() - 1]
                 : t.getMonth().getDisplayName(TextStyle.SHORT, Locale.UK);
         return t.getDayOfMonth() + " " + month + " " + t.format(DateTimeFormatter.ofPattern("HH:mm")) + " " + zone;

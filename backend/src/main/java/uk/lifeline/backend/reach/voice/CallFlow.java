@@ -15,10 +15,10 @@ import reactor.core.publisher.Mono;
 import uk.lifeline.backend.reach.Channel;
 import uk.lifeline.backend.reach.CodeDesk;
 import uk.lifeline.backend.reach.CodeFacts;
-import uk.lifeline.backend.reach.Language;
 import uk.lifeline.backend.reach.contact.ContactStore;
 import uk.lifeline.backend.reach.contact.PhoneNumber;
 import uk.lifeline.backend.reach.ladder.Ladder;
+import uk.lifeline.words.Language;
 
 /**
  * What happens on each of Twilio's (signed) webhooks: a call's status moves it and the ladder on; a key pressed
@@ -98,7 +98,7 @@ class CallFlow {
                 .filter(c -> "OUT".equals(c.direction()) && sameCall(c, sid) && !"demo".equals(c.state()))
                 .flatMap(c -> codes.code(c.supplierId(), c.codeId())
                         .map(f -> Answer.of(setup.scripts().opening(c.id(), f, c.language()))))
-                .defaultIfEmpty(Answer.of(Script.of(Language.EN, new Script.End())))
+                .defaultIfEmpty(Answer.of(Script.of(Language.ENGLISH, new Script.End())))
                 .as(tx::transactional);
     }
 
@@ -108,7 +108,7 @@ class CallFlow {
         return calls.lock(id)
                 .filter(c -> sameCall(c, sid) && !"demo".equals(c.state()))
                 .flatMap(c -> "OUT".equals(c.direction()) ? outboundKey(c, digits, now) : inboundKey(c, digits, now))
-                .defaultIfEmpty(Answer.of(Script.of(Language.EN, new Script.End())))
+                .defaultIfEmpty(Answer.of(Script.of(Language.ENGLISH, new Script.End())))
                 .as(tx::transactional);
     }
 
@@ -233,7 +233,7 @@ class CallFlow {
                         && o.contact().customerId().equals(pin.customerId()))
                 .findFirst()
                 .map(o -> o.contact().language())
-                .orElse(Language.EN);
+                .orElse(Language.ENGLISH);
         UUID id = UUID.randomUUID();
         return codes.waiting(pin.supplierId(), pin.customerId()).collectList().flatMap(waiting -> {
             Script script = waiting.isEmpty()

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import uk.lifeline.backend.reach.CodeFacts;
-import uk.lifeline.backend.reach.Language;
 import uk.lifeline.backend.reach.voice.Script.Connect;
 import uk.lifeline.backend.reach.voice.Script.Digits;
 import uk.lifeline.backend.reach.voice.Script.End;
@@ -13,6 +12,7 @@ import uk.lifeline.backend.reach.voice.Script.Keys;
 import uk.lifeline.backend.reach.voice.Script.Part;
 import uk.lifeline.backend.reach.voice.Script.Silence;
 import uk.lifeline.backend.reach.voice.Script.Words;
+import uk.lifeline.words.Language;
 
 /**
  * Every step of every call, in the customer's language: who is calling and why, the code one group of four at a
@@ -107,11 +107,11 @@ final class CallScripts {
 
     /** A number the line does not know: said in English, then in Welsh (nobody knows which the caller reads). */
     Script unknownCaller() {
-        return Script.of(Language.EN, new Words(CallWords.ENGLISH.unknownCaller), new End());
+        return Script.of(Language.ENGLISH, new Words(CallWords.ENGLISH.unknownCaller), new End());
     }
 
     Script unknownCallerWelsh() {
-        return Script.of(Language.CY, new Words(CallWords.WELSH.unknownCaller), new End());
+        return Script.of(Language.WELSH, new Words(CallWords.WELSH.unknownCaller), new End());
     }
 
     Script pinLocked(Language language) {

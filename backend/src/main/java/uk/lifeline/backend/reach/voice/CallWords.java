@@ -1,6 +1,6 @@
 package uk.lifeline.backend.reach.voice;
 
-import uk.lifeline.backend.reach.Language;
+import uk.lifeline.words.Language;
 
 /**
  * What calls say, in English and Welsh: every sentence once, per language. The Welsh is a first draft and must
@@ -144,6 +144,6 @@ enum CallWords {
     }
 
     static CallWords in(Language language) {
-        return language == Language.CY ? WELSH : ENGLISH;
+        return language == Language.WELSH ? WELSH : ENGLISH;
     }
 }

@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.reach.CodeDesk;
-import uk.lifeline.backend.reach.Language;
 import uk.lifeline.backend.reach.contact.PhoneNumber;
+import uk.lifeline.words.Language;
 
 /**
  * How the escalation ladder asks for a call: in its VOICE step's transaction, a call row is written (the sender

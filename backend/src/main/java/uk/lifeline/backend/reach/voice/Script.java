@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import uk.lifeline.backend.reach.Language;
+import uk.lifeline.words.Language;
 
 /**
  * One step of a call, as a list of parts in one language: rendered as TwiML with the Twilio SDK's builders (what

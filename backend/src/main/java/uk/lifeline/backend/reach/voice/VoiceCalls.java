@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.reach.CallLog;
-import uk.lifeline.backend.reach.Language;
+import uk.lifeline.words.Language;
 
 /**
  * The one store of {@code voice_call}: calls queued by the ladder, claimed by the sender, moved by Twilio's
@@ -80,7 +80,7 @@ class VoiceCalls implements CallLog {
                 .bind("c", customer)
                 .bind("code", code)
                 .bind("phone", phone)
-                .bind("lang", language.code())
+                .bind("lang", language.tag())
                 .bind("state", state)
                 .bind("script", script)
                 .bind("now", now);
@@ -109,7 +109,7 @@ class VoiceCalls implements CallLog {
                 .bind("s", supplier)
                 .bind("c", customer)
                 .bind("phone", phone)
-                .bind("lang", language.code())
+                .bind("lang", language.tag())
                 .bind("script", script)
                 .bind("sid", callSid)
                 .bind("codes", codes.toArray(UUID[]::new))
@@ -307,7 +307,7 @@ class VoiceCalls implements CallLog {
                 r.get("code_id", UUID.class),
                 r.get("campaign_id", UUID.class),
                 r.get("phone", String.class),
-                Language.fromCode(r.get("language", String.class)).orElseThrow(),
+                Language.fromTag(r.get("language", String.class)).orElseThrow(),
                 r.get("direction", String.class),
                 shown(r.get("state", String.class)),
                 r.get("script", String.class),
@@ -324,7 +324,7 @@ class VoiceCalls implements CallLog {
                 r.get("code_id", UUID.class),
                 r.get("campaign_id", UUID.class),
                 r.get("phone", String.class),
-                Language.fromCode(r.get("language", String.class)).orElseThrow(),
+                Language.fromTag(r.get("language", String.class)).orElseThrow(),
                 r.get("state", String.class),
                 r.get("call_sid", String.class),
                 r.get("attempts", Integer.class),

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import uk.lifeline.backend.reach.Language;
+import uk.lifeline.words.Language;
 
 /**
  * Twilio's webhooks (docs/backend-api.md "Voice calls"): no bearer token, but every request must carry a valid
@@ -28,7 +28,7 @@ class VoiceWebhooks {
     private static final Set<String> STATUSES = Set.of(
             "queued", "initiated", "ringing", "in-progress", "completed", "busy", "no-answer", "failed", "canceled");
 
-    private static final CallFlow.Answer HANG_UP = CallFlow.Answer.of(Script.of(Language.EN, new Script.End()));
+    private static final CallFlow.Answer HANG_UP = CallFlow.Answer.of(Script.of(Language.ENGLISH, new Script.End()));
 
     private final TwilioSignature signature;
     private final CallFlow flow;

@@ -2,7 +2,7 @@ package uk.lifeline.backend.reach.voice;
 
 import com.twilio.twiml.voice.Say;
 import java.util.Arrays;
-import uk.lifeline.backend.reach.Language;
+import uk.lifeline.words.Language;
 
 /** The Say voice and locale for each language, from {@code lifeline.voice.*-voice}. Immutable. */
 record Voices(Say.Voice english, Say.Voice welsh) {
@@ -12,11 +12,11 @@ record Voices(Say.Voice english, Say.Voice welsh) {
     }
 
     Say.Voice voice(Language language) {
-        return language == Language.CY ? welsh : english;
+        return language == Language.WELSH ? welsh : english;
     }
 
     Say.Language locale(Language language) {
-        return language == Language.CY ? Say.Language.CY_GB : Say.Language.EN_GB;
+        return language == Language.WELSH ? Say.Language.CY_GB : Say.Language.EN_GB;
     }
 
     /** A voice by Twilio's name ({@code Polly.Gwyneth}); refused at start-up if Twilio has no such voice. */

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.lifeline.backend.reach.Channel;
-import uk.lifeline.backend.reach.Language;
+import uk.lifeline.words.Language;
 
 /** The register's needs join the recorded ones and steer the ladder; recorded needs are never taken away. */
 class ReachabilityTest {
@@ -17,7 +17,7 @@ class ReachabilityTest {
                 UUID.randomUUID(),
                 new PhoneNumber("+447700900123"),
                 null,
-                Language.EN,
+                Language.ENGLISH,
                 EnumSet.of(Channel.APP, Channel.SMS, Channel.VOICE),
                 needs,
                 null,

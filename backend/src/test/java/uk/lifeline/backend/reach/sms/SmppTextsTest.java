@@ -23,10 +23,10 @@ import org.springframework.test.context.TestPropertySource;
 import uk.lifeline.backend.delivery.Eventually;
 import uk.lifeline.backend.reach.CodeDesk;
 import uk.lifeline.backend.reach.CodeFacts;
-import uk.lifeline.backend.reach.Language;
 import uk.lifeline.backend.reach.contact.PhoneNumber;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
+import uk.lifeline.words.Language;
 
 /**
  * Texts through the real jSMPP client to a real jSMPP server session on loopback: bind, submit, receipts,
@@ -216,7 +216,7 @@ class SmppTextsTest extends BackendTest {
                 .rowsUpdated()
                 .block();
         CodeFacts facts = codes.code(t.supplierId, UUID.fromString(code)).block();
-        List<SmsBody> bodies = uk.lifeline.backend.reach.sms.SmsText.forCode(facts, Language.CY);
+        List<SmsBody> bodies = uk.lifeline.backend.reach.sms.SmsText.forCode(facts, Language.WELSH);
         for (SmsBody b : bodies) {
             messages.queue(
                             new SmsMessages.Queued(

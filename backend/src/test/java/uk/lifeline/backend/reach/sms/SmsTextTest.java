@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.lifeline.backend.reach.CodeFacts;
-import uk.lifeline.backend.reach.Language;
+import uk.lifeline.words.Language;
 
 class SmsTextTest {
 
@@ -32,7 +32,7 @@ class SmsTextTest {
     void anEnglishCodeTextSaysWhoWhichMeterTheCodeWhatUntilWhenAndTheNumberInOneGsmPart() {
         List<SmsBody> texts = SmsText.forCode(
                 code("Bright Energy", List.of("73943333457189043313"), Instant.parse("2026-12-04T09:00:00Z")),
-                Language.EN);
+                Language.ENGLISH);
         String all = String.join("\n", texts.stream().map(SmsBody::text).toList());
         assertThat(texts.get(0).encoding()).isEqualTo(SmsBody.Encoding.GSM7);
         assertThat(texts.get(0).text())
@@ -45,16 +45,17 @@ class SmsTextTest {
 
     @Test
     void summerTimesSayBst() {
-        assertThat(SmsText.when(Instant.parse("2027-07-01T08:00:00Z"), Language.EN))
+        assertThat(SmsText.when(Instant.parse("2027-07-01T08:00:00Z"), Language.ENGLISH))
                 .isEqualTo("1 Jul 09:00 BST");
-        assertThat(SmsText.when(Instant.parse("2027-07-01T08:00:00Z"), Language.CY))
+        assertThat(SmsText.when(Instant.parse("2027-07-01T08:00:00Z"), Language.WELSH))
                 .isEqualTo("1 Gorff 09:00 BST");
     }
 
     @Test
     void aWelshTextGoesAsUcs2OnlyWhereItNeedsItAndEachPartFits() {
         List<SmsBody> texts = SmsText.forCode(
-                code("Ynni Gŵyr", List.of("73943333457189043313"), Instant.parse("2026-12-04T09:00:00Z")), Language.CY);
+                code("Ynni Gŵyr", List.of("73943333457189043313"), Instant.parse("2026-12-04T09:00:00Z")),
+                Language.WELSH);
         assertThat(texts).hasSize(2);
         SmsBody first = texts.get(0);
         assertThat(first.encoding()).isEqualTo(SmsBody.Encoding.UCS2);
@@ -80,7 +81,7 @@ class SmsTextTest {
                         "Bright Energy",
                         List.of("11112222333344445555", "66667777888899990000", "12341234123412341234"),
                         Instant.parse("2026-12-04T09:00:00Z")),
-                Language.EN);
+                Language.ENGLISH);
         String all = String.join("\n", texts.stream().map(SmsBody::text).toList());
         assertThat(all).contains("Part 1 of 3: 1111 2222 3333 4444 5555.", "Part 3 of 3: 1234 1234");
         texts.forEach(t -> assertThat(SmsBody.fits(t.text())).isTrue());

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.lifeline.backend.reach.CodeFacts;
-import uk.lifeline.backend.reach.Language;
+import uk.lifeline.words.Language;
 
 /** The scripts on their own: every digit of every block said once, slowly, and what fits Twilio's inline limit. */
 class CallScriptsTest {

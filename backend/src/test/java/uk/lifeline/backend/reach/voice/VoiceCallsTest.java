@@ -369,7 +369,7 @@ class VoiceCallsTest extends BackendTest {
                         code,
                         null,
                         new uk.lifeline.backend.reach.contact.PhoneNumber("+447700900501"),
-                        uk.lifeline.backend.reach.Language.EN,
+                        uk.lifeline.words.Language.ENGLISH,
                         clock.instant())
                 .block();
         assertThat(again.outcome()).isEqualTo("no call: this code already had its call");
