@@ -243,6 +243,15 @@ class CommandWordsTest {
     }
 
     @Test
+    void aStoredTagIsReadExactlyOrNotAtAll() {
+        assertThat(Language.fromTag("cy")).contains(Language.WELSH);
+        assertThat(Language.fromTag("en")).contains(Language.ENGLISH);
+        assertThat(Language.fromTag("cy-GB")).isEmpty();
+        assertThat(Language.fromTag("CY")).isEmpty();
+        assertThat(Language.fromTag(null)).isEmpty();
+    }
+
+    @Test
     void summerTimeIsLondonTime() {
         When june = When.at(Instant.parse("2026-06-01T09:00:00Z"));
 
