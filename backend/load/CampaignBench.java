@@ -84,6 +84,7 @@ public final class CampaignBench {
         long lastMessages = -1;
         Instant lastChange = Instant.now();
         String view = created;
+        long heap = 0;
         for (int tick = 1; ; tick++) {
             Thread.sleep(1000);
             // The progress view counts over every target, code and delivery of the campaign: read every 5 s, as a
@@ -93,10 +94,13 @@ public final class CampaignBench {
             }
             long done = Long.parseLong(field(view, "coded")) + Long.parseLong(field(view, "failed"));
             long messages = fcmCount(fcm) - messagesBefore;
-            long heap = heapUsed(base, token);
+            // jcmd is a JVM of its own: every 5 s, so that sampling the heap is not a CPU load of its own.
+            if (tick % 5 == 1) {
+                heap = heapUsed(pid);
+                maxHeap = Math.max(maxHeap, heap);
+                minHeap = Math.min(minHeap, heap);
+            }
             long rss = rss(pid);
-            maxHeap = Math.max(maxHeap, heap);
-            minHeap = Math.min(minHeap, heap);
             maxRss = Math.max(maxRss, rss);
             String l = load();
             loads.add(l);
@@ -254,10 +258,24 @@ public final class CampaignBench {
         return 0;
     }
 
-    static long heapUsed(String base, String token) throws Exception {
-        String json = get(base, "/actuator/metrics/jvm.memory.used?tag=area:heap", token);
-        Matcher m = Pattern.compile("\"value\":([0-9.E+]+)").matcher(json);
-        return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+    /**
+     * The backend's heap in use, from the JDK's own jcmd (the backend serves its metrics to no supplier's role): the
+     * first "used NNN[K|M|G]" of GC.heap_info, whichever collector.
+     */
+    static long heapUsed(long pid) throws Exception {
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        Matcher m = Pattern.compile("used (\\d+)([KMG])").matcher(out);
+        if (!m.find()) {
+            return 0;
+        }
+        long n = Long.parseLong(m.group(1));
+        return n << switch (m.group(2)) {
+            case "K" -> 10;
+            case "M" -> 20;
+            default -> 30;
+        };
     }
 
     static long fcmCount(String fcm) throws Exception {

@@ -130,8 +130,9 @@ public final class LoadGenerator {
         String ops = signIn(http, base, "olly.ops", args[2]);
         long[] pool = new long[5]; // samples, sum acquired, max acquired, sum pending, max pending
         long maxPool = gauge(http, base, ops, "r2dbc.pool.max.allocated");
+        // -1: the backend serves its metrics to no supplier's role (docs/backend-api.md); then the pool goes unsampled.
         Thread poolSampler = new Thread(() -> {
-            while (System.nanoTime() < end) {
+            while (maxPool >= 0 && System.nanoTime() < end) {
                 if (System.nanoTime() >= measureFrom) {
                     long acquired = gauge(http, base, ops, "r2dbc.pool.acquired");
                     long pending = gauge(http, base, ops, "r2dbc.pool.pending");
@@ -210,7 +211,9 @@ public final class LoadGenerator {
                     + " %.0f)%n", batches[1][0] - batches[0][0],
                     (batches[1][1] - batches[0][1]) / (batches[1][0] - batches[0][0]), batches[1][2]);
         }
-        if (pool[0] > 0) {
+        if (maxPool < 0) {
+            System.out.println("r2dbc pool: not sampled (the backend's metrics are served to no supplier's role)");
+        } else if (pool[0] > 0) {
             System.out.printf(Locale.ROOT, "r2dbc pool (max %d connections), %d samples: connections in use mean %.1f,"
                     + " max %d; requests waiting for one mean %.1f, max %d%n", maxPool, pool[0],
                     pool[1] / (double) pool[0], pool[2], pool[3] / (double) pool[0], pool[4]);

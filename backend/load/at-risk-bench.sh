@@ -29,7 +29,7 @@ java -Xmx"$HEAP" -Xlog:gc:file="$DATA/gc.log" -jar "$JAR" --server.port="$PORT" 
   --lifeline.no-wan-offers.sweep=24h \
   ${BENCH_BACKEND_ARGS:-} > "$DATA/backend.log" 2>&1 &
 BACKEND=$!
-trap 'kill $BACKEND 2>/dev/null; wait $BACKEND 2>/dev/null; rm -rf "$DATA"; true' EXIT
+trap 'kill $BACKEND 2>/dev/null; wait $BACKEND 2>/dev/null || true; rm -rf "$DATA"; true' EXIT
 bench_wait_ready
 bench_psql_setup
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), backend heap at most $HEAP, load $(cut -d' ' -f1-3 /proc/loadavg)"

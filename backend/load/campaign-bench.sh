@@ -61,7 +61,7 @@ java -Xmx"$HEAP" -Dhttp.maxConnections=64 "${JFR_OPTS[@]}" -jar "$JAR" --server.
   --lifeline.push.credentials-file="$DATA/service-account.json" \
   --lifeline.push.endpoint="http://127.0.0.1:$FCMPORT" ${BENCH_BACKEND_ARGS:-} > "$DATA/backend.log" 2>&1 &
 BACKEND=$!
-trap 'kill $BACKEND $FCM 2>/dev/null; wait $BACKEND $FCM 2>/dev/null; rm -rf "$DATA"; true' EXIT
+trap 'kill $BACKEND $FCM 2>/dev/null; wait $BACKEND $FCM 2>/dev/null || true; rm -rf "$DATA"; true' EXIT
 bench_wait_ready
 curl -fs "http://127.0.0.1:$FCMPORT/count" >/dev/null || { cat "$DATA/fcm.log"; exit 1; }
 
@@ -101,12 +101,12 @@ cpu_snapshot > "$DATA/cpu.0"
 cpu_snapshot > "$DATA/cpu.1"
 M1=$(fcm_messages)
 cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$METERS" meter
-cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$(( M1 - M0 ))" message | head -1
+cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$(( M1 - M0 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
 "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
   price ZZ9
 cpu_snapshot > "$DATA/cpu.2"
 cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$METERS" meter
-cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$(( $(fcm_messages) - M1 ))" message | head -1
+cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$(( $(fcm_messages) - M1 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
 "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
   floor
 echo "rows: $("${PSQL[@]}" -tAc "SELECT (SELECT count(*) FROM code WHERE reason LIKE 'campaign %') || ' campaign codes, '

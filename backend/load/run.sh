@@ -95,6 +95,9 @@ java backend/load/LoadGenerator.java "http://127.0.0.1:$PORT" sam.supervisor dem
   "$WARMUP" "$MEASURE" "$BACKEND" "$POSTMASTER" "${RATE:-0}" | tee "$DATA/load.txt"
 echo "written: $(sql "SELECT (SELECT count(*) FROM code) || ' codes, ' || (SELECT count(*) FROM audit_log)
   || ' audit entries, ' || (SELECT count(*) FROM idempotency_record) || ' idempotency records'")"
+# Each batch is one transaction, so its rows share an xmin: codes per transaction over the whole run (warm-up too).
+echo "codes per transaction: $(sql "SELECT round(count(*)::numeric / greatest(count(DISTINCT xmin::text), 1), 1)
+  FROM code")"
 
 if [ "${PROFILE:-0}" = 1 ]; then
   wait "$PROFILER"

@@ -34,7 +34,7 @@ java -Xmx1g -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" \
   --lifeline.reach.ladder.emergency-app-deadline=0s --lifeline.reach.ladder.texts-per-second=100000 \
   --lifeline.reach.ladder.poll-interval=200ms --lifeline.reach.ladder.batch-size=100 ${BENCH_BACKEND_ARGS:-} > "$DATA/backend.log" 2>&1 &
 BACKEND=$!
-trap 'kill $BACKEND 2>/dev/null; wait $BACKEND 2>/dev/null; rm -rf "$DATA"; true' EXIT
+trap 'kill $BACKEND 2>/dev/null; wait $BACKEND 2>/dev/null || true; rm -rf "$DATA"; true' EXIT
 bench_wait_ready
 bench_psql_setup
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
