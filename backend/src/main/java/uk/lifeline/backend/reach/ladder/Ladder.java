@@ -129,15 +129,18 @@ public class Ladder {
                 .map(this::firstStep)
                 .all()
                 .collectList()
-                .flatMap(found -> insertAll(found)
+                .flatMap(found -> write(found.stream().map(Started::step).toList())
                         // Only once their steps are written: a failed pass is read again.
                         .doOnSuccess(n -> found.forEach(f -> startedUpTo.accumulateAndGet(f.messageId(), Math::max))));
     }
 
-    /** A ladder's first step, for a code message read by {@link #start}. Immutable. */
-    private record FirstStep(long messageId, UUID code, UUID supplier, UUID customer, UUID campaign, Instant due) {}
+    /** A step to wait for. Immutable. */
+    private record NewStep(UUID code, Step step, UUID supplier, UUID customer, UUID campaign, Instant due) {}
 
-    private FirstStep firstStep(Readable r) {
+    /** A ladder's first step, for the code message {@link #start} read. Immutable. */
+    private record Started(long messageId, NewStep step) {}
+
+    private Started firstStep(Readable r) {
         // The campaign's own deadline, given at launch, comes first; then the supplier's, then the default.
         Integer campaignSeconds = r.get("app_deadline_seconds", Integer.class);
         Instant due = r.get("created_at", Instant.class)
@@ -147,39 +150,42 @@ public class Ladder {
                                 : config.appDeadline(
                                         r.get("supplier_code", String.class),
                                         Boolean.TRUE.equals(r.get("emergency", Boolean.class))));
-        return new FirstStep(
+        return new Started(
                 r.get("id", Long.class),
-                r.get("subject_id", UUID.class),
-                r.get("supplier_id", UUID.class),
-                r.get("customer_account_id", UUID.class),
-                r.get("campaign_id", UUID.class),
-                due);
+                new NewStep(
+                        r.get("subject_id", UUID.class),
+                        Step.TEXT,
+                        r.get("supplier_id", UUID.class),
+                        r.get("customer_account_id", UUID.class),
+                        r.get("campaign_id", UUID.class),
+                        due));
     }
 
-    /** The TEXT steps of a pass in one statement (one commit, not one per code). */
-    private Mono<Integer> insertAll(List<FirstStep> steps) {
+    /** Steps to wait for, in one statement (a pass's first steps: one commit, not one per code); each once. */
+    private Mono<Integer> write(List<NewStep> steps) {
         if (steps.isEmpty()) {
             return Mono.just(0);
         }
         return db.sql("""
                         INSERT INTO reach_step (code_id, step, supplier_id, customer_account_id, campaign_id, state,
                             due_at)
-                        SELECT u.code::uuid, 'TEXT', u.s::uuid, u.c::uuid, u.campaign::uuid, 'WAITING', u.due::timestamptz
-                        FROM unnest(:codes::text[], :suppliers::text[], :customers::text[], :campaigns::text[],
-                          :dues::text[]) AS u(code, s, c, campaign, due)
+                        SELECT u.code::uuid, u.step, u.s::uuid, u.c::uuid, u.campaign::uuid, 'WAITING', u.due::timestamptz
+                        FROM unnest(:codes::text[], :steps::text[], :suppliers::text[], :customers::text[],
+                          :campaigns::text[], :dues::text[]) AS u(code, step, s, c, campaign, due)
                         ON CONFLICT DO NOTHING
                         """)
-                .bind("codes", texts(steps, FirstStep::code))
-                .bind("suppliers", texts(steps, FirstStep::supplier))
-                .bind("customers", texts(steps, FirstStep::customer))
-                .bind("campaigns", texts(steps, FirstStep::campaign))
-                .bind("dues", texts(steps, FirstStep::due))
+                .bind("codes", texts(steps, NewStep::code))
+                .bind("steps", texts(steps, NewStep::step))
+                .bind("suppliers", texts(steps, NewStep::supplier))
+                .bind("customers", texts(steps, NewStep::customer))
+                .bind("campaigns", texts(steps, NewStep::campaign))
+                .bind("dues", texts(steps, NewStep::due))
                 .fetch()
                 .rowsUpdated()
                 .map(Long::intValue);
     }
 
-    private static String[] texts(List<FirstStep> steps, java.util.function.Function<FirstStep, Object> field) {
+    private static String[] texts(List<NewStep> steps, java.util.function.Function<NewStep, Object> field) {
         return steps.stream()
                 .map(step -> {
                     Object value = field.apply(step);
@@ -262,13 +268,13 @@ public class Ladder {
                                 .count()
                                 .map(n -> "texted " + to.tail() + " (" + n + (n == 1 ? " text)" : " texts)")));
         return sent.flatMap(outcome -> done(d, "TAKEN", outcome, now)
-                .then(next(
+                .then(write(List.of(new NewStep(
                         d.codeId(),
                         Step.VOICE,
                         d.supplierId(),
                         d.customerId(),
                         d.campaignId(),
-                        to == null || Reachability.callWithoutWaiting(c) ? now : now.plus(config.textDeadline())))
+                        to == null || Reachability.callWithoutWaiting(c) ? now : now.plus(config.textDeadline())))))
                 .then());
     }
 
@@ -283,13 +289,13 @@ public class Ladder {
                     ? Mono.just(new OutboundCalls.Placed("no call: no number agreed to calls", true))
                     : calls.queue(d.supplierId(), d.customerId(), d.codeId(), d.campaignId(), to, c.language(), now);
             return placed.flatMap(p -> done(d, "TAKEN", p.outcome(), now)
-                    .then(next(
+                    .then(write(List.of(new NewStep(
                             d.codeId(),
                             Step.CALL_CENTRE,
                             d.supplierId(),
                             d.customerId(),
                             d.campaignId(),
-                            p.callCentreNow() ? now : now.plus(config.voiceDeadline())))
+                            p.callCentreNow() ? now : now.plus(config.voiceDeadline())))))
                     .then());
         });
     }
@@ -351,21 +357,6 @@ public class Ladder {
                 .fetch()
                 .rowsUpdated()
                 .then();
-    }
-
-    private Mono<Long> next(UUID code, Step step, UUID supplier, UUID customer, UUID campaign, Instant due) {
-        var spec = db.sql("""
-                        INSERT INTO reach_step (code_id, step, supplier_id, customer_account_id, campaign_id, state,
-                            due_at)
-                        VALUES (:code, :step, :s, :c, :campaign, 'WAITING', :due) ON CONFLICT DO NOTHING
-                        """)
-                .bind("code", code)
-                .bind("step", step.name())
-                .bind("s", supplier)
-                .bind("c", customer)
-                .bind("due", due);
-        spec = campaign == null ? spec.bindNull("campaign", UUID.class) : spec.bind("campaign", campaign);
-        return spec.fetch().rowsUpdated();
     }
 
     /** What was tried for one code, step by step (for the code's deliveries view). */
