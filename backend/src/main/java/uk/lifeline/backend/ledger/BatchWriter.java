@@ -183,7 +183,7 @@ class BatchWriter {
                             finish(made);
                             return made;
                         }))
-                        .then(lockHeads(batch, made))
+                        .flatMap(signed -> lockHeads(batch, signed))
                         .map(heads -> insertSpec(batch, made, heads, now))
                         .flatMap(spec -> spec.map(row -> new long[] {
                                     row.get("rows", Long.class),

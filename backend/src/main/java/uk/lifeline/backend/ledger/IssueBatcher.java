@@ -48,7 +48,7 @@ final class IssueBatcher {
     private final Function<Request, Mono<Outcome>> single;
     private final ConcurrentMap<UUID, Lane> lanes = new ConcurrentHashMap<>();
     private final DistributionSummary sizes;
-    private final DistributionSummary running;
+    private final DistributionSummary overlap;
     private final Counter failures;
 
     IssueBatcher(
@@ -66,7 +66,7 @@ final class IssueBatcher {
         this.sizes = DistributionSummary.builder("lifeline.codes.batch.size")
                 .description("issue requests per shared transaction")
                 .register(metrics);
-        this.running = DistributionSummary.builder("lifeline.codes.batch.running")
+        this.overlap = DistributionSummary.builder("lifeline.codes.batch.running")
                 .description("one supplier's batches running as each starts, itself included")
                 .register(metrics);
         this.failures = Counter.builder("lifeline.codes.batch.failures")
@@ -134,7 +134,7 @@ final class IssueBatcher {
                 return null;
             }
             running++;
-            IssueBatcher.this.running.record(running);
+            overlap.record(running);
             items.forEach(item -> keysRunning.add(item.userKey()));
             return new IssueBatch(supplier, items);
         }
