@@ -76,20 +76,12 @@ class SupplierDirectoryTest {
                 .hasMessageContaining("no supplier");
     }
 
-    /** Test words for made-up models: the configuration is the supplier's, the app invents none. */
-    static java.util.Map<String, Object> guide(String model, String en, String cy) {
-        java.util.Map<String, Object> guide = new java.util.LinkedHashMap<>();
-        guide.put("model", model);
-        guide.put("en", en);
-        guide.put("cy", cy);
-        return guide;
-    }
-
     @Test
     void keypadGuidesComeFromTheSignedConfigurationInBothLanguages() {
         supplier.keypads(java.util.List.of(
-                guide("Display A", "Press Menu, then Top up.", "Pwyswch Dewislen, yna Ychwanegu credyd."),
-                guide("Meter B", "Press A, then 9.", "Pwyswch A, yna 9.")));
+                TestSupplier.keypadGuide(
+                        "Display A", "Press Menu, then Top up.", "Pwyswch Dewislen, yna Ychwanegu credyd."),
+                TestSupplier.keypadGuide("Meter B", "Press A, then 9.", "Pwyswch A, yna 9.")));
 
         SupplierConfig config = supplier.directory("https://lifeline.example").find("demo-energy");
 
@@ -107,7 +99,7 @@ class SupplierDirectoryTest {
 
     @Test
     void aKeypadGuideWithoutWelshIsRefused() {
-        supplier.keypads(java.util.List.of(guide("Display A", "Press Menu.", null)));
+        supplier.keypads(java.util.List.of(TestSupplier.keypadGuide("Display A", "Press Menu.", null)));
 
         assertThatThrownBy(() -> supplier.directory("https://lifeline.example"))
                 .hasMessageContaining("Display A's guidance (cy)");
@@ -115,19 +107,22 @@ class SupplierDirectoryTest {
 
     @Test
     void twoGuidesForOneModelOrControlCharactersOrTooManyGuidesAreRefused() {
-        supplier.keypads(java.util.List.of(guide("Display A", "a", "a"), guide("Display A", "b", "b")));
+        supplier.keypads(java.util.List.of(
+                TestSupplier.keypadGuide("Display A", "a", "a"), TestSupplier.keypadGuide("Display A", "b", "b")));
         assertThatThrownBy(() -> supplier.directory("https://lifeline.example"))
                 .hasMessageContaining("two keypad guides for Display A");
 
-        supplier.keypads(java.util.List.of(guide("Display\u0000A", "a", "a")));
+        supplier.keypads(java.util.List.of(TestSupplier.keypadGuide("Display\u0000A", "a", "a")));
         assertThatThrownBy(() -> supplier.directory("https://lifeline.example"))
                 .hasMessageContaining("control character");
 
-        supplier.keypads(java.util.Collections.nCopies(SupplierDirectory.MOST_KEYPADS + 1, guide("X", "a", "a")));
+        supplier.keypads(java.util.Collections.nCopies(
+                SupplierDirectory.MOST_KEYPADS + 1, TestSupplier.keypadGuide("X", "a", "a")));
         assertThatThrownBy(() -> supplier.directory("https://lifeline.example"))
                 .hasMessageContaining("at most " + SupplierDirectory.MOST_KEYPADS);
 
-        supplier.keypads(java.util.List.of(guide("Display A", "a".repeat(KeypadGuide.LONGEST_STEPS + 1), "a")));
+        supplier.keypads(java.util.List.of(
+                TestSupplier.keypadGuide("Display A", "a".repeat(KeypadGuide.LONGEST_STEPS + 1), "a")));
         assertThatThrownBy(() -> supplier.directory("https://lifeline.example")).hasMessageContaining("longer than");
     }
 }

@@ -142,6 +142,15 @@ public final class TestSupplier {
 
     private java.util.List<java.util.Map<String, Object>> keypads = null;
 
+    /** One keypad guide as the configuration carries it; test words for made-up models. */
+    public static java.util.Map<String, Object> keypadGuide(String model, String en, String cy) {
+        java.util.Map<String, Object> guide = new java.util.LinkedHashMap<>();
+        guide.put("model", model);
+        guide.put("en", en);
+        guide.put("cy", cy);
+        return guide;
+    }
+
     public String configLine(String service) {
         return configLine(SUPPLIER, "Demo Energy", service, anchorKey, keypads);
     }

@@ -21,6 +21,7 @@ import org.robolectric.annotation.Config;
 import org.robolectric.fakes.RoboMenu;
 import org.robolectric.shadows.ShadowDialog;
 import uk.lifeline.app.R;
+import uk.lifeline.app.testing.TestSupplier;
 import uk.lifeline.app.ui.ScreenTest;
 import uk.lifeline.app.ui.Screens;
 import uk.lifeline.app.ui.screen.entry.EntryActivity;
@@ -146,23 +147,23 @@ public class HelpScreenTest extends ScreenTest {
 
     /** Test words for made-up models: the supplier's configuration carries the real ones. */
     public static List<java.util.Map<String, Object>> madeUpKeypads() {
-        java.util.Map<String, Object> display = new java.util.LinkedHashMap<>();
-        display.put("model", "Display A");
-        display.put("en", "Press Menu, then Top up.");
-        display.put("cy", "Pwyswch Dewislen, yna Ychwanegu credyd.");
-        java.util.Map<String, Object> meter = new java.util.LinkedHashMap<>();
-        meter.put("model", "Meter B");
-        meter.put("en", "Press A, then 9.");
-        meter.put("cy", "Pwyswch A, yna 9.");
-        return List.of(display, meter);
+        return List.of(
+                TestSupplier.keypadGuide(
+                        "Display A", "Press Menu, then Top up.", "Pwyswch Dewislen, yna Ychwanegu credyd."),
+                TestSupplier.keypadGuide("Meter B", "Press A, then 9.", "Pwyswch A, yna 9."));
+    }
+
+    /** Help for a signed-in customer whose supplier's configuration lists the made-up models. */
+    private HelpActivity openWithMadeUpKeypads() throws Exception {
+        supplier.keypads(madeUpKeypads());
+        restartProcess();
+        signIn();
+        return open();
     }
 
     @Test
     public void theCustomerPicksTheirDisplayAndSeesTheSuppliersWordsForItKeptForNextTime() throws Exception {
-        supplier.keypads(madeUpKeypads());
-        restartProcess();
-        signIn();
-        HelpActivity help = open();
+        HelpActivity help = openWithMadeUpKeypads();
 
         RadioGroup models = help.findViewById(R.id.help_keypad_models);
         assertThat(models.getVisibility()).isEqualTo(View.VISIBLE);
@@ -187,10 +188,7 @@ public class HelpScreenTest extends ScreenTest {
     @Test
     @Config(qualifiers = "cy")
     public void theSuppliersKeypadWordsAreInWelsh() throws Exception {
-        supplier.keypads(madeUpKeypads());
-        restartProcess();
-        signIn();
-        HelpActivity help = open();
+        HelpActivity help = openWithMadeUpKeypads();
 
         RadioGroup models = help.findViewById(R.id.help_keypad_models);
         assertThat(choices(models)).startsWith("Un arall, neu dydw i ddim yn siŵr");
