@@ -7,8 +7,6 @@ import com.google.auth.oauth2.ServiceAccountCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URL;
 import java.nio.file.Files;
 import java.util.List;
 import org.slf4j.Logger;
@@ -31,10 +29,7 @@ class PushConfig {
             log.warn("Push to phones is OFF. " + NoPushGateway.WHY);
             return new NoPushGateway();
         }
-        HttpTransport transport =
-                properties.endpoint() == null || properties.endpoint().isBlank()
-                        ? null
-                        : loopback(properties.endpoint());
+        HttpTransport transport = transport(properties);
         try (InputStream in = Files.newInputStream(properties.credentialsFile())) {
             GoogleCredentials credentials = transport == null
                     ? GoogleCredentials.fromStream(in)
@@ -52,21 +47,26 @@ class PushConfig {
             log.info(
                     "Push to phones is ON: {}{}",
                     gateway.description(),
-                    transport == null ? "" : " through " + properties.endpoint() + " (not Google: a test endpoint)");
+                    properties.loopback()
+                            ? " through " + properties.endpoint() + " over " + properties.effectiveTransport()
+                                    + " (not Google: a test endpoint)"
+                            : " over " + properties.effectiveTransport());
             return gateway;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the FCM service account " + properties.credentialsFile(), e);
         }
     }
 
-    /** Sends every request for {@code *.googleapis.com} to {@code endpoint} instead (a fake FCM on loopback). */
-    static HttpTransport loopback(String endpoint) {
-        String base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
-        return new NetHttpTransport.Builder()
-                .setConnectionFactory(url -> {
-                    URL target = url.getHost().endsWith("googleapis.com") ? new URL(base + url.getFile()) : url;
-                    return (HttpURLConnection) target.openConnection();
-                })
-                .build();
+    /**
+     * How HTTP goes out: to Google on firebase-admin's default transport (HTTP/2; null here) unless HTTP/1.1 is asked
+     * for, or to the loopback endpoint on the transport asked for.
+     */
+    static HttpTransport transport(PushProperties properties) {
+        PushProperties.Transport protocol = properties.effectiveTransport();
+        if (!properties.loopback()) {
+            return protocol == PushProperties.Transport.HTTP1 ? new NetHttpTransport() : null;
+        }
+        LoopbackGoogle google = new LoopbackGoogle(properties.endpoint());
+        return protocol == PushProperties.Transport.HTTP1 ? google.http1() : google.http2();
     }
 }

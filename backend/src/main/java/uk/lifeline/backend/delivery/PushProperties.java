@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param projectId the Firebase project id; empty takes the service account's
  * @param endpoint a base URL that replaces {@code https://*.googleapis.com} (FCM and the token exchange): a fake
  *     FCM on loopback for load tests; empty for the real service
+ * @param transport HTTP/1.1 or HTTP/2 to FCM; empty takes firebase-admin's default (HTTP/2) against Google and
+ *     {@link #LOOPBACK_DEFAULT} against the endpoint, the cheaper in CPU per message there (docs/performance.md)
  * @param batchSize messages per FCM call (sendEach), at most 500
  * @param threads HTTP requests to FCM in flight at once, per dispatcher
  * @param dispatchers dispatcher loops per instance: some claim and record in the database while others send (two
@@ -28,6 +30,7 @@ public record PushProperties(
         Path credentialsFile,
         String projectId,
         String endpoint,
+        Transport transport,
         @DefaultValue("500") int batchSize,
         @DefaultValue("32") int threads,
         @DefaultValue("4") int dispatchers,
@@ -42,6 +45,26 @@ public record PushProperties(
         if (batchSize < 1 || batchSize > 500) {
             throw new IllegalArgumentException("lifeline.push.batch-size must be 1 to 500 (FCM's limit)");
         }
+    }
+
+    /** How HTTP goes to FCM. */
+    public enum Transport {
+        /** HTTP/1.1 on the JDK's {@code HttpURLConnection}, one kept-alive connection per sending thread. */
+        HTTP1,
+        /** HTTP/2 on Apache HttpClient 5, requests multiplexed on few connections: firebase-admin's default. */
+        HTTP2
+    }
+
+    /** The transport to a loopback endpoint when none is set: the cheaper in CPU per message there. */
+    public static final Transport LOOPBACK_DEFAULT = Transport.HTTP1;
+
+    /** Whether pushes go to a test endpoint rather than Google. */
+    public boolean loopback() {
+        return endpoint != null && !endpoint.isBlank();
+    }
+
+    public Transport effectiveTransport() {
+        return transport != null ? transport : loopback() ? LOOPBACK_DEFAULT : Transport.HTTP2;
     }
 
     public boolean configured() {

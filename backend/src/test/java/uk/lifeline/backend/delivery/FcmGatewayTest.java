@@ -28,7 +28,7 @@ class FcmGatewayTest {
         gateway.close();
     }
 
-    private static Push code(long id, String token) {
+    static Push code(long id, String token) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("type", "code");
         data.put("id", "6f1c2c0e-0d7e-4a8e-9a53-9b1f3c0a0001");
