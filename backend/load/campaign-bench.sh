@@ -20,6 +20,13 @@
 # After each campaign it prints the CPU seconds each process spent on it (the backend by thread group, the fake
 # FCM, PostgreSQL), and per meter and per message: on a shared machine, the comparable figures.
 # BENCH_BACKEND_ARGS adds arguments to the backend's command line (e.g. --lifeline.push.dispatchers=4).
+# BENCH_FLOOR=0 leaves out the crypto floor (step 5).
+# BENCH_TRANSPORT=http1|http2 sets lifeline.push.transport (empty: the backend's default for a loopback endpoint);
+# the fake FCM then speaks only that protocol (HTTP/2: clear text, prior knowledge), as the backend's push health
+# says. INSTANCES=2 starts a second backend (BENCH_HTTP_PORT2) on the first one's database and keys, both working
+# the same campaigns; each pushes to its own path of the fake FCM (/i1, /i2), which counts messages per path, and
+# each page's audit entry names the instance that coded it: the script prints meters coded and FCM messages per
+# instance, and the second instance's CPU apart ("backend2").
 # BENCH_JFR=/path/x.jfr records the backend with JDK Flight Recorder (profile settings) into that file; read it
 # with `jfr summary` and `jfr print --events jdk.ExecutionSample`.
 #
@@ -32,8 +39,11 @@ METERS=${1:-100000}
 PORT=${BENCH_HTTP_PORT:-18471}
 PGPORT=${BENCH_PG_PORT:-54471}
 FCMPORT=${BENCH_FCM_PORT:-18472}
+FCMCONTROL=${BENCH_FCM_CONTROL_PORT:-18473}
+PORT2=${BENCH_HTTP_PORT2:-18474}
+INSTANCES=${INSTANCES:-1}
 HEAP=${BENCH_HEAP:-1g}
-DATA=$(mktemp -d /tmp/lifeline-campaign-bench.XXXXXX)
+DATA=$(mktemp -d "${BENCH_TMP:-/tmp}/lifeline-campaign-bench.XXXXXX")
 JAR=backend/target/lifeline-backend.jar
 [ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -q -DskipTests install" >&2; exit 1; }
 command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
@@ -50,29 +60,71 @@ JSON
 # The bench's crypto floor times Bouncy Castle as the backend uses it: the backend's own copy of the library.
 mkdir -p "$DATA/lib" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/bcprov-*.jar' -d "$DATA/lib"
 BENCH=(java -cp "$DATA/lib/*" backend/load/CampaignBench.java)
+# The fake FCM runs on httpcore5's server, the backend's own copy (as its HTTP/2 client's).
+mkdir -p "$DATA/fcmlib" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/httpcore5-*.jar' -d "$DATA/fcmlib"
 
-java backend/load/FakeFcmServer.java "$FCMPORT" > "$DATA/fcm.log" 2>&1 &
-FCM=$!
+# One backend; with INSTANCES=2 each pushes to its own path of the fake FCM, which counts messages per path.
+FCMPATH=""
+[ "$INSTANCES" -gt 1 ] && FCMPATH=/i1
 # http.maxConnections: keep a connection to the fake FCM alive for each sending thread (the JDK keeps 5).
 JFR_OPTS=()
 [ -n "${BENCH_JFR:-}" ] && JFR_OPTS=("-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile,dumponexit=true")
+PUSH_ARGS=(--logging.level.root=WARN --lifeline.push.credentials-file="$DATA/service-account.json"
+  ${BENCH_TRANSPORT:+--lifeline.push.transport=$BENCH_TRANSPORT})
 java -Xmx"$HEAP" -Dhttp.maxConnections=64 "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" \
-  --lifeline.database.embedded-port="$PGPORT" --logging.level.root=WARN \
-  --lifeline.push.credentials-file="$DATA/service-account.json" \
-  --lifeline.push.endpoint="http://127.0.0.1:$FCMPORT" ${BENCH_BACKEND_ARGS:-} > "$DATA/backend.log" 2>&1 &
+  --lifeline.database.embedded-port="$PGPORT" "${PUSH_ARGS[@]}" \
+  --lifeline.push.endpoint="http://127.0.0.1:$FCMPORT$FCMPATH" ${BENCH_BACKEND_ARGS:-} > "$DATA/backend.log" 2>&1 &
 BACKEND=$!
-trap 'kill $BACKEND $FCM 2>/dev/null; wait $BACKEND $FCM 2>/dev/null || true; rm -rf "$DATA"; true' EXIT
+BACKEND2=""
+FCM=""
+trap 'kill $BACKEND $BACKEND2 $FCM 2>/dev/null; wait $BACKEND $BACKEND2 $FCM 2>/dev/null || true; rm -rf "$DATA"; true' EXIT
 bench_wait_ready
-curl -fs "http://127.0.0.1:$FCMPORT/count" >/dev/null || { cat "$DATA/fcm.log"; exit 1; }
-
-echo "ports: backend $PORT, PostgreSQL $PGPORT, fake FCM $FCMPORT (BENCH_HTTP_PORT, BENCH_PG_PORT, BENCH_FCM_PORT)"
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "push: $(curl -s "http://127.0.0.1:$PORT/actuator/health" | sed 's/.*"push":{[^}]*"description":"\([^"]*\)".*/\1/')"
 bench_psql_setup
+if [ "$INSTANCES" -gt 1 ]; then
+  # The second instance: the first one's database and keys, a data folder of its own.
+  java -Xmx"$HEAP" -Dhttp.maxConnections=64 -jar "$JAR" --server.port="$PORT2" --lifeline.data-dir="$DATA/b2" \
+    --lifeline.keys.dir="$DATA/keys" --lifeline.database.url="postgresql://127.0.0.1:$PGPORT/lifeline" \
+    --lifeline.database.username=postgres --lifeline.database.password="$PGPASSWORD" "${PUSH_ARGS[@]}" \
+    --lifeline.push.endpoint="http://127.0.0.1:$FCMPORT/i2" ${BENCH_BACKEND_ARGS:-} > "$DATA/backend2.log" 2>&1 &
+  BACKEND2=$!
+  (PORT=$PORT2 BACKEND=$BACKEND2; bench_wait_ready) || { cat "$DATA/backend2.log"; exit 1; }
+fi
+
+# The fake FCM speaks only the protocol the backend's push health says it uses.
+PUSH=$(curl -s "http://127.0.0.1:$PORT/actuator/health" | sed 's/.*"push":{[^}]*"description":"\([^"]*\)".*/\1/')
+PROTOCOL=h1
+case "$PUSH" in *"over HTTP/2"*) PROTOCOL=h2 ;; esac
+java -cp "$DATA/fcmlib/*" backend/load/FakeFcmServer.java "$FCMPORT" "$PROTOCOL" "$FCMCONTROL" > "$DATA/fcm.log" 2>&1 &
+FCM=$!
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$FCMCONTROL/count" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "http://127.0.0.1:$FCMCONTROL/count" >/dev/null || { cat "$DATA/fcm.log"; exit 1; }
+
+echo "ports: backend $PORT, PostgreSQL $PGPORT, fake FCM $FCMPORT and $FCMCONTROL (BENCH_HTTP_PORT, BENCH_PG_PORT," \
+  "BENCH_FCM_PORT, BENCH_FCM_CONTROL_PORT)$([ "$INSTANCES" -gt 1 ] && echo ", second backend $PORT2 (BENCH_HTTP_PORT2)")"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "push: $PUSH; fake FCM: $(cat "$DATA/fcm.log")"
 echo "database: fsync=$("${PSQL[@]}" -tAc 'show fsync'), synchronous_commit=$("${PSQL[@]}" -tAc 'show synchronous_commit')"
 PEM=$(cat "$DATA"/demo-meters/00DB1234567800A1.pem)
-BENCH_EXTRA_PIDS="fake-fcm:$FCM"
-fcm_messages() { curl -fs "http://127.0.0.1:$FCMPORT/count" | cut -d' ' -f1; }
+BENCH_EXTRA_PIDS="fake-fcm:$FCM${BACKEND2:+ backend2:$BACKEND2}"
+fcm_messages() { curl -fs "http://127.0.0.1:$FCMCONTROL/count" | cut -d' ' -f1; }
+# FCM messages per instance (the fake's count per path) between two answers of /count.
+fcm_by_instance() { # before after
+  echo "$1 $2" | tr ' ' '\n' | awk -F= 'NF == 2 { if (!($1 in a)) order[++n] = $1; a[$1] = $2 - a[$1] }
+    END { for (i = 1; i <= n; i++) printf "%s%s %d FCM messages", (i > 1 ? ", " : ""), order[i], a[order[i]]; printf "\n" }'
+}
+# Meters coded per instance in the latest campaign, from its pages' audit entries.
+coded_by_instance() {
+  "${PSQL[@]}" -tAc "WITH e AS (SELECT entry::jsonb AS j FROM audit_log WHERE entry::jsonb->>'action' =
+    'campaign.codes.issued'), latest AS (SELECT j->>'subject' AS s FROM e ORDER BY j->>'at' DESC LIMIT 1)
+    SELECT string_agg(i || ' ' || n || ' meters in ' || p || ' pages', ', ') FROM (SELECT j->'details'->>'instance' AS i,
+    sum(jsonb_array_length(j->'details'->'codes')) AS n, count(*) AS p FROM e, latest WHERE j->>'subject' = latest.s
+    GROUP BY 1 ORDER BY 1) x"
+}
+per_instance() { # count-before count-after
+  [ "$INSTANCES" -gt 1 ] || return 0
+  echo "RESULT per instance: coded $(coded_by_instance) (backend $BACKEND, backend2 $BACKEND2);" \
+    "pushed $(fcm_by_instance "$1" "$2") (i1 is backend, i2 backend2)"
+}
 START=$(date +%s)
 "${PSQL[@]}" -v meters="$METERS" -v key="$PEM" -v tag=BENCH -v postcode='ZZ9 9BB' -v mpxn=8000000000000 \
   -v eui=00BF000000000000 -f backend/load/seed-meters.sql -f - <<'SQL'
@@ -95,19 +147,23 @@ echo "RESULT prime: derived and kept $METERS meters' shared secrets (one ECDH ag
   "from the first = $(echo "$METERS / $SECONDS_TAKEN" | bc) meters/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 M0=$(fcm_messages)
+C0=$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")
 cpu_snapshot > "$DATA/cpu.0"
-"${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
+"${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
   notice ZZ9
 cpu_snapshot > "$DATA/cpu.1"
 M1=$(fcm_messages)
 cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$METERS" meter
 cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$(( M1 - M0 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
-"${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
+C1=$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")
+per_instance "$C0" "$C1"
+"${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
   price ZZ9
 cpu_snapshot > "$DATA/cpu.2"
 cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$METERS" meter
 cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$(( $(fcm_messages) - M1 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
-"${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMPORT" "$BACKEND" "$METERS" \
+per_instance "$C1" "$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")"
+[ "${BENCH_FLOOR:-1}" = 0 ] || "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
   floor
 echo "rows: $("${PSQL[@]}" -tAc "SELECT (SELECT count(*) FROM code WHERE reason LIKE 'campaign %') || ' campaign codes, '
   || (SELECT count(*) FROM code WHERE reason NOT LIKE 'campaign %') || ' other codes, ' || (SELECT count(*) FROM

@@ -1,5 +1,6 @@
 package uk.lifeline.backend.campaign;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,6 +75,9 @@ class CampaignPages {
     private final CampaignProperties properties;
     private final DccAdapter dcc;
     private final Clock clock;
+    /** Which instance coded a page, in its audit entry: the JVM's "pid@host". */
+    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
+
     /** Per campaign, the last meter this instance claimed: {@link #claimPage}. */
     private final ConcurrentMap<UUID, Position> claimedUpTo = new ConcurrentHashMap<>();
     /** Tests only: runs inside a page's transaction after everything is written, before the commit. */
@@ -390,6 +394,7 @@ class CampaignPages {
         details.put("codes", codes);
         details.put("toDcc", dccCount);
         details.put("failed", failed);
+        details.put("instance", INSTANCE);
         return audit.append(c.supplierId(), now, c.createdBy(), "campaign.codes.issued", "campaign:" + c.id(), details);
     }
 

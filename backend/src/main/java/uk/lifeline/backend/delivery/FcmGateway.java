@@ -42,20 +42,21 @@ public final class FcmGateway implements PushGateway, AutoCloseable {
 
     private final FirebaseApp app;
     private final FirebaseMessaging messaging;
-    private final String projectId;
+    private final String description;
 
-    private FcmGateway(FirebaseApp app, String projectId) {
+    private FcmGateway(FirebaseApp app, String description) {
         this.app = app;
         this.messaging = FirebaseMessaging.getInstance(app);
-        this.projectId = projectId;
+        this.description = description;
     }
 
     /**
      * @param transport how HTTP goes out: null for the SDK's default, a loopback-rewriting one for load tests, or
      *     the google-http-client testing transport
+     * @param via how it goes, for the description (e.g. "over HTTP/2"), or null
      */
     public static FcmGateway create(
-            GoogleCredentials credentials, String projectId, HttpTransport transport, int threads) {
+            GoogleCredentials credentials, String projectId, HttpTransport transport, int threads, String via) {
         FirebaseOptions.Builder options = FirebaseOptions.builder()
                 .setCredentials(credentials)
                 .setProjectId(projectId)
@@ -67,7 +68,7 @@ public final class FcmGateway implements PushGateway, AutoCloseable {
         }
         // A name of its own, so several backends (tests) can live in one JVM.
         FirebaseApp app = FirebaseApp.initializeApp(options.build(), "lifeline-" + UUID.randomUUID());
-        return new FcmGateway(app, projectId);
+        return new FcmGateway(app, "FCM project " + projectId + (via == null ? "" : " " + via));
     }
 
     @Override
@@ -77,7 +78,7 @@ public final class FcmGateway implements PushGateway, AutoCloseable {
 
     @Override
     public String description() {
-        return "FCM project " + projectId;
+        return description;
     }
 
     @Override

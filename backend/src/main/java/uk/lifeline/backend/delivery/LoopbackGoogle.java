@@ -59,7 +59,10 @@ final class LoopbackGoogle {
     HttpTransport http2() {
         DefaultRoutePlanner direct = new DefaultRoutePlanner(null);
         return new ApacheHttp2Transport(ApacheHttp2Transport.defaultHttpAsyncClientBuilder()
+                // firebase-admin's own limits; h2c forced rather than negotiated (there is no TLS to negotiate in).
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(200)
+                        .setMaxConnPerRoute(100)
                         .setDefaultTlsConfig(TlsConfig.custom()
                                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_2)
                                 .build())

@@ -42,15 +42,13 @@ class PushConfig {
             if (project == null) {
                 throw new IllegalStateException("set lifeline.push.project-id: the credentials name no project");
             }
-            FcmGateway gateway =
-                    FcmGateway.create(credentials, project, transport, properties.threads() * properties.dispatchers());
-            log.info(
-                    "Push to phones is ON: {}{}",
-                    gateway.description(),
-                    properties.loopback()
-                            ? " through " + properties.endpoint() + " over " + properties.effectiveTransport()
-                                    + " (not Google: a test endpoint)"
-                            : " over " + properties.effectiveTransport());
+            String via = (properties.loopback()
+                            ? "through " + properties.endpoint() + " (not Google: a test endpoint) "
+                            : "")
+                    + "over " + properties.transport().protocol;
+            FcmGateway gateway = FcmGateway.create(
+                    credentials, project, transport, properties.threads() * properties.dispatchers(), via);
+            log.info("Push to phones is ON: {}", gateway.description());
             return gateway;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the FCM service account " + properties.credentialsFile(), e);
@@ -62,7 +60,7 @@ class PushConfig {
      * for, or to the loopback endpoint on the transport asked for.
      */
     static HttpTransport transport(PushProperties properties) {
-        PushProperties.Transport protocol = properties.effectiveTransport();
+        PushProperties.Transport protocol = properties.transport();
         if (!properties.loopback()) {
             return protocol == PushProperties.Transport.HTTP1 ? new NetHttpTransport() : null;
         }

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param projectId the Firebase project id; empty takes the service account's
  * @param endpoint a base URL that replaces {@code https://*.googleapis.com} (FCM and the token exchange): a fake
  *     FCM on loopback for load tests; empty for the real service
- * @param transport HTTP/1.1 or HTTP/2 to FCM; empty takes firebase-admin's default (HTTP/2) against Google and
- *     {@link #LOOPBACK_DEFAULT} against the endpoint, the cheaper in CPU per message there (docs/performance.md)
+ * @param transport HTTP/1.1 or HTTP/2 to FCM (to the endpoint: in clear text); empty is HTTP/2, firebase-admin's
+ *     default against Google and the cheaper in CPU per message against a loopback endpoint (docs/performance.md)
  * @param batchSize messages per FCM call (sendEach), at most 500
  * @param threads HTTP requests to FCM in flight at once, per dispatcher
  * @param dispatchers dispatcher loops per instance: some claim and record in the database while others send (two
@@ -42,6 +42,7 @@ public record PushProperties(
         @DefaultValue("28d") Duration longestTtl) {
 
     public PushProperties {
+        transport = transport == null ? Transport.HTTP2 : transport;
         if (batchSize < 1 || batchSize > 500) {
             throw new IllegalArgumentException("lifeline.push.batch-size must be 1 to 500 (FCM's limit)");
         }
@@ -50,21 +51,20 @@ public record PushProperties(
     /** How HTTP goes to FCM. */
     public enum Transport {
         /** HTTP/1.1 on the JDK's {@code HttpURLConnection}, one kept-alive connection per sending thread. */
-        HTTP1,
+        HTTP1("HTTP/1.1"),
         /** HTTP/2 on Apache HttpClient 5, requests multiplexed on few connections: firebase-admin's default. */
-        HTTP2
-    }
+        HTTP2("HTTP/2");
 
-    /** The transport to a loopback endpoint when none is set: the cheaper in CPU per message there. */
-    public static final Transport LOOPBACK_DEFAULT = Transport.HTTP1;
+        public final String protocol;
+
+        Transport(String protocol) {
+            this.protocol = protocol;
+        }
+    }
 
     /** Whether pushes go to a test endpoint rather than Google. */
     public boolean loopback() {
         return endpoint != null && !endpoint.isBlank();
-    }
-
-    public Transport effectiveTransport() {
-        return transport != null ? transport : loopback() ? LOOPBACK_DEFAULT : Transport.HTTP2;
     }
 
     public boolean configured() {

@@ -41,7 +41,7 @@ public final class FakeFcm extends MockHttpTransport {
     }
 
     public FcmGateway gateway() {
-        return FcmGateway.create(credentials(), PROJECT, this, 8);
+        return FcmGateway.create(credentials(), PROJECT, this, 8, null);
     }
 
     /** Answers requests for {@code token} with {@code answer.apply(n)}, n counting that token's requests from 1. */

@@ -75,15 +75,19 @@ class FcmTransportTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"HTTP2, HTTP/2.0", "HTTP1, HTTP/1.1"})
+    @CsvSource({"HTTP2, HTTP/2.0, HTTP/2", "HTTP1, HTTP/1.1, HTTP/1.1"})
     void theTokenExchangeAndEachMessageGoToTheEndpointOverTheTransportAskedFor(
-            PushProperties.Transport transport, String protocol) throws Exception {
+            PushProperties.Transport transport, String protocol, String described) throws Exception {
         List<PushOutcome> outcomes = gateway("", transport)
                 .send(List.of(FcmGatewayTest.code(7, "phone-token-1"), FcmGatewayTest.code(8, "phone-token-2")));
 
         assertThat(outcomes)
                 .allSatisfy(o -> assertThat(o.result()).as(o.error()).isEqualTo(PushOutcome.Result.SENT));
         assertThat(outcomes).extracting(PushOutcome::fcmName).allMatch(n -> n.startsWith("projects/lifeline-test/"));
+        assertThat(gateway.description())
+                .as("what health and start-up say")
+                .isEqualTo("FCM project " + FakeFcm.PROJECT + " through " + google.endpoint()
+                        + " (not Google: a test endpoint) over " + described);
         assertThat(google.requests)
                 .extracting(LoopbackFcmServer.Received::protocol)
                 .containsOnly(protocol);
@@ -120,14 +124,14 @@ class FcmTransportTest {
     }
 
     @Test
-    void withNoTransportSetTheLoopbackEndpointGetsTheCheaperHere() {
-        PushProperties properties = new PushProperties(
-                Path.of("sa.json"), null, "http://127.0.0.1:1", null, 500, 4, 1, null, null, null, null, 10, null);
-
-        assertThat(properties.effectiveTransport()).isEqualTo(PushProperties.LOOPBACK_DEFAULT);
-        assertThat(new PushProperties(null, null, null, null, 500, 4, 1, null, null, null, null, 10, null)
-                        .effectiveTransport())
-                .as("against Google, firebase-admin's default")
+    void withNoTransportSetItIsHttp2ToGoogleAndToAnEndpointAlike() {
+        assertThat(new PushProperties(null, null, null, null, 500, 4, 1, null, null, null, null, 10, null).transport())
+                .as("firebase-admin's default")
+                .isEqualTo(PushProperties.Transport.HTTP2);
+        assertThat(new PushProperties(
+                                null, null, "http://127.0.0.1:1", null, 500, 4, 1, null, null, null, null, 10, null)
+                        .transport())
+                .as("the cheaper against a loopback fake (docs/performance.md)")
                 .isEqualTo(PushProperties.Transport.HTTP2);
     }
 }
