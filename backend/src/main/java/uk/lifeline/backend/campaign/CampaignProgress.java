@@ -7,6 +7,7 @@ import io.r2dbc.postgresql.codec.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -101,7 +102,7 @@ public class CampaignProgress {
     Flux<String> noPhone(UUID supplier, UUID id) {
         return db.sql("""
                         SELECT a.account_number, a.name, a.phone, p.address, p.postcode, sp.mpxn, d.eui64,
-                          k.digits, k.expires_at
+                          k.blocks, k.expires_at
                         FROM campaign_target t
                         JOIN customer_account a ON a.supplier_id = t.supplier_id AND a.id = t.customer_account_id
                         JOIN device d ON d.supplier_id = t.supplier_id AND d.id = t.device_id
@@ -121,7 +122,7 @@ public class CampaignProgress {
                         row.get("postcode", String.class),
                         row.get("mpxn", String.class),
                         row.get("eui64", String.class),
-                        Csv.grouped(row.get("digits", String.class)),
+                        Csv.grouped(List.of(row.get("blocks", String[].class))),
                         String.valueOf(row.get("expires_at", Instant.class))))
                 .all();
     }

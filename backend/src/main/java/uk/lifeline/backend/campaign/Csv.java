@@ -1,6 +1,7 @@
 package uk.lifeline.backend.campaign;
 
 import java.util.Arrays;
+import java.util.List;
 import uk.lifeline.backend.csv.CsvText;
 import uk.lifeline.backend.ledger.CodeView;
 
@@ -25,7 +26,7 @@ final class Csv {
     }
 
     /** All blocks, each grouped in fours, blocks separated by ' / '. */
-    static String grouped(String digits) {
-        return String.join(" / ", CodeView.grouped(digits));
+    static String grouped(List<String> blocks) {
+        return String.join(" / ", CodeView.grouped(blocks));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import uk.lifeline.code.CodeLayout;
 import uk.lifeline.command.CommandType;
 import uk.lifeline.command.ParameterSpec;
 
@@ -14,7 +15,7 @@ import uk.lifeline.command.ParameterSpec;
  */
 public record CommandCatalog(List<Command> commands) {
 
-    /** One command: its API name, label, and how many 20-digit blocks (and digits) its code has. */
+    /** One command: its API name, label, and how many blocks (and digits) its code has. */
     public record Command(String name, String label, int blocks, int digits, List<Parameter> parameters) {}
 
     /**
@@ -41,9 +42,6 @@ public record CommandCatalog(List<Command> commands) {
     /** The parameter is taken only while {@code parameter} has one of {@code values}. */
     public record OnlyWhen(String parameter, List<String> values) {}
 
-    // Digits in one block of a code; the shared block-length constant replaces this when it lands (issue 13).
-    private static final int DIGITS_PER_BLOCK = 20;
-
     /** The catalog for every {@link CommandType}, in the order agents reach for them. */
     public static CommandCatalog of() {
         List<Command> commands = new ArrayList<>();
@@ -56,7 +54,7 @@ public record CommandCatalog(List<Command> commands) {
                     type.commandName(),
                     type.label(),
                     type.blocks(),
-                    type.blocks() * DIGITS_PER_BLOCK,
+                    type.blocks() * CodeLayout.BLOCK_DIGITS,
                     List.copyOf(parameters)));
         }
         return new CommandCatalog(List.copyOf(commands));

@@ -86,15 +86,15 @@ class BatchWriter {
     private static final String INSERT = """
             WITH c AS (
               INSERT INTO code (id, supplier_id, device_id, customer_account_id, command, parameters, amount_pence,
-                digits, blocks, counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
+                blocks, counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
                 expires_at, envelope, updated_at)
               SELECT u.id::uuid, :supplier, u.device::uuid, u.customer::uuid, u.command, u.parameters::jsonb,
-                u.amount::bigint, u.digits, u.blocks::int, u.counter::bigint, u.reason, u.status, u.approval::boolean,
+                u.amount::bigint, %s, u.counter::bigint, u.reason, u.status, u.approval::boolean,
                 u.reasons::jsonb, u.usr::uuid, :at, :expires, u.envelope, :at
               FROM unnest(:ids::text[], :devices::text[], :customers::text[], :commands::text[], :parameters::text[],
-                :amounts::text[], :digits::text[], :blocks::text[], :counters::text[], :reasons::text[],
+                :amounts::text[], :blocks::text[], :counters::text[], :reasons::text[],
                 :statuses::text[], :approvals::text[], :approvalReasons::text[], :users::text[], :envelopes::text[])
-                AS u(id, device, customer, command, parameters, amount, digits, blocks, counter, reason, status,
+                AS u(id, device, customer, command, parameters, amount, blocks, counter, reason, status,
                   approval, reasons, usr, envelope)
               RETURNING 1),
             i AS (
@@ -123,7 +123,7 @@ class BatchWriter {
               RETURNING 1)
             SELECT (SELECT count(*) FROM c) + (SELECT count(*) FROM i) + (SELECT count(*) FROM a) AS rows,
               (SELECT count(*) FROM h) AS heads, (SELECT count(*) FROM k) AS counters
-            """;
+            """.formatted(StoredBlocks.SPLIT.formatted("u.blocks"));
 
     /** A meter's counter row, locked. */
     private record Counter(long next, long highestAccepted) {}
@@ -377,7 +377,6 @@ class BatchWriter {
                 commands = new String[n],
                 parameters = new String[n],
                 amounts = new String[n],
-                digits = new String[n],
                 blocks = new String[n],
                 codeCounters = new String[n],
                 reasons = new String[n],
@@ -406,8 +405,7 @@ class BatchWriter {
             commands[i] = c.command();
             parameters[i] = write(c.parameters());
             amounts[i] = c.amountPence() == null ? null : c.amountPence().toString();
-            digits[i] = c.digits();
-            blocks[i] = Integer.toString(c.blocks());
+            blocks[i] = StoredBlocks.packed(c.blocks());
             codeCounters[i] = Long.toString(c.counter());
             reasons[i] = c.reason();
             statuses[i] = c.status().name();
@@ -467,7 +465,6 @@ class BatchWriter {
                 .bind("commands", commands)
                 .bind("parameters", parameters)
                 .bind("amounts", amounts)
-                .bind("digits", digits)
                 .bind("blocks", blocks)
                 .bind("counters", codeCounters)
                 .bind("reasons", reasons)

@@ -111,8 +111,7 @@ class CampaignCodes {
                 i.command().type().commandName(),
                 i.command().parameters(),
                 null,
-                code.digits(),
-                code.blocks().size(),
+                code.blocks(),
                 counter,
                 i.reason(),
                 CodeStatus.ISSUED,
@@ -142,7 +141,7 @@ class CampaignCodes {
         String[] ids = new String[n];
         String[] devices = new String[n];
         String[] customers = new String[n];
-        String[] digits = new String[n];
+        String[] blocks = new String[n];
         Long[] counters = new Long[n];
         String[] signedEnvelopes = new String[n];
         for (int i = 0; i < n; i++) {
@@ -150,23 +149,22 @@ class CampaignCodes {
             ids[i] = code.id().toString();
             devices[i] = code.deviceId().toString();
             customers[i] = code.customerAccountId().toString();
-            digits[i] = code.digits();
+            blocks[i] = StoredBlocks.packed(code.blocks());
             counters[i] = code.counter();
             signedEnvelopes[i] = code.envelope();
         }
         return db.sql("""
-                        INSERT INTO code (id, supplier_id, device_id, customer_account_id, command, parameters, digits,
-                          blocks, counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
+                        INSERT INTO code (id, supplier_id, device_id, customer_account_id, command, parameters, blocks,
+                          counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
                           expires_at, envelope, updated_at)
-                        SELECT i::uuid, :s, d::uuid, cu::uuid, :command, :parameters::jsonb, g, :blocks, n, :reason, 'ISSUED',
+                        SELECT i::uuid, :s, d::uuid, cu::uuid, :command, :parameters::jsonb, %s, n, :reason, 'ISSUED',
                           false, '[]'::jsonb, :by, :now, :expires, e, :now
-                        FROM unnest(:ids::text[], :devices::text[], :customers::text[], :digits::text[],
-                          :counters::bigint[], :envelopes::text[]) AS u(i, d, cu, g, n, e)
-                        """)
+                        FROM unnest(:ids::text[], :devices::text[], :customers::text[], :blocks::text[],
+                          :counters::bigint[], :envelopes::text[]) AS u(i, d, cu, b, n, e)
+                        """.formatted(StoredBlocks.SPLIT.formatted("b")))
                 .bind("s", supplier.id())
                 .bind("command", first.command())
                 .bind("parameters", Json.of(jsonOf(first.parameters())))
-                .bind("blocks", first.blocks())
                 .bind("reason", first.reason())
                 .bind("by", first.issuedBy())
                 .bind("now", now)
@@ -174,7 +172,7 @@ class CampaignCodes {
                 .bind("ids", ids)
                 .bind("devices", devices)
                 .bind("customers", customers)
-                .bind("digits", digits)
+                .bind("blocks", blocks)
                 .bind("counters", counters)
                 .bind("envelopes", signedEnvelopes)
                 .fetch()

@@ -10,7 +10,7 @@ import java.util.UUID;
  *
  * @param meterId the meter's EUI-64, as the API names meters
  * @param amountPence the credit the code carries for the limits (top-ups), or null
- * @param digits all digits, block after block, without spaces
+ * @param blocks the code's blocks in the order they are typed, each one block of digits without spaces
  */
 public record CodeRecord(
         UUID id,
@@ -21,8 +21,7 @@ public record CodeRecord(
         String command,
         Map<String, String> parameters,
         Long amountPence,
-        String digits,
-        int blocks,
+        List<String> blocks,
         long counter,
         String reason,
         CodeStatus status,
@@ -39,6 +38,10 @@ public record CodeRecord(
         String envelope,
         Instant updatedAt) {
 
+    public CodeRecord {
+        blocks = List.copyOf(blocks);
+    }
+
     /** Digits may be shown once the code is released: it needed no approval, or it was approved. */
     public boolean released() {
         return !needsApproval || approvedAt != null;
@@ -54,7 +57,6 @@ public record CodeRecord(
                 command,
                 parameters,
                 amountPence,
-                digits,
                 blocks,
                 counter,
                 reason,
@@ -83,7 +85,6 @@ public record CodeRecord(
                 command,
                 parameters,
                 amountPence,
-                digits,
                 blocks,
                 counter,
                 reason,
@@ -112,7 +113,6 @@ public record CodeRecord(
                 command,
                 parameters,
                 amountPence,
-                digits,
                 blocks,
                 counter,
                 reason,
@@ -141,7 +141,6 @@ public record CodeRecord(
                 command,
                 parameters,
                 amountPence,
-                digits,
                 blocks,
                 counter,
                 reason,

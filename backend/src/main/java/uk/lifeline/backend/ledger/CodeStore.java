@@ -31,9 +31,9 @@ class CodeStore {
 
     private static final String INSERT = """
             INSERT INTO code (id, supplier_id, device_id, customer_account_id, command, parameters, amount_pence,
-              digits, blocks, counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
+              blocks, counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
               expires_at, envelope, updated_at)
-            VALUES (:id, :supplier, :device, :customer, :command, :parameters, :amount, :digits, :blocks, :counter,
+            VALUES (:id, :supplier, :device, :customer, :command, :parameters, :amount, :blocks, :counter,
               :reason, :status, :needsApproval, :approvalReasons, :issuedBy, :issuedAt, :expiresAt, :envelope,
               :issuedAt)
             """;
@@ -239,8 +239,7 @@ class CodeStore {
                 .bind("customer", c.customerAccountId())
                 .bind("command", c.command())
                 .bind("parameters", Json.of(write(c.parameters())))
-                .bind("digits", c.digits())
-                .bind("blocks", c.blocks())
+                .bind("blocks", c.blocks().toArray(String[]::new))
                 .bind("counter", c.counter())
                 .bind("reason", c.reason())
                 .bind("status", c.status().name())
@@ -267,8 +266,7 @@ class CodeStore {
                 row.get("command", String.class),
                 readJson(row.get("parameters", Json.class), PARAMETERS),
                 row.get("amount_pence", Long.class),
-                row.get("digits", String.class),
-                row.get("blocks", Integer.class),
+                List.of(row.get("blocks", String[].class)),
                 row.get("counter", Long.class),
                 row.get("reason", String.class),
                 CodeStatus.valueOf(row.get("status", String.class)),

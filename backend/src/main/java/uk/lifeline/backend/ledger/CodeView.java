@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import uk.lifeline.code.CodeDigits;
 import uk.lifeline.code.CommandCode;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.Parameters;
@@ -62,8 +61,8 @@ public record CodeView(
                 c.reason(),
                 c.status(),
                 c.counter(),
-                c.blocks(),
-                c.released() ? grouped(c.digits()) : null,
+                c.blocks().size(),
+                c.released() ? grouped(c.blocks()) : null,
                 c.issuedAt(),
                 c.expiresAt(),
                 c.issuedBy(),
@@ -79,12 +78,8 @@ public record CodeView(
         return CommandWords.describe(command, When.at(at).absolute().withZone().in(language));
     }
 
-    /** 20, 40 or 60 digits as one grouped string per block. */
-    public static List<String> grouped(String digits) {
-        return digits.isEmpty()
-                ? List.of()
-                : CodeDigits.blocks(digits).stream()
-                        .map(CommandCode::groupInFours)
-                        .toList();
+    /** Each block as people read it out, in groups of four digits. */
+    public static List<String> grouped(List<String> blocks) {
+        return blocks.stream().map(CommandCode::groupInFours).toList();
     }
 }

@@ -14,7 +14,6 @@ import uk.lifeline.backend.keys.KeyPurpose;
 import uk.lifeline.backend.keys.KeyRing;
 import uk.lifeline.backend.keys.P256;
 import uk.lifeline.backend.tenant.Supplier;
-import uk.lifeline.code.CodeDigits;
 
 /**
  * Signs code envelopes: a compact JWS (ES256, {@code typ} {@value #TYPE}) over the facts of a released code,
@@ -35,7 +34,7 @@ public class Envelopes {
     }
 
     public String sign(Supplier supplier, CodeRecord code) {
-        List<String> blocks = CodeDigits.blocks(code.digits());
+        List<String> blocks = code.blocks();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(supplier.code())
                 .jwtID(code.id().toString())

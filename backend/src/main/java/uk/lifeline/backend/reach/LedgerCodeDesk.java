@@ -13,7 +13,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.activation.ActivationProperties;
 import uk.lifeline.backend.ledger.Ledger;
-import uk.lifeline.code.CodeDigits;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.Parameters;
 import uk.lifeline.words.CommandWords;
@@ -28,7 +27,7 @@ class LedgerCodeDesk implements CodeDesk {
 
     private static final String SELECT = """
             SELECT k.id, k.supplier_id, k.customer_account_id, s.code AS supplier_code, s.name AS supplier_name,
-                   k.command, k.parameters::text AS parameters, k.digits, k.expires_at, d.eui64, d.device_type,
+                   k.command, k.parameters::text AS parameters, k.blocks, k.expires_at, d.eui64, d.device_type,
                    (SELECT m.campaign_id FROM outbox_message m WHERE m.subject_id = k.id AND m.kind = 'code'
                     ORDER BY m.id LIMIT 1) AS campaign_id
             FROM code k
@@ -97,7 +96,7 @@ class LedgerCodeDesk implements CodeDesk {
     }
 
     private CodeFacts facts(Readable r) {
-        List<String> blocks = CodeDigits.blocks(r.get("digits", String.class));
+        List<String> blocks = List.of(r.get("blocks", String[].class));
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
         try {
             json.readTree(r.get("parameters", String.class))

@@ -818,7 +818,7 @@ class ConsoleBrowserTest extends BrowserTest {
     }
 
     private String storedDigits(String codeId) {
-        return db.sql("SELECT digits FROM code WHERE id = :id")
+        return db.sql("SELECT array_to_string(blocks, '') AS digits FROM code WHERE id = :id")
                 .bind("id", UUID.fromString(codeId))
                 .map(r -> r.get("digits", String.class))
                 .one()

@@ -1,8 +1,11 @@
 package uk.lifeline.backend.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +33,57 @@ class CodeLifecycleTest extends BackendTest {
                 .expectBody(CodeView.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    @Test
+    void aChainedCodeIsKeptAsItsBlocksInTypingOrderAndTheTableRefusesAnythingElse() {
+        CodeView code = issue(
+                        t.token("supervisor"),
+                        t.meter1,
+                        "change-time-of-use-price",
+                        Map.of(
+                                "peak-rate", "27.03",
+                                "off-peak-rate", "12.5",
+                                "off-peak-start", "23:30",
+                                "off-peak-end", "06:30",
+                                "standing-charge", "53.35"))
+                .expectBody(CodeView.class)
+                .returnResult()
+                .getResponseBody();
+        if (code.status() == CodeStatus.PENDING_APPROVAL) {
+            code = post(t.token("supervisor2"), "/api/v1/codes/" + code.id() + "/approve", Map.of())
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(CodeView.class)
+                    .returnResult()
+                    .getResponseBody();
+        }
+        String[] stored = db.sql("SELECT blocks FROM code WHERE id = :id")
+                .bind("id", code.id())
+                .map(r -> r.get(0, String[].class))
+                .one()
+                .block();
+        assertThat(code.blocks()).isEqualTo(3);
+        assertThat(List.of(stored))
+                .isEqualTo(code.digits().stream().map(b -> b.replace(" ", "")).toList());
+
+        String block = stored[0];
+        UUID id = code.id();
+        for (String refused : List.of(
+                "ARRAY['" + block.substring(1) + "']",
+                "ARRAY['" + block + "x']",
+                "ARRAY[]::text[]",
+                "ARRAY['" + block + "', NULL]",
+                "ARRAY['" + block + "','" + block + "','" + block + "','" + block + "']",
+                "ARRAY[ARRAY['" + block + "'], ARRAY['" + block + "']]")) {
+            assertThatThrownBy(() -> db.sql("UPDATE code SET blocks = " + refused + " WHERE id = :id")
+                            .bind("id", id)
+                            .fetch()
+                            .rowsUpdated()
+                            .block())
+                    .as(refused)
+                    .hasMessageContaining("code_blocks_of_20_digits");
+        }
     }
 
     @Test

@@ -185,7 +185,7 @@ class VoiceCallsTest extends BackendTest {
     }
 
     private String digits(UUID code) {
-        return db.sql("SELECT digits FROM code WHERE id = :c")
+        return db.sql("SELECT array_to_string(blocks, '') FROM code WHERE id = :c")
                 .bind("c", code)
                 .map(r -> r.get(0, String.class))
                 .one()
