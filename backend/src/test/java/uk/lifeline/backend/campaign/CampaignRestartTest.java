@@ -2,6 +2,7 @@ package uk.lifeline.backend.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -96,6 +97,15 @@ class CampaignRestartTest extends BackendTest {
                 .isZero();
         assertThat(count("SELECT count(*) FROM outbox_message WHERE campaign_id = " + c + " AND kind = 'code'"))
                 .isEqualTo(meters);
+        String pages = "FROM (SELECT entry::jsonb AS j FROM audit_log) e WHERE j->>'action' = 'campaign.codes.issued'"
+                + " AND j->>'subject' = 'campaign:" + campaign + "'";
+        assertThat(count("SELECT sum(jsonb_array_length(j->'details'->'codes')) " + pages))
+                .as("each meter's code in one page's audit entry")
+                .isEqualTo(meters);
+        assertThat(count("SELECT count(*) " + pages + " AND j->'details'->>'instance' IS DISTINCT FROM '"
+                        + ManagementFactory.getRuntimeMXBean().getName() + "'"))
+                .as("pages not naming the instance (this JVM) that coded them")
+                .isZero();
         assertThat(count("SELECT count(*) FROM customer_notice n JOIN campaign k ON k.notice_id = n.notice_id"
                         + " WHERE k.id = " + c))
                 .isEqualTo(meters);
