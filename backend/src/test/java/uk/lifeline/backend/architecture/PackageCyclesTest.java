@@ -27,17 +27,9 @@ class PackageCyclesTest {
 
     @Test
     void controllersHoldNoSqlTheirFeaturesStoresDo() {
-        // Known debt, listed by name so it cannot grow: three console reads of issue 16 that arrived with their
-        // SQL beside the handler (docs/architecture.md, "Not yet").
         noClasses()
                 .that()
                 .areAnnotatedWith(RestController.class)
-                .and()
-                .doNotHaveFullyQualifiedName("uk.lifeline.backend.console.CodePeople")
-                .and()
-                .doNotHaveFullyQualifiedName("uk.lifeline.backend.console.CustomerTimeline")
-                .and()
-                .doNotHaveFullyQualifiedName("uk.lifeline.backend.console.MeterContext")
                 .should()
                 .dependOnClassesThat()
                 .areAssignableTo(DatabaseClient.class)
