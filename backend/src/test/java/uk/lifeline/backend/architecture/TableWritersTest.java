@@ -66,6 +66,11 @@ class TableWritersTest {
     }
 
     @Test
+    void everyTableTheMigrationsCreateHasAnOwnerInArchitectureMd() throws IOException {
+        assertThat(documentedOwners(tables).keySet()).containsExactlyInAnyOrderElementsOf(tables);
+    }
+
+    @Test
     void onlyTheLedgerPackageWritesCodesCountersResultsAndKeptSecrets() {
         assertThat(writers)
                 .as("classes or resources that write the ledger's tables")
