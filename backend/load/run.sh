@@ -17,7 +17,8 @@
 #     WARMUP then MEASURE seconds, each request with its own Idempotency-Key, meters in turn; it prints codes/s,
 #     p50/p90/p99 latency, the load average, CPU milliseconds per code for the backend, PostgreSQL and itself,
 #     and how many requests shared each transaction. With RATE set, the load is open loop instead: RATE requests
-#     a second due at fixed times over CLIENTS connections, latency counted from when each was due;
+#     a second due at fixed times over CLIENTS connections, latency counted from when each was due (the warm-up
+#     then runs closed loop, then 10 s at RATE before the measured run);
 #  3. with PROFILE=1, takes three thread dumps of the backend (CPU by thread group, busy threads' top frames),
 #     samples pg_stat_activity (what the connections wait on) during the measured run, and with JFR=1 also
 #     records a flight recording (which costs CPU itself);
@@ -75,7 +76,7 @@ if [ "${PROFILE:-0}" = 1 ]; then
     # After the one-code-per-meter pass (the generator then prints "warm-up:") and the timed warm-up, sample
     # three times, two seconds apart, in the first half of the measured run.
     until grep -q '^warm-up:' "$DATA/load.txt" 2>/dev/null; do sleep 1; done
-    sleep $((WARMUP + MEASURE / 4))
+    sleep $((WARMUP + MEASURE / 4 + (${RATE:-0} > 0 ? 10 : 0)))
     if [ "${JFR:-0}" = 1 ]; then
       jcmd "$BACKEND" JFR.start name=issue settings=profile duration=$((MEASURE / 2))s \
         filename="$DATA/issue.jfr" > /dev/null 2>&1 || true

@@ -31,14 +31,25 @@ public final class ConsumptionEstimator {
 
     static final Duration MIN_TOP_UP_SPAN = Duration.ofDays(10);
 
-    // The band each basis gets, as percentages of the estimate: tuned on simulated homes (docs/forecast.md).
-    static final int OWN_LOW = 83;
-    static final int OWN_HIGH = 122;
+    /*
+     * The band from reported balances (the one place its rule lives): the home's use over the coming stretch
+     * strays from the estimate about as much as its use strayed between its own reports, pooled with the fuel's
+     * typical stray (worth PRIOR_STRETCHES stretches) and widened for an estimate from few stretches. Both spreads
+     * are thousandths of the estimate, tuned on simulated homes and checked on others (docs/forecast.md).
+     */
+    static final int OWN_SPREAD = 112;
     // Gas follows the weather, which a few weeks of history cannot see coming.
-    static final int OWN_GAS_LOW = 72;
-    static final int OWN_GAS_HIGH = 138;
-    static final int TOP_UPS_LOW = 80;
-    static final int TOP_UPS_HIGH = 125;
+    static final int OWN_GAS_SPREAD = 200;
+
+    static final int PRIOR_STRETCHES = 6;
+    /** The normal distribution's two-sided 90% point, in thousandths: the window aims to hold nine cases in ten. */
+    static final int Z90 = 1645;
+
+    // From top-ups alone: the estimate spans many top-ups, so it strays less than one stretch does (tuned likewise).
+    static final int TOP_UPS_LOW = 87;
+    static final int TOP_UPS_HIGH = 116;
+    static final int TOP_UPS_GAS_LOW = 82;
+    static final int TOP_UPS_GAS_HIGH = 122;
     // Ofgem's low and high TDCVs over the medium: electricity 1,800 and 4,100 of 2,700; gas 7,500 and 17,000 of 11,500.
     static final int TYPICAL_LOW = 66;
     static final int TYPICAL_HIGH = 152;
@@ -66,25 +77,25 @@ public final class ConsumptionEstimator {
             Observation.BalanceSeen first = balances.get(0);
             Observation.BalanceSeen last = balances.get(balances.size() - 1);
             if (Duration.between(first.at(), last.at()).compareTo(MIN_REPORTED_SPAN) >= 0) {
-                long toppedUp = 0;
-                for (Observation.TopUpSeen t : topUps) {
-                    if (t.at().isAfter(first.at()) && !t.at().isAfter(last.at())) {
-                        toppedUp += t.pence();
-                    }
-                }
-                long spent = first.positionPence() + toppedUp - last.positionPence();
-                return fromSpend(
+                long toppedUp = toppedUp(topUps, first, last);
+                Use use = use(
                         fuel,
                         state,
-                        spent,
+                        first.positionPence() + toppedUp - last.positionPence(),
                         toppedUp,
                         first.at(),
-                        last.at(),
+                        last.at());
+                Band band = band(fuel, use.averageDay(), stretches(fuel, state, balances, topUps));
+                return estimate(
+                        fuel,
+                        use,
                         ConsumptionEstimate.Basis.REPORTED_BALANCES,
-                        fuel == Fuel.GAS ? OWN_GAS_LOW : OWN_LOW,
-                        fuel == Fuel.GAS ? OWN_GAS_HIGH : OWN_HIGH,
+                        band.lowPercent(),
+                        band.highPercent(),
                         balances.size() + " balances reported from " + first.at() + " to " + last.at() + " and "
-                                + Pence.toPounds(toppedUp) + " of top-ups between them");
+                                + Pence.toPounds(toppedUp) + " of top-ups between them; over " + band.stretches()
+                                + " stretch(es) between reports its use strayed from that by about "
+                                + band.ownStrayThousandths() / 10 + "%");
             }
         }
         if (topUps.size() >= 3) {
@@ -95,16 +106,12 @@ public final class ConsumptionEstimator {
                 for (int i = 0; i < topUps.size() - 1; i++) {
                     spent += topUps.get(i).pence();
                 }
-                return fromSpend(
+                return estimate(
                         fuel,
-                        state,
-                        spent,
-                        spent,
-                        first,
-                        last,
+                        use(fuel, state, spent, spent, first, last),
                         ConsumptionEstimate.Basis.TOP_UP_HISTORY,
-                        TOP_UPS_LOW,
-                        TOP_UPS_HIGH,
+                        fuel == Fuel.GAS ? TOP_UPS_GAS_LOW : TOP_UPS_LOW,
+                        fuel == Fuel.GAS ? TOP_UPS_GAS_HIGH : TOP_UPS_HIGH,
                         topUps.size() + " top-ups from " + first + " to " + last
                                 + " (" + Pence.toPounds(spent) + " spent between the first and the last, taking the"
                                 + " balance at each top-up to be about the same)");
@@ -127,17 +134,10 @@ public final class ConsumptionEstimator {
                         + " and day of week"));
     }
 
-    private static ConsumptionEstimate fromSpend(
-            Fuel fuel,
-            MeterState state,
-            long spent,
-            long toppedUp,
-            Instant from,
-            Instant to,
-            ConsumptionEstimate.Basis basis,
-            int low,
-            int high,
-            String why) {
+    /** What a home used over a span, from what it spent: its de-seasoned average day and what was taken off. */
+    record Use(long averageDay, long standingPence, long debtPence) {}
+
+    static Use use(Fuel fuel, MeterState state, long spent, long toppedUp, Instant from, Instant to) {
         long seconds = Duration.between(from, to).getSeconds();
         Tariff tariff = state.tariff();
         BigDecimal standing = tariff.standingCharge()
@@ -161,19 +161,104 @@ public final class ConsumptionEstimator {
             dayThousandths += TypicalProfile.dayFactor(fuel, MeterTime.local(t));
         }
         long averageDay = dayThousandths == 0 ? 0 : energyWh * 24_000 / dayThousandths;
+        return new Use(averageDay, standing.setScale(0, RoundingMode.DOWN).longValue(), debt);
+    }
+
+    /** A stretch between two reported balances: the home's de-seasoned average day over it, and its length. */
+    record Stretch(long averageDayWattHours, long seconds) {}
+
+    /**
+     * The stretches between successive reported balances, each at least {@link #MIN_REPORTED_SPAN} (shorter ones
+     * are joined to the next).
+     */
+    static List<Stretch> stretches(
+            Fuel fuel, MeterState state, List<Observation.BalanceSeen> balances, List<Observation.TopUpSeen> topUps) {
+        List<Stretch> stretches = new ArrayList<>();
+        Observation.BalanceSeen from = balances.get(0);
+        for (Observation.BalanceSeen to : balances) {
+            if (Duration.between(from.at(), to.at()).compareTo(MIN_REPORTED_SPAN) < 0) {
+                continue;
+            }
+            long toppedUp = toppedUp(topUps, from, to);
+            long spent = from.positionPence() + toppedUp - to.positionPence();
+            stretches.add(new Stretch(
+                    use(fuel, state, spent, toppedUp, from.at(), to.at()).averageDay(),
+                    Duration.between(from.at(), to.at()).getSeconds()));
+            from = to;
+        }
+        return stretches;
+    }
+
+    /** Top-ups after {@code from} up to and including {@code to}, in pence. */
+    private static long toppedUp(List<Observation.TopUpSeen> topUps, Observation from, Observation to) {
+        long pence = 0;
+        for (Observation.TopUpSeen t : topUps) {
+            if (t.at().isAfter(from.at()) && !t.at().isAfter(to.at())) {
+                pence += t.pence();
+            }
+        }
+        return pence;
+    }
+
+    /**
+     * The band from reported balances and what it rests on: the home's own stray between its reports (root mean
+     * square, thousandths of the estimate) over how many stretches.
+     */
+    record Band(int lowPercent, int highPercent, long ownStrayThousandths, int stretches) {}
+
+    /**
+     * The fuel's typical stray pooled with the home's own (each stretch weighted by its length), times
+     * {@code (k + 1) / k} for an estimate from k stretches, and {@link #Z90} of that either side.
+     */
+    static Band band(Fuel fuel, long averageDay, List<Stretch> stretches) {
+        long prior = fuel == Fuel.GAS ? OWN_GAS_SPREAD : OWN_SPREAD;
+        int k = Math.max(1, stretches.size());
+        long weighted = 0;
+        long seconds = 0;
+        if (averageDay > 0) {
+            for (Stretch s : stretches) {
+                long stray = Math.min(10_000, Math.abs(s.averageDayWattHours() - averageDay) * 1000 / averageDay);
+                weighted += stray * stray * s.seconds();
+                seconds += s.seconds();
+            }
+        }
+        long own = seconds == 0 ? 0 : weighted / seconds;
+        // The coming stretch strays like one more stretch, and an average of k stretches is itself off by 1/k of it.
+        long pooled = (PRIOR_STRETCHES * prior * prior + (long) stretches.size() * own) / (PRIOR_STRETCHES + k - 1);
+        long spread = isqrt(pooled * (k + 1) / k);
+        int half = (int) Math.min(9000, (spread * Z90 + 999) / 1000);
+        int high = 100 + (half + 9) / 10;
+        int low = (int) (100_000L / (1000 + half));
+        return new Band(low, high, isqrt(own), stretches.size());
+    }
+
+    /** The largest whole number whose square is at most {@code v} (no floating point here). */
+    static long isqrt(long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("no square root of a negative number");
+        }
+        long x = v;
+        long y = v / 2 + 1;
+        while (y < x) {
+            x = y;
+            y = (x + v / x) / 2;
+        }
+        return x;
+    }
+
+    private static ConsumptionEstimate estimate(
+            Fuel fuel, Use use, ConsumptionEstimate.Basis basis, int low, int high, String why) {
         return new ConsumptionEstimate(
                 fuel,
-                averageDay,
+                use.averageDay(),
                 low,
                 high,
                 basis,
                 java.util.Arrays.asList(
                         why,
-                        "after the standing charge ("
-                                + Pence.toPounds(
-                                        standing.setScale(0, RoundingMode.DOWN).longValue())
-                                + ") and debt recovery (" + Pence.toPounds(debt) + "), about "
-                                + averageDay * 365 / 1000 + " kWh a year at the meter's tariff"));
+                        "after the standing charge (" + Pence.toPounds(use.standingPence()) + ") and debt recovery ("
+                                + Pence.toPounds(use.debtPence()) + "), about " + use.averageDay() * 365 / 1000
+                                + " kWh a year at the meter's tariff"));
     }
 
     private static long timeDebt(TimeDebt d, long seconds) {

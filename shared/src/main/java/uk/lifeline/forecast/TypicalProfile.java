@@ -48,10 +48,22 @@ public final class TypicalProfile {
 
     /** How much of an average day the meter-local day of {@code local} uses, in thousandths (month x weekday). */
     public static long dayFactor(Fuel fuel, LocalDateTime local) {
-        int month = (fuel == Fuel.GAS ? GAS_MONTH : ELECTRICITY_MONTH)[local.getMonthValue() - 1];
+        long month = monthFactor(fuel == Fuel.GAS ? GAS_MONTH : ELECTRICITY_MONTH, local.toLocalDate());
         DayOfWeek day = local.getDayOfWeek();
         int week = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY ? WEEKEND : WEEKDAY;
-        return (long) month * week / 1000;
+        return month * week / 1000;
+    }
+
+    /**
+     * The month factor for the day, drawn straight between the middles of its month and the nearer neighbour:
+     * demand follows the weather smoothly, it does not step on the first of the month.
+     */
+    private static long monthFactor(int[] months, java.time.LocalDate day) {
+        int m = day.getMonthValue() - 1;
+        // Where the day is within its month, in thousandths from the middle: -500 on the first, near +500 at the end.
+        long offset = ((day.getDayOfMonth() - 1) * 1000L + 500) / day.lengthOfMonth() - 500;
+        int neighbour = months[Math.floorMod(offset < 0 ? m - 1 : m + 1, 12)];
+        return months[m] + (neighbour - months[m]) * Math.abs(offset) / 1000;
     }
 
     /** The half hour's share of its day, as a weight out of {@link #dayWeight}; index 0 starts at 00:00. */

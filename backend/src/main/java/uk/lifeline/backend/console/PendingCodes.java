@@ -21,7 +21,7 @@ class PendingCodes {
 
     private static final String SQL = """
             SELECT c.id, d.eui64, c.command, c.parameters::text AS parameters, c.reason,
-                   c.approval_reasons::text AS approval_reasons, c.counter, c.blocks, c.issued_at, c.expires_at,
+                   c.approval_reasons::text AS approval_reasons, c.counter, cardinality(c.blocks) AS blocks, c.issued_at, c.expires_at,
                    c.issued_by, u.display_name, a.account_number, a.name
             FROM code c
             JOIN device d ON d.supplier_id = c.supplier_id AND d.id = c.device_id
