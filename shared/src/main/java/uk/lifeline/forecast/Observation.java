@@ -2,6 +2,7 @@ package uk.lifeline.forecast;
 
 import java.time.Instant;
 import java.util.Objects;
+import uk.lifeline.prepay.MeterState;
 
 /** What a supplier knows of a meter without the WAN: a top-up it issued, or a balance the customer reported. */
 public sealed interface Observation {
@@ -25,6 +26,15 @@ public sealed interface Observation {
     record BalanceSeen(Instant at, long positionPence) implements Observation {
         public BalanceSeen {
             Objects.requireNonNull(at, "at");
+        }
+
+        /** The position a meter in state {@code s} shows, as of the state's instant. */
+        public static BalanceSeen of(MeterState s) {
+            return new BalanceSeen(
+                    s.asOf(),
+                    s.credit().meterBalance()
+                            - s.emergencyCreditUsed()
+                            - s.debts().accumulatedDebt());
         }
     }
 }

@@ -101,7 +101,7 @@ public final class ForecastAccuracyStudy {
     private static void live(SimulatedHome home, Random r, Map<Fuel, int[]> oracle, List<Case> cases) {
         MeterState s = home.start;
         List<Observation> seen = new ArrayList<>();
-        seen.add(new Observation.BalanceSeen(s.asOf(), position(s)));
+        seen.add(Observation.BalanceSeen.of(s));
         MeterState anchor = s;
         List<MeterEvent> since = new ArrayList<>();
         Instant b = s.asOf();
@@ -131,7 +131,7 @@ public final class ForecastAccuracyStudy {
                 b = floor;
             }
             if (r.nextDouble() < home.reportChance) {
-                seen.add(new Observation.BalanceSeen(b, position(s)));
+                seen.add(Observation.BalanceSeen.of(s));
                 anchor = s;
                 since.clear();
             }
@@ -239,10 +239,6 @@ public final class ForecastAccuracyStudy {
     }
 
     /** What a display shows, as the estimator takes it (balance less emergency credit used and deferred charges). */
-    static long position(MeterState s) {
-        return s.credit().meterBalance() - s.emergencyCreditUsed() - s.debts().accumulatedDebt();
-    }
-
     static String report(List<Case> cases) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(

@@ -17,6 +17,7 @@ import uk.lifeline.backend.problem.ProblemType;
 import uk.lifeline.command.CommandType;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.Parameters;
+import uk.lifeline.forecast.Observation;
 import uk.lifeline.prepay.MeterEngine;
 import uk.lifeline.prepay.MeterState;
 import uk.lifeline.prepay.Outcome;
@@ -169,7 +170,12 @@ public class MeterModelService {
                     details.put("before", summary(model.state()));
                     details.put("after", summary(state));
                     details.put("reason", reported.reason());
+                    // Only a reported balance says what the home spent; debts or supply alone do not.
+                    Mono<Void> kept = reported.balancePence() == null
+                            ? Mono.empty()
+                            : models.reading(supplier, device, Observation.BalanceSeen.of(state), actor);
                     return models.save(next)
+                            .then(kept)
                             .then(audit.append(
                                     supplier, at, actor, "meter-model.reported", "meter:" + meterId, details))
                             .thenReturn(next);

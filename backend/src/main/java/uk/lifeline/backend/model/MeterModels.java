@@ -8,6 +8,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import uk.lifeline.forecast.Observation;
 import uk.lifeline.prepay.MeterState;
 
 /**
@@ -66,6 +67,27 @@ public class MeterModels {
                 .fetch()
                 .rowsUpdated()
                 .map(n -> n == 1);
+    }
+
+    /**
+     * Keeps a balance read off the display, for the run-out forecast's estimate of the home's use. A second
+     * reading at the same instant replaces the first.
+     */
+    Mono<Void> reading(UUID supplier, UUID device, Observation.BalanceSeen seen, UUID by) {
+        return db.sql("""
+                        INSERT INTO meter_reading (supplier_id, device_id, read_at, position_pence, reported_by)
+                        VALUES (:supplier, :device, :at, :position, :by)
+                        ON CONFLICT (supplier_id, device_id, read_at)
+                        DO UPDATE SET position_pence = EXCLUDED.position_pence, reported_by = EXCLUDED.reported_by
+                        """)
+                .bind("supplier", supplier)
+                .bind("device", device)
+                .bind("at", seen.at())
+                .bind("position", seen.positionPence())
+                .bind("by", by)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** Writes a model: inserts version 1, or replaces the row whose version is one less. */

@@ -10,7 +10,8 @@ import uk.lifeline.prepay.MeterState;
 
 /**
  * What the backend knows of one no-WAN meter for the at-risk list: its customer, PSR needs (empty: not on the
- * register), modelled state, top-ups in the look-back, problem codes and the latest "no supply" report. Immutable.
+ * register), modelled state, top-ups and balances read off the display in the look-back, problem codes and the
+ * latest "no supply" report. Immutable.
  */
 record MeterFacts(
         UUID deviceId,
@@ -22,5 +23,6 @@ record MeterFacts(
         MeterState state,
         String modelSource,
         List<Observation> topUps,
+        List<Observation.BalanceSeen> readings,
         int problemCodes,
         Instant noSupplyAt) {}

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -30,6 +31,10 @@ class RiskStore {
                  FROM code c WHERE c.supplier_id = d.supplier_id AND c.device_id = d.id AND c.command = 'top-up'
                   AND c.status IN ('ISSUED', 'DELIVERED', 'ENTERED', 'ACCEPTED') AND c.issued_at > :topUpsSince
                   AND c.issued_at <= :now) AS top_ups,
+              (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM r.read_at)::bigint, r.position_pence)),
+                               '[]'::json)::text
+                 FROM meter_reading r WHERE r.supplier_id = d.supplier_id AND r.device_id = d.id
+                  AND r.read_at > :topUpsSince AND r.read_at <= :now) AS readings,
               (SELECT count(*) FROM code c WHERE c.supplier_id = d.supplier_id AND c.device_id = d.id
                   AND c.status = 'REJECTED' AND c.result_reason IN ('locked-out', 'over-maximum-balance')
                   AND c.result_at > :recent) AS problems,
@@ -86,6 +91,7 @@ class RiskStore {
                         MeterStateJson.read(row.get("state", Json.class).asString()),
                         row.get("source", String.class),
                         topUps(row.get("top_ups", String.class)),
+                        readings(row.get("readings", String.class)),
                         row.get("problems", Long.class).intValue(),
                         row.get("no_supply_at", Instant.class)))
                 .all()
@@ -94,15 +100,23 @@ class RiskStore {
 
     /** Top-ups as the database aggregates them: {@code [[epochSeconds, pence], ...]}. */
     static List<Observation> topUps(String json) {
-        List<Observation> out = new ArrayList<>();
+        return pairs(json, Observation.TopUpSeen::new);
+    }
+
+    /** Balances read off the display, aggregated the same way: {@code [[epochSeconds, positionPence], ...]}. */
+    static List<Observation.BalanceSeen> readings(String json) {
+        return pairs(json, Observation.BalanceSeen::new);
+    }
+
+    private static <T> List<T> pairs(String json, BiFunction<Instant, Long, T> make) {
+        List<T> out = new ArrayList<>();
         String body = json.replaceAll("[\\[\\] ]", "");
         if (body.isEmpty()) {
             return out;
         }
         String[] parts = body.split(",");
         for (int i = 0; i + 1 < parts.length; i += 2) {
-            out.add(new Observation.TopUpSeen(
-                    Instant.ofEpochSecond(Long.parseLong(parts[i])), Long.parseLong(parts[i + 1])));
+            out.add(make.apply(Instant.ofEpochSecond(Long.parseLong(parts[i])), Long.parseLong(parts[i + 1])));
         }
         return out;
     }

@@ -116,11 +116,14 @@ final class Signals {
     }
 
     /**
-     * The meter's run-out forecast from what the backend knows: the model as the anchor, the home's use from its
-     * top-ups (else the typical home), through the shared engine. The list and the customer's app both use this.
+     * The meter's run-out forecast from what the backend knows: the model as the anchor, the home's use from the
+     * balances its customer read off the display and its top-ups (else the typical home), through the shared
+     * engine. The list and the customer's app both use this.
      */
     static RunOut runOut(MeterFacts f, Instant now, Duration horizon) {
-        ConsumptionEstimate estimate = ConsumptionEstimator.estimate(f.fuel(), f.state(), f.topUps(), now);
+        List<Observation> history = new ArrayList<>(f.topUps());
+        history.addAll(f.readings());
+        ConsumptionEstimate estimate = ConsumptionEstimator.estimate(f.fuel(), f.state(), history, now);
         return RunOutForecast.forecast(f.state(), List.of(), estimate, now, horizon);
     }
 

@@ -109,6 +109,14 @@ public final class AtRiskBench {
             topUps.add(new Observation.TopUpSeen(
                     now.minus(Duration.ofDays(3 + 7L * k + r.nextInt(3))), 1000 + 500L * r.nextInt(4)));
         }
+        // A third of the customers read their display in the app now and then.
+        List<Observation.BalanceSeen> readings = new ArrayList<>();
+        if (r.nextInt(3) == 0) {
+            for (int k = 0; k < 2 + r.nextInt(3); k++) {
+                readings.add(
+                        new Observation.BalanceSeen(now.minus(Duration.ofDays(2 + 9L * k)), 500 + r.nextInt(3000)));
+            }
+        }
         List<PsrNeed> psr = r.nextInt(10) == 0 ? List.of(PsrNeed.PENSIONABLE_AGE) : List.of();
         return new MeterFacts(
                 new UUID(0, i),
@@ -120,6 +128,7 @@ public final class AtRiskBench {
                 s,
                 "MODELLED",
                 topUps,
+                readings,
                 r.nextInt(200) == 0 ? 1 : 0,
                 null);
     }

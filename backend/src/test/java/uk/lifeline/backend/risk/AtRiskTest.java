@@ -583,4 +583,54 @@ class AtRiskTest extends BackendTest {
                 .isBadRequest();
         get(token("amy.agent"), "/api/v1/me/run-out").expectStatus().isForbidden();
     }
+
+    @Test
+    @Order(11)
+    void balancesTheCustomerReadOffTheDisplayAWeekApartMakeTheForecastRestOnTheHomesOwnUse() {
+        String carol = token("carol.customer");
+        String keptForTheMeter = "SELECT count(*) FROM meter_reading r JOIN device d ON d.id = r.device_id"
+                + " AND d.supplier_id = r.supplier_id WHERE d.eui64 = '" + CAROL_ELECTRICITY + "'";
+        // From a customer who has not read this display before (earlier tests may have).
+        db.sql("DELETE FROM meter_reading r USING device d WHERE d.id = r.device_id AND d.eui64 = :m")
+                .bind("m", CAROL_ELECTRICITY)
+                .fetch()
+                .rowsUpdated()
+                .block();
+        JsonNode first = readDisplay(carol, CAROL_ELECTRICITY, "30.00");
+        assertThat(count(keptForTheMeter)).isEqualTo(1);
+        // One reading says nothing yet about how fast the home spends.
+        assertThat(first.get("runOut").get("basis").asText()).isNotEqualTo("reported-balances");
+
+        // As if that reading was a week ago (a test cannot wait a week).
+        db.sql("UPDATE meter_reading SET read_at = read_at - interval '7 days'")
+                .fetch()
+                .rowsUpdated()
+                .block();
+        JsonNode second = readDisplay(carol, CAROL_ELECTRICITY, "20.00");
+        assertThat(count(keptForTheMeter)).isEqualTo(2);
+        assertThat(second.get("runOut").get("basis").asText()).isEqualTo("reported-balances");
+        assertThat(second.get("runOut").get("restsOn").toString()).contains("2 balances reported");
+
+        // The agents' list and the app work it out alike; an agent's report without a balance keeps no reading.
+        String amy = token("amy.agent");
+        http.put()
+                .uri("/api/v1/meters/{meter}/model", CAROL_ELECTRICITY)
+                .headers(h -> h.setBearerAuth(amy))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("paymentDebtPence", 0, "reason", "customer read the debt register"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(count(keptForTheMeter)).isEqualTo(2);
+    }
+
+    /** The customer types what the display shows into the app; the meter's new window comes back. */
+    private JsonNode readDisplay(String customer, String meter, String balance) {
+        return post(customer, "/api/v1/me/meter-readings", Map.of("meterId", meter, "balance", balance))
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
 }
