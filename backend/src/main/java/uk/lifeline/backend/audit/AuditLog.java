@@ -18,12 +18,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class AuditLog {
 
-    /**
-     * Moves the chain's head: a common table expression named {@code head}, taking {@code :supplier},
-     * {@code :chain} ({@link #chainOf}) and {@code :entry}. {@link #CHAIN_INSERT} after it writes the entry, so other statements can append in the same
-     * statement as the change they record.
-     */
-    public static final String CHAIN_HEAD = """
+    /** Moves the chain's head; {@link #CHAIN_INSERT} after it writes the entry. */
+    private static final String CHAIN_HEAD = """
             head AS (
               UPDATE audit_head
               SET seq = seq + 1, prev_hash = hash,
@@ -32,13 +28,52 @@ public class AuditLog {
               RETURNING supplier_id, chain, seq, prev_hash, hash)
             """;
 
-    public static final String CHAIN_INSERT = "INSERT INTO audit_log (supplier_id, chain, seq, entry, prev_hash, hash)"
+    private static final String CHAIN_INSERT = "INSERT INTO audit_log (supplier_id, chain, seq, entry, prev_hash, hash)"
             + " SELECT supplier_id, chain, seq, :entry, prev_hash, hash FROM head";
+
+    /**
+     * A batch's entries and its chains' new heads, linked by the caller under the heads' locks ({@link AuditHash}):
+     * two common table expressions, {@code audit_rows} and {@code audit_heads}, each returning a row per row written.
+     */
+    private static final String BATCH_APPEND = """
+            audit_rows AS (
+              INSERT INTO audit_log (supplier_id, chain, seq, entry, prev_hash, hash)
+              SELECT :supplier, u.chain::int, u.seq::bigint, u.entry, decode(u.p, 'hex'), decode(u.h, 'hex')
+              FROM unnest(:chains::text[], :seqs::text[], :entries::text[], :prevs::text[], :links::text[])
+                AS u(chain, seq, entry, p, h)
+              RETURNING 1),
+            audit_heads AS (
+              UPDATE audit_head SET seq = u.seq::bigint, prev_hash = decode(u.p, 'hex'), hash = decode(u.h, 'hex')
+              FROM unnest(:headChains::text[], :headFrom::text[], :headSeqs::text[], :headPrevs::text[],
+                :headHashes::text[]) AS u(chain, base, seq, p, h)
+              WHERE audit_head.supplier_id = :supplier AND audit_head.chain = u.chain::int
+                AND audit_head.seq = u.base::bigint
+              RETURNING 1)""";
 
     /** How many chains each supplier's log has. */
     public static final int CHAINS = 16;
 
     private static final String APPEND = "WITH " + CHAIN_HEAD + CHAIN_INSERT;
+
+    /**
+     * Appends one entry inside another statement, so it is written with the change it records: a common table
+     * expression named {@code head} and the insert after it, taking {@code :supplier}, {@code :chain}
+     * ({@link #chainOf}) and {@code :entry}; it ends the caller's statement. A method, not a constant, so the
+     * statement's text stays in this package, the audit tables' one writer.
+     */
+    public static String appendInStatement() {
+        return CHAIN_HEAD + CHAIN_INSERT;
+    }
+
+    /**
+     * A batch's entries inside another statement: common table expressions {@code audit_rows} and
+     * {@code audit_heads} (no trailing comma), taking {@code :supplier}, the entries' {@code :chains}, {@code :seqs},
+     * {@code :entries}, {@code :prevs} (hex), {@code :links} (hex) and the moved heads' {@code :headChains},
+     * {@code :headFrom} (the sequence each was locked at), {@code :headSeqs}, {@code :headPrevs}, {@code :headHashes}.
+     */
+    public static String batchAppendInStatement() {
+        return BATCH_APPEND;
+    }
 
     private final DatabaseClient db;
     private final ObjectMapper json;

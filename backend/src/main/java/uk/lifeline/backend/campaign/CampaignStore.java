@@ -14,12 +14,19 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.delivery.NoticeCopies;
 import uk.lifeline.backend.notice.Area;
 import uk.lifeline.backend.psr.PsrRank;
 
-/** Campaigns and their targets in the database. Every statement names the supplier. Thread-safe. */
+/**
+ * Campaigns, their targets and customers' notice copies in the database: the one writer of {@code campaign},
+ * {@code campaign_target}, {@code notice} and {@code customer_notice}. Other features reach them through the public
+ * methods (a change of supplier stops a premises' campaign work; delivery's retention deletes old notice copies
+ * through {@link NoticeCopies}). Every statement names the supplier, except the retention sweep's, which spans them.
+ * Thread-safe; joins the caller's transaction.
+ */
 @Component
-class CampaignStore {
+public class CampaignStore implements NoticeCopies {
 
     private static final TypeReference<Map<String, String>> PARAMETERS = new TypeReference<>() {};
     /** Each target's place in the queue: PSR customers' meters are coded first (issue 17). */
@@ -185,6 +192,44 @@ class CampaignStore {
                 .bind("now", now)
                 .map(row -> row.get("n", Long.class) > 0)
                 .one();
+    }
+
+    /**
+     * The supplier's campaign work for a premises' meters stops: its targets still waiting fail, saying why (the
+     * losing side of a change of supplier, inside the switch's transaction).
+     */
+    public Mono<Long> stopAtPremises(UUID supplier, UUID premises, Instant now) {
+        return db.sql("""
+                        UPDATE campaign_target t SET state = 'FAILED', done_at = :now,
+                          error = 'supply ended: the premises moved to another supplier'
+                        FROM device d
+                        WHERE d.supplier_id = :s AND d.premises_id = :p AND t.supplier_id = d.supplier_id
+                          AND t.device_id = d.id AND t.state IN ('PENDING', 'DCC_PENDING')
+                        """)
+                .bind("now", now)
+                .bind("s", supplier)
+                .bind("p", premises)
+                .fetch()
+                .rowsUpdated();
+    }
+
+    @Override
+    public Mono<Integer> deleteEndedBefore(Instant cutoff, int limit) {
+        return db.sql("""
+                        WITH old AS (
+                          SELECT cn.notice_id, cn.customer_account_id FROM customer_notice cn
+                          JOIN notice n ON n.id = cn.notice_id
+                          WHERE n.ends_at < :cutoff
+                            AND NOT EXISTS (SELECT 1 FROM campaign c WHERE c.notice_id = n.id AND c.status = 'RUNNING')
+                          LIMIT :n FOR UPDATE OF cn SKIP LOCKED)
+                        DELETE FROM customer_notice cn USING old
+                        WHERE cn.notice_id = old.notice_id AND cn.customer_account_id = old.customer_account_id
+                        """)
+                .bind("cutoff", cutoff)
+                .bind("n", limit)
+                .fetch()
+                .rowsUpdated()
+                .map(Long::intValue);
     }
 
     private Campaign campaign(Readable row) {

@@ -5,14 +5,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -58,7 +56,7 @@ class CustomerTimeline {
     record Events(List<Event> items, int limit) {}
 
     /** A code's events say what it does in the shared plain words, as its views do. */
-    private static Event event(
+    static Event event(
             String kind,
             Instant at,
             String by,
@@ -75,65 +73,19 @@ class CustomerTimeline {
 
     record NoteRequest(@NotBlank @Size(max = 1000) String text) {}
 
-    private static final String SQL = """
-            SELECT * FROM (
-              SELECT 'code' AS kind, c.issued_at AS at, u.display_name AS by, c.command, c.parameters::text AS parameters,
-                c.status, c.reason AS text, c.id AS code_id
-              FROM code c LEFT JOIN app_user u ON u.id = c.issued_by
-              WHERE c.supplier_id = :s AND c.customer_account_id = :c
-              UNION ALL
-              SELECT 'result', r.reported_at, u.display_name, c.command, c.parameters::text, r.outcome, r.reason, c.id
-              FROM code_result r JOIN code c ON c.id = r.code_id AND c.supplier_id = :s
-              LEFT JOIN app_user u ON u.id = r.reported_by
-              WHERE r.supplier_id = :s AND c.customer_account_id = :c
-              UNION ALL
-              SELECT 'notice', cn.created_at, NULL, NULL, NULL, NULL, n.title || ': ' || n.message, NULL
-              FROM customer_notice cn JOIN notice n ON n.id = cn.notice_id AND n.supplier_id = :s
-              WHERE cn.supplier_id = :s AND cn.customer_account_id = :c
-              UNION ALL
-              SELECT 'note', x.created_at, u.display_name, NULL, NULL, NULL, x.text, NULL
-              FROM customer_note x LEFT JOIN app_user u ON u.id = x.author_id
-              WHERE x.supplier_id = :s AND x.customer_account_id = :c
-              UNION ALL
-              -- A text that carries a code is named, not quoted: a cancelled code's digits are never shown.
-              SELECT CASE WHEN m.direction = 'OUT' THEN 'text-sent' ELSE 'text-received' END, m.created_at, NULL,
-                NULL, NULL, m.state,
-                CASE WHEN m.direction = 'IN' THEN 'From the number ending ' || right(m.phone, 4) || ': ' || m.body
-                     WHEN m.code_id IS NOT NULL THEN 'The code, to the number ending ' || right(m.phone, 4)
-                     ELSE 'To the number ending ' || right(m.phone, 4) || ': ' || m.body END, m.code_id
-              FROM sms_message m WHERE m.supplier_id = :s AND m.customer_account_id = :c
-              UNION ALL
-              SELECT CASE WHEN r.kind = 'CONTACT' THEN 'contact' ELSE 'no-supply' END, r.at, u.display_name, NULL,
-                NULL, r.outcome, concat_ws(': ', lower(replace(r.action, '_', ' ')), r.note), r.code_id
-              FROM risk_event r LEFT JOIN app_user u ON u.id = r.by_user
-              WHERE r.supplier_id = :s AND r.customer_account_id = :c
-              UNION ALL
-              SELECT CASE WHEN t.kind = 'CALL_BACK' THEN 'call-back' ELSE 'unreached' END, t.created_at, NULL, NULL,
-                NULL, CASE WHEN t.closed_at IS NULL THEN 'OPEN' ELSE 'CLOSED' END, t.detail, t.code_id
-              FROM reach_task t WHERE t.supplier_id = :s AND t.customer_account_id = :c
-            ) e ORDER BY at DESC LIMIT :n
-            """;
-
-    private final DatabaseClient db;
+    private final TimelineStore store;
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final Clock clock;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final ObjectProvider<CallLog> calls;
 
     CustomerTimeline(
-            DatabaseClient db,
-            AuditLog audit,
-            TransactionalOperator tx,
-            Clock clock,
-            com.fasterxml.jackson.databind.ObjectMapper json,
-            ObjectProvider<CallLog> calls) {
-        this.db = db;
+            TimelineStore store, AuditLog audit, TransactionalOperator tx, Clock clock, ObjectProvider<CallLog> calls) {
+        this.store = store;
         this.calls = calls;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
-        this.json = json;
     }
 
     @GetMapping("/api/v1/console/customers/{id}/timeline")
@@ -158,21 +110,8 @@ class CustomerTimeline {
                                                     .substring(Math.max(
                                                             0, c.phone().length() - 4)),
                                     c.codeId()));
-            return exists(supplier, customer)
-                    .then(db.sql(SQL)
-                            .bind("s", supplier)
-                            .bind("c", customer)
-                            .bind("n", NEWEST)
-                            .map(r -> event(
-                                    r.get("kind", String.class),
-                                    r.get("at", OffsetDateTime.class).toInstant(),
-                                    r.get("by", String.class),
-                                    r.get("command", String.class),
-                                    parameters(r.get("parameters", String.class)),
-                                    r.get("status", String.class),
-                                    r.get("text", String.class),
-                                    r.get("code_id", UUID.class)))
-                            .all()
+            return store.exists(supplier, customer)
+                    .then(store.events(supplier, customer, NEWEST)
                             .mergeWith(voice)
                             .sort(Comparator.comparing(Event::at).reversed())
                             .take(NEWEST)
@@ -190,17 +129,8 @@ class CustomerTimeline {
             String text = note.text().strip(); // control characters never get here: input.TextRule refuses them
             Instant now = clock.instant();
             UUID noteId = UUID.randomUUID();
-            return exists(caller.supplierId(), customer)
-                    .then(db.sql("INSERT INTO customer_note (id, supplier_id, customer_account_id, author_id, text,"
-                                    + " created_at) VALUES (:id, :s, :c, :a, :t, :now)")
-                            .bind("id", noteId)
-                            .bind("s", caller.supplierId())
-                            .bind("c", customer)
-                            .bind("a", caller.userId())
-                            .bind("t", text)
-                            .bind("now", now)
-                            .fetch()
-                            .rowsUpdated())
+            return store.exists(caller.supplierId(), customer)
+                    .then(store.insertNote(noteId, caller.supplierId(), customer, caller.userId(), text, now))
                     .then(audit.append(
                             caller.supplierId(),
                             now,
@@ -211,24 +141,5 @@ class CustomerTimeline {
                     .as(tx::transactional)
                     .thenReturn(new Event("note", now, null, null, null, null, null, text, null));
         });
-    }
-
-    private Mono<Void> exists(UUID supplier, UUID customer) {
-        return db.sql("SELECT 1 FROM customer_account WHERE supplier_id = :s AND id = :c")
-                .bind("s", supplier)
-                .bind("c", customer)
-                .map(r -> 1)
-                .one()
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("customer", customer.toString())))
-                .then();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, String> parameters(String text) {
-        try {
-            return text == null ? null : json.readValue(text, Map.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a code's stored parameters are not JSON", e);
-        }
     }
 }

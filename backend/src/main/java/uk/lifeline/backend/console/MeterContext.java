@@ -1,7 +1,6 @@
 package uk.lifeline.backend.console;
 
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,10 +36,10 @@ class MeterContext {
 
     private static final java.util.regex.Pattern EUI64 = java.util.regex.Pattern.compile("[0-9A-F]{16}");
 
-    private final DatabaseClient db;
+    private final ConsoleStore store;
 
-    MeterContext(DatabaseClient db) {
-        this.db = db;
+    MeterContext(ConsoleStore store) {
+        this.store = store;
     }
 
     @GetMapping("/api/v1/console/meters/{meterId}")
@@ -48,32 +47,7 @@ class MeterContext {
         if (!EUI64.matcher(meterId).matches()) {
             return Mono.error(new ApiException(ProblemType.NOT_FOUND, "no such meter"));
         }
-        return db.sql("""
-                        SELECT d.eui64, d.device_type, sp.fuel, sp.mpxn, d.wan_state, a.id AS customer_id,
-                          a.account_number, a.name, p.address, p.postcode,
-                          EXISTS (SELECT 1 FROM device x WHERE x.supplier_id = d.supplier_id
-                                  AND x.premises_id = d.premises_id AND x.device_type = 'PPMID') AS has_ppmid
-                        FROM device d
-                        JOIN premises p ON p.supplier_id = d.supplier_id AND p.id = d.premises_id
-                        JOIN customer_account a ON a.supplier_id = p.supplier_id AND a.id = p.customer_account_id
-                        JOIN supply_point sp ON sp.supplier_id = d.supplier_id AND sp.id = d.supply_point_id
-                        WHERE d.supplier_id = :s AND d.eui64 = :m AND d.device_type IN ('ESME', 'GSME')
-                        """)
-                .bind("s", Caller.of(jwt).supplierId())
-                .bind("m", meterId)
-                .map(r -> new View(
-                        r.get("eui64", String.class),
-                        r.get("device_type", String.class),
-                        r.get("fuel", String.class),
-                        r.get("mpxn", String.class),
-                        r.get("wan_state", String.class),
-                        r.get("customer_id", UUID.class),
-                        r.get("account_number", String.class),
-                        r.get("name", String.class),
-                        r.get("address", String.class),
-                        r.get("postcode", String.class),
-                        Boolean.TRUE.equals(r.get("has_ppmid", Boolean.class))))
-                .one()
+        return store.meter(Caller.of(jwt).supplierId(), meterId)
                 .switchIfEmpty(Mono.error(() -> new ApiException(ProblemType.NOT_FOUND, "no meter " + meterId)));
     }
 }

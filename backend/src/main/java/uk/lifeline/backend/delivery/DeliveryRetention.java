@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
  * notice is still running). A message with a delivery still waiting is never touched, however old. Each batch is
  * one statement of at most {@code batchSize} messages or notice copies, locking with {@code SKIP LOCKED}, so
  * several instances may sweep at once and a sweep never holds up the dispatcher. Codes, notices themselves,
- * campaigns and the audit log are not touched. Thread-safe.
+ * campaigns and the audit log are not touched. The notice copies are campaign's rows, deleted through
+ * {@link NoticeCopies}. Thread-safe.
  */
 @Component
 public class DeliveryRetention implements SmartLifecycle {
@@ -26,9 +27,11 @@ public class DeliveryRetention implements SmartLifecycle {
     private final DatabaseClient db;
     private final RetentionProperties properties;
     private final BackgroundLoop loop;
+    private final NoticeCopies copies;
 
-    public DeliveryRetention(DatabaseClient db, RetentionProperties properties, Clock clock) {
+    public DeliveryRetention(DatabaseClient db, NoticeCopies copies, RetentionProperties properties, Clock clock) {
         this.db = db;
+        this.copies = copies;
         this.properties = properties;
         this.loop = new BackgroundLoop(
                 "delivery-retention",
@@ -71,21 +74,7 @@ public class DeliveryRetention implements SmartLifecycle {
     }
 
     private Mono<Integer> notices(Instant cutoff) {
-        return db.sql("""
-                        WITH old AS (
-                          SELECT cn.notice_id, cn.customer_account_id FROM customer_notice cn
-                          JOIN notice n ON n.id = cn.notice_id
-                          WHERE n.ends_at < :cutoff
-                            AND NOT EXISTS (SELECT 1 FROM campaign c WHERE c.notice_id = n.id AND c.status = 'RUNNING')
-                          LIMIT :n FOR UPDATE OF cn SKIP LOCKED)
-                        DELETE FROM customer_notice cn USING old
-                        WHERE cn.notice_id = old.notice_id AND cn.customer_account_id = old.customer_account_id
-                        """)
-                .bind("cutoff", cutoff)
-                .bind("n", properties.batchSize())
-                .fetch()
-                .rowsUpdated()
-                .map(Long::intValue);
+        return copies.deleteEndedBefore(cutoff, properties.batchSize());
     }
 
     @Override

@@ -11,13 +11,14 @@ import reactor.core.publisher.Mono;
 /**
  * Customers' phones and their FCM tokens. An app installation (the session token's subject) has one live token:
  * registering a new one retires the old, and a token registered by another installation (the phone was linked
- * to another account) moves to the new one. Thread-safe.
+ * to another account) moves to the new one. The one writer of {@code push_device} with the dispatcher (which retires
+ * a token FCM refuses) and {@link SessionEnds}; the demo data registers its phones here. Thread-safe.
  */
 @Component
-class PushDevices {
+public class PushDevices {
 
     /** A live phone, as the customer sees it (never its token). Immutable. */
-    record Device(UUID id, String platform, String name, Instant registeredAt) {}
+    public record Device(UUID id, String platform, String name, Instant registeredAt) {}
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -28,7 +29,7 @@ class PushDevices {
     }
 
     /** Registers the token for the installation; the same token again changes nothing. */
-    Mono<Device> register(
+    public Mono<Device> register(
             UUID supplier, UUID customer, UUID installation, String token, String platform, String name, Instant now) {
         Mono<Device> same = db.sql("""
                         SELECT id, platform, name, registered_at FROM push_device

@@ -22,6 +22,7 @@ import uk.lifeline.backend.commissioning.CommissioningState;
 import uk.lifeline.backend.commissioning.InstallCode;
 import uk.lifeline.backend.commissioning.InstallReason;
 import uk.lifeline.backend.customer.SupplyPointNumbers;
+import uk.lifeline.backend.installcode.Requests;
 import uk.lifeline.backend.model.MeterModels;
 import uk.lifeline.backend.switching.SwitchService;
 import uk.lifeline.calendar.MeterTime;
@@ -53,6 +54,7 @@ class DemoInstalls {
     private final CommissioningService commissioning;
     private final SwitchService switching;
     private final MeterModels models;
+    private final Requests requests;
     private final Clock clock;
 
     DemoInstalls(
@@ -62,6 +64,7 @@ class DemoInstalls {
             CommissioningService commissioning,
             SwitchService switching,
             MeterModels models,
+            Requests requests,
             Clock clock) {
         this.properties = properties;
         this.seed = seed;
@@ -69,6 +72,7 @@ class DemoInstalls {
         this.commissioning = commissioning;
         this.switching = switching;
         this.models = models;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -246,23 +250,8 @@ class DemoInstalls {
     private Mono<Void> request(UUID requester, UUID responder, String eui, UUID by, LocalDate on) {
         LocalDate due = WorkingDays.englandAndWales().plus(on, 10);
         Instant at = on.atTime(10, 0).atZone(MeterTime.ZONE).toInstant();
-        return db.sql("""
-                        INSERT INTO install_code_request (id, supplier_id, responder_id, routed_to, device_id, eui64,
-                          status, note, requested_by, requested_at, requested_on, due_on)
-                        SELECT gen_random_uuid(), :r, :to, 'INSTALLING_SUPPLIER', d.id, d.eui64, 'OPEN',
-                          'gained this premises; meter not commissioned', :by, :at, :on, :due
-                        FROM device d WHERE d.supplier_id = :r AND d.eui64 = :e
-                        """)
-                .bind("r", requester)
-                .bind("to", responder)
-                .bind("by", by)
-                .bind("at", at)
-                .bind("on", on)
-                .bind("due", due)
-                .bind("e", eui)
-                .fetch()
-                .rowsUpdated()
-                .then();
+        return requests.raisedEarlier(
+                requester, responder, eui, "gained this premises; meter not commissioned", by, at, on, due);
     }
 
     private Caller caller(String username, UUID supplier) {

@@ -4,20 +4,28 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.commissioning.PremisesRegister;
+import uk.lifeline.backend.customer.CustomerAccounts;
 import uk.lifeline.backend.customer.SupplyPointNumbers;
 
 /**
  * Writes reference data (suppliers, people, premises, supply points, devices) for the demo and for tests. Supply
- * point numbers are checked on the way in. There is no admin API for this data yet; a later issue adds one.
+ * point numbers are checked on the way in. There is no admin API for this data yet; a later issue adds one. Accounts,
+ * premises, supply points and devices go through their owners ({@link CustomerAccounts}, {@link PremisesRegister});
+ * suppliers and staff sign-ins have no other writer until onboarding exists, so their statements are here.
  * Thread-safe.
  */
 @Component
 public class SeedWriter {
 
     private final DatabaseClient db;
+    private final CustomerAccounts accounts;
+    private final PremisesRegister register;
 
-    public SeedWriter(DatabaseClient db) {
+    public SeedWriter(DatabaseClient db, CustomerAccounts accounts, PremisesRegister register) {
         this.db = db;
+        this.accounts = accounts;
+        this.register = register;
     }
 
     public Mono<Void> supplier(UUID id, String code, String name, String originatorId) {
@@ -29,13 +37,7 @@ public class SeedWriter {
     }
 
     public Mono<Void> customer(UUID id, UUID supplier, String accountNumber, String name, String phone) {
-        var spec = db.sql("INSERT INTO customer_account (id, supplier_id, account_number, name, phone)"
-                        + " VALUES (:id, :s, :n, :name, :phone)")
-                .bind("id", id)
-                .bind("s", supplier)
-                .bind("n", accountNumber)
-                .bind("name", name);
-        return run(phone == null ? spec.bindNull("phone", String.class) : spec.bind("phone", phone));
+        return accounts.open(id, supplier, accountNumber, name, phone);
     }
 
     /** @param customer the customer's account for role CUSTOMER, otherwise null */
@@ -59,13 +61,7 @@ public class SeedWriter {
     }
 
     public Mono<Void> premises(UUID id, UUID supplier, UUID customer, String address, String postcode) {
-        return run(db.sql("INSERT INTO premises (id, supplier_id, customer_account_id, address, postcode)"
-                        + " VALUES (:id, :s, :c, :a, :p)")
-                .bind("id", id)
-                .bind("s", supplier)
-                .bind("c", customer)
-                .bind("a", address)
-                .bind("p", postcode));
+        return register.addPremises(id, supplier, customer, address, postcode);
     }
 
     /** @throws IllegalArgumentException for an MPAN or MPRN whose check digits do not match */
@@ -77,13 +73,7 @@ public class SeedWriter {
             return Mono.error(new IllegalArgumentException(
                     "not a valid " + (fuel.equals("ELECTRICITY") ? "MPAN" : "MPRN") + ": " + mpxn));
         }
-        return run(db.sql("INSERT INTO supply_point (id, supplier_id, premises_id, fuel, mpxn)"
-                        + " VALUES (:id, :s, :p, :f, :m)")
-                .bind("id", id)
-                .bind("s", supplier)
-                .bind("p", premises)
-                .bind("f", fuel)
-                .bind("m", mpxn));
+        return register.addSupplyPoint(id, supplier, premises, fuel, mpxn);
     }
 
     /** @param supplyPoint null for a PPMID or hub; {@code publicKeyPem} likewise */
@@ -96,17 +86,7 @@ public class SeedWriter {
             String type,
             String publicKeyPem,
             String wanState) {
-        var spec = db.sql("INSERT INTO device (id, supplier_id, premises_id, supply_point_id, eui64, device_type,"
-                        + " ka_public_key, wan_state) VALUES (:id, :s, :p, :sp, :e, :t, :k, :w)")
-                .bind("id", id)
-                .bind("s", supplier)
-                .bind("p", premises)
-                .bind("e", eui64)
-                .bind("t", type)
-                .bind("w", wanState);
-        spec = supplyPoint == null ? spec.bindNull("sp", UUID.class) : spec.bind("sp", supplyPoint);
-        spec = publicKeyPem == null ? spec.bindNull("k", String.class) : spec.bind("k", publicKeyPem);
-        return run(spec);
+        return register.addDevice(id, supplier, premises, supplyPoint, eui64, type, publicKeyPem, wanState);
     }
 
     private static Mono<Void> run(DatabaseClient.GenericExecuteSpec spec) {

@@ -11,11 +11,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads and writes install-code requests. Every query is scoped to the supplier asking: the requests it raised or
- * must answer, nothing else. Thread-safe; joins the caller's transaction.
+ * Reads and writes install-code requests: the one writer of {@code install_code_request}. Every query is scoped to
+ * the supplier asking: the requests it raised or must answer, nothing else. Other features reach the table through
+ * the public methods (a change of supplier cancels a premises' open requests; the demo data raises old ones).
+ * Thread-safe; joins the caller's transaction.
  */
 @Component
-class Requests {
+public class Requests {
 
     private static final String MINE = " WHERE (r.supplier_id = :s OR r.responder_id = :s)";
 
@@ -101,6 +103,53 @@ class Requests {
                                 .toArray(String[]::new));
         spec = batch == null ? spec.bindNull("batch", UUID.class) : spec.bind("batch", batch);
         return spec.fetch().rowsUpdated().then();
+    }
+
+    /** An open request the supplier's change of supply cancelled. Immutable. */
+    public record Cancelled(UUID id, UUID responderId, String eui64) {}
+
+    /** Cancels the supplier's open requests for the premises' devices, giving the reason (a change of supplier). */
+    public Flux<Cancelled> cancelOpenAtPremises(UUID supplier, UUID premises, String reason, Instant now) {
+        return db.sql("""
+                        UPDATE install_code_request r SET status = 'CANCELLED', closed_at = :now, closed_reason = :reason
+                        FROM device d
+                        WHERE d.supplier_id = :s AND d.premises_id = :p AND r.supplier_id = d.supplier_id
+                          AND r.device_id = d.id AND r.status = 'OPEN'
+                        RETURNING r.id, r.responder_id, r.eui64
+                        """)
+                .bind("now", now)
+                .bind("reason", reason)
+                .bind("s", supplier)
+                .bind("p", premises)
+                .map(row -> new Cancelled(
+                        row.get("id", UUID.class), row.get("responder_id", UUID.class), row.get("eui64", String.class)))
+                .all();
+    }
+
+    /**
+     * An open request for the requester's device, raised on an earlier day and routed to the installing supplier,
+     * as the API would have made it then (the demo data's history; no audit entry, as the demo seeds none).
+     */
+    public Mono<Void> raisedEarlier(
+            UUID requester, UUID responder, String eui, String note, UUID by, Instant at, LocalDate on, LocalDate due) {
+        return db.sql("""
+                        INSERT INTO install_code_request (id, supplier_id, responder_id, routed_to, device_id, eui64,
+                          status, note, requested_by, requested_at, requested_on, due_on)
+                        SELECT gen_random_uuid(), :r, :to, 'INSTALLING_SUPPLIER', d.id, d.eui64, 'OPEN', :note, :by,
+                          :at, :on, :due
+                        FROM device d WHERE d.supplier_id = :r AND d.eui64 = :e
+                        """)
+                .bind("r", requester)
+                .bind("to", responder)
+                .bind("note", note)
+                .bind("by", by)
+                .bind("at", at)
+                .bind("on", on)
+                .bind("due", due)
+                .bind("e", eui)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     Mono<Void> answer(UUID id, RequestStatus outcome, UUID by, Instant at, LocalDate on, String note) {

@@ -83,7 +83,8 @@ class BatchWriter {
             ORDER BY chain FOR UPDATE
             """;
 
-    private static final String INSERT = """
+    private static final String INSERT =
+            """
             WITH c AS (
               INSERT INTO code (id, supplier_id, device_id, customer_account_id, command, parameters, amount_pence,
                 blocks, counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
@@ -103,27 +104,15 @@ class BatchWriter {
               FROM unnest(:users::text[], :keys::text[], :hashes::text[], :https::text[], :bodies::text[])
                 AS u(usr, k, h, s, b)
               RETURNING 1),
-            a AS (
-              INSERT INTO audit_log (supplier_id, chain, seq, entry, prev_hash, hash)
-              SELECT :supplier, u.chain::int, u.seq::bigint, u.entry, decode(u.p, 'hex'), decode(u.h, 'hex')
-              FROM unnest(:chains::text[], :seqs::text[], :entries::text[], :prevs::text[], :links::text[])
-                AS u(chain, seq, entry, p, h)
-              RETURNING 1),
-            h AS (
-              UPDATE audit_head SET seq = u.seq::bigint, prev_hash = decode(u.p, 'hex'), hash = decode(u.h, 'hex')
-              FROM unnest(:headChains::text[], :headFrom::text[], :headSeqs::text[], :headPrevs::text[],
-                :headHashes::text[]) AS u(chain, base, seq, p, h)
-              WHERE audit_head.supplier_id = :supplier AND audit_head.chain = u.chain::int
-                AND audit_head.seq = u.base::bigint
-              RETURNING 1),
+            %s,
             k AS (
               UPDATE code_counter SET next_counter = u.n::bigint
               FROM unnest(:counterDevices::text[], :nexts::text[]) AS u(d, n)
               WHERE code_counter.supplier_id = :supplier AND code_counter.device_id = u.d::uuid
               RETURNING 1)
-            SELECT (SELECT count(*) FROM c) + (SELECT count(*) FROM i) + (SELECT count(*) FROM a) AS rows,
-              (SELECT count(*) FROM h) AS heads, (SELECT count(*) FROM k) AS counters
-            """.formatted(StoredBlocks.SPLIT.formatted("u.blocks"));
+            SELECT (SELECT count(*) FROM c) + (SELECT count(*) FROM i) + (SELECT count(*) FROM audit_rows) AS rows,
+              (SELECT count(*) FROM audit_heads) AS heads, (SELECT count(*) FROM k) AS counters
+            """.formatted(StoredBlocks.SPLIT.formatted("u.blocks"), AuditLog.batchAppendInStatement());
 
     /** A meter's counter row, locked. */
     private record Counter(long next, long highestAccepted) {}

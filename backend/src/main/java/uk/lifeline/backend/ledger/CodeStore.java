@@ -57,7 +57,7 @@ class CodeStore {
         String sql = "WITH code_row AS (" + INSERT + " RETURNING id), "
                 + "request AS (INSERT INTO idempotency_record (supplier_id, user_id, key, request_hash, http_status,"
                 + " response_body) SELECT :supplier, :issuedBy, :key, :hash, :httpStatus, :body FROM code_row), "
-                + AuditLog.CHAIN_HEAD + AuditLog.CHAIN_INSERT;
+                + AuditLog.appendInStatement();
         GenericExecuteSpec spec = bindCode(db.sql(sql), c)
                 .bind("entry", auditEntry)
                 .bind("chain", AuditLog.chainOf("code:" + c.id()))

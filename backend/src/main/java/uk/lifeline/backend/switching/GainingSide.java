@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.commissioning.PremisesRegister;
 import uk.lifeline.backend.ledger.CodeBlocks;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
@@ -13,8 +14,8 @@ import uk.lifeline.backend.problem.ProblemType;
  * What a change of supplier gives the gaining supplier, in the switch's transaction: its own premises (or, when
  * it supplied the premises before, its old one again), supply points and devices, copied from the losing
  * supplier's (the same MPAN/MPRNs and EUI-64s, the meters' public keys and WAN states), for the account it names,
- * with every meter's codes blocked until its credentials are on the meter. Thread-safe; joins the caller's
- * transaction.
+ * with every meter's codes blocked until its credentials are on the meter. The rows are written by commissioning's
+ * {@link PremisesRegister}. Thread-safe; joins the caller's transaction.
  */
 @Component
 class GainingSide {
@@ -24,10 +25,12 @@ class GainingSide {
             UUID supplierId, UUID premisesId, String address, String postcode, List<String> mpxns, List<String> euis) {}
 
     private final DatabaseClient db;
+    private final PremisesRegister register;
     private final CodeBlocks blocks;
 
-    GainingSide(DatabaseClient db, CodeBlocks blocks) {
+    GainingSide(DatabaseClient db, PremisesRegister register, CodeBlocks blocks) {
         this.db = db;
+        this.register = register;
         this.blocks = blocks;
     }
 
@@ -83,66 +86,16 @@ class GainingSide {
 
     private Mono<UUID> open(UUID gaining, UUID account, From from) {
         UUID id = UUID.randomUUID();
-        return db.sql("INSERT INTO premises (id, supplier_id, customer_account_id, address, postcode)"
-                        + " VALUES (:id, :g, :a, :address, :postcode)")
-                .bind("id", id)
-                .bind("g", gaining)
-                .bind("a", account)
-                .bind("address", from.address())
-                .bind("postcode", from.postcode())
-                .fetch()
-                .rowsUpdated()
+        return register.addPremises(id, gaining, account, from.address(), from.postcode())
                 .thenReturn(id);
     }
 
     private Mono<UUID> reopen(UUID gaining, UUID premises, UUID account, From from) {
-        return db.sql("""
-                        UPDATE premises SET supply_ended_at = NULL, customer_account_id = :a, address = :address,
-                          postcode = :postcode
-                        WHERE supplier_id = :g AND id = :p
-                        """)
-                .bind("a", account)
-                .bind("address", from.address())
-                .bind("postcode", from.postcode())
-                .bind("g", gaining)
-                .bind("p", premises)
-                .fetch()
-                .rowsUpdated()
+        return register.reopenPremises(gaining, premises, account, from.address(), from.postcode())
                 .thenReturn(premises);
     }
 
     private Mono<Void> copy(UUID gaining, UUID premises, From from) {
-        Mono<Long> supplyPoints = db.sql("""
-                        INSERT INTO supply_point (id, supplier_id, premises_id, fuel, mpxn)
-                        SELECT gen_random_uuid(), :g, :gp, fuel, mpxn FROM supply_point
-                        WHERE supplier_id = :l AND premises_id = :lp
-                        ON CONFLICT (supplier_id, mpxn) DO NOTHING
-                        """)
-                .bind("g", gaining)
-                .bind("gp", premises)
-                .bind("l", from.supplierId())
-                .bind("lp", from.premisesId())
-                .fetch()
-                .rowsUpdated();
-        Mono<Long> devices = db.sql("""
-                        INSERT INTO device (id, supplier_id, premises_id, supply_point_id, eui64, device_type,
-                          ka_public_key, wan_state)
-                        SELECT gen_random_uuid(), :g, :gp, gsp.id, ld.eui64, ld.device_type, ld.ka_public_key,
-                          ld.wan_state
-                        FROM device ld
-                        LEFT JOIN supply_point lsp ON lsp.supplier_id = ld.supplier_id AND lsp.id = ld.supply_point_id
-                        LEFT JOIN supply_point gsp ON gsp.supplier_id = :g AND gsp.mpxn = lsp.mpxn
-                        WHERE ld.supplier_id = :l AND ld.premises_id = :lp
-                        ON CONFLICT (supplier_id, eui64) DO UPDATE SET premises_id = EXCLUDED.premises_id,
-                          supply_point_id = EXCLUDED.supply_point_id, device_type = EXCLUDED.device_type,
-                          ka_public_key = EXCLUDED.ka_public_key, wan_state = EXCLUDED.wan_state
-                        """)
-                .bind("g", gaining)
-                .bind("gp", premises)
-                .bind("l", from.supplierId())
-                .bind("lp", from.premisesId())
-                .fetch()
-                .rowsUpdated();
-        return supplyPoints.then(devices).then();
+        return register.copyMeters(from.supplierId(), from.premisesId(), gaining, premises);
     }
 }

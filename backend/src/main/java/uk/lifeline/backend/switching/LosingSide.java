@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.audit.CrossSupplierAudit;
+import uk.lifeline.backend.campaign.CampaignStore;
+import uk.lifeline.backend.commissioning.PremisesRegister;
+import uk.lifeline.backend.installcode.Requests;
 import uk.lifeline.backend.ledger.CodeBlocks;
 import uk.lifeline.backend.ledger.Ledger;
 
@@ -24,13 +26,23 @@ class LosingSide {
 
     static final String REASON = "change of supplier";
 
-    private final DatabaseClient db;
+    private final CampaignStore campaigns;
+    private final Requests requests;
+    private final PremisesRegister register;
     private final CrossSupplierAudit crossAudit;
     private final Ledger ledger;
     private final CodeBlocks blocks;
 
-    LosingSide(DatabaseClient db, CrossSupplierAudit crossAudit, Ledger ledger, CodeBlocks blocks) {
-        this.db = db;
+    LosingSide(
+            CampaignStore campaigns,
+            Requests requests,
+            PremisesRegister register,
+            CrossSupplierAudit crossAudit,
+            Ledger ledger,
+            CodeBlocks blocks) {
+        this.campaigns = campaigns;
+        this.requests = requests;
+        this.register = register;
         this.crossAudit = crossAudit;
         this.ledger = ledger;
         this.blocks = blocks;
@@ -38,32 +50,13 @@ class LosingSide {
 
     /** Ends the losing supplier's supply at the premises; completes with the ids of the codes it cancelled. */
     Mono<List<UUID>> end(UUID losing, UUID premises, UUID switchId, Instant now) {
-        return stopCampaigns(losing, premises, now)
+        return campaigns
+                .stopAtPremises(losing, premises, now)
                 .then(cancelCodes(losing, premises, switchId, now))
                 .flatMap(codes -> cancelRequests(losing, premises, switchId, now)
-                        .then(db.sql("UPDATE premises SET supply_ended_at = :now WHERE supplier_id = :s AND id = :p")
-                                .bind("now", now)
-                                .bind("s", losing)
-                                .bind("p", premises)
-                                .fetch()
-                                .rowsUpdated())
+                        .then(register.endSupply(losing, premises, now))
                         .then(blocks.blockPremises(losing, premises, CodeBlocks.SUPPLY_ENDED))
                         .thenReturn(codes));
-    }
-
-    private Mono<Long> stopCampaigns(UUID losing, UUID premises, Instant now) {
-        return db.sql("""
-                        UPDATE campaign_target t SET state = 'FAILED', done_at = :now,
-                          error = 'supply ended: the premises moved to another supplier'
-                        FROM device d
-                        WHERE d.supplier_id = :s AND d.premises_id = :p AND t.supplier_id = d.supplier_id
-                          AND t.device_id = d.id AND t.state IN ('PENDING', 'DCC_PENDING')
-                        """)
-                .bind("now", now)
-                .bind("s", losing)
-                .bind("p", premises)
-                .fetch()
-                .rowsUpdated();
     }
 
     private Mono<List<UUID>> cancelCodes(UUID losing, UUID premises, UUID switchId, Instant now) {
@@ -71,29 +64,15 @@ class LosingSide {
     }
 
     private Mono<Void> cancelRequests(UUID losing, UUID premises, UUID switchId, Instant now) {
-        return db.sql("""
-                        UPDATE install_code_request r SET status = 'CANCELLED', closed_at = :now, closed_reason = :reason
-                        FROM device d
-                        WHERE d.supplier_id = :s AND d.premises_id = :p AND r.supplier_id = d.supplier_id
-                          AND r.device_id = d.id AND r.status = 'OPEN'
-                        RETURNING r.id, r.responder_id, r.eui64
-                        """)
-                .bind("now", now)
-                .bind("reason", REASON)
-                .bind("s", losing)
-                .bind("p", premises)
-                .map(row -> new Object[] {
-                    row.get("id", UUID.class), row.get("responder_id", UUID.class), row.get("eui64", String.class)
-                })
-                .all()
+        return requests.cancelOpenAtPremises(losing, premises, REASON, now)
                 .concatMap(r -> crossAudit.append(
                         losing,
-                        (UUID) r[1],
+                        r.responderId(),
                         now,
                         null,
                         "install-code-request.cancelled",
-                        "install-code-request:" + r[0],
-                        Map.of("device", r[2], "reason", REASON, "switch", switchId.toString())))
+                        "install-code-request:" + r.id(),
+                        Map.of("device", r.eui64(), "reason", REASON, "switch", switchId.toString())))
                 .then();
     }
 }

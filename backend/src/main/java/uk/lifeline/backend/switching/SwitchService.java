@@ -15,6 +15,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.audit.CrossSupplierAudit;
 import uk.lifeline.backend.auth.Caller;
+import uk.lifeline.backend.customer.CustomerAccounts;
 import uk.lifeline.backend.problem.ApiException;
 import uk.lifeline.backend.problem.ProblemType;
 import uk.lifeline.backend.tenant.Supplier;
@@ -40,6 +41,7 @@ public class SwitchService {
             String phone) {}
 
     private final DatabaseClient db;
+    private final CustomerAccounts accounts;
     private final Suppliers suppliers;
     private final LosingSide losing;
     private final GainingSide gaining;
@@ -50,6 +52,7 @@ public class SwitchService {
 
     SwitchService(
             DatabaseClient db,
+            CustomerAccounts accounts,
             Suppliers suppliers,
             LosingSide losing,
             GainingSide gaining,
@@ -58,6 +61,7 @@ public class SwitchService {
             TransactionalOperator tx,
             Clock clock) {
         this.db = db;
+        this.accounts = accounts;
         this.suppliers = suppliers;
         this.losing = losing;
         this.gaining = gaining;
@@ -202,16 +206,8 @@ public class SwitchService {
                                 null));
                     }
                     UUID id = UUID.randomUUID();
-                    var spec = db.sql("INSERT INTO customer_account (id, supplier_id, account_number, name, phone)"
-                                    + " VALUES (:id, :s, :n, :name, :phone)")
-                            .bind("id", id)
-                            .bind("s", supplierId)
-                            .bind("n", gain.accountNumber())
-                            .bind("name", gain.name());
-                    spec = gain.phone() == null
-                            ? spec.bindNull("phone", String.class)
-                            : spec.bind("phone", gain.phone());
-                    return spec.fetch().rowsUpdated().thenReturn(id);
+                    return accounts.open(id, supplierId, gain.accountNumber(), gain.name(), gain.phone())
+                            .thenReturn(id);
                 }));
     }
 
