@@ -20,6 +20,11 @@ public record CommandCode(MeterCommand command, long utrnCounter, List<String> b
 
     /** The digits in groups of four, blocks separated by " / ", as people read them out. */
     public String grouped() {
+        return grouped(blocks);
+    }
+
+    /** A code's blocks in groups of four, blocks separated by " / ": how a stored code is written out. */
+    public static String grouped(List<String> blocks) {
         StringBuilder out = new StringBuilder();
         for (String block : blocks) {
             if (out.length() > 0) {

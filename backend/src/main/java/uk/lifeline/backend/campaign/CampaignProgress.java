@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.ledger.CodeStatus;
+import uk.lifeline.code.CommandCode;
 
 /**
  * Reads a campaign's progress and its call-centre list from the database, scoped to the supplier. The list is
@@ -122,7 +123,7 @@ public class CampaignProgress {
                         row.get("postcode", String.class),
                         row.get("mpxn", String.class),
                         row.get("eui64", String.class),
-                        Csv.grouped(List.of(row.get("blocks", String[].class))),
+                        CommandCode.grouped(List.of(row.get("blocks", String[].class))),
                         String.valueOf(row.get("expires_at", Instant.class))))
                 .all();
     }

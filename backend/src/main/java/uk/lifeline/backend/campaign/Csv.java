@@ -1,9 +1,7 @@
 package uk.lifeline.backend.campaign;
 
 import java.util.Arrays;
-import java.util.List;
 import uk.lifeline.backend.csv.CsvText;
-import uk.lifeline.backend.ledger.CodeView;
 
 /** The call-centre export's columns, written as {@link CsvText} lines. Stateless. */
 final class Csv {
@@ -23,10 +21,5 @@ final class Csv {
 
     static String line(String... fields) {
         return CsvText.line(Arrays.asList(fields));
-    }
-
-    /** All blocks, each grouped in fours, blocks separated by ' / '. */
-    static String grouped(List<String> blocks) {
-        return String.join(" / ", CodeView.grouped(blocks));
     }
 }

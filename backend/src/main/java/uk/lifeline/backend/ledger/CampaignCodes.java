@@ -29,6 +29,16 @@ import uk.lifeline.code.CommandCode;
 @Component
 class CampaignCodes {
 
+    private static final String INSERT = """
+            INSERT INTO code (id, supplier_id, device_id, customer_account_id, command, parameters, blocks,
+              counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
+              expires_at, envelope, updated_at)
+            SELECT i::uuid, :s, d::uuid, cu::uuid, :command, :parameters::jsonb, %s, n, :reason, 'ISSUED',
+              false, '[]'::jsonb, :by, :now, :expires, e, :now
+            FROM unnest(:ids::text[], :devices::text[], :customers::text[], :blocks::text[],
+              :counters::bigint[], :envelopes::text[]) AS u(i, d, cu, b, n, e)
+            """.formatted(StoredBlocks.SPLIT.formatted("b"));
+
     private final DatabaseClient db;
     private final CounterStore counters;
     private final MeterSecrets secrets;
@@ -153,15 +163,7 @@ class CampaignCodes {
             counters[i] = code.counter();
             signedEnvelopes[i] = code.envelope();
         }
-        return db.sql("""
-                        INSERT INTO code (id, supplier_id, device_id, customer_account_id, command, parameters, blocks,
-                          counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
-                          expires_at, envelope, updated_at)
-                        SELECT i::uuid, :s, d::uuid, cu::uuid, :command, :parameters::jsonb, %s, n, :reason, 'ISSUED',
-                          false, '[]'::jsonb, :by, :now, :expires, e, :now
-                        FROM unnest(:ids::text[], :devices::text[], :customers::text[], :blocks::text[],
-                          :counters::bigint[], :envelopes::text[]) AS u(i, d, cu, b, n, e)
-                        """.formatted(StoredBlocks.SPLIT.formatted("b")))
+        return db.sql(INSERT)
                 .bind("s", supplier.id())
                 .bind("command", first.command())
                 .bind("parameters", Json.of(jsonOf(first.parameters())))
