@@ -23,15 +23,19 @@ import uk.lifeline.forecast.Observation;
 @Repository
 class RiskStore {
 
-    /** Codes that were (or will be) on the meter: top-ups in these statuses count as the customer's top-ups. */
+    /**
+     * Codes that were (or will be) on the meter: top-ups in these statuses count as the customer's top-ups. Instants
+     * go out as whole epoch seconds, floored: a cast alone rounds, and a reading taken late in the second now would
+     * then fall after now and be left out.
+     */
     private static final String FACTS = """
             SELECT d.id, d.eui64, sp.fuel, a.id AS account, a.name, m.state, m.source, pe.needs,
-              (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM c.issued_at)::bigint, c.amount_pence)),
+              (SELECT coalesce(json_agg(json_build_array(floor(extract(epoch FROM c.issued_at))::bigint, c.amount_pence)),
                                '[]'::json)::text
                  FROM code c WHERE c.supplier_id = d.supplier_id AND c.device_id = d.id AND c.command = 'top-up'
                   AND c.status IN ('ISSUED', 'DELIVERED', 'ENTERED', 'ACCEPTED') AND c.issued_at > :topUpsSince
                   AND c.issued_at <= :now) AS top_ups,
-              (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM r.read_at)::bigint, r.position_pence)),
+              (SELECT coalesce(json_agg(json_build_array(floor(extract(epoch FROM r.read_at))::bigint, r.position_pence)),
                                '[]'::json)::text
                  FROM meter_reading r WHERE r.supplier_id = d.supplier_id AND r.device_id = d.id
                   AND r.read_at > :topUpsSince AND r.read_at <= :now) AS readings,

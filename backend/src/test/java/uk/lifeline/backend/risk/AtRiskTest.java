@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +16,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.problem.IdempotencyKeys;
 import uk.lifeline.backend.testing.BackendTest;
+import uk.lifeline.backend.testing.MovableClock;
 import uk.lifeline.calendar.MeterTime;
 
 /**
@@ -28,7 +33,11 @@ import uk.lifeline.calendar.MeterTime;
  */
 @TestPropertySource(properties = {"lifeline.demo.enabled=true"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Import(MovableClock.Config.class)
 class AtRiskTest extends BackendTest {
+
+    @Autowired
+    MovableClock clock;
 
     static final String CAROL_GAS = "00DB1234567800A2";
     static final String CAROL_ELECTRICITY = "00DB1234567800A1";
@@ -596,6 +605,30 @@ class AtRiskTest extends BackendTest {
                 .fetch()
                 .rowsUpdated()
                 .block();
+        // Read late in a second (xx.7 s), where a rounded instant would fall after "now" and be left out.
+        clock.setLondon(LocalDateTime.ofInstant(
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).minusMillis(300), MeterTime.ZONE));
+        try {
+            readTwiceAWeekApart(carol, keptForTheMeter);
+        } finally {
+            clock.reset();
+        }
+
+        // The agents' list and the app work it out alike; an agent's report without a balance keeps no reading.
+        String amy = token("amy.agent");
+        http.put()
+                .uri("/api/v1/meters/{meter}/model", CAROL_ELECTRICITY)
+                .headers(h -> h.setBearerAuth(amy))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("paymentDebtPence", 0, "reason", "customer read the debt register"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(count(keptForTheMeter)).isEqualTo(2);
+    }
+
+    /** Carol reads 30.00, then (as if a week on) 20.00: two balances a week apart. */
+    private void readTwiceAWeekApart(String carol, String keptForTheMeter) {
         JsonNode first = readDisplay(carol, CAROL_ELECTRICITY, "30.00");
         assertThat(count(keptForTheMeter)).isEqualTo(1);
         // One reading says nothing yet about how fast the home spends.
@@ -610,18 +643,6 @@ class AtRiskTest extends BackendTest {
         assertThat(count(keptForTheMeter)).isEqualTo(2);
         assertThat(second.get("runOut").get("basis").asText()).isEqualTo("reported-balances");
         assertThat(second.get("runOut").get("restsOn").toString()).contains("2 balances reported");
-
-        // The agents' list and the app work it out alike; an agent's report without a balance keeps no reading.
-        String amy = token("amy.agent");
-        http.put()
-                .uri("/api/v1/meters/{meter}/model", CAROL_ELECTRICITY)
-                .headers(h -> h.setBearerAuth(amy))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("paymentDebtPence", 0, "reason", "customer read the debt register"))
-                .exchange()
-                .expectStatus()
-                .isOk();
-        assertThat(count(keptForTheMeter)).isEqualTo(2);
     }
 
     /** The customer types what the display shows into the app; the meter's new window comes back. */
