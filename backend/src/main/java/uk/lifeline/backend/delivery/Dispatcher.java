@@ -26,8 +26,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends the outbox's phone messages through the {@link PushGateway}. Each step claims a batch of due deliveries
- * ({@code FOR UPDATE SKIP LOCKED}, so instances never share one) and marks them SENDING with a lease in a
- * committed statement before anything goes out; then sends the batch and records each outcome: SENT, a retry
+ * by phone ({@link #claim}: loops and instances claim at once and never share a phone) and marks them SENDING with
+ * a lease in a committed statement before anything goes out; then sends the batch and records each outcome: SENT, a retry
  * later (exponential backoff with jitter, never sooner than FCM's Retry-After), the phone's token retired, or
  * FAILED after the last attempt. A delivery still SENDING when its lease runs out belonged to a dispatcher that
  * stopped mid-send: it may or may not have gone, so it becomes IN_DOUBT and is never sent again by the backend
@@ -185,7 +185,12 @@ public class Dispatcher implements SmartLifecycle {
      * retried together) are always claimed together and go as one FCM message. A delivery claimed by another
      * dispatcher that committed after this statement began is left alone (its state is checked again on update),
      * so none is sent twice. The due index is in claim order (V24), so a claim reads only what it takes, however
-     * long the queue.
+     * long the queue. Each phone's due deliveries are locked as they are read, through the phone's index, skipping
+     * any another transaction holds (a delivery being expired, retired, or already claimed and being recorded): so
+     * a claim never waits, and a dispatcher recording outcomes, which may wait for a claim, never deadlocks with
+     * one (an update that waited for a row would have kept its lock on it; ConcurrentClaimTest saw that). Locking
+     * there also keeps the planner from joining every due delivery instead, which it did while the queue's
+     * statistics said empty.
      */
     Mono<List<Claimed>> claim(Instant now) {
         // Ordered by phone within a moment, so a phone's messages of one page sit together under the limit.
@@ -204,7 +209,7 @@ public class Dispatcher implements SmartLifecycle {
                           CROSS JOIN LATERAL (
                             SELECT p.id, p.device_id, p.message_id, p.next_attempt_at FROM push_delivery p
                             WHERE p.supplier_id = ph.supplier_id AND p.device_id = ph.id AND p.state = 'PENDING'
-                              AND p.next_attempt_at <= :now) p
+                              AND p.next_attempt_at <= :now FOR UPDATE SKIP LOCKED) p
                           JOIN outbox_message m ON m.id = p.message_id),
                         chosen AS (
                           SELECT id FROM (
