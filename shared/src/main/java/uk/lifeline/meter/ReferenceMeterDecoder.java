@@ -9,11 +9,11 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import uk.lifeline.code.CodeDigits;
 import uk.lifeline.code.CodeEncoder;
 import uk.lifeline.code.CodeKey;
 import uk.lifeline.code.CodeLayout;
-import uk.lifeline.code.GbcsCheckDigit;
 import uk.lifeline.code.Ptut;
 import uk.lifeline.command.CommandType;
 import uk.lifeline.command.MeterCommand;
@@ -118,11 +118,13 @@ public final class ReferenceMeterDecoder {
         }
         // 2. Typing errors: length, characters, check digit. Never counted towards lockout.
         String block = CodeDigits.withoutSeparators(digits);
-        if (block.length() != CodeLayout.BLOCK_DIGITS || !allDigits(block)) {
-            return new Rejected(Rejection.TYPO, "a block is 20 digits; got " + block.length() + " characters");
-        }
-        if (!GbcsCheckDigit.isValid(block)) {
-            return new Rejected(Rejection.TYPO, "the check digit does not match: a digit is wrong or two are swapped");
+        Optional<CodeDigits.BlockFault> fault = CodeDigits.fault(block);
+        if (fault.isPresent()) {
+            return new Rejected(
+                    Rejection.TYPO,
+                    fault.get() == CodeDigits.BlockFault.WRONG_CHECK_DIGIT
+                            ? "the check digit does not match: a digit is wrong or two are swapped"
+                            : "a block is 20 digits; got " + block.length() + " characters");
         }
         // 3. Structure: a PTUT, a known sub class, a block index the command has.
         long ptut = Ptut.fromCheckedDigits(block);
@@ -335,14 +337,5 @@ public final class ReferenceMeterDecoder {
             }
         }
         return map;
-    }
-
-    private static boolean allDigits(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }

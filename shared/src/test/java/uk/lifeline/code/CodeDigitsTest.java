@@ -63,4 +63,24 @@ class CodeDigitsTest {
         assertThat(CodeLayout.COUNTER_WINDOW_BELOW).isEqualTo(511);
         assertThat(CodeLayout.BLOCK_DIGITS).isEqualTo(20);
     }
+
+    @Test
+    void aBlockIsTwentyAsciiDigitsEndingInItsCheckDigitAndEachFaultIsNamed() {
+        assertThat(CodeDigits.fault(A)).isEmpty();
+        assertThat(CodeDigits.fault(A.substring(1))).contains(CodeDigits.BlockFault.WRONG_LENGTH);
+        assertThat(CodeDigits.fault(A + "0")).contains(CodeDigits.BlockFault.WRONG_LENGTH);
+        assertThat(CodeDigits.fault("")).contains(CodeDigits.BlockFault.WRONG_LENGTH);
+        assertThat(CodeDigits.fault(A.substring(0, 19) + "\u0663")).contains(CodeDigits.BlockFault.NOT_DIGITS);
+        assertThat(CodeDigits.fault("7394333345718904331x")).contains(CodeDigits.BlockFault.NOT_DIGITS);
+        String swapped = A.charAt(1) + "" + A.charAt(0) + A.substring(2);
+        assertThat(CodeDigits.fault(swapped)).contains(CodeDigits.BlockFault.WRONG_CHECK_DIGIT);
+        for (int at = 0; at < A.length(); at++) {
+            for (char d = '0'; d <= '9'; d++) {
+                if (d != A.charAt(at)) {
+                    String typo = A.substring(0, at) + d + A.substring(at + 1);
+                    assertThat(CodeDigits.fault(typo)).as(typo).contains(CodeDigits.BlockFault.WRONG_CHECK_DIGIT);
+                }
+            }
+        }
+    }
 }

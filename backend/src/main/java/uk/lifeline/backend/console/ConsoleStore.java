@@ -1,6 +1,6 @@
 package uk.lifeline.backend.console;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -86,8 +86,12 @@ class ConsoleStore {
                         r.get("title", String.class),
                         r.get("message", String.class),
                         r.get("command", String.class),
-                        read(r.get("parameters", String.class), Map.class),
-                        read(r.get("area", String.class), Area.class),
+                        StoredJson.read(
+                                json,
+                                r.get("parameters", String.class),
+                                new TypeReference<Map<String, String>>() {},
+                                "a campaign's parameters"),
+                        StoredJson.read(json, r.get("area", String.class), Area.class, "a campaign's area"),
                         instant(r.get("starts_at", OffsetDateTime.class)),
                         instant(r.get("ends_at", OffsetDateTime.class)),
                         r.get("display_name", String.class),
@@ -150,15 +154,6 @@ class ConsoleStore {
                         r.get("postcode", String.class),
                         Boolean.TRUE.equals(r.get("has_ppmid", Boolean.class))))
                 .one();
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T read(String text, Class<?> type) {
-        try {
-            return text == null ? null : (T) json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a campaign's stored " + type.getSimpleName() + " is not JSON", e);
-        }
     }
 
     private static Instant instant(OffsetDateTime at) {

@@ -1,6 +1,5 @@
 package uk.lifeline.backend.console;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.r2dbc.spi.Readable;
@@ -53,9 +52,17 @@ class PendingCodes {
                 r.get("id", UUID.class),
                 r.get("eui64", String.class),
                 r.get("command", String.class),
-                read(r.get("parameters", String.class), new TypeReference<Map<String, String>>() {}),
+                StoredJson.read(
+                        json,
+                        r.get("parameters", String.class),
+                        new TypeReference<Map<String, String>>() {},
+                        "a code's parameters"),
                 r.get("reason", String.class),
-                read(r.get("approval_reasons", String.class), new TypeReference<List<String>>() {}),
+                StoredJson.read(
+                        json,
+                        r.get("approval_reasons", String.class),
+                        new TypeReference<List<String>>() {},
+                        "a code's approval reasons"),
                 r.get("counter", Long.class),
                 r.get("blocks", Integer.class),
                 instant(r, "issued_at"),
@@ -68,13 +75,5 @@ class PendingCodes {
 
     private static Instant instant(Readable r, String column) {
         return r.get(column, OffsetDateTime.class).toInstant();
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable " + type.getType() + " in a stored code", e);
-        }
     }
 }

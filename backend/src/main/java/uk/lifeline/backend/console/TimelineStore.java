@@ -1,6 +1,6 @@
 package uk.lifeline.backend.console;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -78,7 +78,11 @@ class TimelineStore {
                         r.get("at", OffsetDateTime.class).toInstant(),
                         r.get("by", String.class),
                         r.get("command", String.class),
-                        parameters(r.get("parameters", String.class)),
+                        StoredJson.read(
+                                json,
+                                r.get("parameters", String.class),
+                                new TypeReference<Map<String, String>>() {},
+                                "a code's parameters"),
                         r.get("status", String.class),
                         r.get("text", String.class),
                         r.get("code_id", UUID.class)))
@@ -108,14 +112,5 @@ class TimelineStore {
                 .one()
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("customer", customer.toString())))
                 .then();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, String> parameters(String text) {
-        try {
-            return text == null ? null : json.readValue(text, Map.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a code's stored parameters are not JSON", e);
-        }
     }
 }

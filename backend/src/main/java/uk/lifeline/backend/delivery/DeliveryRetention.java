@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -20,24 +19,26 @@ import reactor.core.publisher.Mono;
  * {@link NoticeCopies}. Thread-safe.
  */
 @Component
-public class DeliveryRetention implements SmartLifecycle {
+public class DeliveryRetention extends LoopLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRetention.class);
 
     private final DatabaseClient db;
     private final RetentionProperties properties;
-    private final BackgroundLoop loop;
+    private final Clock clock;
     private final NoticeCopies copies;
 
     public DeliveryRetention(DatabaseClient db, NoticeCopies copies, RetentionProperties properties, Clock clock) {
+        super("delivery-retention", 1, properties.every(), properties.enabled());
         this.db = db;
         this.copies = copies;
         this.properties = properties;
-        this.loop = new BackgroundLoop(
-                "delivery-retention",
-                1,
-                properties.every(),
-                () -> step(clock.instant().minus(properties.messages())));
+        this.clock = clock;
+    }
+
+    @Override
+    protected Mono<Integer> work() {
+        return step(clock.instant().minus(properties.messages()));
     }
 
     /** One batch of each kind, for things older than {@code cutoff}: completes with how many rows it deleted. */
@@ -75,22 +76,5 @@ public class DeliveryRetention implements SmartLifecycle {
 
     private Mono<Integer> notices(Instant cutoff) {
         return copies.deleteEndedBefore(cutoff, properties.batchSize());
-    }
-
-    @Override
-    public void start() {
-        if (properties.enabled()) {
-            loop.start();
-        }
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 }

@@ -3,7 +3,6 @@ package uk.lifeline.app.entry;
 import java.util.List;
 import uk.lifeline.code.CodeDigits;
 import uk.lifeline.code.CodeLayout;
-import uk.lifeline.code.GbcsCheckDigit;
 
 /**
  * Checks a code the customer got some other way (a letter, a text, read out on the phone) before they go to the
@@ -38,7 +37,7 @@ public final class CodeCheck {
         }
         List<String> blocks = CodeDigits.blocks(digits);
         for (int block = 0; block < blocks.size(); block++) {
-            if (!GbcsCheckDigit.isValid(blocks.get(block))) {
+            if (CodeDigits.fault(blocks.get(block)).isPresent()) {
                 return new Finding(Kind.WRONG_DIGIT, n, block + 1);
             }
         }

@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import uk.lifeline.code.CodeDigits;
 import uk.lifeline.code.CodeLayout;
-import uk.lifeline.code.GbcsCheckDigit;
 import uk.lifeline.code.Ptut;
 import uk.lifeline.command.CommandType;
 import uk.lifeline.command.MeterCommand;
@@ -190,7 +190,7 @@ public final class EnvelopeVerifier {
         long[] ptuts = new long[blocks.size()];
         for (int i = 0; i < blocks.size(); i++) {
             String block = blocks.get(i);
-            if (!block.matches("[0-9]{" + Ptut.BLOCK_DIGITS + "}") || !GbcsCheckDigit.isValid(block)) {
+            if (CodeDigits.fault(block).isPresent()) {
                 throw mismatch(envelope, "block " + (i + 1) + " is not 20 digits with a good check digit");
             }
             ptuts[i] = Ptut.fromCheckedDigits(block);
