@@ -31,8 +31,6 @@
 # BENCH_PGSS=1 loads pg_stat_statements into the embedded PostgreSQL (ALTER SYSTEM, then a fast shutdown that the
 # backend's watchdog restarts, before seeding) and after each campaign prints the statements that took the most
 # execution time in it: calls, total and mean time, and time per meter.
-# BENCH_PG_EXPLAIN_MS=200 (with BENCH_PGSS=1) also logs the plan of every statement slower than that (auto_explain,
-# with actual rows and times) into PostgreSQL's log in the data folder ($DATA/postgres/log), removed with it at exit.
 # BENCH_JFR=/path/x.jfr records the backend with JDK Flight Recorder (profile settings) into that file; read it
 # with `jfr summary` and `jfr print --events jdk.ExecutionSample`.
 #
@@ -106,8 +104,7 @@ for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$FCMCONTROL/count" >/dev/nul
 curl -fs "http://127.0.0.1:$FCMCONTROL/count" >/dev/null || { cat "$DATA/fcm.log"; exit 1; }
 
 if [ "${BENCH_PGSS:-0}" = 1 ]; then
-  "${PSQL[@]}" -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements${BENCH_PG_EXPLAIN_MS:+,auto_explain}'"
-  [ -n "${BENCH_PG_EXPLAIN_MS:-}" ] && "${PSQL[@]}" -c "ALTER SYSTEM SET logging_collector = on"
+  "${PSQL[@]}" -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
   kill -INT "$POSTMASTER"
   # The backend's watchdog starts the server again on the same folder, now with the library loaded.
   for _ in $(seq 1 60); do
@@ -117,10 +114,6 @@ if [ "${BENCH_PGSS:-0}" = 1 ]; then
   done
   bench_psql_setup
   "${PSQL[@]}" -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements'
-  if [ -n "${BENCH_PG_EXPLAIN_MS:-}" ]; then
-    "${PSQL[@]}" -c "ALTER SYSTEM SET auto_explain.log_min_duration = ${BENCH_PG_EXPLAIN_MS}" \
-      -c "ALTER SYSTEM SET auto_explain.log_analyze = on" -c 'SELECT pg_reload_conf()' >/dev/null
-  fi
   echo "pg_stat_statements loaded (postmaster now $POSTMASTER)"
 fi
 # The statements that took the most execution time since the last call, and what each cost per meter.

@@ -184,22 +184,22 @@ public class Dispatcher implements SmartLifecycle {
      * customer's notice and its code of the same campaign (written in one transaction, due at the same moment, and
      * retried together) are always claimed together and go as one FCM message. A delivery claimed by another
      * dispatcher that committed after this statement began is left alone (its state is checked again on update),
-     * so none is sent twice. The due index is in claim order (V24), so a claim reads only what it takes, however
-     * long the queue. Each phone's due deliveries are locked as they are read, through the phone's index, skipping
-     * any another transaction holds (a delivery being expired, retired, or already claimed and being recorded): so
-     * a claim never waits, and a dispatcher recording outcomes, which may wait for a claim, never deadlocks with
-     * one (an update that waited for a row would have kept its lock on it; ConcurrentClaimTest saw that). Locking
-     * there also keeps the planner from joining every due delivery instead, which it did while the queue's
-     * statistics said empty.
+     * so none is sent twice. Every read goes through one index whatever the statistics say (while a first
+     * campaign fills an empty queue they say it is empty, and the planner then read every due delivery per claim):
+     * the due index in time order, stopping at the batch; each locked phone's due deliveries through the phone's
+     * index (V24; {@code OFFSET 0} keeps them apart from the rest of the plan); each chosen delivery by its key,
+     * locked skipping any another transaction holds (a delivery being expired, retired, or already claimed and
+     * being recorded). So a claim never waits, and a dispatcher recording outcomes, which may wait for a claim,
+     * never deadlocks with one (an update that had waited for a row kept its lock on it: ConcurrentClaimTest saw
+     * that).
      */
     Mono<List<Claimed>> claim(Instant now) {
-        // Ordered by phone within a moment, so a phone's messages of one page sit together under the limit.
         return db.sql("""
                         WITH due AS (
                           SELECT d.supplier_id, d.id, d.token FROM push_delivery p
                           JOIN push_device d ON d.supplier_id = p.supplier_id AND d.id = p.device_id
                           WHERE p.state = 'PENDING' AND p.next_attempt_at <= :now
-                          ORDER BY p.next_attempt_at, p.device_id LIMIT :limit
+                          ORDER BY p.next_attempt_at LIMIT :limit
                           FOR NO KEY UPDATE OF d SKIP LOCKED),
                         phones AS (SELECT DISTINCT supplier_id, id, token FROM due),
                         ranked AS (
@@ -209,18 +209,23 @@ public class Dispatcher implements SmartLifecycle {
                           CROSS JOIN LATERAL (
                             SELECT p.id, p.device_id, p.message_id, p.next_attempt_at FROM push_delivery p
                             WHERE p.supplier_id = ph.supplier_id AND p.device_id = ph.id AND p.state = 'PENDING'
-                              AND p.next_attempt_at <= :now FOR UPDATE SKIP LOCKED) p
-                          JOIN outbox_message m ON m.id = p.message_id),
+                            OFFSET 0) p
+                          JOIN outbox_message m ON m.id = p.message_id
+                          WHERE p.next_attempt_at <= :now),
                         chosen AS (
                           SELECT id FROM (
                             SELECT id, n, min(n) OVER g AS first, max(n) OVER g AS last FROM ranked
                             WINDOW g AS (PARTITION BY device_id, campaign_id,
                               CASE WHEN campaign_id IS NULL THEN id END)) g
-                          WHERE last <= :limit OR (first = 1 AND n <= :limit))
+                          WHERE last <= :limit OR (first = 1 AND n <= :limit)),
+                        locked AS (
+                          SELECT l.id FROM chosen c CROSS JOIN LATERAL (
+                            SELECT p.id FROM push_delivery p WHERE p.id = c.id AND p.state = 'PENDING'
+                            FOR UPDATE SKIP LOCKED) l)
                         UPDATE push_delivery p SET state = 'SENDING', lease_until = :lease, claimed_by = :me,
                           attempts = p.attempts + 1
-                        FROM chosen, outbox_message m, phones d
-                        WHERE p.id = chosen.id AND p.state = 'PENDING' AND m.id = p.message_id
+                        FROM locked, outbox_message m, phones d
+                        WHERE p.id = locked.id AND m.id = p.message_id
                           AND d.supplier_id = p.supplier_id AND d.id = p.device_id
                         RETURNING p.id, p.attempts, p.expires_at, p.device_id, d.token, m.kind, m.subject_id, m.status,
                           m.envelope, m.title, m.body, m.high_priority, m.campaign_id
