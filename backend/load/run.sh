@@ -32,7 +32,7 @@
 # install -DskipTests) and pgbench and psql (apt-get install -y postgresql-client).
 # Environment: METERS (1000), LOAD_HTTP_PORT (18090), LOAD_PG_PORT (54391), PROFILE (0), KEEP (0: keep the data
 # folder, logs and dumps), JAVA_OPTS (extra JVM options for the backend), BACKEND_ARGS (extra --properties),
-# SKIP_PGBENCH (0), JFR (0), RATE (0: closed loop).
+# SKIP_PGBENCH (0), JFR (0), RATE (0: closed loop), LOAD_JAR (another build of the backend, for A/B runs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . backend/load/bench-lib.sh
@@ -43,7 +43,7 @@ METERS=${METERS:-1000}
 PORT=${LOAD_HTTP_PORT:-18090}
 PGPORT=${LOAD_PG_PORT:-54391}
 DATA=$(mktemp -d /tmp/lifeline-load.XXXXXX)
-JAR=backend/target/lifeline-backend.jar
+JAR=${LOAD_JAR:-backend/target/lifeline-backend.jar}
 command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install -y postgresql-client" >&2; exit 1; }
 [ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -q -o -f backend/pom.xml install -DskipTests" >&2; exit 1; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
