@@ -20,6 +20,7 @@
 # After each campaign it prints the CPU seconds each process spent on it (the backend by thread group, the fake
 # FCM, PostgreSQL), and per meter and per message: on a shared machine, the comparable figures.
 # BENCH_BACKEND_ARGS adds arguments to the backend's command line (e.g. --lifeline.push.dispatchers=4).
+# BENCH_JAR runs another built jar (default backend/target/lifeline-backend.jar).
 # BENCH_FLOOR=0 leaves out the crypto floor (step 5).
 # BENCH_TRANSPORT=http1|http2 sets lifeline.push.transport (empty: the backend's default for a loopback endpoint);
 # the fake FCM then speaks only that protocol (HTTP/2: clear text, prior knowledge), as the backend's push health
@@ -27,6 +28,9 @@
 # the same campaigns; each pushes to its own path of the fake FCM (/i1, /i2), which counts messages per path, and
 # each page's audit entry names the instance that coded it: the script prints meters coded and FCM messages per
 # instance, and the second instance's CPU apart ("backend2").
+# BENCH_PGSS=1 loads pg_stat_statements into the embedded PostgreSQL (ALTER SYSTEM, then a fast shutdown that the
+# backend's watchdog restarts, before seeding) and after each campaign prints the statements that took the most
+# execution time in it: calls, total and mean time, and time per meter.
 # BENCH_JFR=/path/x.jfr records the backend with JDK Flight Recorder (profile settings) into that file; read it
 # with `jfr summary` and `jfr print --events jdk.ExecutionSample`.
 #
@@ -44,7 +48,7 @@ PORT2=${BENCH_HTTP_PORT2:-18474}
 INSTANCES=${INSTANCES:-1}
 HEAP=${BENCH_HEAP:-1g}
 DATA=$(mktemp -d "${BENCH_TMP:-/tmp}/lifeline-campaign-bench.XXXXXX")
-JAR=backend/target/lifeline-backend.jar
+JAR=${BENCH_JAR:-backend/target/lifeline-backend.jar}
 [ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -q -DskipTests install" >&2; exit 1; }
 command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
 
@@ -99,6 +103,32 @@ FCM=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$FCMCONTROL/count" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "http://127.0.0.1:$FCMCONTROL/count" >/dev/null || { cat "$DATA/fcm.log"; exit 1; }
 
+if [ "${BENCH_PGSS:-0}" = 1 ]; then
+  "${PSQL[@]}" -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
+  kill -INT "$POSTMASTER"
+  # The backend's watchdog starts the server again on the same folder, now with the library loaded.
+  for _ in $(seq 1 60); do
+    sleep 1
+    NEW=$(head -1 "$DATA"/postgres/postmaster.pid 2>/dev/null || true)
+    [ -n "$NEW" ] && [ "$NEW" != "$POSTMASTER" ] && "${PSQL[@]}" -tAc 'SELECT 1' >/dev/null 2>&1 && break
+  done
+  bench_psql_setup
+  "${PSQL[@]}" -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements'
+  echo "pg_stat_statements loaded (postmaster now $POSTMASTER)"
+fi
+# The statements that took the most execution time since the last call, and what each cost per meter.
+pgss_report() { # meters
+  [ "${BENCH_PGSS:-0}" = 1 ] || return 0
+  "${PSQL[@]}" -P pager=off -P format=unaligned -P fieldsep=' | ' -c "SELECT calls,
+    round(total_exec_time::numeric, 0) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+    round((total_exec_time * 1000 / $1)::numeric, 1) AS us_per_meter, rows,
+    regexp_replace(left(query, 160), '\s+', ' ', 'g') AS statement
+    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25"
+  "${PSQL[@]}" -tAc "SELECT 'statements in all: ' || sum(calls) || ' calls, ' || round(sum(total_exec_time)::numeric)
+    || ' ms, ' || round((sum(total_exec_time) * 1000 / $1)::numeric, 1) || ' us/meter' FROM pg_stat_statements"
+  "${PSQL[@]}" -tAc 'SELECT pg_stat_statements_reset()' >/dev/null
+}
+
 echo "ports: backend $PORT, PostgreSQL $PGPORT, fake FCM $FCMPORT and $FCMCONTROL (BENCH_HTTP_PORT, BENCH_PG_PORT," \
   "BENCH_FCM_PORT, BENCH_FCM_CONTROL_PORT)$([ "$INSTANCES" -gt 1 ] && echo ", second backend $PORT2 (BENCH_HTTP_PORT2)")"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -146,6 +176,7 @@ SECONDS_TAKEN=$(echo "$(date +%s.%N) - $START" | bc)
 echo "RESULT prime: derived and kept $METERS meters' shared secrets (one ECDH agreement each) in ${SECONDS_TAKEN%.*} s" \
   "from the first = $(echo "$METERS / $SECONDS_TAKEN" | bc) meters/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
+[ "${BENCH_PGSS:-0}" = 1 ] && "${PSQL[@]}" -tAc 'SELECT pg_stat_statements_reset()' >/dev/null
 M0=$(fcm_messages)
 C0=$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")
 cpu_snapshot > "$DATA/cpu.0"
@@ -157,12 +188,14 @@ cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$METERS" meter
 cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$(( M1 - M0 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
 C1=$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")
 per_instance "$C0" "$C1"
+pgss_report "$METERS"
 "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
   price ZZ9
 cpu_snapshot > "$DATA/cpu.2"
 cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$METERS" meter
 cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$(( $(fcm_messages) - M1 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
 per_instance "$C1" "$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")"
+pgss_report "$METERS"
 [ "${BENCH_FLOOR:-1}" = 0 ] || "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
   floor
 echo "rows: $("${PSQL[@]}" -tAc "SELECT (SELECT count(*) FROM code WHERE reason LIKE 'campaign %') || ' campaign codes, '

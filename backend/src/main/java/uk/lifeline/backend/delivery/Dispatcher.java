@@ -21,14 +21,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends the outbox's phone messages through the {@link PushGateway}. Each step claims a batch of due deliveries
- * ({@code FOR UPDATE SKIP LOCKED}, so instances never share one) and marks them SENDING with a lease in a
- * committed statement before anything goes out; then sends the batch and records each outcome: SENT, a retry
+ * by phone ({@link #claim}: loops and instances claim at once and never share a phone) and marks them SENDING with
+ * a lease in a committed statement before anything goes out; then sends the batch and records each outcome: SENT, a retry
  * later (exponential backoff with jitter, never sooner than FCM's Retry-After), the phone's token retired, or
  * FAILED after the last attempt. A delivery still SENDING when its lease runs out belonged to a dispatcher that
  * stopped mid-send: it may or may not have gone, so it becomes IN_DOUBT and is never sent again by the backend
@@ -40,16 +39,8 @@ public class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final Duration TIDY_EVERY = Duration.ofSeconds(10);
-    /**
-     * The advisory lock that takes claims one at a time, across loops and instances: concurrent claims under SKIP
-     * LOCKED would split a page's rows between them, and a customer's notice claimed apart from its code would go
-     * as two FCM messages instead of one (DemoNoticeTest saw it). A claim is one short statement; sends stay
-     * parallel.
-     */
-    private static final long CLAIM_LOCK = 0x4c_4946_4550_5553L;
 
     private final DatabaseClient db;
-    private final TransactionalOperator tx;
     private final PushGateway gateway;
     private final PushProperties properties;
     private final Clock clock;
@@ -58,10 +49,8 @@ public class Dispatcher implements SmartLifecycle {
     private final BackgroundLoop loop;
     private final java.util.concurrent.atomic.AtomicLong lastTidy = new java.util.concurrent.atomic.AtomicLong();
 
-    public Dispatcher(
-            DatabaseClient db, TransactionalOperator tx, PushGateway gateway, PushProperties properties, Clock clock) {
+    public Dispatcher(DatabaseClient db, PushGateway gateway, PushProperties properties, Clock clock) {
         this.db = db;
-        this.tx = tx;
         this.gateway = gateway;
         this.properties = properties;
         this.clock = clock;
@@ -95,7 +84,7 @@ public class Dispatcher implements SmartLifecycle {
             Coalesced batch = coalesce(claimed);
             return Mono.fromCallable(() -> gateway.send(batch.pushes()))
                     .subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(outcomes -> record(claimed, batch.each(outcomes)))
+                    .flatMap(outcomes -> record(claimed, batch, outcomes))
                     .thenReturn(claimed.size());
         });
     }
@@ -186,22 +175,58 @@ public class Dispatcher implements SmartLifecycle {
         return new Coalesced(pushes, carried);
     }
 
-    /** Claims up to a batch of due deliveries and reads what to send; committed on its own. */
+    /**
+     * Claims a batch of due deliveries by phone, and reads what to send; one statement, committed on its own. It
+     * locks the phones ({@code push_device}, {@code FOR NO KEY UPDATE SKIP LOCKED}) of the first due deliveries,
+     * then marks SENDING the due deliveries of those phones, a campaign's deliveries to a phone as one group,
+     * whole groups only, at most {@code batchSize} deliveries (FCM's limit per call; a first group larger than that,
+     * which no campaign makes, goes in parts). So claims run concurrently, across loops and instances, yet a
+     * customer's notice and its code of the same campaign (written in one transaction, due at the same moment, and
+     * retried together) are always claimed together and go as one FCM message. A delivery claimed by another
+     * dispatcher that committed after this statement began is left alone (its state is checked again on update),
+     * so none is sent twice. Every read goes through one index whatever the statistics say (while a first
+     * campaign fills an empty queue they say it is empty, and the planner then read every due delivery per claim):
+     * the due index in time order, stopping at the batch; each locked phone's due deliveries through the phone's
+     * index (V24; {@code OFFSET 0} keeps them apart from the rest of the plan); each chosen delivery by its key,
+     * locked skipping any another transaction holds (a delivery being expired, retired, or already claimed and
+     * being recorded). So a claim never waits, and a dispatcher recording outcomes, which may wait for a claim,
+     * never deadlocks with one (an update that had waited for a row kept its lock on it: ConcurrentClaimTest saw
+     * that).
+     */
     Mono<List<Claimed>> claim(Instant now) {
-        Mono<Long> locked = db.sql("SELECT pg_advisory_xact_lock(:key)")
-                .bind("key", CLAIM_LOCK)
-                .fetch()
-                .rowsUpdated();
-        // Ordered by phone within a moment, so a phone's messages of one page sit together under the limit.
-        Mono<List<Claimed>> claimed = db.sql("""
+        return db.sql("""
                         WITH due AS (
-                          SELECT id FROM push_delivery WHERE state = 'PENDING' AND next_attempt_at <= :now
-                          ORDER BY next_attempt_at, device_id LIMIT :limit FOR UPDATE SKIP LOCKED)
+                          SELECT d.supplier_id, d.id, d.token FROM push_delivery p
+                          JOIN push_device d ON d.supplier_id = p.supplier_id AND d.id = p.device_id
+                          WHERE p.state = 'PENDING' AND p.next_attempt_at <= :now
+                          ORDER BY p.next_attempt_at LIMIT :limit
+                          FOR NO KEY UPDATE OF d SKIP LOCKED),
+                        phones AS (SELECT DISTINCT supplier_id, id, token FROM due),
+                        ranked AS (
+                          SELECT p.id, p.device_id, m.campaign_id,
+                            row_number() OVER (ORDER BY p.next_attempt_at, p.device_id, p.id) AS n
+                          FROM phones ph
+                          CROSS JOIN LATERAL (
+                            SELECT p.id, p.device_id, p.message_id, p.next_attempt_at FROM push_delivery p
+                            WHERE p.supplier_id = ph.supplier_id AND p.device_id = ph.id AND p.state = 'PENDING'
+                            OFFSET 0) p
+                          JOIN outbox_message m ON m.id = p.message_id
+                          WHERE p.next_attempt_at <= :now),
+                        chosen AS (
+                          SELECT id FROM (
+                            SELECT id, n, min(n) OVER g AS first, max(n) OVER g AS last FROM ranked
+                            WINDOW g AS (PARTITION BY device_id, campaign_id,
+                              CASE WHEN campaign_id IS NULL THEN id END)) g
+                          WHERE last <= :limit OR (first = 1 AND n <= :limit)),
+                        locked AS (
+                          SELECT l.id FROM chosen c CROSS JOIN LATERAL (
+                            SELECT p.id FROM push_delivery p WHERE p.id = c.id AND p.state = 'PENDING'
+                            FOR UPDATE SKIP LOCKED) l)
                         UPDATE push_delivery p SET state = 'SENDING', lease_until = :lease, claimed_by = :me,
                           attempts = p.attempts + 1
-                        FROM due, outbox_message m, push_device d
-                        WHERE p.id = due.id AND m.id = p.message_id AND d.supplier_id = p.supplier_id
-                          AND d.id = p.device_id
+                        FROM locked, outbox_message m, phones d
+                        WHERE p.id = locked.id AND m.id = p.message_id
+                          AND d.supplier_id = p.supplier_id AND d.id = p.device_id
                         RETURNING p.id, p.attempts, p.expires_at, p.device_id, d.token, m.kind, m.subject_id, m.status,
                           m.envelope, m.title, m.body, m.high_priority, m.campaign_id
                         """)
@@ -216,7 +241,6 @@ public class Dispatcher implements SmartLifecycle {
                         row.get("campaign_id", UUID.class)))
                 .all()
                 .collectList();
-        return locked.then(claimed).as(tx::transactional);
     }
 
     private Push push(Readable row, Instant now) {
@@ -245,10 +269,27 @@ public class Dispatcher implements SmartLifecycle {
                 ttl.isNegative() ? Duration.ZERO : ttl.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    private Mono<Void> record(List<Claimed> batch, List<PushOutcome> outcomes) {
+    /**
+     * Records each delivery's outcome. A carried code is retried when its notice is, at the same moment, so the
+     * two stay due together and are claimed, and sent, together again.
+     */
+    private Mono<Void> record(List<Claimed> batch, Coalesced coalesced, List<PushOutcome> sent) {
         Instant now = now();
         Map<Long, Integer> attempts = new HashMap<>();
         batch.forEach(c -> attempts.put(c.push().deliveryId(), c.attempts()));
+        Map<Long, String> retryAt = new HashMap<>();
+        for (PushOutcome o : sent) {
+            if (o.result() == PushOutcome.Result.RETRY) {
+                String at = now.plus(retryDelay(o.retryAfter(), attempts.get(o.deliveryId())))
+                        .toString();
+                retryAt.put(o.deliveryId(), at);
+                Long code = coalesced.carried().get(o.deliveryId());
+                if (code != null) {
+                    retryAt.put(code, at);
+                }
+            }
+        }
+        List<PushOutcome> outcomes = coalesced.each(sent);
         int n = outcomes.size();
         Long[] ids = new Long[n];
         String[] states = new String[n];
@@ -270,8 +311,7 @@ public class Dispatcher implements SmartLifecycle {
                 case FAILED -> states[i] = "FAILED";
                 case RETRY -> {
                     states[i] = "PENDING";
-                    next[i] = now.plus(retryDelay(o.retryAfter(), attempts.get(o.deliveryId())))
-                            .toString();
+                    next[i] = retryAt.get(o.deliveryId());
                 }
             }
         }
