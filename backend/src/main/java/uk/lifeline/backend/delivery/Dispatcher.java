@@ -17,7 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,7 @@ import reactor.core.scheduler.Schedulers;
  * EXPIRED. Thread-safe.
  */
 @Component
-public class Dispatcher implements SmartLifecycle {
+public class Dispatcher extends LoopLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final Duration TIDY_EVERY = Duration.ofSeconds(10);
@@ -46,16 +45,14 @@ public class Dispatcher implements SmartLifecycle {
     private final Clock clock;
     private final String instance = "dispatcher-" + ProcessHandle.current().pid() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
-    private final BackgroundLoop loop;
     private final java.util.concurrent.atomic.AtomicLong lastTidy = new java.util.concurrent.atomic.AtomicLong();
 
     public Dispatcher(DatabaseClient db, PushGateway gateway, PushProperties properties, Clock clock) {
+        super("push-dispatcher", properties.dispatchers(), properties.pollInterval(), true);
         this.db = db;
         this.gateway = gateway;
         this.properties = properties;
         this.clock = clock;
-        this.loop =
-                new BackgroundLoop("push-dispatcher", properties.dispatchers(), properties.pollInterval(), this::step);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -63,6 +60,11 @@ public class Dispatcher implements SmartLifecycle {
         if (!gateway.configured()) {
             log.warn("Push dispatcher idle: {}", gateway.description());
         }
+    }
+
+    @Override
+    protected Mono<Integer> work() {
+        return step();
     }
 
     /** One round: tidy leases and expiries, then claim, send and record one batch. Completes with the batch size. */
@@ -373,25 +375,5 @@ public class Dispatcher implements SmartLifecycle {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
-    }
-
-    /** Looks for due messages now (after an issue or a campaign page). */
-    public void wake() {
-        loop.wake();
     }
 }

@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * A feature's background work on a {@link BackgroundLoop}, started with the application when enabled and stopped
- * with it: what a sweep extends. Thread-safe.
+ * with it: what a sweep or a runner extends. Thread-safe.
  */
 public abstract class LoopLifecycle implements SmartLifecycle {
 
@@ -37,5 +37,10 @@ public abstract class LoopLifecycle implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return loop.isRunning();
+    }
+
+    /** Starts work now rather than at the next poll (a new campaign, say). */
+    public void wake() {
+        loop.wake();
     }
 }
