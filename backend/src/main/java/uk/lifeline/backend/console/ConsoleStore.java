@@ -1,6 +1,5 @@
 package uk.lifeline.backend.console;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -86,11 +85,7 @@ class ConsoleStore {
                         r.get("title", String.class),
                         r.get("message", String.class),
                         r.get("command", String.class),
-                        StoredJson.read(
-                                json,
-                                r.get("parameters", String.class),
-                                new TypeReference<Map<String, String>>() {},
-                                "a campaign's parameters"),
+                        StoredJson.parameters(json, r.get("parameters", String.class), "a campaign's"),
                         StoredJson.read(json, r.get("area", String.class), Area.class, "a campaign's area"),
                         instant(r.get("starts_at", OffsetDateTime.class)),
                         instant(r.get("ends_at", OffsetDateTime.class)),

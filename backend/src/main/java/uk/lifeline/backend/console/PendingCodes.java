@@ -6,7 +6,6 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -52,11 +51,7 @@ class PendingCodes {
                 r.get("id", UUID.class),
                 r.get("eui64", String.class),
                 r.get("command", String.class),
-                StoredJson.read(
-                        json,
-                        r.get("parameters", String.class),
-                        new TypeReference<Map<String, String>>() {},
-                        "a code's parameters"),
+                StoredJson.parameters(json, r.get("parameters", String.class), "a code's"),
                 r.get("reason", String.class),
                 StoredJson.read(
                         json,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 
 /**
  * The JSON columns the consoles' views read back from other features' tables (a code's parameters and approval
@@ -12,7 +13,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class StoredJson {
 
+    private static final TypeReference<Map<String, String>> PARAMETERS = new TypeReference<>() {};
+
     private StoredJson() {}
+
+    /** A command's parameters as stored, name to value, or null; {@code whose} as "a code's". */
+    static Map<String, String> parameters(ObjectMapper json, String text, String whose) {
+        return read(json, text, PARAMETERS, whose + " parameters");
+    }
 
     static <T> T read(ObjectMapper json, String text, Class<T> type, String what) {
         return read(json, text, json.getTypeFactory().constructType(type), what);

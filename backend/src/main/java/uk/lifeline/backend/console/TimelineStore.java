@@ -1,10 +1,8 @@
 package uk.lifeline.backend.console;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -78,11 +76,7 @@ class TimelineStore {
                         r.get("at", OffsetDateTime.class).toInstant(),
                         r.get("by", String.class),
                         r.get("command", String.class),
-                        StoredJson.read(
-                                json,
-                                r.get("parameters", String.class),
-                                new TypeReference<Map<String, String>>() {},
-                                "a code's parameters"),
+                        StoredJson.parameters(json, r.get("parameters", String.class), "a code's"),
                         r.get("status", String.class),
                         r.get("text", String.class),
                         r.get("code_id", UUID.class)))
