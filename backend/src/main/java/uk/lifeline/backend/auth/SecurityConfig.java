@@ -47,6 +47,7 @@ public class SecurityConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .oauth2ResourceServer(o -> o.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter))))
                 .authorizeExchange(this::rules)

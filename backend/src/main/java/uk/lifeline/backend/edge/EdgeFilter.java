@@ -20,7 +20,7 @@ import uk.lifeline.backend.problem.ProblemWriter;
 /**
  * The first check on every request, before security and any endpoint, answering in problem+json where the HTTP
  * server would otherwise answer with an empty body: headers (names are tokens, values hold no control character
- * but tab; the server itself is told not to refuse them, so that this answer is the one given), an Accept header
+ * but tab: {@link HeaderRules}; the server itself is told not to refuse them, so that this answer is the one given), an Accept header
  * that cannot be read (406: no answer could be written for it, not even an error), the URI's length
  * ({@value #MAX_URI} characters; the server's own line limit is set far above it) and a declared body length
  * ({@value #MAX_BODY} bytes, the largest upload; JSON bodies stop at the codec's 256 KiB while being read).
@@ -42,11 +42,11 @@ class EdgeFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
-            if (!token(header.getKey())) {
+            if (!HeaderRules.name(header.getKey())) {
                 return problems.write(exchange, ProblemType.REQUEST_REJECTED, "a header name is not an HTTP token");
             }
             for (String value : header.getValue()) {
-                if (!headerValue(value)) {
+                if (!HeaderRules.value(value)) {
                     return problems.write(
                             exchange,
                             ProblemType.REQUEST_REJECTED,
@@ -76,34 +76,5 @@ class EdgeFilter implements WebFilter {
             return problems.write(exchange, ProblemType.PAYLOAD_TOO_LARGE, ProblemHandler.TOO_LARGE);
         }
         return chain.filter(exchange);
-    }
-
-    /** RFC 9110 token characters. */
-    private static boolean token(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z'
-                    || c >= 'A' && c <= 'Z'
-                    || c >= '0' && c <= '9'
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** No control characters (C0, DEL) other than horizontal tab. */
-    private static boolean headerValue(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7F) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -125,6 +125,8 @@ class RefusalsAreProblemsTest extends BackendTest {
         assertProblem(
                 send("GET /api/v1/customers HTTP/1.1\r\nAuthorization: Bearer a\u0001b"), 400, "request-rejected");
         assertProblem(send("GET /actuator/health HTTP/1.1\r\nUser-Agent: x\u0000y"), 400, "request-rejected");
+        // C1 controls too (a byte 0x85 is read as U+0085, NEXT LINE), as Spring Security's firewall refuses them.
+        assertProblem(send("GET /actuator/health HTTP/1.1\r\nX-Note: a\u0085b"), 400, "request-rejected");
     }
 
     @Test
