@@ -59,3 +59,35 @@ cpu_report() { # before after units unit-name
   echo "CPU backend by thread group (s):" $(echo "$diff" | awk '/^backend:/ && $2 >= 0.3 { print $2, substr($1, 9) }' \
     | sort -rn | awk '{ printf "%s %s, ", $2, $1 }')
 }
+
+# Loads pg_stat_statements into the embedded PostgreSQL (with planning times): ALTER SYSTEM, then a fast shutdown
+# that the backend's watchdog restarts on the same folder, now with the library. Sets POSTMASTER afresh.
+bench_pgss_load() {
+  "${PSQL[@]}" -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
+  kill -INT "$POSTMASTER"
+  local new
+  for _ in $(seq 1 60); do
+    sleep 1
+    new=$(head -1 "$DATA"/postgres/postmaster.pid 2>/dev/null || true)
+    [ -n "$new" ] && [ "$new" != "$POSTMASTER" ] && "${PSQL[@]}" -tAc 'SELECT 1' >/dev/null 2>&1 && break
+  done
+  bench_psql_setup
+  "${PSQL[@]}" -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' \
+    -c 'ALTER SYSTEM SET pg_stat_statements.track_planning = on' -c 'SELECT pg_reload_conf()'
+  echo "pg_stat_statements loaded (postmaster now $POSTMASTER)"
+}
+
+# The statements that took the most execution time since the last call, with their planning time, and what each
+# cost per unit of work; then forgets them.
+bench_pgss_report() { # units unit-name
+  "${PSQL[@]}" -P pager=off -P format=unaligned -P fieldsep=' | ' -c "SELECT calls,
+    round(total_exec_time::numeric, 0) AS exec_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+    round(total_plan_time::numeric, 0) AS plan_ms,
+    round(((total_exec_time + total_plan_time) * 1000 / $1)::numeric, 1) AS us_per_$2, rows,
+    regexp_replace(left(query, 160), '\s+', ' ', 'g') AS statement
+    FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25"
+  "${PSQL[@]}" -tAc "SELECT 'statements in all: ' || sum(calls) || ' calls, ' || round(sum(total_exec_time)::numeric)
+    || ' ms executing, ' || round(sum(total_plan_time)::numeric) || ' ms planning, '
+    || round((sum(total_exec_time + total_plan_time) * 1000 / $1)::numeric, 1) || ' us/$2' FROM pg_stat_statements"
+  "${PSQL[@]}" -tAc 'SELECT pg_stat_statements_reset()' >/dev/null
+}

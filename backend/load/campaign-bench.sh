@@ -103,30 +103,11 @@ FCM=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$FCMCONTROL/count" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "http://127.0.0.1:$FCMCONTROL/count" >/dev/null || { cat "$DATA/fcm.log"; exit 1; }
 
-if [ "${BENCH_PGSS:-0}" = 1 ]; then
-  "${PSQL[@]}" -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
-  kill -INT "$POSTMASTER"
-  # The backend's watchdog starts the server again on the same folder, now with the library loaded.
-  for _ in $(seq 1 60); do
-    sleep 1
-    NEW=$(head -1 "$DATA"/postgres/postmaster.pid 2>/dev/null || true)
-    [ -n "$NEW" ] && [ "$NEW" != "$POSTMASTER" ] && "${PSQL[@]}" -tAc 'SELECT 1' >/dev/null 2>&1 && break
-  done
-  bench_psql_setup
-  "${PSQL[@]}" -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements'
-  echo "pg_stat_statements loaded (postmaster now $POSTMASTER)"
-fi
+[ "${BENCH_PGSS:-0}" = 1 ] && bench_pgss_load
 # The statements that took the most execution time since the last call, and what each cost per meter.
 pgss_report() { # meters
   [ "${BENCH_PGSS:-0}" = 1 ] || return 0
-  "${PSQL[@]}" -P pager=off -P format=unaligned -P fieldsep=' | ' -c "SELECT calls,
-    round(total_exec_time::numeric, 0) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
-    round((total_exec_time * 1000 / $1)::numeric, 1) AS us_per_meter, rows,
-    regexp_replace(left(query, 160), '\s+', ' ', 'g') AS statement
-    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25"
-  "${PSQL[@]}" -tAc "SELECT 'statements in all: ' || sum(calls) || ' calls, ' || round(sum(total_exec_time)::numeric)
-    || ' ms, ' || round((sum(total_exec_time) * 1000 / $1)::numeric, 1) || ' us/meter' FROM pg_stat_statements"
-  "${PSQL[@]}" -tAc 'SELECT pg_stat_statements_reset()' >/dev/null
+  bench_pgss_report "$1" meter
 }
 
 echo "ports: backend $PORT, PostgreSQL $PGPORT, fake FCM $FCMPORT and $FCMCONTROL (BENCH_HTTP_PORT, BENCH_PG_PORT," \

@@ -19,9 +19,10 @@
 #     and how many requests shared each transaction. With RATE set, the load is open loop instead: RATE requests
 #     a second due at fixed times over CLIENTS connections, latency counted from when each was due (the warm-up
 #     then runs closed loop, then 10 s at RATE before the measured run);
-#  3. with PROFILE=1, takes three thread dumps of the backend (CPU by thread group, busy threads' top frames),
+#  3. with PGSS=1, loads pg_stat_statements and prints PostgreSQL's time statement by statement (execution and
+#     planning) in the measured run, per code; with PROFILE=1, takes three thread dumps of the backend (CPU by thread group, busy threads' top frames),
 #     samples pg_stat_activity (what the connections wait on) during the measured run, and with JFR=1 also
-#     records a flight recording (which costs CPU itself);
+#     keeps a flight recording of the measured run (recorded from the start; it costs CPU itself);
 #  4. counts the codes and audit entries written, then runs pgbench with CLIENTS clients, one single-row insert
 #     per transaction, on the same database for MEASURE seconds, and prints the ratio.
 #
@@ -32,7 +33,7 @@
 # install -DskipTests) and pgbench and psql (apt-get install -y postgresql-client).
 # Environment: METERS (1000), LOAD_HTTP_PORT (18090), LOAD_PG_PORT (54391), PROFILE (0), KEEP (0: keep the data
 # folder, logs and dumps), JAVA_OPTS (extra JVM options for the backend), BACKEND_ARGS (extra --properties),
-# SKIP_PGBENCH (0), JFR (0), RATE (0: closed loop), LOAD_JAR (another build of the backend, for A/B runs).
+# SKIP_PGBENCH (0), JFR (0), RATE (0: closed loop), LOAD_JAR (another build of the backend, for A/B runs), PGSS (0).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . backend/load/bench-lib.sh
@@ -51,7 +52,11 @@ sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d lifeline -tAc "$1"; }
 
 echo "load average before start: $(loadavg)   ($(nproc) cores)"
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" \
+# A flight recording runs from the start: started later (jcmd JFR.start), its instrumentation sent the JIT back to
+# work for minutes and the backend spent four times the CPU per code, so the recording showed that instead.
+JFR_OPTS=()
+[ "${PROFILE:-0}" = 1 ] && [ "${JFR:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=name=issue,settings=profile,maxage=10m)
+java ${JAVA_OPTS:-} "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" \
   --lifeline.database.embedded-port="$PGPORT" --lifeline.demo.bench-meters="$METERS" --logging.level.root=WARN \
   ${BACKEND_ARGS:-} > "$DATA/backend.log" 2>&1 &
 BACKEND=$!
@@ -64,6 +69,15 @@ trap cleanup EXIT
 bench_wait_ready
 bench_psql_setup # PGPASSWORD for psql and pgbench
 POSTMASTER=$(ps -o ppid= -p "$(sql "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")" | tr -d ' ')
+if [ "${PGSS:-0}" = 1 ]; then
+  bench_pgss_load
+  (
+    # Forget what the one-code-per-meter pass and the warm-up did: the report is of the measured run.
+    until grep -q '^warm-up:' "$DATA/load.txt" 2>/dev/null; do sleep 1; done
+    sleep $((WARMUP + (${RATE:-0} > 0 ? 10 : 0)))
+    "${PSQL[@]}" -tAc 'SELECT pg_stat_statements_reset()' >/dev/null
+  ) &
+fi
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(sql 'SHOW server_version') "
 echo "database: fsync=$(sql 'SHOW fsync'), synchronous_commit=$(sql 'SHOW synchronous_commit')," \
@@ -77,10 +91,6 @@ if [ "${PROFILE:-0}" = 1 ]; then
     # three times, two seconds apart, in the first half of the measured run.
     until grep -q '^warm-up:' "$DATA/load.txt" 2>/dev/null; do sleep 1; done
     sleep $((WARMUP + MEASURE / 4 + (${RATE:-0} > 0 ? 10 : 0)))
-    if [ "${JFR:-0}" = 1 ]; then
-      jcmd "$BACKEND" JFR.start name=issue settings=profile duration=$((MEASURE / 2))s \
-        filename="$DATA/issue.jfr" > /dev/null 2>&1 || true
-    fi
     for i in 1 2 3; do
       jcmd "$BACKEND" Thread.print > "$DATA/threads-$i.txt" 2>&1 || true
       sql "SELECT coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, state), count(*)
@@ -94,11 +104,18 @@ fi
 
 java backend/load/LoadGenerator.java "http://127.0.0.1:$PORT" sam.supervisor demo-password "$CLIENTS" "$METERS" \
   "$WARMUP" "$MEASURE" "$BACKEND" "$POSTMASTER" "${RATE:-0}" | tee "$DATA/load.txt"
+if [ "${PROFILE:-0}" = 1 ] && [ "${JFR:-0}" = 1 ]; then # the measured run alone, which has just ended
+  jcmd "$BACKEND" JFR.dump name=issue maxage="$((MEASURE - 1))s" filename="$DATA/issue.jfr" > /dev/null 2>&1 || true
+fi
 echo "written: $(sql "SELECT (SELECT count(*) FROM code) || ' codes, ' || (SELECT count(*) FROM audit_log)
   || ' audit entries, ' || (SELECT count(*) FROM idempotency_record) || ' idempotency records'")"
 # Each batch is one transaction, so its rows share an xmin: codes per transaction over the whole run (warm-up too).
 echo "codes per transaction: $(sql "SELECT round(count(*)::numeric / greatest(count(DISTINCT xmin::text), 1), 1)
   FROM code")"
+if [ "${PGSS:-0}" = 1 ]; then
+  echo "--- PostgreSQL statement by statement in the measured run (execution and planning time, per code issued)"
+  bench_pgss_report "$(grep -oE '^RESULT codes_per_s=[0-9]+' "$DATA/load.txt" | cut -d= -f2 | awk -v m="$MEASURE" '{ print $1 * m }')" code
+fi
 
 if [ "${PROFILE:-0}" = 1 ]; then
   wait "$PROFILER"
@@ -116,7 +133,7 @@ if [ "${PROFILE:-0}" = 1 ]; then
     r && /epollWait/ { r = 0; next }
     r && /^\tat / && name ~ /reactor|parallel|boundedElastic/ { print name, $2; r = 0 }' \
     | sort | uniq -c | sort -rn | head -12
-  echo "(thread dumps, activity samples and, with JFR=1, a flight recording of half the measured run: $DATA; set"
+  echo "(thread dumps, activity samples and, with JFR=1, a flight recording of the measured run: $DATA; set"
   echo " KEEP=1 to keep them; jfr print --stack-depth 64 --events jdk.ExecutionSample $DATA/issue.jfr lists the CPU"
   echo " samples. The recording costs the backend some CPU: leave JFR off for the figures.)"
 fi
