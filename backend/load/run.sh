@@ -20,9 +20,10 @@
 #     a second due at fixed times over CLIENTS connections, latency counted from when each was due (the warm-up
 #     then runs closed loop, then 10 s at RATE before the measured run);
 #  3. with PGSS=1, loads pg_stat_statements and prints PostgreSQL's time statement by statement (execution and
-#     planning) in the measured run, per code; with PROFILE=1, takes three thread dumps of the backend (CPU by thread group, busy threads' top frames),
-#     samples pg_stat_activity (what the connections wait on) during the measured run, and with JFR=1 also
-#     keeps a flight recording of the measured run (recorded from the start; it costs CPU itself);
+#     planning) in the measured run, per code; with PROFILE=1, takes three thread dumps of the backend (CPU by
+#     thread group, busy threads' top frames), samples pg_stat_activity (what the connections wait on) during the
+#     measured run, and with JFR=1 also keeps a flight recording of the measured run (recorded from the start; it
+#     costs CPU itself);
 #  4. counts the codes and audit entries written, then runs pgbench with CLIENTS clients, one single-row insert
 #     per transaction, on the same database for MEASURE seconds, and prints the ratio.
 #
@@ -55,7 +56,8 @@ echo "load average before start: $(loadavg)   ($(nproc) cores)"
 # A flight recording runs from the start: started later (jcmd JFR.start), its instrumentation sent the JIT back to
 # work for minutes and the backend spent four times the CPU per code, so the recording showed that instead.
 JFR_OPTS=()
-[ "${PROFILE:-0}" = 1 ] && [ "${JFR:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=name=issue,settings=profile,maxage=10m)
+[ "${PROFILE:-0}" = 1 ] && [ "${JFR:-0}" = 1 ] \
+  && JFR_OPTS=(-XX:StartFlightRecording=name=issue,settings=profile,maxage=10m)
 java ${JAVA_OPTS:-} "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" \
   --lifeline.database.embedded-port="$PGPORT" --lifeline.demo.bench-meters="$METERS" --logging.level.root=WARN \
   ${BACKEND_ARGS:-} > "$DATA/backend.log" 2>&1 &
@@ -114,7 +116,8 @@ echo "codes per transaction: $(sql "SELECT round(count(*)::numeric / greatest(co
   FROM code")"
 if [ "${PGSS:-0}" = 1 ]; then
   echo "--- PostgreSQL statement by statement in the measured run (execution and planning time, per code issued)"
-  bench_pgss_report "$(grep -oE '^RESULT codes_per_s=[0-9]+' "$DATA/load.txt" | cut -d= -f2 | awk -v m="$MEASURE" '{ print $1 * m }')" code
+  CODES=$(grep -oE '^RESULT codes_per_s=[0-9]+' "$DATA/load.txt" | cut -d= -f2 | awk -v m="$MEASURE" '{ print $1 * m }')
+  bench_pgss_report "$CODES" code
 fi
 
 if [ "${PROFILE:-0}" = 1 ]; then

@@ -13,9 +13,8 @@ import reactor.core.publisher.Mono;
  * Reads the bearer token from the Authorization header (RFC 6750 section 2.1: {@code Bearer} in any case, one
  * space, a b64token), with the answers of Spring Security's own converter: no header or another scheme is no token;
  * a malformed one is {@code invalid_token}. Tokens in query strings and form bodies are not accepted, as before.
- * Written as a loop because Spring's converter runs a case-insensitive regular expression over the whole token on
- * every request, which cost more CPU than anything else in a request but the envelope's signature
- * (docs/performance.md); {@code BearerTokensTest} checks both give the same answer.
+ * Written as a loop: Spring's converter runs a case-insensitive regular expression over the whole token on every
+ * request. {@code BearerTokensTest} checks both give the same answer.
  */
 final class BearerTokens implements ServerAuthenticationConverter {
 
@@ -24,6 +23,7 @@ final class BearerTokens implements ServerAuthenticationConverter {
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
         String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        // A header that starts with the scheme's name, "Bearer" in any case, is taken to hold a bearer token.
         if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length() - 1)) {
             return Mono.empty();
         }

@@ -4,8 +4,8 @@ package uk.lifeline.backend.edge;
  * What a request header may hold, in one place: the edge filter checks every header against these rules before
  * anything else reads one, and Spring Security's firewall checks each header it is asked for against the same rules
  * ({@link FirewallConfig}). Hand-written loops, not regular expressions: the firewall's own patterns test every
- * character of every header read (a bearer token is hundreds of characters, read more than once a request) and were
- * a quarter of the backend's CPU per code issued (docs/performance.md).
+ * character of every header it is asked for, and a bearer token is hundreds of characters read more than once a
+ * request.
  */
 final class HeaderRules {
 
