@@ -24,14 +24,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Sends the outbox's phone messages through the {@link PushGateway}. Each step claims a batch of due deliveries
- * by phone ({@link #claim}: loops and instances claim at once and never share a phone) and marks them SENDING with
- * a lease in a committed statement before anything goes out; then sends the batch and records each outcome: SENT, a retry
- * later (exponential backoff with jitter, never sooner than FCM's Retry-After), the phone's token retired, or
- * FAILED after the last attempt. A delivery still SENDING when its lease runs out belonged to a dispatcher that
- * stopped mid-send: it may or may not have gone, so it becomes IN_DOUBT and is never sent again by the backend
- * (the app's pull and stream still bring the code). Pending deliveries past their message's expiry become
- * EXPIRED. Thread-safe.
+ * Sends the outbox's phone messages through the {@link PushGateway}. Each step claims a batch of due deliveries by
+ * phone ({@link #claim}: loops and instances claim at once and never share a phone) and marks them SENDING with a lease
+ * in a committed statement before anything goes out; then sends the batch and records each outcome: SENT, a retry later
+ * (exponential backoff with jitter, never sooner than FCM's Retry-After), the phone's token retired, or FAILED after
+ * the last attempt. A delivery still SENDING when its lease runs out belonged to a dispatcher that stopped mid-send: it
+ * may or may not have gone, so it becomes IN_DOUBT and is never sent again by the backend (the app's pull and stream
+ * still bring the code). Pending deliveries past their message's expiry become EXPIRED. Thread-safe.
  */
 @Component
 public class Dispatcher extends LoopLifecycle {

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import uk.lifeline.forecast.ConsumptionEstimator;
 
 /**
- * How long what was said to customers' phones, and the balances they read off their meters, are kept (docs/backend-api.md, "Retention"). Immutable.
+ * How long what was said to customers' phones, and the balances they read off their meters, are kept
+ * (docs/backend-api.md, "Retention"). Immutable.
  *
  * @param messages how long an outbox message and its deliveries are kept once none of its deliveries is still
  *     waiting or being sent; a customer's copy of a notice is kept this long after the notice ended

@@ -18,10 +18,10 @@ import uk.lifeline.backend.problem.ProblemType;
 import uk.lifeline.backend.problem.ProblemWriter;
 
 /**
- * The first check on every request, before security and any endpoint, answering in problem+json where the HTTP
- * server would otherwise answer with an empty body: headers (names are tokens, values hold no control character
- * but tab: {@link HeaderRules}; the server itself is told not to refuse them, so that this answer is the one given), an Accept header
- * that cannot be read (406: no answer could be written for it, not even an error), the URI's length
+ * The first check on every request, before security and any endpoint, answering in problem+json where the HTTP server
+ * would otherwise answer with an empty body: headers (names are tokens, values hold no control character but tab:
+ * {@link HeaderRules}; the server itself is told not to refuse them, so that this answer is the one given), an Accept
+ * header that cannot be read (406: no answer could be written for it, not even an error), the URI's length
  * ({@value #MAX_URI} characters; the server's own line limit is set far above it) and a declared body length
  * ({@value #MAX_BODY} bytes, the largest upload; JSON bodies stop at the codec's 256 KiB while being read).
  */
