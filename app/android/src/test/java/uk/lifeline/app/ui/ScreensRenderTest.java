@@ -93,6 +93,7 @@ public class ScreensRenderTest extends ScreenTest {
                         "help",
                         language,
                         mode));
+                // Two meters, so the choice of which display was read is rendered and checked too.
                 backend.serveRunOut("{\"items\":["
                         + uk.lifeline.app.testing.FakeBackend.runOutItem(
                                 "00DB1234567800A2",
@@ -100,6 +101,14 @@ public class ScreensRenderTest extends ScreenTest {
                                 supplier.now().plusSeconds(70 * 3600),
                                 "top-up-history",
                                 1234)
+                        + ","
+                        + uk.lifeline.app.testing.FakeBackend.runOutItem(
+                                "00DB1234567800A1",
+                                "electricity",
+                                supplier.now().plusSeconds(100 * 3600),
+                                supplier.now().plusSeconds(130 * 3600),
+                                "top-up-history",
+                                2000)
                         + "]}");
                 uk.lifeline.app.ui.screen.credit.CreditActivity credit = Robolectric.buildActivity(
                                 uk.lifeline.app.ui.screen.credit.CreditActivity.class)

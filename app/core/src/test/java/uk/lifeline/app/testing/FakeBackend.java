@@ -97,7 +97,17 @@ public final class FakeBackend implements AutoCloseable {
     /** A run-out item as the backend sends it; {@code earliest} null for no window. */
     public static String runOutItem(
             String meterId, java.time.Instant earliest, java.time.Instant latest, String basis, long availablePence) {
-        return "{\"meterId\":\"" + meterId + "\",\"fuel\":\"gas\",\"runOut\":{\"kind\":\""
+        return runOutItem(meterId, "gas", earliest, latest, basis, availablePence);
+    }
+
+    public static String runOutItem(
+            String meterId,
+            String fuel,
+            java.time.Instant earliest,
+            java.time.Instant latest,
+            String basis,
+            long availablePence) {
+        return "{\"meterId\":\"" + meterId + "\",\"fuel\":\"" + fuel + "\",\"runOut\":{\"kind\":\""
                 + (earliest == null ? "not-within-horizon" : "window") + "\""
                 + (earliest == null ? "" : ",\"earliest\":\"" + earliest + "\"")
                 + (latest == null ? "" : ",\"latest\":\"" + latest + "\"") + ",\"basis\":\"" + basis

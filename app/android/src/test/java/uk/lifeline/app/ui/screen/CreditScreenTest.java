@@ -8,6 +8,8 @@ import android.app.NotificationManager;
 import android.view.View;
 import android.widget.EditText;
 import android.widget.LinearLayout;
+import android.widget.RadioButton;
+import android.widget.RadioGroup;
 import android.widget.TextView;
 import java.time.Instant;
 import org.junit.Test;
@@ -25,6 +27,7 @@ import uk.lifeline.app.ui.screen.credit.CreditActivity;
 public class CreditScreenTest extends ScreenTest {
 
     private static final String GAS = "00DB1234567800A2";
+    private static final String ELECTRICITY = "00DB1234567800A1";
 
     private void serve(long earliestHours, Long latestHours, String basis) {
         Instant now = supplier.now();
@@ -67,6 +70,7 @@ public class CreditScreenTest extends ScreenTest {
                 .isEqualTo("Gas: about 2 to 3 days of credit left\n"
                         + "Worked out from a typical home. Tell us what your meter shows to make it closer.\n");
         assertThat(text(screen, R.id.reading_title)).isEqualTo("What does your gas meter show?");
+        assertThat(screen.findViewById(R.id.reading_meter).getVisibility()).isEqualTo(View.GONE);
 
         EditText input = screen.findViewById(R.id.reading_input);
         input.setText("twelve");
@@ -84,6 +88,86 @@ public class CreditScreenTest extends ScreenTest {
                 .isEqualTo("{\"meterId\":\"" + GAS + "\",\"balance\":\"25.00\"}");
         assertThat(meterLines(screen))
                 .isEqualTo("Gas: about 4 to 6 days of credit left\n" + "Worked out from the balances you told us.\n");
+    }
+
+    /** One meter's window, {@code from} to {@code to} hours from now. */
+    private String item(String meterId, String fuel, long from, long to, String basis) {
+        Instant now = supplier.now();
+        return FakeBackend.runOutItem(
+                meterId, fuel, now.plusSeconds(from * 3600), now.plusSeconds(to * 3600), basis, 1000);
+    }
+
+    private void serveItems(String... items) {
+        backend.serveRunOut("{\"items\":[" + String.join(",", items) + "]}");
+    }
+
+    private void serveTwo(String firstId, String firstFuel, String secondId, String secondFuel) {
+        serveItems(
+                item(firstId, firstFuel, 50, 70, "top-up-history"),
+                item(secondId, secondFuel, 100, 130, "top-up-history"));
+    }
+
+    private static RadioGroup choice(android.app.Activity screen) {
+        return screen.findViewById(R.id.reading_meter);
+    }
+
+    private static String choices(android.app.Activity screen) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < choice(screen).getChildCount(); i++) {
+            RadioButton button = (RadioButton) choice(screen).getChildAt(i);
+            out.append(button.isChecked() ? "(x) " : "( ) ")
+                    .append(button.getText())
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    public void aHomeWithGasAndElectricityChoosesWhichDisplayItReadAndTheBalanceGoesToThatMeter() throws Exception {
+        signIn();
+        serveTwo(ELECTRICITY, "electricity", GAS, "gas");
+        CreditActivity screen = open();
+        assertThat(screen.findViewById(R.id.reading_which).getVisibility()).isEqualTo(View.VISIBLE);
+        assertThat(text(screen, R.id.reading_which)).isEqualTo("Which meter did you read?");
+        assertThat(choices(screen)).isEqualTo("(x) Electricity\n( ) Gas\n");
+        assertThat(text(screen, R.id.reading_title)).isEqualTo("What does your electricity meter show?");
+
+        ((RadioButton) choice(screen).getChildAt(1)).performClick();
+        assertThat(choices(screen)).isEqualTo("( ) Electricity\n(x) Gas\n");
+        assertThat(text(screen, R.id.reading_title)).isEqualTo("What does your gas meter show?");
+
+        serveItems(item(GAS, "gas", 150, 170, "reported-balances"));
+        ((EditText) screen.findViewById(R.id.reading_input)).setText("25");
+        screen.findViewById(R.id.reading_send).performClick();
+        idle();
+        assertThat(backend.requests("POST", "/api/v1/me/meter-readings").get(0).body())
+                .isEqualTo("{\"meterId\":\"" + GAS + "\",\"balance\":\"25.00\"}");
+        // The gas line is the one updated; the electricity line and the choice stay as they were.
+        assertThat(meterLines(screen))
+                .isEqualTo("Electricity: about 2 to 3 days of credit left\n"
+                        + "Worked out from your top-ups.\n"
+                        + "Gas: about 6 to 8 days of credit left\n"
+                        + "Worked out from the balances you told us.\n");
+        assertThat(choices(screen)).isEqualTo("( ) Electricity\n(x) Gas\n");
+    }
+
+    @Test
+    @Config(qualifiers = "cy")
+    public void twoMetersOfOneFuelAreToldApartByTheEndOfTheirIdInWelsh() throws Exception {
+        signIn();
+        serveTwo(ELECTRICITY, "electricity", "00DB1234567800B7", "electricity");
+        CreditActivity screen = open();
+        assertThat(text(screen, R.id.reading_which)).isEqualTo("Pa fesurydd wnaethoch chi ei ddarllen?");
+        assertThat(choices(screen))
+                .isEqualTo("(x) Trydan, y mesurydd sy'n gorffen gyda 00A1\n"
+                        + "( ) Trydan, y mesurydd sy'n gorffen gyda 00B7\n");
+        ((RadioButton) choice(screen).getChildAt(1)).performClick();
+        serveItems(item("00DB1234567800B7", "electricity", 20, 30, "reported-balances"));
+        ((EditText) screen.findViewById(R.id.reading_input)).setText("3.50");
+        screen.findViewById(R.id.reading_send).performClick();
+        idle();
+        assertThat(backend.requests("POST", "/api/v1/me/meter-readings").get(0).body())
+                .isEqualTo("{\"meterId\":\"00DB1234567800B7\",\"balance\":\"3.50\"}");
     }
 
     @Test

@@ -6,6 +6,8 @@ import android.os.Bundle;
 import android.view.View;
 import android.widget.EditText;
 import android.widget.LinearLayout;
+import android.widget.RadioButton;
+import android.widget.RadioGroup;
 import android.widget.TextView;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,13 +27,16 @@ import uk.lifeline.forecast.DaysLeft;
  * How long the customer's credit lasts (issue 17): each meter's run-out window as "about 2 to 3 days" and what it
  * rests on; "What does your meter show?" to send the display's balance (the estimate then rests on it); and "I
  * have no supply", with the emergency-credit steps and a call back from the supplier. A low meter also raises
- * the low-credit notification.
+ * the low-credit notification. A home with two meters (gas and electricity) chooses which display it read, so a
+ * gas balance never lands on the electricity meter's estimate.
  */
 public final class CreditActivity extends Screen {
 
     private AppGraph graph;
     private AppCore core;
     private final List<MeterCredit> meters = new ArrayList<>();
+    /** The meter whose display the customer is reading: an index into {@link #meters}. */
+    private int chosen;
 
     @Override
     protected void onCreate(Bundle state) {
@@ -72,6 +77,13 @@ public final class CreditActivity extends Screen {
     }
 
     private void show(List<MeterCredit> found) {
+        String wasChosen = meters.isEmpty() ? null : meters.get(chosen).meterId();
+        chosen = 0;
+        for (int i = 0; i < found.size(); i++) {
+            if (found.get(i).meterId().equals(wasChosen)) {
+                chosen = i;
+            }
+        }
         meters.clear();
         meters.addAll(found);
         ((TextView) findViewById(R.id.credit_state))
@@ -90,11 +102,57 @@ public final class CreditActivity extends Screen {
         }
         if (!found.isEmpty()) {
             findViewById(R.id.reading).setVisibility(View.VISIBLE);
-            ((TextView) findViewById(R.id.reading_title))
-                    .setText(getString(
-                            R.string.reading_title,
-                            fuel(this, found.get(0).fuel()).toLowerCase(Words.locale(this))));
+            showChoice();
+            showReadingTitle();
         }
+    }
+
+    /** With two or more meters, one radio button each (checked: the chosen one); with one, no choice is shown. */
+    private void showChoice() {
+        RadioGroup group = findViewById(R.id.reading_meter);
+        group.setOnCheckedChangeListener(null);
+        group.removeAllViews();
+        boolean choose = meters.size() > 1;
+        findViewById(R.id.reading_which).setVisibility(choose ? View.VISIBLE : View.GONE);
+        group.setVisibility(choose ? View.VISIBLE : View.GONE);
+        if (!choose) {
+            return;
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < meters.size(); i++) {
+            RadioButton button = new RadioButton(this);
+            button.setId(View.generateViewId());
+            button.setText(meterName(i));
+            button.setTextAppearance(R.style.Body);
+            button.setMinHeight(getResources().getDimensionPixelSize(R.dimen.touch_min));
+            group.addView(button);
+            ids.add(button.getId());
+        }
+        group.check(ids.get(chosen));
+        group.setOnCheckedChangeListener((g, checked) -> {
+            chosen = Math.max(0, ids.indexOf(checked));
+            showReadingTitle();
+        });
+    }
+
+    /** "Gas", or "Electricity, the meter ending 00A2" when the home has two meters of one fuel. */
+    private String meterName(int index) {
+        MeterCredit meter = meters.get(index);
+        String fuel = fuel(this, meter.fuel());
+        for (int i = 0; i < meters.size(); i++) {
+            if (i != index && meters.get(i).fuel().equals(meter.fuel())) {
+                String id = meter.meterId();
+                return getString(R.string.reading_meter_ending, fuel, id.substring(Math.max(0, id.length() - 4)));
+            }
+        }
+        return fuel;
+    }
+
+    private void showReadingTitle() {
+        ((TextView) findViewById(R.id.reading_title))
+                .setText(getString(
+                        R.string.reading_title,
+                        fuel(this, meters.get(chosen).fuel()).toLowerCase(Words.locale(this))));
     }
 
     /** "Gas: about 2 to 3 days of credit left", at the phone's time, by shared's {@link DaysLeft}. */
@@ -141,7 +199,8 @@ public final class CreditActivity extends Screen {
         if (meters.isEmpty()) {
             return;
         }
-        String meterId = meters.get(0).meterId();
+        int index = chosen;
+        String meterId = meters.get(index).meterId();
         String typed = input.getText().toString();
         try {
             BalanceEntry.pounds(typed);
@@ -153,7 +212,7 @@ public final class CreditActivity extends Screen {
             try {
                 MeterCredit after = core.credit().report(meterId, typed);
                 List<MeterCredit> updated = new ArrayList<>(meters);
-                updated.set(0, after);
+                updated.set(index, after);
                 graph.onMain(() -> {
                     show(updated);
                     input.setText("");
