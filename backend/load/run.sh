@@ -87,6 +87,15 @@ echo "database: fsync=$(sql 'SHOW fsync'), synchronous_commit=$(sql 'SHOW synchr
 echo "bench meters: $METERS, clients: $CLIENTS, warm-up ${WARMUP} s, measured ${MEASURE} s," \
   "$([ "${RATE:-0}" = 0 ] && echo "closed loop" || echo "open loop at ${RATE} codes/s")"
 
+if [ "${PROFILE:-0}" = 1 ] && [ "${JFR:-0}" = 1 ]; then
+  (
+    # A dump rotates the recording's chunk. JFR.dump maxage keeps whole chunks, so without a rotation here the
+    # dump at the end held the start-up and the warm-up as well (seen 3 December: samples from two minutes).
+    until grep -q '^warm-up:' "$DATA/load.txt" 2>/dev/null; do sleep 1; done
+    sleep $((WARMUP + (${RATE:-0} > 0 ? 10 : 0)))
+    jcmd "$BACKEND" JFR.dump name=issue filename="$DATA/warm-up.jfr" > /dev/null 2>&1 || true
+  ) &
+fi
 if [ "${PROFILE:-0}" = 1 ]; then
   (
     # After the one-code-per-meter pass (the generator then prints "warm-up:") and the timed warm-up, sample
