@@ -75,8 +75,10 @@ function campaignForm(container, prefix, { fields, body, launch, noun }) {
   function showReach(answer) {
     const c = answer.count;
     const place = answer.all ? 'every customer' : `postcode districts ${answer.districts.join(', ')}`;
-    const go = h('button', { type: 'button', class: 'button danger', id: `${prefix}-launch`, disabled: !c.meters },
-        `Launch the ${noun} to ${plural(c.meters, 'meter')}`);
+    // Meters a change of supplier blocks are targets the campaign marks failed at once: not counted as reached.
+    const reached = c.meters - c.blockedMeters;
+    const go = h('button', { type: 'button', class: 'button danger', id: `${prefix}-launch`, disabled: !reached },
+        `Launch the ${noun} to ${plural(reached, 'meter')}`);
     const back = h('button', { type: 'button', class: 'button secondary' }, 'Change it');
     back.addEventListener('click', () => {
       forget();
@@ -94,11 +96,13 @@ function campaignForm(container, prefix, { fields, body, launch, noun }) {
       }
     });
     clear(outcome, h('div', { class: 'alert info', id: `${prefix}-reach`, tabindex: '-1' },
-        h('h3', {}, c.meters ? `This reaches ${plural(c.meters, 'meter')} at ${plural(c.customers, 'customer')}`
-          : 'No meters in this area'),
+        h('h3', {}, reached ? `This reaches ${plural(reached, 'meter')} at ${plural(c.customers, 'customer')}`
+          : c.meters ? 'No meter in this area can be reached now' : 'No meters in this area'),
         h('ul', {},
             h('li', {}, `Area: ${place}.`),
             h('li', {}, `${plural(c.codedMeters, 'meter')} without the WAN get a code; ${c.wanMeters} over the WAN (DCC).`),
+            c.blockedMeters ? h('li', {}, `${plural(c.blockedMeters, 'meter')} left out: a change of supplier is under`
+                + ' way there, so no code can go to them. They show as failed in the progress.') : null,
             h('li', {}, c.customersWithoutPhone === 1 ? '1 customer has no phone with the app: they will be on the '
                 + 'call-centre list.' : `${c.customersWithoutPhone} customers have no phone with the app: they will be `
                 + 'on the call-centre list.')),

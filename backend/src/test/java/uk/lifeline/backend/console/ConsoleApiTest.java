@@ -98,6 +98,8 @@ class ConsoleApiTest extends BackendTest {
                 .isEqualTo("LS6")
                 .jsonPath("$.count.meters")
                 .isEqualTo(2)
+                .jsonPath("$.count.blockedMeters")
+                .isEqualTo(0)
                 .jsonPath("$.count.codedMeters")
                 .isEqualTo(2)
                 .jsonPath("$.count.customers")

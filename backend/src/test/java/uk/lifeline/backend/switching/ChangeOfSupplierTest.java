@@ -197,6 +197,17 @@ class ChangeOfSupplierTest extends BackendTest {
         Installs.Premises p =
                 installs.installed(loser, 1, "PROACTIVE_INSTALL_AND_LEAVE", LocalDate.now(MeterTime.ZONE), true);
         installs.gain(gainer, loser, p);
+        // The operations dry run says beforehand what the campaign then does with the blocked meters.
+        Map<?, ?> dry = (Map<?, ?>) post(
+                        loser.token("ops"),
+                        "/api/v1/console/affected",
+                        Map.of("area", Map.of("districts", List.of("DH1"))))
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("count");
         Instant from = Instant.now().plus(1, ChronoUnit.HOURS);
         Map<?, ?> notice = post(
                         loser.token("ops"),
@@ -227,6 +238,19 @@ class ChangeOfSupplierTest extends BackendTest {
         assertThat(count("SELECT count(*) FROM code c JOIN device d ON d.id = c.device_id" + " WHERE d.eui64 = '"
                         + p.meters().get(0) + "'"))
                 .isZero();
+        String campaign = "(SELECT t.campaign_id FROM campaign_target t JOIN device d ON d.id = t.device_id"
+                + " WHERE d.eui64 = '" + p.meters().get(0) + "')";
+        long blocked = count("SELECT count(*) FROM campaign_target WHERE campaign_id = " + campaign
+                + " AND state = 'FAILED' AND (error LIKE 'supply ended%' OR error LIKE 'credentials not installed%')");
+        assertThat(blocked).isPositive();
+        assertThat(number(dry, "blockedMeters")).isEqualTo(blocked);
+        assertThat(number(dry, "meters")).isEqualTo(count("SELECT total FROM campaign WHERE id = " + campaign));
+        assertThat(number(dry, "codedMeters") + number(dry, "wanMeters") + number(dry, "blockedMeters"))
+                .isEqualTo(number(dry, "meters"));
+    }
+
+    private static long number(Map<?, ?> map, String key) {
+        return ((Number) map.get(key)).longValue();
     }
 
     @Test
