@@ -7,9 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.http.MediaType;
 import uk.lifeline.backend.ledger.CodeView;
-import uk.lifeline.backend.problem.IdempotencyKeys;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Tenant;
 
@@ -29,40 +27,40 @@ class IssuedTextTest extends BackendTest {
         // A batch travels to PostgreSQL as text arrays the driver escapes, and the answer as JSON: quotes,
         // backslashes, Welsh letters, a line separator and an emoji must come back exactly as typed.
         String reason = "Mrs \"Jones\" \\ Tŷ Gwyn, Llanelli: £5 ‘emergency’ \u2028 ✓ 💡 {\"a\":[1]}";
-        String agent = t.token("agent");
-        CodeView code = http.post()
-                .uri("/api/v1/meters/{meter}/codes", t.meter1)
-                .headers(h -> h.setBearerAuth(agent))
-                .header(IdempotencyKeys.HEADER, UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("command", "top-up", "parameters", Map.of("amount", "1.00"), "reason", reason))
-                .exchange()
+        CodeView code = issue(
+                        t.token("agent"),
+                        t.meter1,
+                        UUID.randomUUID().toString(),
+                        "top-up",
+                        Map.of("amount", "1.00"),
+                        reason)
                 .expectStatus()
                 .isCreated()
                 .expectBody(CodeView.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(db.sql("SELECT reason FROM code WHERE id = :id")
-                        .bind("id", code.id())
-                        .map(r -> r.get("reason", String.class))
-                        .one()
-                        .block())
-                .isEqualTo(reason);
         assertThat(code.reason()).isEqualTo(reason);
+        assertThat(text("SELECT reason AS t FROM code WHERE id = :v", code.id()))
+                .isEqualTo(reason);
         // The stored answer, which a retry with the same Idempotency-Key gets back.
-        assertThat(db.sql("SELECT response_body::jsonb ->> 'reason' AS reason FROM idempotency_record"
-                                + " WHERE response_body::jsonb ->> 'id' = :id")
-                        .bind("id", code.id().toString())
-                        .map(r -> r.get("reason", String.class))
-                        .one()
-                        .block())
+        assertThat(text(
+                        "SELECT response_body::jsonb ->> 'reason' AS t FROM idempotency_record"
+                                + " WHERE response_body::jsonb ->> 'id' = :v",
+                        code.id().toString()))
                 .isEqualTo(reason);
-        assertThat(db.sql("SELECT entry::jsonb -> 'details' ->> 'reason' AS reason FROM audit_log"
-                                + " WHERE entry::jsonb ->> 'subject' = :subject")
-                        .bind("subject", "code:" + code.id())
-                        .map(r -> r.get("reason", String.class))
-                        .one()
-                        .block())
+        assertThat(text(
+                        "SELECT entry::jsonb -> 'details' ->> 'reason' AS t FROM audit_log"
+                                + " WHERE entry::jsonb ->> 'subject' = :v",
+                        "code:" + code.id()))
                 .isEqualTo(reason);
+    }
+
+    /** The one text value {@code t} that {@code sql} reads for the value bound as {@code :v}. */
+    private String text(String sql, Object value) {
+        return db.sql(sql)
+                .bind("v", value)
+                .map(r -> r.get("t", String.class))
+                .one()
+                .block();
     }
 }

@@ -98,12 +98,17 @@ public abstract class BackendTest {
 
     protected WebTestClient.ResponseSpec issue(
             String token, String meter, String key, String command, Map<String, ?> parameters) {
+        return issue(token, meter, key, command, parameters, "test");
+    }
+
+    protected WebTestClient.ResponseSpec issue(
+            String token, String meter, String key, String command, Map<String, ?> parameters, String reason) {
         return http.post()
                 .uri("/api/v1/meters/{meter}/codes", meter)
                 .headers(h -> h.setBearerAuth(token))
                 .header(IdempotencyKeys.HEADER, key)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("command", command, "parameters", parameters, "reason", "test"))
+                .bodyValue(Map.of("command", command, "parameters", parameters, "reason", reason))
                 .exchange();
     }
 
