@@ -247,12 +247,12 @@ class CampaignPages {
         }
         Map<UUID, Boolean> customers = new LinkedHashMap<>();
         targets.stream().filter(Target::needsNotice).forEach(t -> customers.put(t.customerId(), true));
-        return Flux.fromIterable(customers.keySet())
-                .parallel()
-                .runOn(Schedulers.parallel())
-                .map(customer -> new SignedNotice(
-                        customer,
-                        notices.sign(
+        // One signature for the page's notices (a Merkle root): the leaves are cheap to write, so one thread does.
+        return Mono.fromCallable(() -> {
+                    List<UUID> ids = List.copyOf(customers.keySet());
+                    List<String> leaves = new ArrayList<>(ids.size());
+                    for (UUID customer : ids) {
+                        leaves.add(notices.leaf(
                                 supplier,
                                 c.noticeId(),
                                 customer,
@@ -260,9 +260,16 @@ class CampaignPages {
                                 c.endsAt(),
                                 c.title(),
                                 c.message(),
-                                now)))
-                .sequential()
-                .collectList();
+                                now));
+                    }
+                    List<String> envelopes = notices.sign(supplier, leaves);
+                    List<SignedNotice> signed = new ArrayList<>(ids.size());
+                    for (int i = 0; i < ids.size(); i++) {
+                        signed.add(new SignedNotice(ids.get(i), envelopes.get(i)));
+                    }
+                    return signed;
+                })
+                .subscribeOn(Schedulers.parallel());
     }
 
     private Mono<Void> write(Campaign c, List<Done> done, List<SignedNotice> signed, Instant now) {

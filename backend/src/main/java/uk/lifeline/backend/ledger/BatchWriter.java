@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -324,27 +325,33 @@ class BatchWriter {
         }
     }
 
-    /** Signs the released codes' envelopes on all cores: the largest CPU cost per code. */
+    /**
+     * Signs the released codes' envelopes: their leaves written on all cores, then one signature for the batch (a
+     * Merkle root: {@link Envelopes}).
+     */
     private Mono<Void> sign(List<Item> made) {
         List<Item> issued =
                 made.stream().filter(i -> i.made.status() == CodeStatus.ISSUED).toList();
+        if (issued.isEmpty()) {
+            return Mono.empty();
+        }
+        String[] leaves = new String[issued.size()];
         int parts = Math.min(issued.size(), Runtime.getRuntime().availableProcessors());
-        if (parts <= 1) {
-            return Mono.fromRunnable(() -> signAll(issued));
-        }
-        List<List<Item>> slices = new ArrayList<>();
-        for (int p = 0; p < parts; p++) {
-            slices.add(issued.subList(p * issued.size() / parts, (p + 1) * issued.size() / parts));
-        }
-        return Flux.fromIterable(slices)
-                .flatMap(slice -> Mono.fromRunnable(() -> signAll(slice)).subscribeOn(Schedulers.parallel()))
-                .then();
-    }
-
-    private void signAll(List<Item> items) {
-        for (Item item : items) {
-            item.made = item.made.withEnvelope(envelopes.sign(item.request.supplier(), item.made));
-        }
+        return Flux.range(0, parts)
+                .flatMap(p -> Mono.fromRunnable(() -> {
+                            for (int i = p * issued.size() / parts; i < (p + 1) * issued.size() / parts; i++) {
+                                Item item = issued.get(i);
+                                leaves[i] = envelopes.leaf(item.request.supplier(), item.made);
+                            }
+                        })
+                        .subscribeOn(Schedulers.parallel()))
+                .then(Mono.fromRunnable(() -> {
+                    List<String> signed = envelopes.sign(issued.get(0).request.supplier(), Arrays.asList(leaves));
+                    for (int i = 0; i < issued.size(); i++) {
+                        Item item = issued.get(i);
+                        item.made = item.made.withEnvelope(signed.get(i));
+                    }
+                }));
     }
 
     /** The answer and audit entry of each code made. */

@@ -23,8 +23,8 @@ import uk.lifeline.code.CommandCode;
 /**
  * The codes of one campaign page, in the page's transaction: keys first (kept secrets unwrapped, missing ones
  * agreed and kept, so a meter without a usable key takes no counter), then every meter's next counter in one
- * statement (rows locked in meter order; the counter window leaves a meter out), encoding and signing on all
- * cores, and one insert for the page. The page's audit entry and messages are the campaign's. Thread-safe.
+ * statement (rows locked in meter order; the counter window leaves a meter out), encoding on all cores, one
+ * signature for the page's envelopes, and one insert for the page. The page's audit entry and messages are the campaign's. Thread-safe.
  */
 @Component
 class CampaignCodes {
@@ -87,9 +87,12 @@ class CampaignCodes {
                     .flatMap(taken -> Flux.fromIterable(usable)
                             .parallel()
                             .runOn(Schedulers.parallel())
-                            .map(k -> code(supplier, k, taken.get(k.intent().deviceId()), now))
+                            .map(k -> leafed(
+                                    supplier,
+                                    code(supplier, k, taken.get(k.intent().deviceId()), now)))
                             .sequential()
-                            .collectList())
+                            .collectList()
+                            .map(coded -> signed(supplier, coded)))
                     .flatMap(coded -> insert(supplier, coded, now).then(Mono.fromCallable(() -> {
                         List<Issued> all = new ArrayList<>(refused);
                         all.addAll(coded);
@@ -137,7 +140,29 @@ class CampaignCodes {
                 null,
                 null,
                 now);
-        return Issued.made(i, made.withEnvelope(envelopes.sign(supplier, made)));
+        return Issued.made(i, made);
+    }
+
+    /** A code made with its facts as a leaf, written on the parallel scheduler; a refusal has no leaf. */
+    private record Leafed(Issued issued, String leaf) {}
+
+    private Leafed leafed(Supplier supplier, Issued issued) {
+        return new Leafed(issued, issued.code() == null ? null : envelopes.leaf(supplier, issued.code()));
+    }
+
+    /** The page's codes signed under one signature (a Merkle root: {@link Envelopes}); refusals as they were. */
+    private List<Issued> signed(Supplier supplier, List<Leafed> coded) {
+        List<Leafed> made = coded.stream().filter(c -> c.leaf() != null).toList();
+        List<String> signed =
+                envelopes.sign(supplier, made.stream().map(Leafed::leaf).toList());
+        Map<IssueIntent, Issued> byIntent = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < made.size(); i++) {
+            Issued c = made.get(i).issued();
+            byIntent.put(c.intent(), Issued.made(c.intent(), c.code().withEnvelope(signed.get(i))));
+        }
+        return coded.stream()
+                .map(c -> byIntent.getOrDefault(c.issued().intent(), c.issued()))
+                .toList();
     }
 
     private Mono<Void> insert(Supplier supplier, List<Issued> coded, Instant now) {

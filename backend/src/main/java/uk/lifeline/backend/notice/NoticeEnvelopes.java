@@ -3,6 +3,7 @@ package uk.lifeline.backend.notice;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import uk.lifeline.backend.keys.KeyRing;
@@ -10,8 +11,8 @@ import uk.lifeline.backend.ledger.Envelopes;
 import uk.lifeline.backend.tenant.Supplier;
 
 /**
- * Signs a notice for one customer: a compact JWS (ES256, {@code typ} {@value #TYPE}) with the supplier's envelope
- * key, as the app verifies it: {@code iss} supplier code, {@code jti} notice id, {@code iat}, {@code exp} (the
+ * Signs notices, one per customer, as envelopes of {@code typ} {@value #TYPE} under the supplier's envelope key,
+ * a page's notices under one signature as codes are ({@link Envelopes}), as the app verifies them: {@code iss} supplier code, {@code jti} notice id, {@code iat}, {@code exp} (the
  * end), {@code customer}, {@code kind} {@value #NON_DISCONNECT}, {@code from} and {@code until} (seconds since
  * the epoch), and the words shown, {@code title} and {@code message}. Thread-safe.
  */
@@ -27,7 +28,13 @@ public class NoticeEnvelopes {
         this.keys = keys;
     }
 
-    public String sign(
+    /** These leaves' envelopes, in their order, under one signature. */
+    public List<String> sign(Supplier supplier, List<String> leaves) {
+        return Envelopes.signBatch(keys, supplier, leaves);
+    }
+
+    /** One customer's notice as a leaf of a batch. Thread-safe. */
+    public String leaf(
             Supplier supplier,
             UUID notice,
             UUID customer,
@@ -48,6 +55,6 @@ public class NoticeEnvelopes {
                 .claim("title", title)
                 .claim("message", message)
                 .build();
-        return Envelopes.signWith(keys, supplier, TYPE, claims);
+        return Envelopes.leaf(TYPE, claims);
     }
 }

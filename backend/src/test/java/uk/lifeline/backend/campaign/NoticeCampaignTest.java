@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +22,7 @@ import uk.lifeline.backend.delivery.FakeFcm;
 import uk.lifeline.backend.delivery.FakeFcmConfig;
 import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.testing.BackendTest;
+import uk.lifeline.backend.testing.SignedEnvelope;
 import uk.lifeline.backend.testing.Tenant;
 import uk.lifeline.code.Pem;
 import uk.lifeline.command.ChangePrice;
@@ -180,8 +179,8 @@ class NoticeCampaignTest extends BackendTest {
                 .toList();
         assertThat(carrying).isNotEmpty().allSatisfy(m -> {
             assertThat(m.path("data").path("codeStatus").asText()).isEqualTo("ISSUED");
-            assertThat(SignedJWT.parse(m.path("data").path("codeEnvelope").asText())
-                            .getJWTClaimsSet()
+            assertThat(SignedEnvelope.parse(m.path("data").path("codeEnvelope").asText())
+                            .claims()
                             .getJWTID())
                     .isEqualTo(m.path("data").path("codeId").asText());
         });
@@ -235,21 +234,20 @@ class NoticeCampaignTest extends BackendTest {
                 .returnResult()
                 .getResponseBody());
         assertThat(mine.path("items")).hasSize(1);
-        SignedJWT envelope =
-                SignedJWT.parse(mine.path("items").get(0).path("envelope").asText());
-        assertThat(envelope.getHeader().getType().getType()).isEqualTo("lifeline-notice+jwt");
-        assertThat(envelope.verify(new ECDSAVerifier(JWKSet.parse(get(null, "/.well-known/jwks.json")
+        SignedEnvelope envelope =
+                SignedEnvelope.parse(mine.path("items").get(0).path("envelope").asText());
+        assertThat(envelope.type()).isEqualTo("lifeline-notice+jwt");
+        assertThat(envelope.verify(JWKSet.parse(get(null, "/.well-known/jwks.json")
                                 .expectBody(String.class)
                                 .returnResult()
                                 .getResponseBody())
-                        .getKeyByKeyId(envelope.getHeader().getKeyID())
-                        .toECKey())))
+                        .getKeyByKeyId(envelope.keyId())
+                        .toECKey()))
                 .isTrue();
-        assertThat(envelope.getJWTClaimsSet().getStringClaim("customer")).isEqualTo(t.customer1.toString());
-        assertThat(envelope.getJWTClaimsSet().getStringClaim("kind")).isEqualTo("non-disconnect");
-        assertThat(envelope.getJWTClaimsSet().getDateClaim("until").toInstant()).isEqualTo(end);
-        assertThat(envelope.getJWTClaimsSet().getJWTID())
-                .isEqualTo(done.noticeId().toString());
+        assertThat(envelope.claims().getStringClaim("customer")).isEqualTo(t.customer1.toString());
+        assertThat(envelope.claims().getStringClaim("kind")).isEqualTo("non-disconnect");
+        assertThat(envelope.claims().getDateClaim("until").toInstant()).isEqualTo(end);
+        assertThat(envelope.claims().getJWTID()).isEqualTo(done.noticeId().toString());
 
         JsonNode codes = read(get(carol, "/api/v1/me/codes")
                         .expectStatus()

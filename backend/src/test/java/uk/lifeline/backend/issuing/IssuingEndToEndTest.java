@@ -2,10 +2,8 @@ package uk.lifeline.backend.issuing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import uk.lifeline.backend.ledger.CodeStatus;
 import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.testing.BackendTest;
+import uk.lifeline.backend.testing.SignedEnvelope;
 import uk.lifeline.backend.testing.Tenant;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.Parameters;
@@ -63,8 +62,8 @@ class IssuingEndToEndTest extends BackendTest {
         EntryResult result = t.meter(t.meter1).enterCode(code.digits().get(0));
         assertThat(result).isEqualTo(new EntryResult.Accepted(new TopUp(2000), 1));
 
-        SignedJWT envelope = SignedJWT.parse(code.envelope());
-        assertThat(envelope.getHeader().getType().getType()).isEqualTo("lifeline-code+jwt");
+        SignedEnvelope envelope = SignedEnvelope.parse(code.envelope());
+        assertThat(envelope.type()).isEqualTo("lifeline-code+jwt");
         String jwks = get(null, "/.well-known/jwks.json")
                 .expectStatus()
                 .isOk()
@@ -74,15 +73,13 @@ class IssuingEndToEndTest extends BackendTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(jwks).doesNotContain("\"d\"");
-        ECKey key = JWKSet.parse(jwks)
-                .getKeyByKeyId(envelope.getHeader().getKeyID())
-                .toECKey();
-        assertThat(envelope.verify(new ECDSAVerifier(key))).isTrue();
-        assertThat(envelope.getJWTClaimsSet().getJWTID()).isEqualTo(code.id().toString());
-        assertThat(envelope.getJWTClaimsSet().getSubject()).isEqualTo(t.meter1);
-        assertThat(envelope.getJWTClaimsSet().getStringClaim("customer")).isEqualTo(t.customer1.toString());
-        assertThat(envelope.getJWTClaimsSet().getLongClaim("counter")).isEqualTo(1L);
-        assertThat(envelope.getJWTClaimsSet().getStringListClaim("blocks"))
+        ECKey key = JWKSet.parse(jwks).getKeyByKeyId(envelope.keyId()).toECKey();
+        assertThat(envelope.verify(key)).isTrue();
+        assertThat(envelope.claims().getJWTID()).isEqualTo(code.id().toString());
+        assertThat(envelope.claims().getSubject()).isEqualTo(t.meter1);
+        assertThat(envelope.claims().getStringClaim("customer")).isEqualTo(t.customer1.toString());
+        assertThat(envelope.claims().getLongClaim("counter")).isEqualTo(1L);
+        assertThat(envelope.claims().getStringListClaim("blocks"))
                 .containsExactly(code.digits().get(0).replace(" ", ""));
 
         assertThat(count("SELECT count(*) FROM code")).isEqualTo(1);

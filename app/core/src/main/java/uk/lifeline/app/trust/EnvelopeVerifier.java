@@ -6,14 +6,18 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import uk.lifeline.code.CodeDigits;
 import uk.lifeline.code.CodeLayout;
@@ -21,10 +25,12 @@ import uk.lifeline.code.Ptut;
 import uk.lifeline.command.CommandType;
 import uk.lifeline.command.MeterCommand;
 import uk.lifeline.command.Parameters;
+import uk.lifeline.envelope.BatchEnvelope;
 
 /**
  * Checks an envelope before anything in it reaches the customer: a compact JWS, ES256 only, of the envelope's
- * type, signed under a key the recipient's supplier owns, with a valid signature, for this supplier and customer
+ * type, signed under a key the recipient's supplier owns, with a valid signature (or, for an envelope signed in a
+ * batch, its facts with a path to a batch root signed so: {@link BatchEnvelope}), for this supplier and customer
  * account, and whose digits carry exactly the command it states (check digit, block count, sub class, counter,
  * and the parameters decoded from the digits), so the words the customer reads are what the meter will do. The
  * claim names are the backend's ({@code backend/.../issuing/Envelopes.java}); docs/app-protocol.md lists them.
@@ -106,14 +112,95 @@ public final class EnvelopeVerifier {
 
     private Verified verify(String envelope, String type, Recipient recipient)
             throws SupplierKeys.UnavailableException {
-        SignedJWT jws;
+        Optional<BatchEnvelope> batch;
+        try {
+            batch = BatchEnvelope.parse(envelope);
+        } catch (IllegalArgumentException e) {
+            throw new UntrustedEnvelopeException(EnvelopeProblem.MALFORMED, envelope, e.getMessage(), e);
+        }
+        return batch.isPresent()
+                ? verifyInBatch(envelope, batch.get(), type, recipient)
+                : verifySingle(envelope, type, recipient);
+    }
+
+    /** The form signed before batches: one compact JWS per envelope. */
+    private Verified verifySingle(String envelope, String type, Recipient recipient)
+            throws SupplierKeys.UnavailableException {
+        SignedJWT jws = parse(envelope, envelope);
+        String kid = checkSignature(envelope, jws, type, recipient);
+        return facts(envelope, claims(envelope, jws), recipient, kid);
+    }
+
+    /**
+     * An envelope signed with others: the batch's root is a JWS like a single envelope's, of type {@value
+     * BatchEnvelope#BATCH_TYPE}, for this supplier; the leaf's own header names the envelope's type, and its path must
+     * lead to the signed root, so no fact of it can change without breaking the signature.
+     */
+    private Verified verifyInBatch(String envelope, BatchEnvelope batch, String type, Recipient recipient)
+            throws SupplierKeys.UnavailableException {
+        SignedJWT root = parse(envelope, batch.batch());
+        String kid = checkSignature(envelope, root, BatchEnvelope.BATCH_TYPE, recipient);
+        JWTClaimsSet signed = claims(envelope, root);
+        byte[] rootHash;
+        int size;
+        try {
+            Long leaves = signed.getLongClaim("size");
+            String hash = signed.getStringClaim("root");
+            if (leaves == null || leaves < 1 || leaves > Integer.MAX_VALUE || hash == null) {
+                throw malformed(envelope, "a batch names its size and root");
+            }
+            size = leaves.intValue();
+            rootHash = Base64.getUrlDecoder().decode(hash);
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new UntrustedEnvelopeException(EnvelopeProblem.MALFORMED, envelope, e.getMessage(), e);
+        }
+        if (!recipient.supplier().equals(signed.getIssuer())) {
+            throw new UntrustedEnvelopeException(
+                    EnvelopeProblem.NOT_FOR_THIS_ACCOUNT, envelope, "a batch of " + signed.getIssuer());
+        }
+        if (!batch.isInTree(rootHash, size)) {
+            throw new UntrustedEnvelopeException(
+                    EnvelopeProblem.BAD_SIGNATURE, envelope, "the facts are not in the batch key " + kid + " signed");
+        }
+        String[] parts = batch.leaf().split("\\.");
+        Map<String, Object> header;
         JWTClaimsSet claims;
         try {
-            jws = SignedJWT.parse(envelope);
-            claims = jws.getJWTClaimsSet();
+            header = JSONObjectUtils.parse(decoded(parts[0]));
+            claims = JWTClaimsSet.parse(decoded(parts[1]));
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new UntrustedEnvelopeException(EnvelopeProblem.MALFORMED, envelope, "facts not JSON", e);
+        }
+        if (!type.equals(header.get("typ"))) {
+            throw new UntrustedEnvelopeException(
+                    EnvelopeProblem.WRONG_TYPE, envelope, "type " + header.get("typ") + ", expected " + type);
+        }
+        return facts(envelope, claims, recipient, kid);
+    }
+
+    private static SignedJWT parse(String envelope, String jws) {
+        try {
+            return SignedJWT.parse(jws);
         } catch (ParseException | NullPointerException e) {
             throw new UntrustedEnvelopeException(EnvelopeProblem.MALFORMED, envelope, "not a compact JWS", e);
         }
+    }
+
+    private static JWTClaimsSet claims(String envelope, SignedJWT jws) {
+        try {
+            return jws.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new UntrustedEnvelopeException(EnvelopeProblem.MALFORMED, envelope, "not a compact JWS", e);
+        }
+    }
+
+    private static String decoded(String base64url) {
+        return new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8);
+    }
+
+    /** ES256 only, of the type, under a key the recipient's supplier owns and its signed key set holds. */
+    private String checkSignature(String envelope, SignedJWT jws, String type, Recipient recipient)
+            throws SupplierKeys.UnavailableException {
         JWSHeader header = jws.getHeader();
         if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
             throw new UntrustedEnvelopeException(
@@ -149,6 +236,11 @@ public final class EnvelopeVerifier {
         } catch (JOSEException e) {
             throw new UntrustedEnvelopeException(EnvelopeProblem.BAD_SIGNATURE, envelope, e.getMessage(), e);
         }
+        return kid;
+    }
+
+    /** The facts every envelope states: its id, and that it is for this supplier and customer account. */
+    private static Verified facts(String envelope, JWTClaimsSet claims, Recipient recipient, String kid) {
         String id = claims.getJWTID();
         String customer;
         try {

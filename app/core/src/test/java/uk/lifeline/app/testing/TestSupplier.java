@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -19,6 +20,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +34,8 @@ import uk.lifeline.code.CodeKey;
 import uk.lifeline.code.CommandCode;
 import uk.lifeline.code.Eui64;
 import uk.lifeline.command.MeterCommand;
+import uk.lifeline.envelope.BatchEnvelope;
+import uk.lifeline.envelope.MerkleTree;
 
 /**
  * A supplier for tests, signing envelopes exactly as the backend's {@code issuing/Envelopes} does: real codes
@@ -115,6 +119,11 @@ public final class TestSupplier {
         return new JWKSet(new ArrayList<com.nimbusds.jose.jwk.JWK>(published))
                 .toPublicJWKSet()
                 .toString();
+    }
+
+    /** The supplier's current envelope key, private half included. */
+    public ECKey signingKey() {
+        return signingKey;
     }
 
     public ECKey anchorKey() {
@@ -236,9 +245,47 @@ public final class TestSupplier {
         return jws.serialize();
     }
 
+    /**
+     * Envelopes signed together, as the backend signs a batch or a campaign page: each leaf's facts under the given
+     * type, one ES256 signature over the Merkle root, {@code root} claims as given (the genuine ones if null).
+     */
+    public List<String> batch(String type, List<JWTClaimsSet> facts, ECKey key, JWTClaimsSet root) {
+        List<String> leaves = new ArrayList<>();
+        for (JWTClaimsSet f : facts) {
+            leaves.add(base64url("{\"typ\":\"" + type + "\"}") + "." + base64url(f.toString()));
+        }
+        MerkleTree tree =
+                MerkleTree.of(leaves.stream().map(BatchEnvelope::leafHash).toList());
+        JWTClaimsSet signed = root != null
+                ? root
+                : new JWTClaimsSet.Builder()
+                        .issuer(SUPPLIER)
+                        .claim("size", tree.size())
+                        .claim("root", Base64.getUrlEncoder().withoutPadding().encodeToString(tree.root()))
+                        .build();
+        String jws = sign(signed, key, BatchEnvelope.BATCH_TYPE);
+        List<String> envelopes = new ArrayList<>();
+        for (int i = 0; i < leaves.size(); i++) {
+            envelopes.add(BatchEnvelope.join(leaves.get(i), i, tree.path(i), jws));
+        }
+        return envelopes;
+    }
+
+    public List<String> batch(String type, List<JWTClaimsSet> facts) {
+        return batch(type, facts, signingKey, null);
+    }
+
+    private static String base64url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A notice of emergency non-disconnect from {@code from} until {@code until}. */
     public String notice(Instant from, Instant until) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return sign(noticeFacts(from, until), signingKey, EnvelopeVerifier.NOTICE_TYPE);
+    }
+
+    public JWTClaimsSet noticeFacts(Instant from, Instant until) {
+        return new JWTClaimsSet.Builder()
                 .issuer(SUPPLIER)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
@@ -250,12 +297,17 @@ public final class TestSupplier {
                 .claim("title", "Cold weather")
                 .claim("message", "Very cold weather is forecast.")
                 .build();
-        return sign(claims, signingKey, EnvelopeVerifier.NOTICE_TYPE);
     }
 
     /** The code id ({@code jti}) an envelope was signed with. */
     public static String idOf(String envelope) {
         try {
+            java.util.Optional<BatchEnvelope> batch = BatchEnvelope.parse(envelope);
+            if (batch.isPresent()) {
+                String facts = batch.get().leaf().substring(batch.get().leaf().indexOf('.') + 1);
+                return JWTClaimsSet.parse(new String(Base64.getUrlDecoder().decode(facts), StandardCharsets.UTF_8))
+                        .getJWTID();
+            }
             return SignedJWT.parse(envelope).getJWTClaimsSet().getJWTID();
         } catch (java.text.ParseException e) {
             throw new IllegalArgumentException(e);
