@@ -63,7 +63,14 @@ cpu_report() { # before after units unit-name
 # Loads pg_stat_statements into the embedded PostgreSQL (with planning times): ALTER SYSTEM, then a fast shutdown
 # that the backend's watchdog restarts on the same folder, now with the library. Sets POSTMASTER afresh.
 bench_pgss_load() {
-  "${PSQL[@]}" -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
+  if [ -n "${BENCH_EXPLAIN_MS:-}" ]; then
+    # auto_explain: the plan, with row counts and buffers, of every statement slower than BENCH_EXPLAIN_MS, into
+    # the server's own log (kept when the bench ends: BENCH_EXPLAIN_LOG).
+    "${PSQL[@]}" -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements', 'auto_explain'" \
+      -c "ALTER SYSTEM SET logging_collector = on" -c "ALTER SYSTEM SET log_directory = 'log'"
+  else
+    "${PSQL[@]}" -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
+  fi
   kill -INT "$POSTMASTER"
   local new
   for _ in $(seq 1 60); do
@@ -74,6 +81,12 @@ bench_pgss_load() {
   bench_psql_setup
   "${PSQL[@]}" -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' \
     -c 'ALTER SYSTEM SET pg_stat_statements.track_planning = on' -c 'SELECT pg_reload_conf()'
+  if [ -n "${BENCH_EXPLAIN_MS:-}" ]; then
+    # Its settings are known only once the library is loaded.
+    "${PSQL[@]}" -c "ALTER SYSTEM SET auto_explain.log_min_duration = '${BENCH_EXPLAIN_MS}ms'" \
+      -c "ALTER SYSTEM SET auto_explain.log_analyze = on" -c "ALTER SYSTEM SET auto_explain.log_buffers = on" \
+      -c 'SELECT pg_reload_conf()'
+  fi
   echo "pg_stat_statements loaded (postmaster now $POSTMASTER)"
 }
 

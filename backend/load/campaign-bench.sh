@@ -30,7 +30,9 @@
 # instance, and the second instance's CPU apart ("backend2").
 # BENCH_PGSS=1 loads pg_stat_statements into the embedded PostgreSQL (ALTER SYSTEM, then a fast shutdown that the
 # backend's watchdog restarts, before seeding) and after each campaign prints the statements that took the most
-# execution time in it: calls, total and mean time, and time per meter.
+# execution time in it: calls, total and mean time, and time per meter. With it, BENCH_EXPLAIN_MS=300 also loads
+# auto_explain and keeps the plans (actual rows and buffers) of statements slower than that in BENCH_EXPLAIN_LOG
+# (default /tmp/campaign-explain.log).
 # BENCH_JFR=/path/x.jfr records the backend with JDK Flight Recorder (profile settings) into that file; read it
 # with `jfr summary` and `jfr print --events jdk.ExecutionSample`.
 #
@@ -81,7 +83,9 @@ java -Xmx"$HEAP" -Dhttp.maxConnections=64 "${JFR_OPTS[@]}" -jar "$JAR" --server.
 BACKEND=$!
 BACKEND2=""
 FCM=""
-trap 'kill $BACKEND $BACKEND2 $FCM 2>/dev/null; wait $BACKEND $BACKEND2 $FCM 2>/dev/null || true; rm -rf "$DATA"; true' EXIT
+trap 'kill $BACKEND $BACKEND2 $FCM 2>/dev/null; wait $BACKEND $BACKEND2 $FCM 2>/dev/null || true
+  [ -n "${BENCH_EXPLAIN_MS:-}" ] && cat "$DATA"/postgres/log/* > "${BENCH_EXPLAIN_LOG:-/tmp/campaign-explain.log}" 2>/dev/null
+  rm -rf "$DATA"; true' EXIT
 bench_wait_ready
 bench_psql_setup
 if [ "$INSTANCES" -gt 1 ]; then

@@ -20,8 +20,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import uk.lifeline.backend.database.IndexPlans;
 
 /**
  * Sends the outbox's phone messages through the {@link PushGateway}. Each step claims a batch of due deliveries by
@@ -39,6 +41,7 @@ public class Dispatcher extends LoopLifecycle {
     static final Duration TIDY_EVERY = Duration.ofSeconds(10);
 
     private final DatabaseClient db;
+    private final TransactionalOperator tx;
     private final PushGateway gateway;
     private final PushProperties properties;
     private final Clock clock;
@@ -46,9 +49,11 @@ public class Dispatcher extends LoopLifecycle {
             + UUID.randomUUID().toString().substring(0, 8);
     private final java.util.concurrent.atomic.AtomicLong lastTidy = new java.util.concurrent.atomic.AtomicLong();
 
-    public Dispatcher(DatabaseClient db, PushGateway gateway, PushProperties properties, Clock clock) {
+    public Dispatcher(
+            DatabaseClient db, TransactionalOperator tx, PushGateway gateway, PushProperties properties, Clock clock) {
         super("push-dispatcher", properties.dispatchers(), properties.pollInterval(), true);
         this.db = db;
+        this.tx = tx;
         this.gateway = gateway;
         this.properties = properties;
         this.clock = clock;
@@ -142,7 +147,10 @@ public class Dispatcher extends LoopLifecycle {
         }
     }
 
-    /** Pairs each campaign notice with one code of the same campaign for the same phone, where the batch has one. */
+    /**
+     * Pairs each campaign notice with one code of the same campaign for the same phone, where the batch has one and
+     * the two fit in one FCM message.
+     */
     static Coalesced coalesce(List<Claimed> claimed) {
         Map<List<Object>, Claimed> codes = new HashMap<>();
         for (Claimed c : claimed) {
@@ -156,9 +164,11 @@ public class Dispatcher extends LoopLifecycle {
         for (Claimed c : claimed) {
             Claimed code = c.campaign() != null
                             && Outbox.Kind.NOTICE.wire().equals(c.push().data().get("type"))
-                    ? codes.remove(List.of(c.device(), c.campaign()))
+                    ? codes.get(List.of(c.device(), c.campaign()))
                     : null;
-            if (code != null) {
+            // A notice with long words and a code may not fit in one FCM message; then each goes on its own.
+            if (code != null && c.push().carrying(code.push()).fitsFcm()) {
+                codes.remove(List.of(c.device(), c.campaign()));
                 carried.put(c.push().deliveryId(), code.push().deliveryId());
                 taken.add(code.push().deliveryId());
             }
@@ -176,6 +186,45 @@ public class Dispatcher extends LoopLifecycle {
         return new Coalesced(pushes, carried);
     }
 
+    /** The claim ({@link #claim}); its parameters are now, limit, lease and me. */
+    static final String CLAIM = """
+            WITH due AS (
+              SELECT d.supplier_id, d.id, d.token FROM push_delivery p
+              JOIN push_device d ON d.supplier_id = p.supplier_id AND d.id = p.device_id
+              WHERE p.state = 'PENDING' AND p.next_attempt_at <= :now
+              ORDER BY p.next_attempt_at LIMIT :limit
+              FOR NO KEY UPDATE OF d SKIP LOCKED),
+            phones AS (SELECT DISTINCT supplier_id, id, token FROM due),
+            ranked AS (
+              SELECT p.id, p.device_id, m.campaign_id,
+                row_number() OVER (ORDER BY p.next_attempt_at, p.device_id, p.id) AS n
+              FROM phones ph
+              CROSS JOIN LATERAL (
+                SELECT p.id, p.device_id, p.message_id, p.next_attempt_at FROM push_delivery p
+                WHERE p.supplier_id = ph.supplier_id AND p.device_id = ph.id AND p.state = 'PENDING'
+                OFFSET 0) p
+              JOIN outbox_message m ON m.id = p.message_id
+              WHERE p.next_attempt_at <= :now),
+            chosen AS (
+              SELECT id FROM (
+                SELECT id, n, min(n) OVER g AS first, max(n) OVER g AS last FROM ranked
+                WINDOW g AS (PARTITION BY device_id, campaign_id,
+                  CASE WHEN campaign_id IS NULL THEN id END)) g
+              WHERE last <= :limit OR (first = 1 AND n <= :limit)),
+            locked AS (
+              SELECT l.id FROM chosen c CROSS JOIN LATERAL (
+                SELECT p.id, p.state FROM push_delivery p WHERE p.id = c.id
+                OFFSET 0 FOR UPDATE SKIP LOCKED) l
+              WHERE l.state = 'PENDING')
+            UPDATE push_delivery p SET state = 'SENDING', lease_until = :lease, claimed_by = :me,
+              attempts = p.attempts + 1
+            FROM locked, outbox_message m, phones d
+            WHERE p.id = locked.id AND m.id = p.message_id
+              AND d.supplier_id = p.supplier_id AND d.id = p.device_id
+            RETURNING p.id, p.attempts, p.expires_at, p.device_id, d.token, m.kind, m.subject_id, m.status,
+              m.envelope, m.title, m.body, m.high_priority, m.campaign_id
+            """;
+
     /**
      * Claims a batch of due deliveries by phone, and reads what to send; one statement, committed on its own. It
      * locks the phones ({@code push_device}, {@code FOR NO KEY UPDATE SKIP LOCKED}) of the first due deliveries,
@@ -186,61 +235,31 @@ public class Dispatcher extends LoopLifecycle {
      * retried together) are always claimed together and go as one FCM message. A delivery claimed by another
      * dispatcher that committed after this statement began is left alone (its state is checked again on update),
      * so none is sent twice. Every read goes through one index whatever the statistics say (while a first
-     * campaign fills an empty queue they say it is empty, and the planner then read every due delivery per claim):
+     * campaign fills an empty queue they say it is empty, and the planner then read every due delivery per claim;
+     * it runs under {@link IndexPlans}, since a plan made for an empty table also scanned it once per phone):
      * the due index in time order, stopping at the batch; each locked phone's due deliveries through the phone's
-     * index (V24; {@code OFFSET 0} keeps them apart from the rest of the plan); each chosen delivery by its key,
-     * locked skipping any another transaction holds (a delivery being expired, retired, or already claimed and
+     * index (V24; {@code OFFSET 0} keeps them apart from the rest of the plan); each chosen delivery by its key
+     * (its state checked after the lock, outside an {@code OFFSET 0}, so no partial index of the queue can serve
+     * that read; V27 leaves each of the other reads one index of its own: {@code ClaimPlanTest}), locked skipping any another transaction holds (a delivery being expired, retired, or already claimed and
      * being recorded). So a claim never waits, and a dispatcher recording outcomes, which may wait for a claim,
      * never deadlocks with one (an update that had waited for a row kept its lock on it: ConcurrentClaimTest saw
      * that).
      */
     Mono<List<Claimed>> claim(Instant now) {
-        return db.sql("""
-                        WITH due AS (
-                          SELECT d.supplier_id, d.id, d.token FROM push_delivery p
-                          JOIN push_device d ON d.supplier_id = p.supplier_id AND d.id = p.device_id
-                          WHERE p.state = 'PENDING' AND p.next_attempt_at <= :now
-                          ORDER BY p.next_attempt_at LIMIT :limit
-                          FOR NO KEY UPDATE OF d SKIP LOCKED),
-                        phones AS (SELECT DISTINCT supplier_id, id, token FROM due),
-                        ranked AS (
-                          SELECT p.id, p.device_id, m.campaign_id,
-                            row_number() OVER (ORDER BY p.next_attempt_at, p.device_id, p.id) AS n
-                          FROM phones ph
-                          CROSS JOIN LATERAL (
-                            SELECT p.id, p.device_id, p.message_id, p.next_attempt_at FROM push_delivery p
-                            WHERE p.supplier_id = ph.supplier_id AND p.device_id = ph.id AND p.state = 'PENDING'
-                            OFFSET 0) p
-                          JOIN outbox_message m ON m.id = p.message_id
-                          WHERE p.next_attempt_at <= :now),
-                        chosen AS (
-                          SELECT id FROM (
-                            SELECT id, n, min(n) OVER g AS first, max(n) OVER g AS last FROM ranked
-                            WINDOW g AS (PARTITION BY device_id, campaign_id,
-                              CASE WHEN campaign_id IS NULL THEN id END)) g
-                          WHERE last <= :limit OR (first = 1 AND n <= :limit)),
-                        locked AS (
-                          SELECT l.id FROM chosen c CROSS JOIN LATERAL (
-                            SELECT p.id FROM push_delivery p WHERE p.id = c.id AND p.state = 'PENDING'
-                            FOR UPDATE SKIP LOCKED) l)
-                        UPDATE push_delivery p SET state = 'SENDING', lease_until = :lease, claimed_by = :me,
-                          attempts = p.attempts + 1
-                        FROM locked, outbox_message m, phones d
-                        WHERE p.id = locked.id AND m.id = p.message_id
-                          AND d.supplier_id = p.supplier_id AND d.id = p.device_id
-                        RETURNING p.id, p.attempts, p.expires_at, p.device_id, d.token, m.kind, m.subject_id, m.status,
-                          m.envelope, m.title, m.body, m.high_priority, m.campaign_id
-                        """)
-                .bind("now", now)
-                .bind("limit", properties.batchSize())
-                .bind("lease", now.plus(properties.lease()))
-                .bind("me", instance)
-                .map(row -> new Claimed(
-                        push(row, now),
-                        row.get("attempts", Integer.class),
-                        row.get("device_id", UUID.class),
-                        row.get("campaign_id", UUID.class)))
-                .all()
+        return IndexPlans.indexed(
+                        db,
+                        tx,
+                        db.sql(CLAIM)
+                                .bind("now", now)
+                                .bind("limit", properties.batchSize())
+                                .bind("lease", now.plus(properties.lease()))
+                                .bind("me", instance)
+                                .map(row -> new Claimed(
+                                        push(row, now),
+                                        row.get("attempts", Integer.class),
+                                        row.get("device_id", UUID.class),
+                                        row.get("campaign_id", UUID.class)))
+                                .all())
                 .collectList();
     }
 

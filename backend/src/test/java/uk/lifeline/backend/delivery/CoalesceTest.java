@@ -65,6 +65,47 @@ class CoalesceTest {
     }
 
     @Test
+    void aNoticeAndACodeTooLargeForOneFcmMessageGoApart() {
+        // A batch-signed code's envelope (about 1,400 characters) and a notice whose words use the 500 characters
+        // the form allows, each two bytes in UTF-8 (the worst Welsh letters give), shown in the notification and
+        // signed, in base64, in the notice's envelope.
+        String words = "ŵ".repeat(500);
+        Dispatcher.Claimed notice = new Dispatcher.Claimed(
+                new Push(
+                        3,
+                        "token-" + phone,
+                        Map.of("type", "notice", "id", "n", "envelope", "n".repeat(1300 + 1336)),
+                        "Tywydd oer iawn",
+                        words,
+                        true,
+                        "notices",
+                        Duration.ofDays(3)),
+                1,
+                phone,
+                campaign);
+        Dispatcher.Claimed code = new Dispatcher.Claimed(
+                new Push(
+                        1,
+                        "token-" + phone,
+                        Map.of("type", "code", "id", "code-1", "envelope", "c".repeat(1400), "status", "ISSUED"),
+                        "t",
+                        "b",
+                        true,
+                        "codes",
+                        Duration.ofDays(2)),
+                1,
+                phone,
+                campaign);
+
+        Dispatcher.Coalesced batch = Dispatcher.coalesce(List.of(code, notice));
+
+        assertThat(batch.pushes()).extracting(Push::deliveryId).containsExactly(1L, 3L);
+        assertThat(batch.pushes().get(1).data()).doesNotContainKey("codeEnvelope");
+        assertThat(batch.carried()).isEmpty();
+        assertThat(notice.push().fitsFcm()).isTrue();
+    }
+
+    @Test
     void nothingElseIsPaired() {
         UUID another = UUID.randomUUID();
         List<Dispatcher.Claimed> claimed = List.of(

@@ -49,6 +49,9 @@ class ConcurrentClaimTest extends BackendTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    org.springframework.transaction.reactive.TransactionalOperator tx;
+
     private Tenant t;
 
     @BeforeAll
@@ -76,7 +79,7 @@ class ConcurrentClaimTest extends BackendTest {
                 firstRetry.multipliedBy(2),
                 3,
                 Duration.ofDays(28));
-        return new Dispatcher(db, gateway, small, clock);
+        return new Dispatcher(db, tx, gateway, small, clock);
     }
 
     private void phones(UUID customer, String prefix, int n) {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.database.IndexPlans;
 import uk.lifeline.backend.reach.CodeDesk;
 import uk.lifeline.backend.reach.CodeDesk.Progress;
 import uk.lifeline.backend.reach.ReachTasks;
@@ -112,7 +113,11 @@ public class Ladder {
         Instant last = lastCatchUp.get();
         boolean catchUp = after > 0 && !now.isBefore(last.plus(CATCH_UP_EVERY)) && lastCatchUp.compareAndSet(last, now);
         Instant since = catchUp ? now.minus(CATCH_UP_WINDOW) : now.minus(config.lookBack());
-        return db.sql("""
+        // Under IndexPlans: planned for an empty outbox, this read every code message and step on each call.
+        return IndexPlans.indexed(
+                        db,
+                        tx,
+                        db.sql("""
                         SELECT m.id, m.subject_id, m.supplier_id, m.customer_account_id, m.campaign_id, m.created_at,
                                s.code AS supplier_code, coalesce(c.kind = 'NOTICE', false) AS emergency,
                                c.app_deadline_seconds
@@ -123,11 +128,11 @@ public class Ladder {
                           AND NOT EXISTS (SELECT 1 FROM reach_step r WHERE r.code_id = m.subject_id)
                         ORDER BY m.id LIMIT :limit
                         """)
-                .bind("since", since)
-                .bind("after", catchUp ? 0 : after)
-                .bind("limit", config.batchSize())
-                .map(this::firstStep)
-                .all()
+                                .bind("since", since)
+                                .bind("after", catchUp ? 0 : after)
+                                .bind("limit", config.batchSize())
+                                .map(this::firstStep)
+                                .all())
                 .collectList()
                 .flatMap(found -> write(found.stream().map(Started::step).toList())
                         // Only once their steps are written: a failed pass is read again.
