@@ -25,7 +25,8 @@ import uk.lifeline.words.When;
 /**
  * Runs on the JVM against the R8-shrunk classes (the APK's rules, in class-file form) in the verify phase, since
  * no device runs the dex here: the bundled supplier configuration reads, a genuine envelope verifies under the key
- * set its anchor signed and reads right, a forged one is refused, so is a rogue key set, and JSON
+ * set its anchor signed and reads right (a single JWS and one signed in a batch), a forged one is refused, so are
+ * facts moved onto another leaf's proof, so is a rogue key set, and JSON
  * goes both ways through nimbus-jose-jwt's shaded Gson. Exits 1 on any difference. Usage: ShrunkCodeCheck DIR
  */
 public final class ShrunkCodeCheck {
@@ -45,6 +46,17 @@ public final class ShrunkCodeCheck {
                 CommandWords.describe(code.command(), When.at(Instant.parse("2026-12-01T09:00:00Z"))),
                 "changes your price to 24.862p per kWh and 60.97p a day standing charge");
         expect(Integer.toString(code.blocks().size()), "2");
+        SignedCode inBatch = verifier.verifyCode(read(dir.resolve("batch-envelope.txt")), recipient);
+        expect(
+                CommandWords.describe(inBatch.command(), When.at(Instant.parse("2026-12-01T09:00:00Z"))),
+                "changes your price to 24.862p per kWh and 60.97p a day standing charge");
+        expect(Long.toString(inBatch.counter()), "9");
+        try {
+            verifier.verifyCode(read(dir.resolve("batch-moved.txt")), recipient);
+            fail("facts moved onto another leaf's proof verified");
+        } catch (UntrustedEnvelopeException e) {
+            expect(e.problem().name(), EnvelopeProblem.BAD_SIGNATURE.name());
+        }
         try {
             verifier.verifyCode(read(dir.resolve("forged.txt")), recipient);
             fail("a forged envelope verified");
