@@ -33,6 +33,9 @@
 # execution time in it: calls, total and mean time, and time per meter. With it, BENCH_EXPLAIN_MS=300 also loads
 # auto_explain and keeps the plans (actual rows and buffers) of statements slower than that in BENCH_EXPLAIN_LOG
 # (default /tmp/campaign-explain.log).
+# BENCH_WARMUP=N first runs a notice and a price change over N other meters (district ZZ8), not measured, so the
+# figures are a warm backend's (its hot code compiled, its queues with statistics), as in steady running; 0 (the
+# default) measures from a cold start, as the figures before 2026-12-03 evening were.
 # BENCH_JFR=/path/x.jfr records the backend with JDK Flight Recorder (profile settings) into that file; read it
 # with `jfr summary` and `jfr print --events jdk.ExecutionSample`.
 #
@@ -147,6 +150,15 @@ INSERT INTO push_device (id, supplier_id, customer_account_id, installation, tok
 SELECT gen_random_uuid(), s.id, a, gen_random_uuid(), 'bench-phone-' || g, 'android', now()
 FROM bench_customer, (SELECT id FROM supplier WHERE code = 'bright-energy') s;
 SQL
+WARMUP=${BENCH_WARMUP:-0}
+if [ "$WARMUP" -gt 0 ]; then
+  "${PSQL[@]}" -v meters="$WARMUP" -v key="$PEM" -v tag=WARM -v postcode='ZZ8 8BB' -v mpxn=7000000000000 \
+    -v eui=00BE000000000000 -f backend/load/seed-meters.sql -f - <<'SQL'
+INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform, registered_at)
+SELECT gen_random_uuid(), s.id, a, gen_random_uuid(), 'warm-phone-' || g, 'android', now()
+FROM bench_customer, (SELECT id FROM supplier WHERE code = 'bright-energy') s;
+SQL
+fi
 "${PSQL[@]}" -c 'ANALYZE'
 echo "seeded $METERS no-WAN meters with phones in $(( $(date +%s) - START )) s"
 
@@ -161,6 +173,16 @@ SECONDS_TAKEN=$(echo "$(date +%s.%N) - $START" | bc)
 echo "RESULT prime: derived and kept $METERS meters' shared secrets (one ECDH agreement each) in ${SECONDS_TAKEN%.*} s" \
   "from the first = $(echo "$METERS / $SECONDS_TAKEN" | bc) meters/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
+if [ "$WARMUP" -gt 0 ]; then
+  # A backend in steady running has compiled its hot code and its queues have statistics: a notice and a price
+  # change over the warm-up meters first, not measured.
+  while [ "$("${PSQL[@]}" -tAc "SELECT count(*) FROM meter_secret m JOIN device d ON d.id = m.device_id
+    WHERE d.eui64 LIKE '00BE%'")" -lt "$WARMUP" ]; do sleep 0.5; done
+  for kind in notice price; do
+    "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$WARMUP" $kind ZZ8 \
+      | sed -n 's/^RESULT \([a-z]*\): coded/warm-up \1: coded/p'
+  done
+fi
 [ "${BENCH_PGSS:-0}" = 1 ] && "${PSQL[@]}" -tAc 'SELECT pg_stat_statements_reset()' >/dev/null
 M0=$(fcm_messages)
 C0=$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")
