@@ -88,7 +88,8 @@ public class Dispatcher extends LoopLifecycle {
                 return Mono.just(0);
             }
             Coalesced batch = coalesce(claimed);
-            return Mono.fromCallable(() -> gateway.send(batch.pushes()))
+            return Mono.fromCallable(() -> gateway.send(
+                            batch.pushes().stream().map(Push::fitted).toList()))
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(outcomes -> record(claimed, batch, outcomes))
                     .thenReturn(claimed.size());

@@ -63,6 +63,28 @@ public record Push(
         return bytes <= FCM_MAX_BYTES;
     }
 
+    /**
+     * This push as FCM will take it: unchanged when it fits; otherwise with the visible notification's body cut at
+     * a character and ended with an ellipsis until it does (a notice's 500 characters of words, four bytes each,
+     * shown in the notification and signed in the envelope, would not fit). The app shows the whole signed words.
+     * A push that does not fit even with no body is returned unchanged: FCM refuses it and the app pulls it.
+     */
+    public Push fitted() {
+        if (fitsFcm() || body == null) {
+            return this;
+        }
+        StringBuilder cut = new StringBuilder(body);
+        while (cut.length() > 0) {
+            int end = cut.offsetByCodePoints(cut.length(), -1);
+            cut.setLength(end);
+            Push shorter = new Push(deliveryId, token, data, title, cut + "\u2026", highPriority, channel, ttl);
+            if (shorter.fitsFcm()) {
+                return shorter;
+            }
+        }
+        return this;
+    }
+
     private static int utf8(String text) {
         return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
     }

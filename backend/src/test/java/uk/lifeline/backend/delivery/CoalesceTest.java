@@ -106,6 +106,33 @@ class CoalesceTest {
     }
 
     @Test
+    void aNoticeTooLargeForFcmOnItsOwnIsSentWithItsVisibleWordsCutNotItsEnvelope() {
+        // 500 characters of four bytes each (the form counts characters) shown in the notification, beside an
+        // envelope of about 2,600 characters.
+        String words = "\uD83D\uDD25".repeat(500);
+        Push notice = new Push(
+                3,
+                "token",
+                Map.of("type", "notice", "id", "n", "envelope", "n".repeat(2600)),
+                "Tywydd oer iawn",
+                words,
+                true,
+                "notices",
+                Duration.ofDays(3));
+
+        Push sent = notice.fitted();
+
+        assertThat(notice.fitsFcm()).isFalse();
+        assertThat(sent.fitsFcm()).isTrue();
+        assertThat(sent.data()).isEqualTo(notice.data());
+        assertThat(sent.title()).isEqualTo(notice.title());
+        assertThat(sent.body()).endsWith("\u2026").hasSizeLessThan(words.length());
+        assertThat(words).startsWith(sent.body().substring(0, sent.body().length() - 1));
+        Push small = claimed(1, "code", phone, campaign, Duration.ofDays(1)).push();
+        assertThat(small.fitted()).isSameAs(small);
+    }
+
+    @Test
     void nothingElseIsPaired() {
         UUID another = UUID.randomUUID();
         List<Dispatcher.Claimed> claimed = List.of(
