@@ -65,9 +65,10 @@ public record Push(
 
     /**
      * This push as FCM will take it: unchanged when it fits; otherwise with the visible notification's body cut at
-     * a character and ended with an ellipsis until it does (a notice's 500 characters of words, four bytes each,
-     * shown in the notification and signed in the envelope, would not fit). The app shows the whole signed words.
-     * A push that does not fit even with no body is returned unchanged: FCM refuses it and the app pulls it.
+     * a character and ended with an ellipsis until it does (a notice's 500 characters of words, three bytes each,
+     * shown in the notification and signed in the envelope, with a code joined to it). The app shows the whole
+     * signed words. A push that does not fit even with no body is returned unchanged: FCM refuses it and the app
+     * pulls it (the notice form's limits in characters keep a notice's own envelope well inside FCM's).
      */
     public Push fitted() {
         if (fitsFcm() || body == null) {

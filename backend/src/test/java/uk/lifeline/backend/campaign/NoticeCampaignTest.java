@@ -281,6 +281,48 @@ class NoticeCampaignTest extends BackendTest {
     }
 
     @Test
+    void theLongestNoticeTheFormAllowsGoesToPhonesInMessagesFcmTakes() throws Exception {
+        // The form counts UTF-16 characters (title 80, message 500), so the most bytes its words can take is three
+        // a character: here all of them, signed in the envelope in base64 and shown in the notification.
+        String ops = t.token("ops");
+        Instant start = Instant.now().plus(Duration.ofHours(2));
+        Map<String, Object> longest = new java.util.HashMap<>(notice(List.of("AB11"), start, start.plusSeconds(3600)));
+        longest.put("title", "\u20AC".repeat(80));
+        longest.put("message", "\u2019".repeat(500));
+        fcm.clear();
+        CampaignView started = post(ops, "/api/v1/notices", longest)
+                .expectStatus()
+                .isCreated()
+                .expectBody(CampaignView.class)
+                .returnResult()
+                .getResponseBody();
+        CampaignView done = awaitDone(ops, started.id());
+        awaitPushed();
+
+        List<JsonNode> notices1 = fcm.requests().stream()
+                .map(r -> read(r.body()).path("message"))
+                .filter(m -> m.path("data")
+                        .path("id")
+                        .asText()
+                        .equals(done.noticeId().toString()))
+                .toList();
+        assertThat(notices1).isNotEmpty().allSatisfy(m -> {
+            // FCM counts the data's members and the notification's text, about 45 bytes a message and 6 a member.
+            int bytes = 45;
+            for (Map.Entry<String, JsonNode> member : m.path("data").properties()) {
+                bytes += 6 + utf8(member.getKey()) + utf8(member.getValue().asText());
+            }
+            bytes += utf8(m.path("notification").path("title").asText())
+                    + utf8(m.path("notification").path("body").asText());
+            assertThat(bytes).isLessThanOrEqualTo(4096);
+        });
+    }
+
+    private static int utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    @Test
     void badNoticesAreProblemsAndWriteNothing() {
         String ops = t.token("ops");
         Instant start = Instant.now().plus(Duration.ofHours(2));

@@ -107,9 +107,9 @@ class CoalesceTest {
 
     @Test
     void aNoticeTooLargeForFcmOnItsOwnIsSentWithItsVisibleWordsCutNotItsEnvelope() {
-        // 500 characters of four bytes each (the form counts characters) shown in the notification, beside an
+        // 500 characters of three bytes each, the most the form allows, shown in the notification beside an
         // envelope of about 2,600 characters.
-        String words = "\uD83D\uDD25".repeat(500);
+        String words = "\u2019".repeat(500);
         Push notice = new Push(
                 3,
                 "token",
