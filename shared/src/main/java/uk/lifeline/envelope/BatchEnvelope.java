@@ -49,6 +49,32 @@ public final class BatchEnvelope {
         this.batch = batch;
     }
 
+    /**
+     * A leaf: {@code base64url({"typ":type}) "." base64url(claims)}. The type is one of the callers' constants, a
+     * plain word that needs no JSON escaping; the claims are a JSON object's text.
+     */
+    public static String leaf(String type, String claimsJson) {
+        return base64url("{\"typ\":\"" + type + "\"}") + "." + base64url(claimsJson);
+    }
+
+    /** The JSON text of this leaf's header. */
+    public String headerJson() {
+        return decoded(leaf.substring(0, leaf.indexOf('.')));
+    }
+
+    /** The JSON text of this leaf's claims: the envelope's facts. */
+    public String claimsJson() {
+        return decoded(leaf.substring(leaf.indexOf('.') + 1));
+    }
+
+    private static String base64url(String json) {
+        return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decoded(String base64url) {
+        return new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8);
+    }
+
     /** The envelope's text for leaf {@code index} of a batch whose signed root is {@code batch}. */
     public static String join(String leaf, int index, List<byte[]> path, String batch) {
         ByteBuffer proof = ByteBuffer.allocate(4 + path.size() * MerkleTree.HASH_BYTES);

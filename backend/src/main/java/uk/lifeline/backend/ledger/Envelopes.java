@@ -70,8 +70,7 @@ public class Envelopes {
 
     /** Any envelope's facts (codes here; notices too) as a leaf: {@code base64url({"typ":type}).base64url(claims)}. */
     public static String leaf(String type, JWTClaimsSet claims) {
-        // The types are this code's constants, plain words that need no JSON escaping.
-        return base64url("{\"typ\":\"" + type + "\"}") + "." + base64url(claims.toString());
+        return BatchEnvelope.leaf(type, claims.toString());
     }
 
     /**

@@ -7,7 +7,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
 import uk.lifeline.envelope.BatchEnvelope;
@@ -34,12 +33,11 @@ public final class SignedEnvelope {
     public static SignedEnvelope parse(String text) throws ParseException {
         BatchEnvelope envelope =
                 BatchEnvelope.parse(text).orElseThrow(() -> new ParseException("not a batch envelope: " + text, 0));
-        String[] leaf = envelope.leaf().split("\\.");
         return new SignedEnvelope(
                 envelope,
                 SignedJWT.parse(envelope.batch()),
-                (String) JSONObjectUtils.parse(decoded(leaf[0])).get("typ"),
-                JWTClaimsSet.parse(decoded(leaf[1])));
+                (String) JSONObjectUtils.parse(envelope.headerJson()).get("typ"),
+                JWTClaimsSet.parse(envelope.claimsJson()));
     }
 
     /** The envelope's own type, as its facts' header states it. */
@@ -63,9 +61,5 @@ public final class SignedEnvelope {
                 && envelope.isInTree(
                         Base64.getUrlDecoder().decode(batch.getStringClaim("root")),
                         batch.getLongClaim("size").intValue());
-    }
-
-    private static String decoded(String base64url) {
-        return new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8);
     }
 }

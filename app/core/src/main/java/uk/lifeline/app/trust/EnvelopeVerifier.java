@@ -9,7 +9,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
@@ -162,12 +161,11 @@ public final class EnvelopeVerifier {
             throw new UntrustedEnvelopeException(
                     EnvelopeProblem.BAD_SIGNATURE, envelope, "the facts are not in the batch key " + kid + " signed");
         }
-        String[] parts = batch.leaf().split("\\.");
         Map<String, Object> header;
         JWTClaimsSet claims;
         try {
-            header = JSONObjectUtils.parse(decoded(parts[0]));
-            claims = JWTClaimsSet.parse(decoded(parts[1]));
+            header = JSONObjectUtils.parse(batch.headerJson());
+            claims = JWTClaimsSet.parse(batch.claimsJson());
         } catch (ParseException | IllegalArgumentException e) {
             throw new UntrustedEnvelopeException(EnvelopeProblem.MALFORMED, envelope, "facts not JSON", e);
         }
@@ -192,10 +190,6 @@ public final class EnvelopeVerifier {
         } catch (ParseException e) {
             throw new UntrustedEnvelopeException(EnvelopeProblem.MALFORMED, envelope, "not a compact JWS", e);
         }
-    }
-
-    private static String decoded(String base64url) {
-        return new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8);
     }
 
     /** ES256 only, of the type, under a key the recipient's supplier owns and its signed key set holds. */

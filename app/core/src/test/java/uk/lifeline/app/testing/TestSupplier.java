@@ -12,7 +12,6 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -252,7 +251,7 @@ public final class TestSupplier {
     public List<String> batch(String type, List<JWTClaimsSet> facts, ECKey key, JWTClaimsSet root) {
         List<String> leaves = new ArrayList<>();
         for (JWTClaimsSet f : facts) {
-            leaves.add(base64url("{\"typ\":\"" + type + "\"}") + "." + base64url(f.toString()));
+            leaves.add(BatchEnvelope.leaf(type, f.toString()));
         }
         MerkleTree tree =
                 MerkleTree.of(leaves.stream().map(BatchEnvelope::leafHash).toList());
@@ -273,10 +272,6 @@ public final class TestSupplier {
 
     public List<String> batch(String type, List<JWTClaimsSet> facts) {
         return batch(type, facts, signingKey, null);
-    }
-
-    private static String base64url(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A notice of emergency non-disconnect from {@code from} until {@code until}. */
@@ -304,9 +299,7 @@ public final class TestSupplier {
         try {
             java.util.Optional<BatchEnvelope> batch = BatchEnvelope.parse(envelope);
             if (batch.isPresent()) {
-                String facts = batch.get().leaf().substring(batch.get().leaf().indexOf('.') + 1);
-                return JWTClaimsSet.parse(new String(Base64.getUrlDecoder().decode(facts), StandardCharsets.UTF_8))
-                        .getJWTID();
+                return JWTClaimsSet.parse(batch.get().claimsJson()).getJWTID();
             }
             return SignedJWT.parse(envelope).getJWTClaimsSet().getJWTID();
         } catch (java.text.ParseException e) {

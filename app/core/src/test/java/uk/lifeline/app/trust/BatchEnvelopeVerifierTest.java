@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.lifeline.app.testing.MemoryStores;
@@ -197,9 +196,7 @@ class BatchEnvelopeVerifierTest {
     }
 
     private static String leaf(JWTClaimsSet facts) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString(("{\"typ\":\"" + EnvelopeVerifier.CODE_TYPE + "\"}").getBytes()) + "."
-                + b64.encodeToString(facts.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return uk.lifeline.envelope.BatchEnvelope.leaf(EnvelopeVerifier.CODE_TYPE, facts.toString());
     }
 
     private static String rootOf(String envelope) {
