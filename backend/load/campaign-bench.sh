@@ -143,32 +143,29 @@ per_instance() { # count-before count-after
   echo "RESULT per instance: coded $(coded_by_instance) (backend $BACKEND, backend2 $BACKEND2);" \
     "pushed $(fcm_by_instance "$1" "$2") (i1 is backend, i2 backend2)"
 }
+# Seeds no-WAN meters with a phone each: count, account tag, postcode, first MPAN and EUI-64 less one, tokens' prefix.
+seed() {
+  "${PSQL[@]}" -v meters="$1" -v key="$PEM" -v tag="$2" -v postcode="$3" -v mpxn="$4" -v eui="$5" -v phone="$6" \
+    -f backend/load/seed-meters.sql -f - <<'SQL'
+INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform, registered_at)
+SELECT gen_random_uuid(), s.id, a, gen_random_uuid(), :'phone' || g, 'android', now()
+FROM bench_customer, (SELECT id FROM supplier WHERE code = 'bright-energy') s;
+SQL
+}
 START=$(date +%s)
-"${PSQL[@]}" -v meters="$METERS" -v key="$PEM" -v tag=BENCH -v postcode='ZZ9 9BB' -v mpxn=8000000000000 \
-  -v eui=00BF000000000000 -f backend/load/seed-meters.sql -f - <<'SQL'
-INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform, registered_at)
-SELECT gen_random_uuid(), s.id, a, gen_random_uuid(), 'bench-phone-' || g, 'android', now()
-FROM bench_customer, (SELECT id FROM supplier WHERE code = 'bright-energy') s;
-SQL
+seed "$METERS" BENCH 'ZZ9 9BB' 8000000000000 00BF000000000000 bench-phone-
 WARMUP=${BENCH_WARMUP:-0}
-if [ "$WARMUP" -gt 0 ]; then
-  "${PSQL[@]}" -v meters="$WARMUP" -v key="$PEM" -v tag=WARM -v postcode='ZZ8 8BB' -v mpxn=7000000000000 \
-    -v eui=00BE000000000000 -f backend/load/seed-meters.sql -f - <<'SQL'
-INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform, registered_at)
-SELECT gen_random_uuid(), s.id, a, gen_random_uuid(), 'warm-phone-' || g, 'android', now()
-FROM bench_customer, (SELECT id FROM supplier WHERE code = 'bright-energy') s;
-SQL
-fi
+[ "$WARMUP" -gt 0 ] && seed "$WARMUP" WARM 'ZZ8 8BB' 7000000000000 00BE000000000000 warm-phone-
 "${PSQL[@]}" -c 'ANALYZE'
 echo "seeded $METERS no-WAN meters with phones in $(( $(date +%s) - START )) s"
 
 # Idle campaign workers derive each new meter's ECDH secret once and keep it wrapped (as at provisioning).
-primed() {
-  "${PSQL[@]}" -tAc "SELECT count(*) FROM meter_secret m JOIN device d ON d.id = m.device_id WHERE d.eui64 LIKE '00BF%'"
+primed() { # EUI-64 prefix
+  "${PSQL[@]}" -tAc "SELECT count(*) FROM meter_secret m JOIN device d ON d.id = m.device_id WHERE d.eui64 LIKE '$1%'"
 }
-while [ "$(primed)" -eq 0 ]; do sleep 0.2; done
+while [ "$(primed 00BF)" -eq 0 ]; do sleep 0.2; done
 START=$(date +%s.%N)
-while [ "$(primed)" -lt "$METERS" ]; do sleep 0.5; done
+while [ "$(primed 00BF)" -lt "$METERS" ]; do sleep 0.5; done
 SECONDS_TAKEN=$(echo "$(date +%s.%N) - $START" | bc)
 echo "RESULT prime: derived and kept $METERS meters' shared secrets (one ECDH agreement each) in ${SECONDS_TAKEN%.*} s" \
   "from the first = $(echo "$METERS / $SECONDS_TAKEN" | bc) meters/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -176,8 +173,7 @@ echo "RESULT prime: derived and kept $METERS meters' shared secrets (one ECDH ag
 if [ "$WARMUP" -gt 0 ]; then
   # A backend in steady running has compiled its hot code and its queues have statistics: a notice and a price
   # change over the warm-up meters first, not measured.
-  while [ "$("${PSQL[@]}" -tAc "SELECT count(*) FROM meter_secret m JOIN device d ON d.id = m.device_id
-    WHERE d.eui64 LIKE '00BE%'")" -lt "$WARMUP" ]; do sleep 0.5; done
+  while [ "$(primed 00BE)" -lt "$WARMUP" ]; do sleep 0.5; done
   for kind in notice price; do
     "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$WARMUP" $kind ZZ8 \
       | sed -n 's/^RESULT \([a-z]*\): coded/warm-up \1: coded/p'
