@@ -7,8 +7,11 @@ import io.r2dbc.postgresql.codec.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -36,67 +39,136 @@ public class CampaignProgress {
         this.clock = clock;
     }
 
+    /**
+     * The campaign and its progress, from the counts kept as it moves ({@code campaign_tally}, V28: one row per
+     * measure and shard), so a read costs the same whatever the campaign's size.
+     */
     public Mono<CampaignView> of(UUID supplier, UUID id) {
-        // The codes' statuses are counted in one pass over the campaign's codes (delivered and entered together).
         return db.sql("""
-                        WITH k AS (
-                          SELECT count(*) FILTER (WHERE k.status IN (%s))
-                              AS delivered,
-                            count(*) FILTER (WHERE k.status IN (%s)) AS entered
-                          FROM campaign_target x JOIN code k ON k.supplier_id = x.supplier_id AND k.id = x.code_id
-                          WHERE x.campaign_id = :id AND x.supplier_id = :s)
                         SELECT c.id, c.kind, c.status, c.notice_id, c.command, c.parameters, c.reason, c.created_at,
-                          c.finished_at, c.total,
-                          count(*) FILTER (WHERE t.state = 'PENDING') AS pending,
-                          count(*) FILTER (WHERE t.state = 'CODED') AS coded,
-                          count(*) FILTER (WHERE t.state IN ('DCC_PENDING', 'DCC_SENT')) AS to_dcc,
-                          count(*) FILTER (WHERE t.state = 'FAILED') AS failed,
-                          count(*) FILTER (WHERE t.state = 'CANCELLED') AS cancelled,
-                          count(*) FILTER (WHERE t.state = 'CODED' AND NOT t.has_phone) AS no_phone,
-                          count(*) FILTER (WHERE t.state IN ('CODED', 'DCC_SENT', 'FAILED')) AS done,
-                          max(t.done_at) AS last_done,
-                          (SELECT count(DISTINCT m.subject_id) FROM outbox_message m
-                             JOIN push_delivery p ON p.message_id = m.id AND p.state = 'SENT'
-                           WHERE m.campaign_id = c.id AND m.kind = 'code') AS pushed,
-                          (SELECT delivered FROM k) AS delivered, (SELECT entered FROM k) AS entered
-                        FROM campaign c LEFT JOIN campaign_target t ON t.campaign_id = c.id
+                          c.finished_at, c.total, y.measure, y.n, y.last_done
+                        FROM campaign c LEFT JOIN LATERAL (
+                          SELECT measure, sum(n) AS n, max(last_done) AS last_done FROM campaign_tally
+                          WHERE campaign_id = c.id GROUP BY measure) y ON true
                         WHERE c.supplier_id = :s AND c.id = :id
-                        GROUP BY c.id
-                        """.formatted(CodeStatus.sql(CodeStatus.REACHED_APP), CodeStatus.sql(CodeStatus.TYPED_IN)))
+                        """)
                 .bind("s", supplier)
                 .bind("id", id)
-                .map(row -> {
-                    Instant created = row.get("created_at", Instant.class);
-                    Instant last = row.get("last_done", Instant.class);
-                    long done = number(row.get("done"));
-                    Instant until = "RUNNING".equals(row.get("status", String.class))
-                            ? clock.instant()
-                            : last == null ? created : last;
-                    double seconds =
-                            Math.max(0.001, Duration.between(created, until).toNanos() / 1e9);
-                    return new CampaignView(
-                            row.get("id", UUID.class),
-                            row.get("kind", String.class),
-                            row.get("status", String.class),
-                            row.get("notice_id", UUID.class),
-                            row.get("command", String.class),
-                            read(row.get("parameters", Json.class)),
-                            row.get("reason", String.class),
-                            created,
-                            row.get("finished_at", Instant.class),
-                            number(row.get("total")),
-                            number(row.get("pending")),
-                            number(row.get("coded")),
-                            number(row.get("to_dcc")),
-                            number(row.get("pushed")),
-                            number(row.get("delivered")),
-                            number(row.get("entered")),
-                            number(row.get("failed")),
-                            number(row.get("cancelled")),
-                            number(row.get("no_phone")),
-                            Math.round(done / seconds * 10) / 10.0);
-                })
-                .one();
+                .map(row -> new Row(
+                        new Head(
+                                row.get("id", UUID.class),
+                                row.get("kind", String.class),
+                                row.get("status", String.class),
+                                row.get("notice_id", UUID.class),
+                                row.get("command", String.class),
+                                row.get("parameters", Json.class).asString(),
+                                row.get("reason", String.class),
+                                row.get("created_at", Instant.class),
+                                row.get("finished_at", Instant.class),
+                                number(row.get("total"))),
+                        row.get("measure", String.class),
+                        number(row.get("n")),
+                        row.get("last_done", Instant.class)))
+                .all()
+                .collectList()
+                .filter(rows -> !rows.isEmpty())
+                .map(this::view);
+    }
+
+    /** The campaign's own columns. */
+    private record Head(
+            UUID id,
+            String kind,
+            String status,
+            UUID noticeId,
+            String command,
+            String parameters,
+            String reason,
+            Instant created,
+            Instant finished,
+            long total) {}
+
+    /** One measure of the campaign (none: null), with the campaign's own columns. */
+    private record Row(Head campaign, String measure, long n, Instant lastDone) {}
+
+    private CampaignView view(List<Row> rows) {
+        Tally tally = new Tally();
+        Instant last = null;
+        for (Row row : rows) {
+            if (row.measure() != null) {
+                tally.add(row.measure(), row.n());
+            }
+            if (row.lastDone() != null && (last == null || row.lastDone().isAfter(last))) {
+                last = row.lastDone();
+            }
+        }
+        Head c = rows.get(0).campaign();
+        Instant created = c.created();
+        Instant until = "RUNNING".equals(c.status()) ? clock.instant() : last == null ? created : last;
+        double seconds = Math.max(0.001, Duration.between(created, until).toNanos() / 1e9);
+        return new CampaignView(
+                c.id(),
+                c.kind(),
+                c.status(),
+                c.noticeId(),
+                c.command(),
+                read(c.parameters()),
+                c.reason(),
+                created,
+                c.finished(),
+                c.total(),
+                tally.targets("PENDING"),
+                tally.targets("CODED"),
+                tally.targets("DCC_PENDING", "DCC_SENT"),
+                tally.pushed,
+                tally.codes(CodeStatus.REACHED_APP),
+                tally.codes(CodeStatus.TYPED_IN),
+                tally.targets("FAILED"),
+                tally.targets("CANCELLED"),
+                tally.noPhone.getOrDefault("CODED", 0L),
+                Math.round(tally.targets("CODED", "DCC_SENT", "FAILED") / seconds * 10) / 10.0);
+    }
+
+    /**
+     * What the measures V28 keeps say: meters by target state (and of those, the ones without a phone), codes by
+     * status, codes pushed. Not thread-safe: one per read.
+     */
+    private static final class Tally {
+        private final Map<String, Long> targets = new HashMap<>();
+        private final Map<String, Long> noPhone = new HashMap<>();
+        private final Map<CodeStatus, Long> codes = new EnumMap<>(CodeStatus.class);
+        private long pushed;
+
+        void add(String measure, long n) {
+            String[] parts = measure.split(":");
+            switch (parts[0]) {
+                case "target" -> {
+                    targets.merge(parts[1], n, Long::sum);
+                    if (parts.length > 2) {
+                        noPhone.merge(parts[1], n, Long::sum);
+                    }
+                }
+                case "code" -> codes.merge(CodeStatus.valueOf(parts[1]), n, Long::sum);
+                case "pushed" -> pushed += n;
+                default -> throw new IllegalStateException("unknown campaign measure " + measure);
+            }
+        }
+
+        long targets(String... states) {
+            long n = 0;
+            for (String state : states) {
+                n += targets.getOrDefault(state, 0L);
+            }
+            return n;
+        }
+
+        long codes(Set<CodeStatus> statuses) {
+            long n = 0;
+            for (CodeStatus status : statuses) {
+                n += codes.getOrDefault(status, 0L);
+            }
+            return n;
+        }
     }
 
     /** One CSV line per coded meter whose customer had no phone: what the call centre needs to read the code out. */
@@ -132,9 +204,9 @@ public class CampaignProgress {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    private Map<String, String> read(Json value) {
+    private Map<String, String> read(String value) {
         try {
-            return json.readValue(value.asString(), PARAMETERS);
+            return json.readValue(value, PARAMETERS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
