@@ -12,8 +12,10 @@ import reactor.core.publisher.Mono;
  * Deletes what was said to customers' phones once it is older than {@code lifeline.retention.messages}: outbox
  * messages none of whose deliveries is PENDING or SENDING, with all their deliveries (SENT, FAILED, RETIRED,
  * EXPIRED, IN_DOUBT), and customers' signed copies of notices that ended that long ago (unless a campaign for the
- * notice is still running). A message with a delivery still waiting is never touched, however old. Each batch is
- * one statement of at most {@code batchSize} messages or notice copies, locking with {@code SKIP LOCKED}, so
+ * notice is still running). A message with a delivery still waiting is never touched, however old. A phone retired
+ * that long ago keeps its row, so its deliveries still say where they went, but loses its FCM token and its name.
+ * Each batch is one statement of at most {@code batchSize} messages, notice copies or phones, locking with
+ * {@code SKIP LOCKED}, so
  * several instances may sweep at once and a sweep never holds up the dispatcher. Codes, notices themselves,
  * campaigns and the audit log are not touched. The notice copies are campaign's rows, deleted through
  * {@link NoticeCopies}. Thread-safe.
@@ -41,13 +43,23 @@ public class DeliveryRetention extends LoopLifecycle {
         return step(clock.instant().minus(properties.messages()));
     }
 
-    /** One batch of each kind, for things older than {@code cutoff}: completes with how many rows it deleted. */
+    /**
+     * One batch of each kind, for things older than {@code cutoff}: completes with how many rows it deleted or, for
+     * retired phones, erased.
+     */
     public Mono<Integer> step(Instant cutoff) {
-        return messages(cutoff).flatMap(m -> notices(cutoff).map(n -> m + n)).doOnNext(n -> {
-            if (n > 0) {
-                log.info("Retention: deleted {} phone message(s) and notice copies from before {}", n, cutoff);
-            }
-        });
+        return messages(cutoff)
+                .flatMap(m -> notices(cutoff).map(n -> m + n))
+                .flatMap(mn -> phones(cutoff).map(p -> mn + p))
+                .doOnNext(n -> {
+                    if (n > 0) {
+                        log.info(
+                                "Retention: deleted or erased {} phone message(s), notice copies and retired phones'"
+                                        + " tokens from before {}",
+                                n,
+                                cutoff);
+                    }
+                });
     }
 
     /** Every batch until nothing older than {@code cutoff} is left to delete; completes with the rows deleted. */
@@ -66,6 +78,22 @@ public class DeliveryRetention extends LoopLifecycle {
                           ORDER BY m.created_at LIMIT :n FOR UPDATE SKIP LOCKED),
                         deliveries AS (DELETE FROM push_delivery p USING old WHERE p.message_id = old.id)
                         DELETE FROM outbox_message m USING old WHERE m.id = old.id
+                        """)
+                .bind("cutoff", cutoff)
+                .bind("n", properties.batchSize())
+                .fetch()
+                .rowsUpdated()
+                .map(Long::intValue);
+    }
+
+    /** Retired phones' tokens and names, retired before {@code cutoff}; the rows stay for their deliveries. */
+    private Mono<Integer> phones(Instant cutoff) {
+        return db.sql("""
+                        WITH old AS (
+                          SELECT id FROM push_device
+                          WHERE retired_at IS NOT NULL AND token IS NOT NULL AND retired_at < :cutoff
+                          ORDER BY retired_at LIMIT :n FOR UPDATE SKIP LOCKED)
+                        UPDATE push_device d SET token = NULL, name = NULL FROM old WHERE d.id = old.id
                         """)
                 .bind("cutoff", cutoff)
                 .bind("n", properties.batchSize())

@@ -10,7 +10,8 @@ import uk.lifeline.forecast.ConsumptionEstimator;
  * (docs/backend-api.md, "Retention"). Immutable.
  *
  * @param messages how long an outbox message and its deliveries are kept once none of its deliveries is still
- *     waiting or being sent; a customer's copy of a notice is kept this long after the notice ended
+ *     waiting or being sent; a customer's copy of a notice is kept this long after the notice ended, and a retired
+ *     phone's FCM token and name this long after it was retired
  * @param readings how long a balance read off a meter's display ({@code meter_reading}) is kept: at least the
  *     forecast's look-back ({@link ConsumptionEstimator#LOOKBACK}, 56 days), which is all it reads
  * @param batchSize rows deleted per statement, each its own transaction

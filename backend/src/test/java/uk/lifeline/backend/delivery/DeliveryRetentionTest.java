@@ -20,7 +20,8 @@ import uk.lifeline.backend.testing.Tenant;
 /**
  * The retention sweep on the real PostgreSQL: old messages whose deliveries are all finished go with their
  * deliveries, in bounded batches; a message with a delivery still waiting or being sent stays however old; newer
- * ones stay; customers' copies of long-ended notices go unless their campaign still runs. The sweep on its own
+ * ones stay; customers' copies of long-ended notices go unless their campaign still runs; phones retired long ago
+ * lose their tokens and names, and keep their rows and deliveries. The sweep on its own
  * loop (every 300 ms, keeping 100 days) and called directly with other cutoffs. Campaign workers are off, so the
  * campaign rows made here stay as they are.
  */
@@ -174,5 +175,73 @@ class DeliveryRetentionTest extends BackendTest {
         assertThat(count(ours)).isOne();
         assertThat(messages(kept)).isOne();
         assertThat(retention.step(cutoff).block()).isZero();
+    }
+
+    /** A phone of customer 2 retired {@code days} ago, with a name, and a delivery to it. */
+    private UUID phone(int days) {
+        UUID id = UUID.randomUUID();
+        db.sql("""
+                        INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform,
+                          name, registered_at, retired_at, retired_reason)
+                        VALUES (:id, :s, :c, :i, :token, 'android', 'Kitchen tablet', :at,
+                          :now - make_interval(days => :days), 'replaced by a newer token')
+                        """)
+                .bind("id", id)
+                .bind("s", t.supplierId)
+                .bind("c", t.customer2)
+                .bind("i", UUID.randomUUID())
+                .bind("token", "rt-" + id)
+                .bind("at", now.minus(Duration.ofDays(300)))
+                .bind("now", now)
+                .bind("days", days)
+                .fetch()
+                .rowsUpdated()
+                .block();
+        db.sql("""
+                        WITH m AS (
+                          INSERT INTO outbox_message (supplier_id, customer_account_id, kind, subject_id, status,
+                            envelope, title, body, high_priority, created_at, expires_at)
+                          VALUES (:s, :c, 'code', :subject, 'ISSUED', 'e', 't', 'b', false, :at, :at)
+                          RETURNING id)
+                        INSERT INTO push_delivery (message_id, supplier_id, device_id, state, next_attempt_at,
+                          expires_at, created_at)
+                        SELECT m.id, :s, :d, 'SENT', :at, :at, :at FROM m
+                        """)
+                .bind("s", t.supplierId)
+                .bind("c", t.customer2)
+                .bind("subject", UUID.randomUUID())
+                .bind("at", now.minus(Duration.ofDays(1)))
+                .bind("d", id)
+                .fetch()
+                .rowsUpdated()
+                .block();
+        return id;
+    }
+
+    private long withToken(UUID phone) {
+        return count("SELECT count(*) FROM push_device WHERE token IS NOT NULL AND name IS NOT NULL AND id = '" + phone
+                + "'");
+    }
+
+    @Test
+    @Order(2)
+    void aPhoneRetiredLongerThanMessagesAreKeptLosesItsTokenAndNameButKeepsItsDeliveries() {
+        UUID longRetired = phone(101);
+        UUID lately = phone(99);
+        UUID live = phone(0);
+        db.sql("UPDATE push_device SET retired_at = NULL, retired_reason = NULL WHERE id = :id")
+                .bind("id", live)
+                .fetch()
+                .rowsUpdated()
+                .block();
+
+        // The loop keeps 100 days.
+        await(() -> withToken(longRetired) == 0);
+        assertThat(count("SELECT count(*) FROM push_device WHERE id = '" + longRetired + "'"))
+                .isOne();
+        assertThat(count("SELECT count(*) FROM push_delivery WHERE device_id = '" + longRetired + "'"))
+                .isOne();
+        assertThat(withToken(lately)).isOne();
+        assertThat(withToken(live)).isOne();
     }
 }
