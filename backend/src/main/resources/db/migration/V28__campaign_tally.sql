@@ -43,6 +43,8 @@ BEGIN
         ON CONFLICT (campaign_id, shard, measure)
             DO UPDATE SET n = t.n + excluded.n, last_done = greatest(t.last_done, excluded.last_done);
     ELSE
+        -- Each side counted on its own (old rows out, new rows in), never joined: no plan can turn a page into
+        -- rows times rows. A row whose code is linked counts that code's status on the side it is linked.
         INSERT INTO campaign_tally AS t (campaign_id, shard, measure, n, last_done)
         SELECT campaign_id, pg_backend_pid(), measure, sum(d), max(done_at)
         FROM (
@@ -53,10 +55,10 @@ BEGIN
             FROM old_rows o
             UNION ALL
             SELECT n.campaign_id, 'code:' || k.status, 1, NULL
-            FROM new_rows n
-            JOIN old_rows o ON o.campaign_id = n.campaign_id AND o.device_id = n.device_id
-            CROSS JOIN LATERAL (SELECT k.status FROM code k WHERE k.id = n.code_id OFFSET 0) k
-            WHERE o.code_id IS NULL AND n.code_id IS NOT NULL) moved
+            FROM new_rows n CROSS JOIN LATERAL (SELECT k.status FROM code k WHERE k.id = n.code_id OFFSET 0) k
+            UNION ALL
+            SELECT o.campaign_id, 'code:' || k.status, -1, NULL
+            FROM old_rows o CROSS JOIN LATERAL (SELECT k.status FROM code k WHERE k.id = o.code_id OFFSET 0) k) moved
         GROUP BY 1, 3
         HAVING sum(d) <> 0 OR max(done_at) IS NOT NULL
         ORDER BY 1, 3
@@ -74,12 +76,13 @@ CREATE TRIGGER campaign_target_tally_moved AFTER UPDATE ON campaign_target
 -- Codes: a campaign code whose status changes counts out of the old status and into the new one.
 CREATE FUNCTION campaign_tally_codes() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    -- Old rows out, new rows in, each side on its own: a code whose status did not change nets to nothing.
     INSERT INTO campaign_tally AS t (campaign_id, shard, measure, n)
     SELECT x.campaign_id, pg_backend_pid(), 'code:' || moved.status, sum(moved.d)
     FROM (
-        SELECT n.id, n.status, 1 AS d FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.status <> o.status
+        SELECT n.id, n.status, 1 AS d FROM new_rows n
         UNION ALL
-        SELECT o.id, o.status, -1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.status <> o.status) moved
+        SELECT o.id, o.status, -1 FROM old_rows o) moved
     CROSS JOIN LATERAL (SELECT x.campaign_id FROM campaign_target x WHERE x.code_id = moved.id OFFSET 0) x
     GROUP BY 1, 3
     HAVING sum(moved.d) <> 0
@@ -100,8 +103,8 @@ DECLARE
     mine bigint[];  -- the deliveries it marked SENT
 BEGIN
     SELECT array_agg(DISTINCT n.message_id), array_agg(n.id) INTO sent, mine
-    FROM new_rows n JOIN old_rows o ON o.id = n.id
-    WHERE n.state = 'SENT' AND o.state <> 'SENT';
+    FROM new_rows n
+    WHERE n.state = 'SENT' AND n.id NOT IN (SELECT o.id FROM old_rows o WHERE o.state = 'SENT');
     IF sent IS NULL THEN
         RETURN NULL;
     END IF;
