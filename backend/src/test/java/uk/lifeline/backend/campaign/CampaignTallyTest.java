@@ -142,6 +142,44 @@ class CampaignTallyTest extends BackendTest {
         assertMatchesRows(started.id());
     }
 
+    @Test
+    void countingAPushReadsTheMessagesItsStatementSentNotTheCampaigns() {
+        String ops = t.token("ops");
+        CampaignView started = launch(ops);
+        awaitPushed(ops, started.id());
+        // 3,000 more code messages of the campaign, and one more being sent to a phone.
+        long delivery = db.sql("""
+                        WITH m AS (
+                          INSERT INTO outbox_message (supplier_id, customer_account_id, kind, subject_id, status,
+                            envelope, title, body, high_priority, campaign_id, created_at, expires_at)
+                          SELECT d.supplier_id, d.customer_account_id, 'code', gen_random_uuid(), 'ISSUED', 'e', 't',
+                            'b', false, :c, now(), now() + interval '1 hour'
+                          FROM push_device d, generate_series(1, 3001) g WHERE d.token = 'tally-2'
+                          RETURNING id, supplier_id)
+                        INSERT INTO push_delivery (message_id, supplier_id, device_id, state, next_attempt_at,
+                          expires_at, created_at, lease_until, attempts)
+                        SELECT m.id, m.supplier_id, d.id, 'SENDING', now(), now() + interval '1 hour', now(),
+                          now() + interval '1 hour', 1
+                        FROM (SELECT * FROM m ORDER BY id DESC LIMIT 1) m JOIN push_device d ON d.token = 'tally-2'
+                        RETURNING id
+                        """)
+                .bind("c", started.id())
+                .map(row -> row.get("id", Long.class))
+                .one()
+                .block();
+
+        // The statement's own reads of outbox_message, trigger included, counted by the server for this transaction.
+        Map<String, Object> reads =
+                tx.transactional(sent(delivery).then(db.sql("""
+                                SELECT coalesce(seq_tup_read, 0) AS scanned, coalesce(idx_tup_fetch, 0) AS fetched
+                                FROM pg_stat_xact_user_tables WHERE relname = 'outbox_message'
+                                """).fetch().one())).block();
+        assertThat(number(reads.get("scanned"))).isZero();
+        // A handful of rows by key (the message, its versions); reading the campaign's messages fetches thousands.
+        assertThat(number(reads.get("fetched"))).isLessThan(100);
+        assertMatchesRows(started.id());
+    }
+
     /** A notice over TL1, from the next hour for a day. */
     private CampaignView launch(String ops) {
         Instant hour = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
