@@ -15,9 +15,8 @@ import reactor.core.publisher.Mono;
  * notice is still running). A message with a delivery still waiting is never touched, however old. A phone retired
  * that long ago keeps its row, so its deliveries still say where they went, but loses its FCM token and its name.
  * Each batch is one statement of at most {@code batchSize} messages, notice copies or phones, locking with
- * {@code SKIP LOCKED}, so
- * several instances may sweep at once and a sweep never holds up the dispatcher. Codes, notices themselves,
- * campaigns and the audit log are not touched. The notice copies are campaign's rows, deleted through
+ * {@code SKIP LOCKED}, so several instances may sweep at once and a sweep never holds up the dispatcher. Codes,
+ * notices themselves, campaigns, live phones and the audit log are not touched. The notice copies are campaign's rows, deleted through
  * {@link NoticeCopies}. Thread-safe.
  */
 @Component
