@@ -94,13 +94,17 @@ $$;
 CREATE TRIGGER code_campaign_tally AFTER UPDATE ON code
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_tally_codes();
 
--- Pushes: a campaign's code message counts once, when the first of its deliveries is SENT. A message with
--- deliveries to other phones, which another transaction may be marking SENT at the same moment, is locked first
--- (in id order) and looked at again after the lock, when the other's commit is visible: counted once, never twice.
+-- Pushes: a campaign's code message counts once, when the first of its deliveries is SENT. A message with no
+-- delivery but those this statement sent (deliveries are written with their message, never later) counts at once.
+-- A message with deliveries to other phones, which another transaction may be marking SENT at the same moment, is
+-- locked first (in id order) and looked at again after the lock, when the other's commit is visible: counted
+-- once, never twice.
 CREATE FUNCTION campaign_tally_pushes() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    sent bigint[];  -- the messages this statement marked a delivery of SENT
-    mine bigint[];  -- the deliveries it marked SENT
+    sent bigint[];        -- the messages this statement marked a delivery of SENT
+    mine bigint[];        -- the deliveries it marked SENT
+    alone uuid[];         -- the campaign of each of those messages that has no other delivery
+    shared bigint[];      -- those messages that have another
 BEGIN
     SELECT array_agg(DISTINCT n.message_id), array_agg(n.id) INTO sent, mine
     FROM new_rows n
@@ -108,23 +112,29 @@ BEGIN
     IF sent IS NULL THEN
         RETURN NULL;
     END IF;
-    -- Every read below starts from those messages (OFFSET 0: never from the campaign's messages, which a plan on
-    -- guessed row counts read in full, seconds a statement at 20,000 meters).
-    PERFORM 1 FROM unnest(sent) AS s(id)
-    CROSS JOIN LATERAL (SELECT m.id FROM outbox_message m WHERE m.id = s.id AND m.kind = 'code'
-                          AND m.campaign_id IS NOT NULL OFFSET 0) c
-    JOIN outbox_message m ON m.id = c.id
-    WHERE EXISTS (SELECT 1 FROM push_delivery p WHERE p.message_id = c.id AND p.id <> ALL (mine))
-    ORDER BY m.id
-    FOR NO KEY UPDATE OF m;
+    -- Every read starts from those messages, by key (OFFSET 0: never from the campaign's messages, which a plan
+    -- on guessed row counts read in full, seconds a statement at 20,000 meters).
+    SELECT array_agg(c.campaign_id) FILTER (WHERE NOT c.other), array_agg(c.id) FILTER (WHERE c.other)
+    INTO alone, shared
+    FROM unnest(sent) AS s(id)
+    CROSS JOIN LATERAL (
+        SELECT m.id, m.campaign_id,
+          EXISTS (SELECT 1 FROM push_delivery p WHERE p.message_id = m.id AND p.id <> ALL (mine)) AS other
+        FROM outbox_message m WHERE m.id = s.id AND m.kind = 'code' AND m.campaign_id IS NOT NULL OFFSET 0) c;
+    IF shared IS NOT NULL THEN
+        PERFORM 1 FROM outbox_message m WHERE m.id = ANY (shared) ORDER BY m.id FOR NO KEY UPDATE;
+    END IF;
 
     INSERT INTO campaign_tally AS t (campaign_id, shard, measure, n)
-    SELECT c.campaign_id, pg_backend_pid(), 'pushed', count(*)
-    FROM unnest(sent) AS s(id)
-    CROSS JOIN LATERAL (SELECT m.id, m.campaign_id FROM outbox_message m WHERE m.id = s.id AND m.kind = 'code'
-                          AND m.campaign_id IS NOT NULL OFFSET 0) c
-    WHERE NOT EXISTS (SELECT 1 FROM push_delivery p WHERE p.message_id = c.id AND p.state = 'SENT'
-                        AND p.id <> ALL (mine))
+    SELECT campaign_id, pg_backend_pid(), 'pushed', count(*)
+    FROM (
+        SELECT a.campaign_id FROM unnest(alone) AS a(campaign_id)
+        UNION ALL
+        SELECT c.campaign_id
+        FROM unnest(shared) AS s(id)
+        CROSS JOIN LATERAL (SELECT m.id, m.campaign_id FROM outbox_message m WHERE m.id = s.id OFFSET 0) c
+        WHERE NOT EXISTS (SELECT 1 FROM push_delivery p WHERE p.message_id = c.id AND p.state = 'SENT'
+                            AND p.id <> ALL (mine))) first
     GROUP BY 1
     ORDER BY 1
     ON CONFLICT (campaign_id, shard, measure) DO UPDATE SET n = t.n + excluded.n;
