@@ -6,7 +6,6 @@ import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -57,14 +56,15 @@ class BatchWriter {
 
     private static final String LOCK_AND_FIND_KEYS = """
             WITH locked AS (
-              SELECT device_id, next_counter, highest_accepted FROM code_counter
+              SELECT device_id, next_counter, highest_accepted, topups_since, topups_pence FROM code_counter
               WHERE supplier_id = :supplier AND device_id = ANY(:devices::text[]::uuid[])
               ORDER BY device_id FOR UPDATE)
             SELECT 'c' AS kind, device_id::text AS id, next_counter AS n, highest_accepted AS m, NULL::bytea AS h,
-              NULL::int AS s, NULL::text AS b
+              NULL::int AS s, NULL::text AS b, topups_since AS t, topups_pence AS p
             FROM locked
             UNION ALL
-            SELECT 'i', r.user_id::text || ' ' || r.key, NULL, NULL, r.request_hash, r.http_status, r.response_body
+            SELECT 'i', r.user_id::text || ' ' || r.key, NULL, NULL, r.request_hash, r.http_status, r.response_body,
+              NULL, NULL
             FROM idempotency_record r
             JOIN unnest(:users::text[]::uuid[], :keys::text[]) AS u(usr, k) ON r.user_id = u.usr AND r.key = u.k
             WHERE r.supplier_id = :supplier
@@ -107,22 +107,39 @@ class BatchWriter {
               RETURNING 1),
             %s,
             k AS (
-              UPDATE code_counter SET next_counter = u.n::bigint
-              FROM unnest(:counterDevices::text[], :nexts::text[]) AS u(d, n)
+              UPDATE code_counter SET next_counter = u.n::bigint,
+                topups_since = coalesce(u.since::timestamptz, topups_since),
+                topups_pence = coalesce(u.pence::bigint, topups_pence)
+              FROM unnest(:counterDevices::text[], :nexts::text[], :sinces::text[], :pences::text[])
+                AS u(d, n, since, pence)
               WHERE code_counter.supplier_id = :supplier AND code_counter.device_id = u.d::uuid
               RETURNING 1)
             SELECT (SELECT count(*) FROM c) + (SELECT count(*) FROM i) + (SELECT count(*) FROM audit_rows) AS rows,
               (SELECT count(*) FROM audit_heads) AS heads, (SELECT count(*) FROM k) AS counters
             """.formatted(StoredBlocks.SPLIT.formatted("u.blocks"), AuditLog.batchAppendInStatement());
 
-    /** A meter's counter row, locked. */
-    private record Counter(long next, long highestAccepted) {}
+    /**
+     * A meter's counter row, locked, with its kept sum of released top-ups since a moment (V30: exact for the
+     * codes issued since then; null when never counted).
+     */
+    private record Counter(long next, long highestAccepted, Instant topUpsSince, long topUpsPence) {}
 
     /** A chain head, locked. */
     private record Head(long seq, byte[] hash) {}
 
-    /** What the second statement read. */
-    private record State(Map<String, Long> today, Map<String, String[]> models) {}
+    /**
+     * What the second statement read: today's top-ups counted again for the meters whose kept sum is of another
+     * day (they are moved to today in the batch's insert), and the modelled states.
+     */
+    private record State(Instant startOfDay, Map<String, Long> recounted, Map<String, String[]> models) {
+
+        /** The meter's released top-ups today before the batch's. */
+        long today(String device, Counter counter) {
+            return startOfDay.equals(counter.topUpsSince())
+                    ? counter.topUpsPence()
+                    : recounted.getOrDefault(device, 0L);
+        }
+    }
 
     private final DatabaseClient db;
     private final ApprovalPolicy policy;
@@ -162,31 +179,33 @@ class BatchWriter {
             if (batch.fresh().isEmpty()) {
                 return Mono.empty();
             }
-            return readState(batch, now).publishOn(Schedulers.parallel()).flatMap(state -> {
-                decide(batch, counters, state, now);
-                List<Item> made = batch.made();
-                if (made.isEmpty()) {
-                    return Mono.empty();
-                }
-                return sign(made)
-                        .then(Mono.fromCallable(() -> {
-                            finish(made);
-                            return made;
-                        }))
-                        .flatMap(signed -> lockHeads(batch, signed))
-                        .map(heads -> insertSpec(batch, made, heads, now))
-                        .flatMap(spec -> spec.map(row -> new long[] {
-                                    row.get("rows", Long.class),
-                                    row.get("heads", Long.class),
-                                    row.get("counters", Long.class)
-                                })
-                                .one())
-                        .flatMap(counts -> check(counts, made))
-                        .then(Mono.defer(() -> outbox.addAll(made.stream()
-                                .filter(i -> i.made.status() == CodeStatus.ISSUED)
-                                .map(i -> CodeMessages.released(i.made, now))
-                                .toList())));
-            });
+            return readState(batch, counters, now)
+                    .publishOn(Schedulers.parallel())
+                    .flatMap(state -> {
+                        decide(batch, counters, state, now);
+                        List<Item> made = batch.made();
+                        if (made.isEmpty()) {
+                            return Mono.empty();
+                        }
+                        return sign(made)
+                                .then(Mono.fromCallable(() -> {
+                                    finish(made);
+                                    return made;
+                                }))
+                                .flatMap(signed -> lockHeads(batch, signed))
+                                .map(heads -> insertSpec(batch, made, heads, state, now))
+                                .flatMap(spec -> spec.map(row -> new long[] {
+                                            row.get("rows", Long.class),
+                                            row.get("heads", Long.class),
+                                            row.get("counters", Long.class)
+                                        })
+                                        .one())
+                                .flatMap(counts -> check(counts, made))
+                                .then(Mono.defer(() -> outbox.addAll(made.stream()
+                                        .filter(i -> i.made.status() == CodeStatus.ISSUED)
+                                        .map(i -> CodeMessages.released(i.made, now))
+                                        .toList())));
+                    });
         });
     }
 
@@ -208,7 +227,13 @@ class BatchWriter {
                 .map(row -> {
                     String id = row.get("id", String.class);
                     if ("c".equals(row.get("kind", String.class))) {
-                        counters.put(id, new Counter(row.get("n", Long.class), row.get("m", Long.class)));
+                        counters.put(
+                                id,
+                                new Counter(
+                                        row.get("n", Long.class),
+                                        row.get("m", Long.class),
+                                        row.get("t", Instant.class),
+                                        row.get("p", Long.class)));
                     } else {
                         stored.put(
                                 id,
@@ -236,19 +261,27 @@ class BatchWriter {
                 }));
     }
 
-    private Mono<State> readState(IssueBatch batch, Instant now) {
-        List<String> limited = new ArrayList<>();
+    private Mono<State> readState(IssueBatch batch, Map<String, Counter> counters, Instant now) {
+        Instant startOfDay = IssueRules.startOfDay(now, properties);
+        TreeSet<String> recount = new TreeSet<>();
         for (Item item : batch.fresh()) {
-            if (policy.needsDailyTotal(item.request.caller().role(), item.request.command())) {
-                limited.add(item.request.meter().id().toString());
+            String device = item.request.meter().id().toString();
+            Counter counter = counters.get(device);
+            if (policy.needsDailyTotal(item.request.caller().role(), item.request.command())
+                    && counter != null
+                    && !startOfDay.equals(counter.topUpsSince())) {
+                recount.add(device);
             }
         }
         Map<String, Long> today = new HashMap<>();
+        for (String device : recount) {
+            today.put(device, 0L);
+        }
         Map<String, String[]> modelled = new HashMap<>();
         return db.sql(STATE)
                 .bind("supplier", batch.supplierId)
-                .bind("limited", limited.toArray(String[]::new))
-                .bind("since", IssueRules.startOfDay(now, properties))
+                .bind("limited", recount.toArray(String[]::new))
+                .bind("since", startOfDay)
                 .bind("devices", batch.devices())
                 .map((Readable row) -> {
                     String id = row.get("id", String.class);
@@ -260,7 +293,7 @@ class BatchWriter {
                     return id;
                 })
                 .all()
-                .then(Mono.fromSupplier(() -> new State(today, modelled)));
+                .then(Mono.fromSupplier(() -> new State(startOfDay, today, modelled)));
     }
 
     /** Locks the heads of the chains the codes made go to, in chain order, and reads them. */
@@ -286,7 +319,7 @@ class BatchWriter {
             String id = device.toString();
             Counter counter = counters.get(id);
             long next = counter == null ? -1 : counter.next();
-            long today = state.today().getOrDefault(id, 0L);
+            long today = counter == null ? 0 : state.today(id, counter);
             String[] model = state.models().get(id);
             for (Item item : items) {
                 Request r = item.request;
@@ -365,7 +398,7 @@ class BatchWriter {
     }
 
     private DatabaseClient.GenericExecuteSpec insertSpec(
-            IssueBatch batch, List<Item> made, Map<String, Head> locked, Instant now) {
+            IssueBatch batch, List<Item> made, Map<String, Head> locked, State state, Instant now) {
         int n = made.size();
         String[] ids = new String[n],
                 devices = new String[n],
@@ -448,8 +481,16 @@ class BatchWriter {
         }
         String[] counterDevices = nexts.keySet().toArray(String[]::new);
         String[] nextCounters = new String[counterDevices.length];
+        String[] sinces = new String[counterDevices.length];
+        String[] pences = new String[counterDevices.length];
         for (int i = 0; i < counterDevices.length; i++) {
             nextCounters[i] = Long.toString(nexts.get(counterDevices[i]));
+            // A meter counted again moves its kept sum to today; the insert's trigger then adds the batch's codes.
+            Long recounted = state.recounted().get(counterDevices[i]);
+            if (recounted != null) {
+                sinces[i] = state.startOfDay().toString();
+                pences[i] = recounted.toString();
+            }
         }
         return db.sql(INSERT)
                 .bind("supplier", batch.supplierId)
@@ -484,7 +525,9 @@ class BatchWriter {
                 .bind("headPrevs", headPrevs)
                 .bind("headHashes", headHashes)
                 .bind("counterDevices", counterDevices)
-                .bind("nexts", nextCounters);
+                .bind("nexts", nextCounters)
+                .bind("sinces", sinces)
+                .bind("pences", pences);
     }
 
     /** Every row written and every head and counter moved from where it was locked, or the batch fails. */

@@ -119,8 +119,9 @@ class CodeStore {
 
     /**
      * Top-ups released per meter since a moment (the start of today), for the daily limit: the one definition of
-     * today's total, also read by {@link BatchWriter} in its state statement. Binds :supplier, :limited (meter ids
-     * as text) and :since.
+     * today's total, counted from the codes. {@link BatchWriter} reads the sum V30 keeps on the counter row
+     * instead, and counts with this only when that sum is of another day. Binds :supplier, :limited (meter ids as
+     * text) and :since.
      */
     static final String TOP_UPS_SINCE = """
             SELECT device_id, coalesce(sum(amount_pence), 0)::bigint AS total FROM code
