@@ -55,13 +55,25 @@ public class Outbox {
             INSERT INTO push_delivery (message_id, supplier_id, device_id, state, next_attempt_at, expires_at,
               created_at)
             SELECT m.id, m.supplier_id, d.id, 'PENDING', m.created_at, m.expires_at, m.created_at
-            FROM m JOIN push_device d ON d.supplier_id = m.supplier_id
+            FROM outbox_rows m JOIN push_device d ON d.supplier_id = m.supplier_id
               AND d.customer_account_id = m.customer_account_id AND d.retired_at IS NULL
             ORDER BY m.id, d.id
             """;
 
     private static final String COLUMNS = "(supplier_id, customer_account_id, kind, subject_id, status, envelope,"
             + " title, body, high_priority, campaign_id, created_at, expires_at)";
+
+    /** Many messages and their deliveries, as two common table expressions (see {@link #batchInStatement}). */
+    private static final String BATCH =
+            "outbox_rows AS (INSERT INTO outbox_message " + COLUMNS + """
+             SELECT :supplier, c::uuid, k, s::uuid, st, e, t, b, h, cp::uuid, a::timestamptz, x::timestamptz
+             FROM unnest(:outboxCustomers::text[], :outboxKinds::text[], :outboxSubjects::text[],
+               :outboxStatuses::text[], :outboxEnvelopes::text[], :outboxTitles::text[], :outboxBodies::text[],
+               :outboxHigh::boolean[], :outboxCampaigns::text[], :outboxAt::text[], :outboxExpires::text[])
+               AS u(c, k, s, st, e, t, b, h, cp, a, x)
+            RETURNING id, supplier_id, customer_account_id, created_at, expires_at),
+            outbox_deliveries AS (
+            """ + FAN_OUT + " RETURNING 1)\n";
 
     private final DatabaseClient db;
 
@@ -71,7 +83,7 @@ public class Outbox {
 
     /** A code is released (issued without approval, or approved): its envelope goes to the customer. */
     public Mono<Void> add(Message m) {
-        GenericExecuteSpec spec = db.sql("WITH m AS (INSERT INTO outbox_message " + COLUMNS + """
+        GenericExecuteSpec spec = db.sql("WITH outbox_rows AS (INSERT INTO outbox_message " + COLUMNS + """
                          VALUES (:supplier, :customer, :kind, :subject, :status, :envelope, :title, :body,
                            :high, :campaign, :at, :expires)
                         RETURNING id, supplier_id, customer_account_id, created_at, expires_at)
@@ -96,6 +108,26 @@ public class Outbox {
         if (messages.isEmpty()) {
             return Mono.empty();
         }
+        return bindAll(db.sql("WITH " + BATCH + "SELECT (SELECT count(*) FROM outbox_deliveries) AS n"), messages)
+                .bind("supplier", messages.get(0).supplierId())
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    /**
+     * Many messages written inside another statement, so they are written with the change they announce in one
+     * round trip (the ledger's batch of codes): common table expressions named {@code outbox_rows} and
+     * {@code outbox_deliveries}, taking {@code :supplier} and the parameters {@link #bindAll} binds, to follow the
+     * caller's own after a comma. A method, not a constant, so the statement's text stays in this package, the
+     * outbox's one writer. No messages: the expressions write nothing.
+     */
+    public static String batchInStatement() {
+        return BATCH;
+    }
+
+    /** Binds the messages for {@link #batchInStatement} (all of the supplier the statement binds). */
+    public static GenericExecuteSpec bindAll(GenericExecuteSpec spec, List<Message> messages) {
         int n = messages.size();
         String[] customers = new String[n];
         String[] kinds = new String[n];
@@ -122,29 +154,17 @@ public class Outbox {
             at[i] = m.at().toString();
             expires[i] = m.expiresAt().toString();
         }
-        return db.sql("WITH m AS (INSERT INTO outbox_message " + COLUMNS + """
-                         SELECT :supplier, c::uuid, k, s::uuid, st, e, t, b, h, cp::uuid, a::timestamptz,
-                           x::timestamptz
-                         FROM unnest(:customers::text[], :kinds::text[], :subjects::text[], :statuses::text[],
-                           :envelopes::text[], :titles::text[], :bodies::text[], :high::boolean[],
-                           :campaigns::text[], :at::text[], :expires::text[]) AS u(c, k, s, st, e, t, b, h, cp, a, x)
-                        RETURNING id, supplier_id, customer_account_id, created_at, expires_at)
-                        """ + FAN_OUT)
-                .bind("supplier", messages.get(0).supplierId())
-                .bind("customers", customers)
-                .bind("kinds", kinds)
-                .bind("subjects", subjects)
-                .bind("statuses", statuses)
-                .bind("envelopes", envelopes)
-                .bind("titles", titles)
-                .bind("bodies", bodies)
-                .bind("high", high)
-                .bind("campaigns", campaigns)
-                .bind("at", at)
-                .bind("expires", expires)
-                .fetch()
-                .rowsUpdated()
-                .then();
+        return spec.bind("outboxCustomers", customers)
+                .bind("outboxKinds", kinds)
+                .bind("outboxSubjects", subjects)
+                .bind("outboxStatuses", statuses)
+                .bind("outboxEnvelopes", envelopes)
+                .bind("outboxTitles", titles)
+                .bind("outboxBodies", bodies)
+                .bind("outboxHigh", high)
+                .bind("outboxCampaigns", campaigns)
+                .bind("outboxAt", at)
+                .bind("outboxExpires", expires);
     }
 
     /** How long a message about something that ends at {@code end} may wait for a phone, within FCM's limit. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -31,18 +32,19 @@ import uk.lifeline.backend.model.MeterModelService;
  * ({@link SingleIssue}) and a handful of statements for the whole batch instead of seven per code:
  *
  * <ol>
- *   <li>lock the counter rows of the batch's meters (in meter order, so batches cannot deadlock) and look up the
- *       batch's Idempotency-Keys: a key already used gets its stored answer (or idempotency-key-reused);
- *   <li>read today's released top-ups and the modelled state of those meters (a statement after the locks, so it
- *       sees every code committed before them);
+ *   <li>lock the counter rows of the batch's meters (in meter order, so batches cannot deadlock), with today's
+ *       released top-ups kept on them (V30), read the meters' modelled states, and look up the batch's
+ *       Idempotency-Keys: a key already used gets its stored answer (or idempotency-key-reused);
+ *   <li>only for a meter whose kept sum is of another day (its first top-up of the day): count today's top-ups
+ *       from the codes, a statement after the locks, so it sees every code committed before them;
  *   <li>in Java, per request: the model check, the counter window, the limits (earlier codes of the batch for the
  *       same meter count), the counter (consecutive per meter, so a refused request leaves no gap); then encoding,
  *       envelope signing and JSON on all cores;
  *   <li>only then lock the audit chain heads the batch writes to (chain order) and compute the hash chain across
  *       the batch: the heads are the one lock every batch of a supplier shares, so they are held for the writes
  *       and the commit alone, and another batch can sign while this one writes ({@link IssueBatcher});
- *   <li>one statement inserts the codes, idempotency records and audit entries and moves the chain heads and
- *       counters; one more writes the outbox messages.
+ *   <li>one statement inserts the codes, idempotency records, audit entries and the released codes' outbox
+ *       messages with their deliveries ({@link Outbox#batchInStatement}), and moves the chain heads and counters.
  * </ol>
  *
  * Locks are always taken counters first (meter order), heads second (chain order), so batches in flight together
@@ -60,23 +62,18 @@ class BatchWriter {
               WHERE supplier_id = :supplier AND device_id = ANY(:devices::text[]::uuid[])
               ORDER BY device_id FOR UPDATE)
             SELECT 'c' AS kind, device_id::text AS id, next_counter AS n, highest_accepted AS m, NULL::bytea AS h,
-              NULL::int AS s, NULL::text AS b, topups_since AS t, topups_pence AS p
+              NULL::int AS s, NULL::text AS b, topups_since AS t, topups_pence AS p, NULL::text AS src
             FROM locked
             UNION ALL
             SELECT 'i', r.user_id::text || ' ' || r.key, NULL, NULL, r.request_hash, r.http_status, r.response_body,
-              NULL, NULL
+              NULL, NULL, NULL
             FROM idempotency_record r
             JOIN unnest(:users::text[]::uuid[], :keys::text[]) AS u(usr, k) ON r.user_id = u.usr AND r.key = u.k
             WHERE r.supplier_id = :supplier
-            """;
-
-    private static final String STATE = """
-            SELECT 'd' AS kind, device_id::text AS id, total AS n, NULL::text AS s, NULL::text AS src
-            FROM (%s) AS today
             UNION ALL
-            SELECT 'm', device_id::text, NULL, state::text, source FROM meter_model
+            SELECT 'm', device_id::text, NULL, NULL, NULL, NULL, state::text, NULL, NULL, source FROM meter_model
             WHERE supplier_id = :supplier AND device_id = ANY(:devices::text[]::uuid[])
-            """.formatted(CodeStore.TOP_UPS_SINCE);
+            """;
 
     private static final String LOCK_HEADS = """
             SELECT chain::text AS id, seq AS n, hash AS h FROM audit_head
@@ -84,8 +81,7 @@ class BatchWriter {
             ORDER BY chain FOR UPDATE
             """;
 
-    private static final String INSERT =
-            """
+    private static final String INSERT = """
             WITH c AS (
               INSERT INTO code (id, supplier_id, device_id, customer_account_id, command, parameters, amount_pence,
                 blocks, counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
@@ -113,10 +109,12 @@ class BatchWriter {
               FROM unnest(:counterDevices::text[], :nexts::text[], :sinces::text[], :pences::text[])
                 AS u(d, n, since, pence)
               WHERE code_counter.supplier_id = :supplier AND code_counter.device_id = u.d::uuid
-              RETURNING 1)
+              RETURNING 1),
+            %s
             SELECT (SELECT count(*) FROM c) + (SELECT count(*) FROM i) + (SELECT count(*) FROM audit_rows) AS rows,
               (SELECT count(*) FROM audit_heads) AS heads, (SELECT count(*) FROM k) AS counters
-            """.formatted(StoredBlocks.SPLIT.formatted("u.blocks"), AuditLog.batchAppendInStatement());
+            """.formatted(
+            StoredBlocks.SPLIT.formatted("u.blocks"), AuditLog.batchAppendInStatement(), Outbox.batchInStatement());
 
     /**
      * A meter's counter row, locked, with its kept sum of released top-ups since a moment (V30: exact for the
@@ -124,12 +122,15 @@ class BatchWriter {
      */
     private record Counter(long next, long highestAccepted, Instant topUpsSince, long topUpsPence) {}
 
+    /** The counter rows locked, by meter id, and the meters' modelled states (state and source). */
+    private record Locked(Map<String, Counter> counters, Map<String, String[]> models) {}
+
     /** A chain head, locked. */
     private record Head(long seq, byte[] hash) {}
 
     /**
-     * What the second statement read: today's top-ups counted again for the meters whose kept sum is of another
-     * day (they are moved to today in the batch's insert), and the modelled states.
+     * What the batch knows before its rules run: today's top-ups counted again for the meters whose kept sum is of
+     * another day (they are moved to today in the batch's insert), and the modelled states.
      */
     private record State(Instant startOfDay, Map<String, Long> recounted, Map<String, String[]> models) {
 
@@ -148,7 +149,6 @@ class BatchWriter {
     private final IssuingProperties properties;
     private final ObjectMapper json;
     private final MeterModelService models;
-    private final Outbox outbox;
     private final Clock clock;
 
     BatchWriter(
@@ -159,7 +159,6 @@ class BatchWriter {
             IssuingProperties properties,
             ObjectMapper json,
             MeterModelService models,
-            Outbox outbox,
             Clock clock) {
         this.db = db;
         this.policy = policy;
@@ -168,21 +167,20 @@ class BatchWriter {
         this.properties = properties;
         this.json = json;
         this.models = models;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
     /** Sets every item's outcome or error (or marks it to go again); to be run in a transaction. */
     Mono<Void> write(IssueBatch batch) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return lockAndFindKeys(batch).flatMap(counters -> {
+        return lockAndFindKeys(batch).flatMap(locked -> {
             if (batch.fresh().isEmpty()) {
                 return Mono.empty();
             }
-            return readState(batch, counters, now)
+            return readState(batch, locked, now)
                     .publishOn(Schedulers.parallel())
                     .flatMap(state -> {
-                        decide(batch, counters, state, now);
+                        decide(batch, locked.counters(), state, now);
                         List<Item> made = batch.made();
                         if (made.isEmpty()) {
                             return Mono.empty();
@@ -200,16 +198,12 @@ class BatchWriter {
                                             row.get("counters", Long.class)
                                         })
                                         .one())
-                                .flatMap(counts -> check(counts, made))
-                                .then(Mono.defer(() -> outbox.addAll(made.stream()
-                                        .filter(i -> i.made.status() == CodeStatus.ISSUED)
-                                        .map(i -> CodeMessages.released(i.made, now))
-                                        .toList())));
+                                .flatMap(counts -> check(counts, made));
                     });
         });
     }
 
-    private Mono<Map<String, Counter>> lockAndFindKeys(IssueBatch batch) {
+    private Mono<Locked> lockAndFindKeys(IssueBatch batch) {
         List<Item> fresh = batch.fresh();
         String[] users = new String[fresh.size()];
         String[] keys = new String[fresh.size()];
@@ -218,6 +212,7 @@ class BatchWriter {
             keys[i] = fresh.get(i).request.key();
         }
         Map<String, Counter> counters = new HashMap<>();
+        Map<String, String[]> models = new HashMap<>();
         Map<String, Idempotency.Row> stored = new HashMap<>();
         return db.sql(LOCK_AND_FIND_KEYS)
                 .bind("supplier", batch.supplierId)
@@ -226,7 +221,10 @@ class BatchWriter {
                 .bind("keys", keys)
                 .map(row -> {
                     String id = row.get("id", String.class);
-                    if ("c".equals(row.get("kind", String.class))) {
+                    String kind = row.get("kind", String.class);
+                    if ("m".equals(kind)) {
+                        models.put(id, new String[] {row.get("b", String.class), row.get("src", String.class)});
+                    } else if ("c".equals(kind)) {
                         counters.put(
                                 id,
                                 new Counter(
@@ -257,11 +255,12 @@ class BatchWriter {
                             }
                         }
                     }
-                    return counters;
+                    return new Locked(counters, models);
                 }));
     }
 
-    private Mono<State> readState(IssueBatch batch, Map<String, Counter> counters, Instant now) {
+    private Mono<State> readState(IssueBatch batch, Locked locked, Instant now) {
+        Map<String, Counter> counters = locked.counters();
         Instant startOfDay = IssueRules.startOfDay(now, properties);
         TreeSet<String> recount = new TreeSet<>();
         for (Item item : batch.fresh()) {
@@ -277,23 +276,20 @@ class BatchWriter {
         for (String device : recount) {
             today.put(device, 0L);
         }
-        Map<String, String[]> modelled = new HashMap<>();
-        return db.sql(STATE)
+        if (recount.isEmpty()) {
+            return Mono.just(new State(startOfDay, today, locked.models()));
+        }
+        return db.sql(CodeStore.TOP_UPS_SINCE)
                 .bind("supplier", batch.supplierId)
                 .bind("limited", recount.toArray(String[]::new))
                 .bind("since", startOfDay)
-                .bind("devices", batch.devices())
                 .map((Readable row) -> {
-                    String id = row.get("id", String.class);
-                    if ("d".equals(row.get("kind", String.class))) {
-                        today.put(id, row.get("n", Long.class));
-                    } else {
-                        modelled.put(id, new String[] {row.get("s", String.class), row.get("src", String.class)});
-                    }
+                    String id = row.get("device_id", UUID.class).toString();
+                    today.put(id, row.get("total", Long.class));
                     return id;
                 })
                 .all()
-                .then(Mono.fromSupplier(() -> new State(startOfDay, today, modelled)));
+                .then(Mono.fromSupplier(() -> new State(startOfDay, today, locked.models())));
     }
 
     /** Locks the heads of the chains the codes made go to, in chain order, and reads them. */
@@ -492,7 +488,12 @@ class BatchWriter {
                 pences[i] = recounted.toString();
             }
         }
-        return db.sql(INSERT)
+        // Each released code's message to the customer's phones, written by the same statement.
+        List<Outbox.Message> messages = made.stream()
+                .filter(i -> i.made.status() == CodeStatus.ISSUED)
+                .map(i -> CodeMessages.released(i.made, now))
+                .toList();
+        return Outbox.bindAll(db.sql(INSERT), messages)
                 .bind("supplier", batch.supplierId)
                 .bind("at", now)
                 .bind("expires", now.plus(properties.expiry()))
