@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.database.JoinedText;
 
 /**
  * Appends to a supplier's audit chains. One statement moves the chain's head and inserts the entry, so it joins
@@ -39,7 +40,7 @@ public class AuditLog {
             audit_rows AS (
               INSERT INTO audit_log (supplier_id, chain, seq, entry, prev_hash, hash)
               SELECT :supplier, u.chain::int, u.seq::bigint, u.entry, decode(u.p, 'hex'), decode(u.h, 'hex')
-              FROM unnest(:chains::text[], :seqs::text[], :entries::text[], :prevs::text[], :links::text[])
+              FROM unnest(:chains::text[], :seqs::text[], %s, :prevs::text[], :links::text[])
                 AS u(chain, seq, entry, p, h)
               RETURNING 1),
             audit_heads AS (
@@ -48,7 +49,7 @@ public class AuditLog {
                 :headHashes::text[]) AS u(chain, base, seq, p, h)
               WHERE audit_head.supplier_id = :supplier AND audit_head.chain = u.chain::int
                 AND audit_head.seq = u.base::bigint
-              RETURNING 1)""";
+              RETURNING 1)""".formatted(JoinedText.array("entries"));
 
     /** How many chains each supplier's log has. */
     public static final int CHAINS = 16;
@@ -68,7 +69,7 @@ public class AuditLog {
     /**
      * A batch's entries inside another statement: common table expressions {@code audit_rows} and
      * {@code audit_heads} (no trailing comma), taking {@code :supplier}, the entries' {@code :chains}, {@code :seqs},
-     * {@code :entries}, {@code :prevs} (hex), {@code :links} (hex) and the moved heads' {@code :headChains},
+     * {@code :entries} (one text, {@link JoinedText#of}), {@code :prevs} (hex), {@code :links} (hex) and the moved heads' {@code :headChains},
      * {@code :headFrom} (the sequence each was locked at), {@code :headSeqs}, {@code :headPrevs}, {@code :headHashes}.
      */
     public static String batchAppendInStatement() {

@@ -8,6 +8,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import uk.lifeline.backend.database.JoinedText;
 
 /**
  * Writes what a customer is to be told into the outbox, in the caller's transaction, so a message exists exactly
@@ -64,16 +65,16 @@ public class Outbox {
             + " title, body, high_priority, campaign_id, created_at, expires_at)";
 
     /** Many messages and their deliveries, as two common table expressions (see {@link #batchInStatement}). */
-    private static final String BATCH =
-            "outbox_rows AS (INSERT INTO outbox_message " + COLUMNS + """
+    private static final String BATCH = "outbox_rows AS (INSERT INTO outbox_message " + COLUMNS
+            + """
              SELECT :supplier, c::uuid, k, s::uuid, st, e, t, b, h, cp::uuid, a::timestamptz, x::timestamptz
              FROM unnest(:outboxCustomers::text[], :outboxKinds::text[], :outboxSubjects::text[],
-               :outboxStatuses::text[], :outboxEnvelopes::text[], :outboxTitles::text[], :outboxBodies::text[],
+               :outboxStatuses::text[], %s, :outboxTitles::text[], :outboxBodies::text[],
                :outboxHigh::boolean[], :outboxCampaigns::text[], :outboxAt::text[], :outboxExpires::text[])
                AS u(c, k, s, st, e, t, b, h, cp, a, x)
             RETURNING id, supplier_id, customer_account_id, created_at, expires_at),
             outbox_deliveries AS (
-            """ + FAN_OUT + " RETURNING 1)\n";
+            """.formatted(JoinedText.array("outboxEnvelopes")) + FAN_OUT + " RETURNING 1)\n";
 
     private final DatabaseClient db;
 
@@ -158,7 +159,7 @@ public class Outbox {
                 .bind("outboxKinds", kinds)
                 .bind("outboxSubjects", subjects)
                 .bind("outboxStatuses", statuses)
-                .bind("outboxEnvelopes", envelopes)
+                .bind("outboxEnvelopes", JoinedText.of(envelopes))
                 .bind("outboxTitles", titles)
                 .bind("outboxBodies", bodies)
                 .bind("outboxHigh", high)

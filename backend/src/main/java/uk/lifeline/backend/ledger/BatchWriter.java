@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import uk.lifeline.backend.audit.AuditHash;
 import uk.lifeline.backend.audit.AuditLog;
+import uk.lifeline.backend.database.JoinedText;
 import uk.lifeline.backend.database.Rows;
 import uk.lifeline.backend.delivery.Outbox;
 import uk.lifeline.backend.ledger.IssueBatch.Item;
@@ -91,14 +92,14 @@ class BatchWriter {
                 u.reasons::jsonb, u.usr::uuid, :at, :expires, u.envelope, :at
               FROM unnest(:ids::text[], :devices::text[], :customers::text[], :commands::text[], :parameters::text[],
                 :amounts::text[], :blocks::text[], :counters::text[], :reasons::text[],
-                :statuses::text[], :approvals::text[], :approvalReasons::text[], :users::text[], :envelopes::text[])
+                :statuses::text[], :approvals::text[], :approvalReasons::text[], :users::text[], %s)
                 AS u(id, device, customer, command, parameters, amount, blocks, counter, reason, status,
                   approval, reasons, usr, envelope)
               RETURNING 1),
             i AS (
               INSERT INTO idempotency_record (supplier_id, user_id, key, request_hash, http_status, response_body)
               SELECT :supplier, u.usr::uuid, u.k, decode(u.h, 'hex'), u.s::int, u.b
-              FROM unnest(:users::text[], :keys::text[], :hashes::text[], :https::text[], :bodies::text[])
+              FROM unnest(:users::text[], :keys::text[], :hashes::text[], :https::text[], %s)
                 AS u(usr, k, h, s, b)
               RETURNING 1),
             %s,
@@ -114,7 +115,11 @@ class BatchWriter {
             SELECT (SELECT count(*) FROM c) + (SELECT count(*) FROM i) + (SELECT count(*) FROM audit_rows) AS rows,
               (SELECT count(*) FROM audit_heads) AS heads, (SELECT count(*) FROM k) AS counters
             """.formatted(
-            StoredBlocks.SPLIT.formatted("u.blocks"), AuditLog.batchAppendInStatement(), Outbox.batchInStatement());
+                    StoredBlocks.SPLIT.formatted("u.blocks"),
+                    JoinedText.array("envelopes"),
+                    JoinedText.array("bodies"),
+                    AuditLog.batchAppendInStatement(),
+                    Outbox.batchInStatement());
 
     /**
      * A meter's counter row, locked, with its kept sum of released top-ups since a moment (V30: exact for the
@@ -510,14 +515,14 @@ class BatchWriter {
                 .bind("approvals", approvals)
                 .bind("approvalReasons", approvalReasons)
                 .bind("users", users)
-                .bind("envelopes", envelopes)
+                .bind("envelopes", JoinedText.of(envelopes))
                 .bind("keys", keys)
                 .bind("hashes", hashes)
                 .bind("https", https)
-                .bind("bodies", bodies)
+                .bind("bodies", JoinedText.of(bodies))
                 .bind("chains", chains)
                 .bind("seqs", seqs)
-                .bind("entries", entries)
+                .bind("entries", JoinedText.of(entries))
                 .bind("prevs", prevs)
                 .bind("links", links)
                 .bind("headChains", headChains)
