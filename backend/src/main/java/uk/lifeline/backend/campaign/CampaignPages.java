@@ -61,7 +61,7 @@ class CampaignPages {
     private record Position(int priority, UUID deviceId) {}
 
     /** What became of a meter in this page. Immutable. */
-    private record Done(Target target, String state, CodeRecord code, String error) {}
+    private record Done(Target target, TargetState state, CodeRecord code, String error) {}
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -161,8 +161,7 @@ class CampaignPages {
     }
 
     private Flux<Target> claim(Campaign c, Position after) {
-        var spec = db.sql(
-                        """
+        var spec = db.sql("""
                         SELECT t.device_id, t.customer_account_id, t.priority, d.eui64, d.device_type, d.wan_state,
                           d.ka_public_key,
                           EXISTS (SELECT 1 FROM push_device p WHERE p.supplier_id = t.supplier_id
@@ -170,10 +169,12 @@ class CampaignPages {
                           NOT EXISTS (SELECT 1 FROM customer_notice n WHERE n.notice_id = :notice
                             AND n.customer_account_id = t.customer_account_id) AS needs_notice
                         FROM campaign_target t JOIN device d ON d.supplier_id = t.supplier_id AND d.id = t.device_id
-                        WHERE t.campaign_id = :c AND t.supplier_id = :s AND t.state = 'PENDING' %s
+                        WHERE t.campaign_id = :c AND t.supplier_id = :s AND t.state = %s %s
                           AND EXISTS (SELECT 1 FROM campaign WHERE id = :c AND status = 'RUNNING')
                         ORDER BY t.priority, t.device_id LIMIT :n FOR UPDATE OF t SKIP LOCKED
-                        """.formatted(after == null ? "" : "AND (t.priority, t.device_id) > (:afterPriority, :after)"))
+                        """.formatted(
+                                TargetState.PENDING.sql(),
+                                after == null ? "" : "AND (t.priority, t.device_id) > (:afterPriority, :after)"))
                 .bind("c", c.id())
                 .bind("s", c.supplierId())
                 .bind("n", properties.pageSize());
@@ -208,7 +209,7 @@ class CampaignPages {
             Map<IssueIntent, Target> targetOf = new java.util.IdentityHashMap<>();
             for (Target t : targets) {
                 if (t.wan() == WanState.COMMISSIONED_WAN) {
-                    done.add(new Done(t, "DCC_PENDING", null, null));
+                    done.add(new Done(t, TargetState.DCC_PENDING, null, null));
                 } else {
                     IssueIntent.CampaignCode intent = new IssueIntent.CampaignCode(
                             supplier,
@@ -230,8 +231,12 @@ class CampaignPages {
                     Target t = targetOf.get(i.intent());
                     done.add(
                             i.code() == null
-                                    ? new Done(t, "FAILED", null, i.refused().getMessage())
-                                    : new Done(t, "CODED", i.code(), null));
+                                    ? new Done(
+                                            t,
+                                            TargetState.FAILED,
+                                            null,
+                                            i.refused().getMessage())
+                                    : new Done(t, TargetState.CODED, i.code(), null));
                 }
                 return customerNotices(c, supplier, targets, now).flatMap(signed -> write(c, done, signed, now));
             });
@@ -357,18 +362,18 @@ class CampaignPages {
         for (int i = 0; i < n; i++) {
             Done d = done.get(i);
             devices[i] = d.target().deviceId().toString();
-            states[i] = d.state();
+            states[i] = d.state().name();
             codes[i] = d.code() == null ? null : d.code().id().toString();
             phones[i] = d.target().hasPhone();
             errors[i] = d.error();
         }
         return db.sql("""
                         UPDATE campaign_target t SET state = u.state, code_id = u.code::uuid, has_phone = u.phone,
-                          error = u.error, done_at = CASE WHEN u.state = 'DCC_PENDING' THEN NULL ELSE :now END
+                          error = u.error, done_at = CASE WHEN u.state = %s THEN NULL ELSE :now END
                         FROM unnest(:devices::text[], :states::text[], :codes::text[], :phones::boolean[],
                           :errors::text[]) AS u(d, state, code, phone, error)
                         WHERE t.campaign_id = :c AND t.device_id = u.d::uuid
-                        """)
+                        """.formatted(TargetState.DCC_PENDING.sql()))
                 .bind("c", c.id())
                 .bind("now", now)
                 .bind("devices", devices)
@@ -389,7 +394,7 @@ class CampaignPages {
             if (d.code() != null) {
                 codes.add(List.of(
                         d.code().id().toString(), d.code().meterId(), d.code().counter()));
-            } else if ("FAILED".equals(d.state())) {
+            } else if (d.state() == TargetState.FAILED) {
                 failed++;
             } else {
                 dccCount++;
@@ -410,9 +415,9 @@ class CampaignPages {
         return tx.transactional(db.sql("""
                                 SELECT t.device_id, d.eui64 FROM campaign_target t
                                 JOIN device d ON d.supplier_id = t.supplier_id AND d.id = t.device_id
-                                WHERE t.campaign_id = :c AND t.state = 'DCC_PENDING'
+                                WHERE t.campaign_id = :c AND t.state = %s
                                 ORDER BY t.priority, t.device_id LIMIT :n FOR UPDATE OF t SKIP LOCKED
-                                """)
+                                """.formatted(TargetState.DCC_PENDING.sql()))
                 .bind("c", c.id())
                 .bind("n", properties.pageSize())
                 .map(row -> Map.entry(row.get("device_id", UUID.class), row.get("eui64", String.class)))
@@ -435,9 +440,9 @@ class CampaignPages {
                                 })
                                 .subscribeOn(Schedulers.boundedElastic())
                                 .flatMap(n -> db.sql("""
-                                                UPDATE campaign_target SET state = 'DCC_SENT', done_at = :now
+                                                UPDATE campaign_target SET state = %s, done_at = :now
                                                 WHERE campaign_id = :c AND device_id = ANY(:ids::uuid[])
-                                                """)
+                                                """.formatted(TargetState.DCC_SENT.sql()))
                                         .bind("c", c.id())
                                         .bind("now", now())
                                         .bind(

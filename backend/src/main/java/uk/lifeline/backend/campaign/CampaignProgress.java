@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,16 +118,16 @@ public class CampaignProgress {
                 created,
                 c.finished(),
                 c.total(),
-                tally.targets("PENDING"),
-                tally.targets("CODED"),
-                tally.targets("DCC_PENDING", "DCC_SENT"),
+                tally.targets(EnumSet.of(TargetState.PENDING)),
+                tally.targets(EnumSet.of(TargetState.CODED)),
+                tally.targets(TargetState.WITH_DCC),
                 tally.pushed,
                 tally.codes(CodeStatus.REACHED_APP),
                 tally.codes(CodeStatus.TYPED_IN),
-                tally.targets("FAILED"),
-                tally.targets("CANCELLED"),
-                tally.noPhone.getOrDefault("CODED", 0L),
-                Math.round(tally.targets("CODED", "DCC_SENT", "FAILED") / seconds * 10) / 10.0);
+                tally.targets(EnumSet.of(TargetState.FAILED)),
+                tally.targets(EnumSet.of(TargetState.CANCELLED)),
+                tally.noPhone.getOrDefault(TargetState.CODED.name(), 0L),
+                Math.round(tally.targets(TargetState.WORKED) / seconds * 10) / 10.0);
     }
 
     /**
@@ -154,10 +155,10 @@ public class CampaignProgress {
             }
         }
 
-        long targets(String... states) {
+        long targets(Set<TargetState> states) {
             long n = 0;
-            for (String state : states) {
-                n += targets.getOrDefault(state, 0L);
+            for (TargetState state : states) {
+                n += targets.getOrDefault(state.name(), 0L);
             }
             return n;
         }
@@ -182,9 +183,9 @@ public class CampaignProgress {
                         JOIN premises p ON p.supplier_id = d.supplier_id AND p.id = d.premises_id
                         LEFT JOIN supply_point sp ON sp.supplier_id = d.supplier_id AND sp.id = d.supply_point_id
                         JOIN code k ON k.supplier_id = t.supplier_id AND k.id = t.code_id
-                        WHERE t.supplier_id = :s AND t.campaign_id = :id AND t.state = 'CODED' AND NOT t.has_phone
+                        WHERE t.supplier_id = :s AND t.campaign_id = :id AND t.state = %s AND NOT t.has_phone
                         ORDER BY p.postcode, a.account_number, d.eui64
-                        """)
+                        """.formatted(TargetState.CODED.sql()))
                 .bind("s", supplier)
                 .bind("id", id)
                 .map(row -> Csv.line(

@@ -110,11 +110,12 @@ public class CampaignStore implements NoticeCopies {
         spec = title == null ? spec.bindNull("title", String.class) : spec.bind("title", title);
         spec = message == null ? spec.bindNull("message", String.class) : spec.bind("message", message);
         spec = notice == null ? spec.bindNull("notice", UUID.class) : spec.bind("notice", notice);
-        Mono<Long> targets = db.sql("""
+        Mono<Long> targets = db.sql(
+                        """
                         WITH t AS (
                           INSERT INTO campaign_target (campaign_id, device_id, supplier_id, customer_account_id, state,
                             priority)
-                          SELECT :id, d.id, d.supplier_id, p.customer_account_id, 'PENDING',\s""" + PSR_FIRST + """
+                          SELECT :id, d.id, d.supplier_id, p.customer_account_id,\s""" + TargetState.PENDING.sql() + ", " + PSR_FIRST + """
                           FROM device d JOIN premises p ON p.supplier_id = d.supplier_id AND p.id = d.premises_id
                           WHERE d.supplier_id = :s AND d.device_type = ANY(:types::text[]) AND
                         """ + Area.PREMISES_IN_AREA + """
@@ -156,9 +157,9 @@ public class CampaignStore implements NoticeCopies {
         return db.sql("""
                         SELECT c.id, c.supplier_id FROM campaign c
                         WHERE c.status = 'RUNNING' AND EXISTS (SELECT 1 FROM campaign_target t
-                          WHERE t.campaign_id = c.id AND t.state IN ('PENDING', 'DCC_PENDING'))
+                          WHERE t.campaign_id = c.id AND t.state IN (%s))
                         ORDER BY c.created_at
-                        """)
+                        """.formatted(TargetState.sql(TargetState.OPEN)))
                 .map(row -> new UUID[] {row.get("supplier_id", UUID.class), row.get("id", UUID.class)})
                 .all()
                 .concatMap(ids -> find(ids[0], ids[1]));
@@ -169,8 +170,11 @@ public class CampaignStore implements NoticeCopies {
         return db.sql("""
                         UPDATE campaign c SET status = 'COMPLETED', finished_at = :now
                         WHERE c.status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM campaign_target t
-                          WHERE t.campaign_id = c.id AND t.state IN ('PENDING', 'DCC_PENDING'))
-                        """).bind("now", now).fetch().rowsUpdated();
+                          WHERE t.campaign_id = c.id AND t.state IN (%s))
+                        """.formatted(TargetState.sql(TargetState.OPEN)))
+                .bind("now", now)
+                .fetch()
+                .rowsUpdated();
     }
 
     /** Cancels a running campaign: its meters not yet coded are left alone. False when it was not running. */
@@ -181,10 +185,10 @@ public class CampaignStore implements NoticeCopies {
                             cancel_reason = :reason
                           WHERE supplier_id = :s AND id = :id AND status = 'RUNNING' RETURNING id),
                         t AS (
-                          UPDATE campaign_target t SET state = 'CANCELLED', done_at = :now
-                          FROM c WHERE t.campaign_id = c.id AND t.state IN ('PENDING', 'DCC_PENDING'))
+                          UPDATE campaign_target t SET state = %s, done_at = :now
+                          FROM c WHERE t.campaign_id = c.id AND t.state IN (%s))
                         SELECT count(*) AS n FROM c
-                        """)
+                        """.formatted(TargetState.CANCELLED.sql(), TargetState.sql(TargetState.OPEN)))
                 .bind("s", supplier)
                 .bind("id", id)
                 .bind("by", by)
@@ -200,12 +204,12 @@ public class CampaignStore implements NoticeCopies {
      */
     public Mono<Long> stopAtPremises(UUID supplier, UUID premises, Instant now) {
         return db.sql("""
-                        UPDATE campaign_target t SET state = 'FAILED', done_at = :now,
+                        UPDATE campaign_target t SET state = %s, done_at = :now,
                           error = 'supply ended: the premises moved to another supplier'
                         FROM device d
                         WHERE d.supplier_id = :s AND d.premises_id = :p AND t.supplier_id = d.supplier_id
-                          AND t.device_id = d.id AND t.state IN ('PENDING', 'DCC_PENDING')
-                        """)
+                          AND t.device_id = d.id AND t.state IN (%s)
+                        """.formatted(TargetState.FAILED.sql(), TargetState.sql(TargetState.OPEN)))
                 .bind("now", now)
                 .bind("s", supplier)
                 .bind("p", premises)
