@@ -69,8 +69,9 @@ public class AuditLog {
     /**
      * A batch's entries inside another statement: common table expressions {@code audit_rows} and
      * {@code audit_heads} (no trailing comma), taking {@code :supplier}, the entries' {@code :chains}, {@code :seqs},
-     * {@code :entries} (one text, {@link JoinedText#of}), {@code :prevs} (hex), {@code :links} (hex) and the moved heads' {@code :headChains},
-     * {@code :headFrom} (the sequence each was locked at), {@code :headSeqs}, {@code :headPrevs}, {@code :headHashes}.
+     * {@code :entries} (one text, {@link JoinedText#of}), {@code :prevs} (hex), {@code :links} (hex) and the moved
+     * heads' {@code :headChains}, {@code :headFrom} (the sequence each was locked at), {@code :headSeqs},
+     * {@code :headPrevs}, {@code :headHashes}.
      */
     public static String batchAppendInStatement() {
         return BATCH_APPEND;

@@ -63,7 +63,8 @@ class BatchWriter {
               WHERE supplier_id = :supplier AND device_id = ANY(:devices::text[]::uuid[])
               ORDER BY device_id FOR UPDATE)
             SELECT 'c' AS kind, device_id::text AS id, next_counter AS n, highest_accepted AS m, NULL::bytea AS h,
-              NULL::int AS s, NULL::text AS b, topups_since AS t, topups_pence AS p, NULL::text AS src
+              NULL::int AS s, NULL::text AS b, topups_since IS NOT DISTINCT FROM :since AS t, topups_pence AS p,
+              NULL::text AS src
             FROM locked
             UNION ALL
             SELECT 'i', r.user_id::text || ' ' || r.key, NULL, NULL, r.request_hash, r.http_status, r.response_body,
@@ -122,10 +123,10 @@ class BatchWriter {
                     Outbox.batchInStatement());
 
     /**
-     * A meter's counter row, locked, with its kept sum of released top-ups since a moment (V30: exact for the
-     * codes issued since then; null when never counted).
+     * A meter's counter row, locked, with its kept sum of released top-ups (V30) and whether that sum is of the
+     * day the batch issues in (its {@code topups_since} is that day's start; false when never counted).
      */
-    private record Counter(long next, long highestAccepted, Instant topUpsSince, long topUpsPence) {}
+    private record Counter(long next, long highestAccepted, boolean topUpsToday, long topUpsPence) {}
 
     /** The counter rows locked, by meter id, and the meters' modelled states (state and source). */
     private record Locked(Map<String, Counter> counters, Map<String, String[]> models) {}
@@ -141,9 +142,7 @@ class BatchWriter {
 
         /** The meter's released top-ups today before the batch's. */
         long today(String device, Counter counter) {
-            return startOfDay.equals(counter.topUpsSince())
-                    ? counter.topUpsPence()
-                    : recounted.getOrDefault(device, 0L);
+            return counter.topUpsToday() ? counter.topUpsPence() : recounted.getOrDefault(device, 0L);
         }
     }
 
@@ -178,11 +177,12 @@ class BatchWriter {
     /** Sets every item's outcome or error (or marks it to go again); to be run in a transaction. */
     Mono<Void> write(IssueBatch batch) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return lockAndFindKeys(batch).flatMap(locked -> {
+        Instant startOfDay = IssueRules.startOfDay(now, properties);
+        return lockAndFindKeys(batch, startOfDay).flatMap(locked -> {
             if (batch.fresh().isEmpty()) {
                 return Mono.empty();
             }
-            return readState(batch, locked, now)
+            return readState(batch, locked, startOfDay)
                     .publishOn(Schedulers.parallel())
                     .flatMap(state -> {
                         decide(batch, locked.counters(), state, now);
@@ -208,7 +208,7 @@ class BatchWriter {
         });
     }
 
-    private Mono<Locked> lockAndFindKeys(IssueBatch batch) {
+    private Mono<Locked> lockAndFindKeys(IssueBatch batch, Instant startOfDay) {
         List<Item> fresh = batch.fresh();
         String[] users = new String[fresh.size()];
         String[] keys = new String[fresh.size()];
@@ -224,6 +224,7 @@ class BatchWriter {
                 .bind("devices", batch.devices())
                 .bind("users", users)
                 .bind("keys", keys)
+                .bind("since", startOfDay)
                 .map(row -> {
                     String id = row.get("id", String.class);
                     String kind = row.get("kind", String.class);
@@ -235,7 +236,7 @@ class BatchWriter {
                                 new Counter(
                                         row.get("n", Long.class),
                                         row.get("m", Long.class),
-                                        row.get("t", Instant.class),
+                                        row.get("t", Boolean.class),
                                         row.get("p", Long.class)));
                     } else {
                         stored.put(
@@ -264,16 +265,15 @@ class BatchWriter {
                 }));
     }
 
-    private Mono<State> readState(IssueBatch batch, Locked locked, Instant now) {
+    private Mono<State> readState(IssueBatch batch, Locked locked, Instant startOfDay) {
         Map<String, Counter> counters = locked.counters();
-        Instant startOfDay = IssueRules.startOfDay(now, properties);
         TreeSet<String> recount = new TreeSet<>();
         for (Item item : batch.fresh()) {
             String device = item.request.meter().id().toString();
             Counter counter = counters.get(device);
             if (policy.needsDailyTotal(item.request.caller().role(), item.request.command())
                     && counter != null
-                    && !startOfDay.equals(counter.topUpsSince())) {
+                    && !counter.topUpsToday()) {
                 recount.add(device);
             }
         }
