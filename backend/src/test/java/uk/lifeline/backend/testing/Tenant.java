@@ -2,6 +2,7 @@ package uk.lifeline.backend.testing;
 
 import java.security.KeyPair;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +58,8 @@ public final class Tenant {
         this.supplierId = UUID.randomUUID();
         this.originator = Eui64.parse(randomEui());
         this.keys = keys;
-        this.http = http;
+        // As long as BackendTest's own requests allow: a first sign-in while other contexts start took over 5 s.
+        this.http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         this.mpan1 = SupplyPointNumbers.mpanWithCheckDigit(String.format(
                 Locale.ROOT, "%012d", ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L)));
         this.mprn1 = SupplyPointNumbers.mprnWithCheckDigits(
