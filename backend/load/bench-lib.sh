@@ -85,7 +85,7 @@ bench_pgss_load() {
     # Its settings are known only once the library is loaded.
     "${PSQL[@]}" -c "ALTER SYSTEM SET auto_explain.log_min_duration = '${BENCH_EXPLAIN_MS}ms'" \
       -c "ALTER SYSTEM SET auto_explain.log_analyze = on" -c "ALTER SYSTEM SET auto_explain.log_buffers = on" \
-      -c 'SELECT pg_reload_conf()'
+      -c "ALTER SYSTEM SET auto_explain.log_triggers = on" -c 'SELECT pg_reload_conf()'
   fi
   echo "pg_stat_statements loaded (postmaster now $POSTMASTER)"
 }

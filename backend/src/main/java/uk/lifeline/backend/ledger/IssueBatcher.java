@@ -102,17 +102,23 @@ final class IssueBatcher {
             for (IssueBatch batch; (batch = next()) != null; ) {
                 IssueBatch started = batch;
                 sizes.record(started.items.size());
+                // Each ending runs once (an exception while answering is not a failed batch to retry), and the
+                // next batch starts before this one's answers go out: answering runs the requests' responses on
+                // this thread, and the lane need not wait for them.
                 tx.transactional(writer.write(started))
-                        .doOnSuccess(done -> answer(started))
-                        .onErrorResume(e -> {
-                            retryAlone(started, e);
-                            return Mono.empty();
-                        })
-                        .doFinally(signal -> {
-                            finished(started);
-                            drain();
-                        })
-                        .subscribe();
+                        .subscribe(
+                                null,
+                                e -> {
+                                    finished(started);
+                                    drain();
+                                    retryAlone(started, e);
+                                },
+                                () -> {
+                                    finished(started);
+                                    requeueAgain(started);
+                                    drain();
+                                    answer(started);
+                                });
             }
         }
 
@@ -144,11 +150,19 @@ final class IssueBatcher {
             batch.items.forEach(item -> keysRunning.remove(item.userKey()));
         }
 
+        /** Same user and key as an earlier request of the batch: the next batch finds its stored answer. */
+        private void requeueAgain(IssueBatch batch) {
+            for (Item item : batch.items) {
+                if (item.again) {
+                    queue.add(new Item(item.request, item.sink));
+                }
+            }
+        }
+
         private void answer(IssueBatch batch) {
             for (Item item : batch.items) {
                 if (item.again) {
-                    // Same user and key as an earlier request of this batch: the next batch finds its answer.
-                    queue.add(new Item(item.request, item.sink));
+                    continue;
                 } else if (item.error != null) {
                     item.sink.error(item.error);
                 } else {
