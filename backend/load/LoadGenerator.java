@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * latency set by the queue the clients themselves make (Little's law: 64 clients at 1,000 codes/s wait 64 ms on
  * average). With RATE, requests are due at fixed times, RATE a second, and go out over the CLIENTS connections
  * (open loop); a request's latency is counted from when it was due, not from when a free connection sent it, so
- * a backend that falls behind shows it in the percentiles (no coordinated omission).
+ * a backend that falls behind shows it in the percentiles (no coordinated omission). It also prints the slowest
+ * answer in each second of the measured run, so a tail from a few stalls (a checkpoint, a vacuum) can be told from
+ * one spread over the run.
  *
  * <p>With RATE the timed warm-up runs closed loop (the JIT warms fastest at full speed, and a cold backend offered
  * RATE builds a queue that outlasts the warm-up), then 10 s at RATE before the measured run.
@@ -100,6 +102,10 @@ public final class LoadGenerator {
         int[][] counts = new int[clients][1];
         long[][] done = new long[clients][1]; // 201s that completed inside the measured run: the throughput
         AtomicLong unsent = new AtomicLong();
+        // The slowest answer to a request due (or sent) in each second of the measured run: shows whether the tail
+        // is spread evenly or comes from a few stalls.
+        java.util.concurrent.atomic.AtomicLongArray slowest =
+                new java.util.concurrent.atomic.AtomicLongArray((int) (measure / 1_000_000_000L) + 1);
         Runnable[] loops = new Runnable[clients];
         for (int c = 0; c < clients; c++) {
             long[] latencies = new long[4_000_000 / clients];
@@ -140,6 +146,7 @@ public final class LoadGenerator {
                     if (sent >= measureFrom && sent < end) {
                         if (status == 201 && count[0] < latencies.length) {
                             latencies[count[0]++] = took;
+                            slowest.accumulateAndGet((int) ((sent - measureFrom) / 1_000_000_000L), took, Math::max);
                         } else if (status != 201) {
                             errors.incrementAndGet();
                         }
@@ -226,6 +233,11 @@ public final class LoadGenerator {
                     + " ms%n", completed / seconds, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99),
                     all[all.length - 1] / 1e6);
         }
+        StringBuilder timeline = new StringBuilder();
+        for (int i = 0; i < slowest.length(); i++) {
+            timeline.append(i == 0 ? "" : " ").append(Math.round(slowest.get(i) / 1e6));
+        }
+        System.out.println("slowest answer in each second of the measured run, ms: " + timeline);
         if (batches[0] != null && batches[1] != null && batches[1][0] > batches[0][0]) {
             System.out.printf(Locale.ROOT, "batches: %.0f transactions, mean %.1f requests each (largest since start"
                     + " %.0f)%n", batches[1][0] - batches[0][0],

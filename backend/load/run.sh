@@ -15,10 +15,10 @@
 #  2. backend/load/LoadGenerator.java issues one 1.00 top-up to every bench meter (so each meter's key agreement
 #     is done and kept, as in steady running), then runs CLIENTS closed-loop HTTP clients as a supervisor for
 #     WARMUP then MEASURE seconds, each request with its own Idempotency-Key, meters in turn; it prints codes/s,
-#     p50/p90/p99 latency, the load average, CPU milliseconds per code for the backend, PostgreSQL and itself,
-#     and how many requests shared each transaction. With RATE set, the load is open loop instead: RATE requests
-#     a second due at fixed times over CLIENTS connections, latency counted from when each was due (the warm-up
-#     then runs closed loop, then 10 s at RATE before the measured run);
+#     p50/p90/p99 latency, the slowest answer in each second, the load average, CPU milliseconds per code for the
+#     backend, PostgreSQL and itself, and how many requests shared each transaction. With RATE set, the load is
+#     open loop instead: RATE requests a second due at fixed times over CLIENTS connections, latency counted from
+#     when each was due (the warm-up then runs closed loop, then 10 s at RATE before the measured run);
 #  3. with PGSS=1, loads pg_stat_statements and prints PostgreSQL's time statement by statement (execution and
 #     planning) in the measured run, per code; with PROFILE=1, takes three thread dumps of the backend (CPU by
 #     thread group, busy threads' top frames), samples pg_stat_activity (what the connections wait on) during the
