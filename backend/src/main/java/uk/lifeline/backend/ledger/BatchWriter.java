@@ -42,8 +42,9 @@ import uk.lifeline.backend.model.MeterModelService;
  *       same meter count), the counter (consecutive per meter, so a refused request leaves no gap); then encoding,
  *       envelope signing and JSON on all cores;
  *   <li>only then lock the audit chain heads the batch writes to (chain order) and compute the hash chain across
- *       the batch: the heads are the one lock every batch of a supplier shares, so they are held for the writes
- *       and the commit alone, and another batch can sign while this one writes ({@link IssueBatcher});
+ *       the batch: the heads are held for the writes and the commit alone. Batches of one lane running at once
+ *       have codes on disjoint chains ({@link IssueBatch#idForSlot}), so they do not wait for each other's heads;
+ *       other instances' batches and other writers of a code's chain may;
  *   <li>one statement inserts the codes, idempotency records, audit entries and the released codes' outbox
  *       messages with their deliveries ({@link Outbox#batchInStatement}), and moves the chain heads and counters.
  * </ol>
@@ -300,7 +301,7 @@ class BatchWriter {
     /** Locks the heads of the chains the codes made go to, in chain order, and reads them. */
     private Mono<Map<String, Head>> lockHeads(IssueBatch batch, List<Item> made) {
         TreeSet<Integer> chains = new TreeSet<>();
-        made.forEach(item -> chains.add(AuditLog.chainOf("code:" + item.made.id())));
+        made.forEach(item -> chains.add(AuditLog.chainOf(CodeRecord.auditSubject(item.made.id()))));
         Map<String, Head> heads = new HashMap<>();
         return db.sql(LOCK_HEADS)
                 .bind("supplier", batch.supplierId)
@@ -448,7 +449,7 @@ class BatchWriter {
             https[i] = Integer.toString(item.outcome.status().value());
             bodies[i] = item.body;
             // The audit chain, computed here under the heads' locks: each entry links to the one before it.
-            String chain = Integer.toString(AuditLog.chainOf("code:" + c.id()));
+            String chain = Integer.toString(AuditLog.chainOf(CodeRecord.auditSubject(c.id())));
             Head head = heads.get(chain);
             if (head == null) {
                 throw new IllegalStateException("supplier " + batch.supplierId + " has no audit head " + chain);
@@ -540,7 +541,7 @@ class BatchWriter {
     private Mono<Void> check(long[] counts, List<Item> made) {
         long devices = made.stream().map(i -> i.made.deviceId()).distinct().count();
         long chains = made.stream()
-                .map(i -> AuditLog.chainOf("code:" + i.made.id()))
+                .map(i -> AuditLog.chainOf(CodeRecord.auditSubject(i.made.id())))
                 .distinct()
                 .count();
         if (counts[0] != 3L * made.size() || counts[1] != chains || counts[2] != devices) {

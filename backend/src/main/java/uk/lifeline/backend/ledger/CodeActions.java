@@ -102,7 +102,7 @@ public class CodeActions {
                         changed.updatedAt(),
                         caller.userId(),
                         action,
-                        "code:" + changed.id(),
+                        CodeRecord.auditSubject(changed.id()),
                         details))
                 .thenReturn(CodeView.of(changed));
     }

@@ -42,6 +42,11 @@ public record CodeRecord(
         blocks = List.copyOf(blocks);
     }
 
+    /** The audit log's subject for a code: its entries, and so its audit chain, follow from it. */
+    public static String auditSubject(UUID id) {
+        return "code:" + id;
+    }
+
     /** Digits may be shown once the code is released: it needed no approval, or it was approved. */
     public boolean released() {
         return !needsApproval || approvedAt != null;

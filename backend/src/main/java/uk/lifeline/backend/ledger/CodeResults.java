@@ -147,7 +147,13 @@ public class CodeResults {
             // A meter never gives credit back, so an acceptance stands whatever is reported after it (typing the
             // code again shows duplicate); a cancelled code the meter refused stays cancelled. Kept and audited.
             details.put("status", code.status().name());
-            return audit.append(code.supplierId(), now, caller.userId(), action, "code:" + code.id(), details)
+            return audit.append(
+                            code.supplierId(),
+                            now,
+                            caller.userId(),
+                            action,
+                            CodeRecord.auditSubject(code.id()),
+                            details)
                     .thenReturn(CodeView.of(code));
         }
         CodeRecord done = code.withResult(outcome, reason, now);
@@ -163,10 +169,11 @@ public class CodeResults {
                                 code.parameters(),
                                 caller.userId(),
                                 now,
-                                "code:" + code.id()))
+                                CodeRecord.auditSubject(code.id())))
                 : Mono.empty();
         return accepted.then(ledger.update(done))
-                .then(audit.append(code.supplierId(), now, caller.userId(), action, "code:" + code.id(), details))
+                .then(audit.append(
+                        code.supplierId(), now, caller.userId(), action, CodeRecord.auditSubject(code.id()), details))
                 .thenReturn(CodeView.of(done));
     }
 }

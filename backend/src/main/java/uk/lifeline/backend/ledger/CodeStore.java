@@ -60,7 +60,7 @@ class CodeStore {
                 + AuditLog.appendInStatement();
         GenericExecuteSpec spec = bindCode(db.sql(sql), c)
                 .bind("entry", auditEntry)
-                .bind("chain", AuditLog.chainOf("code:" + c.id()))
+                .bind("chain", AuditLog.chainOf(CodeRecord.auditSubject(c.id())))
                 .bind("key", request.key())
                 .bind("hash", request.requestHash())
                 .bind("httpStatus", request.httpStatus())

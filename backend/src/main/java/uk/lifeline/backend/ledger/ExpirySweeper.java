@@ -56,7 +56,7 @@ class ExpirySweeper {
                                 now,
                                 null,
                                 "code.expired",
-                                "code:" + code.id(),
+                                CodeRecord.auditSubject(code.id()),
                                 Map.of("counter", code.counter()))
                         .thenReturn(code))
                 .count());

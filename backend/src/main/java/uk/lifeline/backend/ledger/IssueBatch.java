@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import reactor.core.publisher.MonoSink;
+import uk.lifeline.backend.audit.AuditLog;
 import uk.lifeline.backend.ledger.IssueIntent.Request;
 import uk.lifeline.backend.ledger.Ledger.Outcome;
 
@@ -22,8 +23,8 @@ final class IssueBatch {
     static final class Item {
         final Request request;
         final MonoSink<Outcome> sink;
-        /** The id its code will have, known first so that the batch can lock its audit chain. */
-        final UUID id = UUID.randomUUID();
+        /** The id its code will have, given by its batch ({@link #idForSlot}) so that it can lock its chain. */
+        UUID id;
         /** Set when the transaction is under way; answered only after it commits. */
         Outcome outcome;
 
@@ -57,13 +58,36 @@ final class IssueBatch {
 
     final UUID supplierId;
     final List<Item> items;
+    /** Its place among its lane's batches running at once. */
+    final int slot;
 
-    IssueBatch(UUID supplierId, List<Item> items) {
+    /**
+     * @param slot which of its lane's {@code slots} batches running at once this is: its codes go to that slot's
+     *     audit chains alone ({@link #idForSlot})
+     */
+    IssueBatch(UUID supplierId, List<Item> items, int slot, int slots) {
         this.supplierId = supplierId;
         this.items = items;
+        this.slot = slot;
         Set<String> keys = new java.util.HashSet<>();
         for (Item item : items) {
             item.again = !keys.add(item.userKey());
+            item.id = idForSlot(slot, slots);
+        }
+    }
+
+    /**
+     * A new code id whose audit chain is one of the slot's: chain modulo {@code slots} is {@code slot}. A code's
+     * chain follows from its id, and a batch locks its codes' chain heads until it commits, so batches of one lane
+     * running at once lock disjoint heads and neither waits for the other's commit. Two tries on average with two
+     * slots.
+     */
+    static UUID idForSlot(int slot, int slots) {
+        while (true) {
+            UUID id = UUID.randomUUID();
+            if (AuditLog.chainOf(CodeRecord.auditSubject(id)) % slots == slot) {
+                return id;
+            }
         }
     }
 

@@ -83,8 +83,10 @@ final class IssueBatcher {
     private final class Lane {
         private final UUID supplier;
         private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
-        /** Guarded by this lane: the batches running and the user-and-key pairs they hold. */
+        /** Guarded by this lane: the batches running, the slots they hold and the user-and-key pairs they hold. */
         private int running;
+
+        private final boolean[] slotsTaken = new boolean[inFlight];
 
         private final Set<String> keysRunning = new HashSet<>();
 
@@ -142,11 +144,17 @@ final class IssueBatcher {
             running++;
             overlap.record(running);
             items.forEach(item -> keysRunning.add(item.userKey()));
-            return new IssueBatch(supplier, items);
+            int slot = 0;
+            while (slotsTaken[slot]) {
+                slot++;
+            }
+            slotsTaken[slot] = true;
+            return new IssueBatch(supplier, items, slot, inFlight);
         }
 
         private synchronized void finished(IssueBatch batch) {
             running--;
+            slotsTaken[batch.slot] = false;
             batch.items.forEach(item -> keysRunning.remove(item.userKey()));
         }
 

@@ -84,7 +84,7 @@ final class IssueRules {
                 made.issuedAt(),
                 made.issuedBy(),
                 made.status() == CodeStatus.ISSUED ? "code.issued" : "code.requested",
-                "code:" + made.id(),
+                CodeRecord.auditSubject(made.id()),
                 auditDetails(made));
     }
 

@@ -157,7 +157,7 @@ public class Ledger implements CodeReceipts {
                                 now,
                                 null,
                                 "code.delivered",
-                                "code:" + codeId,
+                                CodeRecord.auditSubject(codeId),
                                 Map.of("channel", channel, "message", messageId))));
     }
 
@@ -169,7 +169,13 @@ public class Ledger implements CodeReceipts {
         return tx.transactional(codes.markEntered(supplier, codeId, at)
                 .flatMap(n -> n == 0
                         ? Mono.just(false)
-                        : audit.append(supplier, at, null, "code.entered", "code:" + codeId, Map.of("channel", channel))
+                        : audit.append(
+                                        supplier,
+                                        at,
+                                        null,
+                                        "code.entered",
+                                        CodeRecord.auditSubject(codeId),
+                                        Map.of("channel", channel))
                                 .thenReturn(true)));
     }
 
@@ -185,7 +191,7 @@ public class Ledger implements CodeReceipts {
                                 now,
                                 null,
                                 "code.cancelled",
-                                "code:" + c.id(),
+                                CodeRecord.auditSubject(c.id()),
                                 Map.of("reason", reason, "switch", switchId.toString()))
                         .then(outbox.add(CodeMessages.status(c)))
                         .thenReturn(c.id()))
