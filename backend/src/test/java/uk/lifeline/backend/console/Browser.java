@@ -11,11 +11,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -78,8 +81,27 @@ final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /**
+     * Waits for a condition, asking again when the page was navigating at the moment it was asked (Chrome aborts a
+     * find that meets a navigation, as when a form's submit opens the code's readout page).
+     */
     WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds)) {
+            @Override
+            public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+                return super.until((WebDriver d) -> {
+                    try {
+                        V v = condition.apply(d);
+                        return v;
+                    } catch (WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("aborted by navigation")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
     }
 
     WebElement visible(String css) {
