@@ -79,13 +79,14 @@ final class IssueBatcher {
                 lanes.computeIfAbsent(request.supplier().id(), Lane::new).add(new Item(request, sink)));
     }
 
+    /** The requests a batch takes from its lane's queue, and the slot it holds while it runs. */
+    private record Taken(List<Item> items, int slot) {}
+
     /** One supplier's queue and its batches in flight. */
     private final class Lane {
         private final UUID supplier;
         private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
-        /** Guarded by this lane: the batches running, the slots they hold and the user-and-key pairs they hold. */
-        private int running;
-
+        /** Guarded by this lane: which slots a running batch holds, and the user-and-key pairs they hold. */
         private final boolean[] slotsTaken = new boolean[inFlight];
 
         private final Set<String> keysRunning = new HashSet<>();
@@ -101,8 +102,9 @@ final class IssueBatcher {
 
         /** Starts batches with what is queued while fewer than {@code inFlight} run (each drains again as it ends). */
         private void drain() {
-            for (IssueBatch batch; (batch = next()) != null; ) {
-                IssueBatch started = batch;
+            for (Taken taken; (taken = next()) != null; ) {
+                // Built outside the lane's lock: each code's id is drawn from the slot's chains.
+                IssueBatch started = new IssueBatch(supplier, taken.items, taken.slot, inFlight);
                 sizes.record(started.items.size());
                 // Each ending runs once (an exception while answering is not a failed batch to retry), and the
                 // next batch starts before this one's answers go out: answering runs the requests' responses on
@@ -125,11 +127,16 @@ final class IssueBatcher {
         }
 
         /**
-         * The next batch, or null when enough run or nothing can go: a request whose key is in a running batch
-         * stays queued (the batch's end drains again, under this lock, so it is never stranded).
+         * The next batch's requests and slot, or null when every slot is taken or nothing can go: a request whose
+         * key is in a running batch stays queued (the batch's end drains again, under this lock, so it is never
+         * stranded).
          */
-        private synchronized IssueBatch next() {
-            if (running >= inFlight) {
+        private synchronized Taken next() {
+            int slot = 0;
+            while (slot < inFlight && slotsTaken[slot]) {
+                slot++;
+            }
+            if (slot == inFlight) {
                 return null;
             }
             List<Item> items = new ArrayList<>();
@@ -141,19 +148,17 @@ final class IssueBatcher {
             if (items.isEmpty()) {
                 return null;
             }
-            running++;
+            slotsTaken[slot] = true;
+            int running = 0;
+            for (boolean taken : slotsTaken) {
+                running += taken ? 1 : 0;
+            }
             overlap.record(running);
             items.forEach(item -> keysRunning.add(item.userKey()));
-            int slot = 0;
-            while (slotsTaken[slot]) {
-                slot++;
-            }
-            slotsTaken[slot] = true;
-            return new IssueBatch(supplier, items, slot, inFlight);
+            return new Taken(items, slot);
         }
 
         private synchronized void finished(IssueBatch batch) {
-            running--;
             slotsTaken[batch.slot] = false;
             batch.items.forEach(item -> keysRunning.remove(item.userKey()));
         }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.audit.AuditLog;
+import uk.lifeline.backend.ledger.CodeRecord;
 import uk.lifeline.backend.reach.CallLog;
 import uk.lifeline.backend.reach.contact.PhoneNumber;
 import uk.lifeline.backend.reach.sms.SmsMessages;
@@ -95,7 +96,7 @@ class CodeAttempts {
 
     /** The ledger's audited moves that say the customer got or typed the code: delivered to the app, entered. */
     private Flux<Attempt> ledger(UUID supplier, UUID code) {
-        String subject = "code:" + code;
+        String subject = CodeRecord.auditSubject(code);
         return db.sql("""
                         SELECT entry FROM audit_log WHERE supplier_id = :s AND chain = :chain
                           AND entry::jsonb ->> 'subject' = :subject
