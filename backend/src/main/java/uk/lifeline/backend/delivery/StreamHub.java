@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,7 @@ import reactor.util.concurrent.Queues;
  * A stream that falls too far behind is ended (the client reconnects). Thread-safe.
  */
 @Component
-public class StreamHub implements SmartLifecycle {
+public class StreamHub extends LoopLifecycle {
 
     /** Events a slow stream may have queued before it is ended. */
     static final int BUFFER = 256;
@@ -91,15 +90,14 @@ public class StreamHub implements SmartLifecycle {
     private final ObjectMapper json;
     private final Clock clock;
     private final ConcurrentMap<Key, Set<Subscriber>> open = new ConcurrentHashMap<>();
-    private final BackgroundLoop loop;
 
     public StreamHub(
             DatabaseClient db, CodeReceipts receipts, ObjectMapper json, Clock clock, PushProperties properties) {
+        super("stream-hub", 1, properties.pollInterval(), true);
         this.db = db;
         this.receipts = receipts;
         this.json = json;
         this.clock = clock;
-        this.loop = new BackgroundLoop("stream-hub", 1, properties.pollInterval(), () -> poll().thenReturn(0));
     }
 
     /**
@@ -292,19 +290,16 @@ public class StreamHub implements SmartLifecycle {
                 row.get("envelope", String.class));
     }
 
+    /** Each poll sends what is new to the open streams; it never has more waiting, so the loop polls on. */
     @Override
-    public void start() {
-        loop.start();
+    protected Mono<Integer> work() {
+        return poll().thenReturn(0);
     }
 
+    /** Ends every open stream (the app reconnects with its Last-Event-ID), then the polling. */
     @Override
     public void stop() {
         open.values().forEach(set -> set.forEach(Subscriber::end));
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+        super.stop();
     }
 }
