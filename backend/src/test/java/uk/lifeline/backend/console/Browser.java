@@ -91,8 +91,7 @@ final class Browser implements AutoCloseable {
             public <V> V until(Function<? super WebDriver, ? extends V> condition) {
                 return super.until((WebDriver d) -> {
                     try {
-                        V v = condition.apply(d);
-                        return v;
+                        return condition.apply(d);
                     } catch (WebDriverException e) {
                         if (String.valueOf(e.getMessage()).contains("aborted by navigation")) {
                             return null;
