@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -62,12 +61,13 @@ public class Ladder {
      * fifteen index probes per code issued, measured under the issuing benchmark). 0: not yet, read the look-back.
      */
     final AtomicLong startedUpTo = new AtomicLong();
-    /** When the last pass over a short recent window ran, for messages whose transaction committed late. */
-    final AtomicReference<Instant> lastCatchUp = new AtomicReference<>(Instant.MIN);
 
     static final Duration CATCH_UP_EVERY = Duration.ofSeconds(30);
     /** Longer than any transaction that writes code messages stays open. */
     static final Duration CATCH_UP_WINDOW = Duration.ofMinutes(5);
+
+    /** The second look at messages whose transaction committed late. */
+    final CatchUp catchUp;
 
     // Tests only: runs inside each step's transaction after it is taken, to stop the instance "mid-step".
     volatile Consumer<Due> afterEach = d -> {};
@@ -91,6 +91,8 @@ public class Ladder {
         this.tasks = tasks;
         this.config = config;
         this.clock = clock;
+        this.catchUp = new CatchUp(CATCH_UP_EVERY, CATCH_UP_WINDOW, (int)
+                (CATCH_UP_EVERY.toMillis() / Math.max(1, config.pollInterval().toMillis())));
         this.textRate = new TokenBucket(config.textsPerSecond());
         this.callRate = new TokenBucket(config.callsPerSecond());
     }
@@ -105,14 +107,20 @@ public class Ladder {
 
     /**
      * A TEXT step, due at the app's deadline, for each released code that has none: the messages after the newest
-     * one started, and every {@link #CATCH_UP_EVERY} the last {@link #CATCH_UP_WINDOW} again (message ids are
-     * taken at insert, so one may commit after a newer one was read; the NOT EXISTS makes a second look harmless).
+     * one started, and a share of the {@link CatchUp}'s pass over the recent ones again (the NOT EXISTS makes a second
+     * look harmless).
      */
     private Mono<Integer> start(Instant now) {
         long after = startedUpTo.get();
-        Instant last = lastCatchUp.get();
-        boolean catchUp = after > 0 && !now.isBefore(last.plus(CATCH_UP_EVERY)) && lastCatchUp.compareAndSet(last, now);
-        Instant since = catchUp ? now.minus(CATCH_UP_WINDOW) : now.minus(config.lookBack());
+        Mono<Integer> newer = start(after, Long.MAX_VALUE, now.minus(config.lookBack()));
+        return catchUp.next(now, after)
+                .map(again -> newer.flatMap(
+                        n -> start(again.after(), again.upTo(), again.since()).map(m -> n + m)))
+                .orElse(newer);
+    }
+
+    /** First steps for the code messages with ids after {@code after} up to {@code upTo}, created after {@code since}. */
+    private Mono<Integer> start(long after, long upTo, Instant since) {
         // Under IndexPlans: planned for an empty outbox, this read every code message and step on each call.
         return IndexPlans.indexed(
                         db,
@@ -124,12 +132,13 @@ public class Ladder {
                         FROM outbox_message m
                         JOIN supplier s ON s.id = m.supplier_id
                         LEFT JOIN campaign c ON c.id = m.campaign_id
-                        WHERE m.kind = 'code' AND m.created_at > :since AND m.id > :after
+                        WHERE m.kind = 'code' AND m.created_at > :since AND m.id > :after AND m.id <= :upTo
                           AND NOT EXISTS (SELECT 1 FROM reach_step r WHERE r.code_id = m.subject_id)
                         ORDER BY m.id LIMIT :limit
                         """)
                                 .bind("since", since)
-                                .bind("after", catchUp ? 0 : after)
+                                .bind("after", after)
+                                .bind("upTo", upTo)
                                 .bind("limit", config.batchSize())
                                 .map(this::firstStep)
                                 .all())

@@ -133,7 +133,7 @@ class LadderTest extends BackendTest {
                 .block();
         // As if a newer message had been read while this one's transaction was still open.
         ladder.startedUpTo.set(id);
-        ladder.lastCatchUp.set(issued);
+        ladder.catchUp.lastStarted(issued);
 
         at(issued.plus(Duration.ofSeconds(5)));
         ladder.step().block();
