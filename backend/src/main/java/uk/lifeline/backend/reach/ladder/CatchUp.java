@@ -14,10 +14,10 @@ import java.util.Optional;
  *
  * <p>Before, each look was one statement over the whole outbox from its first id, filtered by age: 0.13, 0.28 and
  * then 0.53 s of PostgreSQL's time, 30 s apart in one run of the issuing bench, growing with the table; on a busy
- * machine its burst made one of the bench's slowest seconds. A range's read is limited to the ladder's batch, as the
- * one look was: more late messages than that in one range wait for the next pass. Now a pass starts at the newest id read at least a window
- * ago (the ids of messages created since are all higher: ids come from one sequence) and no step reads more than
- * its share. Thread-safe.
+ * machine its burst made one of the bench's slowest seconds. Now a pass starts at the newest id read at least a
+ * window ago (the ids of messages created since are all higher: ids come from one sequence) and no step reads more
+ * than its share. A range's read is limited to the ladder's batch, as the one look was: more late messages than that
+ * in one range wait for the next pass. Thread-safe.
  */
 final class CatchUp {
 
@@ -40,12 +40,13 @@ final class CatchUp {
     /**
      * @param every how often a pass starts (a pass still under way then is finished first)
      * @param window how far back a pass looks: longer than any transaction writing code messages stays open
-     * @param steps how many steps a pass is spread over (the ladder steps at least once a poll interval)
+     * @param poll the ladder's poll interval: it steps at least that often, so a pass is spread over
+     *     {@code every / poll} steps
      */
-    CatchUp(Duration every, Duration window, int steps) {
+    CatchUp(Duration every, Duration window, Duration poll) {
         this.every = every;
         this.window = window;
-        this.steps = Math.max(1, steps);
+        this.steps = (int) Math.max(1, every.toMillis() / Math.max(1, poll.toMillis()));
     }
 
     /** Records that a pass last started at {@code at} (tests: to make one due, or not). */

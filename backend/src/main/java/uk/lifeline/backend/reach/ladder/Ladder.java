@@ -91,8 +91,7 @@ public class Ladder {
         this.tasks = tasks;
         this.config = config;
         this.clock = clock;
-        this.catchUp = new CatchUp(CATCH_UP_EVERY, CATCH_UP_WINDOW, (int)
-                (CATCH_UP_EVERY.toMillis() / Math.max(1, config.pollInterval().toMillis())));
+        this.catchUp = new CatchUp(CATCH_UP_EVERY, CATCH_UP_WINDOW, config.pollInterval());
         this.textRate = new TokenBucket(config.textsPerSecond());
         this.callRate = new TokenBucket(config.callsPerSecond());
     }

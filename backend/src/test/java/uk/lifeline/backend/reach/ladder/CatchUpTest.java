@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class CatchUpTest {
 
     private static final Instant T0 = Instant.parse("2026-12-04T12:00:00Z");
-    private final CatchUp catchUp = new CatchUp(Duration.ofSeconds(30), Duration.ofMinutes(5), 30);
+    private final CatchUp catchUp = new CatchUp(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(1));
 
     /** The ranges of one pass, stepping twice a second from {@code start}. */
     private List<CatchUp.Range> pass(Instant start, long readUpTo) {
