@@ -104,3 +104,16 @@ bench_pgss_report() { # units unit-name
     || round((sum(total_exec_time + total_plan_time) * 1000 / $1)::numeric, 1) || ' us/$2' FROM pg_stat_statements"
   "${PSQL[@]}" -tAc 'SELECT pg_stat_statements_reset()' >/dev/null
 }
+
+# The server's WAL counters and checkpoints so far, as one line (pg_stat_wal, pg_stat_bgwriter).
+bench_wal_snapshot() {
+  "${PSQL[@]}" -tAc "SELECT w.wal_records || ' ' || w.wal_fpi || ' ' || w.wal_bytes || ' '
+    || (b.checkpoints_timed + b.checkpoints_req) || ' ' || b.checkpoints_req FROM pg_stat_wal w, pg_stat_bgwriter b"
+}
+
+# WAL written between two snapshots, per unit of work: records, full-page images (each a whole 8 kB page, written
+# once per page after a checkpoint) and bytes, and the checkpoints that ran (of them, asked for by WAL volume).
+bench_wal_report() { # before after units unit-name
+  echo "$1 $2" | awk -v n="$3" -v u="$4" '{ printf "RESULT WAL: %.1f records, %.2f full-page images, %.0f bytes per %s;" \
+    " %d checkpoints (%d by WAL volume)\n", ($6 - $1) / n, ($7 - $2) / n, ($8 - $3) / n, u, $9 - $4, $10 - $5 }'
+}

@@ -121,7 +121,9 @@ echo "ports: backend $PORT, PostgreSQL $PGPORT, fake FCM $FCMPORT and $FCMCONTRO
   "BENCH_FCM_PORT, BENCH_FCM_CONTROL_PORT)$([ "$INSTANCES" -gt 1 ] && echo ", second backend $PORT2 (BENCH_HTTP_PORT2)")"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "push: $PUSH; fake FCM: $(cat "$DATA/fcm.log")"
-echo "database: fsync=$("${PSQL[@]}" -tAc 'show fsync'), synchronous_commit=$("${PSQL[@]}" -tAc 'show synchronous_commit')"
+echo "database: $("${PSQL[@]}" -tAc "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name)
+  FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers', 'max_wal_size',
+  'checkpoint_timeout', 'wal_compression')")"
 PEM=$(cat "$DATA"/demo-meters/00DB1234567800A1.pem)
 BENCH_EXTRA_PIDS="fake-fcm:$FCM${BACKEND2:+ backend2:$BACKEND2}"
 fcm_messages() { curl -fs "http://127.0.0.1:$FCMCONTROL/count" | cut -d' ' -f1; }
@@ -183,21 +185,26 @@ fi
 M0=$(fcm_messages)
 C0=$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")
 cpu_snapshot > "$DATA/cpu.0"
+W0=$(bench_wal_snapshot)
 "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
   notice ZZ9
 cpu_snapshot > "$DATA/cpu.1"
+W1=$(bench_wal_snapshot)
 M1=$(fcm_messages)
 cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$METERS" meter
 cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$(( M1 - M0 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
 C1=$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")
 per_instance "$C0" "$C1"
+bench_wal_report "$W0" "$W1" "$METERS" meter
 pgss_report "$METERS"
 "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
   price ZZ9
 cpu_snapshot > "$DATA/cpu.2"
+W2=$(bench_wal_snapshot)
 cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$METERS" meter
 cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$(( $(fcm_messages) - M1 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
 per_instance "$C1" "$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")"
+bench_wal_report "$W1" "$W2" "$METERS" meter
 pgss_report "$METERS"
 [ "${BENCH_FLOOR:-1}" = 0 ] || "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
   floor
