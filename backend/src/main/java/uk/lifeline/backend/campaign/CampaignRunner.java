@@ -28,7 +28,8 @@ public class CampaignRunner extends LoopLifecycle {
     protected Mono<Integer> work() {
         return pages.step().doOnNext(n -> {
             if (n > 0) {
-                dispatcher.wake();
+                // One page is one or two claims: a loop that claims at least half a batch wakes another.
+                dispatcher.wakeOne();
             }
         });
     }

@@ -75,6 +75,17 @@ public final class BackgroundLoop {
         }
     }
 
+    /**
+     * Asks one resting thread to look for work now: for work that one step can take, so the others do not all
+     * race for it and find nothing. With none resting, the next to finish a step looks again at once.
+     */
+    public void wakeOne() {
+        synchronized (signal) {
+            woken = true;
+            signal.notify();
+        }
+    }
+
     private void run() {
         while (!stopped) {
             int done;

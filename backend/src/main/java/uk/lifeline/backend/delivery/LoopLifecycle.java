@@ -43,4 +43,9 @@ public abstract class LoopLifecycle implements SmartLifecycle {
     public void wake() {
         loop.wake();
     }
+
+    /** Starts one thread's work now: for what one step can take (a page of new messages, say). */
+    public void wakeOne() {
+        loop.wakeOne();
+    }
 }
