@@ -40,6 +40,19 @@ cpu_snapshot() {
   for p in $POSTMASTER $(pgrep -P "$POSTMASTER"); do
     read -r -a f < <(sed 's/.*) //' /proc/$p/stat 2>/dev/null) || continue
     pg=$(( pg + f[11] + f[12] + f[13] + f[14] ))
+    # By kind, from the process title: connections, autovacuum, checkpointer, walwriter...; the postmaster's
+    # children that have exited (autovacuum workers, mostly) count as "exited".
+    if [ "$p" = "$POSTMASTER" ]; then
+      echo "pg:postmaster $(( f[11] + f[12] ))"
+      echo "pg:exited $(( f[13] + f[14] ))"
+    else
+      name=$(tr '\0' ' ' < /proc/$p/cmdline 2>/dev/null | sed 's/^postgres: //')
+      case "$name" in
+        autovacuum*worker*) name=autovacuum-worker ;; *127.0.0.1*|*localhost*|*"[local]"*) name=connections ;;
+        *) name=$(echo "$name" | awk '{ print ($2 == "" ? $1 : $1 "-" $2) }') ;;
+      esac
+      echo "pg:$name $(( f[11] + f[12] ))"
+    fi
   done
   echo "postgres $pg"
 }
@@ -52,11 +65,13 @@ cpu_report() { # before after units unit-name
   diff=$(awk -v tick="$TICK" 'FNR == NR { b[$1] += $2; next } { a[$1] += $2 }
     END { for (k in a) printf "%s %.2f\n", k, (a[k] - b[k]) / tick }' "$1" "$2")
   echo "$diff" | awk -v units="$3" -v unit="$4" '
-    /^backend:/ { backend += $2; next } { other[$1] = $2; names[++n] = $1 }
+    /^backend:/ { backend += $2; next } /^pg:/ { next } { other[$1] = $2; names[++n] = $1 }
     END { printf "CPU backend %.1f s (%.0f us/%s)", backend, backend * 1e6 / units, unit
       for (i = 1; i <= n; i++) printf ", %s %.1f s (%.0f us/%s)", names[i], other[names[i]], other[names[i]] * 1e6 / units, unit
       printf "\n" }'
   echo "CPU backend by thread group (s):" $(echo "$diff" | awk '/^backend:/ && $2 >= 0.3 { print $2, substr($1, 9) }' \
+    | sort -rn | awk '{ printf "%s %s, ", $2, $1 }')
+  echo "CPU postgres by process (s):" $(echo "$diff" | awk '/^pg:/ && ($2 >= 0.1 || $2 <= -0.1) { print $2, substr($1, 4) }' \
     | sort -rn | awk '{ printf "%s %s, ", $2, $1 }')
 }
 
