@@ -30,6 +30,19 @@ class BackgroundLoopTest {
         void awaitSteps(int n) throws InterruptedException {
             assertThat(stepped.tryAcquire(n, 10, TimeUnit.SECONDS)).isTrue();
         }
+
+        /** Waits, up to 10 s, until all three threads rest: a wake that came sooner would find one still stepping. */
+        void awaitResting() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> t.getName().startsWith("test-loop-"))
+                            .filter(t -> t.getState() == Thread.State.TIMED_WAITING)
+                            .count()
+                    < 3) {
+                assertThat(System.nanoTime()).as("all three threads resting").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+        }
     }
 
     @Test
@@ -38,12 +51,14 @@ class BackgroundLoopTest {
         c.loop.start();
         try {
             c.awaitSteps(3); // each thread's first step, after which all three rest
+            c.awaitResting();
             c.loop.wakeOne();
             c.awaitSteps(1);
             // Had more than one woken, their steps would have come at once with the first.
             assertThat(c.stepped.tryAcquire(1, 300, TimeUnit.MILLISECONDS)).isFalse();
             assertThat(c.steps.get()).isEqualTo(4);
 
+            c.awaitResting();
             c.loop.wake();
             c.awaitSteps(3);
             assertThat(c.steps.get()).isEqualTo(7);
