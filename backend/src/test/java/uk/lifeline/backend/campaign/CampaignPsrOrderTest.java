@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import uk.lifeline.backend.testing.BackendTest;
+import uk.lifeline.backend.testing.Fleet;
 import uk.lifeline.backend.testing.Tenant;
 import uk.lifeline.code.Pem;
 

@@ -17,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 import uk.lifeline.backend.delivery.BackgroundLoop;
 import uk.lifeline.backend.delivery.Eventually;
 import uk.lifeline.backend.testing.BackendTest;
+import uk.lifeline.backend.testing.Fleet;
 import uk.lifeline.backend.testing.Tenant;
 import uk.lifeline.code.Pem;
 

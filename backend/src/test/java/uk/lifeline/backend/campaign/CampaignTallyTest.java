@@ -21,6 +21,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.delivery.FakeFcmConfig;
 import uk.lifeline.backend.testing.BackendTest;
+import uk.lifeline.backend.testing.Fleet;
 import uk.lifeline.backend.testing.Tenant;
 import uk.lifeline.code.Pem;
 

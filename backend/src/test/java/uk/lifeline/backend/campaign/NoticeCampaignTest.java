@@ -22,6 +22,7 @@ import uk.lifeline.backend.delivery.FakeFcm;
 import uk.lifeline.backend.delivery.FakeFcmConfig;
 import uk.lifeline.backend.ledger.CodeView;
 import uk.lifeline.backend.testing.BackendTest;
+import uk.lifeline.backend.testing.Fleet;
 import uk.lifeline.backend.testing.SignedEnvelope;
 import uk.lifeline.backend.testing.Tenant;
 import uk.lifeline.code.Pem;

@@ -1,4 +1,4 @@
-package uk.lifeline.backend.campaign;
+package uk.lifeline.backend.testing;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,13 +9,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * an electricity supply point and one ESME in the given WAN state sharing one public key, the first
  * {@code phones} of them with a registered phone whose token is {@code <tokenPrefix><n>}.
  */
-final class Fleet {
+public final class Fleet {
 
     private static final AtomicLong NEXT = new AtomicLong(0x00F1_0000_0000_0000L);
 
     private Fleet() {}
 
-    static long seed(
+    public static long seed(
             DatabaseClient db,
             UUID supplier,
             String postcode,
