@@ -195,12 +195,12 @@ public class Dispatcher extends LoopLifecycle {
     /** The claim ({@link #claim}); its parameters are now, limit, lease and me. */
     static final String CLAIM = """
             WITH due AS (
-              SELECT d.supplier_id, d.id, d.token FROM push_delivery p
+              SELECT d.supplier_id, d.id FROM push_delivery p
               JOIN push_device d ON d.supplier_id = p.supplier_id AND d.id = p.device_id
               WHERE p.state = 'PENDING' AND p.next_attempt_at <= :now
               ORDER BY p.next_attempt_at LIMIT :limit
               FOR NO KEY UPDATE OF d SKIP LOCKED),
-            phones AS (SELECT DISTINCT supplier_id, id, token FROM due),
+            phones AS (SELECT DISTINCT supplier_id, id FROM due),
             ranked AS (
               SELECT p.id, p.device_id, m.campaign_id,
                 row_number() OVER (ORDER BY p.next_attempt_at, p.device_id, p.id) AS n
