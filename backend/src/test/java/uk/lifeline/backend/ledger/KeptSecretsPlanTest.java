@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+import uk.lifeline.backend.demo.DemoMeterKeys;
 import uk.lifeline.backend.testing.BackendTest;
 import uk.lifeline.backend.testing.Fleet;
 import uk.lifeline.backend.testing.Tenant;
+import uk.lifeline.code.Pem;
 
 /**
  * The read of a page's kept meter secrets after many meters were primed since the table's statistics were taken,
@@ -23,10 +25,7 @@ class KeptSecretsPlanTest extends BackendTest {
     void aPageOfKeptSecretsIsReadByKeyAfterTheTableGrewPastItsStatistics() {
         db.sql("ANALYZE meter_secret").then().block();
         Tenant t = tenant("ks");
-        String key = db.sql("SELECT ka_public_key FROM device WHERE ka_public_key IS NOT NULL LIMIT 1")
-                .map(row -> row.get(0, String.class))
-                .one()
-                .block();
+        String key = Pem.encode(DemoMeterKeys.generate().getPublic());
         Fleet.seed(db, t.supplierId, "KS1 1AA", 5000, "NO_WAN", 0, "ks-", key);
         db.sql("""
                         INSERT INTO meter_secret (supplier_id, device_id, supplier_kid, wrapped, created_at)
