@@ -152,12 +152,18 @@ public class CampaignStore implements NoticeCopies {
                 .doOnNext(c -> fixed.put(c.id(), c));
     }
 
-    /** Running campaigns with work left, oldest first: (supplier, id). */
+    /**
+     * Running campaigns with work left, oldest first: (supplier, id). "Work left" is read from the campaign's kept
+     * counts (V28), a few rows a campaign: looking for an open target instead walked, on every page, the index
+     * entries of every meter already coded until a vacuum removed them (8 to 57 ms a page at 100,000 meters). A
+     * count one page behind (a page not yet committed) only costs a claim that finds nothing.
+     */
     Flux<Campaign> running() {
         return db.sql("""
                         SELECT c.id, c.supplier_id FROM campaign c
-                        WHERE c.status = 'RUNNING' AND EXISTS (SELECT 1 FROM campaign_target t
-                          WHERE t.campaign_id = c.id AND t.state IN (%s))
+                        WHERE c.status = 'RUNNING' AND (SELECT sum(y.n) FROM campaign_tally y
+                          WHERE y.campaign_id = c.id AND y.measure IN (SELECT campaign_target_measure(s, p)
+                            FROM unnest(ARRAY[%s]) AS s, unnest(ARRAY[true, false]) AS p)) > 0
                         ORDER BY c.created_at
                         """.formatted(TargetState.sql(TargetState.OPEN)))
                 .map(row -> new UUID[] {row.get("supplier_id", UUID.class), row.get("id", UUID.class)})

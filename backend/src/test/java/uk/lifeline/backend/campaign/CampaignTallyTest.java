@@ -45,6 +45,9 @@ class CampaignTallyTest extends BackendTest {
     @Autowired
     TransactionalOperator tx;
 
+    @Autowired
+    CampaignStore store;
+
     private Tenant t;
 
     @BeforeAll
@@ -207,6 +210,42 @@ class CampaignTallyTest extends BackendTest {
         }
         assertThat(view(ops, started.id()).entered()).isEqualTo(3);
         assertMatchesRows(started.id());
+    }
+
+    @Test
+    void theWorkerFindsACampaignsWorkLeftInTheKeptCountsAsTheRowsHoldIt() {
+        String ops = t.token("ops");
+        UUID id = launch(ops).id();
+        awaitPushed(ops, id);
+        // In a transaction rolled back at the end, so the worker never sees it: the campaign running again with
+        // nothing open, then with one meter waiting for the DCC.
+        List<List<UUID>> seen = tx.<List<List<UUID>>>execute(status -> {
+                    status.setRollbackOnly();
+                    return db.sql("UPDATE campaign SET status = 'RUNNING', finished_at = NULL WHERE id = :c")
+                            .bind("c", id)
+                            .fetch()
+                            .rowsUpdated()
+                            .then(runningIds())
+                            .flatMap(nothingOpen -> db.sql("""
+                                            UPDATE campaign_target SET state = 'DCC_PENDING', done_at = NULL
+                                            WHERE campaign_id = :c AND device_id = (SELECT device_id FROM campaign_target
+                                              WHERE campaign_id = :c AND state = 'DCC_SENT' LIMIT 1)
+                                            """)
+                                    .bind("c", id)
+                                    .fetch()
+                                    .rowsUpdated()
+                                    .then(runningIds())
+                                    .map(oneOpen -> List.of(nothingOpen, oneOpen)));
+                })
+                .single()
+                .block();
+        assertThat(seen.get(0)).doesNotContain(id);
+        assertThat(seen.get(1)).contains(id);
+        assertThat(view(ops, id).status()).isEqualTo("COMPLETED");
+    }
+
+    private Mono<List<UUID>> runningIds() {
+        return store.running().map(Campaign::id).collectList();
     }
 
     /** A notice over TL1, from the next hour for a day. */
