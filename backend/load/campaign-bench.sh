@@ -213,6 +213,17 @@ echo "rows: $("${PSQL[@]}" -tAc "SELECT (SELECT count(*) FROM code WHERE reason 
   outbox_message) || ' outbox messages, ' || (SELECT count(*) FROM push_delivery WHERE state = 'SENT') || ' sent, '
   || (SELECT count(*) FROM push_delivery WHERE state <> 'SENT') || ' not sent, ' || (SELECT count(*) FROM audit_log)
   || ' audit entries'")"
+# How the payloads are stored: a row too wide for a page's quarter is compressed or moved to its TOAST table, each
+# a cost per row written.
+"${PSQL[@]}" -tAc "SELECT 'stored per row (bytes): ' || string_agg(x, '; ') FROM (
+  SELECT 'code ' || round(avg(pg_column_size(k.*))) || ', its envelope ' || round(avg(pg_column_size(k.envelope)))
+    || ' of ' || round(avg(octet_length(k.envelope))) || ' (compressed: ' || count(*) FILTER (WHERE
+    pg_column_compression(k.envelope) IS NOT NULL) || ' of ' || count(*) || ')' AS x FROM code k
+  UNION ALL SELECT 'outbox_message ' || round(avg(pg_column_size(m.*))) || ', its envelope '
+    || round(avg(pg_column_size(m.envelope))) || ' of ' || round(avg(octet_length(m.envelope))) || ' (compressed: '
+    || count(*) FILTER (WHERE pg_column_compression(m.envelope) IS NOT NULL) || ')' FROM outbox_message m
+  UNION ALL SELECT 'TOAST ' || string_agg(c.relname || ' ' || pg_size_pretty(pg_relation_size(c.reltoastrelid)), ', ')
+    FROM pg_class c WHERE c.relname IN ('code', 'outbox_message', 'customer_notice', 'audit_log')) s"
 "${PSQL[@]}" -tAc "SELECT 'codes not from a campaign, by who issued them: ' || coalesce(string_agg(u.username || ' '
   || n, ', '), 'none') FROM (SELECT issued_by, count(*) AS n FROM code WHERE reason NOT LIKE 'campaign %'
   GROUP BY issued_by) c JOIN app_user u ON u.id = c.issued_by"
