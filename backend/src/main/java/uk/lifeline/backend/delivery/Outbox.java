@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.database.JoinedText;
 
@@ -79,12 +77,9 @@ public class Outbox {
             """.formatted(JoinedText.array("outboxEnvelopes")) + FAN_OUT + " RETURNING 1)\n";
 
     private final DatabaseClient db;
-    /** Looked up at first use: a follower may itself depend, through other beans, on the outbox. */
-    private final ObjectProvider<ReleaseFollower> followers;
 
-    public Outbox(DatabaseClient db, ObjectProvider<ReleaseFollower> followers) {
+    public Outbox(DatabaseClient db) {
         this.db = db;
-        this.followers = followers;
     }
 
     /** A code is released (issued without approval, or approved): its envelope goes to the customer. */
@@ -109,22 +104,15 @@ public class Outbox {
         return spec.fetch().rowsUpdated().then();
     }
 
-    /**
-     * Many messages in one statement (a campaign's page); all of one supplier. Then the {@link ReleaseFollower}s
-     * start their work for the page's codes, in the same transaction.
-     */
+    /** Many messages in one statement (a campaign's page); all of one supplier. */
     public Mono<Void> addAll(List<Message> messages) {
         if (messages.isEmpty()) {
             return Mono.empty();
         }
-        List<Message> codes =
-                messages.stream().filter(m -> m.kind() == Kind.CODE).toList();
         return bindAll(db.sql("WITH " + BATCH + "SELECT (SELECT count(*) FROM outbox_deliveries) AS n"), messages)
                 .bind("supplier", messages.get(0).supplierId())
                 .fetch()
                 .rowsUpdated()
-                .thenMany(codes.isEmpty() ? Flux.<ReleaseFollower>empty() : Flux.fromStream(followers::orderedStream))
-                .concatMap(f -> f.released(codes))
                 .then();
     }
 

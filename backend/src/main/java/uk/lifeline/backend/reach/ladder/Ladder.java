@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -16,8 +15,6 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.lifeline.backend.database.IndexPlans;
-import uk.lifeline.backend.delivery.Outbox;
-import uk.lifeline.backend.delivery.ReleaseFollower;
 import uk.lifeline.backend.reach.CodeDesk;
 import uk.lifeline.backend.reach.CodeDesk.Progress;
 import uk.lifeline.backend.reach.ReachTasks;
@@ -33,12 +30,11 @@ import uk.lifeline.backend.reach.voice.OutboundCalls;
  * The escalation ladder for every released code: the app first; if the app has not fetched it by the deadline
  * (or the customer's needs say so), a text; if the text is not delivered (or the needs say so), a call; if nothing
  * is confirmed, the call centre's list with what was tried. It stops as soon as the customer confirms entry on
- * any channel. Steps live in {@code reach_step}. A campaign's codes get their first step in the page's own
- * transaction ({@link #released}); each {@link #step} starts ladders for the other new codes, read from the outbox,
- * and takes the due steps, each in the same transaction as what it does. Thread-safe.
+ * any channel. Steps live in {@code reach_step}; each {@link #step} starts ladders for new codes and takes the
+ * due steps, each in the same transaction as what it does. Thread-safe.
  */
 @Component
-public class Ladder implements ReleaseFollower {
+public class Ladder {
 
     public enum Step {
         TEXT,
@@ -122,11 +118,7 @@ public class Ladder implements ReleaseFollower {
                 .orElse(newer);
     }
 
-    /**
-     * First steps for the code messages with ids after {@code after} up to {@code upTo}, created after {@code since},
-     * but a campaign's ({@link #released} wrote theirs): read through V32's index of exactly those messages, so a
-     * campaign's hundred thousand messages are not walked, nor looked at again by the {@link CatchUp}.
-     */
+    /** First steps for the code messages with ids after {@code after} up to {@code upTo}, created after {@code since}. */
     private Mono<Integer> start(long after, long upTo, Instant since) {
         // Under IndexPlans: planned for an empty outbox, this read every code message and step on each call.
         return IndexPlans.indexed(
@@ -134,11 +126,12 @@ public class Ladder implements ReleaseFollower {
                         tx,
                         db.sql("""
                         SELECT m.id, m.subject_id, m.supplier_id, m.customer_account_id, m.campaign_id, m.created_at,
-                               s.code AS supplier_code, false AS emergency, NULL::int AS app_deadline_seconds
+                               s.code AS supplier_code, coalesce(c.kind = 'NOTICE', false) AS emergency,
+                               c.app_deadline_seconds
                         FROM outbox_message m
                         JOIN supplier s ON s.id = m.supplier_id
-                        WHERE m.kind = 'code' AND m.campaign_id IS NULL AND m.created_at > :since AND m.id > :after
-                          AND m.id <= :upTo
+                        LEFT JOIN campaign c ON c.id = m.campaign_id
+                        WHERE m.kind = 'code' AND m.created_at > :since AND m.id > :after AND m.id <= :upTo
                           AND NOT EXISTS (SELECT 1 FROM reach_step r WHERE r.code_id = m.subject_id)
                         ORDER BY m.id LIMIT :limit
                         """)
@@ -161,11 +154,15 @@ public class Ladder implements ReleaseFollower {
     private record Started(long messageId, NewStep step) {}
 
     private Started firstStep(Readable r) {
+        // The campaign's own deadline, given at launch, comes first; then the supplier's, then the default.
+        Integer campaignSeconds = r.get("app_deadline_seconds", Integer.class);
         Instant due = r.get("created_at", Instant.class)
-                .plus(appDeadline(
-                        r.get("app_deadline_seconds", Integer.class),
-                        r.get("supplier_code", String.class),
-                        Boolean.TRUE.equals(r.get("emergency", Boolean.class))));
+                .plus(
+                        campaignSeconds != null
+                                ? Duration.ofSeconds(campaignSeconds)
+                                : config.appDeadline(
+                                        r.get("supplier_code", String.class),
+                                        Boolean.TRUE.equals(r.get("emergency", Boolean.class))));
         return new Started(
                 r.get("id", Long.class),
                 new NewStep(
@@ -175,54 +172,6 @@ public class Ladder implements ReleaseFollower {
                         r.get("customer_account_id", UUID.class),
                         r.get("campaign_id", UUID.class),
                         due));
-    }
-
-    /** How long the app has: the campaign's own deadline, given at launch, first; then the supplier's; then the default. */
-    private Duration appDeadline(Integer campaignSeconds, String supplierCode, boolean emergency) {
-        return campaignSeconds != null
-                ? Duration.ofSeconds(campaignSeconds)
-                : config.appDeadline(supplierCode, emergency);
-    }
-
-    /**
-     * A campaign page's codes: each one's first step, written in the page's transaction (so none is missed, and
-     * the outbox is not read back for them). Nothing with the ladder off, as {@link #step} then starts none.
-     */
-    @Override
-    public Mono<Void> released(List<Outbox.Message> codes) {
-        if (!config.enabled()) {
-            return Mono.empty();
-        }
-        return Flux.fromIterable(codes)
-                .groupBy(m -> Optional.ofNullable(m.campaignId()))
-                .concatMap(page -> page.collectList()
-                        .flatMap(messages -> deadline(messages.get(0)).map(d -> messages.stream()
-                                .map(m -> new NewStep(
-                                        m.subjectId(),
-                                        Step.TEXT,
-                                        m.supplierId(),
-                                        m.customerId(),
-                                        m.campaignId(),
-                                        m.at().plus(d)))
-                                .toList())))
-                .concatMap(this::write)
-                .then();
-    }
-
-    /** The app's deadline for the codes of the campaign (if any) and supplier of {@code m}. */
-    private Mono<Duration> deadline(Outbox.Message m) {
-        return db.sql("""
-                        SELECT s.code, c.kind = 'NOTICE' AS emergency, c.app_deadline_seconds
-                        FROM supplier s LEFT JOIN campaign c ON c.id = :campaign AND c.supplier_id = s.id
-                        WHERE s.id = :supplier
-                        """)
-                .bind("supplier", m.supplierId())
-                .bind("campaign", Optional.ofNullable(m.campaignId()).orElse(new UUID(0, 0)))
-                .map(r -> appDeadline(
-                        r.get("app_deadline_seconds", Integer.class),
-                        r.get("code", String.class),
-                        Boolean.TRUE.equals(r.get("emergency", Boolean.class))))
-                .one();
     }
 
     /** Steps to wait for, in one statement (a pass's first steps: one commit, not one per code); each once. */
