@@ -86,6 +86,11 @@ bench_pgss_load() {
   else
     "${PSQL[@]}" -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
   fi
+  # BENCH_PG_SETTINGS="shared_buffers=512MB max_wal_size=4GB": server settings to try, applied by the same restart.
+  local setting
+  for setting in ${BENCH_PG_SETTINGS:-}; do
+    "${PSQL[@]}" -c "ALTER SYSTEM SET ${setting%%=*} = '${setting#*=}'"
+  done
   kill -INT "$POSTMASTER"
   local new
   for _ in $(seq 1 60); do

@@ -32,7 +32,8 @@
 # backend's watchdog restarts, before seeding) and after each campaign prints the statements that took the most
 # execution time in it: calls, total and mean time, and time per meter. With it, BENCH_EXPLAIN_MS=300 also loads
 # auto_explain and keeps the plans (actual rows and buffers) of statements slower than that in BENCH_EXPLAIN_LOG
-# (default /tmp/campaign-explain.log).
+# (default /tmp/campaign-explain.log), and BENCH_PG_SETTINGS="name=value ..." applies server settings to try with
+# the same restart (the "database:" line shows them).
 # BENCH_WARMUP=N first runs a notice and a price change over N other meters (district ZZ8), not measured, so the
 # figures are a warm backend's (its hot code compiled, its queues with statistics), as in steady running; 0 (the
 # default) measures from a cold start, as the figures before 2026-12-03 evening were.
