@@ -102,15 +102,6 @@ public final class EmbeddedDatabase {
         return database;
     }
 
-    /**
-     * The server's page cache, for a server that keeps its data (test servers keep PostgreSQL's 128 MB). With the
-     * default, a campaign's pages (a code, a message and a delivery per meter, 1.5 to 1.7 kB each) were evicted
-     * and written out by the connections themselves, then read back from the operating system: PostgreSQL's CPU per
-     * meter fell by 4 to 7% on average with this (docs/performance.md, "Campaigns"). Shared memory is touched as it
-     * is used.
-     */
-    static final String SHARED_BUFFERS = "512MB";
-
     private static EmbeddedPostgres launch(
             Path dataDirectory, int port, boolean durable, String password, boolean fresh, boolean legacy) {
         try {
@@ -144,9 +135,7 @@ public final class EmbeddedDatabase {
                 builder.setPort(port);
             }
             if (durable) {
-                builder.setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("shared_buffers", SHARED_BUFFERS);
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             return builder.start();
         } catch (IOException e) {
