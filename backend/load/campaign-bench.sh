@@ -183,30 +183,26 @@ if [ "$WARMUP" -gt 0 ]; then
   done
 fi
 [ "${BENCH_PGSS:-0}" = 1 ] && "${PSQL[@]}" -tAc 'SELECT pg_stat_statements_reset()' >/dev/null
-M0=$(fcm_messages)
-C0=$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")
+# One measured campaign over ZZ9 (notice or price), its figures from CPU snapshot cpu.<from> to cpu.<to>: CPU per
+# meter and per FCM message, each instance's share, the WAL it wrote, its statements.
+measure_campaign() { # kind from to
+  local m0 c0 w0 w1
+  m0=$(fcm_messages)
+  c0=$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")
+  w0=$(bench_wal_snapshot)
+  "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
+    "$1" ZZ9
+  cpu_snapshot > "$DATA/cpu.$3"
+  w1=$(bench_wal_snapshot)
+  cpu_report "$DATA/cpu.$2" "$DATA/cpu.$3" "$METERS" meter
+  cpu_report "$DATA/cpu.$2" "$DATA/cpu.$3" "$(( $(fcm_messages) - m0 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
+  per_instance "$c0" "$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")"
+  bench_wal_report "$w0" "$w1" "$METERS" meter
+  pgss_report "$METERS"
+}
 cpu_snapshot > "$DATA/cpu.0"
-W0=$(bench_wal_snapshot)
-"${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
-  notice ZZ9
-cpu_snapshot > "$DATA/cpu.1"
-W1=$(bench_wal_snapshot)
-M1=$(fcm_messages)
-cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$METERS" meter
-cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$(( M1 - M0 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
-C1=$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")
-per_instance "$C0" "$C1"
-bench_wal_report "$W0" "$W1" "$METERS" meter
-pgss_report "$METERS"
-"${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
-  price ZZ9
-cpu_snapshot > "$DATA/cpu.2"
-W2=$(bench_wal_snapshot)
-cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$METERS" meter
-cpu_report "$DATA/cpu.1" "$DATA/cpu.2" "$(( $(fcm_messages) - M1 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
-per_instance "$C1" "$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")"
-bench_wal_report "$W1" "$W2" "$METERS" meter
-pgss_report "$METERS"
+measure_campaign notice 0 1
+measure_campaign price 1 2
 [ "${BENCH_FLOOR:-1}" = 0 ] || "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
   floor
 echo "rows: $("${PSQL[@]}" -tAc "SELECT (SELECT count(*) FROM code WHERE reason LIKE 'campaign %') || ' campaign codes, '
