@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -116,7 +115,7 @@ class CampaignCodes {
         }
         CommandCode code = CodeEncoder.encode(i.command(), counter, k.key());
         CodeRecord made = new CodeRecord(
-                UUID.randomUUID(),
+                CodeIds.next(),
                 supplier.id(),
                 i.deviceId(),
                 i.eui64(),

@@ -84,7 +84,7 @@ final class IssueBatch {
      */
     static UUID idForSlot(int slot, int slots) {
         while (true) {
-            UUID id = UUID.randomUUID();
+            UUID id = CodeIds.next();
             if (AuditLog.chainOf(CodeRecord.auditSubject(id)) % slots == slot) {
                 return id;
             }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -101,7 +100,7 @@ class SingleIssue {
 
     private Mono<Outcome> record(Request r, long counter, long today, Instant now) {
         CodeRecord made = IssueRules.newCode(
-                r, UUID.randomUUID(), counter, policy.decide(r.caller().role(), r.command(), today), properties, now);
+                r, CodeIds.next(), counter, policy.decide(r.caller().role(), r.command(), today), properties, now);
         if (made.status() == CodeStatus.ISSUED) {
             made = made.withEnvelope(envelopes.sign(r.supplier(), made));
         }
