@@ -10,7 +10,8 @@
 # over them inside PostgreSQL (floor.campaign): pages of 500 meters, each page one transaction, then its pushes
 # claimed and recorded 500 at a time. Prints, per meter, the CPU of the connection that did the work and of all of
 # PostgreSQL (its background writers included), and the WAL written. The backend stays idle (its loops do not see
-# the schema floor). Needs a built backend (./mvnw -q -DskipTests install) and psql.
+# the schema floor). FLOOR_CODE_IDS=random gives codes random ids instead of time-ordered ones. Needs a built
+# backend (./mvnw -q -DskipTests install) and psql.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . backend/load/bench-lib.sh
@@ -22,8 +23,9 @@ JAR=${BENCH_JAR:-backend/target/lifeline-backend.jar}
 [ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -q -DskipTests install" >&2; exit 1; }
 command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
 
-java -Xmx512m -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" --lifeline.database.embedded-port="$PGPORT" \
-  --logging.level.root=WARN --lifeline.campaigns.prime-secrets=false > "$DATA/backend.log" 2>&1 &
+java -Xmx512m -jar "$JAR" --server.port="$PORT" --lifeline.data-dir="$DATA" \
+  --lifeline.database.embedded-port="$PGPORT" --logging.level.root=WARN --lifeline.campaigns.prime-secrets=false \
+  > "$DATA/backend.log" 2>&1 &
 BACKEND=$!
 trap 'kill $BACKEND 2>/dev/null; wait $BACKEND 2>/dev/null || true; rm -rf "$DATA"; true' EXIT
 bench_wait_ready
@@ -45,19 +47,20 @@ SQL
 echo "seeded $METERS no-WAN meters with phones; load $(cut -d' ' -f1-3 /proc/loadavg)"
 [ "${BENCH_PGSS:-0}" = 1 ] && "${PSQL[@]}" -tAc 'SELECT pg_stat_statements_reset()' >/dev/null
 
-# CPU ticks (user + system) of one process.
-ticks() { local f; read -r -a f < <(sed 's/.*) //' "/proc/$1/stat"); echo $(( f[11] + f[12] )); }
+# FLOOR_CODE_IDS=random: codes with random ids (version 4), as before ledger.CodeIds; default time-ordered.
+ORDERED=true
+[ "${FLOOR_CODE_IDS:-ordered}" = random ] && ORDERED=false
 for kind in NOTICE PRICE_CHANGE; do
   cpu_snapshot > "$DATA/cpu.0"
   w0=$(bench_wal_snapshot)
   START=$(date +%s.%N)
   # One session: its own process's CPU before and after the campaign, read by psql's shell escape.
-  "${PSQL[@]}" -v kind="$kind" -v out="$DATA/session" <<'SQL'
+  "${PSQL[@]}" -v kind="$kind" -v out="$DATA/session" -v ordered="$ORDERED" <<'SQL'
 SELECT pg_backend_pid() AS pid \gset
 \setenv FLOOR_PID :pid
 \setenv FLOOR_OUT :out
 \! sed 's/.*) //' /proc/$FLOOR_PID/stat | awk '{ print $12 + $13 }' > $FLOOR_OUT.0
-CALL floor.campaign(:'kind', 'ZZ9 9BB', 500);
+CALL floor.campaign(:'kind', 'ZZ9 9BB', 500, :ordered);
 \! sed 's/.*) //' /proc/$FLOOR_PID/stat | awk '{ print $12 + $13 }' > $FLOOR_OUT.1
 SQL
   SECONDS_TAKEN=$(echo "$(date +%s.%N) - $START" | bc)

@@ -24,14 +24,24 @@ BEGIN
                                                   'customer_notice', 'reach_step', 'campaign_target') LOOP
         EXECUTE format('ALTER TABLE floor.%I ADD %s', fk.child,
                        regexp_replace(fk.def,
-                           'REFERENCES (code_counter|code|outbox_message|push_delivery|customer_notice|reach_step|campaign_target)\(',
+                           'REFERENCES (code_counter|code|outbox_message|push_delivery|customer_notice|reach_step'
+                           || '|campaign_target)\(',
                            'REFERENCES floor.\1('));
     END LOOP;
 END $$;
 
+-- A code's id as the ledger makes it (ledger.CodeIds): time-ordered, a version 7 UUID (to the millisecond here).
+-- FLOOR_CODE_IDS=random (campaign-floor.sh) makes them random instead, as they were before 2026-12-04 evening.
+CREATE FUNCTION floor.code_id(ordered boolean) RETURNS uuid LANGUAGE sql VOLATILE AS $$
+    SELECT CASE WHEN ordered
+        THEN (lpad(to_hex((extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') || '7'
+              || substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid
+        ELSE gen_random_uuid() END
+$$;
+
 -- One campaign over every meter seeded at postcode :postcode: kind NOTICE (a non-disconnect code and the notice
 -- for each customer: two messages, two deliveries) or PRICE_CHANGE (a price code: one of each).
-CREATE PROCEDURE floor.campaign(kind text, postcode text, page int) LANGUAGE plpgsql AS $$
+CREATE PROCEDURE floor.campaign(kind text, postcode text, page int, ordered_ids boolean) LANGUAGE plpgsql AS $$
 DECLARE
     s uuid := (SELECT id FROM supplier WHERE code = 'bright-energy');
     agent uuid := (SELECT id FROM app_user WHERE username = 'olly.ops');
@@ -68,13 +78,14 @@ BEGIN
     LOOP
         -- The page: coded in one transaction, as CampaignPages does.
         SELECT array_agg(t.device_id ORDER BY t.device_id), array_agg(t.customer_account_id ORDER BY t.device_id),
-               array_agg(gen_random_uuid())
+               array_agg(floor.code_id(ordered_ids) ORDER BY t.device_id)
         INTO devices, customers, codes
         FROM (SELECT device_id, customer_account_id FROM floor.campaign_target
               WHERE campaign_id = c AND state = 'PENDING' ORDER BY priority, device_id LIMIT page) t;
         EXIT WHEN devices IS NULL;
         WITH u AS (UPDATE floor.code_counter k SET next_counter = k.next_counter + 1
-                   WHERE k.supplier_id = s AND k.device_id = ANY (devices) RETURNING k.device_id, k.next_counter - 1 AS n)
+                   WHERE k.supplier_id = s AND k.device_id = ANY (devices)
+                   RETURNING k.device_id, k.next_counter - 1 AS n)
         SELECT array_agg(u.n ORDER BY u.device_id) INTO counters FROM u;
         INSERT INTO floor.code (id, supplier_id, device_id, customer_account_id, command, parameters, blocks, counter,
                                 reason, status, needs_approval, issued_by, issued_at, expires_at, envelope, updated_at)
@@ -104,7 +115,8 @@ BEGIN
             RETURNING id)
         SELECT array_agg(pd.id ORDER BY pd.id) INTO deliveries FROM pd;
         IF kind = 'NOTICE' THEN
-            INSERT INTO floor.customer_notice (notice_id, supplier_id, customer_account_id, envelope, ends_at, created_at)
+            INSERT INTO floor.customer_notice (notice_id, supplier_id, customer_account_id, envelope, ends_at,
+                                               created_at)
             SELECT n, s, u.cu, envelope, now() + interval '3 days', now() FROM unnest(customers) AS u(cu);
         END IF;
         INSERT INTO floor.reach_step (code_id, step, supplier_id, customer_account_id, campaign_id, state, due_at)
