@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.logging.Log;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -70,14 +70,13 @@ public final class DatabaseEnvironment implements EnvironmentPostProcessor {
             defaults.put("lifeline.keys.generate-missing", "true");
             log.info("Started the embedded PostgreSQL on port " + db.port() + " with its data in "
                     + dataDir.resolve("postgres") + " and its password in " + db.passwordFile());
-            // The application's beans see it (its watchdog tells DatabaseAvailability), and it stops with them.
+            // The application's beans see it (its watchdog tells DatabaseAvailability), and it stops after them:
+            // the first disposable the context holds is the last it destroys, once requests in flight have ended
+            // (graceful shutdown) and every loop and sender has stopped, so none of them finds the database gone.
             application.addInitializers(context -> {
-                context.getBeanFactory().registerSingleton("embeddedDatabase", db);
-                context.addApplicationListener((ContextClosedEvent closed) -> {
-                    if (closed.getApplicationContext() == context) {
-                        closeQuietly(db);
-                    }
-                });
+                DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
+                beans.registerSingleton("embeddedDatabase", db);
+                beans.registerDisposableBean("embeddedDatabase", () -> closeQuietly(db));
             });
         }
         env.getPropertySources().addFirst(new MapPropertySource("lifeline-database", chosen));
