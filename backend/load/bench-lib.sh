@@ -24,6 +24,17 @@ bench_psql_setup() {
   TICK=$(getconf CLK_TCK)
 }
 
+# Seeds no-WAN meters with a phone each (seed-meters.sql, then a registered phone per customer): count, account
+# tag, postcode, first MPAN and EUI-64 less one, tokens' prefix. The caller sets PEM (the meters' public key).
+bench_seed_with_phones() {
+  "${PSQL[@]}" -v meters="$1" -v key="$PEM" -v tag="$2" -v postcode="$3" -v mpxn="$4" -v eui="$5" -v phone="$6" \
+    -f backend/load/seed-meters.sql -f - <<'SQL'
+INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform, registered_at)
+SELECT gen_random_uuid(), s.id, a, gen_random_uuid(), :'phone' || g, 'android', now()
+FROM bench_customer, (SELECT id FROM supplier WHERE code = 'bright-energy') s;
+SQL
+}
+
 # CPU ticks (user + system) so far: of each thread group of the backend ("backend:<group>", thread names without
 # their numbers), of each extra process, and of PostgreSQL (the postmaster, its live children and its exited ones).
 cpu_snapshot() {

@@ -146,19 +146,10 @@ per_instance() { # count-before count-after
   echo "RESULT per instance: coded $(coded_by_instance) (backend $BACKEND, backend2 $BACKEND2);" \
     "pushed $(fcm_by_instance "$1" "$2") (i1 is backend, i2 backend2)"
 }
-# Seeds no-WAN meters with a phone each: count, account tag, postcode, first MPAN and EUI-64 less one, tokens' prefix.
-seed() {
-  "${PSQL[@]}" -v meters="$1" -v key="$PEM" -v tag="$2" -v postcode="$3" -v mpxn="$4" -v eui="$5" -v phone="$6" \
-    -f backend/load/seed-meters.sql -f - <<'SQL'
-INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform, registered_at)
-SELECT gen_random_uuid(), s.id, a, gen_random_uuid(), :'phone' || g, 'android', now()
-FROM bench_customer, (SELECT id FROM supplier WHERE code = 'bright-energy') s;
-SQL
-}
 START=$(date +%s)
-seed "$METERS" BENCH 'ZZ9 9BB' 8000000000000 00BF000000000000 bench-phone-
+bench_seed_with_phones "$METERS" BENCH 'ZZ9 9BB' 8000000000000 00BF000000000000 bench-phone-
 WARMUP=${BENCH_WARMUP:-0}
-[ "$WARMUP" -gt 0 ] && seed "$WARMUP" WARM 'ZZ8 8BB' 7000000000000 00BE000000000000 warm-phone-
+[ "$WARMUP" -gt 0 ] && bench_seed_with_phones "$WARMUP" WARM 'ZZ8 8BB' 7000000000000 00BE000000000000 warm-phone-
 "${PSQL[@]}" -c 'ANALYZE'
 echo "seeded $METERS no-WAN meters with phones in $(( $(date +%s) - START )) s"
 
@@ -170,8 +161,8 @@ while [ "$(primed 00BF)" -eq 0 ]; do sleep 0.2; done
 START=$(date +%s.%N)
 while [ "$(primed 00BF)" -lt "$METERS" ]; do sleep 0.5; done
 SECONDS_TAKEN=$(echo "$(date +%s.%N) - $START" | bc)
-echo "RESULT prime: derived and kept $METERS meters' shared secrets (one ECDH agreement each) in ${SECONDS_TAKEN%.*} s" \
-  "from the first = $(echo "$METERS / $SECONDS_TAKEN" | bc) meters/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "RESULT prime: derived and kept $METERS meters' shared secrets (one ECDH agreement each)" \
+  "in $(printf "%.1f" "$SECONDS_TAKEN") s from the first = $(echo "$METERS / $SECONDS_TAKEN" | bc) meters/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "$WARMUP" -gt 0 ]; then
   # A backend in steady running has compiled its hot code and its queues have statistics: a notice and a price

@@ -37,12 +37,7 @@ if [ "${BENCH_PGSS:-0}" = 1 ]; then
 fi
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 PEM=$(cat "$DATA"/demo-meters/00DB1234567800A1.pem)
-"${PSQL[@]}" -v meters="$METERS" -v key="$PEM" -v tag=FLOOR -v postcode='ZZ9 9BB' -v mpxn=8000000000000 \
-  -v eui=00BF000000000000 -f backend/load/seed-meters.sql -f - <<'SQL'
-INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform, registered_at)
-SELECT gen_random_uuid(), s.id, a, gen_random_uuid(), 'floor-phone-' || g, 'android', now()
-FROM bench_customer, (SELECT id FROM supplier WHERE code = 'bright-energy') s;
-SQL
+bench_seed_with_phones "$METERS" FLOOR 'ZZ9 9BB' 8000000000000 00BF000000000000 floor-phone-
 "${PSQL[@]}" -f backend/load/campaign-floor.sql -c 'VACUUM ANALYZE'
 echo "seeded $METERS no-WAN meters with phones; load $(cut -d' ' -f1-3 /proc/loadavg)"
 [ "${BENCH_PGSS:-0}" = 1 ] && "${PSQL[@]}" -tAc 'SELECT pg_stat_statements_reset()' >/dev/null
@@ -67,7 +62,7 @@ SQL
   cpu_snapshot > "$DATA/cpu.1"
   w1=$(bench_wal_snapshot)
   TICK=$(getconf CLK_TCK)
-  echo "RESULT floor $kind: $METERS meters in ${SECONDS_TAKEN%.*}.${SECONDS_TAKEN#*.} s; the working connection" \
+  echo "RESULT floor $kind: $METERS meters in $(printf "%.1f" "$SECONDS_TAKEN") s; the working connection" \
     "$(( ($(cat "$DATA/session.1") - $(cat "$DATA/session.0")) * 1000000 / TICK / METERS )) us/meter of CPU;" \
     "load $(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_report "$DATA/cpu.0" "$DATA/cpu.1" "$METERS" meter | grep -v '^CPU backend by'
