@@ -61,7 +61,6 @@ SQL
   SECONDS_TAKEN=$(echo "$(date +%s.%N) - $START" | bc)
   cpu_snapshot > "$DATA/cpu.1"
   w1=$(bench_wal_snapshot)
-  TICK=$(getconf CLK_TCK)
   echo "RESULT floor $kind: $METERS meters in $(printf "%.1f" "$SECONDS_TAKEN") s; the working connection" \
     "$(( ($(cat "$DATA/session.1") - $(cat "$DATA/session.0")) * 1000000 / TICK / METERS )) us/meter of CPU;" \
     "load $(cut -d' ' -f1-3 /proc/loadavg)"

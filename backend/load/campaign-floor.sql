@@ -9,24 +9,22 @@ DROP SCHEMA IF EXISTS floor CASCADE;
 CREATE SCHEMA floor;
 DO $$
 DECLARE
+    copied text[] := ARRAY['code_counter', 'code', 'outbox_message', 'push_delivery', 'customer_notice',
+                           'reach_step', 'campaign_target'];
     t text;
     fk record;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['code_counter', 'code', 'outbox_message', 'push_delivery', 'customer_notice',
-                             'reach_step', 'campaign_target'] LOOP
+    FOREACH t IN ARRAY copied LOOP
         EXECUTE format('CREATE TABLE floor.%I (LIKE public.%I INCLUDING ALL)', t, t);
     END LOOP;
     -- The same foreign keys; those between two copied tables point at the copy.
     FOR fk IN SELECT c.conrelid::regclass::text AS child, pg_get_constraintdef(c.oid) AS def
               FROM pg_constraint c
               WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
-                AND c.conrelid::regclass::text IN ('code_counter', 'code', 'outbox_message', 'push_delivery',
-                                                  'customer_notice', 'reach_step', 'campaign_target') LOOP
+                AND c.conrelid::regclass::text = ANY (copied) LOOP
         EXECUTE format('ALTER TABLE floor.%I ADD %s', fk.child,
-                       regexp_replace(fk.def,
-                           'REFERENCES (code_counter|code|outbox_message|push_delivery|customer_notice|reach_step'
-                           || '|campaign_target)\(',
-                           'REFERENCES floor.\1('));
+                       regexp_replace(fk.def, 'REFERENCES (' || array_to_string(copied, '|') || ')\(',
+                                      'REFERENCES floor.\1('));
     END LOOP;
 END $$;
 
