@@ -136,6 +136,21 @@ bench_pgss_report() { # units unit-name
   "${PSQL[@]}" -tAc 'SELECT pg_stat_statements_reset()' >/dev/null
 }
 
+# Each table's row writes so far, one line per table: name, inserted, updated, of them HOT (heap-only: no index
+# entry written), deleted (pg_stat_user_tables; the statistics collector may lag half a second behind a commit).
+bench_rows_snapshot() {
+  sleep 1
+  "${PSQL[@]}" -tA -F ' ' -c "SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del FROM pg_stat_user_tables
+    WHERE schemaname = 'public' ORDER BY relname COLLATE \"C\""
+}
+
+# The rows each table took between two snapshots, per unit of work, for the tables that took any.
+bench_rows_report() { # before after units unit-name
+  echo "RESULT rows per $4 (inserted, updated, of them HOT, deleted):$(LC_ALL=C join <(echo "$1") <(echo "$2") \
+    | awk -v n="$3" '{ i = $6 - $2; u = $7 - $3; h = $8 - $4; d = $9 - $5
+      if (i + u + d > 0) printf " %s %.2f/%.2f/%.2f/%.2f;", $1, i / n, u / n, h / n, d / n }')"
+}
+
 # The server's WAL counters and checkpoints so far, as one line (pg_stat_wal, pg_stat_bgwriter).
 bench_wal_snapshot() {
   "${PSQL[@]}" -tAc "SELECT w.wal_records || ' ' || w.wal_fpi || ' ' || w.wal_bytes || ' '

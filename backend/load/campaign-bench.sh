@@ -177,8 +177,9 @@ fi
 # One measured campaign over ZZ9 (notice or price), its figures from CPU snapshot cpu.<from> to cpu.<to>: CPU per
 # meter and per FCM message, each instance's share, the WAL it wrote, its statements.
 measure_campaign() { # kind from to
-  local m0 c0 w0 w1
+  local m0 c0 w0 w1 r0
   m0=$(fcm_messages)
+  r0=$(bench_rows_snapshot)
   c0=$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")
   w0=$(bench_wal_snapshot)
   "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
@@ -189,6 +190,7 @@ measure_campaign() { # kind from to
   cpu_report "$DATA/cpu.$2" "$DATA/cpu.$3" "$(( $(fcm_messages) - m0 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
   per_instance "$c0" "$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")"
   bench_wal_report "$w0" "$w1" "$METERS" meter
+  bench_rows_report "$r0" "$(bench_rows_snapshot)" "$METERS" meter
   pgss_report "$METERS"
 }
 cpu_snapshot > "$DATA/cpu.0"

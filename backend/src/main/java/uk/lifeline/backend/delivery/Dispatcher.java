@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -47,7 +49,7 @@ public class Dispatcher extends LoopLifecycle {
     private final Clock clock;
     private final String instance = "dispatcher-" + ProcessHandle.current().pid() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
-    private final java.util.concurrent.atomic.AtomicLong lastTidy = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lastTidy = new AtomicLong();
 
     public Dispatcher(
             DatabaseClient db, TransactionalOperator tx, PushGateway gateway, PushProperties properties, Clock clock) {
@@ -66,13 +68,25 @@ public class Dispatcher extends LoopLifecycle {
         }
     }
 
+    /**
+     * The loop looks again at once only when its claim saw more due than it took; otherwise it rests until a page,
+     * another loop or the poll wakes it. Looking again after every batch made two to three claims per campaign
+     * page, the others finding nothing, each planned and walking past the phones just claimed.
+     */
     @Override
     protected Mono<Integer> work() {
-        return step();
+        return round().map(r -> r.more() ? r.sent() : 0);
     }
 
     /** One round: tidy leases and expiries, then claim, send and record one batch. Completes with the batch size. */
     public Mono<Integer> step() {
+        return round().map(Round::sent);
+    }
+
+    /** What a round sent, and whether its claim saw more due than a batch. Immutable. */
+    private record Round(int sent, boolean more) {}
+
+    private Mono<Round> round() {
         Instant now = now();
         long last = lastTidy.get();
         // The sweeps need not run with every batch: at most every TIDY_EVERY, on one of the loops.
@@ -81,15 +95,16 @@ public class Dispatcher extends LoopLifecycle {
                         ? markInDoubt(now).then(expire(now))
                         : Mono.empty();
         if (!gateway.configured()) {
-            return tidy.thenReturn(0);
+            return tidy.thenReturn(new Round(0, false));
         }
-        return tidy.then(claim(now)).flatMap(claimed -> {
+        return tidy.then(claim(now)).flatMap(claim -> {
+            List<Claimed> claimed = claim.claimed();
             if (claimed.isEmpty()) {
-                return Mono.just(0);
+                return Mono.just(new Round(0, false));
             }
-            if (claimed.size() * 2 >= properties.batchSize()) {
-                // Probably more is due: another loop claims it while this one sends. Waking every loop for each
-                // page had them all claim at once, and a fifth to a third of the claims found nothing.
+            if (claim.more()) {
+                // Another loop claims the rest while this one sends. Waking every loop for each page had them all
+                // claim at once, and a fifth to a third of the claims found nothing.
                 wakeOne();
             }
             Coalesced batch = coalesce(claimed);
@@ -97,7 +112,7 @@ public class Dispatcher extends LoopLifecycle {
                             batch.pushes().stream().map(Push::fitted).toList()))
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(outcomes -> record(claimed, batch, outcomes))
-                    .thenReturn(claimed.size());
+                    .thenReturn(new Round(claimed.size(), claim.more()));
         });
     }
 
@@ -129,6 +144,12 @@ public class Dispatcher extends LoopLifecycle {
      * null), which {@link #coalesce} pairs by.
      */
     record Claimed(Push push, int attempts, UUID device, UUID campaign) {}
+
+    /**
+     * A claim's deliveries, and whether more were due than one batch (at least one more delivery, of a phone no
+     * other claim held, was due when it ran). Immutable.
+     */
+    record Claim(List<Claimed> claimed, boolean more) {}
 
     /**
      * What one batch sends: one push per delivery, except that a campaign's notice and a code of the same campaign
@@ -198,7 +219,7 @@ public class Dispatcher extends LoopLifecycle {
               SELECT d.supplier_id, d.id FROM push_delivery p
               JOIN push_device d ON d.supplier_id = p.supplier_id AND d.id = p.device_id
               WHERE p.state = 'PENDING' AND p.next_attempt_at <= :now
-              ORDER BY p.next_attempt_at LIMIT :limit
+              ORDER BY p.next_attempt_at LIMIT :limit + 1
               FOR NO KEY UPDATE OF d SKIP LOCKED),
             phones AS (SELECT DISTINCT supplier_id, id FROM due),
             ranked AS (
@@ -229,7 +250,7 @@ public class Dispatcher extends LoopLifecycle {
               RETURNING p.id, p.attempts, p.expires_at, p.device_id, p.message_id,
                 (SELECT d.token FROM push_device d WHERE d.supplier_id = p.supplier_id AND d.id = p.device_id))
             SELECT s.id, s.attempts, s.expires_at, s.device_id, s.token, m.kind, m.subject_id, m.status, m.envelope,
-              m.title, m.body, m.high_priority, m.campaign_id
+              m.title, m.body, m.high_priority, m.campaign_id, (SELECT count(*) FROM due) > :limit AS more
             FROM sending s CROSS JOIN LATERAL (
               SELECT m.kind, m.subject_id, m.status, m.envelope, m.title, m.body, m.high_priority, m.campaign_id
               FROM outbox_message m WHERE m.id = s.message_id OFFSET 0) m
@@ -247,7 +268,8 @@ public class Dispatcher extends LoopLifecycle {
      * so none is sent twice. Every read goes through one index whatever the statistics say (while a first
      * campaign fills an empty queue they say it is empty, and the planner then read every due delivery per claim;
      * it runs under {@link IndexPlans}, since a plan made for an empty table also scanned it once per phone):
-     * the due index in time order, stopping at the batch; each locked phone's due deliveries through the phone's
+     * the due index in time order, stopping one past the batch (so the claim knows whether more is due: its phone
+     * is locked too, and its deliveries are left for the next claim unless they fit); each locked phone's due deliveries through the phone's
      * index (V24; {@code OFFSET 0} keeps them apart from the rest of the plan); each chosen delivery by its key
      * (its state checked after the lock, outside an {@code OFFSET 0}, so no partial index of the queue can serve
      * that read; V27 leaves each of the other reads one index of its own: {@code ClaimPlanTest}), locked skipping
@@ -258,7 +280,8 @@ public class Dispatcher extends LoopLifecycle {
      * to the claim's other results instead, each was compared with every phone claimed (the planner guesses one row
      * for each of them), 250,000 comparisons and 60% of the time of a claim of 500.
      */
-    Mono<List<Claimed>> claim(Instant now) {
+    Mono<Claim> claim(Instant now) {
+        AtomicBoolean more = new AtomicBoolean();
         return IndexPlans.indexed(
                         db,
                         tx,
@@ -267,13 +290,17 @@ public class Dispatcher extends LoopLifecycle {
                                 .bind("limit", properties.batchSize())
                                 .bind("lease", now.plus(properties.lease()))
                                 .bind("me", instance)
-                                .map(row -> new Claimed(
-                                        push(row, now),
-                                        row.get("attempts", Integer.class),
-                                        row.get("device_id", UUID.class),
-                                        row.get("campaign_id", UUID.class)))
+                                .map(row -> {
+                                    more.compareAndSet(false, Boolean.TRUE.equals(row.get("more", Boolean.class)));
+                                    return new Claimed(
+                                            push(row, now),
+                                            row.get("attempts", Integer.class),
+                                            row.get("device_id", UUID.class),
+                                            row.get("campaign_id", UUID.class));
+                                })
                                 .all())
-                .collectList();
+                .collectList()
+                .map(claimed -> new Claim(claimed, more.get()));
     }
 
     private Push push(Readable row, Instant now) {

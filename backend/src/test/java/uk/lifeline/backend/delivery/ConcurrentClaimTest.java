@@ -83,19 +83,7 @@ class ConcurrentClaimTest extends BackendTest {
     }
 
     private void phones(UUID customer, String prefix, int n) {
-        db.sql("""
-                INSERT INTO push_device (id, supplier_id, customer_account_id, installation, token, platform,
-                  registered_at)
-                SELECT gen_random_uuid(), :s, :c, gen_random_uuid(), :prefix || g, 'android', now()
-                FROM generate_series(1, :n) g
-                """)
-                .bind("s", t.supplierId)
-                .bind("c", customer)
-                .bind("prefix", prefix)
-                .bind("n", n)
-                .fetch()
-                .rowsUpdated()
-                .block();
+        TestPhones.register(db, t.supplierId, customer, prefix, n);
     }
 
     private static Outbox.Message message(
