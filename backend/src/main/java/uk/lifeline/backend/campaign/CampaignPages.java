@@ -19,6 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import uk.lifeline.backend.audit.AuditLog;
+import uk.lifeline.backend.database.JoinedText;
 import uk.lifeline.backend.delivery.Outbox;
 import uk.lifeline.backend.ledger.CodeMessages;
 import uk.lifeline.backend.ledger.CodeRecord;
@@ -322,10 +323,10 @@ class CampaignPages {
                         INSERT INTO customer_notice (notice_id, supplier_id, customer_account_id, envelope, ends_at,
                           created_at)
                         SELECT :notice, :s, cu::uuid, e, :ends, :now
-                        FROM unnest(:customers::text[], :envelopes::text[]) AS u(cu, e)
+                        FROM unnest(:customers::text[], %s) AS u(cu, e)
                         ON CONFLICT DO NOTHING
                         RETURNING customer_account_id
-                        """)
+                        """.formatted(JoinedText.array("envelopes")))
                 .bind("notice", c.noticeId())
                 .bind("s", c.supplierId())
                 .bind("ends", c.endsAt())
@@ -333,7 +334,10 @@ class CampaignPages {
                 .bind(
                         "customers",
                         signed.stream().map(s -> s.customerId().toString()).toArray(String[]::new))
-                .bind("envelopes", signed.stream().map(SignedNotice::envelope).toArray(String[]::new))
+                .bind(
+                        "envelopes",
+                        JoinedText.of(
+                                signed.stream().map(SignedNotice::envelope).toArray(String[]::new)))
                 .map(row -> row.get("customer_account_id", UUID.class))
                 .all()
                 .map(customer -> new Outbox.Message(

@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often an idle worker looks for work
  * @param enabled whether this instance works on campaigns at all (an API-only instance may not)
  * @param primeSecrets whether idle workers derive and keep meters' shared secrets ahead of any campaign
- * @param primeRest how long idle workers wait after a pass over every meter that found none without a secret (a
- *     pass reads every meter of the supplier)
+ * @param primeRest how long after one idle worker starts a pass from the supplier's first meter (a pass reads every
+ *     meter of the supplier) before any worker of this instance starts another; meters added in between wait for
+ *     it, or have their secret derived by the campaign that meets them
  */
 @ConfigurationProperties("lifeline.campaigns")
 public record CampaignProperties(

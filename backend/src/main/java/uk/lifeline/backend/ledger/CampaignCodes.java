@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import uk.lifeline.backend.database.JoinedText;
 import uk.lifeline.backend.ledger.IssueIntent.CampaignCode;
 import uk.lifeline.backend.ledger.Ledger.Issued;
 import uk.lifeline.backend.tenant.Supplier;
@@ -28,15 +29,16 @@ import uk.lifeline.code.CommandCode;
 @Component
 class CampaignCodes {
 
-    private static final String INSERT = """
+    private static final String INSERT =
+            """
             INSERT INTO code (id, supplier_id, device_id, customer_account_id, command, parameters, blocks,
               counter, reason, status, needs_approval, approval_reasons, issued_by, issued_at,
               expires_at, envelope, updated_at)
             SELECT i::uuid, :s, d::uuid, cu::uuid, :command, :parameters::jsonb, %s, n, :reason, 'ISSUED',
               false, '[]'::jsonb, :by, :now, :expires, e, :now
             FROM unnest(:ids::text[], :devices::text[], :customers::text[], :blocks::text[],
-              :counters::bigint[], :envelopes::text[]) AS u(i, d, cu, b, n, e)
-            """.formatted(StoredBlocks.SPLIT.formatted("b"));
+              :counters::bigint[], %s) AS u(i, d, cu, b, n, e)
+            """.formatted(StoredBlocks.SPLIT.formatted("b"), JoinedText.array("envelopes"));
 
     private final DatabaseClient db;
     private final CounterStore counters;
@@ -200,7 +202,7 @@ class CampaignCodes {
                 .bind("customers", customers)
                 .bind("blocks", blocks)
                 .bind("counters", counters)
-                .bind("envelopes", signedEnvelopes)
+                .bind("envelopes", JoinedText.of(signedEnvelopes))
                 .fetch()
                 .rowsUpdated()
                 .then();
