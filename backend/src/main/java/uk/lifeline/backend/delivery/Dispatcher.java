@@ -269,11 +269,11 @@ public class Dispatcher extends LoopLifecycle {
      * campaign fills an empty queue they say it is empty, and the planner then read every due delivery per claim;
      * it runs under {@link IndexPlans}, since a plan made for an empty table also scanned it once per phone):
      * the due index in time order, stopping one past the batch (so the claim knows whether more is due: its phone
-     * is locked too, and its deliveries are left for the next claim unless they fit); each locked phone's due deliveries through the phone's
-     * index (V24; {@code OFFSET 0} keeps them apart from the rest of the plan); each chosen delivery by its key
-     * (its state checked after the lock, outside an {@code OFFSET 0}, so no partial index of the queue can serve
-     * that read; V27 leaves each of the other reads one index of its own: {@code ClaimPlanTest}), locked skipping
-     * any another transaction holds (a delivery being expired, retired, or already claimed and being recorded). So a
+     * is locked too, and its deliveries are left for the next claim unless they fit); each locked phone's due
+     * deliveries through the phone's index (V24; {@code OFFSET 0} keeps them apart from the rest of the plan); each
+     * chosen delivery by its key (its state checked after the lock, outside an {@code OFFSET 0}, so no partial
+     * index of the queue can serve that read; V27 leaves each of the other reads one index of its own:
+     * {@code ClaimPlanTest}), locked skipping any another transaction holds (a delivery being expired, retired, or already claimed and being recorded). So a
      * claim never waits, and a dispatcher recording outcomes, which may wait for a claim, never deadlocks with one
      * (an update that had waited for a row kept its lock on it: ConcurrentClaimTest saw that). The locked deliveries
      * are then updated by their keys as one array, and each one's phone token and message are read by key: joined

@@ -24,7 +24,8 @@ import uk.lifeline.code.CommandCode;
  * The codes of one campaign page, in the page's transaction: keys first (kept secrets unwrapped, missing ones
  * agreed and kept, so a meter without a usable key takes no counter), then every meter's next counter in one
  * statement (rows locked in meter order; the counter window leaves a meter out), encoding on all cores, one
- * signature for the page's envelopes, and one insert for the page. The page's audit entry and messages are the campaign's. Thread-safe.
+ * signature for the page's envelopes, and one insert for the page. The page's audit entry and messages are the
+ * campaign's. Thread-safe.
  */
 @Component
 class CampaignCodes {
