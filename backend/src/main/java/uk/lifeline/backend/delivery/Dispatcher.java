@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -49,7 +48,7 @@ public class Dispatcher extends LoopLifecycle {
     private final Clock clock;
     private final String instance = "dispatcher-" + ProcessHandle.current().pid() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
-    private final AtomicLong lastTidy = new AtomicLong();
+    private final RestGate<String> sweeps = new RestGate<>();
 
     public Dispatcher(
             DatabaseClient db, TransactionalOperator tx, PushGateway gateway, PushProperties properties, Clock clock) {
@@ -88,12 +87,9 @@ public class Dispatcher extends LoopLifecycle {
 
     private Mono<Round> round() {
         Instant now = now();
-        long last = lastTidy.get();
         // The sweeps need not run with every batch: at most every TIDY_EVERY, on one of the loops.
         Mono<Void> tidy =
-                now.toEpochMilli() - last >= TIDY_EVERY.toMillis() && lastTidy.compareAndSet(last, now.toEpochMilli())
-                        ? markInDoubt(now).then(expire(now))
-                        : Mono.empty();
+                sweeps.tryStart("sweeps", now, TIDY_EVERY) ? markInDoubt(now).then(expire(now)) : Mono.empty();
         if (!gateway.configured()) {
             return tidy.thenReturn(new Round(0, false));
         }

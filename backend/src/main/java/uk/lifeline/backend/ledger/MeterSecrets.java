@@ -26,6 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import uk.lifeline.backend.database.Rows;
+import uk.lifeline.backend.delivery.RestGate;
 import uk.lifeline.backend.keys.EcKeyPair;
 import uk.lifeline.backend.keys.KeyPurpose;
 import uk.lifeline.backend.keys.KeyRing;
@@ -73,7 +74,7 @@ class MeterSecrets {
      * (a PostgreSQL load of its own, seen in the campaign benchmark). Meters added since the last pass wait for the
      * next; a campaign that meets a meter without a kept secret derives it.
      */
-    private final RestGate passes = new RestGate();
+    private final RestGate<UUID> passes = new RestGate<>();
 
     MeterSecrets(DatabaseClient db, KeyRing keys, Suppliers suppliers, TransactionalOperator tx, Clock clock) {
         this.db = db;

@@ -1,4 +1,4 @@
-package uk.lifeline.backend.ledger;
+package uk.lifeline.backend.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,15 +13,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** One pass over every meter per supplier per rest, however many idle workers ask at once. */
+/** One start of periodic work per key per rest, however many threads ask at once. */
 class RestGateTest {
 
     private static final Duration REST = Duration.ofMinutes(1);
     private static final Instant T0 = Instant.parse("2026-12-04T23:00:00Z");
 
     @Test
-    void aPassMayStartAgainOnlyOnceTheRestSinceTheLastStartHasPassed() {
-        RestGate gate = new RestGate();
+    void workMayStartAgainOnlyOnceTheRestSinceTheLastStartHasPassed() {
+        RestGate<UUID> gate = new RestGate<>();
         UUID supplier = UUID.randomUUID();
 
         assertThat(gate.tryStart(supplier, T0, REST)).isTrue();
@@ -32,16 +32,16 @@ class RestGateTest {
     }
 
     @Test
-    void eachSupplierRestsOnItsOwn() {
-        RestGate gate = new RestGate();
+    void eachKeyRestsOnItsOwn() {
+        RestGate<UUID> gate = new RestGate<>();
 
         assertThat(gate.tryStart(UUID.randomUUID(), T0, REST)).isTrue();
         assertThat(gate.tryStart(UUID.randomUUID(), T0, REST)).isTrue();
     }
 
     @Test
-    void ofWorkersAskingAtOnceExactlyOneStartsAPass() throws Exception {
-        RestGate gate = new RestGate();
+    void ofThreadsAskingAtOnceExactlyOneStarts() throws Exception {
+        RestGate<UUID> gate = new RestGate<>();
         UUID supplier = UUID.randomUUID();
         int workers = 16;
         ExecutorService pool = Executors.newFixedThreadPool(workers);
