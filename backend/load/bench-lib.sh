@@ -137,9 +137,12 @@ bench_pgss_report() { # units unit-name
 }
 
 # Each table's row writes so far, one line per table: name, inserted, updated, of them HOT (heap-only: no index
-# entry written), deleted (pg_stat_user_tables; the statistics collector may lag half a second behind a commit).
+# entry written), deleted (pg_stat_user_tables; the statistics collector may lag half a second behind a commit, so
+# a snapshot just after work waits a second first: BENCH_ROWS_SETTLE=1). PostgreSQL 14 sends a connection's counts
+# at most twice a second, when it goes idle: a pooled connection that then stays idle reports its last ones only
+# with its next transaction, so a figure can be short by a page per connection (under 1% at 100,000 meters).
 bench_rows_snapshot() {
-  sleep 1
+  [ "${BENCH_ROWS_SETTLE:-0}" = 1 ] && sleep 1
   "${PSQL[@]}" -tA -F ' ' -c "SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del FROM pg_stat_user_tables
     WHERE schemaname = 'public' ORDER BY relname COLLATE \"C\""
 }

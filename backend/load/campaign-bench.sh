@@ -190,7 +190,7 @@ measure_campaign() { # kind from to
   cpu_report "$DATA/cpu.$2" "$DATA/cpu.$3" "$(( $(fcm_messages) - m0 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
   per_instance "$c0" "$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")"
   bench_wal_report "$w0" "$w1" "$METERS" meter
-  bench_rows_report "$r0" "$(bench_rows_snapshot)" "$METERS" meter
+  bench_rows_report "$r0" "$(BENCH_ROWS_SETTLE=1 bench_rows_snapshot)" "$METERS" meter
   pgss_report "$METERS"
 }
 cpu_snapshot > "$DATA/cpu.0"
