@@ -3,13 +3,11 @@ package uk.lifeline.backend.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import uk.lifeline.backend.testing.TestDatabase;
 
@@ -22,13 +20,7 @@ class CampaignForeignKeysTest {
 
     @Test
     void rowsDerivedInTheirOwnStatementHaveNoForeignKeyAndRowsFromRequestsKeepTheirs() throws SQLException {
-        EmbeddedDatabase server = TestDatabase.server();
-        String url = server.jdbcUrl(TestDatabase.fresh());
-        Flyway.configure()
-                .dataSource(url, EmbeddedDatabase.USER, server.password())
-                .load()
-                .migrate();
-        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, server.password());
+        try (Connection c = TestDatabase.migrated();
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("""
                         SELECT t.relname || ' -> ' || p.relname FROM pg_constraint k

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import uk.lifeline.backend.database.EmbeddedDatabase;
 
 /**
@@ -36,6 +40,17 @@ public final class TestDatabase {
                 "test_" + NEXT.incrementAndGet() + "_" + ProcessHandle.current().pid();
         server().createDatabase(name);
         return name;
+    }
+
+    /** A connection to a fresh database with every migration applied, for tests of the schema itself. */
+    public static Connection migrated() throws SQLException {
+        EmbeddedDatabase db = server();
+        String url = db.jdbcUrl(fresh());
+        Flyway.configure()
+                .dataSource(url, EmbeddedDatabase.USER, db.password())
+                .load()
+                .migrate();
+        return DriverManager.getConnection(url, EmbeddedDatabase.USER, db.password());
     }
 
     public static void delete(Path dir) {
