@@ -37,6 +37,9 @@
 # BENCH_WARMUP=N first runs a notice and a price change over N other meters (district ZZ8), not measured, so the
 # figures are a warm backend's (its hot code compiled, its queues with statistics), as in steady running; 0 (the
 # default) measures from a cold start, as the figures before 2026-12-03 evening were.
+# BENCH_PERF=price:/tmp/pg.perf (or notice:...) records PostgreSQL's processes with perf (user space, sampled with
+# call graphs; BENCH_PERF_OPTS replaces "-F 249 --call-graph dwarf,32768") during that campaign; read it with
+# `perf report -i /tmp/pg.perf --children --sort sym -g none`. perf from apt-get install linux-perf.
 # BENCH_JFR=/path/x.jfr records the backend with JDK Flight Recorder (profile settings) into that file; read it
 # with `jfr summary` and `jfr print --events jdk.ExecutionSample`.
 #
@@ -182,9 +185,21 @@ measure_campaign() { # kind from to
   r0=$(bench_rows_snapshot)
   c0=$(curl -fs "http://127.0.0.1:$FCMCONTROL/count")
   w0=$(bench_wal_snapshot)
+  local perf=""
+  if [ "${BENCH_PERF:-}" != "" ] && [ "${BENCH_PERF%%:*}" = "$1" ]; then
+    # The postmaster and its children; connections and workers it starts later inherit the recording.
+    # shellcheck disable=SC2086
+    perf record ${BENCH_PERF_OPTS:--F 249 --call-graph dwarf,32768} -e cpu-clock:u -o "${BENCH_PERF#*:}" \
+      -p "$(echo "$POSTMASTER" $(pgrep -P "$POSTMASTER") | tr ' ' ,)" > "$DATA/perf.log" 2>&1 &
+    perf=$!
+  fi
   "${BENCH[@]}" "http://127.0.0.1:$PORT" "http://127.0.0.1:$FCMCONTROL" "$BACKEND" "$METERS" \
     "$1" ZZ9
   cpu_snapshot > "$DATA/cpu.$3"
+  if [ -n "$perf" ]; then
+    kill -INT "$perf"; wait "$perf" || true
+    echo "perf: $(tail -1 "$DATA/perf.log") (PostgreSQL during the $1 campaign)"
+  fi
   w1=$(bench_wal_snapshot)
   cpu_report "$DATA/cpu.$2" "$DATA/cpu.$3" "$METERS" meter
   cpu_report "$DATA/cpu.$2" "$DATA/cpu.$3" "$(( $(fcm_messages) - m0 ))" message | sed -n 1p  # sed reads it all: head would stop the writer (SIGPIPE, and pipefail)
