@@ -14,6 +14,9 @@ const summary = h('p', { id: 'reach-summary', role: 'status' }, 'Loading…');
 const figures = h('div', { id: 'reach-figures', class: 'counts' });
 const table = h('table', { id: 'reach-table' });
 const unreached = h('div', { id: 'reach-unreached' });
+// What is on screen, so a refresh that changes nothing renders nothing: the status line is not read out again
+// every 10 seconds, and the keyboard's place on the page (say on the CSV button) is kept.
+let shown = '';
 
 function row(key, name, counts) {
   if (!counts) {
@@ -36,6 +39,12 @@ async function refresh() {
       api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}/reach`),
       api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}/unreached`)]);
     document.dispatchEvent(new CustomEvent('lifeline:reach', { detail: r }));
+    const now = JSON.stringify([r, list]);
+    if (now === shown) {
+      return;
+    }
+    shown = now;
+    const focused = document.activeElement && section.contains(document.activeElement) ? document.activeElement.id : '';
     clear(summary, r.done ? 'Done: every customer was reached or confirmed entering the code.'
       : `Not done: ${r.notYetReached} of ${plural(r.coded, 'coded customer')} not yet reached; `
         + `${r.confirmedEntered} confirmed entering the code.`);
@@ -62,7 +71,12 @@ async function refresh() {
           h('thead', {}, h('tr', {}, ['Account', 'Name', 'What was tried'].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, items.slice(0, SHOWN).map((u) => h('tr', { dataset: { code: u.codeId } },
             h('td', {}, u.accountNumber), h('td', {}, u.name), h('td', {}, u.tried))))))]);
+    const again = focused && document.getElementById(focused);
+    if (again) {
+      again.focus();
+    }
   } catch (e) {
+    shown = '';
     clear(summary, `Reach could not be read: ${e.message}`);
   }
 }

@@ -83,7 +83,8 @@ final class Browser implements AutoCloseable {
 
     /**
      * Waits for a condition, asking again when the page was navigating at the moment it was asked (Chrome aborts a
-     * find that meets a navigation, as when a form's submit opens the code's readout page).
+     * find that meets a navigation, as when a form's submit opens the code's readout page), or when an element it
+     * found was replaced meanwhile (pages that refresh on a timer render their tables anew).
      */
     WebDriverWait waiting(int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds)) {
@@ -92,6 +93,8 @@ final class Browser implements AutoCloseable {
                 return super.until((WebDriver d) -> {
                     try {
                         return condition.apply(d);
+                    } catch (StaleElementReferenceException e) {
+                        return null;
                     } catch (WebDriverException e) {
                         if (String.valueOf(e.getMessage()).contains("aborted by navigation")) {
                             return null;
@@ -113,7 +116,7 @@ final class Browser implements AutoCloseable {
 
     /** The text of a visible element, read again if the page re-rendered it meanwhile (pages refresh on a timer). */
     String text(String css) {
-        return waiting(15).ignoring(StaleElementReferenceException.class).until(d -> {
+        return waiting(15).until(d -> {
             WebElement e = d.findElement(By.cssSelector(css));
             return e.isDisplayed() ? e.getText() : null;
         });

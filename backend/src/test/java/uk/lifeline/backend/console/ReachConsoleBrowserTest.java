@@ -107,22 +107,35 @@ class ReachConsoleBrowserTest extends BrowserTest {
             List<WebElement> rows = browser.all("#reach-unreached-list tbody tr");
             return !rows.isEmpty() && rows.get(0).getText().contains("call_centre");
         });
-        WebElement text = browser.visible("#reach-table tr[data-channel='sms']");
-        List<WebElement> cells = text.findElements(By.tagName("td"));
-        assertThat(Integer.parseInt(cells.get(0).getText())).as("texted").isEqualTo(3);
-        assertThat(Integer.parseInt(cells.get(1).getText())).as("delivered").isEqualTo(2);
-        assertThat(Integer.parseInt(cells.get(2).getText())).as("failed").isEqualTo(1);
+        // Read through browser.text: should the page render anew between two reads, the second reads the new one.
+        String texts = "#reach-table tr[data-channel='sms'] td";
+        assertThat(Integer.parseInt(browser.text(texts + ":nth-of-type(1)")))
+                .as("texted")
+                .isEqualTo(3);
+        assertThat(Integer.parseInt(browser.text(texts + ":nth-of-type(2)")))
+                .as("delivered")
+                .isEqualTo(2);
+        assertThat(Integer.parseInt(browser.text(texts + ":nth-of-type(3)")))
+                .as("failed")
+                .isEqualTo(1);
         // Nobody in the area agreed to calls: the voice channel made none.
-        assertThat(browser.visible("#reach-table tr[data-channel='voice']").getText())
-                .isEqualTo("Voice call 0 0 0");
-        assertThat(browser.visible("#reach-figures [data-count='unreached'] .n").getText())
-                .isEqualTo("1");
-        assertThat(browser.visible("#reach-summary").getText()).startsWith("Not done: 1 of 3");
+        assertThat(browser.text("#reach-table tr[data-channel='voice']")).isEqualTo("Voice call 0 0 0");
+        assertThat(browser.text("#reach-figures [data-count='unreached'] .n")).isEqualTo("1");
+        assertThat(browser.text("#reach-summary")).startsWith("Not done: 1 of 3");
         browser.waitForText("#campaign-status", "not done");
-        assertThat(browser.visible("#campaign-status").getText()).doesNotContainIgnoringCase("completed");
-        assertThat(browser.visible("#reach-unreached-list tbody tr").getText())
+        assertThat(browser.text("#campaign-status")).doesNotContainIgnoringCase("completed");
+        assertThat(browser.text("#reach-unreached-list tbody tr"))
                 .contains("ACC-100002", "Colin Patel", "text: texted ...002", "voice: no call");
-        assertThat(browser.visible("#reach-unreached-csv").getText()).contains("(1 rows)");
+        assertThat(browser.text("#reach-unreached-csv")).contains("(1 rows)");
+        // A refresh that changes nothing leaves the page alone: an agent who tabbed to the download keeps her place.
+        WebElement download = browser.visible("#reach-unreached-csv");
+        browser.js("arguments[0].focus()", download);
+        Object refreshed = browser.js(
+                "return new Promise((done) => setTimeout(() => done(document.activeElement.id)," + " 10500))");
+        assertThat(refreshed).isEqualTo("reach-unreached-csv");
+        assertThat(download.isDisplayed())
+                .as("the same button, not one rendered anew")
+                .isTrue();
         assertThat(browser.visible("#demo-phones-link a").getAttribute("href")).endsWith("/console/demo-phones.html");
         assertAccessible("campaign with reach");
         browser.screenshot("campaign-reach");
