@@ -21,7 +21,7 @@ const STATES = {
 
 const list = document.getElementById('phones');
 const status = document.getElementById('phones-status');
-const shown = new Map(); // customerId -> { texts, calls } containers
+const shown = new Map(); // customerId -> { texts, calls, drawn } containers, and what they show
 
 function phoneSection(p) {
   const n = p.customerId;
@@ -65,7 +65,7 @@ function phoneSection(p) {
       hint: 'One text message, as the customer would type it.' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button' }, 'Send the reply')));
   }
-  return { section, texts, calls };
+  return { section, texts, calls, drawn: '' };
 }
 
 function drawTexts(container, p) {
@@ -97,9 +97,14 @@ async function refresh() {
         shown.set(p.customerId, parts);
         list.append(parts.section);
       }
+      // Only a phone whose texts or calls changed is drawn again, so the page stays still while it is read.
       const parts = shown.get(p.customerId);
-      drawTexts(parts.texts, p);
-      drawCalls(parts.calls, p, data.voiceCalls);
+      const now = JSON.stringify([p.texts, p.calls, data.voiceCalls]);
+      if (now !== parts.drawn) {
+        parts.drawn = now;
+        drawTexts(parts.texts, p);
+        drawCalls(parts.calls, p, data.voiceCalls);
+      }
     }
     if (!data.items.length) {
       clear(list, h('p', {}, 'No demo customer has a phone recorded.'));
