@@ -1,7 +1,7 @@
 // Codes waiting for a supervisor: approve or refuse, never one's own (the API answers four-eyes; the console
 // does not offer it). Refreshed every few seconds.
 import { api } from './api.js';
-import { announce, clear, clock, h, repeat, when } from './dom.js';
+import { announce, clear, clock, h, redraw, repeat, when } from './dom.js';
 import { commandWords } from './words.js';
 import { askReason } from './dialog.js';
 
@@ -19,10 +19,13 @@ export function approvalsView(container, user, { readoutUrl }) {
   async function refresh() {
     try {
       const { data } = await api('GET', '/api/v1/console/pending-codes');
-      clear(list, ...data.items.map(item));
-      if (!data.items.length) {
-        list.append(h('li', {}, 'Nothing is waiting for approval.'));
-      }
+      // Unchanged, the list is left alone: a supervisor's place on an Approve button is not taken away.
+      redraw(list, data.items, () => {
+        clear(list, ...data.items.map(item));
+        if (!data.items.length) {
+          list.append(h('li', {}, 'Nothing is waiting for approval.'));
+        }
+      });
       status.textContent = `${data.items.length} waiting. Updated ${clock(new Date())}.`;
     } catch (e) {
       status.textContent = `Could not load the codes waiting for approval: ${e.message}`;

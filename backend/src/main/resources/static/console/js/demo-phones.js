@@ -3,7 +3,7 @@
 // or the Welsh words for a Welsh customer). The lists refresh every 5 seconds; the forms stay as they are.
 import { api } from './api.js';
 import { start } from './chrome.js';
-import { announce, clear, clock, h, repeat, when } from './dom.js';
+import { announce, clear, clock, h, redraw, repeat, when } from './dom.js';
 import { clearErrors, field, showProblem, summaryBox } from './forms.js';
 
 await start(['OPS', 'ADMIN'], 'Demo phones');
@@ -21,7 +21,7 @@ const STATES = {
 
 const list = document.getElementById('phones');
 const status = document.getElementById('phones-status');
-const shown = new Map(); // customerId -> { texts, calls, drawn } containers, and what they show
+const shown = new Map(); // customerId -> { section, texts, calls }
 
 function phoneSection(p) {
   const n = p.customerId;
@@ -65,7 +65,7 @@ function phoneSection(p) {
       hint: 'One text message, as the customer would type it.' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button' }, 'Send the reply')));
   }
-  return { section, texts, calls, drawn: '' };
+  return { section, texts, calls };
 }
 
 function drawTexts(container, p) {
@@ -99,12 +99,10 @@ async function refresh() {
       }
       // Only a phone whose texts or calls changed is drawn again, so the page stays still while it is read.
       const parts = shown.get(p.customerId);
-      const now = JSON.stringify([p.texts, p.calls, data.voiceCalls]);
-      if (now !== parts.drawn) {
-        parts.drawn = now;
+      redraw(parts.section, [p.texts, p.calls, data.voiceCalls], () => {
         drawTexts(parts.texts, p);
         drawCalls(parts.calls, p, data.voiceCalls);
-      }
+      });
     }
     if (!data.items.length) {
       clear(list, h('p', {}, 'No demo customer has a phone recorded.'));

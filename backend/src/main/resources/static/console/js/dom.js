@@ -227,6 +227,57 @@ export function repeat(task, ms, { now = true } = {}) {
   };
 }
 
+const drawn = new WeakMap(); // container -> what it shows, as JSON
+
+/**
+ * Draws a part of a page that refreshes on a timer. When it would show what it already shows, nothing is touched:
+ * a screen reader does not hear it again and nothing under the keyboard or the pointer is replaced. When it
+ * changed, the control that had the keyboard's focus gets it back in the new drawing (found by its id, or by its
+ * row's data-code or data-request and its label). Returns whether it drew.
+ */
+export function redraw(container, state, draw) {
+  const now = JSON.stringify(state);
+  if (drawn.get(container) === now) {
+    return false;
+  }
+  drawn.set(container, now);
+  const focused = document.activeElement;
+  const mark = focused && focused !== container && container.contains(focused) ? focusMark(focused) : null;
+  draw();
+  if (mark) {
+    focusAgain(container, mark);
+  }
+  return true;
+}
+
+/** The next redraw of the container draws, whatever it shows (after it showed an error, say). */
+export function forgetDrawn(container) {
+  drawn.delete(container);
+}
+
+// The rows of lists that refresh say what they show: a code or an install-code request.
+const ROW_KEYS = ['code', 'request'];
+
+function focusMark(el) {
+  const row = el.closest(ROW_KEYS.map((k) => `[data-${k}]`).join(', '));
+  const key = row && ROW_KEYS.find((k) => row.dataset[k] !== undefined);
+  return { id: el.id, row: key ? `[data-${key}="${CSS.escape(row.dataset[key])}"]` : null, tag: el.tagName,
+    label: labelOf(el) };
+}
+
+function labelOf(el) {
+  return el.getAttribute('aria-label') || el.textContent;
+}
+
+function focusAgain(container, mark) {
+  if (mark.id) {
+    document.getElementById(mark.id)?.focus();
+    return;
+  }
+  const scope = mark.row ? container.querySelector(mark.row) : container;
+  [...(scope ? scope.getElementsByTagName(mark.tag) : [])].find((el) => labelOf(el) === mark.label)?.focus();
+}
+
 /** '1 meter', '302 meters'. */
 export function plural(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
 // A meter's codes, newest first, with their live status: polled every few seconds while the page is visible,
 // announcing changes. Released codes link to the read-out view; outstanding ones can be cancelled.
 import { api } from './api.js';
-import { announce, badge, clear, clock, h, plural, repeat, when } from './dom.js';
+import { announce, badge, clear, clock, h, plural, redraw, repeat, when } from './dom.js';
 import { askReason } from './dialog.js';
 import { commandWords } from './words.js';
 import { showAttempts } from './attempts.js';
@@ -34,7 +34,8 @@ export function historyView(container, meterId, { readoutUrl }) {
         api('GET', `/api/v1/console/meters/${encodeURIComponent(meterId)}/code-people`)]);
       who = context.data;
       clear(error);
-      draw(data);
+      // Unchanged, the table is left alone: an agent's place on a Cancel button is not taken away.
+      redraw(body, [data.items, who], () => draw(data));
       status.textContent = `${plural(data.totalItems, 'code')} in all; showing the newest ${data.items.length}. `
           + `Status updated ${clock(new Date())}, every ${EVERY_MS / 1000} seconds.`;
     } catch (e) {

@@ -2,7 +2,7 @@
 // (RAISED). Due dates in words, overdue said in words, and what each side may do next: answer (release the code
 // or 'not the installing party'), withdraw, escalate once overdue, and the way to reveal a released code.
 import { api } from './api.js';
-import { announce, badge, clear, clock, day, deviceWords, h, plural, repeat, when } from './dom.js';
+import { announce, badge, clear, clock, day, deviceWords, h, plural, redraw, repeat, when } from './dom.js';
 import { askReason } from './dialog.js';
 import { clearErrors, field, group, showProblem, summaryBox } from './forms.js';
 
@@ -59,10 +59,12 @@ export function requestList(container, user, direction) {
       }
       // Overdue ones first: they are the ones to act on.
       const items = [...data.items.filter((r) => r.overdue), ...data.items.filter((r) => !r.overdue)];
-      clear(list, ...items.map(item));
-      if (!data.items.length) {
-        list.append(h('li', {}, direction === 'OWED' ? 'No requests to answer here.' : 'No requests here.'));
-      }
+      redraw(list, [items, direction], () => {
+        clear(list, ...items.map(item));
+        if (!data.items.length) {
+          list.append(h('li', {}, direction === 'OWED' ? 'No requests to answer here.' : 'No requests here.'));
+        }
+      });
       const shown = data.total > data.items.length ? `; showing the newest ${data.items.length}` : '';
       const overdue = data.items.filter((r) => r.overdue).length;
       status.textContent = `${plural(data.total, 'request')}${shown}`

@@ -130,6 +130,18 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /**
+     * Puts the keyboard's focus on an element, waits (through a page's refresh, say) and answers what has the focus
+     * then: its id, or else its aria-label.
+     */
+    Object focusedAfter(WebElement element, Duration wait) {
+        js("arguments[0].focus()", element);
+        return js(
+                "return new Promise((done) => setTimeout(() => done(document.activeElement.id"
+                        + " || document.activeElement.getAttribute('aria-label')), arguments[0]))",
+                wait.toMillis());
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -2,6 +2,7 @@ package uk.lifeline.backend.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,6 +89,10 @@ class ConsoleBrowserTest extends BrowserTest {
                 .contains("Why: customer rang: no WAN")
                 .contains("issued")
                 .doesNotContain("top-up");
+
+        // The history refreshes every 5 seconds: an agent who tabbed to Cancel is still there after a refresh.
+        WebElement cancel = browser.clickable("#history tbody tr:first-child button.danger");
+        assertThat(browser.focusedAfter(cancel, Duration.ofMillis(5_600))).isEqualTo(cancel.getAttribute("aria-label"));
 
         // Cancelling asks why, in a dialog, and the history shows the new status.
         browser.clickable("#history tbody tr:first-child button.danger").click();

@@ -129,12 +129,9 @@ class ReachConsoleBrowserTest extends BrowserTest {
         assertThat(browser.text("#reach-unreached-csv")).contains("(1 rows)");
         // A refresh that changes nothing leaves the page alone: an agent who tabbed to the download keeps her place.
         WebElement download = browser.visible("#reach-unreached-csv");
-        browser.js("arguments[0].focus()", download);
-        Object refreshed = browser.js(
-                "return new Promise((done) => setTimeout(() => done(document.activeElement.id)," + " 10500))");
-        assertThat(refreshed).isEqualTo("reach-unreached-csv");
+        assertThat(browser.focusedAfter(download, Duration.ofMillis(10_500))).isEqualTo("reach-unreached-csv");
         assertThat(download.isDisplayed())
-                .as("the same button, not one rendered anew")
+                .as("the same button, not one drawn anew")
                 .isTrue();
         assertThat(browser.visible("#demo-phones-link a").getAttribute("href")).endsWith("/console/demo-phones.html");
         assertAccessible("campaign with reach");
