@@ -2,7 +2,7 @@
 // (RAISED). Due dates in words, overdue said in words, and what each side may do next: answer (release the code
 // or 'not the installing party'), withdraw, escalate once overdue, and the way to reveal a released code.
 import { api } from './api.js';
-import { announce, badge, clear, clock, day, deviceWords, h, plural, redraw, repeat, when } from './dom.js';
+import { announce, badge, clear, clock, day, deviceWords, forgetDrawn, h, plural, redraw, repeat, when } from './dom.js';
 import { askReason } from './dialog.js';
 import { clearErrors, field, group, showProblem, summaryBox } from './forms.js';
 
@@ -175,7 +175,9 @@ export function requestList(container, user, direction) {
       held.hidden = codeField.hidden;
     });
     back.addEventListener('click', () => {
+      // The form took the place of the row's buttons: the list is drawn again even if nothing in it changed.
       form.remove();
+      forgetDrawn(list);
       refresh();
       document.getElementById(`${direction}-show`).focus();
     });
@@ -191,6 +193,7 @@ export function requestList(container, user, direction) {
       try {
         await api('POST', `/api/v1/install-code-requests/${r.id}/answer`, { body });
         form.remove();
+        forgetDrawn(list);
         code.value = '';
         said('Answered', chosen === 'RELEASED' ? `The install code of ${r.deviceId} is released to ${r.requester.name}.`
           : `${r.requester.name} is told we are not the installing party for ${r.deviceId}.`);
