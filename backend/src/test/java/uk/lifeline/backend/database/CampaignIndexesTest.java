@@ -2,16 +2,11 @@ package uk.lifeline.backend.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import uk.lifeline.backend.testing.TestDatabase;
 
 /**
  * Every index on the rows a campaign writes for each meter, with what reads it. Each costs an entry per row of
@@ -47,19 +42,9 @@ class CampaignIndexesTest {
 
     @Test
     void everyIndexOnACampaignMetersRowsHasAReader() throws SQLException {
-        try (Connection c = TestDatabase.migrated();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("""
-                        SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('code',
-                          'code_counter', 'outbox_message', 'push_delivery', 'customer_notice', 'campaign_target',
-                          'reach_step')
-                        ORDER BY 1
-                        """)) {
-            List<String> indexes = new ArrayList<>();
-            while (r.next()) {
-                indexes.add(r.getString(1));
-            }
-            assertThat(indexes).containsExactlyElementsOf(READERS.keySet());
-        }
+        List<String> indexes = CampaignMeterRows.names(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename IN %s ORDER BY 1"
+                        .formatted(CampaignMeterRows.TABLES));
+        assertThat(indexes).containsExactlyElementsOf(READERS.keySet());
     }
 }
