@@ -38,7 +38,7 @@ SQL
 # CPU ticks (user + system) so far: of each thread group of the backend ("backend:<group>", thread names without
 # their numbers), of each extra process, and of PostgreSQL (the postmaster, its live children and its exited ones).
 cpu_snapshot() {
-  local t name f pg=0 p entry
+  local t name f pg=0 pgsys=0 p entry
   for t in /proc/$BACKEND/task/*; do
     read -r name < "$t/comm" 2>/dev/null || continue
     read -r -a f < <(sed 's/.*) //' "$t/stat" 2>/dev/null) || continue
@@ -51,6 +51,7 @@ cpu_snapshot() {
   for p in $POSTMASTER $(pgrep -P "$POSTMASTER"); do
     read -r -a f < <(sed 's/.*) //' /proc/$p/stat 2>/dev/null) || continue
     pg=$(( pg + f[11] + f[12] + f[13] + f[14] ))
+    pgsys=$(( pgsys + f[12] + f[14] ))
     # By kind, from the process title: connections, autovacuum, checkpointer, walwriter...; the postmaster's
     # children that have exited (autovacuum workers, mostly) count as "exited".
     if [ "$p" = "$POSTMASTER" ]; then
@@ -66,20 +67,26 @@ cpu_snapshot() {
     fi
   done
   echo "postgres $pg"
+  # Of it, the time in the kernel (system time): reading and writing pages through the operating system's cache,
+  # the WAL's writes and flushes, sockets.
+  echo "pgsys $pgsys"
 }
 
 # The CPU seconds each process spent between two snapshots, and per unit of work: prints
-# "CPU <process> <s> s (<us> us/<unit>)" for the backend, PostgreSQL and each extra process, then the backend's
-# thread groups that took at least 0.3 s.
+# "CPU <process> <s> s (<us> us/<unit>)" for the backend, PostgreSQL and each extra process, PostgreSQL's split
+# between the kernel and its own code, then the backend's thread groups that took at least 0.3 s.
 cpu_report() { # before after units unit-name
   local diff
   diff=$(awk -v tick="$TICK" 'FNR == NR { b[$1] += $2; next } { a[$1] += $2 }
     END { for (k in a) printf "%s %.2f\n", k, (a[k] - b[k]) / tick }' "$1" "$2")
   echo "$diff" | awk -v units="$3" -v unit="$4" '
-    /^backend:/ { backend += $2; next } /^pg:/ { next } { other[$1] = $2; names[++n] = $1 }
+    /^backend:/ { backend += $2; next } /^pg:/ { next } /^pgsys / { pgsys = $2; next }
+    { other[$1] = $2; names[++n] = $1 }
     END { printf "CPU backend %.1f s (%.0f us/%s)", backend, backend * 1e6 / units, unit
       for (i = 1; i <= n; i++) printf ", %s %.1f s (%.0f us/%s)", names[i], other[names[i]], other[names[i]] * 1e6 / units, unit
-      printf "\n" }'
+      printf "\n"
+      printf "CPU postgres in the kernel %.1f s (%.0f us/%s), in PostgreSQL itself %.1f s (%.0f us/%s)\n", pgsys,
+        pgsys * 1e6 / units, unit, other["postgres"] - pgsys, (other["postgres"] - pgsys) * 1e6 / units, unit }'
   echo "CPU backend by thread group (s):" $(echo "$diff" | awk '/^backend:/ && $2 >= 0.3 { print $2, substr($1, 9) }' \
     | sort -rn | awk '{ printf "%s %s, ", $2, $1 }')
   echo "CPU postgres by process (s):" $(echo "$diff" | awk '/^pg:/ && ($2 >= 0.1 || $2 <= -0.1) { print $2, substr($1, 4) }' \
@@ -112,6 +119,11 @@ bench_pgss_load() {
   bench_psql_setup
   "${PSQL[@]}" -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' \
     -c 'ALTER SYSTEM SET pg_stat_statements.track_planning = on' -c 'SELECT pg_reload_conf()'
+  # BENCH_PGSS_TRACK=all: also the statements run inside functions and triggers (foreign-key checks, kept counts),
+  # each on its own line; their time is then in their callers' lines too.
+  if [ -n "${BENCH_PGSS_TRACK:-}" ]; then
+    "${PSQL[@]}" -c "ALTER SYSTEM SET pg_stat_statements.track = '${BENCH_PGSS_TRACK}'" -c 'SELECT pg_reload_conf()'
+  fi
   if [ -n "${BENCH_EXPLAIN_MS:-}" ]; then
     # Its settings are known only once the library is loaded.
     "${PSQL[@]}" -c "ALTER SYSTEM SET auto_explain.log_min_duration = '${BENCH_EXPLAIN_MS}ms'" \

@@ -33,12 +33,14 @@
 # execution time in it: calls, total and mean time, and time per meter. With it, BENCH_EXPLAIN_MS=300 also loads
 # auto_explain and keeps the plans (actual rows and buffers) of statements slower than that in BENCH_EXPLAIN_LOG
 # (default /tmp/campaign-explain.log), and BENCH_PG_SETTINGS="name=value ..." applies server settings to try with
-# the same restart (the "database:" line shows them).
+# the same restart (the "database:" line shows them). BENCH_PGSS_TRACK=all also lists the statements run inside
+# triggers and functions (each foreign-key check, the kept counts' queries) on lines of their own.
 # BENCH_WARMUP=N first runs a notice and a price change over N other meters (district ZZ8), not measured, so the
 # figures are a warm backend's (its hot code compiled, its queues with statistics), as in steady running; 0 (the
 # default) measures from a cold start, as the figures before 2026-12-03 evening were.
 # BENCH_PERF=price:/tmp/pg.perf (or notice:...) records PostgreSQL's processes with perf (user space, sampled with
-# call graphs; BENCH_PERF_OPTS replaces "-F 249 --call-graph dwarf,32768") during that campaign; read it with
+# call graphs; BENCH_PERF_OPTS replaces "-F 249 --call-graph dwarf,32768"; BENCH_PERF_EVENT=cpu-clock takes the
+# kernel's side too, where the default cpu-clock:u is user space only) during that campaign; read it with
 # `perf report -i /tmp/pg.perf --children --sort sym -g none`. perf from apt-get install linux-perf.
 # BENCH_JFR=/path/x.jfr records the backend with JDK Flight Recorder (profile settings) into that file; read it
 # with `jfr summary` and `jfr print --events jdk.ExecutionSample`.
@@ -189,7 +191,7 @@ measure_campaign() { # kind from to
   if [ "${BENCH_PERF:-}" != "" ] && [ "${BENCH_PERF%%:*}" = "$1" ]; then
     # The postmaster and its children; connections and workers it starts later inherit the recording.
     # shellcheck disable=SC2086
-    perf record ${BENCH_PERF_OPTS:--F 249 --call-graph dwarf,32768} -e cpu-clock:u -o "${BENCH_PERF#*:}" \
+    perf record ${BENCH_PERF_OPTS:--F 249 --call-graph dwarf,32768} -e "${BENCH_PERF_EVENT:-cpu-clock:u}" -o "${BENCH_PERF#*:}" \
       -p "$(echo "$POSTMASTER" $(pgrep -P "$POSTMASTER") | tr ' ' ,)" > "$DATA/perf.log" 2>&1 &
     perf=$!
   fi
