@@ -26,8 +26,9 @@ import uk.lifeline.backend.delivery.PushProperties;
  * CPU per FCM message of the backend's FCM client alone, HTTP/1.1 against HTTP/2: the backend's own transport
  * (PushConfig's, for a loopback endpoint) and gateway, in this JVM and nothing else, pushing code messages of a
  * campaign's size (a 300-character envelope) to fake FCMs (backend/load/FakeFcmServer.java) as the backend's
- * dispatchers do (4 loops handing batches of 500 to 128 sending threads). Rounds alternate the transports; the
- * first of each is a warm-up (JIT). Prints this JVM's CPU per message. backend/load/fcm-client-bench.sh runs it:
+ * dispatchers did when it was measured (4 loops handing batches of 500 to 128 sending threads; 2 loops now).
+ * Rounds alternate the transports; the first of each is a warm-up (JIT). Prints this JVM's CPU per message.
+ * backend/load/fcm-client-bench.sh runs it:
  *
  * <pre>java -cp 'classes:lib/*' backend/load/FcmClientBench.java H1_URL H2_URL MESSAGES ROUNDS</pre>
  */

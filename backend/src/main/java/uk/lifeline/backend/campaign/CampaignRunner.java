@@ -28,7 +28,7 @@ public class CampaignRunner extends LoopLifecycle {
     protected Mono<Integer> work() {
         return pages.step().doOnNext(n -> {
             if (n > 0) {
-                // One page is one or two claims: a loop that claims at least half a batch wakes another.
+                // One page is one claim when no other is due: a claim that leaves some due wakes another loop.
                 dispatcher.wakeOne();
             }
         });

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -49,6 +50,8 @@ public class Dispatcher extends LoopLifecycle {
     private final String instance = "dispatcher-" + ProcessHandle.current().pid() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
     private final RestGate<String> sweeps = new RestGate<>();
+    /** How many due deliveries the next claim reads to find its phones ({@link #scanAfter}). */
+    private final AtomicInteger scan;
 
     public Dispatcher(
             DatabaseClient db, TransactionalOperator tx, PushGateway gateway, PushProperties properties, Clock clock) {
@@ -58,6 +61,7 @@ public class Dispatcher extends LoopLifecycle {
         this.gateway = gateway;
         this.properties = properties;
         this.clock = clock;
+        this.scan = new AtomicInteger(properties.batchSize() + 1);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -104,12 +108,27 @@ public class Dispatcher extends LoopLifecycle {
                 wakeOne();
             }
             Coalesced batch = coalesce(claimed);
-            return Mono.fromCallable(() -> gateway.send(
-                            batch.pushes().stream().map(Push::fitted).toList()))
+            return Mono.fromCallable(() -> send(batch.pushes()))
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(outcomes -> record(claimed, batch, outcomes))
                     .thenReturn(new Round(claimed.size(), claim.more()));
         });
+    }
+
+    /**
+     * Sends a claim's messages, at most {@code batchSize} to an FCM call: a claim counts a notice and its carried
+     * code as one message, but the two go apart when they do not fit in one, so a claim may hold more.
+     */
+    private List<PushOutcome> send(List<Push> pushes) {
+        List<Push> fitted = pushes.stream().map(Push::fitted).toList();
+        if (fitted.size() <= properties.batchSize()) {
+            return gateway.send(fitted);
+        }
+        List<PushOutcome> outcomes = new ArrayList<>(fitted.size());
+        for (int from = 0; from < fitted.size(); from += properties.batchSize()) {
+            outcomes.addAll(gateway.send(fitted.subList(from, Math.min(fitted.size(), from + properties.batchSize()))));
+        }
+        return outcomes;
     }
 
     /** The sweeps now, whenever they last ran: in-doubt leases, expired messages. */
@@ -142,8 +161,8 @@ public class Dispatcher extends LoopLifecycle {
     record Claimed(Push push, int attempts, UUID device, UUID campaign) {}
 
     /**
-     * A claim's deliveries, and whether more were due than one batch (at least one more delivery, of a phone no
-     * other claim held, was due when it ran). Immutable.
+     * A claim's deliveries, and whether more were due than it took (at least one more delivery, of a phone no other
+     * claim held, was due when it ran). Immutable.
      */
     record Claim(List<Claimed> claimed, boolean more) {}
 
@@ -209,13 +228,13 @@ public class Dispatcher extends LoopLifecycle {
         return new Coalesced(pushes, carried);
     }
 
-    /** The claim ({@link #claim}); its parameters are now, limit, lease and me. */
+    /** The claim ({@link #claim}); its parameters are now, limit, scan, lease and me. */
     static final String CLAIM = """
             WITH due AS (
               SELECT d.supplier_id, d.id FROM push_delivery p
               JOIN push_device d ON d.supplier_id = p.supplier_id AND d.id = p.device_id
               WHERE p.state = 'PENDING' AND p.next_attempt_at <= :now
-              ORDER BY p.next_attempt_at LIMIT :limit + 1
+              ORDER BY p.next_attempt_at LIMIT :scan
               FOR NO KEY UPDATE OF d SKIP LOCKED),
             phones AS (SELECT DISTINCT supplier_id, id FROM due),
             ranked AS (
@@ -228,12 +247,15 @@ public class Dispatcher extends LoopLifecycle {
                 OFFSET 0) p
               JOIN outbox_message m ON m.id = p.message_id
               WHERE p.next_attempt_at <= :now),
+            grouped AS (
+              SELECT id, n, min(n) OVER (PARTITION BY device_id, campaign_id,
+                CASE WHEN campaign_id IS NULL THEN id END) AS first
+              FROM ranked),
             chosen AS (
               SELECT id FROM (
-                SELECT id, n, min(n) OVER g AS first, max(n) OVER g AS last FROM ranked
-                WINDOW g AS (PARTITION BY device_id, campaign_id,
-                  CASE WHEN campaign_id IS NULL THEN id END)) g
-              WHERE last <= :limit OR (first = 1 AND n <= :limit)),
+                SELECT id, n, first, dense_rank() OVER w AS message, count(*) OVER w AS through FROM grouped
+                WINDOW w AS (ORDER BY first)) g
+              WHERE (message <= :limit AND through <= 2 * :limit) OR (first = 1 AND n <= :limit)),
             locked AS (
               SELECT l.id FROM chosen c CROSS JOIN LATERAL (
                 SELECT p.id, p.state FROM push_delivery p WHERE p.id = c.id
@@ -246,7 +268,9 @@ public class Dispatcher extends LoopLifecycle {
               RETURNING p.id, p.attempts, p.expires_at, p.device_id, p.message_id,
                 (SELECT d.token FROM push_device d WHERE d.supplier_id = p.supplier_id AND d.id = p.device_id))
             SELECT s.id, s.attempts, s.expires_at, s.device_id, s.token, m.kind, m.subject_id, m.status, m.envelope,
-              m.title, m.body, m.high_priority, m.campaign_id, (SELECT count(*) FROM due) > :limit AS more
+              m.title, m.body, m.high_priority, m.campaign_id,
+              (SELECT count(*) FROM due) >= :scan OR (SELECT count(*) FROM ranked) > (SELECT count(*) FROM chosen)
+                AS more
             FROM sending s CROSS JOIN LATERAL (
               SELECT m.kind, m.subject_id, m.status, m.envelope, m.title, m.body, m.high_priority, m.campaign_id
               FROM outbox_message m WHERE m.id = s.message_id OFFSET 0) m
@@ -255,17 +279,21 @@ public class Dispatcher extends LoopLifecycle {
     /**
      * Claims a batch of due deliveries by phone, and reads what to send; one statement, committed on its own. It
      * locks the phones ({@code push_device}, {@code FOR NO KEY UPDATE SKIP LOCKED}) of the first due deliveries,
-     * then marks SENDING the due deliveries of those phones, a campaign's deliveries to a phone as one group,
-     * whole groups only, at most {@code batchSize} deliveries (FCM's limit per call; a first group larger than that,
-     * which no campaign makes, goes in parts). So claims run concurrently, across loops and instances, yet a
+     * then marks SENDING the due deliveries of those phones, a campaign's deliveries to a phone as one group (one
+     * FCM message: a notice carrying its code), whole groups only, at most {@code batchSize} groups (FCM's limit
+     * per call) and twice that in deliveries (a first group larger than that, which no campaign makes, goes in
+     * parts). A page of a notice campaign, a notice and a code for each of its meters, is then one claim, not two:
+     * fewer, fuller claims cost the database less per delivery. So claims run concurrently, across loops and
+     * instances, yet a
      * customer's notice and its code of the same campaign (written in one transaction, due at the same moment, and
      * retried together) are always claimed together and go as one FCM message. A delivery claimed by another
      * dispatcher that committed after this statement began is left alone (its state is checked again on update),
      * so none is sent twice. Every read goes through one index whatever the statistics say (while a first
      * campaign fills an empty queue they say it is empty, and the planner then read every due delivery per claim;
      * it runs under {@link IndexPlans}, since a plan made for an empty table also scanned it once per phone):
-     * the due index in time order, stopping one past the batch (so the claim knows whether more is due: its phone
-     * is locked too, and its deliveries are left for the next claim unless they fit); each locked phone's due
+     * the due index in time order, stopping one past a batch's worth of phones ({@link #scanAfter}: the claim
+     * knows whether more is due; that phone is locked too, and its deliveries are left for the next claim unless
+     * they fit); each locked phone's due
      * deliveries through the phone's index (V24; {@code OFFSET 0} keeps them apart from the rest of the plan); each
      * chosen delivery by its key (its state checked after the lock, outside an {@code OFFSET 0}, so no partial
      * index of the queue can serve that read; V27 leaves each of the other reads one index of its own:
@@ -284,6 +312,7 @@ public class Dispatcher extends LoopLifecycle {
                         db.sql(CLAIM)
                                 .bind("now", now)
                                 .bind("limit", properties.batchSize())
+                                .bind("scan", scan.get())
                                 .bind("lease", now.plus(properties.lease()))
                                 .bind("me", instance)
                                 .map(row -> {
@@ -296,7 +325,26 @@ public class Dispatcher extends LoopLifecycle {
                                 })
                                 .all())
                 .collectList()
-                .map(claimed -> new Claim(claimed, more.get()));
+                .map(claimed -> {
+                    scan.set(scanAfter(claimed));
+                    return new Claim(claimed, more.get());
+                });
+    }
+
+    /**
+     * How many due deliveries the claim after this one reads, in time order, to find the phones it locks: a batch's
+     * worth of phones, going by how many deliveries this claim found per phone, and one more. A page of a price
+     * change has one delivery per phone and a notice's two, so a claim that read a fixed number of deliveries
+     * either locked twice the phones it could take in a price change (each lock a write) or took half a notice page.
+     */
+    int scanAfter(List<Claimed> claimed) {
+        int limit = properties.batchSize();
+        long phones = claimed.stream().map(Claimed::device).distinct().count();
+        if (phones == 0) {
+            return scan.get();
+        }
+        long perBatch = (claimed.size() * (long) limit + phones - 1) / phones;
+        return (int) Math.min(2L * limit, Math.max(limit, perBatch)) + 1;
     }
 
     private Push push(Readable row, Instant now) {

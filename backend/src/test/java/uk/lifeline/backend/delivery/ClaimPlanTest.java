@@ -29,6 +29,7 @@ class ClaimPlanTest extends BackendTest {
                         db.sql("EXPLAIN " + Dispatcher.CLAIM)
                                 .bind("now", Instant.now())
                                 .bind("limit", 500)
+                                .bind("scan", 1001)
                                 .bind("lease", Instant.now().plusSeconds(60))
                                 .bind("me", "plan-test")
                                 .map(row -> row.get(0, String.class))

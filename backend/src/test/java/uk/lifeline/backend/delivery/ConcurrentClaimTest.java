@@ -86,30 +86,10 @@ class ConcurrentClaimTest extends BackendTest {
         TestPhones.register(db, t.supplierId, customer, prefix, n);
     }
 
-    private static Outbox.Message message(
-            Tenant t, UUID customer, Outbox.Kind kind, UUID subject, String envelope, UUID campaign, Instant at) {
-        return new Outbox.Message(
-                t.supplierId,
-                customer,
-                kind,
-                subject,
-                kind == Outbox.Kind.CODE ? "ISSUED" : null,
-                envelope,
-                "Title",
-                "Body",
-                kind == Outbox.Kind.NOTICE,
-                campaign,
-                at,
-                at.plus(Duration.ofDays(1)));
-    }
-
     /** A campaign page's messages for a customer: a code and the notice, side by side, in one statement. */
     private void campaignPage(UUID customer, UUID campaign, String tag) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        outbox.addAll(List.of(
-                        message(t, customer, Outbox.Kind.CODE, UUID.randomUUID(), "code-" + tag, campaign, at),
-                        message(t, customer, Outbox.Kind.NOTICE, UUID.randomUUID(), "notice-" + tag, campaign, at)))
-                .block();
+        TestMessages.campaignPage(outbox, t, customer, campaign, at, "code-" + tag, "notice-" + tag);
     }
 
     private List<FakeFcm.Request> to(String token) {
@@ -134,7 +114,7 @@ class ConcurrentClaimTest extends BackendTest {
             }
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
             for (UUID customer : customers) {
-                outbox.add(message(t, customer, Outbox.Kind.STATUS, UUID.randomUUID(), null, null, at))
+                outbox.add(TestMessages.message(t, customer, Outbox.Kind.STATUS, UUID.randomUUID(), null, null, at))
                         .block();
             }
             fcm.clear();

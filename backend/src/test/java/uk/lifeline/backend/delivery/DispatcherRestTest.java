@@ -133,4 +133,52 @@ class DispatcherRestTest extends BackendTest {
         assertThat(d.step().block()).isEqualTo(2);
         assertThat(d.step().block()).isZero();
     }
+
+    @Test
+    void aClaimTakesABatchOfMessagesSoACampaignsNoticeAndCodeForEachPhoneAreClaimedAtOnce() {
+        campaignPageToPhones("rest-page", "envelope", "envelope");
+        Dispatcher d = batchesOf(BATCH);
+
+        // BATCH phones, each a code and a notice: 2 x BATCH deliveries, BATCH FCM messages, one claim.
+        Dispatcher.Claim claim = d.claim(clock.instant()).block();
+        assertThat(claim.claimed()).hasSize(2 * BATCH);
+        assertThat(Dispatcher.coalesce(claim.claimed()).pushes()).hasSize(BATCH);
+        // Two deliveries a phone: the next claim reads twice as many due deliveries to find a batch of phones.
+        assertThat(d.scanAfter(claim.claimed())).isEqualTo(2 * BATCH + 1);
+        Dispatcher.Claim next = d.claim(clock.instant()).block();
+        assertThat(next.claimed()).isEmpty();
+        assertThat(next.more()).isFalse();
+    }
+
+    @Test
+    void aClaimOfOneDeliveryAPhoneReadsOneBatchOfDueDeliveriesNext() {
+        dueTo(t.customer2, "scan-", BATCH);
+        Dispatcher d = batchesOf(BATCH);
+        Dispatcher.Claim claim = d.claim(clock.instant()).block();
+        assertThat(claim.claimed()).isNotEmpty();
+        assertThat(d.scanAfter(claim.claimed())).isEqualTo(BATCH + 1);
+        while (!d.claim(clock.instant()).block().claimed().isEmpty()) {
+            // until nothing is due
+        }
+    }
+
+    @Test
+    void noticesTooLongToCarryTheirCodesGoApartAndNoFcmCallTakesMoreThanABatch() {
+        // Each fits in an FCM message on its own, not the two together.
+        campaignPageToPhones("rest-long", "1".repeat(2500), "2".repeat(2500));
+        Dispatcher d = batchesOf(BATCH);
+        int before = gateway.batches.size();
+
+        assertThat(d.step().block()).isEqualTo(2 * BATCH);
+        assertThat(gateway.batches.subList(before, gateway.batches.size())).containsExactly(BATCH, BATCH);
+        assertThat(d.step().block()).isZero();
+    }
+
+    /** A new supplier's customer with {@code BATCH} phones, and a campaign's code and notice to each of them. */
+    private void campaignPageToPhones(String tag, String codeEnvelope, String noticeEnvelope) {
+        Tenant page = tenant(tag);
+        TestPhones.register(db, page.supplierId, page.customer1, tag + "-", BATCH);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        TestMessages.campaignPage(outbox, page, page.customer1, UUID.randomUUID(), at, codeEnvelope, noticeEnvelope);
+    }
 }
