@@ -18,6 +18,23 @@ public final class IndexPlans {
 
     private IndexPlans() {}
 
+    /** Prices sequential scans out for the current transaction ('off'), or sets them back ('reset_val'). */
+    private static final String SEQUENTIAL_SCANS =
+            "SELECT set_config(name, %s, true) FROM pg_settings WHERE name = 'enable_seqscan'";
+
+    /**
+     * Runs a statement inside the caller's transaction with sequential scans priced out for it alone (set back to
+     * the server's setting after it): for a statement that reads a page's rows by their addresses ({@code ctid =
+     * ANY}), which a planner that guesses the table small would read in full instead.
+     */
+    public static <T> Flux<T> withoutSequentialScans(DatabaseClient db, Flux<T> statement) {
+        return db.sql(SEQUENTIAL_SCANS.formatted("'off'"))
+                .then()
+                .thenMany(statement)
+                .concatWith(
+                        db.sql(SEQUENTIAL_SCANS.formatted("reset_val")).then().thenMany(Flux.empty()));
+    }
+
     public static <T> Flux<T> indexed(DatabaseClient db, TransactionalOperator tx, Flux<T> statement) {
         return tx.transactional(db.sql("SET LOCAL enable_seqscan = off")
                 .then()
