@@ -121,9 +121,6 @@ public class Dispatcher extends LoopLifecycle {
      */
     private List<PushOutcome> send(List<Push> pushes) {
         List<Push> fitted = pushes.stream().map(Push::fitted).toList();
-        if (fitted.size() <= properties.batchSize()) {
-            return gateway.send(fitted);
-        }
         List<PushOutcome> outcomes = new ArrayList<>(fitted.size());
         for (int from = 0; from < fitted.size(); from += properties.batchSize()) {
             outcomes.addAll(gateway.send(fitted.subList(from, Math.min(fitted.size(), from + properties.batchSize()))));
