@@ -18,21 +18,30 @@ public final class IndexPlans {
 
     private IndexPlans() {}
 
-    /** Prices sequential scans out for the current transaction ('off'), or sets them back ('reset_val'). */
-    private static final String SEQUENTIAL_SCANS =
-            "SELECT set_config(name, %s, true) FROM pg_settings WHERE name = 'enable_seqscan'";
+    /**
+     * Prices sequential scans out for the current transaction and returns the setting they had. A CTE, so the old
+     * setting is read before it is changed. Reading it from pg_settings' {@code reset_val} instead scanned every
+     * setting the server has, about a millisecond a call.
+     */
+    private static final String SEQUENTIAL_SCANS_OFF = """
+            WITH before AS MATERIALIZED (SELECT current_setting('enable_seqscan') AS was)
+            SELECT was, set_config('enable_seqscan', 'off', true) FROM before
+            """;
+
+    /** Sets sequential scans back to what they were before {@link #SEQUENTIAL_SCANS_OFF}. */
+    private static final String SEQUENTIAL_SCANS_BACK = "SELECT set_config('enable_seqscan', :was, true)";
 
     /**
-     * Runs a statement inside the caller's transaction with sequential scans priced out for it alone (set back to
-     * the server's setting after it): for a statement that reads a page's rows by their addresses ({@code ctid =
-     * ANY}), which a planner that guesses the table small would read in full instead.
+     * Runs a statement inside the caller's transaction with sequential scans priced out for it alone (set back
+     * after it to what they were before): for a statement that reads a page's rows by their addresses ({@code ctid
+     * = ANY}), which a planner that guesses the table small would read in full instead.
      */
     public static <T> Flux<T> withoutSequentialScans(DatabaseClient db, Flux<T> statement) {
-        return db.sql(SEQUENTIAL_SCANS.formatted("'off'"))
-                .then()
-                .thenMany(statement)
-                .concatWith(
-                        db.sql(SEQUENTIAL_SCANS.formatted("reset_val")).then().thenMany(Flux.empty()));
+        return db.sql(SEQUENTIAL_SCANS_OFF)
+                .map(row -> row.get("was", String.class))
+                .one()
+                .flatMapMany(was -> statement.concatWith(
+                        db.sql(SEQUENTIAL_SCANS_BACK).bind("was", was).then().thenMany(Flux.empty())));
     }
 
     public static <T> Flux<T> indexed(DatabaseClient db, TransactionalOperator tx, Flux<T> statement) {

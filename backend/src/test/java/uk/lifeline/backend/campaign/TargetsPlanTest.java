@@ -83,4 +83,16 @@ class TargetsPlanTest extends BackendTest {
                 .blockFirst();
         assertThat(sequentialScans).isEqualTo("on");
     }
+
+    @Test
+    void aSettingTheTransactionMadeBeforeIsKept() {
+        String sequentialScans = tx.transactional(db.sql("SET LOCAL enable_seqscan = off")
+                        .then()
+                        .thenMany(IndexPlans.withoutSequentialScans(db, Flux.<String>empty()))
+                        .thenMany(db.sql("SHOW enable_seqscan")
+                                .map(row -> row.get(0, String.class))
+                                .all()))
+                .blockFirst();
+        assertThat(sequentialScans).isEqualTo("off");
+    }
 }
