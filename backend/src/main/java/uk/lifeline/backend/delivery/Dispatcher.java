@@ -274,32 +274,30 @@ public class Dispatcher extends LoopLifecycle {
             """;
 
     /**
-     * Claims a batch of due deliveries by phone, and reads what to send; one statement, committed on its own. It
-     * locks the phones ({@code push_device}, {@code FOR NO KEY UPDATE SKIP LOCKED}) of the first due deliveries,
-     * then marks SENDING the due deliveries of those phones, a campaign's deliveries to a phone as one group (one
-     * FCM message: a notice carrying its code), whole groups only, at most {@code batchSize} groups (FCM's limit
-     * per call) and twice that in deliveries (a first group larger than that, which no campaign makes, goes in
-     * parts). A page of a notice campaign, a notice and a code for each of its meters, is then one claim, not two:
-     * fewer, fuller claims cost the database less per delivery. So claims run concurrently, across loops and
-     * instances, yet a
-     * customer's notice and its code of the same campaign (written in one transaction, due at the same moment, and
-     * retried together) are always claimed together and go as one FCM message. A delivery claimed by another
-     * dispatcher that committed after this statement began is left alone (its state is checked again on update),
-     * so none is sent twice. Every read goes through one index whatever the statistics say (while a first
-     * campaign fills an empty queue they say it is empty, and the planner then read every due delivery per claim;
-     * it runs under {@link IndexPlans}, since a plan made for an empty table also scanned it once per phone):
-     * the due index in time order, stopping one past a batch's worth of phones ({@link #scanAfter}: the claim
-     * knows whether more is due; that phone is locked too, and its deliveries are left for the next claim unless
-     * they fit); each locked phone's due
-     * deliveries through the phone's index (V24; {@code OFFSET 0} keeps them apart from the rest of the plan); each
-     * chosen delivery by its key (its state checked after the lock, outside an {@code OFFSET 0}, so no partial
-     * index of the queue can serve that read; V27 leaves each of the other reads one index of its own:
-     * {@code ClaimPlanTest}), locked skipping any another transaction holds (a delivery being expired, retired, or already claimed and being recorded). So a
-     * claim never waits, and a dispatcher recording outcomes, which may wait for a claim, never deadlocks with one
-     * (an update that had waited for a row kept its lock on it: ConcurrentClaimTest saw that). The locked deliveries
-     * are then updated by their keys as one array, and each one's phone token and message are read by key: joined
-     * to the claim's other results instead, each was compared with every phone claimed (the planner guesses one row
-     * for each of them), 250,000 comparisons and 60% of the time of a claim of 500.
+     * Claims a batch of due deliveries by phone, and reads what to send; one statement, committed on its own. It locks
+     * the phones ({@code push_device}, {@code FOR NO KEY UPDATE SKIP LOCKED}) of the first due deliveries, then marks
+     * SENDING the due deliveries of those phones, a campaign's deliveries to a phone as one group (one FCM message: a
+     * notice carrying its code), whole groups only, at most {@code batchSize} groups (FCM's limit per call) and twice
+     * that in deliveries (a first group larger than that, which no campaign makes, goes in parts). A page of a notice
+     * campaign, a notice and a code for each of its meters, is then one claim, not two: fewer, fuller claims cost the
+     * database less per delivery. So claims run concurrently, across loops and instances, yet a customer's notice and
+     * its code of the same campaign (written in one transaction, due at the same moment, and retried together) are
+     * always claimed together and go as one FCM message. A delivery claimed by another dispatcher that committed after
+     * this statement began is left alone (its state is checked again on update), so none is sent twice. Every read goes
+     * through one index whatever the statistics say (while a first campaign fills an empty queue they say it is empty,
+     * and the planner then read every due delivery per claim; it runs under {@link IndexPlans}, since a plan made for
+     * an empty table also scanned it once per phone): the due index in time order, stopping one past a batch's worth of
+     * phones ({@link #scanAfter}: the claim knows whether more is due; that phone is locked too, and its deliveries are
+     * left for the next claim unless they fit); each locked phone's due deliveries through the phone's index (V24;
+     * {@code OFFSET 0} keeps them apart from the rest of the plan); each chosen delivery by its key (its state checked
+     * after the lock, outside an {@code OFFSET 0}, so no partial index of the queue can serve that read; V27 leaves
+     * each of the other reads one index of its own: {@code ClaimPlanTest}), locked skipping any that another
+     * transaction holds (a delivery being expired, retired, or already claimed and being recorded). So a claim never
+     * waits, and a dispatcher recording outcomes, which may wait for a claim, never deadlocks with one (an update that
+     * had waited for a row kept its lock on it: ConcurrentClaimTest saw that). The locked deliveries are then updated
+     * by their keys as one array, and each one's phone token and message are read by key: joined to the claim's other
+     * results instead, each was compared with every phone claimed (the planner guesses one row for each of them),
+     * 250,000 comparisons and 60% of the time of a claim of 500.
      */
     Mono<Claim> claim(Instant now) {
         AtomicBoolean more = new AtomicBoolean();
