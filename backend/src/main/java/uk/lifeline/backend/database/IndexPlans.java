@@ -5,14 +5,13 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 
 /**
- * Runs a queue's hot statement in its own transaction with sequential scans and sorts priced out ({@code SET LOCAL
- * enable_seqscan = off}, {@code enable_sort = off}), so it is planned through its indexes, reading them in the
- * order it asks for, whatever the statistics say. A queue table that a first campaign fills from empty is planned
- * as empty until autovacuum analyses it (up to a minute and more), a queue's depth moves faster than its
- * statistics anyway, and a prepared statement keeps its plan: measured at 100,000 meters, the push claim then scanned every delivery once
- * per phone (698 ms a claim on average, 87 s at worst) and the reach ladder's scan took a second a call. Only for
- * statements whose every read has an index to use, and whose other sorts are small (a claim's window over its
- * batch): the settings price a plan out, they do not forbid one.
+ * Plans a hot statement through its indexes whatever the statistics say: sequential scans (and, for a queue's claim,
+ * sorts) priced out for that statement alone. A queue table that a first campaign fills from empty is planned as
+ * empty until autovacuum analyses it (up to a minute and more), a queue's depth moves faster than its statistics
+ * anyway, and a prepared statement keeps its plan: measured at 100,000 meters, the push claim then scanned every
+ * delivery once per phone (698 ms a claim on average, 87 s at worst) and the reach ladder's scan took a second a
+ * call. Only for statements whose every read has an index to use, and whose other sorts are small (a claim's window
+ * over its batch): the settings price a plan out, they do not forbid one.
  */
 public final class IndexPlans {
 
@@ -44,6 +43,11 @@ public final class IndexPlans {
                         db.sql(SEQUENTIAL_SCANS_BACK).bind("was", was).then().thenMany(Flux.empty())));
     }
 
+    /**
+     * Runs a statement in its own transaction with sequential scans and sorts priced out ({@code SET LOCAL
+     * enable_seqscan = off}, {@code enable_sort = off}), so it reads its indexes in the order it asks for: a queue's
+     * claim or scan, committed on its own.
+     */
     public static <T> Flux<T> indexed(DatabaseClient db, TransactionalOperator tx, Flux<T> statement) {
         return tx.transactional(db.sql("SET LOCAL enable_seqscan = off")
                 .then()
