@@ -149,10 +149,10 @@ bench_pgss_report() { # units unit-name
 }
 
 # Each table's row writes so far, one line per table: name, inserted, updated, of them HOT (heap-only: no index
-# entry written), deleted (pg_stat_user_tables; the statistics collector may lag half a second behind a commit, so
-# a snapshot just after work waits a second first: BENCH_ROWS_SETTLE=1). PostgreSQL 14 sends a connection's counts
-# at most twice a second, when it goes idle: a pooled connection that then stays idle reports its last ones only
-# with its next transaction, so a figure can be short by a page per connection (under 1% at 100,000 meters).
+# entry written), deleted (pg_stat_user_tables; the counts may lag a second behind a commit, so a snapshot just
+# after work waits a second first: BENCH_ROWS_SETTLE=1). A connection reports its counts at most once a second
+# (twice before PostgreSQL 15), when it goes idle: a pooled connection that then stays idle reports its last ones
+# only with its next transaction, so a figure can be short by a page per connection (under 1% at 100,000 meters).
 bench_rows_snapshot() {
   [ "${BENCH_ROWS_SETTLE:-0}" = 1 ] && sleep 1
   "${PSQL[@]}" -tA -F ' ' -c "SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del FROM pg_stat_user_tables
@@ -166,10 +166,14 @@ bench_rows_report() { # before after units unit-name
       if (i + u + d > 0) printf " %s %.2f/%.2f/%.2f/%.2f;", $1, i / n, u / n, h / n, d / n }')"
 }
 
-# The server's WAL counters and checkpoints so far, as one line (pg_stat_wal, pg_stat_bgwriter).
+# The server's WAL counters and checkpoints so far, as one line (pg_stat_wal; the checkpoints from
+# pg_stat_checkpointer since PostgreSQL 17, from pg_stat_bgwriter before).
 bench_wal_snapshot() {
-  "${PSQL[@]}" -tAc "SELECT w.wal_records || ' ' || w.wal_fpi || ' ' || w.wal_bytes || ' '
-    || (b.checkpoints_timed + b.checkpoints_req) || ' ' || b.checkpoints_req FROM pg_stat_wal w, pg_stat_bgwriter b"
+  local checkpoints="(b.checkpoints_timed + b.checkpoints_req) || ' ' || b.checkpoints_req FROM pg_stat_bgwriter b"
+  if [ "$("${PSQL[@]}" -tAc "SELECT current_setting('server_version_num')::int >= 170000")" = t ]; then
+    checkpoints="(b.num_timed + b.num_requested) || ' ' || b.num_requested FROM pg_stat_checkpointer b"
+  fi
+  "${PSQL[@]}" -tAc "SELECT w.wal_records || ' ' || w.wal_fpi || ' ' || w.wal_bytes || ' ' || $checkpoints, pg_stat_wal w"
 }
 
 # WAL written between two snapshots, per unit of work: records, full-page images (each a whole 8 kB page, written

