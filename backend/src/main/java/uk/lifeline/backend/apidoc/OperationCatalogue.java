@@ -61,14 +61,21 @@ public final class OperationCatalogue {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            Map<String, List<String>> implicit = new LinkedHashMap<>();
-            map(root.get("implicit")).forEach((kind, slugs) -> implicit.put(kind, strings(slugs)));
-            return new OperationCatalogue(
-                    entries(map(root.get("operations"))), tags(map(root.get("tags"))), Map.copyOf(implicit));
+            return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads a catalogue; an operation (or any key) written twice is refused, not silently replaced by the second. */
+    static OperationCatalogue read(InputStream in) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Map<String, Object> root = new Yaml(new SafeConstructor(options)).load(in);
+        Map<String, List<String>> implicit = new LinkedHashMap<>();
+        map(root.get("implicit")).forEach((kind, slugs) -> implicit.put(kind, strings(slugs)));
+        return new OperationCatalogue(
+                entries(map(root.get("operations"))), tags(map(root.get("tags"))), Map.copyOf(implicit));
     }
 
     public Optional<Entry> entry(String method, String path) {
