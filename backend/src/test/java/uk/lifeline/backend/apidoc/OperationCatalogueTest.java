@@ -35,7 +35,7 @@ class OperationCatalogueTest {
     }
 
     @Test
-    void theCommittedCatalogueHasEveryOperationOnce() {
+    void theCommittedCatalogueLoadsWithNoOperationWrittenTwice() {
         assertThat(OperationCatalogue.load().all()).containsKey("GET /api/v1/commands");
     }
 }
